@@ -1,0 +1,26 @@
+// Bundles the CLI with esbuild: one process start reads a few files instead of hundreds
+// (style.md, "Start-up is a feature"). Code splitting keeps Ink, the search index and the
+// store out of the printed path: they load through dynamic import() only when needed.
+import {build} from 'esbuild';
+import {rmSync} from 'node:fs';
+
+rmSync('dist', {recursive: true, force: true});
+await build({
+	entryPoints: {cli: 'src/cli.tsx'},
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	jsx: 'automatic',
+	minify: true,
+	legalComments: 'none',
+	chunkNames: 'chunks/[name]-[hash]',
+	// Ink imports the devtools only when DEV=true; yoga's wasm is inlined already.
+	external: ['react-devtools-core'],
+	define: {'process.env.NODE_ENV': '"production"'},
+	// Some bundled CommonJS dependencies call require() for node built-ins.
+	banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
+	logLevel: 'warning',
+});

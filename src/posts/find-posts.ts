@@ -1,0 +1,118 @@
+import {readdirSync, realpathSync, statSync} from 'node:fs';
+import {basename, join, relative, resolve, sep} from 'node:path';
+import type {PostWarning} from './types.js';
+
+/** A file to load, with the id it will be known by. */
+export type FoundPost = {path: string; id: string; displayPath: string};
+
+/** A path named on the command line that does not exist: the run cannot go on (exit 2). */
+export class MissingPathError extends Error {
+	constructor(readonly path: string) {
+		super(`no such file or folder: ${path}`);
+	}
+}
+
+const POST_FILE = /\.(md|markdown)$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules', '_site', 'vendor']);
+
+/**
+ * Finds the posts under each path: a folder is walked (hidden folders, node_modules and Jekyll's
+ * _site skipped; a symlink loop is followed once), a file is taken as it is.
+ */
+export function findPosts(paths: string[], warnings: PostWarning[]): FoundPost[] {
+	const found: FoundPost[] = [];
+	const seenFiles = new Set<string>();
+	const ids = new Set<string>();
+	const add = (path: string, id: string, displayPath: string) => {
+		let real = path;
+		try {
+			real = realpathSync(path);
+		} catch {
+			// A dangling link: loading it reports the problem.
+		}
+		if (seenFiles.has(real)) return;
+		seenFiles.add(real);
+		// Two folders may hold the same relative path: the second keeps its full path as its id.
+		const uniqueId = ids.has(id) ? resolve(path) : id;
+		ids.add(uniqueId);
+		found.push({path: resolve(path), id: uniqueId, displayPath});
+	};
+	for (const path of paths) {
+		let stats;
+		try {
+			stats = statSync(path);
+		} catch {
+			throw new MissingPathError(path);
+		}
+		if (stats.isDirectory()) {
+			for (const file of walk(path, warnings)) add(file, toPosix(relative(path, file)), file);
+		} else {
+			add(path, basename(path), path);
+		}
+	}
+	return found;
+}
+
+function walk(root: string, warnings: PostWarning[]): string[] {
+	const files: string[] = [];
+	const visited = new Set<string>();
+	const visit = (folder: string) => {
+		let real: string;
+		try {
+			real = realpathSync(folder);
+		} catch (error) {
+			warnings.push({file: folder, message: `cannot read folder (${reason(error)})`});
+			return;
+		}
+		if (visited.has(real)) return;
+		visited.add(real);
+		let entries;
+		try {
+			entries = readdirSync(folder, {withFileTypes: true});
+		} catch (error) {
+			warnings.push({file: folder, message: `cannot read folder (${reason(error)})`});
+			return;
+		}
+		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+		for (const entry of entries) {
+			if (entry.name.startsWith('.')) continue;
+			const path = join(folder, entry.name);
+			let isFolder = entry.isDirectory();
+			let isFile = entry.isFile();
+			if (entry.isSymbolicLink()) {
+				try {
+					const target = statSync(path);
+					isFolder = target.isDirectory();
+					isFile = target.isFile();
+				} catch {
+					// A dangling link named like a post is reported when loaded; others are ignored.
+					isFile = POST_FILE.test(entry.name);
+				}
+			}
+			if (isFolder && !SKIPPED_FOLDERS.has(entry.name)) visit(path);
+			else if (isFile && POST_FILE.test(entry.name)) files.push(path);
+		}
+	};
+	visit(root);
+	return files;
+}
+
+function toPosix(path: string): string {
+	return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** The short reason of a file system error: `ENOENT`, `EACCES`… with its words. */
+export function reason(error: unknown): string {
+	if (error && typeof error === 'object' && 'code' in error) {
+		const code = String(error.code);
+		const words: Record<string, string> = {
+			ENOENT: 'not found',
+			EACCES: 'permission denied',
+			EISDIR: 'is a folder',
+			ELOOP: 'symlink loop',
+			EMFILE: 'too many open files',
+		};
+		return words[code] ?? code;
+	}
+	return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,111 @@
+import {parseDocument} from 'yaml';
+
+/** A front matter block split off a post, parsed as leniently as Jekyll's Ruby YAML reads it. */
+export type FrontMatter = {
+	/** Parsed keys; empty when there was no block or it could not be read. */
+	data: Record<string, unknown>;
+	/** The text after the block (the whole text when there is none). */
+	body: string;
+	/** Lines the block took, fences included: body line N is file line N + bodyLineOffset. */
+	bodyLineOffset: number;
+	/** True when a front matter block was present (even an empty one). */
+	present: boolean;
+	/** What could not be read, with the file line where known. */
+	problem?: {line?: number; message: string};
+};
+
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(---|\.\.\.)[ \t]*$/;
+
+/** Splits `---` front matter off `text` (newlines already normalised to \n) and parses it. */
+export function splitFrontMatter(text: string): FrontMatter {
+	const lines = text.split('\n');
+	if (!OPEN.test(lines[0] ?? '')) {
+		return {data: {}, body: text, bodyLineOffset: 0, present: false};
+	}
+	const close = lines.findIndex((line, index) => index > 0 && CLOSE.test(line));
+	if (close === -1) {
+		return {
+			data: {},
+			body: text,
+			bodyLineOffset: 0,
+			present: false,
+			problem: {line: 1, message: 'front matter starts with --- but never ends; read as text'},
+		};
+	}
+	const yamlText = lines.slice(1, close).join('\n');
+	const body = lines.slice(close + 1).join('\n');
+	const parsed = parseYaml(yamlText);
+	return {
+		data: parsed.data,
+		body,
+		bodyLineOffset: close + 1,
+		present: true,
+		// YAML line 1 is file line 2, after the opening fence.
+		...(parsed.problem
+			? {problem: {message: parsed.problem.message, ...(parsed.problem.line ? {line: parsed.problem.line + 1} : {})}}
+			: {}),
+	};
+}
+
+type Parsed = {data: Record<string, unknown>; problem?: {line?: number; message: string}};
+
+/**
+ * Ruby's YAML (1.1) is what Jekyll uses: `yes`/`no` are booleans, keys may repeat (last wins),
+ * and a tab in indentation is tolerated often enough that real blogs contain it. We try the strict
+ * reading first, then one with tabs expanded; only when both fail is it a problem, and then the
+ * simple `key: value` lines are still salvaged so the post keeps its title and date.
+ */
+function parseYaml(yamlText: string): Parsed {
+	if (yamlText.trim() === '') return {data: {}};
+	const first = tryParse(yamlText);
+	if (!('error' in first)) return {data: first.data};
+	const detabbed = yamlText.replace(/^\t+/gm, tabs => '  '.repeat(tabs.length));
+	const second = detabbed === yamlText ? first : tryParse(detabbed);
+	if (!('error' in second)) return {data: second.data};
+	return {
+		data: salvage(yamlText),
+		problem: {message: `front matter is not valid YAML (${first.error.message})`, ...(first.error.line ? {line: first.error.line} : {})},
+	};
+}
+
+type Attempt = {data: Record<string, unknown>} | {error: {message: string; line?: number}};
+
+function tryParse(yamlText: string): Attempt {
+	// Timestamps stay strings: parsePostDate reads every date shape one way, zone included.
+	const document = parseDocument(yamlText, {
+		version: '1.1',
+		uniqueKeys: false,
+		prettyErrors: true,
+		customTags: tags => tags.filter(tag => typeof tag === 'object' && tag.tag !== 'tag:yaml.org,2002:timestamp'),
+	});
+	const error = document.errors[0];
+	if (error) {
+		const line = error.linePos?.[0]?.line;
+		// The library's message repeats the source; its first sentence is the useful part.
+		const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+		return {error: {message, ...(line ? {line} : {})}};
+	}
+	const value: unknown = document.toJS({maxAliasCount: 100});
+	if (value === null || value === undefined) return {data: {}};
+	if (typeof value !== 'object' || Array.isArray(value)) {
+		return {error: {message: 'front matter is not a set of keys', line: 1}};
+	}
+	return {data: value as Record<string, unknown>};
+}
+
+/** Reads `key: value` lines one by one, for front matter that no YAML parser accepts. */
+function salvage(yamlText: string): Record<string, unknown> {
+	const data: Record<string, unknown> = {};
+	for (const line of yamlText.split('\n')) {
+		const match = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(line);
+		if (!match || match[2] === '') continue;
+		data[match[1]!] = unquote(match[2]!);
+	}
+	return data;
+}
+
+function unquote(value: string): string {
+	const quoted = /^(["'])(.*)\1$/.exec(value);
+	return quoted ? quoted[2]! : value;
+}

@@ -1,0 +1,74 @@
+import {readFileSync, statSync} from 'node:fs';
+import {findPosts, reason} from './find-posts.js';
+import {parsePost} from './parse-post.js';
+import type {Library, Post, PostWarning} from './types.js';
+
+export type LoadOptions = {
+	/** Show drafts (`published: false`). */
+	drafts?: boolean;
+	/** Markdown read from standard input, used for the path `-`. */
+	stdinText?: string;
+};
+
+/** Posts larger than this are notes nobody wrote by hand; they are skipped with a warning. */
+export const MAX_POST_BYTES = 8 * 1024 * 1024;
+
+/** Loads every post under `paths` (folders, files, or `-`), newest first. Bad files become warnings. */
+export function loadLibrary(paths: string[], options: LoadOptions = {}): Library {
+	const warnings: PostWarning[] = [];
+	const posts: Post[] = [];
+	const searched: string[] = [];
+	const filePaths = paths.filter(path => path !== '-');
+	if (paths.includes('-')) {
+		posts.push(parsePost({text: options.stdinText ?? '', id: '-', path: '-', displayPath: 'standard input'}));
+		searched.push('standard input');
+	}
+	for (const found of findPosts(filePaths, warnings)) {
+		const text = readPostText(found.path, found.displayPath, warnings);
+		if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
+	}
+	searched.push(...filePaths);
+	const visible = options.drafts ? posts : posts.filter(post => post.published);
+	for (const post of posts) warnings.push(...post.warnings);
+	return {posts: visible.sort(newestFirst), warnings, searched};
+}
+
+function newestFirst(a: Post, b: Post): number {
+	const byDate = (b.date?.getTime() ?? Number.NEGATIVE_INFINITY) - (a.date?.getTime() ?? Number.NEGATIVE_INFINITY);
+	if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Reads a file as UTF-8 text; null (and a warning) when it cannot be a post. */
+export function readPostText(path: string, displayPath: string, warnings: PostWarning[]): string | null {
+	const warn = (message: string, line?: number) => warnings.push({file: displayPath, message, ...(line ? {line} : {})});
+	let bytes: Buffer;
+	try {
+		const size = statSync(path).size;
+		if (size > MAX_POST_BYTES) {
+			warn(`skipped: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post may be`);
+			return null;
+		}
+		bytes = readFileSync(path);
+	} catch (error) {
+		warn(`cannot read (${reason(error)})`);
+		return null;
+	}
+	if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
+		warn('skipped: the file is empty');
+		return null;
+	}
+	const probe = bytes.subarray(0, 8192);
+	if (probe.includes(0)) {
+		warn('skipped: binary file, not markdown');
+		return null;
+	}
+	try {
+		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+	} catch {
+		const text = new TextDecoder('utf-8').decode(bytes);
+		const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+		warn('not valid UTF-8; shown with replacement characters', line);
+		return text;
+	}
+}

@@ -1,0 +1,141 @@
+import {splitFrontMatter} from './front-matter.js';
+import {renderLiquid} from './liquid.js';
+import {countNewlines, inlineText, inlineTokens, lexBlocks} from './markdown-blocks.js';
+import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
+import {sanitizeText, sanitizeValue} from './sanitize.js';
+import {extractSessions} from './sessions.js';
+import {extractTopics} from './topics.js';
+import type {Post, PostWarning} from './types.js';
+
+/** Where a post's text came from. */
+export type PostSource = {
+	/** Decoded text of the file. */
+	text: string;
+	id: string;
+	/** Absolute path, or `-` for standard input. */
+	path: string;
+	/** How warnings name the file. */
+	displayPath: string;
+};
+
+const DEFAULT_SEPARATORS = ['<!--more-->', '<!-- more -->'];
+
+/** Parses one post: front matter, Liquid, excerpt, topics and sessions. Never throws on odd text. */
+export function parsePost(source: PostSource): Post {
+	const warnings: PostWarning[] = [];
+	const warn = (message: string, line?: number) => warnings.push({file: source.displayPath, message, ...(line ? {line} : {})});
+	const text = sanitizeText(source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+	const name = parsePostName(source.path === '-' ? 'stdin' : baseName(source.path));
+
+	const split = splitFrontMatter(text);
+	const frontMatter = sanitizeValue(split.data) as Record<string, unknown>;
+	if (split.problem) warn(split.problem.message, split.problem.line);
+	else if (!split.present && source.path !== '-') warn('no front matter; title and date come from the text and the file name', 1);
+	else if (split.present && Object.keys(frontMatter).length === 0) warn('front matter is empty', 1);
+
+	const separators = typeof frontMatter['excerpt_separator'] === 'string' && frontMatter['excerpt_separator'] !== '' ? [frontMatter['excerpt_separator']] : DEFAULT_SEPARATORS;
+	const {before, body: bodyWithLiquid} = cutExcerpt(split.body, separators);
+
+	const title = stringField(frontMatter['title']) ?? firstHeading(bodyWithLiquid) ?? titleFromSlug(name.slug);
+	const body = renderLiquid(bodyWithLiquid, {page: {...frontMatter, title}});
+
+	let date = name.date;
+	if (frontMatter['date'] !== undefined && frontMatter['date'] !== null) {
+		const parsed = parsePostDate(frontMatter['date']);
+		if (parsed) date = parsed;
+		else warn(`date ${JSON.stringify(String(frontMatter['date']))} is not a date${name.date ? "; using the file name's" : ''}`, lineOfKey(text, 'date', split.present));
+	}
+
+	const blocks = lexBlocks(body);
+	const {intro, topics} = extractTopics(body, blocks, title);
+	const excerptFromFrontMatter = stringField(frontMatter['excerpt']);
+	const excerpt =
+		excerptFromFrontMatter ??
+		(before === null ? firstParagraph(blocks) : plainText(renderLiquid(before, {page: {...frontMatter, title}})));
+
+	return {
+		id: source.id,
+		path: source.path,
+		slug: name.slug,
+		title,
+		date,
+		tags: listField(frontMatter['tags']),
+		categories: [...listField(frontMatter['categories']), ...listField(frontMatter['category'])],
+		author: stringField(frontMatter['author']),
+		excerpt,
+		published: frontMatter['published'] !== false,
+		frontMatter,
+		body,
+		bodyLineOffset: split.bodyLineOffset,
+		intro,
+		topics,
+		sessions: extractSessions(blocks, source.id, split.bodyLineOffset),
+		warnings,
+	};
+}
+
+/** Removes the first excerpt separator, keeping the line count; `before` is the text ahead of it. */
+function cutExcerpt(body: string, separators: string[]): {before: string | null; body: string} {
+	let at = -1;
+	let separator = '';
+	for (const candidate of separators) {
+		const index = body.indexOf(candidate);
+		if (index !== -1 && (at === -1 || index < at)) {
+			at = index;
+			separator = candidate;
+		}
+	}
+	if (at === -1) return {before: null, body};
+	const rest = body.slice(at + separator.length);
+	return {before: body.slice(0, at), body: body.slice(0, at) + '\n'.repeat(countNewlines(separator)) + rest};
+}
+
+function stringField(value: unknown): string | null {
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (typeof value !== 'string') return null;
+	const trimmed = value.replace(/\s+/g, ' ').trim();
+	return trimmed === '' ? null : trimmed;
+}
+
+/** `[a, b]`, a block list, or Jekyll's space-separated string. */
+function listField(value: unknown): string[] {
+	if (Array.isArray(value)) return value.flatMap(item => (item === null || typeof item === 'object' ? [] : [String(item).trim()])).filter(Boolean);
+	if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
+	if (typeof value === 'number') return [String(value)];
+	return [];
+}
+
+function firstHeading(body: string): string | null {
+	const match = /^#\s+(.+?)\s*#*\s*$/m.exec(body);
+	return match ? plainText(match[1]!) : null;
+}
+
+function firstParagraph(blocks: ReturnType<typeof lexBlocks>): string {
+	const paragraph = blocks.find(block => block.token.type === 'paragraph' && !isImageOnly(block.token));
+	return paragraph ? inlineText(inlineTokens(paragraph.token)).replace(/\s+/g, ' ').trim() : '';
+}
+
+function isImageOnly(token: ReturnType<typeof lexBlocks>[number]['token']): boolean {
+	return inlineTokens(token).every(inner => inner.type === 'image' || inner.raw.trim() === '');
+}
+
+/** Markdown to one line of text (for excerpts and titles). */
+function plainText(markdown: string): string {
+	return lexBlocks(markdown)
+		.filter(block => !isImageOnly(block.token))
+		.map(block => inlineText(inlineTokens(block.token)))
+		.filter(Boolean)
+		.join(' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+}
+
+function lineOfKey(text: string, key: string, hasFrontMatter: boolean): number | undefined {
+	if (!hasFrontMatter) return undefined;
+	const index = text.split('\n').findIndex(line => line.startsWith(`${key}:`));
+	return index === -1 ? undefined : index + 1;
+}
+
+function baseName(path: string): string {
+	return path.slice(path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,54 @@
+import type {Tokens} from 'marked';
+import {inlineText, inlineTokens, type SourceBlock} from './markdown-blocks.js';
+import type {Topic} from './types.js';
+
+/** A paragraph that is nothing but bold text (`__On storage__`) is a topic in many themes' posts. */
+function boldOnlyName(block: SourceBlock): string | null {
+	if (block.token.type !== 'paragraph') return null;
+	const inline = inlineTokens(block.token).filter(token => !(token.type === 'text' && token.raw.trim() === ''));
+	if (inline.length !== 1 || inline[0]!.type !== 'strong') return null;
+	const name = inlineText([inline[0]!]).trim();
+	return name === '' ? null : name;
+}
+
+type TopicStart = Pick<Topic, 'name' | 'kind' | 'depth' | 'line'>;
+
+function topicStart(block: SourceBlock): TopicStart | null {
+	if (block.token.type === 'heading') {
+		const heading = block.token as Tokens.Heading;
+		const name = inlineText(heading.tokens).trim();
+		return name === '' ? null : {name, kind: 'heading', depth: heading.depth, line: block.line};
+	}
+	const bold = boldOnlyName(block);
+	return bold === null ? null : {name: bold, kind: 'bold', depth: 7, line: block.line};
+}
+
+/** The topics of a body and its introduction; a body without topics is one topic named `title`. */
+export function extractTopics(body: string, blocks: SourceBlock[], title: string): {intro: Topic | null; topics: Topic[]} {
+	const lines = body.split('\n');
+	const starts = blocks.map(topicStart).filter((start): start is TopicStart => start !== null);
+	const section = (start: TopicStart, endLine: number): Topic => ({
+		...start,
+		endLine,
+		text: lines.slice(start.line - 1, endLine).join('\n'),
+	});
+	const lastLine = lastTextLine(lines);
+	if (starts.length === 0) {
+		return {intro: null, topics: [section({name: title, kind: 'whole', depth: 1, line: 1}, Math.max(1, lastLine))]};
+	}
+	const topics = starts.map((start, index) => section(start, Math.max(start.line, (starts[index + 1]?.line ?? lastLine + 1) - 1)));
+	const firstLine = starts[0]!.line;
+	const introText = lines.slice(0, firstLine - 1).join('\n');
+	// Reference definitions alone (`[logo]: …`) are not an introduction anyone reads.
+	const hasIntro = blocks.some(block => block.line < firstLine && !['space', 'def'].includes(block.token.type)) && introText.trim() !== '';
+	return {
+		intro: hasIntro ? section({name: 'Introduction', kind: 'intro', depth: 0, line: 1}, firstLine - 1) : null,
+		topics,
+	};
+}
+
+function lastTextLine(lines: string[]): number {
+	let last = lines.length;
+	while (last > 1 && lines[last - 1]!.trim() === '') last--;
+	return last;
+}
