@@ -2,7 +2,9 @@
 // (style.md, "Start-up is a feature"). Code splitting keeps Ink, the search index and the
 // store out of the printed path: they load through dynamic import() only when needed.
 import {build} from 'esbuild';
-import {rmSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
+
+const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -19,7 +21,7 @@ await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	// Ink imports the devtools only when DEV=true; yoga's wasm is inlined already.
 	external: ['react-devtools-core'],
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version)},
 	// Some bundled CommonJS dependencies call require() for node built-ins.
 	banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
 	logLevel: 'warning',

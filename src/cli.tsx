@@ -1,0 +1,132 @@
+import {fileURLToPath} from 'node:url';
+import {helpText, parseCli, UsageError, type CliOptions, type Command} from './cli/args.js';
+import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
+import {exitQuietlyOnClosedPipe, writeLines} from './cli/output.js';
+import {printPosts, printPost, printTopic} from './cli/print-posts.js';
+import {matchPost, matchTopic, type Match} from './cli/select-post.js';
+import {loadLibrary, MissingPathError, sanitizeText} from './posts/index.js';
+import type {Library, Post, PostWarning} from './posts/types.js';
+import type {RenderOptions} from './render/types.js';
+
+declare const KUBECON_NOTES_VERSION: string | undefined;
+const version = typeof KUBECON_NOTES_VERSION === 'string' ? KUBECON_NOTES_VERSION : 'dev';
+
+/** The notes that ship with the package, beside dist/ (or src/ when run from source). */
+const bundledPosts = fileURLToPath(new URL('../posts', import.meta.url));
+
+/** A failure the user can act on: one line on stderr, then this exit code. */
+class CliError extends Error {
+	constructor(
+		message: string,
+		readonly exitCode: number,
+	) {
+		super(message);
+	}
+}
+
+async function main(argv: string[]): Promise<number> {
+	exitQuietlyOnClosedPipe();
+	const options = parseCli(argv);
+	const {command} = options;
+	if (command.kind === 'help') {
+		await writeLines([helpText(version).trimEnd()]);
+		return 0;
+	}
+	if (command.kind === 'version') {
+		await writeLines([version]);
+		return 0;
+	}
+	const stdout = process.stdout;
+	const isTty = Boolean(stdout.isTTY);
+	const paths = command.paths.length > 0 ? command.paths : [bundledPosts];
+	const stdinText = paths.includes('-') ? await readStdin() : undefined;
+	const library = loadLibrary(paths, {drafts: options.drafts, ...(stdinText === undefined ? {} : {stdinText})});
+	const color = useColor(options.color, isTty);
+	const {default: supportsHyperlinks} = isTty && color ? await import('supports-hyperlinks') : {default: null};
+	const render: RenderOptions = {
+		width: printWidth(options.width, stdout.columns),
+		color,
+		hyperlinks: useHyperlinks(color, isTty, Boolean(supportsHyperlinks?.stdout)),
+	};
+	reportWarnings(library.warnings);
+	return runCommand(command, library, render, options);
+}
+
+async function runCommand(command: Command, library: Library, render: RenderOptions, options: CliOptions): Promise<number> {
+	switch (command.kind) {
+		case 'read': {
+			const post = pick(matchPost(command.post, library.posts), 'post', command.post, p => `${p.id}  (${p.title})`);
+			if (command.topic === null) {
+				await writeLines(printPost(post, render));
+				return 0;
+			}
+			const topics = [...(post.intro ? [post.intro] : []), ...post.topics];
+			const topic = pick(matchTopic(command.topic, topics), `topic of ${post.id}`, command.topic, t => t.name);
+			await writeLines(printTopic(post, topic, render));
+			return 0;
+		}
+		case 'topics': {
+			const posts = command.post === null ? library.posts : [pick(matchPost(command.post, library.posts), 'post', command.post, p => p.id)];
+			requirePosts(posts, library);
+			await writeLines(posts.flatMap(post => post.topics.map(topic => `${post.id}\t${topic.name}`)));
+			return 0;
+		}
+		case 'sessions': {
+			requirePosts(library.posts, library);
+			const {findSessions} = await import('./cli/find-sessions.js');
+			return findSessions(command, library, render, Boolean(process.stdout.isTTY));
+		}
+		case 'forget': {
+			throw new CliError('forget is not available yet', 2);
+		}
+		default: {
+			requirePosts(library.posts, library);
+			void options;
+			await writeLines(printPosts(library.posts, render));
+			return 0;
+		}
+	}
+}
+
+/** The one item a name matched; an unknown or ambiguous name lists the candidates and exits 1. */
+function pick<T>(match: Match<T>, what: string, query: string, describe: (item: T) => string): T {
+	if (match.kind === 'one') return match.item;
+	if (match.kind === 'many') {
+		throw new CliError(`'${query}' matches ${match.items.length} of the ${what}s:\n${match.items.map(item => `  ${describe(item)}`).join('\n')}`, 1);
+	}
+	throw new CliError(`no ${what} matches '${query}'`, 1);
+}
+
+function requirePosts(posts: Post[], library: Library): void {
+	if (posts.length === 0) throw new CliError(`no posts found in ${library.searched.join(', ') || 'the given paths'}`, 1);
+}
+
+function reportWarnings(warnings: PostWarning[]): void {
+	for (const warning of warnings) {
+		const where = `${warning.file}${warning.line ? `:${warning.line}` : ''}`;
+		process.stderr.write(sanitizeText(`kubecon-notes: warning: ${where}: ${warning.message}`) + '\n');
+	}
+}
+
+async function readStdin(): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+const isDebug = process.argv.includes('--debug') || /\bkubecon-notes\b/.test(process.env['DEBUG'] ?? '');
+
+main(process.argv.slice(2)).then(
+	code => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		const known = error instanceof CliError || error instanceof UsageError || error instanceof MissingPathError;
+		const message = error instanceof Error ? error.message : String(error);
+		// File names and typed names are shown back: they must not carry escape sequences either.
+		process.stderr.write(`kubecon-notes: ${sanitizeText(known ? message : `internal error: ${message} (run with --debug for details)`)}\n`);
+		if (error instanceof UsageError) process.stderr.write("Try 'kubecon-notes --help'.\n");
+		if (isDebug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+		process.exitCode = error instanceof CliError ? error.exitCode : 2;
+	},
+);

@@ -1,0 +1,131 @@
+import {parseArgs} from 'node:util';
+
+/** What the command line asks for, after parsing and checking. */
+export type Command =
+	| {kind: 'help'}
+	| {kind: 'version'}
+	| {kind: 'view'; paths: string[]}
+	| {kind: 'read'; paths: string[]; post: string; topic: string | null}
+	| {kind: 'topics'; paths: string[]; post: string | null}
+	| {kind: 'sessions'; paths: string[]; query: string; missed: boolean; day: string | null; json: boolean}
+	| {kind: 'forget'; paths: string[]; post: string | null};
+
+export type ColorChoice = 'auto' | 'always' | 'never';
+
+export type CliOptions = {
+	command: Command;
+	color: ColorChoice;
+	width: number | null;
+	drafts: boolean;
+	resume: boolean;
+	debug: boolean;
+};
+
+/** Bad usage: one line on stderr and exit 2. */
+export class UsageError extends Error {}
+
+const SUBCOMMANDS = new Set(['read', 'topics', 'sessions', 'forget']);
+
+/** Parses argv (without node and the script) with node's own parser. */
+export function parseCli(argv: string[]): CliOptions {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				posts: {type: 'string', multiple: true},
+				width: {type: 'string'},
+				color: {type: 'string'},
+				topic: {type: 'string'},
+				day: {type: 'string'},
+				missed: {type: 'boolean'},
+				json: {type: 'boolean'},
+				drafts: {type: 'boolean'},
+				'no-resume': {type: 'boolean'},
+				debug: {type: 'boolean'},
+				help: {type: 'boolean', short: 'h'},
+				version: {type: 'boolean', short: 'v'},
+			},
+		});
+	} catch (error) {
+		// Node's messages are clear but long; the first sentence is enough.
+		throw new UsageError(String((error as Error).message).split('. ')[0]!.replace(/\.$/, ''));
+	}
+	const {values, positionals} = parsed;
+	const color = (values.color ?? 'auto') as ColorChoice;
+	if (!['auto', 'always', 'never'].includes(color)) throw new UsageError(`--color takes always, never or auto, not '${values.color}'`);
+	let width: number | null = null;
+	if (values.width !== undefined) {
+		width = Number(values.width);
+		if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number from 20 to 1000, not '${values.width}'`);
+	}
+	const options = {color, width, drafts: values.drafts ?? false, resume: !values['no-resume'], debug: values.debug ?? false};
+	if (values.help) return {...options, command: {kind: 'help'}};
+	if (values.version) return {...options, command: {kind: 'version'}};
+
+	const [first, ...rest] = positionals;
+	const subcommand = first !== undefined && SUBCOMMANDS.has(first) ? first : null;
+	const args = subcommand ? rest : positionals;
+	const paths = values.posts ?? [];
+	const only = (allowed: string[]) => {
+		for (const flag of ['topic', 'day', 'missed', 'json'] as const) {
+			if (values[flag] !== undefined && !allowed.includes(flag)) throw new UsageError(`--${flag} goes with ${flag === 'topic' ? 'read' : 'sessions'}`);
+		}
+	};
+	switch (subcommand) {
+		case 'read': {
+			only(['topic']);
+			const [post, ...more] = args;
+			if (post === undefined) throw new UsageError('read needs a post: kubecon-notes read POST [--topic NAME]');
+			return {...options, command: {kind: 'read', paths: [...paths, ...more], post, topic: values.topic ?? null}};
+		}
+		case 'topics': {
+			only([]);
+			return {...options, command: {kind: 'topics', paths, post: args.join(' ') || null}};
+		}
+		case 'sessions': {
+			only(['day', 'missed', 'json']);
+			return {
+				...options,
+				command: {kind: 'sessions', paths, query: args.join(' '), missed: values.missed ?? false, day: values.day ?? null, json: values.json ?? false},
+			};
+		}
+		case 'forget': {
+			only([]);
+			return {...options, command: {kind: 'forget', paths, post: args.join(' ') || null}};
+		}
+		default: {
+			only([]);
+			return {...options, command: {kind: 'view', paths: [...paths, ...args]}};
+		}
+	}
+}
+
+/** The help text; the key list comes from the reader's key table. */
+export function helpText(version: string): string {
+	return `kubecon-notes ${version}: a terminal reader for conference notes
+
+Usage:
+  kubecon-notes [PATH...]                 read posts (a folder, files, or - for standard input)
+  kubecon-notes read POST [--topic NAME]  print one post, or one topic of it
+  kubecon-notes topics [POST]             list topics
+  kubecon-notes sessions [QUERY] [--missed] [--day N] [--json]
+                                          search the talks the notes list
+  kubecon-notes forget [POST]             forget the reading position of one post, or all
+
+Options:
+  --posts DIR       where the posts are (repeatable; default: the bundled notes)
+  --width N         wrap at N columns (default: the terminal's, at most 100; 80 in a pipe)
+  --color WHEN      always, never or auto (default; NO_COLOR and FORCE_COLOR are honoured)
+  --drafts          include posts with published: false
+  --no-resume       open at the top instead of the remembered position
+  --debug           show stack traces of errors (also DEBUG=kubecon-notes)
+  -h, --help        this text
+  -v, --version     the version
+
+On a terminal it opens the reader (press ? there for keys); in a pipe it prints text.
+Exit codes: 0 ok, 1 nothing matched, 2 bad usage or unreadable input.
+`;
+}

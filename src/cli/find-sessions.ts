@@ -1,0 +1,36 @@
+import type {Library, Session} from '../posts/types.js';
+import type {RenderOptions} from '../render/types.js';
+import {createSessionIndex, type SearchableSession, type SessionFilter} from '../search/session-index.js';
+import type {Command} from './args.js';
+import {writeLines} from './output.js';
+import {sessionJson, sessionsTable, sessionsTsv} from './print-sessions.js';
+
+/** Every session of the library in reading order (posts newest first, bullets in order), searchable. */
+export function searchableSessions(library: Library): SearchableSession[] {
+	return library.posts.flatMap(post => post.sessions.map(session => ({...session, postTitle: post.title, tags: post.tags})));
+}
+
+/** `kubecon-notes sessions`: the same search the reader's panel runs, printed for a person or a script. */
+export async function findSessions(
+	command: Extract<Command, {kind: 'sessions'}>,
+	library: Library,
+	render: RenderOptions,
+	isTty: boolean,
+): Promise<number> {
+	const filter: SessionFilter = {
+		...(command.missed ? {missedOnly: true} : {}),
+		...(command.day === null ? {} : {day: /^\d+$/.test(command.day) ? Number(command.day) : command.day}),
+	};
+	const hits: Session[] = createSessionIndex(searchableSessions(library))
+		.search(command.query, filter)
+		.map(hit => hit.session);
+	if (command.json) {
+		await writeLines([JSON.stringify(hits.map(sessionJson), null, 2)]);
+	} else if (isTty) {
+		await writeLines(sessionsTable(hits, render.width, render.color));
+	} else {
+		await writeLines(sessionsTsv(hits));
+	}
+	if (hits.length === 0 && !command.json) process.stderr.write(`kubecon-notes: no sessions match${command.query ? ` '${command.query}'` : ''}\n`);
+	return hits.length === 0 ? 1 : 0;
+}

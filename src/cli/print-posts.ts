@@ -1,0 +1,46 @@
+import {Chalk} from 'chalk';
+import {formatPostDate} from '../posts/post-name.js';
+import type {Post, Topic} from '../posts/types.js';
+import {renderMarkdown} from '../render/render-markdown.js';
+import type {RenderOptions} from '../render/types.js';
+import {fitToWidth} from '../render/text-width.js';
+
+/** The header printed above a post: title, then date and tags, then a rule. */
+export function postHeader(post: Post, options: RenderOptions): string[] {
+	const chalk = new Chalk({level: options.color ? 1 : 0});
+	const facts = [formatPostDate(post.date), post.tags.map(tag => `#${tag}`).join(' ')].filter(Boolean).join(' · ');
+	return [
+		chalk.bold(fitToWidth(post.title, options.width)),
+		...(facts ? [chalk.dim(fitToWidth(facts, options.width))] : []),
+		chalk.dim('─'.repeat(options.width)),
+		'',
+	];
+}
+
+/** A whole post as printed lines. */
+export function printPost(post: Post, options: RenderOptions): string[] {
+	return [...postHeader(post, options), ...trimBlank(renderMarkdown(post.body, options).lines)];
+}
+
+/** One topic of a post, with the post's reference definitions so its `[logo]` links still resolve. */
+export function printTopic(post: Post, topic: Topic, options: RenderOptions): string[] {
+	const definitions = post.body.split('\n').filter(line => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
+	const markdown = [topic.text, '', ...definitions].join('\n');
+	return [...postHeader(post, options), ...trimBlank(renderMarkdown(markdown, options).lines)];
+}
+
+/** Every post in order, a blank line between them. */
+export function* printPosts(posts: Post[], options: RenderOptions): Generator<string> {
+	for (const [index, post] of posts.entries()) {
+		if (index > 0) yield* ['', ''];
+		yield* printPost(post, options);
+	}
+}
+
+function trimBlank(lines: string[]): string[] {
+	let end = lines.length;
+	while (end > 0 && lines[end - 1]!.trim() === '') end--;
+	let start = 0;
+	while (start < end && lines[start]!.trim() === '') start++;
+	return lines.slice(start, end);
+}

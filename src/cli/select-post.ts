@@ -1,0 +1,48 @@
+import Fuse from 'fuse.js';
+import type {Post, Topic} from '../posts/types.js';
+
+/** The outcome of matching a name the user typed against posts or topics. */
+export type Match<T> = {kind: 'one'; item: T} | {kind: 'many'; items: T[]} | {kind: 'none'};
+
+/** Lower case, accents and punctuation folded: `Körbes` and `korbes` are one name. */
+export function fold(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
+}
+
+/**
+ * Finds what a typed name means: an exact name first, then names holding every typed word, then
+ * the closest names by fuzzy match (a typo or two). Several matches at one level are ambiguous.
+ */
+export function matchByName<T>(query: string, items: T[], names: (item: T) => string[]): Match<T> {
+	const wanted = fold(query);
+	if (wanted === '') return {kind: 'none'};
+	const folded = items.map(item => names(item).map(fold));
+	const levels: Array<(name: string) => boolean> = [
+		name => name === wanted,
+		name => wanted.split(' ').every(word => name.split(' ').some(part => part.startsWith(word))),
+		name => wanted.split(' ').every(word => name.includes(word)),
+	];
+	for (const level of levels) {
+		const hits = items.filter((_, index) => folded[index]!.some(level));
+		if (hits.length === 1) return {kind: 'one', item: hits[0]!};
+		if (hits.length > 1) return {kind: 'many', items: hits};
+	}
+	// Last, a typo or two: the best fuzzy hit when it clearly beats the next one.
+	const fuse = new Fuse(
+		folded.map((names, index) => ({names, index})),
+		{keys: ['names'], threshold: 0.35, includeScore: true, ignoreLocation: true},
+	);
+	const [best, next] = fuse.search(wanted);
+	if (!best) return {kind: 'none'};
+	if (!next || next.score! - best.score! > 0.1) return {kind: 'one', item: items[best.item.index]!};
+	return {kind: 'many', items: fuse.search(wanted).slice(0, 8).map(hit => items[hit.item.index]!)};
+}
+
+export const matchPost = (query: string, posts: Post[]): Match<Post> => matchByName(query, posts, post => [post.id, post.slug, post.title]);
+
+export const matchTopic = (query: string, topics: Topic[]): Match<Topic> => matchByName(query, topics, topic => [topic.name]);

@@ -1,0 +1,29 @@
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+
+/** The built CLI, as a user runs it. */
+export const cliPath = fileURLToPath(new URL('../../bin/kubecon-notes.js', import.meta.url));
+export const isBuilt = existsSync(fileURLToPath(new URL('../../dist/cli.js', import.meta.url)));
+export const bundledPosts = fileURLToPath(new URL('../../posts', import.meta.url));
+
+export type CliResult = {code: number | null; stdout: string; stderr: string};
+
+/** Runs the built CLI with no terminal: stdout and stderr are pipes, stdin is `input` or empty. */
+export function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; cwd?: string} = {}): Promise<CliResult> {
+	const env: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, FORCE_HYPERLINK: undefined, ...options.env};
+	for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [cliPath, ...args], {env: env as NodeJS.ProcessEnv, cwd: options.cwd ?? process.cwd()});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', chunk => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', code => resolve({code, stdout, stderr}));
+		child.stdin.end(options.input ?? '');
+	});
+}
+
+/** Any escape sequence at all: ESC, CSI (C1 form included), OSC. */
+export const ANY_ESCAPE = /[\u001b\u009b\u009d]/;
