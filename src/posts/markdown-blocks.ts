@@ -3,11 +3,22 @@ import {Lexer, type Token, type Tokens} from 'marked';
 /** A top-level markdown token with the 1-based body line it starts on. */
 export type SourceBlock = {token: Token; line: number};
 
+/**
+ * Inline lexing is most of marked's cost, and the model needs inline tokens of only a few blocks
+ * (headings, candidate bold paragraphs, list items). Blocks are lexed at once; each block's inline
+ * tokens are lexed the first time `inlineTokens` asks for them.
+ */
+const pendingInline = new WeakMap<Token[], {lexer: Lexer; src: string}>();
+
 /** Lexes a body into top-level tokens, each with its start line (the tokens' raw texts tile the body). */
 export function lexBlocks(body: string): SourceBlock[] {
+	const lexer = new Lexer({gfm: true});
+	const tokens = lexer.blockTokens(body, lexer.tokens);
+	for (const queued of lexer.inlineQueue) pendingInline.set(queued.tokens, {lexer, src: queued.src});
+	lexer.inlineQueue = [];
 	const blocks: SourceBlock[] = [];
 	let line = 1;
-	for (const token of new Lexer({gfm: true}).lex(body)) {
+	for (const token of tokens) {
 		blocks.push({token, line});
 		line += countNewlines(token.raw);
 	}
@@ -52,8 +63,9 @@ export function inlineText(tokens: Token[] | undefined): string {
 	if (!tokens) return '';
 	let text = '';
 	for (const token of tokens) {
-		if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) {
-			text += inlineText(token.tokens);
+		const children = token.type === 'paragraph' || token.type === 'text' || token.type === 'heading' ? inlineTokens(token) : 'tokens' in token ? token.tokens : undefined;
+		if (Array.isArray(children) && children.length > 0) {
+			text += inlineText(children);
 		} else if (token.type === 'br') {
 			text += ' ';
 		} else if (token.type === 'image') {
@@ -67,11 +79,18 @@ export function inlineText(tokens: Token[] | undefined): string {
 	return text;
 }
 
-/** Inline tokens of a block-level token (a paragraph, or the text of a tight list item). */
+/** Inline tokens of a block-level token (a paragraph, a heading, or the text of a tight list item). */
 export function inlineTokens(token: Token | undefined): Token[] {
 	if (!token) return [];
 	if (token.type === 'paragraph' || token.type === 'text' || token.type === 'heading') {
-		return (token as Tokens.Paragraph).tokens ?? [];
+		const tokens = (token as Tokens.Paragraph).tokens ?? [];
+		const pending = pendingInline.get(tokens);
+		if (pending) {
+			pendingInline.delete(tokens);
+			pending.lexer.state.inRawBlock = false;
+			pending.lexer.inlineTokens(pending.src, tokens);
+		}
+		return tokens;
 	}
 	return [];
 }

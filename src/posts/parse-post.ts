@@ -1,11 +1,11 @@
 import {splitFrontMatter} from './front-matter.js';
 import {renderLiquid} from './liquid.js';
-import {countNewlines, inlineText, inlineTokens, lexBlocks} from './markdown-blocks.js';
+import {countNewlines, inlineText, inlineTokens, lexBlocks, type SourceBlock} from './markdown-blocks.js';
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
 import {sanitizeText, sanitizeValue} from './sanitize.js';
 import {extractSessions} from './sessions.js';
 import {extractTopics} from './topics.js';
-import type {Post, PostWarning} from './types.js';
+import type {Post, PostWarning, Session, Topic} from './types.js';
 
 /** Where a post's text came from. */
 export type PostSource = {
@@ -46,12 +46,17 @@ export function parsePost(source: PostSource): Post {
 		else warn(`date ${JSON.stringify(String(frontMatter['date']))} is not a date${name.date ? "; using the file name's" : ''}`, lineOfKey(text, 'date', split.present));
 	}
 
-	const blocks = lexBlocks(body);
-	const {intro, topics} = extractTopics(body, blocks, title);
-	const excerptFromFrontMatter = stringField(frontMatter['excerpt']);
-	const excerpt =
-		excerptFromFrontMatter ??
-		(before === null ? firstParagraph(blocks) : plainText(renderLiquid(before, {page: {...frontMatter, title}})));
+	// Topics, sessions and the excerpt need the markdown lexed: done on first use, so a library of
+	// a thousand posts opens without lexing posts nobody looks at.
+	let structure: {blocks: SourceBlock[]; intro: Topic | null; topics: Topic[]; sessions: Session[]} | undefined;
+	const lexed = () => {
+		if (!structure) {
+			const blocks = lexBlocks(body);
+			structure = {blocks, ...extractTopics(body, blocks, title), sessions: extractSessions(blocks, source.id, split.bodyLineOffset)};
+		}
+		return structure;
+	};
+	let excerpt = stringField(frontMatter['excerpt']);
 
 	return {
 		id: source.id,
@@ -62,16 +67,30 @@ export function parsePost(source: PostSource): Post {
 		tags: listField(frontMatter['tags']),
 		categories: [...listField(frontMatter['categories']), ...listField(frontMatter['category'])],
 		author: stringField(frontMatter['author']),
-		excerpt,
-		published: frontMatter['published'] !== false,
+		get excerpt() {
+			excerpt ??= before === null ? firstParagraph(lexed().blocks) : plainText(renderLiquid(before, {page: {...frontMatter, title}}));
+			return excerpt;
+		},
+		published: !isFalse(frontMatter['published']),
 		frontMatter,
 		body,
 		bodyLineOffset: split.bodyLineOffset,
-		intro,
-		topics,
-		sessions: extractSessions(blocks, source.id, split.bodyLineOffset),
+		get intro() {
+			return lexed().intro;
+		},
+		get topics() {
+			return lexed().topics;
+		},
+		get sessions() {
+			return lexed().sessions;
+		},
 		warnings,
 	};
+}
+
+/** Ruby's YAML reads `no`, `off` and `false` as false; a quoted "false" is still a draft in intent. */
+function isFalse(value: unknown): boolean {
+	return value === false || (typeof value === 'string' && /^(false|no|off)$/i.test(value.trim()));
 }
 
 /** Removes the first excerpt separator, keeping the line count; `before` is the text ahead of it. */
@@ -110,12 +129,12 @@ function firstHeading(body: string): string | null {
 	return match ? plainText(match[1]!) : null;
 }
 
-function firstParagraph(blocks: ReturnType<typeof lexBlocks>): string {
+function firstParagraph(blocks: SourceBlock[]): string {
 	const paragraph = blocks.find(block => block.token.type === 'paragraph' && !isImageOnly(block.token));
 	return paragraph ? inlineText(inlineTokens(paragraph.token)).replace(/\s+/g, ' ').trim() : '';
 }
 
-function isImageOnly(token: ReturnType<typeof lexBlocks>[number]['token']): boolean {
+function isImageOnly(token: SourceBlock['token']): boolean {
 	return inlineTokens(token).every(inner => inner.type === 'image' || inner.raw.trim() === '');
 }
 

@@ -2,6 +2,7 @@ import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, listItemLines, type SourceBlock} from './markdown-blocks.js';
 import {isSafeUrl} from './sanitize.js';
 import {looksLikeSpeakers, splitSpeakers} from './speakers.js';
+import {isBoldShaped} from './topics.js';
 import type {Session} from './types.js';
 
 /** A paragraph or heading that introduces a session list, or names its day. */
@@ -23,7 +24,19 @@ export function dayNumber(text: string): number | null {
 	return word ? ORDINALS[word.toLowerCase()]! : null;
 }
 
-type Grouping = {text: string; isHeading: boolean};
+/** A heading or paragraph that may name the group of the list below it; its text is read lazily. */
+type Grouping = {readonly text: string; isHeading: boolean};
+
+function lazyGrouping(token: Token, isHeading: boolean): Grouping {
+	let text: string | undefined;
+	return {
+		get text() {
+			text ??= inlineText(inlineTokens(token)).trim();
+			return text;
+		},
+		isHeading,
+	};
+}
 
 function groupLabel(groupings: Grouping[]): {day: string | null; dayNumber: number | null} {
 	for (const grouping of groupings) {
@@ -133,15 +146,14 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 			previous = null;
 			continue;
 		}
-		const text = inlineText(inlineTokens(token)).trim();
 		if (token.type === 'heading') {
-			heading = {text, isHeading: true};
+			heading = lazyGrouping(token, true);
 			previous = heading;
 		} else if (token.type === 'paragraph') {
 			// A bold-only paragraph is a topic: it groups like a heading does.
-			const isBoldTopic = inlineTokens(token).every(inner => inner.type === 'strong' || inner.raw.trim() === '');
-			if (isBoldTopic) heading = {text, isHeading: true};
-			previous = {text, isHeading: isBoldTopic};
+			const isBoldTopic = isBoldShaped(token.raw) && inlineTokens(token).every(inner => inner.type === 'strong' || inner.raw.trim() === '');
+			previous = lazyGrouping(token, isBoldTopic);
+			if (isBoldTopic) heading = previous;
 		} else {
 			previous = null;
 		}

@@ -5,10 +5,18 @@ import type {Topic} from './types.js';
 /** A paragraph that is nothing but bold text (`__On storage__`) is a topic in many themes' posts. */
 function boldOnlyName(block: SourceBlock): string | null {
 	if (block.token.type !== 'paragraph') return null;
+	// Cheap test on the source first: most paragraphs are prose and need no inline lexing.
+	if (!isBoldShaped(block.token.raw)) return null;
 	const inline = inlineTokens(block.token).filter(token => !(token.type === 'text' && token.raw.trim() === ''));
 	if (inline.length !== 1 || inline[0]!.type !== 'strong') return null;
 	const name = inlineText([inline[0]!]).trim();
 	return name === '' ? null : name;
+}
+
+/** Starts and ends with `**` or `__`: the only paragraphs that can be bold-only. */
+export function isBoldShaped(raw: string): boolean {
+	const trimmed = raw.trim();
+	return /^(\*\*|__)/.test(trimmed) && /(\*\*|__)$/.test(trimmed);
 }
 
 type TopicStart = Pick<Topic, 'name' | 'kind' | 'depth' | 'line'>;
@@ -16,7 +24,7 @@ type TopicStart = Pick<Topic, 'name' | 'kind' | 'depth' | 'line'>;
 function topicStart(block: SourceBlock): TopicStart | null {
 	if (block.token.type === 'heading') {
 		const heading = block.token as Tokens.Heading;
-		const name = inlineText(heading.tokens).trim();
+		const name = inlineText(inlineTokens(heading)).trim();
 		return name === '' ? null : {name, kind: 'heading', depth: heading.depth, line: block.line};
 	}
 	const bold = boldOnlyName(block);
