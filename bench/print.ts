@@ -1,0 +1,35 @@
+import {spawnSync} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import type {BenchContext, Measurement} from './types.js';
+import {median, percentile} from './stats.js';
+
+const cli = fileURLToPath(new URL('../bin/kubecon-notes.js', import.meta.url));
+
+/** Whole-process wall time of a command, in ms, over `count` runs after one warm-up. */
+export function timeProcess(command: string, args: string[], count: number): number[] {
+	const times: number[] = [];
+	for (let index = 0; index <= count; index++) {
+		const start = performance.now();
+		const result = spawnSync(command, args, {stdio: ['ignore', 'ignore', 'pipe']});
+		const elapsed = performance.now() - start;
+		if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+		if (index > 0) times.push(elapsed);
+	}
+	return times;
+}
+
+/** The printed path: `kubecon-notes read <bundled post> > /dev/null`, as a ratio to `node -e 0`. */
+export async function run(context: BenchContext): Promise<Measurement[]> {
+	const times = timeProcess(process.execPath, [cli, 'read', 'kubecon-eu-2023'], 15);
+	const lines: Measurement[] = [
+		{name: 'printed render of the bundled post (whole process)', median: median(times), p95: percentile(times, 0.95), unit: 'ms'},
+		{name: '  the same, as a ratio to node -e 0', median: median(times) / context.nodeBaselineMs, unit: 'x', budget: {median: 3}},
+	];
+	const lowdown = spawnSync('lowdown', ['--version'], {stdio: 'ignore'});
+	if (lowdown.status === 0) {
+		const post = fileURLToPath(new URL('../posts/2023-04-27-kubecon-eu-2023.md', import.meta.url));
+		const reference = timeProcess('lowdown', ['-tterm', post], 15);
+		lines.push({name: 'lowdown -tterm on the same post (reference)', median: median(reference), unit: 'ms', reference: true});
+	}
+	return lines;
+}
