@@ -51,7 +51,14 @@ export function parsePost(source: PostSource): Post {
 	let structure: {blocks: SourceBlock[]; intro: Topic | null; topics: Topic[]; sessions: Session[]} | undefined;
 	const lexed = () => {
 		if (!structure) {
-			const blocks = lexBlocks(body);
+			let blocks: SourceBlock[];
+			try {
+				blocks = lexBlocks(body);
+			} catch {
+				// marked recurses per nesting level: thousands of nested quotes exhaust the stack.
+				warn('markdown nested too deeply to read its structure; shown without topics');
+				blocks = [];
+			}
 			structure = {blocks, ...extractTopics(body, blocks, title), sessions: extractSessions(blocks, source.id, split.bodyLineOffset)};
 		}
 		return structure;
