@@ -1,0 +1,379 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {after, describe, test} from 'node:test';
+import type {ReadingAnchor} from '../../src/state/reading-anchor.js';
+import {maxPositions, migrateStoreData, prunePositions} from '../../src/state/store-schema.js';
+import {configDirEnv, createDebouncedSaver, createStore, type PostPosition} from '../../src/state/store.js';
+
+const folders: string[] = [];
+after(() => {
+	for (const folder of folders) {
+		fs.rmSync(folder, {recursive: true, force: true});
+	}
+});
+
+function tempFolder(): string {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-store-'));
+	folders.push(folder);
+	return folder;
+}
+
+function anchor(sourceLine: number, topic: string | null = 'Keynotes'): ReadingAnchor {
+	return {sourceLine, blockKey: `block at ${sourceLine}`, blockFraction: 0.25, topic, progress: 0.4};
+}
+
+function position(sourceLine: number, updatedAt = 1_700_000_000_000 + sourceLine): PostPosition {
+	return {anchor: anchor(sourceLine), readTopics: ['Keynotes'], updatedAt};
+}
+
+function readJson(file: string): Record<string, unknown> {
+	return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+describe('createStore', () => {
+	test('positions, last post and watched marks survive into the next run', () => {
+		const cwd = tempFolder();
+		const first = createStore({cwd});
+		first.setPosition('2023-04-27-kubecon-eu.md', position(12));
+		first.setPosition('other.md', {...position(3), done: true});
+		first.setLastPostId('2023-04-27-kubecon-eu.md');
+		first.setWatched('kubecon-eu.md#42', true);
+		first.setWatched('kubecon-eu.md#43', false);
+
+		const second = createStore({cwd});
+		assert.deepEqual(second.getPosition('2023-04-27-kubecon-eu.md'), position(12));
+		assert.equal(second.getPosition('other.md')?.done, true);
+		assert.equal(second.getPosition('never.md'), undefined);
+		assert.equal(second.lastPostId(), '2023-04-27-kubecon-eu.md');
+		assert.equal(second.isWatched('kubecon-eu.md#42'), true);
+		assert.equal(second.isWatched('kubecon-eu.md#43'), false);
+		assert.equal(second.isWatched('kubecon-eu.md#44'), undefined);
+		assert.deepEqual(second.warnings, []);
+
+		assert.equal(second.path, path.join(cwd, 'config.json'));
+		const saved = readJson(second.path);
+		assert.equal(saved['schemaVersion'], 1);
+		// Dots in post ids are part of the key, not a path into nested objects.
+		assert.ok(Object.hasOwn(saved['positions'] as object, '2023-04-27-kubecon-eu.md'));
+		// The write was atomic: no temp file is left beside the store.
+		assert.deepEqual(fs.readdirSync(cwd), ['config.json']);
+	});
+
+	test('returned positions are copies: changing one does not change the store', () => {
+		const store = createStore({cwd: tempFolder()});
+		store.setPosition('a.md', position(5));
+		const got = store.getPosition('a.md')!;
+		got.readTopics.push('Mutated');
+		got.anchor.sourceLine = 99;
+		assert.deepEqual(store.getPosition('a.md'), position(5));
+	});
+
+	test('the folder: the cwd option, else $KUBECON_NOTES_CONFIG_DIR, else the platform config folder', () => {
+		const saved = {dir: process.env[configDirEnv], xdg: process.env['XDG_CONFIG_HOME']};
+		try {
+			const fromEnv = tempFolder();
+			const fromOption = tempFolder();
+			const xdg = tempFolder();
+			process.env[configDirEnv] = fromEnv;
+			assert.equal(createStore().path, path.join(fromEnv, 'config.json'));
+			assert.equal(createStore({cwd: fromOption}).path, path.join(fromOption, 'config.json'));
+			delete process.env[configDirEnv];
+			// env-paths follows XDG_CONFIG_HOME on Linux: point it at a temp folder, never the real one.
+			process.env['XDG_CONFIG_HOME'] = xdg;
+			const store = createStore();
+			if (process.platform === 'linux') {
+				assert.equal(store.path, path.join(xdg, 'kubecon-notes-nodejs', 'config.json'));
+				store.setLastPostId('x.md');
+				assert.ok(fs.existsSync(store.path));
+			} else {
+				assert.match(store.path, /kubecon-notes/);
+			}
+		} finally {
+			restoreEnv(configDirEnv, saved.dir);
+			restoreEnv('XDG_CONFIG_HOME', saved.xdg);
+		}
+	});
+
+	test('a corrupt file is moved aside, reported once with its path, and the store starts empty', () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		fs.writeFileSync(file, '{"positions": {"a.md": ');
+		const reported: string[] = [];
+		const store = createStore({cwd, onWarning: message => reported.push(message)});
+		assert.equal(reported.length, 1);
+		assert.deepEqual(store.warnings, reported);
+		assert.ok(reported[0]!.includes(file), reported[0]);
+		const backups = fs.readdirSync(cwd).filter(name => name.startsWith('config.json.corrupt-'));
+		assert.equal(backups.length, 1);
+		assert.ok(reported[0]!.includes(backups[0]!));
+		assert.equal(fs.readFileSync(path.join(cwd, backups[0]!), 'utf8'), '{"positions": {"a.md": ');
+		assert.equal(store.getPosition('a.md'), undefined);
+
+		store.setPosition('b.md', position(7));
+		assert.deepEqual(store.getPosition('b.md'), position(7));
+		assert.equal(reported.length, 1);
+		assert.deepEqual(createStore({cwd}).warnings, []);
+		assert.deepEqual(createStore({cwd}).getPosition('b.md'), position(7));
+	});
+
+	test('JSON that is not an object, and a folder where the file should be, are moved aside too', () => {
+		for (const make of [(file: string) => fs.writeFileSync(file, '[1, 2, 3]'), (file: string) => fs.mkdirSync(file)]) {
+			const cwd = tempFolder();
+			const file = path.join(cwd, 'config.json');
+			make(file);
+			const store = createStore({cwd});
+			assert.equal(store.warnings.length, 1, store.warnings.join('\n'));
+			assert.ok(store.warnings[0]!.includes(file));
+			store.setLastPostId('a.md');
+			assert.equal(createStore({cwd}).lastPostId(), 'a.md');
+			assert.equal(fs.readdirSync(cwd).filter(name => name.startsWith('config.json.corrupt-')).length, 1);
+		}
+	});
+
+	test('an unwritable location warns once, then keeps working in memory', () => {
+		// Tests run as root, where permissions do not stop writes: a file in place of a folder does.
+		const blocker = path.join(tempFolder(), 'not-a-folder');
+		fs.writeFileSync(blocker, 'x');
+		const cwd = path.join(blocker, 'store');
+		const reported: string[] = [];
+		const store = createStore({cwd, onWarning: message => reported.push(message)});
+		assert.equal(reported.length, 0);
+		store.setPosition('a.md', position(1));
+		assert.equal(reported.length, 1);
+		assert.ok(reported[0]!.includes(path.join(cwd, 'config.json')), reported[0]);
+		store.setPosition('b.md', position(2));
+		store.setLastPostId('b.md');
+		store.setWatched('s1', true);
+		store.forget('a.md');
+		assert.equal(store.getPosition('a.md'), undefined);
+		assert.deepEqual(store.getPosition('b.md'), position(2));
+		assert.equal(store.lastPostId(), 'b.md');
+		assert.equal(store.isWatched('s1'), true);
+		assert.equal(reported.length, 1);
+		assert.deepEqual(store.warnings, reported);
+	});
+
+	test('a read-only file warns once and is left as it was (not as root)', {skip: process.getuid?.() === 0 ? 'root ignores file permissions' : false}, () => {
+		const cwd = tempFolder();
+		createStore({cwd}).setPosition('a.md', position(1));
+		const file = path.join(cwd, 'config.json');
+		const before = fs.readFileSync(file, 'utf8');
+		fs.chmodSync(file, 0o444);
+		const store = createStore({cwd});
+		store.setPosition('b.md', position(2));
+		store.setPosition('c.md', position(3));
+		assert.equal(store.warnings.length, 1);
+		assert.deepEqual(store.getPosition('c.md'), position(3));
+		assert.equal(fs.readFileSync(file, 'utf8'), before);
+	});
+
+	test('two runs writing different posts, interleaved, keep each other’s positions', () => {
+		const cwd = tempFolder();
+		const one = createStore({cwd});
+		const two = createStore({cwd});
+		one.setPosition('a.md', position(1));
+		two.setPosition('b.md', position(2));
+		one.setPosition('c.md', position(3));
+		two.setPosition('d.md', position(4));
+		one.setWatched('s1', true);
+		two.setWatched('s2', false);
+		// Each sees the other's writes without reopening.
+		assert.deepEqual(one.getPosition('d.md'), position(4));
+		assert.equal(two.isWatched('s1'), true);
+		const third = createStore({cwd});
+		for (const [id, line] of [['a.md', 1], ['b.md', 2], ['c.md', 3], ['d.md', 4]] as const) {
+			assert.deepEqual(third.getPosition(id), position(line), id);
+		}
+		assert.equal(third.isWatched('s2'), false);
+	});
+
+	test('forget one post, or all of them; watched marks stay', () => {
+		const cwd = tempFolder();
+		const store = createStore({cwd});
+		store.setPosition('a.md', position(1));
+		store.setPosition('b.md', position(2));
+		store.setLastPostId('a.md');
+		store.setWatched('s1', true);
+		store.forget('a.md');
+		assert.equal(store.getPosition('a.md'), undefined);
+		assert.deepEqual(store.getPosition('b.md'), position(2));
+		assert.equal(store.lastPostId(), undefined);
+		store.setLastPostId('b.md');
+		store.forget();
+		const reopened = createStore({cwd});
+		assert.equal(reopened.getPosition('b.md'), undefined);
+		assert.equal(reopened.lastPostId(), undefined);
+		assert.equal(reopened.isWatched('s1'), true);
+	});
+
+	test('a store from before schemaVersion is migrated, and rewritten as version 1 on the next change', () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		fs.writeFileSync(file, JSON.stringify({
+			lastPost: 'old.md',
+			positions: {'old.md': {line: 14, topic: 'Keynotes', updatedAt: 5}, 'bad.md': {line: 'x'}},
+			watched: ['old.md#1', 'old.md#2'],
+		}));
+		const store = createStore({cwd});
+		assert.deepEqual(store.warnings, []);
+		assert.deepEqual(store.getPosition('old.md'), {anchor: {sourceLine: 14, blockKey: '', blockFraction: 0, topic: 'Keynotes', progress: 0}, readTopics: [], updatedAt: 5});
+		assert.equal(store.getPosition('bad.md'), undefined);
+		assert.equal(store.lastPostId(), 'old.md');
+		assert.equal(store.isWatched('old.md#2'), true);
+		store.setWatched('old.md#3', true);
+		const saved = readJson(file);
+		assert.equal(saved['schemaVersion'], 1);
+		assert.equal(saved['lastPostId'], 'old.md');
+		assert.equal(saved['lastPost'], undefined);
+		assert.deepEqual(saved['watched'], {'old.md#1': true, 'old.md#2': true, 'old.md#3': true});
+	});
+
+	test('a file from a newer version is read but not overwritten', () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		const newer = JSON.stringify({schemaVersion: 2, positions: {'a.md': position(1)}, somethingNew: {x: 1}});
+		fs.writeFileSync(file, newer);
+		const store = createStore({cwd});
+		assert.deepEqual(store.getPosition('a.md'), position(1));
+		assert.equal(store.warnings.length, 1);
+		assert.match(store.warnings[0]!, /newer version/);
+		store.setPosition('b.md', position(2));
+		assert.deepEqual(store.getPosition('b.md'), position(2));
+		assert.equal(fs.readFileSync(file, 'utf8'), newer);
+	});
+
+	test('keeps the most recently updated positions only', () => {
+		const cwd = tempFolder();
+		const positions: Record<string, PostPosition> = {};
+		for (let index = 0; index < maxPositions; index++) {
+			positions[`post-${index}.md`] = position(index + 1, 1000 + index);
+		}
+		fs.writeFileSync(path.join(cwd, 'config.json'), JSON.stringify({schemaVersion: 1, positions, watched: {}}));
+		const store = createStore({cwd});
+		store.setPosition('new.md', position(1, 5000));
+		const saved = readJson(store.path)['positions'] as Record<string, unknown>;
+		assert.equal(Object.keys(saved).length, maxPositions);
+		assert.equal(saved['post-0.md'], undefined);
+		assert.ok(saved['post-1.md']);
+		assert.ok(saved['new.md']);
+	});
+
+	test('garbage in never throws and is not stored; odd post ids are plain keys', () => {
+		const cwd = tempFolder();
+		const store = createStore({cwd});
+		const garbage: unknown[] = [undefined, null, 3, 'x', {}, {anchor: null}, {anchor: 'x', readTopics: 7}];
+		for (const value of garbage) {
+			store.setPosition('g.md', value as PostPosition);
+		}
+		assert.equal(store.getPosition('g.md'), undefined);
+		store.setPosition(undefined as never, position(1));
+		store.setWatched(null as never, true);
+		store.setWatched('s', 'yes' as never);
+		assert.equal(store.isWatched('s'), undefined);
+		store.setLastPostId(42 as never);
+		store.forget(7 as never);
+		assert.equal(store.getPosition(undefined as never), undefined);
+		store.setPosition('__proto__', position(2));
+		store.setPosition('constructor', position(3));
+		const reopened = createStore({cwd});
+		assert.deepEqual(reopened.getPosition('__proto__'), position(2));
+		assert.deepEqual(reopened.getPosition('constructor'), position(3));
+		assert.equal(reopened.getPosition('toString'), undefined);
+		assert.deepEqual(reopened.warnings, []);
+	});
+
+	test('a throwing warning listener does not break the store', () => {
+		const cwd = tempFolder();
+		fs.writeFileSync(path.join(cwd, 'config.json'), 'nope');
+		const store = createStore({cwd, onWarning: () => {
+			throw new Error('listener');
+		}});
+		assert.equal(store.warnings.length, 1);
+		store.setLastPostId('a.md');
+		assert.equal(store.lastPostId(), 'a.md');
+	});
+});
+
+describe('store schema', () => {
+	test('prunes by updatedAt and migrates nonsense to an empty store', () => {
+		const {data} = migrateStoreData({schemaVersion: 1, positions: {a: position(1, 3), b: position(2, 1), c: position(3, 2)}, watched: {}});
+		assert.deepEqual(Object.keys(prunePositions(data, 2).positions).sort(), ['a', 'c']);
+		for (const nonsense of [null, 5, 'x', [], {positions: 'x', watched: 3, lastPostId: 9}]) {
+			const migrated = migrateStoreData(nonsense);
+			assert.deepEqual({...migrated.data, positions: {...migrated.data.positions}, watched: {...migrated.data.watched}}, {schemaVersion: 1, positions: {}, watched: {}});
+			assert.equal(migrated.isNewer, false);
+		}
+	});
+});
+
+describe('createDebouncedSaver', () => {
+	type Call = [string, number];
+	function recorder(): {calls: Call[]; setPosition(postId: string, value: PostPosition): void} {
+		const calls: Call[] = [];
+		return {calls, setPosition: (postId, value) => calls.push([postId, value.anchor.sourceLine])};
+	}
+	const wait = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+
+	test('scrolling writes once per delay with the latest position, and no later than the delay', context => {
+		context.mock.timers.enable({apis: ['setTimeout']});
+		const store = recorder();
+		const saver = createDebouncedSaver(store, 300);
+		saver.save('a.md', position(1));
+		saver.save('a.md', position(2));
+		context.mock.timers.tick(200);
+		assert.deepEqual(store.calls, []);
+		saver.save('a.md', position(3));
+		context.mock.timers.tick(100);
+		// Continuous saving did not push the write back: it happened 300 ms after the first save.
+		assert.deepEqual(store.calls, [['a.md', 3]]);
+		saver.save('a.md', position(4));
+		context.mock.timers.tick(299);
+		assert.equal(store.calls.length, 1);
+		context.mock.timers.tick(1);
+		assert.deepEqual(store.calls, [['a.md', 3], ['a.md', 4]]);
+		context.mock.timers.tick(10_000);
+		assert.equal(store.calls.length, 2);
+	});
+
+	test('flush writes at once, one write per post; cancel drops what is pending', context => {
+		context.mock.timers.enable({apis: ['setTimeout']});
+		const store = recorder();
+		const saver = createDebouncedSaver(store);
+		saver.save('a.md', position(1));
+		saver.save('b.md', position(2));
+		saver.save('a.md', position(3));
+		saver.flush();
+		assert.deepEqual(store.calls, [['a.md', 3], ['b.md', 2]]);
+		saver.flush();
+		context.mock.timers.tick(1000);
+		assert.equal(store.calls.length, 2);
+		saver.save('c.md', position(4));
+		saver.cancel();
+		saver.flush();
+		context.mock.timers.tick(1000);
+		assert.equal(store.calls.length, 2);
+	});
+
+	test('with a real store: nothing on disk until the delay or flush', async () => {
+		const cwd = tempFolder();
+		const store = createStore({cwd});
+		const saver = createDebouncedSaver(store, 30);
+		saver.save('a.md', position(1));
+		assert.equal(createStore({cwd}).getPosition('a.md'), undefined);
+		await wait(100);
+		assert.deepEqual(createStore({cwd}).getPosition('a.md'), position(1));
+		saver.save('a.md', position(2));
+		saver.flush();
+		assert.deepEqual(createStore({cwd}).getPosition('a.md'), position(2));
+	});
+});
+
+function restoreEnv(name: string, value: string | undefined): void {
+	if (value === undefined) {
+		delete process.env[name];
+	} else {
+		process.env[name] = value;
+	}
+}
