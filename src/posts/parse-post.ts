@@ -75,7 +75,10 @@ export function parsePost(source: PostSource): Post {
 		categories: [...listField(frontMatter['categories']), ...listField(frontMatter['category'])],
 		author: stringField(frontMatter['author']),
 		get excerpt() {
-			excerpt ??= before === null ? firstParagraph(lexed().blocks) : plainText(renderLiquid(before, {page: {...frontMatter, title}}));
+			// The text before the separator is lexed with the body's reference definitions, so
+			// `![logo][logo]` there is known as an image.
+			const definitions = lexed().blocks.filter(block => block.token.type === 'def').map(block => block.token.raw.trim());
+			excerpt ??= before === null ? firstParagraph(lexed().blocks) : plainText([renderLiquid(before, {page: {...frontMatter, title}}), '', ...definitions].join('\n'));
 			return excerpt;
 		},
 		published: !isFalse(frontMatter['published']),
@@ -145,11 +148,10 @@ function isImageOnly(token: SourceBlock['token']): boolean {
 	return inlineTokens(token).every(inner => inner.type === 'image' || inner.raw.trim() === '');
 }
 
-/** Markdown to one line of text (for excerpts and titles). */
+/** Markdown to one line of text (for excerpts and titles): images left out. */
 function plainText(markdown: string): string {
 	return lexBlocks(markdown)
-		.filter(block => !isImageOnly(block.token))
-		.map(block => inlineText(inlineTokens(block.token)))
+		.map(block => inlineText(inlineTokens(block.token).filter(token => token.type !== 'image')))
 		.filter(Boolean)
 		.join(' ')
 		.replace(/\s+/g, ' ')
