@@ -1,0 +1,7 @@
+/** The rendering core: markdown to terminal lines at a width, and the helpers around them. */
+export {renderMarkdown} from './render-markdown.js';
+export {blockAtLine, lineForSource} from './locate.js';
+export {stripStyles} from './plain.js';
+export {fitToWidth, textWidth, truncateToWidth, visibleWidth, wrapToWidth} from './text-width.js';
+export {isClickable} from './links.js';
+export type {RenderedBlock, RenderedDoc, RenderOptions} from './types.js';

@@ -1,0 +1,80 @@
+/**
+ * Inline markdown (the text of a paragraph, heading, list item or table cell) to one styled string
+ * with layout markers, through marked-terminal's renderer with our overrides on top.
+ *
+ * marked-terminal 7.3.1 on marked 18 prints a list item's `text` token as its raw markdown (links,
+ * emphasis and all) because its `text` renderer ignores the token's inline children: the `text`
+ * override below renders them. The others replace what would leak raw input (links through
+ * supports-hyperlinks' guess about stdout, images as `![alt](src)`, HTML as tags) or break layout.
+ */
+import {Marked, Parser, type RendererObject, type Token} from 'marked';
+import {markedTerminal} from 'marked-terminal';
+import {decodeEntities} from './entities.js';
+import {htmlToText, type HtmlState} from './html-text.js';
+import {imageLine} from './image-line.js';
+import {HARD_BREAK} from './layout-markers.js';
+import {formatLink} from './links.js';
+import {sanitizeInline} from './sanitize.js';
+import type {Theme} from './theme.js';
+
+export type InlineOptions = {theme: Theme; color: boolean; hyperlinks: boolean};
+
+export type InlineRenderer = {
+	/** The instance whose lexer reads the document (same options as the renderer). */
+	marked: Marked;
+	/** Inline tokens to a styled string; hard breaks and image lines are layout markers. */
+	render: (tokens: Token[] | undefined) => string;
+	/** Open `<a>` elements of inline HTML: reset at each block so none leaks into the next. */
+	html: HtmlState;
+};
+
+const textOf = (text: string): string => sanitizeInline(decodeEntities(text)).replace(/\t/g, ' ');
+
+/** A marked instance set up for one document's options, and a way to render inline tokens with it. */
+export function createInlineRenderer(options: InlineOptions): InlineRenderer {
+	const {theme} = options;
+	const html: HtmlState = {openAnchors: []};
+	const overrides: RendererObject = {
+		text(token) {
+			if ('tokens' in token && token.tokens !== undefined && token.tokens.length > 0) return this.parser.parseInline(token.tokens);
+			return textOf(token.text);
+		},
+		codespan(token) {
+			return theme.codespan(sanitizeInline(token.text).replace(/\t/g, ' '));
+		},
+		link(token) {
+			return formatLink(this.parser.parseInline(token.tokens), sanitizeInline(token.href ?? ''), options);
+		},
+		image(token) {
+			return imageLine(decodeEntities(token.text), token.href ?? '', theme);
+		},
+		html(token) {
+			return htmlToText(token.text, html, options);
+		},
+		br() {
+			return HARD_BREAK;
+		},
+		checkbox(token) {
+			return token.checked ? '[x] ' : '[ ] ';
+		},
+	};
+	const marked = new Marked(
+		markedTerminal({
+			strong: theme.strong,
+			em: theme.em,
+			del: theme.del,
+			codespan: theme.codespan,
+			link: theme.link,
+			href: theme.href,
+			emoji: false,
+			reflowText: false,
+		}),
+		{renderer: overrides},
+	);
+	const parser = new Parser(marked.defaults);
+	return {
+		marked,
+		html,
+		render: (tokens) => (tokens === undefined || tokens.length === 0 ? '' : parser.parseInline(tokens)),
+	};
+}

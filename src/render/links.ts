@@ -1,0 +1,66 @@
+/** How a link shows: its text, its target when that says something more, a hyperlink only when safe. */
+import {stripMarkers} from './layout-markers.js';
+import {stripStyles} from './plain.js';
+import type {Theme} from './theme.js';
+
+/** Only these schemes become clickable; anything else (javascript:, file:, data:, relative paths) stays text. */
+export function isClickable(url: string): boolean {
+	return /^(?:https?:\/\/|mailto:)/i.test(url.trim());
+}
+
+/** Targets longer than this are shown shortened (a data: URI can be megabytes). */
+const shownTargetLimit = 120;
+
+/** The target as shown in text: whole, or cut with `…`. */
+export function shownTarget(url: string): string {
+	return url.length <= shownTargetLimit ? url : `${[...url].slice(0, shownTargetLimit - 1).join('')}…`;
+}
+
+/** The URL as written into an OSC 8 sequence: printable ASCII only, anything else percent-encoded. */
+export function hyperlinkTarget(url: string): string {
+	return url.trim().replace(/[^\u0021-\u007E]/gu, (char) => encodeURIComponent(char));
+}
+
+/** The OSC 8 sequence opening a hyperlink to `url` (ST-terminated). */
+export function hyperlinkOpen(url: string): string {
+	return `\u001B]8;;${hyperlinkTarget(url)}\u001B\\`;
+}
+
+/** The OSC 8 sequence closing a hyperlink. */
+export const HYPERLINK_CLOSE = '\u001B]8;;\u001B\\';
+
+/** Wraps already-styled text in an OSC 8 hyperlink. */
+export function hyperlink(url: string, text: string): string {
+	return `${hyperlinkOpen(url)}${text}${HYPERLINK_CLOSE}`;
+}
+
+const bare = (url: string): string =>
+	url
+		.trim()
+		.replace(/^(?:https?:\/\/|mailto:)/i, '')
+		.replace(/\/$/, '');
+
+/** True when the target would only repeat the text (autolinks, `www.` links, mailto addresses). */
+function repeatsText(text: string, url: string): boolean {
+	return text === url || bare(text) === bare(url);
+}
+
+export type LinkOptions = {theme: Theme; color: boolean; hyperlinks: boolean};
+
+/**
+ * A link as terminal text. `text` is the rendered link text (may be styled). With colour and
+ * hyperlinks on, a safe target makes the text clickable and is not printed; otherwise the
+ * target follows the text in parentheses unless it only repeats it.
+ */
+export function formatLink(text: string, url: string, options: LinkOptions): string {
+	const {theme} = options;
+	const target = url.trim();
+	const plainText = stripMarkers(stripStyles(text)).trim();
+	const clickable = isClickable(target);
+	if (target === '' || target.startsWith('#')) return text;
+	if (clickable && options.color && options.hyperlinks) return hyperlink(target, theme.link(plainText === '' ? shownTarget(target) : text));
+	const style = clickable ? theme.href : (shown: string) => shown;
+	if (plainText === '') return style(shownTarget(target));
+	const linkText = clickable ? theme.link(text) : text;
+	return repeatsText(plainText, target) ? linkText : `${linkText} (${style(shownTarget(target))})`;
+}

@@ -1,0 +1,142 @@
+/** A post's markdown to screen rows at one width, with where each source block landed. */
+import type {Token, Tokens} from 'marked';
+import {blockKey} from './block-key.js';
+import {listMarkers, renderBlock, renderListItem, type BlockContext} from './blocks.js';
+import {HIGHLIGHT_BUDGET_CHARS} from './code-block.js';
+import {createInlineRenderer} from './inline.js';
+import {lexLazily, type LazyTokens} from './lazy-lexer.js';
+import {stripStyles} from './plain.js';
+import {controlPicture, sanitizeSource} from './sanitize.js';
+import {textWidth, truncateToWidth, wrapToWidth} from './text-width.js';
+import {createTheme} from './theme.js';
+import type {RenderedBlock, RenderedDoc, RenderOptions} from './types.js';
+
+/** A block before placement: its lines, and whether a blank line separates it from the next. */
+type Piece = {sourceLine: number; key: string; lines: string[]; gapAfter: boolean};
+
+function countNewlines(text: string): number {
+	let count = 0;
+	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
+	return count;
+}
+
+/** The 1-based source line of each item of a list starting at `listLine` (item raws are slices of the list's raw). */
+export function listItemLines(list: Tokens.List, listLine: number): number[] {
+	const lines: number[] = [];
+	let cursor = 0;
+	let line = listLine;
+	for (const item of list.items) {
+		const found = list.raw.indexOf(item.raw, cursor);
+		const start = found === -1 ? cursor : found;
+		line += countNewlines(list.raw.slice(cursor, start));
+		lines.push(line);
+		line += countNewlines(item.raw);
+		cursor = start + item.raw.length;
+	}
+	return lines;
+}
+
+function columns(width: number): number {
+	return Number.isFinite(width) ? Math.max(1, Math.floor(width)) : 80;
+}
+
+function pieces(lazy: LazyTokens, width: number, context: BlockContext): Piece[] {
+	const out: Piece[] = [];
+	const {tokens} = lazy;
+	let line = 1;
+	for (let index = 0; index < tokens.length; index++) {
+		const token = tokens[index]!;
+		lazy.complete(index);
+		// Rendered: the token tree is garbage now, while it is still young.
+		tokens[index] = undefined as unknown as Token;
+		const tokenLine = line;
+		line += countNewlines(token.raw ?? '');
+		context.inline.html.openAnchors = [];
+		if (token.type === 'list') {
+			// Each item is a block of its own, so a session bullet can be found and kept in view.
+			const list = token as Tokens.List;
+			const {markers, width: markerWidth} = listMarkers(list, 0);
+			const itemLines = listItemLines(list, tokenLine);
+			for (const [item, entry] of list.items.entries()) {
+				const lines = renderListItem(entry, markers[item]!, markerWidth, width, context, 0);
+				const isLast = item === list.items.length - 1;
+				out.push({sourceLine: itemLines[item]!, key: blockKey(entry), lines, gapAfter: isLast || list.loose});
+			}
+			continue;
+		}
+		const lines = renderBlock(token, width, context);
+		if (lines.length > 0) out.push({sourceLine: tokenLine, key: blockKey(token), lines, gapAfter: true});
+	}
+	return out;
+}
+
+// Controls that must never reach the terminal, ESC included: the final check of every line.
+const unsafe = /[\u0000-\u001A\u001C-\u001F\u007F-\u009F]/;
+
+/** The last guard: one row, at most `width` columns, only our own escape sequences. */
+function finishLine(line: string, width: number): string {
+	let safe = line;
+	if (unsafe.test(safe)) safe = safe.replace(/[\t\n\r\u0001\u0002]/g, ' ').replace(/[\u0000-\u0008\u000B-\u001A\u001C-\u001F\u007F-\u009F]/g, controlPicture);
+	let plain = stripStyles(safe);
+	if (plain.includes('\u001B')) {
+		// An ESC outside our SGR/OSC 8 sequences: show every ESC, dropping the styling of this line.
+		safe = plain.replace(/\u001B/g, controlPicture);
+		plain = safe;
+	}
+	return textWidth(plain) > width ? truncateToWidth(safe, width) : safe;
+}
+
+function place(pieces: Piece[], width: number, color: boolean): RenderedDoc {
+	const lines: string[] = [];
+	const blocks: RenderedBlock[] = [];
+	for (const [index, piece] of pieces.entries()) {
+		const startLine = lines.length;
+		for (const line of piece.lines) lines.push(finishLine(line, width));
+		if (piece.gapAfter && index < pieces.length - 1) lines.push('');
+		blocks.push({sourceLine: piece.sourceLine, startLine, lineCount: lines.length - startLine, key: piece.key});
+	}
+	return {width, color, lines, blocks};
+}
+
+/** When rendering fails (it should not), the source itself, wrapped, as one block: never an exception. */
+function fallback(markdown: string, width: number, color: boolean): RenderedDoc {
+	let lines: string[];
+	try {
+		lines = sanitizeSource(String(markdown))
+			.split('\n')
+			.flatMap((line) => {
+				const wrapped = wrapToWidth(line.replace(/\t/g, ' '), width);
+				return wrapped.length === 0 ? [''] : wrapped;
+			})
+			.map((line) => finishLine(line, width));
+	} catch {
+		lines = [truncateToWidth('(this post could not be shown)', width)];
+	}
+	return {width, color, lines, blocks: lines.length === 0 ? [] : [{sourceLine: 1, startLine: 0, lineCount: lines.length, key: ''}]};
+}
+
+/**
+ * Renders markdown to terminal lines of at most `options.width` columns. Without colour the lines
+ * hold no escape sequence at all; with it, SGR styling and (with `hyperlinks`) OSC 8 hyperlinks
+ * for http, https and mailto targets. Blocks are the top-level tokens, a list counting one block
+ * per item; together they cover every line, in source order.
+ */
+export function renderMarkdown(markdown: string, options: RenderOptions): RenderedDoc {
+	const width = columns(options.width);
+	const color = options.color === true;
+	try {
+		const theme = createTheme(color);
+		const hyperlinks = color && options.hyperlinks === true;
+		const inline = createInlineRenderer({theme, color, hyperlinks});
+		const context: BlockContext = {
+			theme,
+			inline,
+			code: {theme, color, highlightBudget: HIGHLIGHT_BUDGET_CHARS},
+			html: {theme, color, hyperlinks},
+		};
+		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
+		return place(pieces(lexLazily(source, inline.marked.defaults), width, context), width, color);
+	} catch {
+		return fallback(markdown, width, color);
+	}
+}
