@@ -1,3 +1,5 @@
+import {openSync} from 'node:fs';
+import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, UsageError, type CliOptions, type Command} from './cli/args.js';
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
@@ -48,11 +50,26 @@ async function main(argv: string[]): Promise<number> {
 		color,
 		hyperlinks: useHyperlinks(color, isTty, Boolean(supportsHyperlinks?.stdout)),
 	};
-	reportWarnings(library.warnings);
-	return runCommand(command, library, render, options);
+	// The reader lists warnings itself: printed here they would flash and vanish behind its screen.
+	if (!(command.kind === 'view' && isTty)) reportWarnings(library.warnings);
+	return runCommand(command, library, render, options, isTty);
 }
 
-async function runCommand(command: Command, library: Library, render: RenderOptions, options: CliOptions): Promise<number> {
+/**
+ * The keyboard for the reader: standard input when it is a terminal, else the controlling terminal
+ * (`cat notes.md | kubecon-notes -` still reads keys, as less does). Null when there is none.
+ */
+function openKeyboard(): NodeJS.ReadStream | null {
+	if (process.stdin.isTTY) return process.stdin;
+	try {
+		const stream = new tty.ReadStream(openSync('/dev/tty', 'r'));
+		return stream as unknown as NodeJS.ReadStream;
+	} catch {
+		return null;
+	}
+}
+
+async function runCommand(command: Command, library: Library, render: RenderOptions, options: CliOptions, isTerminal: boolean): Promise<number> {
 	switch (command.kind) {
 		case 'read': {
 			const post = pick(matchPost(command.post, library.posts), 'post', command.post, p => `${p.id}  (${p.title})`);
@@ -77,11 +94,33 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 			return findSessions(command, library, render, Boolean(process.stdout.isTTY));
 		}
 		case 'forget': {
-			throw new CliError('forget is not available yet', 2);
+			const {createStore} = await import('./state/store.js');
+			const store = createStore({onWarning: message => process.stderr.write(`kubecon-notes: warning: ${sanitizeText(message)}\n`)});
+			if (command.post === null) {
+				store.forget();
+				await writeLines([`Forgot every reading position (${store.path}).`]);
+				return 0;
+			}
+			const post = pick(matchPost(command.post, library.posts), 'post', command.post, p => `${p.id}  (${p.title})`);
+			store.forget(post.id);
+			await writeLines([`Forgot the reading position of ${post.id}.`]);
+			return 0;
 		}
 		default: {
+			const keyboard = isTerminal ? openKeyboard() : null;
+			if (keyboard) {
+				// The reader shows its own empty and warning states, so nothing is required here.
+				const [{runReader}, {renderMarkdown}] = await Promise.all([import('./ui/run-reader.js'), import('./render/render-markdown.js')]);
+				return runReader({
+					library,
+					renderPost: (post, renderOptions) => renderMarkdown(post.body, renderOptions),
+					color: render.color,
+					hyperlinks: render.hyperlinks,
+					resume: options.resume,
+					stdin: keyboard,
+				});
+			}
 			requirePosts(library.posts, library);
-			void options;
 			await writeLines(printPosts(library.posts, render));
 			return 0;
 		}

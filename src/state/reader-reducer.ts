@@ -1,0 +1,244 @@
+import {stripStyles} from '../render/plain.js';
+import type {RenderedDoc} from '../render/types.js';
+import {captureAnchor, restoreAnchor, type ReadingAnchor} from './reading-anchor.js';
+import {computeLayout, type Layout} from './layout.js';
+import {clampTop, followCursor, maxTop, nextTopicLine, previousTopicLine, topicAt} from './viewport.js';
+
+/** What the reader shows over the text, if anything. */
+export type Mode = 'reader' | 'help' | 'find' | 'search';
+
+/** An in-document find: the query and the rendered lines that hold it. */
+export type Find = {query: string; lines: number[]; current: number};
+
+export type ReaderState = {
+	postIndex: number;
+	/** Top rendered line of the pane. */
+	top: number;
+	mode: Mode;
+	focus: 'reader' | 'sidebar';
+	isSidebarWanted: boolean;
+	sidebarCursor: number;
+	sidebarOffset: number;
+	/** Text typed into the find line. */
+	findInput: string;
+	find: Find | null;
+	/** A line to mark briefly after a jump. */
+	flashLine: number | null;
+	/** A one-off message for the status line. */
+	message: string | null;
+	width: number;
+	height: number;
+};
+
+/** A row of the sidebar: a post, or one of the open post's topics (the introduction included). */
+export type SidebarRow = {kind: 'post'; postIndex: number} | {kind: 'topic'; postIndex: number; topicIndex: number};
+
+/** What the reducer may ask of the world: documents per post at the current width, and the sidebar. */
+export type ReaderEnv = {
+	postCount: number;
+	/** The rendered post at a pane width (cached by the caller). */
+	doc: (postIndex: number, width: number) => RenderedDoc;
+	/** Rendered start line of each topic (intro first when there is one) of a post's doc. */
+	topicLines: (postIndex: number, doc: RenderedDoc) => number[];
+	sidebarRows: (openPost: number) => SidebarRow[];
+};
+
+export type ReaderAction =
+	| {type: 'scroll'; lines: number}
+	| {type: 'page'; pages: number}
+	| {type: 'top'}
+	| {type: 'bottom'}
+	| {type: 'topic'; direction: 1 | -1}
+	| {type: 'post'; direction: 1 | -1}
+	| {type: 'openPost'; postIndex: number; line?: number; flash?: boolean}
+	| {type: 'jumpToTopic'; postIndex: number; topicIndex: number}
+	| {type: 'resize'; width: number; height: number}
+	| {type: 'toggleSidebar'}
+	| {type: 'switchFocus'}
+	| {type: 'sidebarMove'; delta: number}
+	| {type: 'sidebarOpen'}
+	| {type: 'setMode'; mode: Mode}
+	| {type: 'findType'; text: string}
+	| {type: 'findBackspace'}
+	| {type: 'findSubmit'}
+	| {type: 'findStep'; direction: 1 | -1}
+	| {type: 'clearFind'}
+	| {type: 'clearFlash'}
+	| {type: 'message'; text: string | null};
+
+export function initialState(width: number, height: number, postIndex = 0, top = 0): ReaderState {
+	return {
+		postIndex,
+		top,
+		mode: 'reader',
+		focus: 'reader',
+		isSidebarWanted: true,
+		sidebarCursor: 0,
+		sidebarOffset: 0,
+		findInput: '',
+		find: null,
+		flashLine: null,
+		message: null,
+		width,
+		height,
+	};
+}
+
+export function layoutOf(state: ReaderState): Layout {
+	return computeLayout(state.width, state.height, state.isSidebarWanted);
+}
+
+/** The reader's one reducer: pure, given the documents `env` hands it. */
+export function readerReducer(state: ReaderState, action: ReaderAction, env: ReaderEnv): ReaderState {
+	const layout = layoutOf(state);
+	const height = layout.paneHeight;
+	const doc = () => env.doc(state.postIndex, layout.paneWidth);
+	const scrollTo = (top: number, extra: Partial<ReaderState> = {}): ReaderState => ({
+		...state,
+		top: clampTop(top, doc().lines.length, height),
+		message: null,
+		...extra,
+	});
+	switch (action.type) {
+		case 'scroll': {
+			return scrollTo(state.top + action.lines);
+		}
+		case 'page': {
+			// A page keeps one line of context, as less does.
+			return scrollTo(state.top + action.pages * Math.max(1, height - (Math.abs(action.pages) >= 1 ? 1 : 0)));
+		}
+		case 'top': {
+			return scrollTo(0);
+		}
+		case 'bottom': {
+			return scrollTo(maxTop(doc().lines.length, height));
+		}
+		case 'topic': {
+			const lines = env.topicLines(state.postIndex, doc());
+			const target = action.direction > 0 ? nextTopicLine(lines, state.top) : previousTopicLine(lines, state.top);
+			if (target === null) return {...state, message: action.direction > 0 ? 'Last topic' : 'First topic'};
+			return scrollTo(target);
+		}
+		case 'post': {
+			const next = state.postIndex + action.direction;
+			if (next < 0 || next >= env.postCount) return {...state, message: action.direction > 0 ? 'Last post' : 'First post'};
+			return openPost(state, env, next, 0, false);
+		}
+		case 'openPost': {
+			return openPost(state, env, action.postIndex, action.line ?? 0, action.flash ?? false);
+		}
+		case 'jumpToTopic': {
+			const target = env.doc(action.postIndex, layout.paneWidth);
+			const line = env.topicLines(action.postIndex, target)[action.topicIndex] ?? 0;
+			return openPost(state, env, action.postIndex, line, false);
+		}
+		case 'resize': {
+			return resize(state, env, action.width, action.height);
+		}
+		case 'toggleSidebar': {
+			const resized = resize({...state, isSidebarWanted: !state.isSidebarWanted}, env, state.width, state.height, state);
+			return {...resized, focus: resized.isSidebarWanted ? resized.focus : 'reader'};
+		}
+		case 'switchFocus': {
+			if (layout.sidebarWidth === 0) return {...state, focus: 'reader', message: 'The sidebar is hidden (t shows it)'};
+			const focus = state.focus === 'reader' ? 'sidebar' : 'reader';
+			return focus === 'sidebar' ? withCursorOnCurrent({...state, focus}, env) : {...state, focus};
+		}
+		case 'sidebarMove': {
+			const rows = env.sidebarRows(state.postIndex);
+			const cursor = Math.max(0, Math.min(rows.length - 1, state.sidebarCursor + action.delta));
+			return {...state, sidebarCursor: cursor, sidebarOffset: followCursor(cursor, state.sidebarOffset, height)};
+		}
+		case 'sidebarOpen': {
+			const row = env.sidebarRows(state.postIndex)[state.sidebarCursor];
+			if (!row) return state;
+			const next =
+				row.kind === 'post'
+					? readerReducer(state, {type: 'openPost', postIndex: row.postIndex}, env)
+					: readerReducer(state, {type: 'jumpToTopic', postIndex: row.postIndex, topicIndex: row.topicIndex}, env);
+			// The cursor follows the row it was on: opening a post reshapes the tree below it.
+			return withCursorOnCurrent({...next, focus: row.kind === 'topic' ? 'reader' : 'sidebar'}, env, row);
+		}
+		case 'setMode': {
+			return {...state, mode: action.mode, findInput: action.mode === 'find' ? '' : state.findInput, message: null};
+		}
+		case 'findType': {
+			return {...state, findInput: state.findInput + action.text};
+		}
+		case 'findBackspace': {
+			return {...state, findInput: [...state.findInput].slice(0, -1).join('')};
+		}
+		case 'findSubmit': {
+			const query = state.findInput.trim();
+			if (query === '') return {...state, mode: 'reader', find: null};
+			const folded = query.toLowerCase();
+			const lines = doc()
+				.lines.map((line, index) => (stripStyles(line).toLowerCase().includes(folded) ? index : -1))
+				.filter(index => index !== -1);
+			if (lines.length === 0) return {...state, mode: 'reader', find: null, message: `Not found: ${query}`};
+			const first = lines.findIndex(line => line >= state.top);
+			const current = first === -1 ? 0 : first;
+			return {...scrollTo(lines[current]!), mode: 'reader', find: {query, lines, current}, message: `${current + 1} of ${lines.length}`};
+		}
+		case 'findStep': {
+			if (!state.find) return state;
+			const count = state.find.lines.length;
+			const current = (state.find.current + action.direction + count) % count;
+			return {...scrollTo(state.find.lines[current]!), find: {...state.find, current}, message: `${current + 1} of ${count}`};
+		}
+		case 'clearFind': {
+			return {...state, find: null, message: null};
+		}
+		case 'clearFlash': {
+			return {...state, flashLine: null};
+		}
+		case 'message': {
+			return {...state, message: action.text};
+		}
+	}
+}
+
+function openPost(state: ReaderState, env: ReaderEnv, postIndex: number, line: number, flash: boolean): ReaderState {
+	const layout = layoutOf(state);
+	const doc = env.doc(postIndex, layout.paneWidth);
+	return {
+		...state,
+		postIndex,
+		top: clampTop(line, doc.lines.length, layout.paneHeight),
+		find: postIndex === state.postIndex ? state.find : null,
+		flashLine: flash ? line : null,
+		message: null,
+	};
+}
+
+/**
+ * A new size re-renders the post at the new pane width and keeps the same text at the top: the
+ * block at the top and how far into it are carried over, not the line number.
+ */
+function resize(state: ReaderState, env: ReaderEnv, width: number, height: number, before: ReaderState = state): ReaderState {
+	const oldLayout = layoutOf(before);
+	const next = {...state, width, height};
+	const newLayout = layoutOf(next);
+	if (newLayout.isTooSmall || oldLayout.isTooSmall) return {...next, top: clampTop(next.top, env.doc(state.postIndex, newLayout.paneWidth).lines.length, newLayout.paneHeight)};
+	const oldDoc = env.doc(state.postIndex, oldLayout.paneWidth);
+	const newDoc = env.doc(state.postIndex, newLayout.paneWidth);
+	if (oldDoc === newDoc) return {...next, top: clampTop(state.top, newDoc.lines.length, newLayout.paneHeight)};
+	const anchor: ReadingAnchor = captureAnchor(oldDoc, state.top, null, oldLayout.paneHeight);
+	const top = state.top === 0 ? 0 : restoreAnchor(newDoc, anchor, undefined, newLayout.paneHeight);
+	return {...next, top: clampTop(top, newDoc.lines.length, newLayout.paneHeight), find: null};
+}
+
+/** Puts the sidebar cursor on the open post's current topic (or on `row` when given). */
+function withCursorOnCurrent(state: ReaderState, env: ReaderEnv, row?: SidebarRow): ReaderState {
+	const rows = env.sidebarRows(state.postIndex);
+	let index: number;
+	if (row) {
+		index = rows.findIndex(candidate => candidate.kind === row.kind && candidate.postIndex === row.postIndex && (candidate.kind === 'post' || (row.kind === 'topic' && candidate.topicIndex === row.topicIndex)));
+	} else {
+		const layout = layoutOf(state);
+		const topic = topicAt(env.topicLines(state.postIndex, env.doc(state.postIndex, layout.paneWidth)), state.top);
+		index = rows.findIndex(candidate => candidate.postIndex === state.postIndex && (topic === -1 ? candidate.kind === 'post' : candidate.kind === 'topic' && candidate.topicIndex === topic));
+	}
+	const cursor = Math.max(0, index);
+	return {...state, sidebarCursor: cursor, sidebarOffset: followCursor(cursor, state.sidebarOffset, layoutOf(state).paneHeight)};
+}

@@ -1,0 +1,110 @@
+/**
+ * Every key binding, as data. The reader resolves keys through it, the help overlay lists it, and
+ * the README's key list is generated from it (npm run readme-keys), so the three cannot drift.
+ */
+
+/** Where a binding applies; the reader asks for a key in its current layers, first match wins. */
+export type KeyLayer = 'global' | 'reader' | 'sidebar' | 'found' | 'help' | 'find';
+
+export type KeyAction =
+	| 'quit'
+	| 'lineDown'
+	| 'lineUp'
+	| 'pageDown'
+	| 'pageUp'
+	| 'halfDown'
+	| 'halfUp'
+	| 'top'
+	| 'bottom'
+	| 'nextTopic'
+	| 'previousTopic'
+	| 'nextPost'
+	| 'previousPost'
+	| 'toggleSidebar'
+	| 'switchFocus'
+	| 'sidebarDown'
+	| 'sidebarUp'
+	| 'sidebarOpen'
+	| 'openHelp'
+	| 'closeOverlay'
+	| 'openFind'
+	| 'nextMatch'
+	| 'previousMatch'
+	| 'clearFind'
+	| 'openSearch';
+
+export type Binding = {
+	layer: KeyLayer;
+	/** Key names as `keyName` gives them. */
+	keys: string[];
+	/** How the help shows the keys, when the names alone read badly. */
+	label?: string;
+	action: KeyAction;
+	help: string;
+};
+
+export const bindings: Binding[] = [
+	{layer: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', action: 'quit', help: 'quit, from anywhere'},
+	{layer: 'help', keys: ['escape', '?', 'q'], label: 'Esc ? q', action: 'closeOverlay', help: 'close the help'},
+	{layer: 'found', keys: ['n'], action: 'nextMatch', help: 'next match of the find'},
+	{layer: 'found', keys: ['N'], action: 'previousMatch', help: 'previous match of the find'},
+	{layer: 'found', keys: ['escape'], label: 'Esc', action: 'clearFind', help: 'clear the find'},
+	{layer: 'sidebar', keys: ['j', 'down'], label: 'j ↓', action: 'sidebarDown', help: 'next entry in the sidebar'},
+	{layer: 'sidebar', keys: ['k', 'up'], label: 'k ↑', action: 'sidebarUp', help: 'previous entry in the sidebar'},
+	{layer: 'sidebar', keys: ['enter', 'l', 'right'], label: 'Enter', action: 'sidebarOpen', help: 'open the post or jump to the topic'},
+	{layer: 'reader', keys: ['j', 'down', 'enter'], label: 'j ↓', action: 'lineDown', help: 'down one line'},
+	{layer: 'reader', keys: ['k', 'up'], label: 'k ↑', action: 'lineUp', help: 'up one line'},
+	{layer: 'reader', keys: ['space', 'f', 'pagedown', 'ctrl+v'], label: 'Space f PgDn', action: 'pageDown', help: 'down one page'},
+	{layer: 'reader', keys: ['b', 'pageup'], label: 'b PgUp', action: 'pageUp', help: 'up one page'},
+	{layer: 'reader', keys: ['d', 'ctrl+d'], label: 'd', action: 'halfDown', help: 'down half a page'},
+	{layer: 'reader', keys: ['u', 'ctrl+u'], label: 'u', action: 'halfUp', help: 'up half a page'},
+	{layer: 'reader', keys: ['g', 'home'], label: 'g Home', action: 'top', help: 'top of the post'},
+	{layer: 'reader', keys: ['G', 'end'], label: 'G End', action: 'bottom', help: 'end of the post'},
+	{layer: 'reader', keys: [']'], action: 'nextTopic', help: 'next topic'},
+	{layer: 'reader', keys: ['['], action: 'previousTopic', help: 'previous topic (or the start of this one)'},
+	{layer: 'reader', keys: ['n'], action: 'nextPost', help: 'next post'},
+	{layer: 'reader', keys: ['p'], action: 'previousPost', help: 'previous post'},
+	{layer: 'reader', keys: ['ctrl+f'], label: 'Ctrl-F', action: 'openFind', help: 'find in this post (then n / N)'},
+	{layer: 'reader', keys: ['/'], action: 'openSearch', help: 'search the sessions of every post'},
+	{layer: 'reader', keys: ['tab'], label: 'Tab', action: 'switchFocus', help: 'move between the sidebar and the text'},
+	{layer: 'reader', keys: ['t'], action: 'toggleSidebar', help: 'show or hide the sidebar'},
+	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help'},
+	{layer: 'reader', keys: ['q'], action: 'quit', help: 'quit (Esc closes an overlay first)'},
+];
+
+/** The action a key has in the first of `layers` that binds it. */
+export function resolveKey(key: string, layers: KeyLayer[]): KeyAction | null {
+	for (const layer of layers) {
+		const binding = bindings.find(candidate => candidate.layer === layer && candidate.keys.includes(key));
+		if (binding) return binding.action;
+	}
+	return null;
+}
+
+/** How a binding's keys are shown: its label, or its key names made readable. */
+export function keyLabel(binding: Binding): string {
+	if (binding.label) return binding.label;
+	return binding.keys.map(key => key.replace(/^ctrl\+(.)$/, (_, letter: string) => `Ctrl-${letter.toUpperCase()}`)).join(' ');
+}
+
+const LAYER_TITLES: Array<[KeyLayer, string]> = [
+	['reader', 'Reading'],
+	['sidebar', 'In the sidebar (Tab to focus it)'],
+	['found', 'While a find is shown'],
+	['global', 'Anywhere'],
+];
+
+/** The key table grouped for the help overlay: a title and its rows per layer. */
+export function helpSections(): Array<{title: string; rows: Array<{keys: string; help: string}>}> {
+	return LAYER_TITLES.map(([layer, title]) => ({
+		title,
+		rows: bindings.filter(binding => binding.layer === layer).map(binding => ({keys: keyLabel(binding), help: binding.help})),
+	}));
+}
+
+/** The key table as markdown, for the README. */
+export function keymapMarkdown(): string {
+	return helpSections()
+		.map(section => [`**${section.title}**`, '', '| keys | does |', '| --- | --- |', ...section.rows.map(row => `| \`${row.keys}\` | ${row.help} |`)].join('\n'))
+		.join('\n\n');
+}

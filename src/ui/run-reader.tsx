@@ -1,0 +1,89 @@
+import {render} from 'ink';
+import {useEffect, useState} from 'react';
+import type {Library, Post} from '../posts/types.js';
+import type {RenderedDoc, RenderOptions} from '../render/types.js';
+import {App} from '../app.js';
+
+export type ReaderOptions = {
+	library: Library;
+	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
+	color: boolean;
+	hyperlinks: boolean;
+	resume?: boolean;
+	stdin?: NodeJS.ReadStream;
+	stdout?: NodeJS.WriteStream;
+};
+
+const ENTER_SCREEN = '\u001B[?1049h\u001B[?25l';
+const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
+
+/** Follows the terminal's size: Ink 6.8 has no hook for it. */
+function Sized(props: Omit<Parameters<typeof App>[0], 'width' | 'height'> & {stdout: NodeJS.WriteStream}) {
+	const {stdout, ...rest} = props;
+	const [size, setSize] = useState({width: stdout.columns || 80, height: stdout.rows || 24});
+	useEffect(() => {
+		const onResize = () => setSize({width: stdout.columns || 80, height: stdout.rows || 24});
+		stdout.on('resize', onResize);
+		return () => {
+			stdout.off('resize', onResize);
+		};
+	}, [stdout]);
+	return <App {...rest} width={size.width} height={size.height} />;
+}
+
+/**
+ * Runs the reader on the alternate screen until the user quits; resolves with the exit code.
+ * Every way out (q, Ctrl-C, SIGTERM, SIGHUP, an error) puts the terminal back as it was.
+ */
+export async function runReader(options: ReaderOptions): Promise<number> {
+	const stdin = options.stdin ?? process.stdin;
+	const stdout = options.stdout ?? process.stdout;
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		if (stdin.isTTY) stdin.setRawMode(false);
+		stdout.write(LEAVE_SCREEN);
+	};
+	stdout.write(ENTER_SCREEN);
+	const instance = render(<Sized library={options.library} renderPost={options.renderPost} color={options.color} hyperlinks={options.hyperlinks} stdout={stdout} />, {
+		stdin,
+		stdout,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		// Ink's default 30 frames a second makes a keystroke wait up to 33 ms for its frame.
+		maxFps: 240,
+	});
+	const onSignal = (signal: NodeJS.Signals) => {
+		instance.unmount();
+		restore();
+		process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+	};
+	const onFatal = (error: unknown) => {
+		try {
+			instance.unmount();
+		} finally {
+			restore();
+			process.stderr.write(`kubecon-notes: ${error instanceof Error ? error.message : String(error)}\n`);
+			process.exit(1);
+		}
+	};
+	const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+	for (const signal of signals) process.on(signal, onSignal);
+	process.on('uncaughtException', onFatal);
+	process.on('unhandledRejection', onFatal);
+	try {
+		await instance.waitUntilExit();
+		return 0;
+	} catch (error) {
+		restore();
+		process.stderr.write(`kubecon-notes: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 1;
+	} finally {
+		instance.unmount();
+		restore();
+		for (const signal of signals) process.off(signal, onSignal);
+		process.off('uncaughtException', onFatal);
+		process.off('unhandledRejection', onFatal);
+	}
+}
