@@ -51,7 +51,7 @@ describe('kubecon-notes topics, errors and exit codes', {skip}, () => {
 	});
 
 	test('warnings about single posts go to stderr, one line each, and the rest print', async () => {
-		const result = await runCli(['topics', '-'], {input: '---\ntitle: [broken\n---\n## Only topic\n'});
+		const result = await runCli(['topics', '--posts', '-'], {input: '---\ntitle: [broken\n---\n## Only topic\n'});
 		assert.equal(result.code, 0);
 		assert.equal(result.stdout, '-\tOnly topic\n');
 		assert.match(result.stderr, /^kubecon-notes: warning: standard input:2: front matter is not valid YAML \(.+\)\n$/);
