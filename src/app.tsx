@@ -10,7 +10,7 @@ import {ReaderPane} from './ui/components/reader-pane.js';
 import {Sidebar} from './ui/components/sidebar.js';
 import {StatusLine} from './ui/components/status-line.js';
 import {keyName} from './ui/key-name.js';
-import {resolveKey, type KeyAction, type KeyLayer} from './ui/keymap.js';
+import {keyToAction} from './ui/key-dispatch.js';
 import {createReaderEnv, sectionsOf} from './ui/reader-env.js';
 import {uiTheme} from './ui/theme.js';
 
@@ -23,45 +23,22 @@ export type AppProps = {
 	height: number;
 };
 
-const ACTIONS: Partial<Record<KeyAction, ReaderAction>> = {
-	lineDown: {type: 'scroll', lines: 1},
-	lineUp: {type: 'scroll', lines: -1},
-	pageDown: {type: 'page', pages: 1},
-	pageUp: {type: 'page', pages: -1},
-	halfDown: {type: 'page', pages: 0.5},
-	halfUp: {type: 'page', pages: -0.5},
-	top: {type: 'top'},
-	bottom: {type: 'bottom'},
-	nextTopic: {type: 'topic', direction: 1},
-	previousTopic: {type: 'topic', direction: -1},
-	nextPost: {type: 'post', direction: 1},
-	previousPost: {type: 'post', direction: -1},
-	toggleSidebar: {type: 'toggleSidebar'},
-	switchFocus: {type: 'switchFocus'},
-	sidebarDown: {type: 'sidebarMove', delta: 1},
-	sidebarUp: {type: 'sidebarMove', delta: -1},
-	sidebarOpen: {type: 'sidebarOpen'},
-	openHelp: {type: 'setMode', mode: 'help'},
-	closeOverlay: {type: 'setMode', mode: 'reader'},
-	openFind: {type: 'setMode', mode: 'find'},
-	nextMatch: {type: 'findStep', direction: 1},
-	previousMatch: {type: 'findStep', direction: -1},
-	clearFind: {type: 'clearFind'},
-	openSearch: {type: 'message', text: 'Session search: kubecon-notes sessions QUERY'},
-};
-
-/** The layers a key is looked up in, in order, for the state the reader is in. */
-function keyLayers(state: ReaderState): KeyLayer[] {
-	if (state.mode === 'help') return ['global', 'help'];
-	const base: KeyLayer[] = state.focus === 'sidebar' ? ['global', 'sidebar', 'reader'] : ['global', 'reader'];
-	return state.find ? ['global', 'found', ...base.slice(1)] : base;
-}
+/** A key press, resolved inside the reducer against the current state. */
+type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
 
 /** The reader: composition of sidebar, pane and status line over one reducer. */
 export function App({library, renderPost, color, hyperlinks, width, height}: AppProps) {
 	const {exit} = useApp();
 	const env = useMemo(() => createReaderEnv(library.posts, renderPost, {color, hyperlinks}), [library, renderPost, color, hyperlinks]);
-	const [state, dispatch] = useReducer((current: ReaderState, action: ReaderAction) => readerReducer(current, action, env), undefined, () => initialState(width, height));
+	const [state, dispatch] = useReducer(
+		(current: ReaderState, action: ReaderAction | KeyPress) => {
+			if (action.type !== 'key') return readerReducer(current, action, env);
+			const resolved = keyToAction(current, action.name, action.input, action.isModified);
+			return resolved ? readerReducer(current, resolved, env) : current;
+		},
+		undefined,
+		() => initialState(width, height),
+	);
 	const theme = uiTheme(color);
 
 	useEffect(() => {
@@ -77,21 +54,11 @@ export function App({library, renderPost, color, hyperlinks, width, height}: App
 		return () => clearTimeout(flashTimer.current);
 	}, [state.flashLine]);
 
-	useInput((input, key) => {
-		const name = keyName(input, key);
-		if (state.mode === 'find') {
-			if (name === 'ctrl+c') exit();
-			else if (name === 'escape') dispatch({type: 'setMode', mode: 'reader'});
-			else if (name === 'enter') dispatch({type: 'findSubmit'});
-			else if (name === 'backspace') dispatch({type: 'findBackspace'});
-			// Letters go to the input: `q` types q.
-			else if (!key.ctrl && !key.meta && input.length > 0 && !/[\u0000-\u001F\u007F]/.test(input)) dispatch({type: 'findType', text: input});
-			return;
-		}
-		const action = resolveKey(name, keyLayers(state));
-		if (action === 'quit') exit();
-		else if (action) dispatch(ACTIONS[action]!);
-	});
+	useEffect(() => {
+		if (state.isQuitting) exit();
+	}, [state.isQuitting, exit]);
+
+	useInput((input, key) => dispatch({type: 'key', name: keyName(input, key), input, isModified: key.ctrl || key.meta}));
 
 	const layout = layoutOf(state);
 	if (layout.isTooSmall) {

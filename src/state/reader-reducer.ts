@@ -26,6 +26,8 @@ export type ReaderState = {
 	flashLine: number | null;
 	/** A one-off message for the status line. */
 	message: string | null;
+	/** Set by the quit key; the view ends the app when it sees it. */
+	isQuitting: boolean;
 	width: number;
 	height: number;
 };
@@ -64,7 +66,8 @@ export type ReaderAction =
 	| {type: 'findStep'; direction: 1 | -1}
 	| {type: 'clearFind'}
 	| {type: 'clearFlash'}
-	| {type: 'message'; text: string | null};
+	| {type: 'message'; text: string | null}
+	| {type: 'quit'};
 
 export function initialState(width: number, height: number, postIndex = 0, top = 0): ReaderState {
 	return {
@@ -79,6 +82,7 @@ export function initialState(width: number, height: number, postIndex = 0, top =
 		find: null,
 		flashLine: null,
 		message: null,
+		isQuitting: false,
 		width,
 		height,
 	};
@@ -194,6 +198,9 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 		}
 		case 'message': {
 			return {...state, message: action.text};
+		}
+		case 'quit': {
+			return {...state, isQuitting: true};
 		}
 	}
 }

@@ -1,0 +1,55 @@
+import type {ReaderAction, ReaderState} from '../state/reader-reducer.js';
+import {resolveKey, type KeyAction, type KeyLayer} from './keymap.js';
+
+const ACTIONS: Record<KeyAction, ReaderAction> = {
+	quit: {type: 'quit'},
+	lineDown: {type: 'scroll', lines: 1},
+	lineUp: {type: 'scroll', lines: -1},
+	pageDown: {type: 'page', pages: 1},
+	pageUp: {type: 'page', pages: -1},
+	halfDown: {type: 'page', pages: 0.5},
+	halfUp: {type: 'page', pages: -0.5},
+	top: {type: 'top'},
+	bottom: {type: 'bottom'},
+	nextTopic: {type: 'topic', direction: 1},
+	previousTopic: {type: 'topic', direction: -1},
+	nextPost: {type: 'post', direction: 1},
+	previousPost: {type: 'post', direction: -1},
+	toggleSidebar: {type: 'toggleSidebar'},
+	switchFocus: {type: 'switchFocus'},
+	sidebarDown: {type: 'sidebarMove', delta: 1},
+	sidebarUp: {type: 'sidebarMove', delta: -1},
+	sidebarOpen: {type: 'sidebarOpen'},
+	openHelp: {type: 'setMode', mode: 'help'},
+	closeOverlay: {type: 'setMode', mode: 'reader'},
+	openFind: {type: 'setMode', mode: 'find'},
+	nextMatch: {type: 'findStep', direction: 1},
+	previousMatch: {type: 'findStep', direction: -1},
+	clearFind: {type: 'clearFind'},
+	openSearch: {type: 'setMode', mode: 'search'},
+};
+
+/** The layers a key is looked up in, in order, for the state the reader is in. */
+export function keyLayers(state: ReaderState): KeyLayer[] {
+	if (state.mode === 'help') return ['global', 'help'];
+	const base: KeyLayer[] = state.focus === 'sidebar' ? ['global', 'sidebar', 'reader'] : ['global', 'reader'];
+	return state.find ? ['global', 'found', ...base.slice(1)] : base;
+}
+
+/**
+ * What a key press does in `state`. Resolved against the state the reducer holds, not the one the
+ * view last drew, so keys typed faster than frames (a paste, a fast typist) all land in the right mode.
+ */
+export function keyToAction(state: ReaderState, name: string, input: string, isModified: boolean): ReaderAction | null {
+	if (state.mode === 'find') {
+		if (name === 'ctrl+c') return {type: 'quit'};
+		if (name === 'escape') return {type: 'setMode', mode: 'reader'};
+		if (name === 'enter') return {type: 'findSubmit'};
+		if (name === 'backspace') return {type: 'findBackspace'};
+		// Letters go to the input: `q` types q.
+		if (!isModified && input.length > 0 && !/[\u0000-\u001F\u007F]/.test(input)) return {type: 'findType', text: input};
+		return null;
+	}
+	const action = resolveKey(name, keyLayers(state));
+	return action ? ACTIONS[action] : null;
+}

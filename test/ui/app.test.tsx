@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import {App} from '../../src/app.js';
+import {parsePost} from '../../src/posts/parse-post.js';
+import type {Library, Post} from '../../src/posts/types.js';
+import {stripStyles} from '../../src/render/plain.js';
+import type {RenderedDoc, RenderOptions} from '../../src/render/types.js';
+import {keys, press, tick} from '../helpers/keys.js';
+
+/** A post whose body lines are numbered, so a frame shows exactly where the reader is. */
+function numberedPost(id: string, title: string, date: string, topics: string[], linesPerTopic: number): Post {
+	const body = topics.flatMap(topic => [`## ${topic}`, ...Array.from({length: linesPerTopic - 1}, (_, index) => `${topic} line ${index + 1}`)]);
+	return parsePost({text: `---\ntitle: ${title}\ndate: ${date}\n---\n${body.join('\n')}`, id, path: `/notes/${id}`, displayPath: id});
+}
+
+/** One rendered line per source line: the tests read frames without depending on the renderer. */
+function renderPost(post: Post, options: RenderOptions): RenderedDoc {
+	const lines = post.body.split('\n').map(line => line.slice(0, options.width));
+	return {width: options.width, color: false, lines, blocks: lines.map((line, index) => ({sourceLine: index + 1, startLine: index, lineCount: 1, key: line}))};
+}
+
+const newer = numberedPost('b.md', 'Newer notes', '2024-02-02', ['Alpha', 'Beta', 'Gamma'], 20);
+const older = numberedPost('a.md', 'Older notes', '2023-01-01', ['Delta'], 10);
+const library: Library = {posts: [newer, older], warnings: [], searched: ['/notes']};
+
+function start(width = 100, height = 20, lib = library) {
+	return render(<App library={lib} renderPost={renderPost} color={false} hyperlinks={false} width={width} height={height} />);
+}
+
+const paneTop = (frame: string) => stripStyles(frame.split('\n')[0]!.split('│')[1] ?? '').trim();
+const statusLine = (frame: string) => frame.split('\n').at(-1)!;
+
+describe('the reader', () => {
+	test('opens the newest post at its top, with both posts and its topics in the sidebar', async () => {
+		const app = start();
+		await tick();
+		const frame = app.lastFrame()!;
+		assert.match(frame, /▾ Newer notes/);
+		assert.match(frame, /▸ Older notes/);
+		assert.match(frame, /● Alpha/);
+		assert.match(frame, /· Beta/);
+		assert.equal(paneTop(frame), '## Alpha');
+		assert.match(statusLine(frame), /Newer notes › Alpha .* 1\/60 0%/);
+		app.unmount();
+	});
+
+	test('j, k, space, d, G and g scroll like less', async () => {
+		const app = start();
+		await tick();
+		await press(app.stdin, 'j', 'j');
+		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 2');
+		await press(app.stdin, 'k');
+		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 1');
+		// A page is the pane's 19 rows less one line of context.
+		await press(app.stdin, ' ');
+		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 19');
+		await press(app.stdin, 'G');
+		assert.match(statusLine(app.lastFrame()!), / 100%/);
+		assert.match(app.lastFrame()!, /Gamma line 19/);
+		await press(app.stdin, 'g');
+		assert.equal(paneTop(app.lastFrame()!), '## Alpha');
+		app.unmount();
+	});
+
+	test('] and [ move between topics, with the heading at the top and the sidebar following', async () => {
+		const app = start();
+		await tick();
+		await press(app.stdin, ']');
+		assert.equal(paneTop(app.lastFrame()!), '## Beta');
+		assert.match(app.lastFrame()!, /● Beta/);
+		await press(app.stdin, ']');
+		assert.equal(paneTop(app.lastFrame()!), '## Gamma');
+		await press(app.stdin, '[');
+		assert.equal(paneTop(app.lastFrame()!), '## Beta');
+		app.unmount();
+	});
+
+	test('Tab focuses the sidebar; j and Enter open a topic; Enter on a post opens it', async () => {
+		const app = start();
+		await tick();
+		await press(app.stdin, keys.tab, 'j', 'j', keys.enter);
+		assert.equal(paneTop(app.lastFrame()!), '## Gamma');
+		await press(app.stdin, keys.tab, 'j', 'j', keys.enter);
+		assert.match(app.lastFrame()!, /▾ Older notes/);
+		assert.equal(paneTop(app.lastFrame()!), '## Delta');
+		app.unmount();
+	});
+
+	test('n and p switch posts', async () => {
+		const app = start();
+		await tick();
+		await press(app.stdin, 'n');
+		assert.match(statusLine(app.lastFrame()!), /Older notes › Delta/);
+		await press(app.stdin, 'n');
+		assert.match(statusLine(app.lastFrame()!), /Last post/);
+		await press(app.stdin, 'p');
+		assert.match(statusLine(app.lastFrame()!), /Newer notes/);
+		app.unmount();
+	});
+
+	test('? shows the keys from the key table; Esc closes it', async () => {
+		const app = start(100, 40);
+		await tick();
+		await press(app.stdin, '?');
+		assert.match(app.lastFrame()!, /\] +next topic/);
+		assert.match(app.lastFrame()!, /Ctrl-F +find in this post/);
+		await press(app.stdin, keys.escape);
+		assert.doesNotMatch(app.lastFrame()!, /next topic/);
+		app.unmount();
+	});
+
+	test('Ctrl-F finds in the post: typed letters (q too) go to the input; n steps through matches', async () => {
+		const app = start();
+		await tick();
+		await press(app.stdin, keys.ctrlF, 'q', keys.backspace, 'l', 'i', 'n', 'e', ' ', '1', '7');
+		assert.match(statusLine(app.lastFrame()!), /Find: line 17/);
+		await press(app.stdin, keys.enter);
+		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 17');
+		assert.match(app.lastFrame()!, /Alpha \u001B\[7mline 17\u001B\[27m/, 'the match is marked');
+		assert.match(statusLine(app.lastFrame()!), /1 of 3/);
+		await press(app.stdin, 'n');
+		assert.equal(paneTop(app.lastFrame()!), 'Beta line 17');
+		// Back past the first match wraps to the last, which sits on the last page.
+		await press(app.stdin, 'N', 'N');
+		assert.match(statusLine(app.lastFrame()!), /3 of 3/);
+		assert.match(app.lastFrame()!, /Gamma \u001B\[7mline 17/);
+		await press(app.stdin, keys.escape, 'n');
+		assert.match(statusLine(app.lastFrame()!), /Older notes/);
+		app.unmount();
+	});
+
+	test('a terminal under 20x5 shows "too small", and the reader comes back when it grows', async () => {
+		const app = start(15, 4);
+		await tick();
+		assert.match(app.lastFrame()!, /too small/);
+		app.rerender(<App library={library} renderPost={renderPost} color={false} hyperlinks={false} width={100} height={20} />);
+		await tick(10);
+		assert.match(app.lastFrame()!, /▾ Newer notes/);
+		app.unmount();
+	});
+
+	test('under 60 columns the sidebar hides itself; t toggles it', async () => {
+		const narrow = start(50, 15);
+		await tick();
+		assert.doesNotMatch(narrow.lastFrame()!, /Older notes/);
+		narrow.unmount();
+		const wide = start();
+		await tick();
+		await press(wide.stdin, 't');
+		assert.doesNotMatch(wide.lastFrame()!, /Older notes/);
+		await press(wide.stdin, 't');
+		assert.match(wide.lastFrame()!, /Older notes/);
+		wide.unmount();
+	});
+
+	test('no posts: says where it looked and how to point elsewhere', async () => {
+		const app = start(100, 20, {posts: [], warnings: [{file: '/x/bad.md', message: 'skipped: binary file, not markdown'}], searched: ['/x']});
+		await tick();
+		assert.match(app.lastFrame()!, /No posts found/);
+		assert.match(app.lastFrame()!, /Looked in: \/x/);
+		assert.match(app.lastFrame()!, /\/x\/bad\.md: skipped: binary file/);
+		assert.match(app.lastFrame()!, /kubecon-notes ~\/blog\/_posts/);
+		app.unmount();
+	});
+});
