@@ -7,9 +7,10 @@ import {percentRead, topicAt} from './state/viewport.js';
 import {EmptyLibrary} from './ui/components/empty-library.js';
 import {HelpOverlay} from './ui/components/help-overlay.js';
 import {ReaderPane} from './ui/components/reader-pane.js';
+import {SearchPanel} from './ui/components/search-panel.js';
 import {Sidebar} from './ui/components/sidebar.js';
 import {StatusLine} from './ui/components/status-line.js';
-import {keyName} from './ui/key-name.js';
+import {keyPresses} from './ui/key-name.js';
 import {keyToAction} from './ui/key-dispatch.js';
 import {createReaderEnv, sectionsOf} from './ui/reader-env.js';
 import {uiTheme} from './ui/theme.js';
@@ -21,13 +22,15 @@ export type AppProps = {
 	hyperlinks: boolean;
 	width: number;
 	height: number;
+	/** Opens or copies a session's link (the terminal side of `o` and `y`). */
+	onLink?: (kind: 'open' | 'copy', url: string) => Promise<string | null>;
 };
 
 /** A key press, resolved inside the reducer against the current state. */
 type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
 
 /** The reader: composition of sidebar, pane and status line over one reducer. */
-export function App({library, renderPost, color, hyperlinks, width, height}: AppProps) {
+export function App({library, renderPost, color, hyperlinks, width, height, onLink}: AppProps) {
 	const {exit} = useApp();
 	const env = useMemo(() => createReaderEnv(library.posts, renderPost, {color, hyperlinks}), [library, renderPost, color, hyperlinks]);
 	const [state, dispatch] = useReducer(
@@ -58,7 +61,16 @@ export function App({library, renderPost, color, hyperlinks, width, height}: App
 		if (state.isQuitting) exit();
 	}, [state.isQuitting, exit]);
 
-	useInput((input, key) => dispatch({type: 'key', name: keyName(input, key), input, isModified: key.ctrl || key.meta}));
+	useEffect(() => {
+		if (!state.effect || !onLink) return;
+		void onLink(state.effect.kind, state.effect.url).then(message => {
+			if (message) dispatch({type: 'message', text: message});
+		});
+	}, [state.effect, onLink]);
+
+	useInput((input, key) => {
+		for (const press of keyPresses(input, key)) dispatch({type: 'key', ...press});
+	});
 
 	const layout = layoutOf(state);
 	if (layout.isTooSmall) {
@@ -102,6 +114,8 @@ export function App({library, renderPost, color, hyperlinks, width, height}: App
 				)}
 				{state.mode === 'help' ? (
 					<HelpOverlay width={layout.paneWidth} height={layout.paneHeight} />
+				) : state.mode === 'search' ? (
+					<SearchPanel panel={state.search} hits={env.searchResults(state.search)} posts={library.posts} watched={state.watched} width={layout.paneWidth} height={layout.paneHeight} theme={theme} />
 				) : (
 					<ReaderPane lines={doc.lines} top={state.top} width={layout.paneWidth} height={layout.paneHeight} find={state.find} flashLine={state.flashLine} />
 				)}

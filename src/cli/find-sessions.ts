@@ -1,14 +1,10 @@
 import type {Library, Session} from '../posts/types.js';
 import type {RenderOptions} from '../render/types.js';
-import {createSessionIndex, type SearchableSession, type SessionFilter} from '../search/session-index.js';
+import {searchableSessions} from '../search/searchable.js';
+import {createSessionIndex, type SessionFilter} from '../search/session-index.js';
 import type {Command} from './args.js';
 import {writeLines} from './output.js';
 import {sessionJson, sessionsTable, sessionsTsv} from './print-sessions.js';
-
-/** Every session of the library in reading order (posts newest first, bullets in order), searchable. */
-export function searchableSessions(library: Library): SearchableSession[] {
-	return library.posts.flatMap(post => post.sessions.map(session => ({...session, postTitle: post.title, tags: post.tags})));
-}
 
 /** `kubecon-notes sessions`: the same search the reader's panel runs, printed for a person or a script. */
 export async function findSessions(
@@ -21,7 +17,7 @@ export async function findSessions(
 		...(command.missed ? {missedOnly: true} : {}),
 		...(command.day === null ? {} : {day: /^\d+$/.test(command.day) ? Number(command.day) : command.day}),
 	};
-	const hits: Session[] = createSessionIndex(searchableSessions(library))
+	const hits: Session[] = createSessionIndex(searchableSessions(library.posts))
 		.search(command.query, filter)
 		.map(hit => hit.session);
 	if (command.json) {

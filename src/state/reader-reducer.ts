@@ -1,3 +1,6 @@
+import type {Session} from '../posts/types.js';
+import {lineForSource} from '../render/locate.js';
+import {sessionKey, type SessionHit} from '../search/session-index.js';
 import {stripStyles} from '../render/plain.js';
 import type {RenderedDoc} from '../render/types.js';
 import {captureAnchor, restoreAnchor, type ReadingAnchor} from './reading-anchor.js';
@@ -6,6 +9,19 @@ import {clampTop, followCursor, maxTop, nextTopicLine, previousTopicLine, topicA
 
 /** What the reader shows over the text, if anything. */
 export type Mode = 'reader' | 'help' | 'find' | 'search';
+
+/** The session search panel: what is typed, which result is selected, the filters. */
+export type SearchPanel = {
+	query: string;
+	selected: number;
+	/** Typing goes to the query; in the list, letters are commands (o, y, w, m, d). */
+	focus: 'query' | 'list';
+	missedOnly: boolean;
+	day: number | null;
+};
+
+/** Something the view must do outside the reducer: open or copy a link. */
+export type Effect = {kind: 'open' | 'copy'; url: string; id: number};
 
 /** An in-document find: the query and the rendered lines that hold it. */
 export type Find = {query: string; lines: number[]; current: number};
@@ -28,6 +44,10 @@ export type ReaderState = {
 	message: string | null;
 	/** Set by the quit key; the view ends the app when it sees it. */
 	isQuitting: boolean;
+	search: SearchPanel;
+	/** Session key -> watched; sessions not in it are watched unless missed. */
+	watched: Record<string, boolean>;
+	effect: Effect | null;
 	width: number;
 	height: number;
 };
@@ -43,7 +63,13 @@ export type ReaderEnv = {
 	/** Rendered start line of each topic (intro first when there is one) of a post's doc. */
 	topicLines: (postIndex: number, doc: RenderedDoc) => number[];
 	sidebarRows: (openPost: number) => SidebarRow[];
+	/** Session search results for the panel (memoised by the caller). */
+	searchResults: (panel: SearchPanel) => SessionHit[];
+	/** Days the sessions name, for the day filter. */
+	days: number[];
+	postIndexOf: (postId: string) => number;
 };
+
 
 export type ReaderAction =
 	| {type: 'scroll'; lines: number}
@@ -67,7 +93,16 @@ export type ReaderAction =
 	| {type: 'clearFind'}
 	| {type: 'clearFlash'}
 	| {type: 'message'; text: string | null}
-	| {type: 'quit'};
+	| {type: 'quit'}
+	| {type: 'searchType'; text: string}
+	| {type: 'searchBackspace'}
+	| {type: 'searchMove'; delta: number}
+	| {type: 'searchFocus'; focus: 'query' | 'list'}
+	| {type: 'searchToggleMissed'}
+	| {type: 'searchCycleDay'}
+	| {type: 'searchOpen'}
+	| {type: 'searchLink'; kind: 'open' | 'copy'}
+	| {type: 'searchToggleWatched'};
 
 export function initialState(width: number, height: number, postIndex = 0, top = 0): ReaderState {
 	return {
@@ -83,6 +118,9 @@ export function initialState(width: number, height: number, postIndex = 0, top =
 		flashLine: null,
 		message: null,
 		isQuitting: false,
+		search: {query: '', selected: 0, focus: 'query', missedOnly: false, day: null},
+		watched: {},
+		effect: null,
 		width,
 		height,
 	};
@@ -164,7 +202,9 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return withCursorOnCurrent({...next, focus: row.kind === 'topic' ? 'reader' : 'sidebar'}, env, row);
 		}
 		case 'setMode': {
-			return {...state, mode: action.mode, findInput: action.mode === 'find' ? '' : state.findInput, message: null};
+			// The search panel opens with its last query and filters, ready to type.
+			const search = action.mode === 'search' ? {...state.search, focus: 'query' as const} : state.search;
+			return {...state, mode: action.mode, findInput: action.mode === 'find' ? '' : state.findInput, search, message: null};
 		}
 		case 'findType': {
 			return {...state, findInput: state.findInput + action.text};
@@ -201,6 +241,51 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 		}
 		case 'quit': {
 			return {...state, isQuitting: true};
+		}
+		case 'searchType': {
+			return {...state, search: {...state.search, query: state.search.query + action.text, selected: 0}};
+		}
+		case 'searchBackspace': {
+			return {...state, search: {...state.search, query: [...state.search.query].slice(0, -1).join(''), selected: 0}};
+		}
+		case 'searchMove': {
+			const count = env.searchResults(state.search).length;
+			return {...state, search: {...state.search, selected: Math.max(0, Math.min(count - 1, state.search.selected + action.delta))}};
+		}
+		case 'searchFocus': {
+			return {...state, search: {...state.search, focus: action.focus}};
+		}
+		case 'searchToggleMissed': {
+			return {...state, search: {...state.search, missedOnly: !state.search.missedOnly, selected: 0}};
+		}
+		case 'searchCycleDay': {
+			const days = [null, ...env.days];
+			const next = days[(days.indexOf(state.search.day) + 1) % days.length] ?? null;
+			return {...state, search: {...state.search, day: next, selected: 0}};
+		}
+		case 'searchOpen': {
+			const hit = env.searchResults(state.search)[state.search.selected];
+			if (!hit) return state;
+			const postIndex = env.postIndexOf(hit.session.postId);
+			if (postIndex === -1) return state;
+			const target = env.doc(postIndex, layout.paneWidth);
+			const line = lineForSource(target, hit.session.line);
+			// The bullet goes a third of the way down the pane, with the lead-in above it in view.
+			const opened = openPost({...state, mode: 'reader'}, env, postIndex, line - Math.floor(height / 3), false);
+			return {...opened, flashLine: line, find: null};
+		}
+		case 'searchLink': {
+			const hit = env.searchResults(state.search)[state.search.selected];
+			if (!hit) return state;
+			const {url} = hit.session;
+			if (!url) return {...state, message: 'This session has no link'};
+			return {...state, effect: {kind: action.kind, url, id: (state.effect?.id ?? 0) + 1}, message: action.kind === 'copy' ? `Copied ${url}` : `Opening ${url}`};
+		}
+		case 'searchToggleWatched': {
+			const hit = env.searchResults(state.search)[state.search.selected];
+			if (!hit) return state;
+			const key = sessionKey(hit.session);
+			return {...state, watched: {...state.watched, [key]: !isWatchedIn(state.watched, hit.session)}};
 		}
 	}
 }
@@ -248,4 +333,9 @@ function withCursorOnCurrent(state: ReaderState, env: ReaderEnv, row?: SidebarRo
 	}
 	const cursor = Math.max(0, index);
 	return {...state, sidebarCursor: cursor, sidebarOffset: followCursor(cursor, state.sidebarOffset, layoutOf(state).paneHeight)};
+}
+
+/** Watched unless marked otherwise; a missed session starts as one to watch. */
+export function isWatchedIn(watched: Record<string, boolean>, session: Session): boolean {
+	return watched[sessionKey(session)] ?? !session.missed;
 }

@@ -27,11 +27,23 @@ const ACTIONS: Record<KeyAction, ReaderAction> = {
 	previousMatch: {type: 'findStep', direction: -1},
 	clearFind: {type: 'clearFind'},
 	openSearch: {type: 'setMode', mode: 'search'},
+	closeSearch: {type: 'setMode', mode: 'reader'},
+	searchDown: {type: 'searchMove', delta: 1},
+	searchUp: {type: 'searchMove', delta: -1},
+	searchOpen: {type: 'searchOpen'},
+	searchFocusList: {type: 'searchFocus', focus: 'list'},
+	searchFocusQuery: {type: 'searchFocus', focus: 'query'},
+	openLink: {type: 'searchLink', kind: 'open'},
+	copyLink: {type: 'searchLink', kind: 'copy'},
+	toggleWatched: {type: 'searchToggleWatched'},
+	toggleMissed: {type: 'searchToggleMissed'},
+	cycleDay: {type: 'searchCycleDay'},
 };
 
 /** The layers a key is looked up in, in order, for the state the reader is in. */
 export function keyLayers(state: ReaderState): KeyLayer[] {
 	if (state.mode === 'help') return ['global', 'help'];
+	if (state.mode === 'search') return state.search.focus === 'query' ? ['global', 'searchQuery'] : ['global', 'searchList'];
 	const base: KeyLayer[] = state.focus === 'sidebar' ? ['global', 'sidebar', 'reader'] : ['global', 'reader'];
 	return state.find ? ['global', 'found', ...base.slice(1)] : base;
 }
@@ -47,9 +59,19 @@ export function keyToAction(state: ReaderState, name: string, input: string, isM
 		if (name === 'enter') return {type: 'findSubmit'};
 		if (name === 'backspace') return {type: 'findBackspace'};
 		// Letters go to the input: `q` types q.
-		if (!isModified && input.length > 0 && !/[\u0000-\u001F\u007F]/.test(input)) return {type: 'findType', text: input};
+		if (isTypable(input, isModified)) return {type: 'findType', text: input};
 		return null;
 	}
 	const action = resolveKey(name, keyLayers(state));
-	return action ? ACTIONS[action] : null;
+	if (action) return ACTIONS[action];
+	if (state.mode === 'search' && state.search.focus === 'query') {
+		if (name === 'backspace') return {type: 'searchBackspace'};
+		if (isTypable(input, isModified)) return {type: 'searchType', text: input};
+	}
+	return null;
+}
+
+/** Text that goes into an input: printable, without Ctrl or Meta. */
+function isTypable(input: string, isModified: boolean): boolean {
+	return !isModified && input.length > 0 && !/[\u0000-\u001F\u007F]/.test(input);
 }

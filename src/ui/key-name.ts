@@ -21,3 +21,24 @@ export function keyName(input: string, key: Key): string {
 	if (input === ' ') return 'space';
 	return input;
 }
+
+/** One key press for the reducer. */
+export type KeyPress = {name: string; input: string; isModified: boolean};
+
+function charKey(char: string): KeyPress {
+	const code = char.charCodeAt(0);
+	if (char === '\r' || char === '\n') return {name: 'enter', input: '', isModified: false};
+	if (char === '\t') return {name: 'tab', input: '', isModified: false};
+	if (char === '\u007F' || char === '\b') return {name: 'backspace', input: '', isModified: false};
+	if (code < 0x20) return {name: `ctrl+${String.fromCharCode(code + 96)}`, input: String.fromCharCode(code + 96), isModified: true};
+	return {name: char === ' ' ? 'space' : char, input: char, isModified: false};
+}
+
+/**
+ * The presses in one chunk of input. Keys typed faster than they are read (a held `j`, a paste,
+ * tmux send-keys) arrive as one chunk, `jjj` or `\t m` or four backspaces: each is its own press.
+ */
+export function keyPresses(input: string, key: Key): KeyPress[] {
+	if ([...input].length <= 1) return [{name: keyName(input, key), input, isModified: key.ctrl || key.meta}];
+	return [...input].map(charKey);
+}

@@ -4,7 +4,7 @@
  */
 
 /** Where a binding applies; the reader asks for a key in its current layers, first match wins. */
-export type KeyLayer = 'global' | 'reader' | 'sidebar' | 'found' | 'help' | 'find';
+export type KeyLayer = 'global' | 'reader' | 'sidebar' | 'found' | 'help' | 'find' | 'searchQuery' | 'searchList';
 
 export type KeyAction =
 	| 'quit'
@@ -31,7 +31,18 @@ export type KeyAction =
 	| 'nextMatch'
 	| 'previousMatch'
 	| 'clearFind'
-	| 'openSearch';
+	| 'openSearch'
+	| 'closeSearch'
+	| 'searchDown'
+	| 'searchUp'
+	| 'searchOpen'
+	| 'searchFocusList'
+	| 'searchFocusQuery'
+	| 'openLink'
+	| 'copyLink'
+	| 'toggleWatched'
+	| 'toggleMissed'
+	| 'cycleDay';
 
 export type Binding = {
 	layer: KeyLayer;
@@ -70,6 +81,21 @@ export const bindings: Binding[] = [
 	{layer: 'reader', keys: ['t'], action: 'toggleSidebar', help: 'show or hide the sidebar'},
 	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help'},
 	{layer: 'reader', keys: ['q'], action: 'quit', help: 'quit (Esc closes an overlay first)'},
+	{layer: 'searchQuery', keys: ['down', 'ctrl+n'], label: '↓ Ctrl-N', action: 'searchDown', help: 'next result'},
+	{layer: 'searchQuery', keys: ['up', 'ctrl+p'], label: '↑ Ctrl-P', action: 'searchUp', help: 'previous result'},
+	{layer: 'searchQuery', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post"},
+	{layer: 'searchQuery', keys: ['tab'], label: 'Tab', action: 'searchFocusList', help: 'to the list, where letters are commands'},
+	{layer: 'searchQuery', keys: ['escape'], label: 'Esc', action: 'closeSearch', help: 'close, back where you were'},
+	{layer: 'searchList', keys: ['j', 'down'], label: 'j ↓', action: 'searchDown', help: 'next result'},
+	{layer: 'searchList', keys: ['k', 'up'], label: 'k ↑', action: 'searchUp', help: 'previous result'},
+	{layer: 'searchList', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post"},
+	{layer: 'searchList', keys: ['o'], action: 'openLink', help: "open the session's link in the browser"},
+	{layer: 'searchList', keys: ['y'], action: 'copyLink', help: "copy the session's link (OSC 52)"},
+	{layer: 'searchList', keys: ['w'], action: 'toggleWatched', help: 'mark watched / to watch (remembered)'},
+	{layer: 'searchList', keys: ['m'], action: 'toggleMissed', help: 'show only the sessions missed'},
+	{layer: 'searchList', keys: ['d'], action: 'cycleDay', help: 'filter by day: all, day 1, day 2…'},
+	{layer: 'searchList', keys: ['/', 'tab'], label: '/ Tab', action: 'searchFocusQuery', help: 'back to typing the query'},
+	{layer: 'searchList', keys: ['escape', 'q'], label: 'Esc q', action: 'closeSearch', help: 'close, back where you were'},
 ];
 
 /** The action a key has in the first of `layers` that binds it. */
@@ -91,6 +117,8 @@ const LAYER_TITLES: Array<[KeyLayer, string]> = [
 	['reader', 'Reading'],
 	['sidebar', 'In the sidebar (Tab to focus it)'],
 	['found', 'While a find is shown'],
+	['searchQuery', 'Session search (/): typing the query'],
+	['searchList', 'Session search: in the list (Tab)'],
 	['global', 'Anywhere'],
 ];
 

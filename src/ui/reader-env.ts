@@ -1,6 +1,8 @@
 import type {Post} from '../posts/types.js';
 import {lineForSource} from '../render/locate.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
+import {searchableSessions} from '../search/searchable.js';
+import {createSessionIndex, type SessionHit, type SessionIndex} from '../search/session-index.js';
 import type {ReaderEnv, SidebarRow} from '../state/reader-reducer.js';
 
 /** A post's sections as the sidebar lists them: the introduction (when there is one), then the topics. */
@@ -14,6 +16,11 @@ export function sectionsOf(post: Post): Array<{name: string; line: number}> {
  */
 export function createReaderEnv(posts: Post[], render: (post: Post, options: RenderOptions) => RenderedDoc, style: {color: boolean; hyperlinks: boolean}): ReaderEnv {
 	const cache = new Map<string, RenderedDoc>();
+	// The session index is built on the first search: it needs every post's sessions parsed.
+	let index: SessionIndex | undefined;
+	let lastSearch = '';
+	let lastHits: SessionHit[] = [];
+	let days: number[] | undefined;
 	const topicCache = new WeakMap<RenderedDoc, number[]>();
 	return {
 		postCount: posts.length,
@@ -37,6 +44,22 @@ export function createReaderEnv(posts: Post[], render: (post: Post, options: Ren
 				topicCache.set(doc, lines);
 			}
 			return lines;
+		},
+		searchResults(panel) {
+			const key = JSON.stringify([panel.query, panel.missedOnly, panel.day]);
+			if (key !== lastSearch || !index) {
+				index ??= createSessionIndex(searchableSessions(posts));
+				lastHits = index.search(panel.query, {...(panel.missedOnly ? {missedOnly: true} : {}), ...(panel.day === null ? {} : {day: panel.day})});
+				lastSearch = key;
+			}
+			return lastHits;
+		},
+		get days() {
+			days ??= [...new Set(posts.flatMap(post => post.sessions.map(session => session.dayNumber)).filter((day): day is number => day !== null))].sort((a, b) => a - b);
+			return days;
+		},
+		postIndexOf(postId) {
+			return posts.findIndex(post => post.id === postId);
 		},
 		sidebarRows(openPost) {
 			const rows: SidebarRow[] = [];

@@ -1,8 +1,9 @@
 import {render} from 'ink';
-import {useEffect, useState} from 'react';
+import {useCallback, useEffect, useState} from 'react';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {App} from '../app.js';
+import {copySequence, openUrl} from './link-actions.js';
 
 export type ReaderOptions = {
 	library: Library;
@@ -20,6 +21,12 @@ const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
 /** Follows the terminal's size: Ink 6.8 has no hook for it. */
 function Sized(props: Omit<Parameters<typeof App>[0], 'width' | 'height'> & {stdout: NodeJS.WriteStream}) {
 	const {stdout, ...rest} = props;
+	const onLink = useCallback(async (kind: 'open' | 'copy', url: string) => {
+		if (kind === 'open') return openUrl(url);
+		const sequence = copySequence(url);
+		if (sequence) stdout.write(sequence);
+		return null;
+	}, [stdout]);
 	const [size, setSize] = useState({width: stdout.columns || 80, height: stdout.rows || 24});
 	useEffect(() => {
 		const onResize = () => setSize({width: stdout.columns || 80, height: stdout.rows || 24});
@@ -28,7 +35,7 @@ function Sized(props: Omit<Parameters<typeof App>[0], 'width' | 'height'> & {std
 			stdout.off('resize', onResize);
 		};
 	}, [stdout]);
-	return <App {...rest} width={size.width} height={size.height} />;
+	return <App {...rest} width={size.width} height={size.height} onLink={onLink} />;
 }
 
 /**

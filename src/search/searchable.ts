@@ -1,0 +1,7 @@
+import type {Post} from '../posts/types.js';
+import type {SearchableSession} from './session-index.js';
+
+/** Every session of the posts in reading order (posts as given, bullets in order), searchable. */
+export function searchableSessions(posts: Post[]): SearchableSession[] {
+	return posts.flatMap(post => post.sessions.map(session => ({...session, postTitle: post.title, tags: post.tags})));
+}
