@@ -2,7 +2,9 @@ import {Box, Text, useApp, useInput} from 'ink';
 import {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {Library, Post} from './posts/types.js';
 import type {RenderedDoc, RenderOptions} from './render/types.js';
-import {initialState, layoutOf, readerReducer, type ReaderAction, type ReaderState} from './state/reader-reducer.js';
+import {captureAnchor, restoreAnchor} from './state/reading-anchor.js';
+import {initialState, layoutOf, readerReducer, type ReaderAction, type ReaderEnv, type ReaderState} from './state/reader-reducer.js';
+import type {DebouncedSaver, Store} from './state/store.js';
 import {percentRead, topicAt} from './state/viewport.js';
 import {EmptyLibrary} from './ui/components/empty-library.js';
 import {HelpOverlay} from './ui/components/help-overlay.js';
@@ -22,6 +24,14 @@ export type AppProps = {
 	hyperlinks: boolean;
 	width: number;
 	height: number;
+	/** Where reading positions and watched marks are kept; none in tests that do not need it. */
+	store?: ReaderStore;
+	/** Open the last post read at its position (else the newest post at its top). */
+	resume?: boolean;
+	/** Saves positions while scrolling; flushed by the caller on exit. */
+	saver?: Pick<DebouncedSaver, 'save'>;
+	/** A message for the status line at start (a store problem, say). */
+	startMessage?: string | null;
 	/** Opens or copies a session's link (the terminal side of `o` and `y`). */
 	onLink?: (kind: 'open' | 'copy', url: string) => Promise<string | null>;
 };
@@ -30,9 +40,12 @@ export type AppProps = {
 type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
 
 /** The reader: composition of sidebar, pane and status line over one reducer. */
-export function App({library, renderPost, color, hyperlinks, width, height, onLink}: AppProps) {
+export function App({library, renderPost, color, hyperlinks, width, height, onLink, store, resume = true, saver, startMessage = null}: AppProps) {
 	const {exit} = useApp();
-	const env = useMemo(() => createReaderEnv(library.posts, renderPost, {color, hyperlinks}), [library, renderPost, color, hyperlinks]);
+	const env = useMemo(
+		() => createReaderEnv(library.posts, renderPost, {color, hyperlinks}, key => store?.isWatched(key)),
+		[library, renderPost, color, hyperlinks, store],
+	);
 	const [state, dispatch] = useReducer(
 		(current: ReaderState, action: ReaderAction | KeyPress) => {
 			if (action.type !== 'key') return readerReducer(current, action, env);
@@ -40,7 +53,7 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 			return resolved ? readerReducer(current, resolved, env) : current;
 		},
 		undefined,
-		() => initialState(width, height),
+		() => resumedState(library, env, width, height, resume ? store : undefined, startMessage),
 	);
 	const theme = uiTheme(color);
 
@@ -60,6 +73,39 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 	useEffect(() => {
 		if (state.isQuitting) exit();
 	}, [state.isQuitting, exit]);
+
+	// Reading position: saved (debounced) whenever the post or the top line changes.
+	const readTopics = useRef(new Map<string, Set<string>>());
+	const layoutNow = layoutOf(state);
+	useEffect(() => {
+		const post = library.posts[state.postIndex];
+		if (!post || !store || layoutNow.isTooSmall) return;
+		const doc = env.doc(state.postIndex, layoutNow.paneWidth);
+		const sections = sectionsOf(post);
+		const topicIndex = topicAt(env.topicLines(state.postIndex, doc), state.top);
+		const topic = sections[topicIndex]?.name ?? null;
+		let read = readTopics.current.get(post.id);
+		if (!read) {
+			read = new Set(store.getPosition(post.id)?.readTopics ?? []);
+			readTopics.current.set(post.id, read);
+		}
+		if (topic) read.add(topic);
+		const isDone = percentRead(state.top, doc.lines.length, layoutNow.paneHeight) === 100;
+		const previous = store.getPosition(post.id);
+		saver?.save(post.id, {
+			anchor: captureAnchor(doc, state.top, topic, layoutNow.paneHeight),
+			readTopics: [...read],
+			updatedAt: Date.now(),
+			done: isDone || previous?.done === true,
+		});
+		if (store.lastPostId() !== post.id) store.setLastPostId(post.id);
+	}, [state.postIndex, state.top, layoutNow.paneWidth, layoutNow.paneHeight, layoutNow.isTooSmall, env, library, store, saver]);
+
+	// Watched marks are kept at once: they are rare and deliberate.
+	useEffect(() => {
+		if (!store) return;
+		for (const [key, isWatched] of Object.entries(state.watched)) if (store.isWatched(key) !== isWatched) store.setWatched(key, isWatched);
+	}, [state.watched, store]);
 
 	useEffect(() => {
 		if (!state.effect || !onLink) return;
@@ -86,7 +132,9 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 	const sections = sectionsOf(post);
 	const rows = env.sidebarRows(state.postIndex);
 	const sidebarOffset = state.focus === 'sidebar' ? state.sidebarOffset : spyOffset(rows, state.postIndex, currentTopic, layout.paneHeight);
-	const position = `${Math.min(doc.lines.length, state.top + 1)}/${doc.lines.length} ${percentRead(state.top, doc.lines.length, layout.paneHeight)}%`;
+	const percent = percentRead(state.top, doc.lines.length, layout.paneHeight);
+	const position = `${Math.min(doc.lines.length, state.top + 1)}/${doc.lines.length} ${percent}%`;
+	const livePercent = percent === 100 ? 'done' : `${percent}%`;
 	const where = [post.title, sections[currentTopic]?.name].filter(Boolean).join(' › ');
 	const warnings = library.warnings.length > 0 ? `${library.warnings.length} warning${library.warnings.length === 1 ? '' : 's'} · ` : '';
 	return (
@@ -103,6 +151,8 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 							cursor={state.focus === 'sidebar' ? state.sidebarCursor : -1}
 							openPost={state.postIndex}
 							currentTopic={currentTopic}
+							progress={postIndex => (postIndex === state.postIndex ? (store ? livePercent : '') : progressLabel(store, library.posts[postIndex]!.id))}
+							readTopics={readTopics.current.get(post.id) ?? new Set(store?.getPosition(post.id)?.readTopics ?? [])}
 							theme={theme}
 						/>
 						<Box width={2} height={layout.paneHeight} flexDirection="column">
@@ -115,7 +165,16 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 				{state.mode === 'help' ? (
 					<HelpOverlay width={layout.paneWidth} height={layout.paneHeight} />
 				) : state.mode === 'search' ? (
-					<SearchPanel panel={state.search} hits={env.searchResults(state.search)} posts={library.posts} watched={state.watched} width={layout.paneWidth} height={layout.paneHeight} theme={theme} />
+					<SearchPanel
+						panel={state.search}
+						hits={env.searchResults(state.search)}
+						posts={library.posts}
+						watched={state.watched}
+						storedWatched={env.storedWatched}
+						width={layout.paneWidth}
+						height={layout.paneHeight}
+						theme={theme}
+					/>
 				) : (
 					<ReaderPane lines={doc.lines} top={state.top} width={layout.paneWidth} height={layout.paneHeight} find={state.find} flashLine={state.flashLine} />
 				)}
@@ -127,6 +186,37 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 			)}
 		</Box>
 	);
+}
+
+/** How far a post was read, for the sidebar: unread, a percentage, or done. */
+function progressLabel(store: ReaderStore | undefined, postId: string): string {
+	if (!store) return '';
+	const position = store.getPosition(postId);
+	if (!position) return 'unread';
+	if (position.done) return 'done';
+	return `${Math.round(position.anchor.progress * 100)}%`;
+}
+
+/** The store as the reader uses it. */
+export type ReaderStore = Pick<Store, 'getPosition' | 'lastPostId' | 'setLastPostId' | 'isWatched' | 'setWatched'>;
+
+/** The first state: the last post read at its remembered place, or the newest post at its top. */
+function resumedState(library: Library, env: ReaderEnv, width: number, height: number, store: ReaderStore | undefined, message: string | null): ReaderState {
+	const fresh = {...initialState(width, height), message};
+	const lastId = store?.lastPostId();
+	const postIndex = lastId === undefined ? -1 : library.posts.findIndex(post => post.id === lastId);
+	const position = postIndex === -1 ? undefined : store?.getPosition(lastId!);
+	if (!position) return fresh;
+	const layout = layoutOf(fresh);
+	if (layout.isTooSmall) return {...fresh, postIndex};
+	const post = library.posts[postIndex]!;
+	const doc = env.doc(postIndex, layout.paneWidth);
+	const lines = env.topicLines(postIndex, doc);
+	const named = sectionsOf(post).map((section, index) => ({name: section.name, line: lines[index] ?? 0}));
+	// Never fail to open over a stale position: restoreAnchor falls back, and never throws.
+	const top = restoreAnchor(doc, position.anchor, named, layout.paneHeight);
+	const topic = sectionsOf(post)[topicAt(lines, top)]?.name;
+	return {...fresh, postIndex, top, message: message ?? (top > 0 ? `Resumed at ${topic ?? `${percentRead(top, doc.lines.length, layout.paneHeight)}%`}` : null)};
 }
 
 /** The sidebar scrolled so the topic being read stays in view while the text scrolls. */

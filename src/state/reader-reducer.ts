@@ -68,6 +68,8 @@ export type ReaderEnv = {
 	/** Days the sessions name, for the day filter. */
 	days: number[];
 	postIndexOf: (postId: string) => number;
+	/** Watched marks kept from earlier runs (undefined: never set). */
+	storedWatched: (session: Session) => boolean | undefined;
 };
 
 
@@ -285,7 +287,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			const hit = env.searchResults(state.search)[state.search.selected];
 			if (!hit) return state;
 			const key = sessionKey(hit.session);
-			return {...state, watched: {...state.watched, [key]: !isWatchedIn(state.watched, hit.session)}};
+			return {...state, watched: {...state.watched, [key]: !isWatchedIn(state.watched, hit.session, env.storedWatched)}};
 		}
 	}
 }
@@ -335,7 +337,7 @@ function withCursorOnCurrent(state: ReaderState, env: ReaderEnv, row?: SidebarRo
 	return {...state, sidebarCursor: cursor, sidebarOffset: followCursor(cursor, state.sidebarOffset, layoutOf(state).paneHeight)};
 }
 
-/** Watched unless marked otherwise; a missed session starts as one to watch. */
-export function isWatchedIn(watched: Record<string, boolean>, session: Session): boolean {
-	return watched[sessionKey(session)] ?? !session.missed;
+/** Marked in this run, else as kept from earlier runs, else watched unless it was missed. */
+export function isWatchedIn(watched: Record<string, boolean>, session: Session, stored: (session: Session) => boolean | undefined): boolean {
+	return watched[sessionKey(session)] ?? stored(session) ?? !session.missed;
 }

@@ -39,6 +39,7 @@ function charKey(char: string): KeyPress {
  * tmux send-keys) arrive as one chunk, `jjj` or `\t m` or four backspaces: each is its own press.
  */
 export function keyPresses(input: string, key: Key): KeyPress[] {
-	if ([...input].length <= 1) return [{name: keyName(input, key), input, isModified: key.ctrl || key.meta}];
+	// Escape sequences are Ink's to parse; only runs of single-byte keys are split.
+	if ([...input].length <= 1 || input.includes('\u001B')) return [{name: keyName(input, key), input, isModified: key.ctrl || key.meta}];
 	return [...input].map(charKey);
 }

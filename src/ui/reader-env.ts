@@ -2,7 +2,7 @@ import type {Post} from '../posts/types.js';
 import {lineForSource} from '../render/locate.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
-import {createSessionIndex, type SessionHit, type SessionIndex} from '../search/session-index.js';
+import {createSessionIndex, sessionKey, type SessionHit, type SessionIndex} from '../search/session-index.js';
 import type {ReaderEnv, SidebarRow} from '../state/reader-reducer.js';
 
 /** A post's sections as the sidebar lists them: the introduction (when there is one), then the topics. */
@@ -14,7 +14,12 @@ export function sectionsOf(post: Post): Array<{name: string; line: number}> {
  * The documents the reducer reads: each post rendered once per pane width and kept (a few widths
  * at most), so scrolling never re-renders and a resize renders once.
  */
-export function createReaderEnv(posts: Post[], render: (post: Post, options: RenderOptions) => RenderedDoc, style: {color: boolean; hyperlinks: boolean}): ReaderEnv {
+export function createReaderEnv(
+	posts: Post[],
+	render: (post: Post, options: RenderOptions) => RenderedDoc,
+	style: {color: boolean; hyperlinks: boolean},
+	storedWatched: (key: string) => boolean | undefined = () => undefined,
+): ReaderEnv {
 	const cache = new Map<string, RenderedDoc>();
 	// The session index is built on the first search: it needs every post's sessions parsed.
 	let index: SessionIndex | undefined;
@@ -58,6 +63,7 @@ export function createReaderEnv(posts: Post[], render: (post: Post, options: Ren
 			days ??= [...new Set(posts.flatMap(post => post.sessions.map(session => session.dayNumber)).filter((day): day is number => day !== null))].sort((a, b) => a - b);
 			return days;
 		},
+		storedWatched: session => storedWatched(sessionKey(session)),
 		postIndexOf(postId) {
 			return posts.findIndex(post => post.id === postId);
 		},

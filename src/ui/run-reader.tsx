@@ -2,7 +2,7 @@ import {render} from 'ink';
 import {useCallback, useEffect, useState} from 'react';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
-import {App} from '../app.js';
+import {App, type AppProps} from '../app.js';
 import {copySequence, openUrl} from './link-actions.js';
 
 export type ReaderOptions = {
@@ -19,7 +19,7 @@ const ENTER_SCREEN = '\u001B[?1049h\u001B[?25l';
 const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
 
 /** Follows the terminal's size: Ink 6.8 has no hook for it. */
-function Sized(props: Omit<Parameters<typeof App>[0], 'width' | 'height'> & {stdout: NodeJS.WriteStream}) {
+function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink'> & {stdout: NodeJS.WriteStream}) {
 	const {stdout, ...rest} = props;
 	const onLink = useCallback(async (kind: 'open' | 'copy', url: string) => {
 		if (kind === 'open') return openUrl(url);
@@ -46,14 +46,38 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	const stdin = options.stdin ?? process.stdin;
 	const stdout = options.stdout ?? process.stdout;
 	let restored = false;
+	let saver: {flush: () => void} | undefined;
+	let storeWarnings: string[] = [];
 	const restore = () => {
 		if (restored) return;
 		restored = true;
+		// The position is written before anything else can go wrong on the way out.
+		saver?.flush();
 		if (stdin.isTTY) stdin.setRawMode(false);
 		stdout.write(LEAVE_SCREEN);
+		for (const warning of storeWarnings) process.stderr.write(`kubecon-notes: warning: ${warning}\n`);
 	};
+	// The store (conf) loads while nothing is on screen yet; its problems are told once, in the
+	// status line and on stderr after the screen is restored.
+	const {createStore, createDebouncedSaver} = await import('../state/store.js');
+	storeWarnings = [];
+	const store = createStore({onWarning: message => storeWarnings.push(message)});
+	const positionSaver = createDebouncedSaver(store, 300);
+	saver = positionSaver;
 	stdout.write(ENTER_SCREEN);
-	const instance = render(<Sized library={options.library} renderPost={options.renderPost} color={options.color} hyperlinks={options.hyperlinks} stdout={stdout} />, {
+	const instance = render(
+		<Sized
+			library={options.library}
+			renderPost={options.renderPost}
+			color={options.color}
+			hyperlinks={options.hyperlinks}
+			stdout={stdout}
+			store={store}
+			saver={positionSaver}
+			resume={options.resume ?? true}
+			startMessage={storeWarnings[0] ?? null}
+		/>,
+		{
 		stdin,
 		stdout,
 		exitOnCtrlC: false,

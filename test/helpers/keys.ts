@@ -18,6 +18,6 @@ export const tick = (ms = 0) => new Promise(resolve => setTimeout(resolve, ms));
 export async function press(stdin: {write: (data: string) => void}, ...sequence: string[]): Promise<void> {
 	for (const key of sequence) {
 		stdin.write(key);
-		await tick(5);
+		await tick(20);
 	}
 }

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import type {Post} from '../../posts/types.js';
+import type {Post, Session} from '../../posts/types.js';
 import {truncateToWidth} from '../../render/text-width.js';
 import {isWatchedIn, type SearchPanel as Panel} from '../../state/reader-reducer.js';
 import {followCursor} from '../../state/viewport.js';
@@ -11,6 +11,7 @@ type Props = {
 	hits: SessionHit[];
 	posts: Post[];
 	watched: Record<string, boolean>;
+	storedWatched: (session: Session) => boolean | undefined;
 	width: number;
 	height: number;
 	theme: UiTheme;
@@ -45,7 +46,7 @@ function Highlighted({text, ranges, width, color}: {text: string; ranges: MatchR
 }
 
 /** The session search: the query, the filters, and two lines per result. */
-export function SearchPanel({panel, hits, posts, watched, width, height, theme}: Props) {
+export function SearchPanel({panel, hits, posts, watched, storedWatched, width, height, theme}: Props) {
 	const rowsPerHit = 2;
 	const visibleHits = Math.max(1, Math.floor((height - 2) / rowsPerHit));
 	const offset = followCursor(panel.selected, Math.max(0, panel.selected - visibleHits + 1), visibleHits);
@@ -65,7 +66,7 @@ export function SearchPanel({panel, hits, posts, watched, width, height, theme}:
 			{hits.slice(offset, offset + visibleHits).map((hit, index) => {
 				const isSelected = offset + index === panel.selected;
 				const {session} = hit;
-				const mark = isWatchedIn(watched, session) ? '✓' : '◌';
+				const mark = isWatchedIn(watched, session, storedWatched) ? '✓' : '◌';
 				const details = [session.speakers, session.day, postTitle.get(session.postId), session.note].filter(Boolean).join(' · ');
 				return (
 					<Box key={`${session.postId}:${session.line}`} flexDirection="column">

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {formatPostDate} from '../../posts/post-name.js';
 import type {Post} from '../../posts/types.js';
-import {truncateToWidth} from '../../render/text-width.js';
+import {textWidth, truncateToWidth} from '../../render/text-width.js';
 import type {SidebarRow} from '../../state/reader-reducer.js';
 import {sectionsOf} from '../reader-env.js';
 import type {UiTheme} from '../theme.js';
@@ -16,11 +16,15 @@ type Props = {
 	cursor: number;
 	openPost: number;
 	currentTopic: number;
+	/** Per post: `unread`, a percentage, or `done`; empty when positions are not kept. */
+	progress: (postIndex: number) => string;
+	/** Topic names of the open post already read. */
+	readTopics: ReadonlySet<string>;
 	theme: UiTheme;
 };
 
 /** The tree of posts, the open one showing its topics; the topic being read is marked. */
-export function Sidebar({posts, rows, width, height, offset, cursor, openPost, currentTopic, theme}: Props) {
+export function Sidebar({posts, rows, width, height, offset, cursor, openPost, currentTopic, progress, readTopics, theme}: Props) {
 	const visible = rows.slice(offset, offset + height);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -29,19 +33,25 @@ export function Sidebar({posts, rows, width, height, offset, cursor, openPost, c
 				const post = posts[row.postIndex]!;
 				if (row.kind === 'post') {
 					const isOpen = row.postIndex === openPost;
+					const state = progress(row.postIndex);
+					const suffix = state ? ` ${state}` : '';
+					const title = truncateToWidth(`${isOpen ? '▾' : '▸'} ${post.title}`, Math.max(4, width - textWidth(suffix)));
 					const date = formatPostDate(post.date);
-					const label = truncateToWidth(`${isOpen ? '▾' : '▸'} ${post.title}`, width);
 					return (
-						<Box key={`p${row.postIndex}`} flexDirection="column">
+						<Box key={`p${row.postIndex}`} width={width}>
 							<Text bold={isOpen} inverse={isCursor} wrap="truncate">
-								{label}
+								{title}
+							</Text>
+							<Box flexGrow={1} />
+							<Text dimColor={theme.dim} wrap="truncate">
+								{suffix || (width - textWidth(title) > 12 ? ` ${date}` : '')}
 							</Text>
 						</Box>
 					);
 				}
 				const isCurrent = row.postIndex === openPost && row.topicIndex === currentTopic;
 				const name = sectionsOf(post)[row.topicIndex]?.name ?? '';
-				const label = truncateToWidth(`  ${isCurrent ? '●' : '·'} ${name}`, width);
+				const label = truncateToWidth(`  ${isCurrent ? '●' : readTopics.has(name) ? '✓' : '·'} ${name}`, width);
 				return (
 					<Text key={`t${row.postIndex}-${row.topicIndex}`} inverse={isCursor} color={isCurrent ? theme.accent : undefined} bold={isCurrent} dimColor={!isCurrent && theme.dim} wrap="truncate">
 						{label}
