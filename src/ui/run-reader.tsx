@@ -1,3 +1,4 @@
+import chalk from 'chalk';
 import {render} from 'ink';
 import {useCallback, useEffect, useState} from 'react';
 import type {Library, Post} from '../posts/types.js';
@@ -64,6 +65,10 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	const store = createStore({onWarning: message => storeWarnings.push(message)});
 	const positionSaver = createDebouncedSaver(store, 300);
 	saver = positionSaver;
+	// Ink styles through chalk, which drops every style, inverse and bold too, when NO_COLOR is set
+	// or colour looks unsupported. The cursor, the status bar and marks are inverse, not colour: keep
+	// styles on, and let `color` decide only whether the theme uses colours.
+	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
 	stdout.write(ENTER_SCREEN);
 	const instance = render(
 		<Sized

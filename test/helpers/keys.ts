@@ -21,3 +21,12 @@ export async function press(stdin: {write: (data: string) => void}, ...sequence:
 		await tick(20);
 	}
 }
+
+/**
+ * Ink styles with chalk, which turns every style off where stdout is not a terminal (as in these
+ * tests); the reader turns them back on (run-reader.tsx), and so do the tests that look at marks.
+ */
+export async function keepInkStyles(): Promise<void> {
+	const {default: chalk} = await import('chalk');
+	chalk.level = 1;
+}
