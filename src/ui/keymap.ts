@@ -119,6 +119,7 @@ const LAYER_TITLES: Array<[KeyLayer, string]> = [
 	['found', 'While a find is shown'],
 	['searchQuery', 'Session search (/): typing the query'],
 	['searchList', 'Session search: in the list (Tab)'],
+	['help', 'In this help'],
 	['global', 'Anywhere'],
 ];
 
