@@ -3,6 +3,7 @@
 // store out of the printed path: they load through dynamic import() only when needed.
 import {build} from 'esbuild';
 import {readFileSync, rmSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -21,6 +22,15 @@ await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	// Ink imports the devtools only when DEV=true; yoga's wasm is inlined already.
 	external: ['react-devtools-core'],
+	// cli-highlight (through marked-terminal) loads every highlight.js language at start.
+	plugins: [
+		{
+			name: 'common-highlight-languages',
+			setup(plugin) {
+				plugin.onResolve({filter: /^highlight\.js$/}, () => ({path: fileURLToPath(new URL('highlight-languages.cjs', import.meta.url))}));
+			},
+		},
+	],
 	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version)},
 	// Some bundled CommonJS dependencies call require() for node built-ins.
 	banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},

@@ -4,9 +4,9 @@ import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, UsageError, type CliOptions, type Command} from './cli/args.js';
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
 import {exitQuietlyOnClosedPipe, writeLines} from './cli/output.js';
-import {printPosts, printPost, printTopic} from './cli/print-posts.js';
-import {matchPost, matchTopic, type Match} from './cli/select-post.js';
-import {loadLibrary, MissingPathError, sanitizeText} from './posts/index.js';
+import type {Match} from './cli/select-post.js';
+import {MissingPathError} from './posts/find-posts.js';
+import {sanitizeText} from './posts/sanitize.js';
 import type {Library, Post, PostWarning} from './posts/types.js';
 import type {RenderOptions} from './render/types.js';
 
@@ -42,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
 	const isTty = Boolean(stdout.isTTY);
 	const paths = command.paths.length > 0 ? command.paths : [bundledPosts];
 	const stdinText = paths.includes('-') ? await readStdin() : undefined;
+	// Everything past the arguments loads on demand: --version and --help start nothing else.
+	const {loadLibrary} = await import('./posts/load-library.js');
 	const library = loadLibrary(paths, {drafts: options.drafts, ...(stdinText === undefined ? {} : {stdinText})});
 	const color = useColor(options.color, isTty);
 	const {default: supportsHyperlinks} = isTty && color ? await import('supports-hyperlinks') : {default: null};
@@ -70,6 +72,7 @@ function openKeyboard(): NodeJS.ReadStream | null {
 }
 
 async function runCommand(command: Command, library: Library, render: RenderOptions, options: CliOptions, isTerminal: boolean): Promise<number> {
+	const [{printPosts, printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
 	switch (command.kind) {
 		case 'read': {
 			const post = pick(matchPost(command.post, library.posts), 'post', command.post, p => `${p.id}  (${p.title})`);
