@@ -7,7 +7,7 @@ import {initialState, layoutOf, readerReducer, type ReaderAction, type ReaderEnv
 import type {DebouncedSaver, Store} from './state/store.js';
 import {percentRead, topicAt} from './state/viewport.js';
 import {EmptyLibrary} from './ui/components/empty-library.js';
-import {HelpOverlay} from './ui/components/help-overlay.js';
+import {HelpOverlay, TextOverlay} from './ui/components/help-overlay.js';
 import {ReaderPane} from './ui/components/reader-pane.js';
 import {SearchPanel} from './ui/components/search-panel.js';
 import {Sidebar} from './ui/components/sidebar.js';
@@ -136,7 +136,7 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 	const position = `${Math.min(doc.lines.length, state.top + 1)}/${doc.lines.length} ${percent}%`;
 	const livePercent = percent === 100 ? 'done' : `${percent}%`;
 	const where = [post.title, sections[currentTopic]?.name].filter(Boolean).join(' › ');
-	const warnings = library.warnings.length > 0 ? `${library.warnings.length} warning${library.warnings.length === 1 ? '' : 's'} · ` : '';
+	const warnings = library.warnings.length > 0 ? `${library.warnings.length} warning${library.warnings.length === 1 ? '' : 's'} (W) · ` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box flexDirection="row" height={layout.paneHeight}>
@@ -164,6 +164,13 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 				)}
 				{state.mode === 'help' ? (
 					<HelpOverlay width={layout.paneWidth} height={layout.paneHeight} />
+				) : state.mode === 'warnings' ? (
+					<TextOverlay
+						title={library.warnings.length === 0 ? 'No warnings: every file loaded.' : `${library.warnings.length} file problem${library.warnings.length === 1 ? '' : 's'}  (Esc closes)`}
+						lines={library.warnings.map(warning => `${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`)}
+						width={layout.paneWidth}
+						height={layout.paneHeight}
+					/>
 				) : state.mode === 'search' ? (
 					<SearchPanel
 						panel={state.search}

@@ -8,7 +8,7 @@ import {computeLayout, type Layout} from './layout.js';
 import {clampTop, followCursor, maxTop, nextTopicLine, previousTopicLine, topicAt} from './viewport.js';
 
 /** What the reader shows over the text, if anything. */
-export type Mode = 'reader' | 'help' | 'find' | 'search';
+export type Mode = 'reader' | 'help' | 'find' | 'search' | 'warnings';
 
 /** The session search panel: what is typed, which result is selected, the filters. */
 export type SearchPanel = {

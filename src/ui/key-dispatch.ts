@@ -27,6 +27,7 @@ const ACTIONS: Record<KeyAction, ReaderAction> = {
 	previousMatch: {type: 'findStep', direction: -1},
 	clearFind: {type: 'clearFind'},
 	openSearch: {type: 'setMode', mode: 'search'},
+	openWarnings: {type: 'setMode', mode: 'warnings'},
 	closeSearch: {type: 'setMode', mode: 'reader'},
 	searchDown: {type: 'searchMove', delta: 1},
 	searchUp: {type: 'searchMove', delta: -1},
@@ -42,7 +43,7 @@ const ACTIONS: Record<KeyAction, ReaderAction> = {
 
 /** The layers a key is looked up in, in order, for the state the reader is in. */
 export function keyLayers(state: ReaderState): KeyLayer[] {
-	if (state.mode === 'help') return ['global', 'help'];
+	if (state.mode === 'help' || state.mode === 'warnings') return ['global', 'help'];
 	if (state.mode === 'search') return state.search.focus === 'query' ? ['global', 'searchQuery'] : ['global', 'searchList'];
 	const base: KeyLayer[] = state.focus === 'sidebar' ? ['global', 'sidebar', 'reader'] : ['global', 'reader'];
 	return state.find ? ['global', 'found', ...base.slice(1)] : base;

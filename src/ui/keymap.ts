@@ -32,6 +32,7 @@ export type KeyAction =
 	| 'previousMatch'
 	| 'clearFind'
 	| 'openSearch'
+	| 'openWarnings'
 	| 'closeSearch'
 	| 'searchDown'
 	| 'searchUp'
@@ -56,7 +57,7 @@ export type Binding = {
 
 export const bindings: Binding[] = [
 	{layer: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', action: 'quit', help: 'quit, from anywhere'},
-	{layer: 'help', keys: ['escape', '?', 'q'], label: 'Esc ? q', action: 'closeOverlay', help: 'close the help'},
+	{layer: 'help', keys: ['escape', '?', 'q'], label: 'Esc ? q', action: 'closeOverlay', help: 'close the help or the warnings'},
 	{layer: 'found', keys: ['n'], action: 'nextMatch', help: 'next match of the find'},
 	{layer: 'found', keys: ['N'], action: 'previousMatch', help: 'previous match of the find'},
 	{layer: 'found', keys: ['escape'], label: 'Esc', action: 'clearFind', help: 'clear the find'},
@@ -80,6 +81,7 @@ export const bindings: Binding[] = [
 	{layer: 'reader', keys: ['tab'], label: 'Tab', action: 'switchFocus', help: 'move between the sidebar and the text'},
 	{layer: 'reader', keys: ['t'], action: 'toggleSidebar', help: 'show or hide the sidebar'},
 	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help'},
+	{layer: 'reader', keys: ['W'], action: 'openWarnings', help: 'the files that could not be read, and why'},
 	{layer: 'reader', keys: ['q'], action: 'quit', help: 'quit (Esc closes an overlay first)'},
 	{layer: 'searchQuery', keys: ['down', 'ctrl+n'], label: '↓ Ctrl-N', action: 'searchDown', help: 'next result'},
 	{layer: 'searchQuery', keys: ['up', 'ctrl+p'], label: '↑ Ctrl-P', action: 'searchUp', help: 'previous result'},

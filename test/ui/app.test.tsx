@@ -164,3 +164,16 @@ describe('the reader', () => {
 		app.unmount();
 	});
 });
+
+describe('warnings in the reader', () => {
+	test('the status line counts them and W lists each file with its problem', async () => {
+		const app = start(100, 20, {...library, warnings: [{file: '/notes/broken.md', line: 3, message: 'front matter is not valid YAML'}]});
+		await tick();
+		assert.match(statusLine(app.lastFrame()!), /1 warning \(W\)/);
+		await press(app.stdin, 'W');
+		assert.match(app.lastFrame()!, /\/notes\/broken\.md:3: front matter is not valid YAML/);
+		await press(app.stdin, keys.escape);
+		assert.doesNotMatch(app.lastFrame()!, /broken\.md/);
+		app.unmount();
+	});
+});

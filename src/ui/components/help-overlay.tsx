@@ -19,3 +19,19 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 		</Box>
 	);
 }
+
+/** A titled list of lines over the pane (the warnings), cut to fit. */
+export function TextOverlay({title, lines, width, height}: {title: string; lines: string[]; width: number; height: number}) {
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text bold wrap="truncate">
+				{truncateToWidth(title, width)}
+			</Text>
+			{lines.slice(0, height - 1).map((line, index) => (
+				<Text key={index} wrap="truncate">
+					{truncateToWidth(line, width) || ' '}
+				</Text>
+			))}
+		</Box>
+	);
+}
