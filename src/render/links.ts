@@ -16,9 +16,12 @@ export function shownTarget(url: string): string {
 	return url.length <= shownTargetLimit ? url : `${[...url].slice(0, shownTargetLimit - 1).join('')}…`;
 }
 
-/** The URL as written into an OSC 8 sequence: printable ASCII only, anything else percent-encoded. */
+/**
+ * The URL as written into an OSC 8 sequence: printable ASCII only, anything else percent-encoded,
+ * and `;` and `\` too, so no target can look like the end of the parameters or of the sequence.
+ */
 export function hyperlinkTarget(url: string): string {
-	return url.trim().replace(/[^\u0021-\u007E]/gu, (char) => encodeURIComponent(char));
+	return url.trim().replace(/[^\u0021-\u007E]|[;\\]/gu, char => encodeURIComponent(char));
 }
 
 /** The OSC 8 sequence opening a hyperlink to `url` (ST-terminated). */

@@ -111,7 +111,7 @@ type Piece =
 	| {kind: 'clip-end'};
 
 // SGR | OSC 8 (ST or BEL) | a whitespace run | a layout marker. Anything between is text.
-const pieceSplitter = /\u001B\[([0-9;]*)m|\u001B\]8;[^\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)|[ \t\n]+|[\r\u0001\u0002]/g;
+const pieceSplitter = /\u001B\[([0-9;]*)m|\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)|[ \t\n]+|[\r\u0001\u0002]/g;
 
 const textPiece = (text: string): Piece => ({kind: 'text', text, width: textWidth(text)});
 
