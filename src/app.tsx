@@ -163,13 +163,14 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 					</>
 				)}
 				{state.mode === 'help' ? (
-					<HelpOverlay width={layout.paneWidth} height={layout.paneHeight} />
+					<HelpOverlay width={layout.paneWidth} height={layout.paneHeight} top={state.overlayTop} />
 				) : state.mode === 'warnings' ? (
 					<TextOverlay
 						title={library.warnings.length === 0 ? 'No warnings: every file loaded.' : `${library.warnings.length} file problem${library.warnings.length === 1 ? '' : 's'}  (Esc closes)`}
 						lines={library.warnings.map(warning => `${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`)}
 						width={layout.paneWidth}
 						height={layout.paneHeight}
+						top={state.overlayTop}
 					/>
 				) : state.mode === 'search' ? (
 					<SearchPanel

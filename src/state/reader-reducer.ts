@@ -45,6 +45,8 @@ export type ReaderState = {
 	/** Set by the quit key; the view ends the app when it sees it. */
 	isQuitting: boolean;
 	search: SearchPanel;
+	/** First line of the help or warnings shown, when they do not fit. */
+	overlayTop: number;
 	/** Session key -> watched; sessions not in it are watched unless missed. */
 	watched: Record<string, boolean>;
 	effect: Effect | null;
@@ -96,6 +98,7 @@ export type ReaderAction =
 	| {type: 'clearFlash'}
 	| {type: 'message'; text: string | null}
 	| {type: 'quit'}
+	| {type: 'overlayScroll'; lines: number}
 	| {type: 'searchType'; text: string}
 	| {type: 'searchBackspace'}
 	| {type: 'searchMove'; delta: number}
@@ -121,6 +124,7 @@ export function initialState(width: number, height: number, postIndex = 0, top =
 		message: null,
 		isQuitting: false,
 		search: {query: '', selected: 0, focus: 'query', missedOnly: false, day: null},
+		overlayTop: 0,
 		watched: {},
 		effect: null,
 		width,
@@ -206,7 +210,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 		case 'setMode': {
 			// The search panel opens with its last query and filters, ready to type.
 			const search = action.mode === 'search' ? {...state.search, focus: 'query' as const} : state.search;
-			return {...state, mode: action.mode, findInput: action.mode === 'find' ? '' : state.findInput, search, message: null};
+			return {...state, mode: action.mode, findInput: action.mode === 'find' ? '' : state.findInput, search, overlayTop: 0, message: null};
 		}
 		case 'findType': {
 			return {...state, findInput: state.findInput + action.text};
@@ -243,6 +247,10 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 		}
 		case 'quit': {
 			return {...state, isQuitting: true};
+		}
+		case 'overlayScroll': {
+			// The view clamps the bottom: it alone knows how many lines the overlay has.
+			return {...state, overlayTop: Math.max(0, state.overlayTop + action.lines)};
 		}
 		case 'searchType': {
 			return {...state, search: {...state.search, query: state.search.query + action.text, selected: 0}};

@@ -28,6 +28,8 @@ const ACTIONS: Record<KeyAction, ReaderAction> = {
 	clearFind: {type: 'clearFind'},
 	openSearch: {type: 'setMode', mode: 'search'},
 	openWarnings: {type: 'setMode', mode: 'warnings'},
+	overlayDown: {type: 'overlayScroll', lines: 3},
+	overlayUp: {type: 'overlayScroll', lines: -3},
 	closeSearch: {type: 'setMode', mode: 'reader'},
 	searchDown: {type: 'searchMove', delta: 1},
 	searchUp: {type: 'searchMove', delta: -1},

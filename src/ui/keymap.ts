@@ -33,6 +33,8 @@ export type KeyAction =
 	| 'clearFind'
 	| 'openSearch'
 	| 'openWarnings'
+	| 'overlayDown'
+	| 'overlayUp'
 	| 'closeSearch'
 	| 'searchDown'
 	| 'searchUp'
@@ -58,6 +60,8 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{layer: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', action: 'quit', help: 'quit, from anywhere'},
 	{layer: 'help', keys: ['escape', '?', 'q'], label: 'Esc ? q', action: 'closeOverlay', help: 'close the help or the warnings'},
+	{layer: 'help', keys: ['j', 'down', 'space', 'pagedown'], label: 'j ↓ Space', action: 'overlayDown', help: 'scroll down, when it does not fit'},
+	{layer: 'help', keys: ['k', 'up', 'b', 'pageup'], label: 'k ↑ b', action: 'overlayUp', help: 'scroll up'},
 	{layer: 'found', keys: ['n'], action: 'nextMatch', help: 'next match of the find'},
 	{layer: 'found', keys: ['N'], action: 'previousMatch', help: 'previous match of the find'},
 	{layer: 'found', keys: ['escape'], label: 'Esc', action: 'clearFind', help: 'clear the find'},

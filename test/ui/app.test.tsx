@@ -177,3 +177,17 @@ describe('warnings in the reader', () => {
 		app.unmount();
 	});
 });
+
+describe('help in a small terminal', () => {
+	test('j scrolls the help when it does not fit', async () => {
+		const app = start(50, 15);
+		await tick();
+		await press(app.stdin, '?');
+		assert.match(app.lastFrame()!, /j for more/);
+		assert.doesNotMatch(app.lastFrame()!, /Anywhere/);
+		await press(app.stdin, 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j');
+		assert.match(app.lastFrame()!, /Anywhere/);
+		assert.match(app.lastFrame()!, /k back up/);
+		app.unmount();
+	});
+});

@@ -2,16 +2,20 @@ import {Box, Text} from 'ink';
 import {truncateToWidth} from '../../render/text-width.js';
 import {helpSections} from '../keymap.js';
 
-/** The key table, from the same data the keys are resolved with. */
-export function HelpOverlay({width, height}: {width: number; height: number}) {
-	const lines: Array<{text: string; isTitle: boolean}> = [{text: 'Keys  (Esc, ? or q closes)', isTitle: true}];
+/** The key table, from the same data the keys are resolved with; j/k scroll it where it does not fit. */
+export function HelpOverlay({width, height, top}: {width: number; height: number; top: number}) {
+	const lines: Array<{text: string; isTitle: boolean}> = [];
 	for (const section of helpSections()) {
 		lines.push({text: '', isTitle: false}, {text: section.title, isTitle: true});
 		for (const row of section.rows) lines.push({text: `  ${row.keys.padEnd(14)} ${row.help}`, isTitle: false});
 	}
+	const room = height - 1;
+	const first = Math.min(top, Math.max(0, lines.length - room));
+	const more = lines.length > room ? `  (${first + room < lines.length ? 'j for more' : 'k back up'})` : '';
+	const shown = [{text: `Keys  (Esc, ? or q closes)${more}`, isTitle: true}, ...lines.slice(first, first + room)];
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			{lines.slice(0, height).map((line, index) => (
+			{shown.map((line, index) => (
 				<Text key={index} bold={line.isTitle} wrap="truncate">
 					{truncateToWidth(line.text, width) || ' '}
 				</Text>
@@ -20,14 +24,15 @@ export function HelpOverlay({width, height}: {width: number; height: number}) {
 	);
 }
 
-/** A titled list of lines over the pane (the warnings), cut to fit. */
-export function TextOverlay({title, lines, width, height}: {title: string; lines: string[]; width: number; height: number}) {
+/** A titled list of lines over the pane (the warnings), scrolled from `top`. */
+export function TextOverlay({title, lines, width, height, top}: {title: string; lines: string[]; width: number; height: number; top: number}) {
+	const first = Math.min(top, Math.max(0, lines.length - (height - 1)));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate">
 				{truncateToWidth(title, width)}
 			</Text>
-			{lines.slice(0, height - 1).map((line, index) => (
+			{lines.slice(first, first + height - 1).map((line, index) => (
 				<Text key={index} wrap="truncate">
 					{truncateToWidth(line, width) || ' '}
 				</Text>
