@@ -3,7 +3,7 @@ import {lineForSource} from '../render/locate.js';
 import {sessionKey, type SessionHit} from '../search/session-index.js';
 import {stripStyles} from '../render/plain.js';
 import type {RenderedDoc} from '../render/types.js';
-import {captureAnchor, restoreAnchor, type ReadingAnchor} from './reading-anchor.js';
+import {captureAnchor, restoreAnchor} from './reading-anchor.js';
 import {computeLayout, type Layout} from './layout.js';
 import {clampTop, followCursor, maxTop, nextTopicLine, previousTopicLine, topicAt} from './viewport.js';
 
@@ -30,6 +30,8 @@ export type ReaderState = {
 	postIndex: number;
 	/** Top rendered line of the pane. */
 	top: number;
+	/** The pane width `top` counts lines at: kept while the terminal is too small to show anything. */
+	topWidth: number;
 	mode: Mode;
 	focus: 'reader' | 'sidebar';
 	isSidebarWanted: boolean;
@@ -113,6 +115,7 @@ export function initialState(width: number, height: number, postIndex = 0, top =
 	return {
 		postIndex,
 		top,
+		topWidth: computeLayout(width, height, true).paneWidth,
 		mode: 'reader',
 		focus: 'reader',
 		isSidebarWanted: true,
@@ -139,6 +142,8 @@ export function layoutOf(state: ReaderState): Layout {
 /** The reader's one reducer: pure, given the documents `env` hands it. */
 export function readerReducer(state: ReaderState, action: ReaderAction, env: ReaderEnv): ReaderState {
 	const layout = layoutOf(state);
+	// Too small to show anything: only a new size (or quitting) means something.
+	if (layout.isTooSmall && action.type !== 'resize' && action.type !== 'quit') return state;
 	const height = layout.paneHeight;
 	const doc = () => env.doc(state.postIndex, layout.paneWidth);
 	const scrollTo = (top: number, extra: Partial<ReaderState> = {}): ReaderState => ({
@@ -184,7 +189,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return resize(state, env, action.width, action.height);
 		}
 		case 'toggleSidebar': {
-			const resized = resize({...state, isSidebarWanted: !state.isSidebarWanted}, env, state.width, state.height, state);
+			const resized = resize({...state, isSidebarWanted: !state.isSidebarWanted}, env, state.width, state.height);
 			return {...resized, focus: resized.isSidebarWanted ? resized.focus : 'reader'};
 		}
 		case 'switchFocus': {
@@ -307,6 +312,7 @@ function openPost(state: ReaderState, env: ReaderEnv, postIndex: number, line: n
 		...state,
 		postIndex,
 		top: clampTop(line, doc.lines.length, layout.paneHeight),
+		topWidth: layout.paneWidth,
 		find: postIndex === state.postIndex ? state.find : null,
 		flashLine: flash ? line : null,
 		message: null,
@@ -317,17 +323,15 @@ function openPost(state: ReaderState, env: ReaderEnv, postIndex: number, line: n
  * A new size re-renders the post at the new pane width and keeps the same text at the top: the
  * block at the top and how far into it are carried over, not the line number.
  */
-function resize(state: ReaderState, env: ReaderEnv, width: number, height: number, before: ReaderState = state): ReaderState {
-	const oldLayout = layoutOf(before);
+function resize(state: ReaderState, env: ReaderEnv, width: number, height: number): ReaderState {
 	const next = {...state, width, height};
-	const newLayout = layoutOf(next);
-	if (newLayout.isTooSmall || oldLayout.isTooSmall) return {...next, top: clampTop(next.top, env.doc(state.postIndex, newLayout.paneWidth).lines.length, newLayout.paneHeight)};
-	const oldDoc = env.doc(state.postIndex, oldLayout.paneWidth);
-	const newDoc = env.doc(state.postIndex, newLayout.paneWidth);
-	if (oldDoc === newDoc) return {...next, top: clampTop(state.top, newDoc.lines.length, newLayout.paneHeight)};
-	const anchor: ReadingAnchor = captureAnchor(oldDoc, state.top, null, oldLayout.paneHeight);
-	const top = state.top === 0 ? 0 : restoreAnchor(newDoc, anchor, undefined, newLayout.paneHeight);
-	return {...next, top: clampTop(top, newDoc.lines.length, newLayout.paneHeight), find: null};
+	const layout = layoutOf(next);
+	// Too small: nothing is shown, and the place stays counted at the width it was read at.
+	if (layout.isTooSmall) return next;
+	const oldDoc = env.doc(state.postIndex, state.topWidth);
+	const newDoc = env.doc(state.postIndex, layout.paneWidth);
+	const top = oldDoc === newDoc || state.top === 0 ? state.top : restoreAnchor(newDoc, captureAnchor(oldDoc, state.top, null, layout.paneHeight), undefined, layout.paneHeight);
+	return {...next, top: clampTop(top, newDoc.lines.length, layout.paneHeight), topWidth: layout.paneWidth, find: oldDoc === newDoc ? state.find : null};
 }
 
 /** Puts the sidebar cursor on the open post's current topic (or on `row` when given). */

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {parsePost} from '../../src/posts/parse-post.js';
+import {stripStyles} from '../../src/render/plain.js';
+import {renderMarkdown} from '../../src/render/render-markdown.js';
+import {initialState, layoutOf, readerReducer, type ReaderAction, type ReaderState} from '../../src/state/reader-reducer.js';
+import {clampTop, maxTop, nextTopicLine, percentRead, previousTopicLine, topicAt} from '../../src/state/viewport.js';
+import {createReaderEnv} from '../../src/ui/reader-env.js';
+
+const body = Array.from({length: 8}, (_, topic) => [`## Topic ${topic}`, '', ...Array.from({length: 4}, (_, index) => `Topic ${topic} paragraph ${index} ${'with words that wrap at every width '.repeat(4)}\n`)].join('\n')).join('\n');
+const post = parsePost({text: `---\ntitle: T\n---\n${body}`, id: 't.md', path: '/t.md', displayPath: 't.md'});
+const env = createReaderEnv([post], (p, o) => renderMarkdown(p.body, o), {color: false, hyperlinks: false});
+const run = (state: ReaderState, ...actions: ReaderAction[]) => actions.reduce((current, action) => readerReducer(current, action, env), state);
+const topText = (state: ReaderState) => stripStyles(env.doc(state.postIndex, layoutOf(state).paneWidth).lines[state.top] ?? '');
+
+describe('viewport maths', () => {
+	test('clamping, percent, topics', () => {
+		assert.equal(maxTop(100, 20), 80);
+		assert.equal(clampTop(95, 100, 20), 80);
+		assert.equal(clampTop(-3, 100, 20), 0);
+		assert.equal(percentRead(40, 100, 20), 50);
+		assert.equal(percentRead(0, 10, 20), 100);
+		assert.equal(topicAt([0, 10, 20], 15), 1);
+		assert.equal(topicAt([5, 10], 2), -1);
+		assert.equal(nextTopicLine([0, 10, 20], 10), 20);
+		assert.equal(nextTopicLine([0, 10, 20], 20), null);
+		assert.equal(previousTopicLine([0, 10, 20], 15), 10);
+		assert.equal(previousTopicLine([0, 10, 20], 10), 0);
+	});
+});
+
+describe('the reader reducer', () => {
+	test('a resize keeps the same text at the top, through a too-small terminal and back', () => {
+		const start = run(initialState(120, 30), {type: 'topic', direction: 1}, {type: 'topic', direction: 1}, {type: 'topic', direction: 1});
+		assert.equal(topText(start), '## Topic 3');
+		const narrow = run(start, {type: 'resize', width: 70, height: 20});
+		assert.equal(topText(narrow), '## Topic 3');
+		const tiny = run(narrow, {type: 'resize', width: 15, height: 4}, {type: 'scroll', lines: 5});
+		const back = run(tiny, {type: 'resize', width: 100, height: 30});
+		assert.equal(topText(back), '## Topic 3');
+	});
+
+	test('hiding the sidebar re-wraps and keeps the place', () => {
+		const start = run(initialState(120, 30), {type: 'topic', direction: 1}, {type: 'topic', direction: 1}, {type: 'scroll', lines: 3});
+		const before = topText(start);
+		const hidden = run(start, {type: 'toggleSidebar'});
+		assert.ok(layoutOf(hidden).paneWidth > layoutOf(start).paneWidth);
+		assert.equal(topText(hidden).split(' ').slice(0, 3).join(' '), before.split(' ').slice(0, 3).join(' '));
+	});
+
+	test('pages keep a line of context; half pages move half', () => {
+		const start = initialState(120, 21);
+		assert.equal(run(start, {type: 'page', pages: 1}).top, 19);
+		assert.equal(run(start, {type: 'page', pages: 0.5}).top, 10);
+	});
+});
