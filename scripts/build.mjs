@@ -22,12 +22,20 @@ await build({
 	chunkNames: 'chunks/[name]-[hash]',
 	// Ink imports the devtools only when DEV=true; yoga's wasm is inlined already.
 	external: ['react-devtools-core'],
-	// cli-highlight (through marked-terminal) loads every highlight.js language at start.
 	plugins: [
 		{
-			name: 'common-highlight-languages',
+			// marked-terminal loads cli-highlight (every highlight.js language, parse5) and node-emoji
+			// at start; the printed path paid about 150 ms for them. Highlighting now loads the common
+			// languages on the first code block, and emoji data never (we render with emoji: false).
+			name: 'lazy-heavy-dependencies',
 			setup(plugin) {
-				plugin.onResolve({filter: /^highlight\.js$/}, () => ({path: fileURLToPath(new URL('highlight-languages.cjs', import.meta.url))}));
+				const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+				plugin.onResolve({filter: /^highlight\.js$/}, () => ({path: here('highlight-languages.cjs')}));
+				for (const name of ['cli-highlight', 'node-emoji']) {
+					const stub = here(`lazy/${name}.cjs`);
+					// The stub itself requires the real package: let esbuild resolve that one.
+					plugin.onResolve({filter: new RegExp(`^${name}$`)}, args => (args.importer === stub ? undefined : {path: stub}));
+				}
 			},
 		},
 	],
