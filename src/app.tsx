@@ -120,7 +120,7 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 
 	const layout = layoutOf(state);
 	if (layout.isTooSmall) {
-		return <Text wrap="truncate">{`Terminal too small (${width}x${height}); 20x5 at least`}</Text>;
+		return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	}
 	if (library.posts.length === 0) {
 		return <EmptyLibrary library={library} width={width} height={height} />;

@@ -5,6 +5,7 @@ import {textWidth, truncateToWidth} from '../../render/text-width.js';
 import type {SidebarRow} from '../../state/reader-reducer.js';
 import {sectionsOf} from '../reader-env.js';
 import type {UiTheme} from '../theme.js';
+import {truncateMiddle} from '../truncate-middle.js';
 
 type Props = {
 	posts: Post[];
@@ -35,7 +36,7 @@ export function Sidebar({posts, rows, width, height, offset, cursor, openPost, c
 					const isOpen = row.postIndex === openPost;
 					const state = progress(row.postIndex);
 					const suffix = state ? ` ${state}` : '';
-					const title = truncateToWidth(`${isOpen ? '▾' : '▸'} ${post.title}`, Math.max(4, width - textWidth(suffix)));
+					const title = `${isOpen ? '▾' : '▸'} ${truncateMiddle(post.title, Math.max(2, width - textWidth(suffix) - 2))}`;
 					const date = formatPostDate(post.date);
 					return (
 						<Box key={`p${row.postIndex}`} width={width}>

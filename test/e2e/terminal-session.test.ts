@@ -1,0 +1,141 @@
+import assert from 'node:assert/strict';
+import {readFileSync, readdirSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, test} from 'node:test';
+import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {startSession, type Session} from '../helpers/pseudo-terminal.js';
+
+const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const FIRST_FRAME = /\d+\/\d+ \d+%/;
+const statusLine = (session: Session) => session.screen().trimEnd().split('\n').at(-1) ?? '';
+/** The pane's first row: right of the sidebar's rule when there is one. */
+const paneTop = (session: Session) => {
+	const row = session.screen().split('\n')[0]!;
+	return (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim();
+};
+
+/** After the program leaves the alternate screen, it writes nothing but whitespace. */
+function assertRestored(session: Session): void {
+	assert.equal(session.buffer(), 'normal');
+	assert.equal(session.isCursorHidden(), false);
+	const raw = session.raw();
+	// Ink shows the cursor once more as it unmounts: harmless, it is already shown.
+	const tail = raw.slice(raw.lastIndexOf('\u001B[?1049l') + '\u001B[?1049l'.length).replaceAll('\u001B[?25h', '');
+	assert.match(tail, /^[\s]*$/, JSON.stringify(tail));
+}
+
+describe('the reader in a real terminal', {skip}, () => {
+	test('starts on the bundled posts, moves by topic, reaches the end, quits cleanly', async () => {
+		const session = startSession([cliPath], {cols: 120, rows: 35});
+		await session.waitFor(FIRST_FRAME);
+		assert.equal(session.buffer(), 'alternate');
+		const screen = session.screen();
+		// Titles that share their start are cut in the middle, so the years stay readable.
+		assert.match(screen, /▾ KubeCon \+[^│]*…[^│]*2024 notes/);
+		assert.match(screen, /▸ KubeCon \+[^│]*…[^│]*2023 notes/);
+		assert.match(screen, /On networking/);
+		assert.match(screen, /Final notes/);
+		assert.match(statusLine(session), /2024 notes › Introduction/);
+		session.write(']');
+		await session.waitFor(() => /› On Artificial Intelligence/.test(statusLine(session)));
+		assert.match(paneTop(session), /^On Artificial Intelligence, Machine Learning and GPUs/);
+		session.write('G');
+		await session.waitFor(() => / 100%/.test(statusLine(session)));
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+		assertRestored(session);
+	});
+
+	test('/ searches the sessions across posts; Enter shows the etcd bullet in its post', async () => {
+		const session = startSession([cliPath, '--no-resume']);
+		await session.waitFor(FIRST_FRAME);
+		session.write('/');
+		await session.waitFor(/\/ ▏/);
+		session.write('etcd');
+		await session.waitFor(/1 session/);
+		session.write('\r');
+		await session.waitFor(() => /2023 notes/.test(statusLine(session)));
+		assert.match(session.screen(), /• Setting up Etcd with Kubernetes to Host Clusters with Thousands of Nodes/);
+		session.write('q');
+		await session.exited;
+		assertRestored(session);
+	});
+
+	for (const [name, stop] of [
+		['Ctrl-C', (session: Session) => session.write('\u0003')],
+		['SIGTERM', (session: Session) => session.kill('SIGTERM')],
+		['SIGHUP', (session: Session) => session.kill('SIGHUP')],
+	] as const) {
+		test(`${name} restores the terminal`, async () => {
+			const session = startSession([cliPath]);
+			await session.waitFor(FIRST_FRAME);
+			// A key that lands shows raw mode is on: Ctrl-C is then a key, not a SIGINT.
+			session.write('j');
+			await session.waitFor(() => / 2\/\d+ /.test(statusLine(session)));
+			stop(session);
+			const {exitCode} = await session.exited;
+			assert.equal(exitCode, name === 'Ctrl-C' ? 0 : name === 'SIGTERM' ? 143 : 129);
+			assertRestored(session);
+		});
+	}
+
+	test('a resize re-wraps and keeps the same heading at the top; too small, then back', async () => {
+		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35});
+		await session.waitFor(FIRST_FRAME);
+		session.write(']');
+		await session.waitFor(() => /› On Artificial/.test(statusLine(session)));
+		session.write(']');
+		await session.waitFor(() => /› On security/.test(statusLine(session)));
+		const heading = paneTop(session);
+		assert.match(heading, /^On security, policy and authentication/);
+		session.resize(80, 30);
+		await session.waitFor(() => paneTop(session) === heading && session.screen().split('\n')[0]!.length <= 80);
+		session.resize(18, 4);
+		await session.waitFor(/too small/);
+		session.resize(100, 30);
+		await session.waitFor(() => paneTop(session) === heading);
+		session.write('q');
+		await session.exited;
+		assertRestored(session);
+	});
+
+	test('at 50x15 the sidebar hides itself and the status line stays', async () => {
+		const session = startSession([cliPath], {cols: 50, rows: 15});
+		await session.waitFor(FIRST_FRAME);
+		assert.doesNotMatch(session.screen(), /│/);
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+	});
+
+	test('the place is kept: reopened at another width, the same heading is at the top', async () => {
+		const first = startSession([cliPath], {cols: 120, rows: 35});
+		await first.waitFor(FIRST_FRAME);
+		first.write('n');
+		await first.waitFor(() => /2023 notes/.test(statusLine(first)));
+		first.write(']]');
+		await first.waitFor(() => /› On etcd/.test(statusLine(first)));
+		const heading = paneTop(first);
+		first.write('q');
+		await first.exited;
+		const stored = readdirSync(first.configDir).find(name => name.endsWith('.json'))!;
+		assert.match(readFileSync(join(first.configDir, stored), 'utf8'), /On etcd, performance and resource management/);
+
+		const second = startSession([cliPath], {cols: 90, rows: 30, configDir: first.configDir});
+		await second.waitFor(/Resumed at On etcd/);
+		assert.equal(paneTop(second), heading);
+		second.write('q');
+		await second.exited;
+	});
+
+	test('kill -9 while scrolling loses at most half a second of position', async () => {
+		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35});
+		await session.waitFor(FIRST_FRAME);
+		session.write(']]');
+		await session.waitFor(() => /› On security/.test(statusLine(session)));
+		await new Promise(resolve => setTimeout(resolve, 500));
+		session.kill('SIGKILL');
+		await session.exited;
+		const stored = readdirSync(session.configDir).find(name => name.endsWith('.json'))!;
+		assert.match(readFileSync(join(session.configDir, stored), 'utf8'), /"topic": "On security, policy and authentication"/);
+	});
+});

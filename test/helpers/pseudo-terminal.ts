@@ -1,0 +1,80 @@
+import {mkdtempSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import * as pty from 'node-pty';
+import type {Terminal as TerminalType} from '@xterm/headless';
+
+// @xterm/headless ships CommonJS whose named exports Node's ESM loader cannot see.
+const {Terminal} = createRequire(import.meta.url)('@xterm/headless') as {Terminal: typeof TerminalType};
+
+/** A program running in a real pseudo-terminal, its screen kept by a headless xterm. */
+export type Session = {
+	/** The visible rows, right-trimmed. */
+	screen(): string;
+	/** Which buffer the terminal shows: the reader must use the alternate one and give it back. */
+	buffer(): 'normal' | 'alternate';
+	/** Whether the program last hid (`?25l`) or showed (`?25h`) the cursor. */
+	isCursorHidden(): boolean;
+	/** Everything the program wrote, raw. */
+	raw(): string;
+	write(keys: string): void;
+	resize(cols: number, rows: number): void;
+	/** Polls the screen every 5 ms; on timeout throws with the screen in the message. */
+	waitFor(test: RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<void>;
+	kill(signal?: string): void;
+	exited: Promise<{exitCode: number; signal?: number}>;
+	/** The folder reading positions are kept in for this run. */
+	configDir: string;
+};
+
+export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string>} = {}): Session {
+	const cols = options.cols ?? 120;
+	const rows = options.rows ?? 35;
+	const configDir = options.configDir ?? mkdtempSync(join(tmpdir(), 'kn-pty-'));
+	const terminal = new Terminal({cols, rows, allowProposedApi: true});
+	const child = pty.spawn(process.execPath, args, {
+		name: 'xterm-256color',
+		cols,
+		rows,
+		cwd: process.cwd(),
+		env: {...process.env, TERM: 'xterm-256color', KUBECON_NOTES_CONFIG_DIR: configDir, NO_COLOR: '', FORCE_COLOR: '', ...options.env} as Record<string, string>,
+	});
+	let raw = '';
+	let pending = 0;
+	child.onData(data => {
+		raw += data;
+		pending++;
+		terminal.write(data, () => pending--);
+	});
+	const exited = new Promise<{exitCode: number; signal?: number}>(resolve => child.onExit(resolve));
+	const screen = () => {
+		const buffer = terminal.buffer.active;
+		const lines: string[] = [];
+		for (let row = 0; row < terminal.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		return lines.join('\n');
+	};
+	return {
+		screen,
+		buffer: () => terminal.buffer.active.type,
+		isCursorHidden: () => raw.lastIndexOf('\u001B[?25l') > raw.lastIndexOf('\u001B[?25h'),
+		raw: () => raw,
+		write: keys => child.write(keys),
+		resize(newCols, newRows) {
+			child.resize(newCols, newRows);
+			terminal.resize(newCols, newRows);
+		},
+		async waitFor(test, timeoutMs = 8000) {
+			const matches = typeof test === 'function' ? test : (text: string) => test.test(text);
+			const deadline = Date.now() + timeoutMs;
+			for (;;) {
+				if (pending === 0 && matches(screen())) return;
+				if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(test)}; the screen:\n${screen()}`);
+				await new Promise(resolve => setTimeout(resolve, 5));
+			}
+		},
+		kill: signal => child.kill(signal),
+		exited,
+		configDir,
+	};
+}
