@@ -23,6 +23,8 @@ export type Session = {
 	/** Polls the screen every 5 ms; on timeout throws with the screen in the message. */
 	waitFor(test: RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<void>;
 	kill(signal?: string): void;
+	/** Resolves when the program next writes anything (for latency measurements). */
+	nextOutput(): Promise<void>;
 	exited: Promise<{exitCode: number; signal?: number}>;
 	/** The folder reading positions are kept in for this run. */
 	configDir: string;
@@ -42,8 +44,12 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 	});
 	let raw = '';
 	let pending = 0;
+	let waiters: Array<() => void> = [];
 	child.onData(data => {
 		raw += data;
+		const ready = waiters;
+		waiters = [];
+		for (const resolve of ready) resolve();
 		pending++;
 		terminal.write(data, () => pending--);
 	});
@@ -74,6 +80,7 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 			}
 		},
 		kill: signal => child.kill(signal),
+		nextOutput: () => new Promise(resolve => waiters.push(resolve)),
 		exited,
 		configDir,
 	};
