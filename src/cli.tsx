@@ -113,6 +113,8 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 			const keyboard = isTerminal ? openKeyboard() : null;
 			if (keyboard) {
 				// The reader shows its own empty and warning states, so nothing is required here.
+				const {clearCiFlags} = await import('./ui/interactive-env.js');
+				clearCiFlags();
 				const [{runReader}, {renderMarkdown}] = await Promise.all([import('./ui/run-reader.js'), import('./render/render-markdown.js')]);
 				return runReader({
 					library,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {describe, test} from 'node:test';
+import {afterEach, describe, test} from 'node:test';
 import {cliPath, isBuilt} from '../helpers/run-cli.js';
-import {startSession, type Session} from '../helpers/pseudo-terminal.js';
+import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 
 const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
 const FIRST_FRAME = /\d+\/\d+ \d+%/;
@@ -25,8 +25,11 @@ function assertRestored(session: Session): void {
 }
 
 describe('the reader in a real terminal', {skip}, () => {
+	afterEach(killAllSessions);
+
 	test('starts on the bundled posts, moves by topic, reaches the end, quits cleanly', async () => {
-		const session = startSession([cliPath], {cols: 120, rows: 35});
+		// CI=true in the shell must not blank the reader (Ink draws nothing in CI mode).
+		const session = startSession([cliPath], {cols: 120, rows: 35, env: {CI: 'true'}});
 		await session.waitFor(FIRST_FRAME);
 		assert.equal(session.buffer(), 'alternate');
 		const screen = session.screen();

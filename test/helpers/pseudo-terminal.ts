@@ -30,6 +30,20 @@ export type Session = {
 	configDir: string;
 };
 
+const live = new Set<{kill(signal?: string): void}>();
+
+/** Kills every session still running: a failed test must not leave a child that keeps the run alive. */
+export function killAllSessions(): void {
+	for (const child of live) {
+		try {
+			child.kill('SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	}
+	live.clear();
+}
+
 export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string>} = {}): Session {
 	const cols = options.cols ?? 120;
 	const rows = options.rows ?? 35;
@@ -42,6 +56,7 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		cwd: process.cwd(),
 		env: {...process.env, TERM: 'xterm-256color', KUBECON_NOTES_CONFIG_DIR: configDir, NO_COLOR: '', FORCE_COLOR: '', ...options.env} as Record<string, string>,
 	});
+	live.add(child);
 	let raw = '';
 	let pending = 0;
 	let waiters: Array<() => void> = [];
@@ -53,7 +68,12 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		pending++;
 		terminal.write(data, () => pending--);
 	});
-	const exited = new Promise<{exitCode: number; signal?: number}>(resolve => child.onExit(resolve));
+	const exited = new Promise<{exitCode: number; signal?: number}>(resolve =>
+		child.onExit(result => {
+			live.delete(child);
+			resolve(result);
+		}),
+	);
 	const screen = () => {
 		const buffer = terminal.buffer.active;
 		const lines: string[] = [];
