@@ -82,6 +82,30 @@ describe('the reader in a real terminal', {skip}, () => {
 		});
 	}
 
+	test('an exception inside a component restores the terminal, says one line and keeps the place', async () => {
+		const first = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35});
+		await first.waitFor(FIRST_FRAME);
+		first.write(']]');
+		await first.waitFor(() => /› On security/.test(statusLine(first)));
+		first.write('q');
+		await first.exited;
+		// The fault fires as soon as the pane shows anything but the top: here, the resumed place.
+		const session = startSession([cliPath], {cols: 100, rows: 30, configDir: first.configDir, env: {KUBECON_NOTES_FAULT: 'render'}});
+		const {exitCode} = await Promise.race([
+			session.exited,
+			new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running; the screen:\n${session.screen()}`)), 8000).unref()),
+		]);
+		assert.equal(exitCode, 1);
+		assert.equal(session.buffer(), 'normal');
+		assert.equal(session.isCursorHidden(), false);
+		const raw = session.raw();
+		assert.ok(raw.includes('\u001B[?1049h'), 'the alternate screen was entered');
+		const tail = raw.slice(raw.lastIndexOf('\u001B[?1049l') + '\u001B[?1049l'.length).replaceAll('\u001B[?25h', '').trim();
+		assert.equal(tail, 'kubecon-notes: injected fault (KUBECON_NOTES_FAULT=render)');
+		const stored = readdirSync(session.configDir).find(name => name.endsWith('.json'))!;
+		assert.match(readFileSync(join(session.configDir, stored), 'utf8'), /"topic": "On security, policy and authentication"/);
+	});
+
 	test('a resize re-wraps and keeps the same heading at the top; too small, then back', async () => {
 		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35});
 		await session.waitFor(FIRST_FRAME);

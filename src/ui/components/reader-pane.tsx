@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {stripStyles} from '../../render/plain.js';
 import {truncateToWidth} from '../../render/text-width.js';
 import type {Find} from '../../state/reader-reducer.js';
+import {injectRenderFault} from '../fault-injection.js';
 
 type Props = {
 	lines: string[];
@@ -28,6 +29,7 @@ function markFind(line: string, query: string): string {
 
 /** The visible window of the rendered post: one rendered line is one row, never re-wrapped. */
 export function ReaderPane({lines, top, width, height, find, flashLine}: Props) {
+	injectRenderFault(top > 0);
 	const rows: string[] = [];
 	for (let index = top; index < top + height; index++) {
 		const line = lines[index];

@@ -1,0 +1,10 @@
+/**
+ * Test-only fault injection. With KUBECON_NOTES_FAULT=render a component throws once the reader
+ * has scrolled, so the pseudo-terminal tests can prove that an error inside React still gives the
+ * terminal back and keeps the reading position. Unset, this is one string comparison at start-up.
+ */
+const armed = process.env['KUBECON_NOTES_FAULT'] === 'render';
+
+export function injectRenderFault(scrolled: boolean): void {
+	if (armed && scrolled) throw new Error('injected fault (KUBECON_NOTES_FAULT=render)');
+}
