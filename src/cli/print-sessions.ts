@@ -3,16 +3,10 @@ import type {Session} from '../posts/types.js';
 import {fitToWidth, textWidth} from '../render/text-width.js';
 
 /** The JSON shape of one session: stable keys for scripts (`sessions --json | jq`). */
-export type SessionJson = {
-	title: string;
-	speakers: string | null;
-	people: string[];
-	organizations: string[];
-	url: string | null;
-	day: string | null;
-	note: string | null;
-	missed: boolean;
+export type SessionJson = Pick<Session, 'title' | 'speakers' | 'people' | 'organizations' | 'url' | 'day' | 'note' | 'missed'> & {
+	/** The post's id. */
 	post: string;
+	/** The bullet's line in the file. */
 	line: number;
 };
 

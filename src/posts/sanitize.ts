@@ -10,7 +10,7 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /** Shows a control character as a visible stand-in: U+2400 block pictures for C0, `\x9b` style for C1. */
-function picture(char: string): string {
+export function controlPicture(char: string): string {
 	const code = char.charCodeAt(0);
 	if (code < 0x20) return String.fromCharCode(0x2400 + code);
 	if (code === 0x7f) return '\u2421';
@@ -19,7 +19,7 @@ function picture(char: string): string {
 
 /** Neutralises control characters: visible stand-ins for C0/C1, removal for invisible formatting. */
 export function sanitizeText(text: string): string {
-	return text.replace(CONTROL, picture).replace(INVISIBLE, '');
+	return text.replace(CONTROL, controlPicture).replace(INVISIBLE, '');
 }
 
 /** True when the text holds anything `sanitizeText` would change. */
