@@ -16,6 +16,8 @@ export type SearchPanel = {
 	selected: number;
 	/** Typing goes to the query; in the list, letters are commands (o, y, w, m, d). */
 	focus: 'query' | 'list';
+	/** The last query, kept when the panel reopens and shown selected: typing replaces it. */
+	isQueryKept: boolean;
 	missedOnly: boolean;
 	day: number | null;
 };
@@ -103,6 +105,7 @@ export type ReaderAction =
 	| {type: 'overlayScroll'; lines: number}
 	| {type: 'searchType'; text: string}
 	| {type: 'searchBackspace'}
+	| {type: 'searchClear'}
 	| {type: 'searchMove'; delta: number}
 	| {type: 'searchFocus'; focus: 'query' | 'list'}
 	| {type: 'searchToggleMissed'}
@@ -126,7 +129,7 @@ export function initialState(width: number, height: number, postIndex = 0, top =
 		flashLine: null,
 		message: null,
 		isQuitting: false,
-		search: {query: '', selected: 0, focus: 'query', missedOnly: false, day: null},
+		search: {query: '', selected: 0, focus: 'query', isQueryKept: false, missedOnly: false, day: null},
 		overlayTop: 0,
 		watched: {},
 		effect: null,
@@ -213,8 +216,8 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return withCursorOnCurrent({...next, focus: row.kind === 'topic' ? 'reader' : 'sidebar'}, env, row);
 		}
 		case 'setMode': {
-			// The search panel opens with its last query and filters, ready to type.
-			const search = action.mode === 'search' ? {...state.search, focus: 'query' as const} : state.search;
+			// The search panel opens with its last query (selected: typing replaces it) and filters.
+			const search = action.mode === 'search' ? {...state.search, focus: 'query' as const, isQueryKept: state.search.query !== ''} : state.search;
 			return {...state, mode: action.mode, findInput: action.mode === 'find' ? '' : state.findInput, search, overlayTop: 0, message: null};
 		}
 		case 'findType': {
@@ -258,17 +261,22 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return {...state, overlayTop: Math.max(0, state.overlayTop + action.lines)};
 		}
 		case 'searchType': {
-			return {...state, search: {...state.search, query: state.search.query + action.text, selected: 0}};
+			const query = (state.search.isQueryKept ? '' : state.search.query) + action.text;
+			return {...state, search: {...state.search, query, isQueryKept: false, selected: 0}};
 		}
 		case 'searchBackspace': {
-			return {...state, search: {...state.search, query: [...state.search.query].slice(0, -1).join(''), selected: 0}};
+			const query = state.search.isQueryKept ? '' : [...state.search.query].slice(0, -1).join('');
+			return {...state, search: {...state.search, query, isQueryKept: false, selected: 0}};
+		}
+		case 'searchClear': {
+			return {...state, search: {...state.search, query: '', isQueryKept: false, selected: 0}};
 		}
 		case 'searchMove': {
 			const count = env.searchResults(state.search).length;
 			return {...state, search: {...state.search, selected: Math.max(0, Math.min(count - 1, state.search.selected + action.delta))}};
 		}
 		case 'searchFocus': {
-			return {...state, search: {...state.search, focus: action.focus}};
+			return {...state, search: {...state.search, focus: action.focus, isQueryKept: false}};
 		}
 		case 'searchToggleMissed': {
 			return {...state, search: {...state.search, missedOnly: !state.search.missedOnly, selected: 0}};

@@ -35,6 +35,7 @@ const ACTIONS: Record<KeyAction, ReaderAction> = {
 	searchUp: {type: 'searchMove', delta: -1},
 	searchOpen: {type: 'searchOpen'},
 	searchFocusList: {type: 'searchFocus', focus: 'list'},
+	searchClear: {type: 'searchClear'},
 	searchFocusQuery: {type: 'searchFocus', focus: 'query'},
 	openLink: {type: 'searchLink', kind: 'open'},
 	copyLink: {type: 'searchLink', kind: 'copy'},

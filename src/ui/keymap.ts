@@ -40,6 +40,7 @@ export type KeyAction =
 	| 'searchUp'
 	| 'searchOpen'
 	| 'searchFocusList'
+	| 'searchClear'
 	| 'searchFocusQuery'
 	| 'openLink'
 	| 'copyLink'
@@ -90,6 +91,7 @@ export const bindings: Binding[] = [
 	{layer: 'searchQuery', keys: ['down', 'ctrl+n'], label: '↓ Ctrl-N', action: 'searchDown', help: 'next result'},
 	{layer: 'searchQuery', keys: ['up', 'ctrl+p'], label: '↑ Ctrl-P', action: 'searchUp', help: 'previous result'},
 	{layer: 'searchQuery', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post"},
+	{layer: 'searchQuery', keys: ['ctrl+u'], label: 'Ctrl-U', action: 'searchClear', help: 'clear the query (a kept query is selected: typing replaces it)'},
 	{layer: 'searchQuery', keys: ['tab'], label: 'Tab', action: 'searchFocusList', help: 'to the list, where letters are commands'},
 	{layer: 'searchQuery', keys: ['escape'], label: 'Esc', action: 'closeSearch', help: 'close, back where you were'},
 	{layer: 'searchList', keys: ['j', 'down'], label: 'j ↓', action: 'searchDown', help: 'next result'},

@@ -8,6 +8,7 @@ export const keys = {
 	tab: '\t',
 	ctrlC: '\u0003',
 	ctrlF: '\u0006',
+	ctrlU: '\u0015',
 	backspace: '\u007F',
 };
 

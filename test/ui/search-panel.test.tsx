@@ -67,6 +67,25 @@ describe('the session search panel', () => {
 		app.unmount();
 	});
 
+	test('reopened, the panel keeps the last query selected: typing replaces it, Backspace and Ctrl-U clear it', async () => {
+		const app = start();
+		await tick();
+		await press(app.stdin, '/', 'e', 't', 'c', 'd', keys.escape, '/');
+		const kept = app.lastFrame()!;
+		assert.match(plain(kept), /\/ etcd▏ +1 session/);
+		assert.ok(kept.includes('\u001B[7metcd\u001B[27m'), JSON.stringify(kept.split('\n')[0]));
+		await press(app.stdin, 'g', 'o');
+		assert.match(plain(app.lastFrame()), /\/ go▏/);
+		await press(app.stdin, keys.escape, '/', keys.backspace);
+		assert.match(plain(app.lastFrame()), /\/ ▏ +3 sessions/);
+		// Moving to the list and back keeps the query for editing, not for replacing.
+		await press(app.stdin, 'p', 'o', 'l', keys.tab, '/', 'i');
+		assert.match(plain(app.lastFrame()), /\/ poli▏ +1 session/);
+		await press(app.stdin, keys.ctrlU);
+		assert.match(plain(app.lastFrame()), /\/ ▏ +3 sessions/);
+		app.unmount();
+	});
+
 	test('Enter opens the post at the bullet, which is marked for a moment', async () => {
 		const app = start();
 		await tick();

@@ -51,7 +51,9 @@ export function SearchPanel({panel, hits, posts, watched, storedWatched, width, 
 	const visibleHits = Math.max(1, Math.floor((height - 2) / rowsPerHit));
 	const offset = followCursor(panel.selected, Math.max(0, panel.selected - visibleHits + 1), visibleHits);
 	const filters = [panel.missedOnly ? 'missed only' : '', panel.day === null ? '' : `day ${panel.day}`].filter(Boolean).join(', ');
-	const header = `/ ${panel.query}${panel.focus === 'query' ? '▏' : ''}`;
+	// A kept query shows selected (inverse): the next character typed replaces it.
+	const query = panel.isQueryKept ? `\u001B[7m${panel.query}\u001B[27m` : panel.query;
+	const header = `/ ${query}${panel.focus === 'query' ? '▏' : ''}`;
 	const count = `${hits.length} session${hits.length === 1 ? '' : 's'}${filters ? ` · ${filters}` : ''}`;
 	const postTitle = new Map(posts.map(post => [post.id, post.title]));
 	return (
