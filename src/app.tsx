@@ -137,24 +137,29 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 	const livePercent = percent === 100 ? 'done' : `${percent}%`;
 	const where = [post.title, sections[currentTopic]?.name].filter(Boolean).join(' › ');
 	const warnings = library.warnings.length > 0 ? `${library.warnings.length} warning${library.warnings.length === 1 ? '' : 's'} (W) · ` : '';
+	const sidebar = (sidebarWidth: number) => (
+		<Sidebar
+			posts={library.posts}
+			rows={rows}
+			width={sidebarWidth}
+			height={layout.paneHeight}
+			offset={sidebarOffset}
+			cursor={state.focus === 'sidebar' ? state.sidebarCursor : -1}
+			openPost={state.postIndex}
+			currentTopic={currentTopic}
+			progress={postIndex => (postIndex === state.postIndex ? (store ? livePercent : '') : progressLabel(store, library.posts[postIndex]!.id))}
+			readTopics={readTopics.current.get(post.id) ?? new Set(store?.getPosition(post.id)?.readTopics ?? [])}
+			theme={theme}
+		/>
+	);
+	// Too narrow for the sidebar beside the text: with the focus on it, it takes the text's place.
+	const isSidebarInPlace = layout.sidebarWidth === 0 && state.focus === 'sidebar';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Box flexDirection="row" height={layout.paneHeight}>
 				{layout.sidebarWidth > 0 && (
 					<>
-						<Sidebar
-							posts={library.posts}
-							rows={rows}
-							width={layout.sidebarWidth}
-							height={layout.paneHeight}
-							offset={sidebarOffset}
-							cursor={state.focus === 'sidebar' ? state.sidebarCursor : -1}
-							openPost={state.postIndex}
-							currentTopic={currentTopic}
-							progress={postIndex => (postIndex === state.postIndex ? (store ? livePercent : '') : progressLabel(store, library.posts[postIndex]!.id))}
-							readTopics={readTopics.current.get(post.id) ?? new Set(store?.getPosition(post.id)?.readTopics ?? [])}
-							theme={theme}
-						/>
+						{sidebar(layout.sidebarWidth)}
 						<Box width={2} height={layout.paneHeight} flexDirection="column">
 							<Text color={theme.rule} dimColor={!color}>
 								{'│\n'.repeat(layout.paneHeight).trimEnd()}
@@ -183,6 +188,8 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 						height={layout.paneHeight}
 						theme={theme}
 					/>
+				) : isSidebarInPlace ? (
+					sidebar(layout.paneWidth)
 				) : (
 					<ReaderPane lines={doc.lines} top={state.top} width={layout.paneWidth} height={layout.paneHeight} find={state.find} flashLine={state.flashLine} />
 				)}

@@ -4,7 +4,7 @@ import {sessionKey, type SessionHit} from '../search/session-index.js';
 import {stripStyles} from '../render/plain.js';
 import type {RenderedDoc} from '../render/types.js';
 import {captureAnchor, restoreAnchor} from './reading-anchor.js';
-import {computeLayout, type Layout} from './layout.js';
+import {computeLayout, SIDEBAR_MIN_TERMINAL, type Layout} from './layout.js';
 import {clampTop, followCursor, maxTop, nextTopicLine, previousTopicLine, topicAt} from './viewport.js';
 
 /** What the reader shows over the text, if anything. */
@@ -192,11 +192,13 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return resize(state, env, action.width, action.height);
 		}
 		case 'toggleSidebar': {
+			// Too narrow for the sidebar beside the text: it shows in place of the text instead.
+			if (state.width < SIDEBAR_MIN_TERMINAL) return state.focus === 'sidebar' ? {...state, focus: 'reader'} : withCursorOnCurrent({...state, focus: 'sidebar', message: null}, env);
 			const resized = resize({...state, isSidebarWanted: !state.isSidebarWanted}, env, state.width, state.height);
 			return {...resized, focus: resized.isSidebarWanted ? resized.focus : 'reader'};
 		}
 		case 'switchFocus': {
-			if (layout.sidebarWidth === 0) return {...state, focus: 'reader', message: 'The sidebar is hidden (t shows it)'};
+			if (layout.sidebarWidth === 0 && state.width >= SIDEBAR_MIN_TERMINAL) return {...state, focus: 'reader', message: 'The sidebar is hidden (t shows it)'};
 			const focus = state.focus === 'reader' ? 'sidebar' : 'reader';
 			return focus === 'sidebar' ? withCursorOnCurrent({...state, focus}, env) : {...state, focus};
 		}
@@ -339,7 +341,9 @@ function resize(state: ReaderState, env: ReaderEnv, width: number, height: numbe
 	const oldDoc = env.doc(state.postIndex, state.topWidth);
 	const newDoc = env.doc(state.postIndex, layout.paneWidth);
 	const top = oldDoc === newDoc || state.top === 0 ? state.top : restoreAnchor(newDoc, captureAnchor(oldDoc, state.top, null, layout.paneHeight), undefined, layout.paneHeight);
-	return {...next, top: clampTop(top, newDoc.lines.length, layout.paneHeight), topWidth: layout.paneWidth, find: oldDoc === newDoc ? state.find : null};
+	// A sidebar the user hid cannot keep the focus once the terminal is wide enough to honour that.
+	const focus = layout.sidebarWidth === 0 && width >= SIDEBAR_MIN_TERMINAL ? 'reader' : state.focus;
+	return {...next, focus, top: clampTop(top, newDoc.lines.length, layout.paneHeight), topWidth: layout.paneWidth, find: oldDoc === newDoc ? state.find : null};
 }
 
 /** Puts the sidebar cursor on the open post's current topic (or on `row` when given). */

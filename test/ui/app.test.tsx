@@ -154,6 +154,25 @@ describe('the reader', () => {
 		wide.unmount();
 	});
 
+	test('under 60 columns, t or Tab shows the topics in place of the text; Enter jumps back to the text', async () => {
+		const app = start(50, 15);
+		await tick();
+		await press(app.stdin, 't');
+		let frame = stripStyles(app.lastFrame()!);
+		assert.match(frame, /▾ Newer notes/);
+		assert.match(frame, /· Gamma/);
+		assert.doesNotMatch(frame, /Alpha line 1/);
+		await press(app.stdin, 'j', 'j', keys.enter);
+		frame = stripStyles(app.lastFrame()!);
+		assert.equal(frame.split('\n')[0]!.trim(), '## Gamma');
+		assert.doesNotMatch(frame, /Older notes/);
+		await press(app.stdin, keys.tab);
+		assert.match(stripStyles(app.lastFrame()!), /▸ Older notes/);
+		await press(app.stdin, keys.escape);
+		assert.equal(stripStyles(app.lastFrame()!).split('\n')[0]!.trim(), '## Gamma');
+		app.unmount();
+	});
+
 	test('no posts: says where it looked and how to point elsewhere', async () => {
 		const app = start(100, 20, {posts: [], warnings: [{file: '/x/bad.md', message: 'skipped: binary file, not markdown'}], searched: ['/x']});
 		await tick();
