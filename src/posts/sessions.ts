@@ -67,16 +67,19 @@ function readBullet(item: Tokens.ListItem): Bullet | null {
 		const url = safeUrl(link.href);
 		return {title, speakers, url, note: noteOf(rest), isTalkLink: (url !== null && TALK_HOST.test(url)) || speakers !== null};
 	}
-	if (head.type === 'strong') {
-		// `**Title** by Speaker ([slides](…), [video](…))`
+	if (head.type === 'strong' || head.type === 'em') {
+		// `**Title** by Speaker ([slides](…), [video](…))`, and the same with an italic title.
 		const after = inlineText(rest);
 		const by = /^\s*(?:by|with|[-–—])\s+([^([]+)/i.exec(after);
-		const speakers = by ? by[1]!.trim().replace(/[,.]$/, '') : null;
+		// Speakers end where a link or a dash before one starts: `by Bob Ray — https://…`.
+		const speakers = by ? by[1]!.split(/\s+[-–—]\s+|\s*\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.]$/, '') : null;
+		// Without speakers, a parenthesised remark after the title is its note: `_Keynote_ (missed)`.
+		const remark = by ? null : /^\s*\(([^()]*)\)\s*$/.exec(after)?.[1]?.trim();
 		return {
 			title: inlineText([head]).trim(),
 			speakers: speakers === '' ? null : speakers,
 			url: firstLink ? safeUrl(firstLink.href) : null,
-			note: noteOf(rest.filter(token => token.type === 'em')),
+			note: noteOf(rest.filter(token => token.type === 'em')) ?? (remark || null),
 			isTalkLink: speakers !== null || firstLink !== null,
 		};
 	}

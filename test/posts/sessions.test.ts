@@ -38,6 +38,21 @@ describe('sessions', () => {
 		assert.deepEqual([bold!.title, bold!.speakers, bold!.url, bold!.note], ['Debugging CNI', 'Ed Fox', 'https://slides.example/x', null]);
 	});
 
+	test('an italic title works like a bold one; a bare link is the URL; a lone parenthesised remark is the note', () => {
+		const post = parse(
+			lines(
+				...front,
+				'Sessions I attended on day 2:',
+				'',
+				'* *Chaos at Scale* by Bob Ray — https://talks.example/chaos',
+				'* _Closing Keynote_ (missed it, watch later)',
+			),
+		);
+		const [italic, keynote] = post.sessions;
+		assert.deepEqual([italic!.title, italic!.speakers, italic!.url, italic!.note], ['Chaos at Scale', 'Bob Ray', 'https://talks.example/chaos', null]);
+		assert.deepEqual([keynote!.title, keynote!.speakers, keynote!.note, keynote!.missed], ['Closing Keynote', null, 'missed it, watch later', true]);
+	});
+
 	test('the day comes from the nearest lead-in or heading', () => {
 		const post = parse(
 			lines(
