@@ -1,4 +1,4 @@
-import {openSync} from 'node:fs';
+import {openSync, statSync} from 'node:fs';
 import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, UsageError, type CliOptions, type Command} from './cli/args.js';
@@ -29,7 +29,7 @@ class CliError extends Error {
 async function main(argv: string[]): Promise<number> {
 	exitQuietlyOnClosedPipe();
 	const options = parseCli(argv);
-	const {command} = options;
+	let {command} = options;
 	if (command.kind === 'help') {
 		await writeLines([helpText(version).trimEnd()]);
 		return 0;
@@ -40,11 +40,15 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const stdout = process.stdout;
 	const isTty = Boolean(stdout.isTTY);
-	const paths = command.paths.length > 0 ? command.paths : [bundledPosts];
+	// `read notes.md` and `topics notes.md`: a post named by its file is read from that file.
+	const postFile = (command.kind === 'read' || command.kind === 'topics') && command.paths.length === 0 && command.post !== null && isFile(command.post) ? command.post : null;
+	const paths = postFile ? [postFile] : command.paths.length > 0 ? command.paths : [bundledPosts];
 	const stdinText = paths.includes('-') ? await readStdin() : undefined;
 	// Everything past the arguments loads on demand: --version and --help start nothing else.
 	const {loadLibrary} = await import('./posts/load-library.js');
 	const library = loadLibrary(paths, {drafts: options.drafts, ...(stdinText === undefined ? {} : {stdinText})});
+	const only = library.posts[0];
+	if (postFile && only && (command.kind === 'read' || command.kind === 'topics')) command = {...command, post: only.id};
 	const color = useColor(options.color, isTty);
 	const {default: supportsHyperlinks} = isTty && color ? await import('supports-hyperlinks') : {default: null};
 	const render: RenderOptions = {
@@ -55,6 +59,14 @@ async function main(argv: string[]): Promise<number> {
 	// The reader lists warnings itself: printed here they would flash and vanish behind its screen.
 	if (!(command.kind === 'view' && isTty)) reportWarnings(library.warnings);
 	return runCommand(command, library, render, options, isTty);
+}
+
+function isFile(path: string): boolean {
+	try {
+		return statSync(path).isFile();
+	} catch {
+		return false;
+	}
 }
 
 /**

@@ -125,6 +125,7 @@ Options:
   -h, --help        this text
   -v, --version     the version
 
+POST is a post's id, slug or title, matched loosely, or the path of a markdown file.
 On a terminal it opens the reader (press ? there for keys); in a pipe it prints text.
 Exit codes: 0 ok, 1 nothing matched, 2 bad usage or unreadable input.
 `;

@@ -22,6 +22,17 @@ describe('kubecon-notes topics, errors and exit codes', {skip}, () => {
 		assert.equal(result.stdout, '2023-11-20-network-notes.markdown\tOn CNI\n');
 	});
 
+	test('a post named by its file: topics and read --topic read that file', async () => {
+		const file = `${basic}/2023-11-20-network-notes.markdown`;
+		const topics = await runCli(['topics', file]);
+		assert.equal(topics.code, 0, topics.stderr);
+		assert.equal(topics.stdout, '2023-11-20-network-notes.markdown\tOn CNI\n');
+		const read = await runCli(['read', file, '--topic', 'cni', '--width', '60']);
+		assert.equal(read.code, 0, read.stderr);
+		assert.match(read.stdout, /^Network notes\n/);
+		assert.match(read.stdout, /On CNI/);
+	});
+
 	test('an unknown post exits 1; an ambiguous one lists the candidates and exits 1', async () => {
 		const unknown = await runCli(['read', 'zzzz', '--posts', basic]);
 		assert.equal(unknown.code, 1);
