@@ -14,6 +14,7 @@ import {Sidebar} from './ui/components/sidebar.js';
 import {StatusLine} from './ui/components/status-line.js';
 import {keyPresses} from './ui/key-name.js';
 import {keyToAction} from './ui/key-dispatch.js';
+import {warningLines} from './ui/overlay-lines.js';
 import {createReaderEnv, sectionsOf} from './ui/reader-env.js';
 import {uiTheme} from './ui/theme.js';
 
@@ -43,7 +44,7 @@ type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
 export function App({library, renderPost, color, hyperlinks, width, height, onLink, store, resume = true, saver, startMessage = null}: AppProps) {
 	const {exit} = useApp();
 	const env = useMemo(
-		() => createReaderEnv(library.posts, renderPost, {color, hyperlinks}, key => store?.isWatched(key)),
+		() => createReaderEnv(library, renderPost, {color, hyperlinks}, key => store?.isWatched(key)),
 		[library, renderPost, color, hyperlinks, store],
 	);
 	const [state, dispatch] = useReducer(
@@ -135,7 +136,9 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 	const percent = percentRead(state.top, doc.lines.length, layout.paneHeight);
 	const position = `${Math.min(doc.lines.length, state.top + 1)}/${doc.lines.length} ${percent}%`;
 	const livePercent = percent === 100 ? 'done' : `${percent}%`;
-	const where = [post.title, sections[currentTopic]?.name].filter(Boolean).join(' › ');
+	// A post without sections has one named like itself: `Title › Title` would say nothing more.
+	const topicName = sections[currentTopic]?.name;
+	const where = [post.title, topicName === post.title ? '' : topicName].filter(Boolean).join(' › ');
 	const warnings = library.warnings.length > 0 ? `${library.warnings.length} warning${library.warnings.length === 1 ? '' : 's'} (W) · ` : '';
 	const sidebar = (sidebarWidth: number) => (
 		<Sidebar
@@ -172,7 +175,7 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 				) : state.mode === 'warnings' ? (
 					<TextOverlay
 						title={library.warnings.length === 0 ? 'No warnings: every file loaded.' : `${library.warnings.length} file problem${library.warnings.length === 1 ? '' : 's'}  (Esc closes)`}
-						lines={library.warnings.map(warning => `${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`)}
+						lines={warningLines(library.warnings, layout.paneWidth)}
 						width={layout.paneWidth}
 						height={layout.paneHeight}
 						top={state.overlayTop}

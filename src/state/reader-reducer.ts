@@ -76,6 +76,8 @@ export type ReaderEnv = {
 	postIndexOf: (postId: string) => number;
 	/** Watched marks kept from earlier runs (undefined: never set). */
 	storedWatched: (session: Session) => boolean | undefined;
+	/** Lines the help or the warnings take at a width, so scrolling them stops at their end. */
+	overlayLength: (mode: 'help' | 'warnings', width: number) => number;
 };
 
 
@@ -259,8 +261,10 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return {...state, isQuitting: true};
 		}
 		case 'overlayScroll': {
-			// The view clamps the bottom: it alone knows how many lines the overlay has.
-			return {...state, overlayTop: Math.max(0, state.overlayTop + action.lines)};
+			if (state.mode !== 'help' && state.mode !== 'warnings') return state;
+			// The overlay's first row is its title; the rest scroll, and stop at the last line.
+			const last = Math.max(0, env.overlayLength(state.mode, layout.paneWidth) - (height - 1));
+			return {...state, overlayTop: Math.max(0, Math.min(last, state.overlayTop + action.lines))};
 		}
 		case 'searchType': {
 			const query = (state.search.isQueryKept ? '' : state.search.query) + action.text;

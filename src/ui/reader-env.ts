@@ -1,9 +1,10 @@
-import type {Post} from '../posts/types.js';
+import type {Library, Post} from '../posts/types.js';
 import {lineForSource} from '../render/locate.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
 import {createSessionIndex, sessionKey, type SessionHit, type SessionIndex} from '../search/session-index.js';
 import type {ReaderEnv, SidebarRow} from '../state/reader-reducer.js';
+import {helpLines, warningLines} from './overlay-lines.js';
 
 /** A post's sections as the sidebar lists them: the introduction (when there is one), then the topics. */
 export function sectionsOf(post: Post): Array<{name: string; line: number}> {
@@ -15,11 +16,12 @@ export function sectionsOf(post: Post): Array<{name: string; line: number}> {
  * at most), so scrolling never re-renders and a resize renders once.
  */
 export function createReaderEnv(
-	posts: Post[],
+	library: Pick<Library, 'posts' | 'warnings'>,
 	render: (post: Post, options: RenderOptions) => RenderedDoc,
 	style: {color: boolean; hyperlinks: boolean},
 	storedWatched: (key: string) => boolean | undefined = () => undefined,
 ): ReaderEnv {
+	const {posts} = library;
 	const cache = new Map<string, RenderedDoc>();
 	// The session index is built on the first search: it needs every post's sessions parsed.
 	let index: SessionIndex | undefined;
@@ -64,6 +66,7 @@ export function createReaderEnv(
 			return days;
 		},
 		storedWatched: session => storedWatched(sessionKey(session)),
+		overlayLength: (mode, width) => (mode === 'help' ? helpLines(width).length : warningLines(library.warnings, width).length),
 		postIndexOf(postId) {
 			return posts.findIndex(post => post.id === postId);
 		},

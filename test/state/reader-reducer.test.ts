@@ -9,7 +9,7 @@ import {createReaderEnv} from '../../src/ui/reader-env.js';
 
 const body = Array.from({length: 8}, (_, topic) => [`## Topic ${topic}`, '', ...Array.from({length: 4}, (_, index) => `Topic ${topic} paragraph ${index} ${'with words that wrap at every width '.repeat(4)}\n`)].join('\n')).join('\n');
 const post = parsePost({text: `---\ntitle: T\n---\n${body}`, id: 't.md', path: '/t.md', displayPath: 't.md'});
-const env = createReaderEnv([post], (p, o) => renderMarkdown(p.body, o), {color: false, hyperlinks: false});
+const env = createReaderEnv({posts: [post], warnings: []}, (p, o) => renderMarkdown(p.body, o), {color: false, hyperlinks: false});
 const run = (state: ReaderState, ...actions: ReaderAction[]) => actions.reduce((current, action) => readerReducer(current, action, env), state);
 const topText = (state: ReaderState) => stripStyles(env.doc(state.postIndex, layoutOf(state).paneWidth).lines[state.top] ?? '');
 

@@ -173,6 +173,16 @@ describe('the reader', () => {
 		app.unmount();
 	});
 
+	test('a post without sections shows its title once in the status line', async () => {
+		const plainPost = parsePost({text: '---\ntitle: Short note\ndate: 2024-03-03\n---\nJust a paragraph.\n', id: 'c.md', path: '/notes/c.md', displayPath: 'c.md'});
+		const app = start(100, 20, {posts: [plainPost], warnings: [], searched: ['/notes']});
+		await tick();
+		const status = stripStyles(statusLine(app.lastFrame()!));
+		assert.match(status, /^ ?Short note /);
+		assert.doesNotMatch(status, /›/);
+		app.unmount();
+	});
+
 	test('no posts: says where it looked and how to point elsewhere', async () => {
 		const app = start(100, 20, {posts: [], warnings: [{file: '/x/bad.md', message: 'skipped: binary file, not markdown'}], searched: ['/x']});
 		await tick();
@@ -204,9 +214,29 @@ describe('help in a small terminal', () => {
 		await press(app.stdin, '?');
 		assert.match(app.lastFrame()!, /j for more/);
 		assert.doesNotMatch(app.lastFrame()!, /Anywhere/);
-		await press(app.stdin, 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j');
-		assert.match(app.lastFrame()!, /Anywhere/);
-		assert.match(app.lastFrame()!, /k back up/);
+		await press(app.stdin, ...Array.from({length: 40}, () => 'j'));
+		const end = app.lastFrame()!;
+		assert.match(end, /Anywhere/);
+		assert.match(end, /k back up/);
+		// Scrolling stops at the end: one k shows the line above at once.
+		await press(app.stdin, 'k');
+		assert.notEqual(app.lastFrame()!, end);
+		assert.match(app.lastFrame()!, /j for more/);
+		app.unmount();
+	});
+
+	test('help and warnings wrap long lines instead of cutting them', async () => {
+		const problem = 'front matter is not valid YAML (Flow sequence in block collection must end with a ])';
+		const app = start(50, 15, {...library, warnings: [{file: '/notes/a/long/path/broken.md', line: 2, message: problem}]});
+		await tick();
+		await press(app.stdin, '?');
+		assert.doesNotMatch(app.lastFrame()!, /…/);
+		assert.match(app.lastFrame()!, /previous topic \(or the start of\s+this one\)/);
+		await press(app.stdin, keys.escape, 'W');
+		const frame = app.lastFrame()!;
+		assert.doesNotMatch(frame, /…/);
+		assert.match(frame.replace(/\s+/g, ' '), /broken\.md:2: front matter is not valid YAML \(Flow sequence in block collection must end with a \]\)/);
+		for (const line of frame.split('\n')) assert.ok(line.length <= 50, line);
 		app.unmount();
 	});
 });
