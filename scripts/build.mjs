@@ -17,7 +17,7 @@ await build({
 	platform: 'node',
 	target: 'node20',
 	jsx: 'automatic',
-	minify: true,
+	minify: process.env.KUBECON_NOTES_NO_MINIFY !== '1',
 	legalComments: 'none',
 	chunkNames: 'chunks/[name]-[hash]',
 	// Ink imports the devtools only when DEV=true; yoga's wasm is inlined already.
@@ -36,6 +36,28 @@ await build({
 					// The stub itself requires the real package: let esbuild resolve that one.
 					plugin.onResolve({filter: new RegExp(`^${name}$`)}, args => (args.importer === stub ? undefined : {path: stub}));
 				}
+			},
+		},
+		{
+			// Ink tokenises every line of every frame into styled characters, and measures each
+			// character, with caches that last one frame. Most lines are the same from one frame to
+			// the next (sidebar, status, result rows), so one cache kept across frames (emptied when
+			// it grows) saves most of that work on each keystroke. Fails the build if Ink changes.
+			name: 'ink-output-cache-across-frames',
+			setup(plugin) {
+				plugin.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, args => {
+					const source = readFileSync(args.path, 'utf8');
+					const field = 'caches = new OutputCaches();';
+					if (!source.includes(field)) throw new Error(`ink-output-cache-across-frames: '${field}' not found in ${args.path}`);
+					const shared = `
+let sharedCaches;
+function sharedOutputCaches() {
+	if (!sharedCaches || sharedCaches.styledChars.size + sharedCaches.widths.size > 20000) sharedCaches = new OutputCaches();
+	return sharedCaches;
+}
+`;
+					return {contents: source.replace(field, 'caches = sharedOutputCaches();') + shared, loader: 'js'};
+				});
 			},
 		},
 	],

@@ -1,5 +1,5 @@
 import {Box, Text, useApp, useInput} from 'ink';
-import {useEffect, useMemo, useReducer, useRef} from 'react';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {Library, Post} from './posts/types.js';
 import type {RenderedDoc, RenderOptions} from './render/types.js';
 import {captureAnchor, restoreAnchor} from './state/reading-anchor.js';
@@ -70,6 +70,15 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 		flashTimer.current = setTimeout(() => dispatch({type: 'clearFlash'}), 1200);
 		return () => clearTimeout(flashTimer.current);
 	}, [state.flashLine]);
+
+	// A typed character is drawn at once with the results it replaces; the results for the new
+	// query follow in the next frame, so however long a search takes, the echo never waits for it.
+	const [settledQuery, setSettledQuery] = useState(state.search.query);
+	useEffect(() => {
+		if (settledQuery === state.search.query) return;
+		const timer = setTimeout(() => setSettledQuery(state.search.query), 0);
+		return () => clearTimeout(timer);
+	}, [state.search.query, settledQuery]);
 
 	useEffect(() => {
 		if (state.isQuitting) exit();
@@ -183,7 +192,7 @@ export function App({library, renderPost, color, hyperlinks, width, height, onLi
 				) : state.mode === 'search' ? (
 					<SearchPanel
 						panel={state.search}
-						hits={env.searchResults(state.search)}
+						hits={env.searchResults(settledQuery === state.search.query ? state.search : {...state.search, query: settledQuery})}
 						posts={library.posts}
 						watched={state.watched}
 						storedWatched={env.storedWatched}

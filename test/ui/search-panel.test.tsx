@@ -55,6 +55,22 @@ describe('the session search panel', () => {
 		app.unmount();
 	});
 
+	test('a typed character is drawn before the search runs; the results follow in the next frame', async () => {
+		const app = start();
+		await tick();
+		await press(app.stdin, '/');
+		const before = app.frames.length;
+		app.stdin.write('w');
+		await tick(50);
+		const frames = app.frames.slice(before).map(plain);
+		// The first frame after the key echoes it with the results it replaces (all three)…
+		assert.match(frames[0]!, /\/ w▏ +3 sessions/);
+		// …and the last shows the results for the new query.
+		assert.match(frames.at(-1)!, /\/ w▏ +1 session\b/);
+		assert.match(frames.at(-1)!, /› ◌ Policy for All/);
+		app.unmount();
+	});
+
 	test('q types q in the query; Esc returns exactly where the reader was', async () => {
 		const app = start();
 		await tick();
