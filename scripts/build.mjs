@@ -60,6 +60,41 @@ function sharedOutputCaches() {
 				});
 			},
 		},
+		{
+			// yoga-layout (Ink's layout engine) reads its inlined wasm with fetch() on a data: URL,
+			// which loads undici first: about 50 ms of every reader start. Node decodes base64 itself.
+			name: 'yoga-wasm-without-fetch',
+			setup(plugin) {
+				plugin.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, args => {
+					const source = readFileSync(args.path, 'utf8');
+					const fetching = 'function ya(){return w||"function"!=typeof fetch?';
+					if (!source.includes(fetching)) throw new Error(`yoga-wasm-without-fetch: the wasm loader in ${args.path} has changed`);
+					return {contents: source.replace(fetching, 'function ya(){w||(w=Buffer.from(H.slice(37),"base64"));return w?'), loader: 'js'};
+				});
+			},
+		},
+		{
+			// Ink turns each frame back into a string one character at a time, working out the style
+			// change between neighbours with three Sets and two filters even when nothing changes
+			// (nearly always). Equal neighbours need no change: skip the diff for them. Same output.
+			name: 'ansi-tokenize-skip-equal-styles',
+			setup(plugin) {
+				plugin.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, args => {
+					const source = readFileSync(args.path, 'utf8');
+					const diff = 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
+					if (!source.includes(diff)) throw new Error(`ansi-tokenize-skip-equal-styles: styledCharsToString in ${args.path} has changed`);
+					const skip = 'if (!sameStyles(chars[i - 1].styles, char.styles)) ' + diff;
+					const sameStyles = `
+function sameStyles(a, b) {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code) return false;
+	return true;
+}
+`;
+					return {contents: source.replace(diff, skip) + sameStyles, loader: 'js'};
+				});
+			},
+		},
 	],
 	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version)},
 	// Some bundled CommonJS dependencies call require() for node built-ins.
