@@ -20,10 +20,13 @@ export function timeProcess(command: string, args: string[], count: number): num
 
 /** The printed path: `kubecon-notes read <bundled post> > /dev/null`, as a ratio to `node -e 0`. */
 export async function run(context: BenchContext): Promise<Measurement[]> {
+	const before = context.baselineNow();
 	const times = timeProcess(process.execPath, [cli, 'read', 'kubecon-eu-2023'], 15);
+	const baseline = (before + context.baselineNow()) / 2;
 	const lines: Measurement[] = [
 		{name: 'printed render of the bundled post (whole process)', median: median(times), p95: percentile(times, 0.95), unit: 'ms'},
-		{name: '  the same, as a ratio to node -e 0', median: median(times) / context.nodeBaselineMs, unit: 'x', budget: {median: 3}},
+		{name: '  node -e 0 measured beside it', median: baseline, unit: 'ms', reference: true},
+		{name: '  the same, as a ratio to node -e 0', median: median(times) / baseline, unit: 'x', budget: {median: 3}},
 	];
 	const lowdown = spawnSync('lowdown', ['--version'], {stdio: 'ignore'});
 	if (lowdown.status === 0) {

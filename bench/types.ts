@@ -17,6 +17,11 @@ export type BenchModule = {run: (context: BenchContext) => Promise<Measurement[]
 export type BenchContext = {
 	/** Median whole-process time of `node -e 0`, measured once at the start of the run. */
 	nodeBaselineMs: number;
+	/**
+	 * `node -e 0` measured again now, for a ratio taken beside the measurement it divides: the
+	 * machine's speed drifts over a run (the start-up of node alone has varied 100-160 ms here).
+	 */
+	baselineNow: () => number;
 	/** Scratch folder for generated posts, removed after the run. */
 	tmpDir: string;
 };
