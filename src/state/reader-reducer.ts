@@ -4,7 +4,7 @@ import {sessionKey, type SessionHit} from '../search/session-index.js';
 import {stripStyles} from '../render/plain.js';
 import type {RenderedDoc} from '../render/types.js';
 import {captureAnchor, restoreAnchor} from './reading-anchor.js';
-import {computeLayout, SIDEBAR_MIN_TERMINAL, type Layout} from './layout.js';
+import {computeLayout, type Layout} from './layout.js';
 import {clampTop, followCursor, maxTop, nextTopicLine, previousTopicLine, topicAt} from './viewport.js';
 
 /** What the reader shows over the text, if anything. */
@@ -195,12 +195,12 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 		}
 		case 'toggleSidebar': {
 			// Too narrow for the sidebar beside the text: it shows in place of the text instead.
-			if (state.width < SIDEBAR_MIN_TERMINAL) return state.focus === 'sidebar' ? {...state, focus: 'reader'} : withCursorOnCurrent({...state, focus: 'sidebar', message: null}, env);
+			if (!layout.hasRoomForSidebar) return state.focus === 'sidebar' ? {...state, focus: 'reader'} : withCursorOnCurrent({...state, focus: 'sidebar', message: null}, env);
 			const resized = resize({...state, isSidebarWanted: !state.isSidebarWanted}, env, state.width, state.height);
 			return {...resized, focus: resized.isSidebarWanted ? resized.focus : 'reader'};
 		}
 		case 'switchFocus': {
-			if (layout.sidebarWidth === 0 && state.width >= SIDEBAR_MIN_TERMINAL) return {...state, focus: 'reader', message: 'The sidebar is hidden (t shows it)'};
+			if (layout.sidebarWidth === 0 && layout.hasRoomForSidebar) return {...state, focus: 'reader', message: 'The sidebar is hidden (t shows it)'};
 			const focus = state.focus === 'reader' ? 'sidebar' : 'reader';
 			return focus === 'sidebar' ? withCursorOnCurrent({...state, focus}, env) : {...state, focus};
 		}
@@ -346,7 +346,7 @@ function resize(state: ReaderState, env: ReaderEnv, width: number, height: numbe
 	const newDoc = env.doc(state.postIndex, layout.paneWidth);
 	const top = oldDoc === newDoc || state.top === 0 ? state.top : restoreAnchor(newDoc, captureAnchor(oldDoc, state.top, null, layout.paneHeight), undefined, layout.paneHeight);
 	// A sidebar the user hid cannot keep the focus once the terminal is wide enough to honour that.
-	const focus = layout.sidebarWidth === 0 && width >= SIDEBAR_MIN_TERMINAL ? 'reader' : state.focus;
+	const focus = layout.sidebarWidth === 0 && layout.hasRoomForSidebar ? 'reader' : state.focus;
 	return {...next, focus, top: clampTop(top, newDoc.lines.length, layout.paneHeight), topWidth: layout.paneWidth, find: oldDoc === newDoc ? state.find : null};
 }
 

@@ -6,8 +6,13 @@ export type OverlayLine = {text: string; isTitle: boolean};
 
 const KEY_COLUMN = 17;
 
+// The key table never changes: the reducer (to stop scrolling at the end) and the view both ask
+// for the same width on each key, so the last one is kept.
+let lastHelp: {width: number; lines: OverlayLine[]} | undefined;
+
 /** The key table as the help shows it at a width: help that does not fit wraps under itself. */
 export function helpLines(width: number): OverlayLine[] {
+	if (lastHelp?.width === width) return lastHelp.lines;
 	const lines: OverlayLine[] = [];
 	const indent = ' '.repeat(KEY_COLUMN);
 	for (const section of helpSections()) {
@@ -17,6 +22,7 @@ export function helpLines(width: number): OverlayLine[] {
 			lines.push({text: `  ${row.keys.padEnd(KEY_COLUMN - 3)} ${first}`, isTitle: false}, ...rest.map(text => ({text: indent + text, isTitle: false})));
 		}
 	}
+	lastHelp = {width, lines};
 	return lines;
 }
 

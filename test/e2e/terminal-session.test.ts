@@ -14,14 +14,24 @@ const paneTop = (session: Session) => {
 	return (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim();
 };
 
+/** What the program wrote after leaving the alternate screen, less Ink's harmless extra cursor-show. */
+function afterScreen(session: Session): string {
+	const raw = session.raw();
+	return raw.slice(raw.lastIndexOf('\u001B[?1049l') + '\u001B[?1049l'.length).replaceAll('\u001B[?25h', '');
+}
+
 /** After the program leaves the alternate screen, it writes nothing but whitespace. */
 function assertRestored(session: Session): void {
 	assert.equal(session.buffer(), 'normal');
 	assert.equal(session.isCursorHidden(), false);
-	const raw = session.raw();
-	// Ink shows the cursor once more as it unmounts: harmless, it is already shown.
-	const tail = raw.slice(raw.lastIndexOf('\u001B[?1049l') + '\u001B[?1049l'.length).replaceAll('\u001B[?25h', '');
+	const tail = afterScreen(session);
 	assert.match(tail, /^[\s]*$/, JSON.stringify(tail));
+}
+
+/** The reading-position store the run left behind, as text. */
+function storedPositions(configDir: string): string {
+	const file = readdirSync(configDir).find(name => name.endsWith('.json'))!;
+	return readFileSync(join(configDir, file), 'utf8');
 }
 
 describe('the reader in a real terminal', {skip}, () => {
@@ -98,12 +108,9 @@ describe('the reader in a real terminal', {skip}, () => {
 		assert.equal(exitCode, 1);
 		assert.equal(session.buffer(), 'normal');
 		assert.equal(session.isCursorHidden(), false);
-		const raw = session.raw();
-		assert.ok(raw.includes('\u001B[?1049h'), 'the alternate screen was entered');
-		const tail = raw.slice(raw.lastIndexOf('\u001B[?1049l') + '\u001B[?1049l'.length).replaceAll('\u001B[?25h', '').trim();
-		assert.equal(tail, 'kubecon-notes: injected fault (KUBECON_NOTES_FAULT=render)');
-		const stored = readdirSync(session.configDir).find(name => name.endsWith('.json'))!;
-		assert.match(readFileSync(join(session.configDir, stored), 'utf8'), /"topic": "On security, policy and authentication"/);
+		assert.ok(session.raw().includes('\u001B[?1049h'), 'the alternate screen was entered');
+		assert.equal(afterScreen(session).trim(), 'kubecon-notes: injected fault (KUBECON_NOTES_FAULT=render)');
+		assert.match(storedPositions(session.configDir), /"topic": "On security, policy and authentication"/);
 	});
 
 	test('a resize re-wraps and keeps the same heading at the top; too small, then back', async () => {
@@ -144,8 +151,7 @@ describe('the reader in a real terminal', {skip}, () => {
 		const heading = paneTop(first);
 		first.write('q');
 		await first.exited;
-		const stored = readdirSync(first.configDir).find(name => name.endsWith('.json'))!;
-		assert.match(readFileSync(join(first.configDir, stored), 'utf8'), /On etcd, performance and resource management/);
+		assert.match(storedPositions(first.configDir), /On etcd, performance and resource management/);
 
 		const second = startSession([cliPath], {cols: 90, rows: 30, configDir: first.configDir});
 		await second.waitFor(/Resumed at On etcd/);
@@ -162,7 +168,6 @@ describe('the reader in a real terminal', {skip}, () => {
 		await new Promise(resolve => setTimeout(resolve, 500));
 		session.kill('SIGKILL');
 		await session.exited;
-		const stored = readdirSync(session.configDir).find(name => name.endsWith('.json'))!;
-		assert.match(readFileSync(join(session.configDir, stored), 'utf8'), /"topic": "On security, policy and authentication"/);
+		assert.match(storedPositions(session.configDir), /"topic": "On security, policy and authentication"/);
 	});
 });
