@@ -6,6 +6,7 @@ import {after, describe, test} from 'node:test';
 import {copySequence, openUrl} from '../../src/ui/link-actions.js';
 import {forbiddenEscape, hostilePosts, writeHostileFolder} from '../fixtures/hostile.js';
 import {isBuilt, runCli} from '../helpers/run-cli.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kn-hostile-cli-'));
 after(() => rmSync(dir, {recursive: true, force: true}));
@@ -64,7 +65,8 @@ describe('links leave only as http(s)/mailto, and never through a shell', () => 
 		chmodSync(fake, 0o755);
 		const url = 'https://example.org/a?b=$(touch pwned)&c=`id`;d';
 		assert.equal(await openUrl(url, fake), null);
-		for (let wait = 0; wait < 50 && !readFileSync(log, {flag: 'a+'}).length; wait++) await new Promise(resolve => setTimeout(resolve, 20));
+		// The opener runs detached: wait for what it writes, not for a time.
+		await waitFor(() => readFileSync(log, {flag: 'a+'}).length > 0);
 		assert.equal(readFileSync(log, 'utf8'), `1\n${url}\n`);
 	});
 

@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {afterEach, describe, test} from 'node:test';
 import {cliPath, isBuilt} from '../helpers/run-cli.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
+import {GENEROUS_TIMEOUT_MS, waitFor} from '../helpers/wait-for.js';
 
 const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
 const FIRST_FRAME = /\d+\/\d+ \d+%/;
@@ -26,6 +27,11 @@ function assertRestored(session: Session): void {
 	assert.equal(session.isCursorHidden(), false);
 	const tail = afterScreen(session);
 	assert.match(tail, /^[\s]*$/, JSON.stringify(tail));
+}
+
+/** The store's text, or '' while there is none yet. */
+function storedPositionsIfAny(configDir: string): string {
+	return readdirSync(configDir).some(name => name.endsWith('.json')) ? storedPositions(configDir) : '';
 }
 
 /** The reading-position store the run left behind, as text. */
@@ -103,7 +109,7 @@ describe('the reader in a real terminal', {skip}, () => {
 		const session = startSession([cliPath], {cols: 100, rows: 30, configDir: first.configDir, env: {KUBECON_NOTES_FAULT: 'render'}});
 		const {exitCode} = await Promise.race([
 			session.exited,
-			new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running; the screen:\n${session.screen()}`)), 8000).unref()),
+			new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running; the screen:\n${session.screen()}`)), GENEROUS_TIMEOUT_MS).unref()),
 		]);
 		assert.equal(exitCode, 1);
 		assert.equal(session.buffer(), 'normal');
@@ -160,12 +166,13 @@ describe('the reader in a real terminal', {skip}, () => {
 		await second.exited;
 	});
 
-	test('kill -9 while scrolling loses at most half a second of position', async () => {
+	test('kill -9 while reading keeps the place the debounced saver wrote while the reader ran', async () => {
 		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35});
 		await session.waitFor(FIRST_FRAME);
 		session.write(']]');
 		await session.waitFor(() => /› On security/.test(statusLine(session)));
-		await new Promise(resolve => setTimeout(resolve, 500));
+		// The saver writes on its own, with no key and no exit: wait for the file, then kill.
+		await waitFor(() => /"topic": "On security/.test(storedPositionsIfAny(session.configDir)));
 		session.kill('SIGKILL');
 		await session.exited;
 		assert.match(storedPositions(session.configDir), /"topic": "On security, policy and authentication"/);

@@ -1,3 +1,7 @@
+import {render as inkRender} from 'ink-testing-library';
+import type {ReactElement} from 'react';
+import {nextTurn, waitFor} from './wait-for.js';
+
 /** Key sequences as a terminal sends them, for ink-testing-library's stdin. */
 export const keys = {
 	down: '\u001B[B',
@@ -12,15 +16,65 @@ export const keys = {
 	backspace: '\u007F',
 };
 
-/** Lets Ink handle input and draw: frames update after a macrotask, not synchronously. */
-export const tick = (ms = 0) => new Promise(resolve => setTimeout(resolve, ms));
+type Frames = {frames: unknown[]};
+type Input = {write: (data: string) => void};
 
-/** Writes each key in turn, waiting for the frame after each one (a key sent too soon is lost). */
-export async function press(stdin: {write: (data: string) => void}, ...sequence: string[]): Promise<void> {
+/** Which app a test's stdin belongs to, so `press(app.stdin, …)` can wait on that app's frames. */
+const appOfStdin = new WeakMap<object, Frames>();
+
+/** ink-testing-library's render, remembered so the key helpers can wait for its frames. */
+export function render(tree: ReactElement): ReturnType<typeof inkRender> {
+	const app = inkRender(tree);
+	appOfStdin.set(app.stdin, app);
+	return app;
+}
+
+/**
+ * Waits until the app has done everything its last input set going. Ink renders a legacy React
+ * root synchronously; the work that follows (passive effects on an immediate, then 0 ms timers
+ * such as the deferred search query) is queued before our own later 0 ms timer. So once no new
+ * frame has appeared over a few timer turns, nothing is pending. This counts event-loop turns,
+ * not milliseconds: a busy machine makes each turn slower, never the order different.
+ */
+export async function settle(app: Frames): Promise<void> {
+	let seen = app.frames.length;
+	let quietTurns = 0;
+	for (let turn = 0; quietTurns < 3; turn++) {
+		if (turn > 10_000) throw new Error('the app never settled: it draws frames without end');
+		await nextTurn();
+		if (app.frames.length === seen) quietTurns++;
+		else {
+			seen = app.frames.length;
+			quietTurns = 0;
+		}
+	}
+}
+
+/**
+ * Ink attaches its keyboard listener in an effect, so a key written right after `render()` is
+ * lost: wait until the listener is there.
+ */
+async function untilListening(stdin: Input): Promise<void> {
+	const emitter = stdin as Partial<NodeJS.EventEmitter>;
+	if (typeof emitter.listenerCount !== 'function') return;
+	await waitFor(() => emitter.listenerCount!('readable') > 0);
+}
+
+/** Writes each key in turn, once the app listens, and waits for the app to settle after each. */
+export async function press(stdin: Input, ...sequence: string[]): Promise<void> {
+	const app = appOfStdin.get(stdin);
+	await untilListening(stdin);
 	for (const key of sequence) {
 		stdin.write(key);
-		await tick(20);
+		if (app) await settle(app);
+		else await nextTurn();
 	}
+}
+
+/** Waits until a freshly rendered app listens to keys and has drawn what its start set going. */
+export async function ready(app: Frames & {stdin: Input}): Promise<void> {
+	await untilListening(app.stdin);
+	await settle(app);
 }
 
 /**

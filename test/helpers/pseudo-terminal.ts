@@ -1,9 +1,10 @@
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import * as pty from 'node-pty';
 import type {Terminal as TerminalType} from '@xterm/headless';
+import {waitFor} from './wait-for.js';
 
 // @xterm/headless ships CommonJS whose named exports Node's ESM loader cannot see.
 const {Terminal} = createRequire(import.meta.url)('@xterm/headless') as {Terminal: typeof TerminalType};
@@ -20,7 +21,7 @@ export type Session = {
 	raw(): string;
 	write(keys: string): void;
 	resize(cols: number, rows: number): void;
-	/** Polls the screen every 5 ms; on timeout throws with the screen in the message. */
+	/** Waits until the screen, fully drawn, passes the test; on a (generous) timeout throws with the screen. */
 	waitFor(test: RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<void>;
 	kill(signal?: string): void;
 	/** Resolves when the program next writes anything (for latency measurements). */
@@ -31,8 +32,13 @@ export type Session = {
 };
 
 const live = new Set<{kill(signal?: string): void}>();
+/** The config folders the sessions made: removed with them, also when a test fails. */
+const madeFolders = new Set<string>();
 
-/** Kills every session still running: a failed test must not leave a child that keeps the run alive. */
+/**
+ * Kills every session still running and removes the folders they made: a failed test must leave
+ * neither a child that keeps the run alive nor a temp folder. Call it in `afterEach`.
+ */
 export function killAllSessions(): void {
 	for (const child of live) {
 		try {
@@ -42,12 +48,18 @@ export function killAllSessions(): void {
 		}
 	}
 	live.clear();
+	for (const folder of madeFolders) rmSync(folder, {recursive: true, force: true});
+	madeFolders.clear();
 }
 
 export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string>} = {}): Session {
 	const cols = options.cols ?? 120;
 	const rows = options.rows ?? 35;
-	const configDir = options.configDir ?? mkdtempSync(join(tmpdir(), 'kn-pty-'));
+	let configDir = options.configDir;
+	if (!configDir) {
+		configDir = mkdtempSync(join(tmpdir(), 'kn-pty-'));
+		madeFolders.add(configDir);
+	}
 	const terminal = new Terminal({cols, rows, allowProposedApi: true});
 	const child = pty.spawn(process.execPath, args, {
 		name: 'xterm-256color',
@@ -90,14 +102,10 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 			child.resize(newCols, newRows);
 			terminal.resize(newCols, newRows);
 		},
-		async waitFor(test, timeoutMs = 8000) {
+		async waitFor(test, timeoutMs) {
 			const matches = typeof test === 'function' ? test : (text: string) => test.test(text);
-			const deadline = Date.now() + timeoutMs;
-			for (;;) {
-				if (pending === 0 && matches(screen())) return;
-				if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(test)}; the screen:\n${screen()}`);
-				await new Promise(resolve => setTimeout(resolve, 5));
-			}
+			// A screen is judged only once the emulator has drawn everything the program wrote.
+			await waitFor(() => pending === 0 && matches(screen()), {timeoutMs, describe: () => `waiting for ${String(test)}; the screen:\n${screen()}`});
 		},
 		kill: signal => child.kill(signal),
 		nextOutput: () => new Promise(resolve => waiters.push(resolve)),

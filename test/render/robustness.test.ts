@@ -48,13 +48,10 @@ describe('hostile and huge input never throws and never breaks layout', () => {
 		});
 	}
 
-	test('a 1 MB document renders in well under a second', () => {
+	// How fast is the bench's business (bench/render.ts, budget 300 ms); here only that it is sound.
+	test('a 1 MB document renders soundly', () => {
 		const markdown = generateLargeMarkdown(1024 * 1024);
-		renderMarkdown(markdown, {width: 100, color: true, hyperlinks: true});
-		const start = performance.now();
 		const doc = renderMarkdown(markdown, {width: 100, color: true, hyperlinks: true});
-		// The budget is 300 ms (see bench/render.ts); a shared test machine gets slack.
-		assert.ok(performance.now() - start < 1500);
 		assertSound(doc, {width: 100, color: true, hyperlinks: true});
 		assert.ok(doc.blocks.length > 1000);
 	});

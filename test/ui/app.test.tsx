@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {render} from 'ink-testing-library';
 import {App} from '../../src/app.js';
 import {parsePost} from '../../src/posts/parse-post.js';
 import type {Library, Post} from '../../src/posts/types.js';
 import {stripStyles} from '../../src/render/plain.js';
 import type {RenderedDoc, RenderOptions} from '../../src/render/types.js';
-import {keys, press, tick} from '../helpers/keys.js';
+import {keys, press, ready, render, settle} from '../helpers/keys.js';
 
 /** A post whose body lines are numbered, so a frame shows exactly where the reader is. */
 function numberedPost(id: string, title: string, date: string, topics: string[], linesPerTopic: number): Post {
@@ -34,7 +33,7 @@ const statusLine = (frame: string) => frame.split('\n').at(-1)!;
 describe('the reader', () => {
 	test('opens the newest post at its top, with both posts and its topics in the sidebar', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		const frame = app.lastFrame()!;
 		assert.match(frame, /▾ Newer notes/);
 		assert.match(frame, /▸ Older notes/);
@@ -47,7 +46,7 @@ describe('the reader', () => {
 
 	test('j, k, space, d, G and g scroll like less', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, 'j', 'j');
 		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 2');
 		await press(app.stdin, 'k');
@@ -65,7 +64,7 @@ describe('the reader', () => {
 
 	test('] and [ move between topics, with the heading at the top and the sidebar following', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, ']');
 		assert.equal(paneTop(app.lastFrame()!), '## Beta');
 		assert.match(app.lastFrame()!, /● Beta/);
@@ -78,7 +77,7 @@ describe('the reader', () => {
 
 	test('Tab focuses the sidebar; j and Enter open a topic; Enter on a post opens it', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, keys.tab, 'j', 'j', keys.enter);
 		assert.equal(paneTop(app.lastFrame()!), '## Gamma');
 		await press(app.stdin, keys.tab, 'j', 'j', keys.enter);
@@ -89,7 +88,7 @@ describe('the reader', () => {
 
 	test('n and p switch posts', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, 'n');
 		assert.match(statusLine(app.lastFrame()!), /Older notes › Delta/);
 		await press(app.stdin, 'n');
@@ -101,7 +100,7 @@ describe('the reader', () => {
 
 	test('? shows the keys from the key table; Esc closes it', async () => {
 		const app = start(100, 40);
-		await tick();
+		await ready(app);
 		await press(app.stdin, '?');
 		assert.match(app.lastFrame()!, /\] +next topic/);
 		assert.match(app.lastFrame()!, /Ctrl-F +find in this post/);
@@ -112,7 +111,7 @@ describe('the reader', () => {
 
 	test('Ctrl-F finds in the post: typed letters (q too) go to the input; n steps through matches', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, keys.ctrlF, 'q', keys.backspace, 'l', 'i', 'n', 'e', ' ', '1', '7');
 		assert.match(statusLine(app.lastFrame()!), /Find: line 17/);
 		await press(app.stdin, keys.enter);
@@ -132,21 +131,21 @@ describe('the reader', () => {
 
 	test('a terminal under 20x5 shows "too small", and the reader comes back when it grows', async () => {
 		const app = start(15, 4);
-		await tick();
+		await ready(app);
 		assert.match(app.lastFrame()!, /too small/);
 		app.rerender(<App library={library} renderPost={renderPost} color={false} hyperlinks={false} width={100} height={20} />);
-		await tick(10);
+		await settle(app);
 		assert.match(app.lastFrame()!, /▾ Newer notes/);
 		app.unmount();
 	});
 
 	test('under 60 columns the sidebar hides itself; t toggles it', async () => {
 		const narrow = start(50, 15);
-		await tick();
+		await ready(narrow);
 		assert.doesNotMatch(narrow.lastFrame()!, /Older notes/);
 		narrow.unmount();
 		const wide = start();
-		await tick();
+		await ready(wide);
 		await press(wide.stdin, 't');
 		assert.doesNotMatch(wide.lastFrame()!, /Older notes/);
 		await press(wide.stdin, 't');
@@ -156,7 +155,7 @@ describe('the reader', () => {
 
 	test('under 60 columns, t or Tab shows the topics in place of the text; Enter jumps back to the text', async () => {
 		const app = start(50, 15);
-		await tick();
+		await ready(app);
 		await press(app.stdin, 't');
 		let frame = stripStyles(app.lastFrame()!);
 		assert.match(frame, /▾ Newer notes/);
@@ -176,7 +175,7 @@ describe('the reader', () => {
 	test('a post without sections shows its title once in the status line', async () => {
 		const plainPost = parsePost({text: '---\ntitle: Short note\ndate: 2024-03-03\n---\nJust a paragraph.\n', id: 'c.md', path: '/notes/c.md', displayPath: 'c.md'});
 		const app = start(100, 20, {posts: [plainPost], warnings: [], searched: ['/notes']});
-		await tick();
+		await ready(app);
 		const status = stripStyles(statusLine(app.lastFrame()!));
 		assert.match(status, /^ ?Short note /);
 		assert.doesNotMatch(status, /›/);
@@ -185,7 +184,7 @@ describe('the reader', () => {
 
 	test('no posts: says where it looked and how to point elsewhere', async () => {
 		const app = start(100, 20, {posts: [], warnings: [{file: '/x/bad.md', message: 'skipped: binary file, not markdown'}], searched: ['/x']});
-		await tick();
+		await ready(app);
 		assert.match(app.lastFrame()!, /No posts found/);
 		assert.match(app.lastFrame()!, /Looked in: \/x/);
 		assert.match(app.lastFrame()!, /\/x\/bad\.md: skipped: binary file/);
@@ -197,7 +196,7 @@ describe('the reader', () => {
 describe('warnings in the reader', () => {
 	test('the status line counts them and W lists each file with its problem', async () => {
 		const app = start(100, 20, {...library, warnings: [{file: '/notes/broken.md', line: 3, message: 'front matter is not valid YAML'}]});
-		await tick();
+		await ready(app);
 		assert.match(statusLine(app.lastFrame()!), /1 warning \(W\)/);
 		await press(app.stdin, 'W');
 		assert.match(app.lastFrame()!, /\/notes\/broken\.md:3: front matter is not valid YAML/);
@@ -210,7 +209,7 @@ describe('warnings in the reader', () => {
 describe('help in a small terminal', () => {
 	test('j scrolls the help when it does not fit', async () => {
 		const app = start(50, 15);
-		await tick();
+		await ready(app);
 		await press(app.stdin, '?');
 		assert.match(app.lastFrame()!, /j for more/);
 		assert.doesNotMatch(app.lastFrame()!, /Anywhere/);
@@ -228,7 +227,7 @@ describe('help in a small terminal', () => {
 	test('help and warnings wrap long lines instead of cutting them', async () => {
 		const problem = 'front matter is not valid YAML (Flow sequence in block collection must end with a ])';
 		const app = start(50, 15, {...library, warnings: [{file: '/notes/a/long/path/broken.md', line: 2, message: problem}]});
-		await tick();
+		await ready(app);
 		await press(app.stdin, '?');
 		assert.doesNotMatch(app.lastFrame()!, /…/);
 		assert.match(app.lastFrame()!, /previous topic \(or the start of\s+this one\)/);

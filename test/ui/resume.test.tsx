@@ -3,14 +3,13 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
-import {render} from 'ink-testing-library';
 import {App} from '../../src/app.js';
 import {parsePost} from '../../src/posts/parse-post.js';
 import type {Library} from '../../src/posts/types.js';
 import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {createDebouncedSaver, createStore} from '../../src/state/store.js';
-import {press, tick} from '../helpers/keys.js';
+import {press, ready, render} from '../helpers/keys.js';
 
 const paragraph = (topic: string, index: number) => `${topic} paragraph ${index}: ${'words that wrap differently at every width '.repeat(3)}`;
 const body = ['First', 'Second', 'Third'].flatMap(topic => [`## ${topic} topic`, '', ...Array.from({length: 6}, (_, index) => [paragraph(topic, index + 1), '']).flat()]).join('\n');
@@ -32,14 +31,14 @@ const topRow = (frame: string | undefined) => stripStyles((frame ?? '').split('\
 describe('reading position', () => {
 	test('reopens the last post read with the same heading at the top, at another width', async () => {
 		const first = open(120);
-		await tick();
+		await ready(first.app);
 		await press(first.app.stdin, 'n', ']', ']');
 		assert.equal(topRow(first.app.lastFrame()), '## Third topic');
 		first.app.unmount();
 		first.saver.flush();
 
 		const second = open(70);
-		await tick();
+		await ready(second.app);
 		const frame = stripStyles(second.app.lastFrame()!);
 		assert.equal(topRow(frame), '## Third topic');
 		assert.match(frame, /▾ Old post +\d+%/);
@@ -53,13 +52,13 @@ describe('reading position', () => {
 
 	test('mid-paragraph, the same words are at the top after a width change', async () => {
 		const first = open(120);
-		await tick();
+		await ready(first.app);
 		await press(first.app.stdin, 'g', 'j', 'j', 'j', 'j', 'j');
 		const words = topRow(first.app.lastFrame()).split(' ').slice(0, 2).join(' ');
 		first.app.unmount();
 		first.saver.flush();
 		const second = open(90);
-		await tick();
+		await ready(second.app);
 		const top = topRow(second.app.lastFrame());
 		assert.ok(top.length > 0);
 		// The paragraph at the top is the same one (its lines wrap differently now).
@@ -71,7 +70,7 @@ describe('reading position', () => {
 
 	test('--no-resume starts at the top of the newest post and keeps what was saved', async () => {
 		const fresh = open(100, {resume: false});
-		await tick();
+		await ready(fresh.app);
 		assert.equal(topRow(fresh.app.lastFrame()), '## First topic');
 		assert.match(stripStyles(fresh.app.lastFrame()!), /New post › First topic/);
 		fresh.app.unmount();
@@ -83,7 +82,7 @@ describe('reading position', () => {
 		store.setLastPostId('new.md');
 		store.setPosition('new.md', {anchor: {sourceLine: 9999, blockKey: 'text that no longer exists anywhere', blockFraction: 0.5, topic: 'Gone topic', progress: 0.5}, readTopics: [], updatedAt: Date.now()});
 		const app = render(<App library={library} renderPost={(p, o) => renderMarkdown(p.body, o)} color={false} hyperlinks={false} width={100} height={20} store={store} />);
-		await tick();
+		await ready(app);
 		// Falls back to the same progress through the post.
 		const frame = stripStyles(app.lastFrame()!);
 		assert.match(frame, /● Second topic/);

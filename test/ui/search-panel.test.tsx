@@ -3,7 +3,6 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
-import {render} from 'ink-testing-library';
 import {App} from '../../src/app.js';
 import {parsePost} from '../../src/posts/parse-post.js';
 import type {Library} from '../../src/posts/types.js';
@@ -11,7 +10,8 @@ import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {sessionKey} from '../../src/search/session-index.js';
 import {createStore} from '../../src/state/store.js';
-import {keepInkStyles, keys, press, tick} from '../helpers/keys.js';
+import {keepInkStyles, keys, press, ready, render, settle} from '../helpers/keys.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 await keepInkStyles();
 
@@ -43,7 +43,7 @@ const plain = (frame: string | undefined) => stripStyles(frame ?? '');
 describe('the session search panel', () => {
 	test('/ opens it with every session; typing narrows live; accents are ignored', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, '/');
 		assert.match(plain(app.lastFrame()), /3 sessions/);
 		await press(app.stdin, 'z', 'i', 'e', 'b', 'a');
@@ -57,11 +57,11 @@ describe('the session search panel', () => {
 
 	test('a typed character is drawn before the search runs; the results follow in the next frame', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, '/');
 		const before = app.frames.length;
 		app.stdin.write('w');
-		await tick(50);
+		await settle(app);
 		const frames = app.frames.slice(before).map(plain);
 		// The first frame after the key echoes it with the results it replaces (all three)…
 		assert.match(frames[0]!, /\/ w▏ +3 sessions/);
@@ -73,7 +73,7 @@ describe('the session search panel', () => {
 
 	test('q types q in the query; Esc returns exactly where the reader was', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, 'j', 'j', 'j');
 		const before = plain(app.lastFrame());
 		await press(app.stdin, '/', 'q');
@@ -85,7 +85,7 @@ describe('the session search panel', () => {
 
 	test('reopened, the panel keeps the last query selected: typing replaces it, Backspace and Ctrl-U clear it', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, '/', 'e', 't', 'c', 'd', keys.escape, '/');
 		const kept = app.lastFrame()!;
 		assert.match(plain(kept), /\/ etcd▏ +1 session/);
@@ -104,7 +104,7 @@ describe('the session search panel', () => {
 
 	test('Enter opens the post at the bullet, which is marked for a moment', async () => {
 		const app = start();
-		await tick();
+		await ready(app);
 		await press(app.stdin, '/', 's', 't', 'o', 'r', 'a', 'g', 'e', keys.enter);
 		const frame = app.lastFrame()!;
 		const marked = frame.split('\n').find(line => line.includes('\u001B[7m'));
@@ -116,7 +116,7 @@ describe('the session search panel', () => {
 	test('m shows only missed sessions; w toggles watched and the store keeps it', async () => {
 		const store = createStore({cwd: dir});
 		const app = start({store});
-		await tick();
+		await ready(app);
 		await press(app.stdin, '/', keys.tab, 'm');
 		let frame = plain(app.lastFrame());
 		assert.match(frame, /1 session · missed only/);
@@ -128,7 +128,7 @@ describe('the session search panel', () => {
 		assert.equal(createStore({cwd: dir}).isWatched(sessionKey(missed)), true);
 		// A new run shows the mark it left.
 		const again = start({store: createStore({cwd: dir})});
-		await tick();
+		await ready(again);
 		await press(again.stdin, '/', keys.tab, 'm');
 		frame = plain(again.lastFrame());
 		assert.match(frame, /› ✓ Policy for All/);
@@ -143,9 +143,9 @@ describe('the session search panel', () => {
 				return kind === 'open' ? 'No xdg-open here to open links; the link is ' + url : null;
 			},
 		});
-		await tick();
+		await ready(app);
 		await press(app.stdin, '/', 'e', 't', 'c', 'd', keys.tab, 'o', 'y');
-		await tick(20);
+		await waitFor(() => links.length === 2);
 		assert.deepEqual(links, ['open https://sched.co/E1', 'copy https://sched.co/E1']);
 		app.unmount();
 	});

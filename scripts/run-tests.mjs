@@ -1,0 +1,61 @@
+// Runs the test suite with a temp folder of its own, then checks that the tests left nothing
+// behind: no file or folder in it, and no process still running from it. A test that forgets its
+// clean-up fails the run here, on every machine, instead of filling /tmp on a user's.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, relative} from 'node:path';
+
+/** Every *.test.ts(x) under test/, in a stable order. */
+function testFiles(folder) {
+	return readdirSync(folder, {withFileTypes: true})
+		.flatMap(entry => (entry.isDirectory() ? testFiles(join(folder, entry.name)) : /\.test\.tsx?$/.test(entry.name) ? [join(folder, entry.name)] : []))
+		.sort();
+}
+
+/** Processes whose environment names this run's temp folder: children a test did not end. */
+function strayProcesses(root) {
+	let pids = [];
+	try {
+		pids = readdirSync('/proc').filter(name => /^\d+$/.test(name) && Number(name) !== process.pid);
+	} catch {
+		return []; // No /proc (macOS): the per-test clean-up is all there is.
+	}
+	return pids.filter(pid => {
+		try {
+			return readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`TMPDIR=${root}`);
+		} catch {
+			return false;
+		}
+	});
+}
+
+const root = mkdtempSync(join(tmpdir(), 'kn-test-run-'));
+const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : testFiles('test');
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=180000', ...files], {
+	stdio: 'inherit',
+	env: {...process.env, TMPDIR: root},
+});
+
+const strays = strayProcesses(root);
+for (const pid of strays) {
+	try {
+		process.kill(Number(pid), 'SIGKILL');
+	} catch {
+		// Gone meanwhile.
+	}
+}
+// tsx keeps its compile cache in the temp folder: that is the runner's, not a test's.
+const leftovers = readdirSync(root).filter(name => !name.startsWith('tsx-'));
+rmSync(root, {recursive: true, force: true});
+
+let code = run.status ?? 1;
+if (strays.length > 0) {
+	console.error(`tests left ${strays.length} process${strays.length === 1 ? '' : 'es'} running (killed now): ${strays.join(', ')}`);
+	code = code || 1;
+}
+if (leftovers.length > 0) {
+	console.error(`tests left ${leftovers.length} temp entr${leftovers.length === 1 ? 'y' : 'ies'} behind in ${relative(process.cwd(), root) || root}: ${leftovers.join(', ')}`);
+	code = code || 1;
+}
+process.exit(code);
