@@ -4,7 +4,7 @@
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join, relative} from 'node:path';
+import {join} from 'node:path';
 
 /** Every *.test.ts(x) under test/, in a stable order. */
 function testFiles(folder) {
@@ -55,7 +55,7 @@ if (strays.length > 0) {
 	code = code || 1;
 }
 if (leftovers.length > 0) {
-	console.error(`tests left ${leftovers.length} temp entr${leftovers.length === 1 ? 'y' : 'ies'} behind in ${relative(process.cwd(), root) || root}: ${leftovers.join(', ')}`);
+	console.error(`tests left ${leftovers.length} temp entr${leftovers.length === 1 ? "y" : "ies"} behind in ${root}: ${leftovers.join(", ")}`);
 	code = code || 1;
 }
 process.exit(code);
