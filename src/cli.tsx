@@ -1,7 +1,7 @@
 import {openSync, statSync} from 'node:fs';
 import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
-import {helpText, parseCli, UsageError, type CliOptions, type Command} from './cli/args.js';
+import {helpText, parseCli, suggestCommand, UsageError, type CliOptions, type Command} from './cli/args.js';
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
 import {exitQuietlyOnClosedPipe, writeLines} from './cli/output.js';
 import type {Match} from './cli/select-post.js';
@@ -40,8 +40,13 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const stdout = process.stdout;
 	const isTty = Boolean(stdout.isTTY);
-	// `read notes.md` and `topics notes.md`: a post named by its file is read from that file.
-	const postFile = (command.kind === 'read' || command.kind === 'topics') && command.paths.length === 0 && command.post !== null && isFile(command.post) ? command.post : null;
+	// `read notes.md` and `topics notes.md`: a post named by its file is read from that file, and
+	// `read -` from standard input.
+	const namedPost = (command.kind === 'read' || command.kind === 'topics') && command.paths.length === 0 ? command.post : null;
+	if (namedPost !== null && namedPost !== '-' && isFolder(namedPost)) {
+		throw new CliError(`${namedPost} is a folder, not a post: to read the posts in it, use --posts ${namedPost}`, 2);
+	}
+	const postFile = namedPost !== null && (namedPost === '-' || isFile(namedPost)) ? namedPost : null;
 	const paths = postFile ? [postFile] : command.paths.length > 0 ? command.paths : [bundledPosts];
 	const stdinText = paths.includes('-') ? await readStdin() : undefined;
 	// Everything past the arguments loads on demand: --version and --help start nothing else.
@@ -69,6 +74,14 @@ function isFile(path: string): boolean {
 	}
 }
 
+function isFolder(path: string): boolean {
+	try {
+		return statSync(path).isDirectory();
+	} catch {
+		return false;
+	}
+}
+
 /**
  * The keyboard for the reader: standard input when it is a terminal, else the controlling terminal
  * (`cat notes.md | kubecon-notes -` still reads keys, as less does). Null when there is none.
@@ -87,18 +100,18 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 	const [{printPosts, printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
 	switch (command.kind) {
 		case 'read': {
-			const post = pick(matchPost(command.post, library.posts), 'post', command.post, p => `${p.id}  (${p.title})`);
+			const post = pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
 			if (command.topic === null) {
 				await writeLines(printPost(post, render));
 				return 0;
 			}
 			const topics = [...(post.intro ? [post.intro] : []), ...post.topics];
-			const topic = pick(matchTopic(command.topic, topics), `topic of ${post.id}`, command.topic, t => t.name);
+			const topic = pick(matchTopic(command.topic, topics), {one: `topic of ${post.id}`, many: `topics of ${post.id}`}, command.topic, t => t.name);
 			await writeLines(printTopic(post, topic, render));
 			return 0;
 		}
 		case 'topics': {
-			const posts = command.post === null ? library.posts : [pick(matchPost(command.post, library.posts), 'post', command.post, p => p.id)];
+			const posts = command.post === null ? library.posts : [pick(matchPost(command.post, library.posts), POSTS, command.post, p => p.id)];
 			requirePosts(posts, library);
 			await writeLines(posts.flatMap(post => post.topics.map(topic => `${post.id}\t${topic.name}`)));
 			return 0;
@@ -116,7 +129,7 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 				await writeLines([`Forgot every reading position (${store.path}).`]);
 				return 0;
 			}
-			const post = pick(matchPost(command.post, library.posts), 'post', command.post, p => `${p.id}  (${p.title})`);
+			const post = pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
 			store.forget(post.id);
 			await writeLines([`Forgot the reading position of ${post.id}.`]);
 			return 0;
@@ -144,13 +157,18 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 	}
 }
 
+/** What is being picked, as a noun for one and for many: messages read as English at any count. */
+type Noun = {one: string; many: string};
+const POSTS: Noun = {one: 'post', many: 'posts'};
+
 /** The one item a name matched; an unknown or ambiguous name lists the candidates and exits 1. */
-function pick<T>(match: Match<T>, what: string, query: string, describe: (item: T) => string): T {
+function pick<T>(match: Match<T>, what: Noun, query: string, describe: (item: T) => string): T {
 	if (match.kind === 'one') return match.item;
 	if (match.kind === 'many') {
-		throw new CliError(`'${query}' matches ${match.items.length} of the ${what}s:\n${match.items.map(item => `  ${describe(item)}`).join('\n')}`, 1);
+		throw new CliError(`'${query}' matches ${match.items.length} ${what.many}:\n${match.items.map(item => `  ${describe(item)}`).join('\n')}`, 1);
 	}
-	throw new CliError(`no ${what} matches '${query}'`, 1);
+	const hint = what === POSTS ? " (kubecon-notes topics lists them; --posts DIR reads another folder)" : '';
+	throw new CliError(`no ${what.one} matches '${query}'${hint}`, 1);
 }
 
 function requirePosts(posts: Post[], library: Library): void {
@@ -178,7 +196,10 @@ main(process.argv.slice(2)).then(
 	},
 	(error: unknown) => {
 		const known = error instanceof CliError || error instanceof UsageError || error instanceof MissingPathError;
-		const message = error instanceof Error ? error.message : String(error);
+		let message = error instanceof Error ? error.message : String(error);
+		// `kubecon-notes sesions` is a typo far more often than a missing file.
+		const meant = error instanceof MissingPathError && !/[/\\.]/.test(error.path) ? suggestCommand(error.path) : null;
+		if (meant) message += ` (did you mean 'kubecon-notes ${meant}'?)`;
 		// File names and typed names are shown back: they must not carry escape sequences either.
 		process.stderr.write(`kubecon-notes: ${sanitizeText(known ? message : `internal error: ${message} (run with --debug for details)`)}\n`);
 		if (error instanceof UsageError) process.stderr.write("Try 'kubecon-notes --help'.\n");

@@ -25,13 +25,54 @@ export type CliOptions = {
 export class UsageError extends Error {}
 
 const SUBCOMMANDS = new Set(['read', 'topics', 'sessions', 'forget']);
+/** Options that take a value: `--width -5` gives them `-5`, as a person means, not a parser error. */
+const VALUE_OPTIONS = new Set(['--posts', '--width', '--color', '--topic', '--day']);
+
+/** `--width -5` as `--width=-5`: node's parser would take `-5` for an option and say so at length. */
+function joinNegativeValues(argv: string[]): string[] {
+	const joined: string[] = [];
+	for (let index = 0; index < argv.length; index++) {
+		const word = argv[index]!;
+		const next = argv[index + 1];
+		if (VALUE_OPTIONS.has(word) && next !== undefined && /^-\d/.test(next)) {
+			joined.push(`${word}=${next}`);
+			index++;
+		} else joined.push(word);
+	}
+	return joined;
+}
+
+/** The subcommand a mistyped word was meant to be (`sesions`), or null: at most two edits away. */
+export function suggestCommand(word: string): string | null {
+	let best: string | null = null;
+	let bestDistance = 3;
+	for (const command of SUBCOMMANDS) {
+		const distance = editDistance(word.toLowerCase(), command);
+		if (distance < bestDistance) {
+			best = command;
+			bestDistance = distance;
+		}
+	}
+	return best;
+}
+
+/** Levenshtein distance, small words only. */
+function editDistance(a: string, b: string): number {
+	let previous = Array.from({length: b.length + 1}, (_, index) => index);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		previous = current;
+	}
+	return previous[b.length]!;
+}
 
 /** Parses argv (without node and the script) with node's own parser. */
 export function parseCli(argv: string[]): CliOptions {
 	let parsed;
 	try {
 		parsed = parseArgs({
-			args: argv,
+			args: joinNegativeValues(argv),
 			allowPositionals: true,
 			strict: true,
 			options: {
@@ -50,8 +91,8 @@ export function parseCli(argv: string[]): CliOptions {
 			},
 		});
 	} catch (error) {
-		// Node's messages are clear but long; the first sentence is enough.
-		throw new UsageError(String((error as Error).message).split('. ')[0]!.replace(/\.$/, ''));
+		// Node's messages are clear but long; the first sentence, on one line, is enough.
+		throw new UsageError(String((error as Error).message).split(/\.\s/)[0]!.replace(/\s+/g, ' ').replace(/\.$/, ''));
 	}
 	const {values, positionals} = parsed;
 	const color = (values.color ?? 'auto') as ColorChoice;

@@ -2,7 +2,7 @@ import type {Library, Session} from '../posts/types.js';
 import type {RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
 import {createSessionIndex, type SessionFilter} from '../search/session-index.js';
-import type {Command} from './args.js';
+import {UsageError, type Command} from './args.js';
 import {writeLines} from './output.js';
 import {sessionJson, sessionsTable, sessionsTsv} from './print-sessions.js';
 
@@ -13,11 +13,13 @@ export async function findSessions(
 	render: RenderOptions,
 	isTty: boolean,
 ): Promise<number> {
+	const searchable = searchableSessions(library.posts);
+	if (command.day !== null) requireKnownDay(command.day, searchable);
 	const filter: SessionFilter = {
 		...(command.missed ? {missedOnly: true} : {}),
 		...(command.day === null ? {} : {day: /^\d+$/.test(command.day) ? Number(command.day) : command.day}),
 	};
-	const hits: Session[] = createSessionIndex(searchableSessions(library.posts))
+	const hits: Session[] = createSessionIndex(searchable)
 		.search(command.query, filter)
 		.map(hit => hit.session);
 	if (command.json) {
@@ -29,4 +31,14 @@ export async function findSessions(
 	}
 	if (hits.length === 0 && !command.json) process.stderr.write(`kubecon-notes: no sessions match${command.query ? ` '${command.query}'` : ''}\n`);
 	return hits.length === 0 ? 1 : 0;
+}
+
+/** `--day abc` names no day of these notes: that is bad usage (exit 2), not an empty result. */
+function requireKnownDay(day: string, sessions: Session[]): void {
+	const wanted = day.trim().toLowerCase().replace(/^day\s*/, '');
+	const numbers = new Set(sessions.flatMap(session => (session.dayNumber === null ? [] : [String(session.dayNumber)])));
+	const labels = new Set(sessions.flatMap(session => (session.day ? [session.day] : [])));
+	if (numbers.has(wanted) || [...labels].some(label => label.toLowerCase() === day.trim().toLowerCase())) return;
+	const known = numbers.size > 0 ? `days ${[...numbers].sort().join(', ')}` : labels.size > 0 ? [...labels].map(label => `'${label}'`).join(', ') : 'no days';
+	throw new UsageError(`--day ${day}: these notes have ${known}`);
 }

@@ -37,12 +37,20 @@ export function matchByName<T>(query: string, items: T[], names: (item: T) => st
 		folded.map((names, index) => ({names, index})),
 		{keys: ['names'], threshold: 0.35, includeScore: true, ignoreLocation: true},
 	);
-	const [best, next] = fuse.search(wanted);
+	// A typo may bend a word, never a number: `2025` is not `2023`.
+	const numbers = wanted.match(/\d+/g) ?? [];
+	const hasNumbers = (names: string[]) => numbers.every(number => names.some(name => name.split(' ').includes(number)));
+	const hits = fuse.search(wanted).filter(hit => hasNumbers(hit.item.names));
+	const [best, next] = hits;
 	if (!best) return {kind: 'none'};
 	if (!next || next.score! - best.score! > 0.1) return {kind: 'one', item: items[best.item.index]!};
-	return {kind: 'many', items: fuse.search(wanted).slice(0, 8).map(hit => items[hit.item.index]!)};
+	return {kind: 'many', items: hits.slice(0, 8).map(hit => items[hit.item.index]!)};
 }
 
-export const matchPost = (query: string, posts: Post[]): Match<Post> => matchByName(query, posts, post => [post.id, post.slug, post.title]);
+/** A post by its exact id first (`-` is standard input's, which folding would erase), then by name. */
+export function matchPost(query: string, posts: Post[]): Match<Post> {
+	const byId = posts.find(post => post.id === query);
+	return byId ? {kind: 'one', item: byId} : matchByName(query, posts, post => [post.id, post.slug, post.title]);
+}
 
 export const matchTopic = (query: string, topics: Topic[]): Match<Topic> => matchByName(query, topics, topic => [topic.name]);

@@ -23,3 +23,11 @@ describe('matching typed names', () => {
 		assert.equal(match('  '), null);
 	});
 });
+
+describe('numbers in names', () => {
+	test('a typo bends words, never numbers: 2025 matches no 2023 or 2024 post', () => {
+		assert.equal(match('kubecon eu 2025'), null);
+		assert.equal(match('2025'), null);
+		assert.equal(match('kubecn eu 2024'), 'kubecon-eu-2024');
+	});
+});
