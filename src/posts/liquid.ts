@@ -48,10 +48,34 @@ function resolveTag(tag: string): string {
 			return args[0] ?? '';
 		}
 		default: {
-			// include, if/for/assign/capture, seo, plugin tags: nothing a terminal can show.
-			return '';
+			// Control flow and page furniture are invisible on the site too.
+			if (SILENT_TAGS.has(name)) return '';
+			// include, gist, youtube and other plugin tags put something on the page: say what was
+			// there, so the text around it still reads right.
+			return placeholder(name, args.join(' '));
 		}
 	}
+}
+
+/** Tags that render nothing a reader of the page would see. */
+const SILENT_TAGS = new Set([
+	'', 'if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'case', 'when', 'endcase', 'for', 'endfor', 'break', 'continue',
+	'assign', 'capture', 'endcapture', 'increment', 'decrement', 'cycle', 'tablerow', 'endtablerow', 'seo', 'feed_meta',
+	'endraw', 'endcomment', 'include_cached_css', 'toc', 'comment',
+]);
+
+/**
+ * A quiet one-line stand-in for a tag: `▣ include figure.html: The keynote`, naming the tag, its
+ * file or first word, and a caption, alt or title when the tag gives one. Markdown punctuation is
+ * escaped so the stand-in reads as text, and line breaks inside the tag are folded.
+ */
+function placeholder(name: string, argText: string): string {
+	const described = /\b(?:caption|alt|title|description)\s*=\s*(["'])([\s\S]*?)\1/.exec(argText)?.[2];
+	const first = /^(["']?)([^\s"']+)\1/.exec(argText.trim())?.[2] ?? '';
+	const what = [name, first.includes('=') ? '' : first].filter(Boolean).join(' ');
+	const text = described ? `${what}: ${described}` : what;
+	// The trailing space keeps the words after an inline tag apart from it.
+	return `▣ ${text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]{}()<>#+|!~]/g, match => `\\${match}`)} `;
 }
 
 function resolveOutput(expression: string, context: LiquidContext): string {

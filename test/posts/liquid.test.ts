@@ -16,9 +16,12 @@ describe('Liquid and Jekyll markup', () => {
 		assert.equal(renderLiquid(lines('{% highlight go linenos %}', 'x := 1', '{% endhighlight %}'), page), lines('```go', 'x := 1', '```'));
 	});
 
-	test('raw keeps its content literally; include and unknown tags vanish; link and post_url give paths', () => {
+	test('raw keeps its content literally; include and unknown tags leave a placeholder; link and post_url give paths', () => {
 		assert.equal(renderLiquid('{% raw %}{{ not.resolved }}{% endraw %}', page), '{{ not.resolved }}');
-		assert.equal(renderLiquid('a{% include figure.html src="x" %}b', page), 'ab');
+		assert.equal(renderLiquid('a{% include figure.html src="x" %}b', page), 'a▣ include figure.html b');
+		assert.equal(renderLiquid('{% include figure.html image="k.png" caption="The *keynote* hall" %}', page), '▣ include figure.html: The \\*keynote\\* hall ');
+		assert.equal(renderLiquid('{% youtube dQw4w9WgXcQ %}', page), '▣ youtube dQw4w9WgXcQ ');
+		assert.equal(renderLiquid('{% assign x = 1 %}{% for a in b %}{% endfor %}', page), '');
 		assert.equal(renderLiquid('[x]({% link _posts/2020-01-01-a.md %}) [y]({% post_url 2010-07-21-name %})', page), '[x](_posts/2020-01-01-a.md) [y](2010-07-21-name)');
 		assert.equal(renderLiquid('{% if page.x %}shown{% endif %}', page), 'shown');
 	});
