@@ -37,7 +37,7 @@ describe('kubecon-notes topics, errors and exit codes', {skip}, () => {
 		const unknown = await runCli(['read', 'zzzz', '--posts', basic]);
 		assert.equal(unknown.code, 1);
 		assert.equal(unknown.stdout, '');
-		assert.equal(unknown.stderr, "kubecon-notes: no post matches 'zzzz'\n");
+		assert.equal(unknown.stderr, "kubecon-notes: no post matches 'zzzz' (kubecon-notes topics lists them; --posts DIR reads another folder)\n");
 		const ambiguous = await runCli(['read', 'notes', '--posts', basic]);
 		assert.equal(ambiguous.code, 1);
 		assert.match(ambiguous.stderr, /'notes' matches 2 of the posts:\n {2}2024-05-02-storage-day\.md {2}\(Storage day: notes\)\n {2}2023-11-20-network-notes\.markdown {2}\(Network notes\)\n$/);
