@@ -40,7 +40,7 @@ describe('kubecon-notes topics, errors and exit codes', {skip}, () => {
 		assert.equal(unknown.stderr, "kubecon-notes: no post matches 'zzzz' (kubecon-notes topics lists them; --posts DIR reads another folder)\n");
 		const ambiguous = await runCli(['read', 'notes', '--posts', basic]);
 		assert.equal(ambiguous.code, 1);
-		assert.match(ambiguous.stderr, /'notes' matches 2 of the posts:\n {2}2024-05-02-storage-day\.md {2}\(Storage day: notes\)\n {2}2023-11-20-network-notes\.markdown {2}\(Network notes\)\n$/);
+		assert.match(ambiguous.stderr, /'notes' matches 2 posts:\n {2}2024-05-02-storage-day\.md {2}\(Storage day: notes\)\n {2}2023-11-20-network-notes\.markdown {2}\(Network notes\)\n$/);
 	});
 
 	test('a missing path and bad usage exit 2 with one line, no stack trace', async () => {
