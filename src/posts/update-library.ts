@@ -6,7 +6,7 @@
 import {newestFirst, readPostText} from './load-library.js';
 import {parsePost} from './parse-post.js';
 import type {Library, Post, PostWarning} from './types.js';
-import type {PostChange} from './watch-posts.js';
+import {locatePost, watchRoots, type PostChange} from './watch-posts.js';
 
 export type UpdateOptions = {
 	/** Show drafts (`published: false`), as the library was loaded. */
@@ -93,4 +93,12 @@ export function updateLibrary(library: Library, changes: readonly PostChange[], 
 /** find-posts' rule for a clash: two folders holding the same relative path, the second keeps its full path. */
 function uniqueId(posts: readonly Post[], change: PostChange): string {
 	return posts.some(post => post.id === change.id) ? change.path : change.id;
+}
+
+/**
+ * A change for one post, named as the watcher would name it: to reload the open post after the
+ * editor exits even when no watcher runs (`--posts` on a file system without events).
+ */
+export function changeForPost(library: Library, post: Post): PostChange {
+	return {kind: 'changed', ...(locatePost(watchRoots(library.searched), post.path) ?? {path: post.path, id: post.id, displayPath: post.path})};
 }

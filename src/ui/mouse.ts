@@ -84,3 +84,24 @@ export function screenAreaAt(layout: {sidebarWidth: number; paneHeight: number; 
 
 /** Lines one wheel step scrolls: three, as in less, vim and most terminals' own scrolling. */
 export const WHEEL_LINES = 3;
+
+/** What a mouse event asks the reader to do: scroll the pane under the pointer, or click a row. */
+export type MouseIntent =
+	| {kind: 'scroll'; area: 'text' | 'sidebar'; lines: number}
+	| {kind: 'click'; area: 'sidebar'; row: number}
+	| {kind: 'click'; area: 'text'; row: number; column: number};
+
+/**
+ * The wheel scrolls what is under the pointer (WHEEL_LINES a step, up negative); a left press on a
+ * sidebar row picks it (lazygit opens on the press, not the release). Everything else is ignored.
+ */
+export function mouseIntent(event: MouseEvent, layout: {sidebarWidth: number; paneHeight: number; width: number; height: number}): MouseIntent | null {
+	const place = screenAreaAt(layout, event.x, event.y);
+	if (place.area !== 'text' && place.area !== 'sidebar') return null;
+	if (event.kind === 'wheel') {
+		if (event.direction !== 'up' && event.direction !== 'down') return null;
+		return {kind: 'scroll', area: place.area, lines: event.direction === 'up' ? -WHEEL_LINES : WHEEL_LINES};
+	}
+	if (event.kind !== 'press' || event.button !== 'left') return null;
+	return place.area === 'sidebar' ? {kind: 'click', area: 'sidebar', row: place.row} : {kind: 'click', area: 'text', row: place.row, column: place.column};
+}

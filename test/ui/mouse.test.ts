@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {isMouseInput, MOUSE_OFF, MOUSE_ON, parseMouse, parseMouseChunk, screenAreaAt} from '../../src/ui/mouse.js';
+import {isMouseInput, MOUSE_OFF, MOUSE_ON, mouseIntent, parseMouse, parseMouseChunk, screenAreaAt} from '../../src/ui/mouse.js';
 
 const plain = {shift: false, meta: false, ctrl: false};
 
@@ -49,5 +49,20 @@ describe('where a point is on the reader screen', () => {
 	});
 	test('without a sidebar the text starts at the first column', () => {
 		assert.deepEqual(screenAreaAt({...layout, sidebarWidth: 0}, 0, 0), {area: 'text', row: 0, column: 0});
+	});
+});
+
+describe('what a mouse event asks for', () => {
+	const layout = {width: 120, height: 35, sidebarWidth: 33, paneHeight: 34};
+	test('the wheel scrolls the pane under the pointer, three lines a step', () => {
+		assert.deepEqual(mouseIntent(parseMouse('\u001B[<65;60;10M')!, layout), {kind: 'scroll', area: 'text', lines: 3});
+		assert.deepEqual(mouseIntent(parseMouse('\u001B[<64;5;10M')!, layout), {kind: 'scroll', area: 'sidebar', lines: -3});
+	});
+	test('a left press on a sidebar row picks that row; on the status line, or another button, nothing', () => {
+		assert.deepEqual(mouseIntent(parseMouse('\u001B[<0;5;8M')!, layout), {kind: 'click', area: 'sidebar', row: 7});
+		assert.equal(mouseIntent(parseMouse('\u001B[<0;5;35M')!, layout), null);
+		assert.equal(mouseIntent(parseMouse('\u001B[<2;5;8M')!, layout), null);
+		assert.equal(mouseIntent(parseMouse('\u001B[<0;5;8m')!, layout), null);
+		assert.equal(mouseIntent(parseMouse('\u001B[<66;60;10M')!, layout), null);
 	});
 });
