@@ -82,4 +82,25 @@ describe('Ctrl-Z and fg in a pseudo-terminal', () => {
 		session.write('q');
 		assert.equal((await session.exited).exitCode, 0);
 	});
+
+	test('on Ink: Ctrl-Z through useInput, and after SIGCONT the whole frame is back (useStdout().write(\'\') redraws)', async () => {
+		const inkProbe = fileURLToPath(new URL('../fixtures/ink-suspend-probe.tsx', import.meta.url));
+		const session = startSession(['--import', 'tsx', inkProbe], {cols: 60, rows: 10});
+		await session.waitFor(/ink probe pid \d+ keys \[\]/);
+		const pid = Number(/ink probe pid (\d+)/.exec(session.screen())![1]);
+		session.write('ab');
+		await session.waitFor(/keys \[ab\]/);
+		session.write('\u001A');
+		await waitFor(() => state(pid) === 'T', {describe: () => `state ${state(pid)}`});
+		await session.waitFor(() => session.buffer() === 'normal');
+		session.kill('SIGCONT');
+		// The screen was cleared on the way back: the frame is there only if it was written again.
+		await session.waitFor(screen => session.buffer() === 'alternate' && /keys \[ab\]/.test(screen));
+		assert.ok(session.raw().lastIndexOf('\u001B[2J') < session.raw().lastIndexOf('keys [ab]'), 'the frame came after the clear');
+		session.write('c');
+		await session.waitFor(/keys \[abc\]/);
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+	});
 });
+
