@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import {EventEmitter} from 'node:events';
-import {readFileSync} from 'node:fs';
+import {chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, test} from 'node:test';
 import {createSuspender} from '../../src/ui/suspend.js';
@@ -84,7 +86,7 @@ describe('Ctrl-Z and fg in a pseudo-terminal', () => {
 	});
 
 	test('on Ink: Ctrl-Z through useInput, and after SIGCONT the whole frame is back (useStdout().write(\'\') redraws)', async () => {
-		const inkProbe = fileURLToPath(new URL('../fixtures/ink-suspend-probe.tsx', import.meta.url));
+		const inkProbe = fileURLToPath(new URL('../fixtures/ink-handover-probe.tsx', import.meta.url));
 		const session = startSession(['--import', 'tsx', inkProbe], {cols: 60, rows: 10});
 		await session.waitFor(/ink probe pid \d+ keys \[\]/);
 		const pid = Number(/ink probe pid (\d+)/.exec(session.screen())![1]);
@@ -99,6 +101,28 @@ describe('Ctrl-Z and fg in a pseudo-terminal', () => {
 		assert.ok(session.raw().lastIndexOf('\u001B[2J') < session.raw().lastIndexOf('keys [ab]'), 'the frame came after the clear');
 		session.write('c');
 		await session.waitFor(/keys \[abc\]/);
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+	});
+
+	test('on Ink: e gives the terminal to the editor, which gets +LINE FILE and every key typed meanwhile; the reader comes back', async t => {
+		const folder = mkdtempSync(join(tmpdir(), 'kn-pty-editor-'));
+		t.after(() => rmSync(folder, {recursive: true, force: true}));
+		const record = join(folder, 'record.txt');
+		const editor = join(folder, 'vim');
+		// A fake vim: records its arguments and one line read from the terminal, in cooked mode.
+		writeFileSync(editor, `#!/bin/sh\nprintf 'EDITOR READY\\n'\nIFS= read -r line\nprintf '%s\\n' "$@" "$line" > '${record}.part' && mv '${record}.part' '${record}'\n`);
+		chmodSync(editor, 0o755);
+		const inkProbe = fileURLToPath(new URL('../fixtures/ink-handover-probe.tsx', import.meta.url));
+		const session = startSession(['--import', 'tsx', inkProbe], {cols: 60, rows: 10, env: {VISUAL: editor, PROBE_FILE: '/notes/post.md'}});
+		await session.waitFor(/keys \[\]/);
+		session.write('e');
+		await session.waitFor(screen => session.buffer() === 'normal' && /EDITOR READY/.test(screen));
+		session.write('typed in the editor\r');
+		await session.waitFor(screen => session.buffer() === 'alternate' && /keys \[\(editor: ok\)\]/.test(screen));
+		assert.equal(readFileSync(record, 'utf8'), '+7\n/notes/post.md\ntyped in the editor\n');
+		session.write('x');
+		await session.waitFor(/keys \[\(editor: ok\)x\]/);
 		session.write('q');
 		assert.equal((await session.exited).exitCode, 0);
 	});
