@@ -7,10 +7,13 @@ export type Command =
 	| {kind: 'view'; paths: string[]}
 	| {kind: 'read'; paths: string[]; post: string; topic: string | null}
 	| {kind: 'topics'; paths: string[]; post: string | null}
-	| {kind: 'sessions'; paths: string[]; query: string; missed: boolean; day: string | null; json: boolean}
+	| {kind: 'sessions'; paths: string[]; query: string; missed: boolean; day: string | null; json: boolean; toWatch?: boolean; format?: SessionsFormat}
 	| {kind: 'forget'; paths: string[]; post: string | null};
 
 export type ColorChoice = 'auto' | 'always' | 'never';
+
+/** `sessions --format md`: a markdown checklist (see to-watch.ts). */
+export type SessionsFormat = 'md';
 
 export type CliOptions = {
 	command: Command;
@@ -19,6 +22,8 @@ export type CliOptions = {
 	drafts: boolean;
 	resume: boolean;
 	debug: boolean;
+	/** Wheel and clicks in the reader; `--no-mouse` leaves the terminal's own selection alone. */
+	mouse: boolean;
 };
 
 /** Bad usage: one line on stderr and exit 2. */
@@ -26,7 +31,7 @@ export class UsageError extends Error {}
 
 const SUBCOMMANDS = new Set(['read', 'topics', 'sessions', 'forget']);
 /** Options that take a value: `--width -5` gives them `-5`, as a person means, not a parser error. */
-const VALUE_OPTIONS = new Set(['--posts', '--width', '--color', '--topic', '--day']);
+const VALUE_OPTIONS = new Set(['--posts', '--width', '--color', '--topic', '--day', '--format']);
 
 /** `--width -5` as `--width=-5`: node's parser would take `-5` for an option and say so at length. */
 function joinNegativeValues(argv: string[]): string[] {
@@ -83,6 +88,9 @@ export function parseCli(argv: string[]): CliOptions {
 				day: {type: 'string'},
 				missed: {type: 'boolean'},
 				json: {type: 'boolean'},
+				'to-watch': {type: 'boolean'},
+				format: {type: 'string'},
+				'no-mouse': {type: 'boolean'},
 				drafts: {type: 'boolean'},
 				'no-resume': {type: 'boolean'},
 				debug: {type: 'boolean'},
@@ -102,7 +110,8 @@ export function parseCli(argv: string[]): CliOptions {
 		width = Number(values.width);
 		if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number from 20 to 1000, not '${values.width}'`);
 	}
-	const options = {color, width, drafts: values.drafts ?? false, resume: !values['no-resume'], debug: values.debug ?? false};
+	const options = {color, width, drafts: values.drafts ?? false, resume: !values['no-resume'], debug: values.debug ?? false, mouse: !values['no-mouse']};
+	if (values.format !== undefined && !['md', 'markdown'].includes(values.format)) throw new UsageError(`--format takes md, not '${values.format}'`);
 	if (values.help) return {...options, command: {kind: 'help'}};
 	if (values.version) return {...options, command: {kind: 'version'}};
 
@@ -111,7 +120,7 @@ export function parseCli(argv: string[]): CliOptions {
 	const args = subcommand ? rest : positionals;
 	const paths = values.posts ?? [];
 	const only = (allowed: string[]) => {
-		for (const flag of ['topic', 'day', 'missed', 'json'] as const) {
+		for (const flag of ['topic', 'day', 'missed', 'json', 'to-watch', 'format'] as const) {
 			if (values[flag] !== undefined && !allowed.includes(flag)) throw new UsageError(`--${flag} goes with ${flag === 'topic' ? 'read' : 'sessions'}`);
 		}
 	};
@@ -127,10 +136,20 @@ export function parseCli(argv: string[]): CliOptions {
 			return {...options, command: {kind: 'topics', paths, post: args.join(' ') || null}};
 		}
 		case 'sessions': {
-			only(['day', 'missed', 'json']);
+			only(['day', 'missed', 'json', 'to-watch', 'format']);
+			if (values.json && values.format !== undefined) throw new UsageError('--json and --format md are two formats: choose one');
 			return {
 				...options,
-				command: {kind: 'sessions', paths, query: args.join(' '), missed: values.missed ?? false, day: values.day ?? null, json: values.json ?? false},
+				command: {
+					kind: 'sessions',
+					paths,
+					query: args.join(' '),
+					missed: values.missed ?? false,
+					day: values.day ?? null,
+					json: values.json ?? false,
+					...(values['to-watch'] ? {toWatch: true} : {}),
+					...(values.format === undefined ? {} : {format: 'md' as const}),
+				},
 			};
 		}
 		case 'forget': {
@@ -154,6 +173,8 @@ Usage:
   kubecon-notes topics [POST]             list topics
   kubecon-notes sessions [QUERY] [--missed] [--day N] [--json]
                                           search the talks the notes list
+  kubecon-notes sessions --to-watch [--format md]
+                                          talks marked missed and not yet watched
   kubecon-notes forget [POST]             forget the reading position of one post, or all
 
 Options:
@@ -162,6 +183,7 @@ Options:
   --color WHEN      always, never or auto (default; NO_COLOR and FORCE_COLOR are honoured)
   --drafts          include posts with published: false
   --no-resume       open at the top instead of the remembered position
+  --no-mouse        leave the mouse to the terminal (no wheel scrolling or clicks)
   --debug           show stack traces of errors (also DEBUG=kubecon-notes)
   -h, --help        this text
   -v, --version     the version

@@ -5,6 +5,8 @@ import {createSessionIndex, type SessionFilter} from '../search/session-index.js
 import {UsageError, type Command} from './args.js';
 import {writeLines} from './output.js';
 import {sessionJson, sessionsTable, sessionsTsv} from './print-sessions.js';
+import {nothingToWatchMessage, sessionsMarkdown, storedMarks, toWatchSessions} from './to-watch.js';
+import {sanitizeText} from '../posts/sanitize.js';
 
 /** `kubecon-notes sessions`: the same search the reader's panel runs, printed for a person or a script. */
 export async function findSessions(
@@ -19,17 +21,24 @@ export async function findSessions(
 		...(command.missed ? {missedOnly: true} : {}),
 		...(command.day === null ? {} : {day: /^\d+$/.test(command.day) ? Number(command.day) : command.day}),
 	};
-	const hits: Session[] = createSessionIndex(searchable)
+	let hits: Session[] = createSessionIndex(searchable)
 		.search(command.query, filter)
 		.map(hit => hit.session);
-	if (command.json) {
+	// Watched marks are read only when asked for: a plain search opens no store.
+	const marks = command.toWatch || command.format === 'md' ? await storedMarks(message => process.stderr.write(`kubecon-notes: warning: ${sanitizeText(message)}\n`)) : null;
+	if (marks && command.toWatch) hits = toWatchSessions(hits, marks);
+	if (marks && command.format === 'md') {
+		await writeLines(sessionsMarkdown(hits, marks));
+	} else if (command.json) {
 		await writeLines([JSON.stringify(hits.map(sessionJson), null, 2)]);
 	} else if (isTty) {
 		await writeLines(sessionsTable(hits, render.width, render.color));
 	} else {
 		await writeLines(sessionsTsv(hits));
 	}
-	if (hits.length === 0 && !command.json) process.stderr.write(`kubecon-notes: no sessions match${command.query ? ` '${command.query}'` : ''}\n`);
+	if (hits.length === 0 && !command.json) {
+		process.stderr.write(`kubecon-notes: ${command.toWatch ? nothingToWatchMessage(command.query) : `no sessions match${command.query ? ` '${command.query}'` : ''}`}\n`);
+	}
 	return hits.length === 0 ? 1 : 0;
 }
 

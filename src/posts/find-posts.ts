@@ -12,8 +12,10 @@ export class MissingPathError extends Error {
 	}
 }
 
-const POST_FILE = /\.(md|markdown)$/i;
-const SKIPPED_FOLDERS = new Set(['node_modules', '_site', 'vendor']);
+/** A file name that is read as a post when found under a folder. */
+export const POST_FILE = /\.(md|markdown)$/i;
+/** Folders never walked (besides hidden ones): the watcher skips the same. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '_site', 'vendor']);
 
 /**
  * Finds the posts under each path: a folder is walked (hidden folders, node_modules and Jekyll's

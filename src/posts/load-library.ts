@@ -33,7 +33,8 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 	return {posts: visible.sort(newestFirst), warnings, searched};
 }
 
-function newestFirst(a: Post, b: Post): number {
+/** The library's order: newest first, undated last, then by id. */
+export function newestFirst(a: Post, b: Post): number {
 	const byDate = (b.date?.getTime() ?? Number.NEGATIVE_INFINITY) - (a.date?.getTime() ?? Number.NEGATIVE_INFINITY);
 	if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
 	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

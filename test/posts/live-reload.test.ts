@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, test} from 'node:test';
+import {startLiveReload} from '../../src/posts/live-reload.js';
+import {loadLibrary} from '../../src/posts/load-library.js';
+import type {Library} from '../../src/posts/types.js';
+import {changeForPost, updateLibrary} from '../../src/posts/update-library.js';
+import {waitFor} from '../helpers/wait-for.js';
+
+const post = (title: string) => `---\ntitle: ${title}\n---\n\nText.\n`;
+
+function tempFolder(t: {after: (fn: () => void) => void}): string {
+	const folder = mkdtempSync(join(tmpdir(), 'kn-live-'));
+	t.after(() => rmSync(folder, {recursive: true, force: true}));
+	return folder;
+}
+
+describe('live reload for the reader', () => {
+	test('each batch applies to the newest library; the reader gets the new library', async t => {
+		const folder = tempFolder(t);
+		writeFileSync(join(folder, '2024-01-01-a.md'), post('A'));
+		let library: Library = loadLibrary([folder]);
+		const updates: string[][] = [];
+		const live = startLiveReload({
+			paths: [folder],
+			currentLibrary: () => library,
+			onUpdate(update) {
+				library = update.library;
+				updates.push([...update.added, ...update.changed]);
+			},
+		});
+		t.after(() => live.stop());
+		await live.ready;
+		writeFileSync(join(folder, '2024-02-02-b.md'), post('B'));
+		await waitFor(() => library.posts.length === 2);
+		writeFileSync(join(folder, '2024-01-01-a.md'), post('A, edited'));
+		await waitFor(() => library.posts.some(p => p.title === 'A, edited'), {describe: () => JSON.stringify(updates)});
+		assert.deepEqual(library.posts.map(p => p.title), ['B', 'A, edited']);
+	});
+
+	test('after the editor, one post can be reloaded without a watcher, named as loading named it', t => {
+		const folder = tempFolder(t);
+		mkdirSync(join(folder, 'talks'));
+		writeFileSync(join(folder, 'talks', '2024-01-01-a.md'), post('A'));
+		const library = loadLibrary([folder]);
+		const change = changeForPost(library, library.posts[0]!);
+		assert.deepEqual(change, {kind: 'changed', path: join(folder, 'talks', '2024-01-01-a.md'), id: 'talks/2024-01-01-a.md', displayPath: join(folder, 'talks', '2024-01-01-a.md')});
+		writeFileSync(join(folder, 'talks', '2024-01-01-a.md'), post('A, saved in the editor'));
+		assert.equal(updateLibrary(library, [change]).library.posts[0]?.title, 'A, saved in the editor');
+	});
+});
