@@ -6,7 +6,7 @@
  * memory; each is reported once, at start when it can be known then.
  */
 import type {ReadingAnchor} from './reading-anchor.js';
-import {openStoreFile, errorMessage, type StoreFile, type StoreFs} from './store-file.js';
+import {openStoreFile, errorMessage, type FileRead, type StoreFile, type StoreFs} from './store-file.js';
 import {withFileLock, type LockOptions} from './store-lock.js';
 import {currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, type PostPosition, type StoreData} from './store-schema.js';
 
@@ -84,7 +84,7 @@ export function createStore(options: StoreOptions = {}): Store {
 	};
 
 	/** Brings `data` up to date with the file, if the file changed since it was last read. */
-	const refresh = (force = false): void => {
+	const refresh = (force = false, alreadyRead?: FileRead): void => {
 		if (saveProblem !== null || !file) {
 			return;
 		}
@@ -92,7 +92,7 @@ export function createStore(options: StoreOptions = {}): Store {
 		if (!force && version === seenVersion) {
 			return;
 		}
-		const read = file.read();
+		const read = alreadyRead ?? file.read();
 		seenVersion = version;
 		switch (read.kind) {
 			case 'missing': {
@@ -176,7 +176,7 @@ export function createStore(options: StoreOptions = {}): Store {
 				toMemory(`${filePath} is not valid (${first.reason}) and could not be moved aside (${errorMessage(error)})`);
 			}
 		} else {
-			refresh(true);
+			refresh(true, first);
 		}
 		// Said at start, not at the first save: the reader shows it before the user reads anything.
 		const problem = saveProblem === null ? file.writeProblem() : null;
