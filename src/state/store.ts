@@ -18,7 +18,7 @@ export {createDebouncedSaver, type DebouncedSaver} from './store-saver.js';
 
 export type Store = {
 	getPosition(postId: string): PostPosition | undefined;
-	/** Re-reads the file under the lock before writing and merges only this post. */
+	/** Re-reads the file under the lock and merges only this post; a position moved later (`updatedAt`) is kept. */
 	setPosition(postId: string, position: PostPosition): void;
 	/** Forgets one post's position, or every position (watched marks are kept). False when the file was not changed. */
 	forget(postId?: string): boolean;
@@ -216,7 +216,12 @@ export function createStore(options: StoreOptions = {}): Store {
 					return;
 				}
 				update(fresh => {
-					fresh.positions[postId] = clean;
+					// The later move wins, not the later write: a run that saves on quit what its user did
+					// minutes ago must not undo what another run's user did since.
+					const stored = fresh.positions[postId];
+					if (stored === undefined || stored.updatedAt <= clean.updatedAt) {
+						fresh.positions[postId] = clean;
+					}
 				});
 			});
 		},

@@ -256,6 +256,19 @@ describe('createStore', () => {
 		assert.equal(third.isWatched('s2'), false);
 	});
 
+	test('for one post, the later move wins, not the later write', () => {
+		const cwd = tempFolder();
+		const one = createStore({cwd});
+		const two = createStore({cwd});
+		// Run two moved at 20, run one had moved at 10 but saves only now (on quit, say).
+		two.setPosition('a.md', position(20, 20));
+		one.setPosition('a.md', position(10, 10));
+		assert.deepEqual(createStore({cwd}).getPosition('a.md'), position(20, 20));
+		assert.deepEqual(one.getPosition('a.md'), position(20, 20));
+		one.setPosition('a.md', position(30, 30));
+		assert.deepEqual(createStore({cwd}).getPosition('a.md'), position(30, 30));
+	});
+
 	test('forget one post, or all of them; watched marks stay', () => {
 		const cwd = tempFolder();
 		const store = createStore({cwd});
