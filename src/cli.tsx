@@ -122,16 +122,12 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 			return findSessions(command, library, render, Boolean(process.stdout.isTTY));
 		}
 		case 'forget': {
-			const {createStore} = await import('./state/store.js');
-			const store = createStore({onWarning: message => process.stderr.write(`kubecon-notes: warning: ${sanitizeText(message)}\n`)});
-			if (command.post === null) {
-				store.forget();
-				await writeLines([`Forgot every reading position (${store.path}).`]);
-				return 0;
-			}
-			const post = pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
-			store.forget(post.id);
-			await writeLines([`Forgot the reading position of ${post.id}.`]);
+			const {forgetPositions} = await import('./cli/forget.js');
+			const post = command.post === null ? null : pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
+			const result = forgetPositions(post?.id ?? null);
+			for (const warning of result.warnings) process.stderr.write(`kubecon-notes: warning: ${sanitizeText(warning)}\n`);
+			if (!result.ok) throw new CliError(result.message, 2);
+			await writeLines([result.message]);
 			return 0;
 		}
 		default: {

@@ -2,11 +2,11 @@ import type {Library, Session} from '../posts/types.js';
 import type {RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
 import {createSessionIndex, type SessionFilter} from '../search/session-index.js';
+import {readStoreSnapshot} from '../state/store-snapshot.js';
 import {UsageError, type Command} from './args.js';
 import {writeLines} from './output.js';
-import {sessionJson, sessionsTable, sessionsTsv} from './print-sessions.js';
-import {nothingToWatchMessage, sessionsMarkdown, storedMarks, toWatchSessions} from './to-watch.js';
-import {sanitizeText} from '../posts/sanitize.js';
+import {sessionJson, sessionsTable, sessionsTsv, type IsWatched} from './print-sessions.js';
+import {isWatched as isWatchedBy, nothingToWatchMessage, sessionsMarkdown, toWatchSessions, type WatchedMarks} from './to-watch.js';
 
 /** `kubecon-notes sessions`: the same search the reader's panel runs, printed for a person or a script. */
 export async function findSessions(
@@ -24,17 +24,19 @@ export async function findSessions(
 	let hits: Session[] = createSessionIndex(searchable)
 		.search(command.query, filter)
 		.map(hit => hit.session);
-	// Watched marks are read only when asked for: a plain search opens no store.
-	const marks = command.toWatch || command.format === 'md' ? await storedMarks(message => process.stderr.write(`kubecon-notes: warning: ${sanitizeText(message)}\n`)) : null;
-	if (marks && command.toWatch) hits = toWatchSessions(hits, marks);
-	if (marks && command.format === 'md') {
+	// The marks set with w in the reader, read quietly: this command never writes the store.
+	const stored = readStoreSnapshot();
+	const marks: WatchedMarks = key => stored.isWatched(key);
+	const isWatched: IsWatched = session => isWatchedBy(session, marks);
+	if (command.toWatch) hits = toWatchSessions(hits, marks);
+	if (command.format === 'md') {
 		await writeLines(sessionsMarkdown(hits, marks));
 	} else if (command.json) {
-		await writeLines([JSON.stringify(hits.map(sessionJson), null, 2)]);
+		await writeLines([JSON.stringify(hits.map(session => sessionJson(session, isWatched)), null, 2)]);
 	} else if (isTty) {
-		await writeLines(sessionsTable(hits, render.width, render.color));
+		await writeLines(sessionsTable(hits, render.width, render.color, isWatched));
 	} else {
-		await writeLines(sessionsTsv(hits));
+		await writeLines(sessionsTsv(hits, isWatched));
 	}
 	if (hits.length === 0 && !command.json) {
 		process.stderr.write(`kubecon-notes: ${command.toWatch ? nothingToWatchMessage(command.query) : `no sessions match${command.query ? ` '${command.query}'` : ''}`}\n`);

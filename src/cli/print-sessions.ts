@@ -8,9 +8,16 @@ export type SessionJson = Pick<Session, 'title' | 'speakers' | 'people' | 'organ
 	post: string;
 	/** The bullet's line in the file. */
 	line: number;
+	/** Marked watched in the reader (w), else true unless the talk was missed. */
+	watched: boolean;
 };
 
-export function sessionJson(session: Session): SessionJson {
+/** Whether a session counts as watched: the mark kept by the reader, else not missed. */
+export type IsWatched = (session: Session) => boolean;
+
+const unlessMissed: IsWatched = session => !session.missed;
+
+export function sessionJson(session: Session, isWatched: IsWatched = unlessMissed): SessionJson {
 	return {
 		title: session.title,
 		speakers: session.speakers,
@@ -22,19 +29,28 @@ export function sessionJson(session: Session): SessionJson {
 		missed: session.missed,
 		post: session.postId,
 		line: session.fileLine,
+		watched: isWatched(session),
 	};
 }
 
-/** One line a session, tab-separated, for cut and awk: day, title, speakers, note, missed, url, post. */
-export function sessionsTsv(sessions: Session[]): string[] {
+/**
+ * One line a session, tab-separated, for cut and awk: day, title, speakers, note, missed, url, post,
+ * watched. The watched column came last so that the earlier columns kept their numbers.
+ */
+export function sessionsTsv(sessions: Session[], isWatched: IsWatched = unlessMissed): string[] {
 	const clean = (text: string | null) => (text ?? '').replace(/[\t\n]/g, ' ');
 	return sessions.map(session =>
-		[session.day, session.title, session.speakers, session.note, session.missed ? 'missed' : '', session.url, session.postId].map(clean).join('\t'),
+		[session.day, session.title, session.speakers, session.note, session.missed ? 'missed' : '', session.url, session.postId, isWatched(session) ? 'watched' : '']
+			.map(clean)
+			.join('\t'),
 	);
 }
 
-/** An aligned table for a terminal: the title column takes what the others leave. */
-export function sessionsTable(sessions: Session[], width: number, color: boolean): string[] {
+/**
+ * An aligned table for a terminal: the title column takes what the others leave. The first column
+ * is the reader's mark: ✓ watched, ◌ to watch.
+ */
+export function sessionsTable(sessions: Session[], width: number, color: boolean, isWatched: IsWatched = unlessMissed): string[] {
 	const chalk = new Chalk({level: color ? 1 : 0});
 	const dayWidth = Math.min(12, Math.max(3, ...sessions.map(session => textWidth(session.day ?? ''))));
 	const rest = width - dayWidth - 4;
@@ -45,7 +61,7 @@ export function sessionsTable(sessions: Session[], width: number, color: boolean
 		return fitted + ' '.repeat(Math.max(0, size - textWidth(fitted)));
 	};
 	return sessions.map(session => {
-		const mark = session.missed ? chalk.yellow('◌') : ' ';
+		const mark = isWatched(session) ? chalk.green('✓') : chalk.yellow('◌');
 		const speakers = session.speakers ?? '';
 		const line = `${mark} ${cell(session.day ?? '', dayWidth)} ${chalk.bold(cell(session.title, titleWidth))} ${chalk.dim(cell(speakers, speakerWidth))}`;
 		return line.trimEnd();

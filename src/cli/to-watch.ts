@@ -55,10 +55,3 @@ function markdownUrl(url: string): string {
 export function nothingToWatchMessage(query: string): string {
 	return query ? `no talks left to watch match '${query}'` : 'nothing left to watch: no talk is marked missed and not yet watched';
 }
-
-/** The store's marks, read once; its warnings (a corrupt file moved aside) go to `warn`. */
-export async function storedMarks(warn: (message: string) => void): Promise<WatchedMarks> {
-	const {createStore} = await import('../state/store.js');
-	const store = createStore({onWarning: warn});
-	return key => store.isWatched(key);
-}

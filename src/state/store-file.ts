@@ -1,26 +1,39 @@
 /**
- * The reading-position file on disk. conf finds the folder (the platform's config folder for
- * `kubecon-notes`) and writes atomically (the `atomically` package: a temp file, fsync, rename);
- * reading is done here so that a missing, corrupt and unreadable file can be told apart.
+ * The reading-position file on disk: where it lives, reading it (telling a missing, an unreadable
+ * and a corrupt file apart), and writing it atomically (a temp file, fsync, rename). No conf: its
+ * schema validator (ajv, semver, fast-uri) cost about 75 ms of every start for a file we validate by
+ * hand anyway (store-schema.ts). Every disk call goes through `StoreFs`, so tests can make any one
+ * of them fail: CI runs as root, where file permissions stop nothing.
  */
-import fs from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
+import envPaths from 'env-paths';
+
+/** The synchronous fs calls the store makes; node:fs by default. */
+export type StoreFs = Pick<
+	typeof nodeFs,
+	'readFileSync' | 'writeFileSync' | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'mkdirSync' | 'accessSync'
+>;
 
 /** What reading the file found. */
 export type FileRead =
 	| {kind: 'missing'}
 	| {kind: 'ok'; value: unknown}
-	/** Not JSON, or JSON that is not an object. */
+	/** Read, but not JSON, or JSON that is not an object: the only kind that is moved aside. */
 	| {kind: 'corrupt'; reason: string}
-	/** There but not readable (permissions, a folder in its place). */
+	/** There but not readable (permissions, a folder in its place, an I/O error): left alone. */
 	| {kind: 'unreadable'; reason: string};
 
 export type StoreFile = {
 	readonly path: string;
+	/** The lock file that serialises read-merge-write between processes. */
+	readonly lockPath: string;
+	readonly fs: StoreFs;
 	read(): FileRead;
-	/** Writes atomically. Throws when it cannot, including when the file or folder is read-only. */
+	/** Writes atomically, creating the folder. Throws when it cannot. */
 	write(data: object): void;
+	/** Why the file could not be written, or null when it looks writable. Touches nothing. */
+	writeProblem(): string | null;
 	/** A cheap token that changes whenever the file is replaced or rewritten; null when absent. */
 	version(): string | null;
 	/** Renames the file to `<file>.corrupt-<timestamp>` and returns that path. Throws when it cannot. */
@@ -30,33 +43,23 @@ export type StoreFile = {
 /** Environment variable naming the folder the store lives in, instead of the platform's default. */
 export const configDirEnv = 'KUBECON_NOTES_CONFIG_DIR';
 
-/**
- * conf, used only to write: its constructor and `get store` read the file and throw on one that
- * cannot be read, which would leave no instance (and no path) to recover with.
- */
-class WriteOnlyConf extends Conf<Record<string, unknown>> {
-	override get store(): Record<string, unknown> {
-		return Object.create(null) as Record<string, unknown>;
-	}
+/** The store's file name, as conf named it (earlier versions wrote through conf: same place). */
+const fileName = 'config.json';
 
-	override set store(value: Record<string, unknown>) {
-		super.store = value;
-	}
+/** The folder: `cwd`, else $KUBECON_NOTES_CONFIG_DIR, else the platform's config folder (conf's). */
+export function storeFolder(cwd?: string): string {
+	const folder = cwd ?? (process.env[configDirEnv] || undefined);
+	// conf used env-paths with the `-nodejs` suffix: ~/.config/kubecon-notes-nodejs on Linux.
+	return folder === undefined ? envPaths('kubecon-notes', {suffix: 'nodejs'}).config : path.resolve(folder);
 }
 
-/** Opens (without touching the disk) the store file: `cwd`, else $KUBECON_NOTES_CONFIG_DIR, else conf's default. */
-export function openStoreFile(cwd?: string): StoreFile {
-	const folder = cwd ?? (process.env[configDirEnv] || undefined);
-	const conf = new WriteOnlyConf({
-		projectName: 'kubecon-notes',
-		...(folder === undefined ? {} : {cwd: folder}),
-		// Post ids hold dots (`2023-04-27-kubecon.md`); they are keys, not paths.
-		accessPropertiesByDotNotation: false,
-	});
-	const filePath = conf.path;
-	let isWritableChecked = false;
+/** Opens (without touching the disk) the store file in `storeFolder(cwd)`. */
+export function openStoreFile(cwd?: string, fs: StoreFs = nodeFs): StoreFile {
+	const filePath = path.join(storeFolder(cwd), fileName);
 	return {
 		path: filePath,
+		lockPath: `${filePath}.lock`,
+		fs,
 		read() {
 			let text: string;
 			try {
@@ -80,14 +83,32 @@ export function openStoreFile(cwd?: string): StoreFile {
 			}
 		},
 		write(data) {
-			if (!isWritableChecked) {
-				// atomically retries EACCES/EPERM for a second, synchronously; ask first instead. A
-				// read-only file is honoured too, though a rename over it would succeed.
-				assertWritable(filePath);
-				isWritableChecked = true;
+			const problem = writeProblem(fs, filePath);
+			if (problem !== null) {
+				throw new Error(problem);
 			}
-			conf.store = data as Record<string, unknown>;
+			fs.mkdirSync(path.dirname(filePath), {recursive: true});
+			const temp = `${filePath}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+			try {
+				const fd = fs.openSync(temp, 'wx', 0o600);
+				try {
+					fs.writeSync(fd, `${JSON.stringify(data, null, '\t')}\n`);
+					// A crash after the rename must not leave an empty file behind.
+					fs.fsyncSync(fd);
+				} finally {
+					fs.closeSync(fd);
+				}
+				fs.renameSync(temp, filePath);
+			} catch (error) {
+				try {
+					fs.unlinkSync(temp);
+				} catch {
+					// Never created, or already renamed.
+				}
+				throw error;
+			}
 		},
+		writeProblem: () => writeProblem(fs, filePath),
 		version() {
 			try {
 				const stats = fs.statSync(filePath, {bigint: true});
@@ -99,7 +120,7 @@ export function openStoreFile(cwd?: string): StoreFile {
 		moveAside() {
 			const stamp = new Date().toISOString().replaceAll(/[:.]/g, '-');
 			let target = `${filePath}.corrupt-${stamp}`;
-			for (let attempt = 1; fs.existsSync(target); attempt++) {
+			for (let attempt = 1; exists(fs, target); attempt++) {
 				target = `${filePath}.corrupt-${stamp}-${attempt}`;
 			}
 			fs.renameSync(filePath, target);
@@ -108,19 +129,42 @@ export function openStoreFile(cwd?: string): StoreFile {
 	};
 }
 
-function assertWritable(filePath: string): void {
-	if (fs.existsSync(filePath)) {
-		fs.accessSync(filePath, fs.constants.W_OK);
+/**
+ * Asks instead of trying: a read-only file is honoured though a rename over it would succeed, and
+ * the nearest folder that exists must be a folder that takes new entries (the rest is created).
+ */
+function writeProblem(fs: StoreFs, filePath: string): string | null {
+	try {
+		if (exists(fs, filePath)) {
+			fs.accessSync(filePath, nodeFs.constants.W_OK);
+		}
+		let folder = path.dirname(filePath);
+		while (!exists(fs, folder) && path.dirname(folder) !== folder) {
+			folder = path.dirname(folder);
+		}
+		if (!fs.statSync(folder).isDirectory()) {
+			return `${folder} is not a folder`;
+		}
+		fs.accessSync(folder, nodeFs.constants.W_OK);
+		return null;
+	} catch (error) {
+		return errorMessage(error);
 	}
-	// The nearest folder that exists must take new entries (conf creates the rest).
-	let folder = path.dirname(filePath);
-	while (!fs.existsSync(folder) && path.dirname(folder) !== folder) {
-		folder = path.dirname(folder);
-	}
-	fs.accessSync(folder, fs.constants.W_OK);
 }
 
-function errorCode(error: unknown): string | undefined {
+function exists(fs: StoreFs, target: string): boolean {
+	try {
+		fs.statSync(target);
+		return true;
+	} catch (error) {
+		// Anything but "not there" (EACCES on a parent, say) counts as there, so it gets reported.
+		const code = errorCode(error);
+		return code !== 'ENOENT' && code !== 'ENOTDIR';
+	}
+}
+
+/** The error's `code` (ENOENT, EACCES...), when it has one. */
+export function errorCode(error: unknown): string | undefined {
 	return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 

@@ -1,31 +1,36 @@
 /**
  * The persistent store: reading positions per post, the last post opened, watched-session marks.
- * Several runs may share the file, so every change re-reads it and merges just that change before
- * writing (atomically). Nothing here throws: a bad file is moved aside, an unwritable one turns the
- * store into a memory-only one, and either is reported once.
+ * Several runs may share the file, so every change takes the lock, re-reads the file and merges
+ * just that change before writing (atomically). Nothing here throws: a file that cannot be parsed
+ * is moved aside; one that cannot be read or written is left alone and the store keeps places in
+ * memory; each is reported once, at start when it can be known then.
  */
 import type {ReadingAnchor} from './reading-anchor.js';
-import {openStoreFile, errorMessage, type StoreFile} from './store-file.js';
+import {openStoreFile, errorMessage, type FileRead, type StoreFile, type StoreFs} from './store-file.js';
+import {withFileLock, type LockOptions} from './store-lock.js';
 import {currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, type PostPosition, type StoreData} from './store-schema.js';
 
 export type {PostPosition} from './store-schema.js';
 export type {ReadingAnchor} from './reading-anchor.js';
-export {configDirEnv} from './store-file.js';
+export type {StoreFs} from './store-file.js';
+export {configDirEnv, storeFolder} from './store-file.js';
 export {createDebouncedSaver, type DebouncedSaver} from './store-saver.js';
 
 export type Store = {
 	getPosition(postId: string): PostPosition | undefined;
-	/** Re-reads the file before writing and merges only this post. */
+	/** Re-reads the file under the lock and merges only this post; a position moved later (`updatedAt`) is kept. */
 	setPosition(postId: string, position: PostPosition): void;
-	/** Forgets one post's position, or every position (watched marks are kept). */
-	forget(postId?: string): void;
+	/** Forgets one post's position, or every position (watched marks are kept). False when the file was not changed. */
+	forget(postId?: string): boolean;
 	lastPostId(): string | undefined;
 	setLastPostId(id: string): void;
 	/** Undefined when never set. */
 	isWatched(sessionKey: string): boolean | undefined;
 	setWatched(sessionKey: string, watched: boolean): void;
-	/** Warnings met (corrupt file moved aside, read-only), each reported once. */
+	/** Warnings met (corrupt file moved aside, cannot be read or written), each reported once. */
 	readonly warnings: string[];
+	/** Why changes stay in memory (`<file> cannot be written (EACCES…)`), or null while they are saved. */
+	readonly saveProblem: string | null;
 	/** The file positions are kept in. */
 	readonly path: string;
 };
@@ -34,6 +39,9 @@ export type StoreOptions = {
 	/** Folder of the store file; overrides $KUBECON_NOTES_CONFIG_DIR and the platform default. */
 	cwd?: string;
 	onWarning?: (message: string) => void;
+	/** The disk calls, for tests that make one fail; node:fs by default. */
+	fs?: StoreFs;
+	lock?: LockOptions;
 };
 
 /**
@@ -55,32 +63,36 @@ export function createStore(options: StoreOptions = {}): Store {
 	};
 
 	let file: StoreFile | undefined;
+	let saveProblem: string | null = null;
 	try {
-		file = openStoreFile(options.cwd);
+		file = openStoreFile(options.cwd, options.fs);
 	} catch (error) {
-		warn(`Reading positions will not be saved: ${errorMessage(error)}`);
+		saveProblem = `the folder for them cannot be found (${errorMessage(error)})`;
+		warn(`Reading positions are not saved: ${saveProblem}; places are kept until you quit.`);
 	}
 	const filePath = file?.path ?? '';
 	let data = emptyStoreData();
-	/** False once the file cannot be used: from then on the store lives in memory. */
-	let isOnDisk = file !== undefined;
 	let seenVersion: string | null | undefined;
 
-	const toMemory = (message: string): void => {
-		isOnDisk = false;
-		warn(message);
+	/** From now on the store lives in memory: the file is neither read nor written again. */
+	const toMemory = (problem: string): void => {
+		if (saveProblem !== null) {
+			return;
+		}
+		saveProblem = problem;
+		warn(`Reading positions are not saved: ${problem}; places are kept until you quit.`);
 	};
 
 	/** Brings `data` up to date with the file, if the file changed since it was last read. */
-	const refresh = (force = false): void => {
-		if (!isOnDisk || !file) {
+	const refresh = (force = false, alreadyRead?: FileRead): void => {
+		if (saveProblem !== null || !file) {
 			return;
 		}
 		const version = file.version();
 		if (!force && version === seenVersion) {
 			return;
 		}
-		const read = file.read();
+		const read = alreadyRead ?? file.read();
 		seenVersion = version;
 		switch (read.kind) {
 			case 'missing': {
@@ -91,13 +103,17 @@ export function createStore(options: StoreOptions = {}): Store {
 				const migrated = migrateStoreData(read.value);
 				data = migrated.data;
 				if (migrated.isNewer) {
-					toMemory(`Reading positions will not be saved: ${filePath} was written by a newer version of kubecon-notes.`);
+					toMemory(`${filePath} was written by a newer version of kubecon-notes`);
 				}
 				return;
 			}
-			case 'corrupt':
 			case 'unreadable': {
-				moveAside(read.kind === 'corrupt' ? `is not valid (${read.reason})` : `could not be read (${read.reason})`);
+				// Not ours to move: it may be perfectly good, and readable again once permissions are fixed.
+				toMemory(`${filePath} could not be read (${read.reason}) and was left as it is`);
+				return;
+			}
+			case 'corrupt': {
+				moveAside(`is not valid (${read.reason})`);
 				return;
 			}
 		}
@@ -109,23 +125,63 @@ export function createStore(options: StoreOptions = {}): Store {
 			seenVersion = file!.version();
 			warn(`The reading-position file ${filePath} ${problem}; it was moved to ${backup} and positions start afresh.`);
 		} catch (error) {
-			toMemory(`The reading-position file ${filePath} ${problem} and could not be moved aside (${errorMessage(error)}); positions will not be saved.`);
+			toMemory(`${filePath} ${problem} and could not be moved aside (${errorMessage(error)})`);
 		}
 	};
 
-	/** Applies one change to the freshest data and writes it back. */
-	const update = (change: (fresh: StoreData) => void): void => {
-		refresh(true);
-		change(data);
-		prunePositions(data);
-		if (!isOnDisk || !file) {
+	const locked = (body: () => void): void => {
+		withFileLock(file!.fs, file!.lockPath, body, options.lock);
+	};
+
+	/**
+	 * Applies one change to the freshest data and writes it back, under the lock; true when the file
+	 * took it. Changes set or delete one key, so applying one again in memory after a failure is safe.
+	 */
+	const update = (change: (fresh: StoreData) => void): boolean => {
+		let isSaved = false;
+		if (saveProblem === null && file) {
+			try {
+				locked(() => {
+					refresh(true);
+					if (saveProblem !== null) {
+						return;
+					}
+					change(data);
+					prunePositions(data);
+					file!.write({...data, schemaVersion: currentSchemaVersion});
+					seenVersion = file!.version();
+					isSaved = true;
+				});
+			} catch (error) {
+				toMemory(`${filePath} cannot be written (${errorMessage(error)})`);
+			}
+		}
+		if (!isSaved) {
+			change(data);
+			prunePositions(data);
+		}
+		return isSaved;
+	};
+
+	/** The first read, and the moving aside of a corrupt file, happen under the lock too. */
+	const open = (): void => {
+		if (!file) {
 			return;
 		}
-		try {
-			file.write({...data, schemaVersion: currentSchemaVersion});
-			seenVersion = file.version();
-		} catch (error) {
-			toMemory(`Reading positions cannot be saved to ${filePath} (${errorMessage(error)}); they are kept until you quit.`);
+		const first = file.read();
+		if (first.kind === 'corrupt') {
+			try {
+				locked(() => refresh(true));
+			} catch (error) {
+				toMemory(`${filePath} is not valid (${first.reason}) and could not be moved aside (${errorMessage(error)})`);
+			}
+		} else {
+			refresh(true, first);
+		}
+		// Said at start, not at the first save: the reader shows it before the user reads anything.
+		const problem = saveProblem === null ? file.writeProblem() : null;
+		if (problem !== null) {
+			toMemory(`${filePath} cannot be written (${problem})`);
 		}
 	};
 
@@ -139,10 +195,13 @@ export function createStore(options: StoreOptions = {}): Store {
 		}
 	};
 
-	guard(undefined, () => refresh(true));
+	guard(undefined, open);
 
 	return {
 		warnings,
+		get saveProblem() {
+			return saveProblem;
+		},
 		path: filePath,
 		getPosition: postId =>
 			guard(undefined, () => {
@@ -157,12 +216,17 @@ export function createStore(options: StoreOptions = {}): Store {
 					return;
 				}
 				update(fresh => {
-					fresh.positions[postId] = clean;
+					// The later move wins, not the later write: a run that saves on quit what its user did
+					// minutes ago must not undo what another run's user did since.
+					const stored = fresh.positions[postId];
+					if (stored === undefined || stored.updatedAt <= clean.updatedAt) {
+						fresh.positions[postId] = clean;
+					}
 				});
 			});
 		},
 		forget(postId) {
-			guard(undefined, () => {
+			return guard(false, () =>
 				update(fresh => {
 					if (postId === undefined) {
 						fresh.positions = Object.create(null) as StoreData['positions'];
@@ -173,8 +237,8 @@ export function createStore(options: StoreOptions = {}): Store {
 					if (fresh.lastPostId === postId) {
 						delete fresh.lastPostId;
 					}
-				});
-			});
+				}),
+			);
 		},
 		lastPostId: () =>
 			guard(undefined, () => {

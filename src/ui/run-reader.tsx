@@ -69,10 +69,15 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// or colour looks unsupported. The cursor, the status bar and marks are inverse, not colour: keep
 	// styles on, and let `color` decide only whether the theme uses colours.
 	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
+	// Store problems known at start (cannot be read or written, moved aside) join the W list.
+	const library = storeWarnings.length === 0 ? options.library : {
+		...options.library,
+		warnings: [...options.library.warnings, ...storeWarnings.map(message => ({file: store.path, message: message.replaceAll(store.path, 'the file')}))],
+	};
 	stdout.write(ENTER_SCREEN);
 	const instance = render(
 		<Sized
-			library={options.library}
+			library={library}
 			renderPost={options.renderPost}
 			color={options.color}
 			hyperlinks={options.hyperlinks}

@@ -89,14 +89,14 @@ describe('printed output', {skip}, () => {
 });
 
 describe('kubecon-notes sessions', {skip}, () => {
-	test('tab-separated in a pipe: day, title, speakers, note, missed, url, post', async () => {
+	test('tab-separated in a pipe: day, title, speakers, note, missed, url, post, watched', async () => {
 		const result = await runCli(['sessions', '--posts', basic]);
 		assert.equal(result.code, 0, result.stderr);
 		assert.deepEqual(result.stdout.split('\n'), [
-			'Day 1\tVolumes Everywhere\tAna Gómez, Acme & Bo Li, Initech\t\t\thttps://sched.co/AAA1\t2024-05-02-storage-day.md',
-			"Day 1\tCSI Deep Dive\tCy Wu, Initech\tcouldn't get in, room full\tmissed\thttps://sched.co/AAA2\t2024-05-02-storage-day.md",
-			'Day 2\teBPF for Everyone\tDee Ray, Example Co\t\t\thttps://sched.co/BBB1\t2023-11-20-network-notes.markdown',
-			'Day 2\tKeynote\t\t\t\t\t2023-11-20-network-notes.markdown',
+			'Day 1\tVolumes Everywhere\tAna Gómez, Acme & Bo Li, Initech\t\t\thttps://sched.co/AAA1\t2024-05-02-storage-day.md\twatched',
+			"Day 1\tCSI Deep Dive\tCy Wu, Initech\tcouldn't get in, room full\tmissed\thttps://sched.co/AAA2\t2024-05-02-storage-day.md\t",
+			'Day 2\teBPF for Everyone\tDee Ray, Example Co\t\t\thttps://sched.co/BBB1\t2023-11-20-network-notes.markdown\twatched',
+			'Day 2\tKeynote\t\t\t\t\t2023-11-20-network-notes.markdown\twatched',
 			'',
 		]);
 	});
@@ -117,6 +117,7 @@ describe('kubecon-notes sessions', {skip}, () => {
 			missed: false,
 			post: '2023-11-20-network-notes.markdown',
 			line: 13,
+			watched: true,
 		});
 	});
 

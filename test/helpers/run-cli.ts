@@ -1,5 +1,7 @@
 import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 /** The built CLI, as a user runs it. */
@@ -11,7 +13,9 @@ export type CliResult = {code: number | null; stdout: string; stderr: string};
 
 /** Runs the built CLI with no terminal: stdout and stderr are pipes, stdin is `input` or empty. */
 export function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; cwd?: string} = {}): Promise<CliResult> {
-	const env: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, FORCE_HYPERLINK: undefined, ...options.env};
+	// Never the user's store: a folder that does not exist, unless the test names one.
+	const noStore = join(tmpdir(), `kubecon-notes-no-store-${process.pid}`);
+	const env: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, FORCE_HYPERLINK: undefined, KUBECON_NOTES_CONFIG_DIR: noStore, ...options.env};
 	for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [cliPath, ...args], {env: env as NodeJS.ProcessEnv, cwd: options.cwd ?? process.cwd()});

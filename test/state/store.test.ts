@@ -5,7 +5,7 @@ import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import type {ReadingAnchor} from '../../src/state/reading-anchor.js';
 import {maxPositions, migrateStoreData, prunePositions} from '../../src/state/store-schema.js';
-import {configDirEnv, createDebouncedSaver, createStore, type PostPosition} from '../../src/state/store.js';
+import {configDirEnv, createDebouncedSaver, createStore, type PostPosition, type StoreFs} from '../../src/state/store.js';
 
 const folders: string[] = [];
 after(() => {
@@ -26,6 +26,23 @@ function anchor(sourceLine: number, topic: string | null = 'Keynotes'): ReadingA
 
 function position(sourceLine: number, updatedAt = 1_700_000_000_000 + sourceLine): PostPosition {
 	return {anchor: anchor(sourceLine), readTopics: ['Keynotes'], updatedAt};
+}
+
+type FsCall = keyof StoreFs;
+
+/** node:fs, except that the named calls throw `code` when their test says so. */
+function faultyFs(faults: Partial<Record<FsCall, (target: unknown) => boolean>>, code = 'EACCES'): StoreFs {
+	const wrapped: Record<string, unknown> = {};
+	for (const name of ['readFileSync', 'writeFileSync', 'openSync', 'writeSync', 'fsyncSync', 'closeSync', 'renameSync', 'unlinkSync', 'statSync', 'mkdirSync', 'accessSync'] as FsCall[]) {
+		const real = (fs[name] as (...args: unknown[]) => unknown).bind(fs);
+		wrapped[name] = (...args: unknown[]) => {
+			if (faults[name]?.(args[0])) {
+				throw Object.assign(new Error(`${code}: injected, ${name} '${String(args[0])}'`), {code});
+			}
+			return real(...args);
+		};
+	}
+	return wrapped as StoreFs;
 }
 
 function readJson(file: string): Record<string, unknown> {
@@ -118,31 +135,95 @@ describe('createStore', () => {
 		assert.deepEqual(createStore({cwd}).getPosition('b.md'), position(7));
 	});
 
-	test('JSON that is not an object, and a folder where the file should be, are moved aside too', () => {
-		for (const make of [(file: string) => fs.writeFileSync(file, '[1, 2, 3]'), (file: string) => fs.mkdirSync(file)]) {
-			const cwd = tempFolder();
-			const file = path.join(cwd, 'config.json');
-			make(file);
-			const store = createStore({cwd});
-			assert.equal(store.warnings.length, 1, store.warnings.join('\n'));
-			assert.ok(store.warnings[0]!.includes(file));
-			store.setLastPostId('a.md');
-			assert.equal(createStore({cwd}).lastPostId(), 'a.md');
-			assert.equal(fs.readdirSync(cwd).filter(name => name.startsWith('config.json.corrupt-')).length, 1);
-		}
+	test('JSON that is not an object is moved aside too', () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		fs.writeFileSync(file, '[1, 2, 3]');
+		const store = createStore({cwd});
+		assert.equal(store.warnings.length, 1, store.warnings.join('\n'));
+		assert.ok(store.warnings[0]!.includes(file));
+		store.setLastPostId('a.md');
+		assert.equal(createStore({cwd}).lastPostId(), 'a.md');
+		assert.equal(fs.readdirSync(cwd).filter(name => name.startsWith('config.json.corrupt-')).length, 1);
 	});
 
-	test('an unwritable location warns once, then keeps working in memory', () => {
-		// Tests run as root, where permissions do not stop writes: a file in place of a folder does.
+	test('an unreadable file is not corrupt: left in place, places kept in memory, said at start', () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		const good = JSON.stringify({schemaVersion: 1, positions: {'a.md': position(1)}, watched: {}});
+		fs.writeFileSync(file, good);
+		// Root reads anything, so the permission error is injected.
+		const denied = faultyFs({readFileSync: target => String(target) === file});
+		const reported: string[] = [];
+		const store = createStore({cwd, fs: denied, onWarning: message => reported.push(message)});
+		assert.equal(reported.length, 1, 'warned at start, before any write');
+		assert.match(reported[0]!, /could not be read \(EACCES/);
+		assert.ok(reported[0]!.includes(file));
+		assert.match(store.saveProblem ?? '', /could not be read/);
+		store.setPosition('b.md', position(2));
+		assert.deepEqual(store.getPosition('b.md'), position(2));
+		assert.equal(store.forget('b.md'), false);
+		assert.equal(reported.length, 1);
+		assert.deepEqual(fs.readdirSync(cwd), ['config.json']);
+		assert.equal(fs.readFileSync(file, 'utf8'), good);
+	});
+
+	test('a folder where the file should be is unreadable, not corrupt: left alone', () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		fs.mkdirSync(file);
+		const store = createStore({cwd});
+		assert.equal(store.warnings.length, 1);
+		assert.match(store.warnings[0]!, /could not be read \(EISDIR/);
+		store.setLastPostId('a.md');
+		assert.equal(store.lastPostId(), 'a.md');
+		assert.ok(fs.statSync(file).isDirectory());
+		assert.deepEqual(fs.readdirSync(cwd), ['config.json']);
+	});
+
+	test('a file that cannot be written is said at start; changes stay in memory; forget says false', () => {
+		const cwd = tempFolder();
+		createStore({cwd}).setPosition('a.md', position(1));
+		const file = path.join(cwd, 'config.json');
+		const before = fs.readFileSync(file, 'utf8');
+		const readOnly = faultyFs({accessSync: () => true, openSync: () => true, writeFileSync: () => true});
+		const store = createStore({cwd, fs: readOnly});
+		assert.equal(store.warnings.length, 1);
+		assert.match(store.warnings[0]!, /cannot be written \(EACCES/);
+		assert.match(store.warnings[0]!, /kept until you quit/);
+		assert.deepEqual(store.getPosition('a.md'), position(1), 'what was saved still reads');
+		store.setPosition('b.md', position(2));
+		assert.deepEqual(store.getPosition('b.md'), position(2));
+		assert.equal(store.forget(), false);
+		assert.equal(store.getPosition('a.md'), undefined);
+		assert.equal(store.warnings.length, 1);
+		assert.equal(fs.readFileSync(file, 'utf8'), before);
+		assert.equal(createStore({cwd}).forget('a.md'), true);
+	});
+
+	test('a write that fails after the checks (disk full) keeps places in memory and warns once', () => {
+		const cwd = tempFolder();
+		const full = faultyFs({writeSync: () => true}, 'ENOSPC');
+		const store = createStore({cwd, fs: full});
+		assert.deepEqual(store.warnings, []);
+		store.setPosition('a.md', position(1));
+		store.setPosition('b.md', position(2));
+		assert.equal(store.warnings.length, 1);
+		assert.match(store.warnings[0]!, /ENOSPC/);
+		assert.deepEqual(store.getPosition('a.md'), position(1));
+		// No temp file and no lock left behind.
+		assert.deepEqual(fs.readdirSync(cwd), []);
+	});
+
+	test('a file where the folder should be: said at start, then the store works in memory', () => {
 		const blocker = path.join(tempFolder(), 'not-a-folder');
 		fs.writeFileSync(blocker, 'x');
 		const cwd = path.join(blocker, 'store');
 		const reported: string[] = [];
 		const store = createStore({cwd, onWarning: message => reported.push(message)});
-		assert.equal(reported.length, 0);
-		store.setPosition('a.md', position(1));
 		assert.equal(reported.length, 1);
 		assert.ok(reported[0]!.includes(path.join(cwd, 'config.json')), reported[0]);
+		store.setPosition('a.md', position(1));
 		store.setPosition('b.md', position(2));
 		store.setLastPostId('b.md');
 		store.setWatched('s1', true);
@@ -151,22 +232,8 @@ describe('createStore', () => {
 		assert.deepEqual(store.getPosition('b.md'), position(2));
 		assert.equal(store.lastPostId(), 'b.md');
 		assert.equal(store.isWatched('s1'), true);
-		assert.equal(reported.length, 1);
 		assert.deepEqual(store.warnings, reported);
-	});
-
-	test('a read-only file warns once and is left as it was (not as root)', {skip: process.getuid?.() === 0 ? 'root ignores file permissions' : false}, () => {
-		const cwd = tempFolder();
-		createStore({cwd}).setPosition('a.md', position(1));
-		const file = path.join(cwd, 'config.json');
-		const before = fs.readFileSync(file, 'utf8');
-		fs.chmodSync(file, 0o444);
-		const store = createStore({cwd});
-		store.setPosition('b.md', position(2));
-		store.setPosition('c.md', position(3));
-		assert.equal(store.warnings.length, 1);
-		assert.deepEqual(store.getPosition('c.md'), position(3));
-		assert.equal(fs.readFileSync(file, 'utf8'), before);
+		assert.equal(fs.readFileSync(blocker, 'utf8'), 'x');
 	});
 
 	test('two runs writing different posts, interleaved, keep each other’s positions', () => {
@@ -187,6 +254,19 @@ describe('createStore', () => {
 			assert.deepEqual(third.getPosition(id), position(line), id);
 		}
 		assert.equal(third.isWatched('s2'), false);
+	});
+
+	test('for one post, the later move wins, not the later write', () => {
+		const cwd = tempFolder();
+		const one = createStore({cwd});
+		const two = createStore({cwd});
+		// Run two moved at 20, run one had moved at 10 but saves only now (on quit, say).
+		two.setPosition('a.md', position(20, 20));
+		one.setPosition('a.md', position(10, 10));
+		assert.deepEqual(createStore({cwd}).getPosition('a.md'), position(20, 20));
+		assert.deepEqual(one.getPosition('a.md'), position(20, 20));
+		one.setPosition('a.md', position(30, 30));
+		assert.deepEqual(createStore({cwd}).getPosition('a.md'), position(30, 30));
 	});
 
 	test('forget one post, or all of them; watched marks stay', () => {
