@@ -16,7 +16,8 @@ export type ReaderOptions = {
 	stdout?: NodeJS.WriteStream;
 };
 
-const ENTER_SCREEN = '\u001B[?1049h\u001B[?25l';
+// The alternate screen does not move the cursor: home it, so the first frame starts at the top.
+const ENTER_SCREEN = '\u001B[?1049h\u001B[H\u001B[?25l';
 const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
 
 /** Follows the terminal's size: Ink 6.8 has no hook for it. */
@@ -69,6 +70,9 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// or colour looks unsupported. The cursor, the status bar and marks are inverse, not colour: keep
 	// styles on, and let `color` decide only whether the theme uses colours.
 	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
+	// Raw mode before the first frame: Ink asks for it only after the frame is drawn, and a key typed
+	// in between would be echoed by the terminal over the frame (and scroll it, at the last row).
+	if (stdin.isTTY) stdin.setRawMode(true);
 	stdout.write(ENTER_SCREEN);
 	const instance = render(
 		<Sized
@@ -89,6 +93,9 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		patchConsole: false,
 		// Ink's default 30 frames a second makes a keystroke wait up to 33 ms for its frame.
 		maxFps: 240,
+		// Only the rows that changed are written (with the Ink patch in patches/, a frame as tall as
+		// the terminal no longer clears the screen and wipes its scrollback on every key).
+		incrementalRendering: true,
 	});
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
