@@ -46,7 +46,10 @@ export type KeyAction =
 	| 'copyLink'
 	| 'toggleWatched'
 	| 'toggleMissed'
-	| 'cycleDay';
+	| 'cycleDay'
+	| 'findSubmit'
+	| 'findCancel'
+	| 'findBackspace';
 
 export type Binding = {
 	layer: KeyLayer;
@@ -56,6 +59,8 @@ export type Binding = {
 	label?: string;
 	action: KeyAction;
 	help: string;
+	/** A word for the status line's hint, for the few keys it names. */
+	hint?: string;
 };
 
 export const bindings: Binding[] = [
@@ -86,9 +91,12 @@ export const bindings: Binding[] = [
 	{layer: 'reader', keys: ['/'], action: 'openSearch', help: 'search the sessions of every post'},
 	{layer: 'reader', keys: ['tab'], label: 'Tab', action: 'switchFocus', help: 'move between the sidebar and the text'},
 	{layer: 'reader', keys: ['t'], action: 'toggleSidebar', help: 'show or hide the sidebar (narrower than 60 columns: in place of the text)'},
-	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help'},
+	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help', hint: 'keys'},
 	{layer: 'reader', keys: ['W'], action: 'openWarnings', help: 'the files that could not be read, and why'},
-	{layer: 'reader', keys: ['q'], action: 'quit', help: 'quit (Esc closes an overlay first)'},
+	{layer: 'reader', keys: ['q'], action: 'quit', help: 'quit (Esc closes an overlay first)', hint: 'quit'},
+	{layer: 'find', keys: ['enter'], label: 'Enter', action: 'findSubmit', help: 'find what is typed (letters type: q is q)', hint: 'find'},
+	{layer: 'find', keys: ['escape'], label: 'Esc', action: 'findCancel', help: 'cancel the find', hint: 'cancel'},
+	{layer: 'find', keys: ['backspace'], label: 'Backspace', action: 'findBackspace', help: 'delete the last character'},
 	{layer: 'searchQuery', keys: ['down', 'ctrl+n'], label: '↓ Ctrl-N', action: 'searchDown', help: 'next result'},
 	{layer: 'searchQuery', keys: ['up', 'ctrl+p'], label: '↑ Ctrl-P', action: 'searchUp', help: 'previous result'},
 	{layer: 'searchQuery', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post"},
@@ -125,6 +133,7 @@ export function keyLabel(binding: Binding): string {
 const LAYER_TITLES: Array<[KeyLayer, string]> = [
 	['reader', 'Reading'],
 	['sidebar', 'In the sidebar (Tab to focus it)'],
+	['find', 'Typing a find (Ctrl-F)'],
 	['found', 'While a find is shown'],
 	['searchQuery', 'Session search (/): typing the query'],
 	['searchList', 'Session search: in the list (Tab)'],
@@ -145,4 +154,14 @@ export function keymapMarkdown(): string {
 	return helpSections()
 		.map(section => [`**${section.title}**`, '', '| keys | does |', '| --- | --- |', ...section.rows.map(row => `| \`${row.keys}\` | ${row.help} |`)].join('\n'))
 		.join('\n\n');
+}
+
+/**
+ * The status line's hint for a layer, from the bindings that carry one: `? keys  q quit`, or just
+ * the keys where the line is narrow.
+ */
+export function statusHint(layer: KeyLayer, isWide: boolean): string {
+	const hinted = bindings.filter(binding => binding.layer === layer && binding.hint);
+	if (!isWide) return hinted[0] ? keyLabel(hinted[0]) : '';
+	return hinted.map(binding => `${keyLabel(binding)} ${binding.hint}`).join(layer === 'find' ? ' · ' : '  ');
 }

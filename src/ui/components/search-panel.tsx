@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import type {Post, Session} from '../../posts/types.js';
 import {truncateToWidth} from '../../render/text-width.js';
-import {isWatchedIn, type SearchPanel as Panel} from '../../state/reader-reducer.js';
-import {followCursor} from '../../state/viewport.js';
+import {isWatchedIn, type SearchPanel as Panel} from '../../state/search/search-reducer.js';
+import {followCursor} from '../../state/viewport/viewport.js';
 import type {MatchRange, SessionHit} from '../../search/session-index.js';
 import type {UiTheme} from '../theme.js';
 

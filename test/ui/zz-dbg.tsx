@@ -1,0 +1,12 @@
+import {render} from 'ink-testing-library';
+import {App} from '../../src/ui/app.js';
+import {loadLibrary} from '../../src/posts/load-library.js';
+import {renderMarkdown} from '../../src/render/render-markdown.js';
+import {createStore} from '../../src/state/store.js';
+const library = loadLibrary(['posts']);
+const store = createStore({});
+console.log('render');
+const app = render(<App library={library} renderPost={(p, o) => renderMarkdown(p.body, o)} color={false} hyperlinks={false} width={100} height={30} store={store} />);
+await new Promise(r => setTimeout(r, 200));
+console.log('frames', app.frames.length, app.lastFrame()?.split('\n').at(-1));
+app.unmount();
