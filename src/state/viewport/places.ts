@@ -1,6 +1,6 @@
 import {captureAnchor, restoreAnchor} from '../reading-anchor.js';
 import {currentDoc, layoutOf, type ReaderEnv, type ReaderState} from '../reader-state.js';
-import {maxJumpTop, percentRead, spyTopic} from './viewport.js';
+import {maxJumpTop, maxTop, percentRead, spyTopic} from './viewport.js';
 
 /** The topic being read: one chosen by a jump, else the scroll-spy's. */
 export function currentTopic(state: ReaderState, env: ReaderEnv): number {
@@ -14,7 +14,7 @@ export function currentTopic(state: ReaderState, env: ReaderEnv): number {
  * state (the save effect writes them). Opening a post never comes here, so it never writes.
  */
 export function recordMove(before: ReaderState, after: ReaderState, env: ReaderEnv): ReaderState {
-	if (after.postIndex === before.postIndex && after.top === before.top && after.chosenTopic === before.chosenTopic && before.lastMove !== null) return after;
+	if (after.postIndex === before.postIndex && after.top === before.top && after.chosenTopic === before.chosenTopic) return after;
 	const layout = layoutOf(after);
 	if (layout.isTooSmall) return after;
 	const postId = env.postId(after.postIndex);
@@ -43,7 +43,7 @@ export function storedTop(state: ReaderState, env: ReaderEnv, postIndex: number)
 	const lines = env.topicLines(postIndex, doc);
 	const named = env.sectionNames(postIndex).map((name, index) => ({name, line: lines[index] ?? 0}));
 	// Never fail to open over a stale place: restoreAnchor falls back, and never throws.
-	const top = restoreAnchor(doc, place.anchor, named, layout.paneHeight);
-	// A place left after a jump past the last page opens there too.
-	return Math.min(Math.max(0, top), maxJumpTop(doc.lines.length));
+	const top = Math.min(Math.max(0, restoreAnchor(doc, place.anchor, named)), maxJumpTop(doc.lines.length));
+	// Past the last page only where a topic was chosen: its heading opens at the top again.
+	return top > maxTop(doc.lines.length, layout.paneHeight) && !lines.includes(top) ? maxTop(doc.lines.length, layout.paneHeight) : top;
 }
