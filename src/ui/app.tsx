@@ -22,8 +22,6 @@ import {createReaderEnv} from './reader-env.js';
 import {startState} from './start-state.js';
 import {uiTheme} from './theme.js';
 
-export type {ReaderStore} from './hooks/use-save-place.js';
-
 export type AppProps = {
 	library: Library;
 	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
@@ -73,9 +71,7 @@ export function App({library, renderPost, color, hyperlinks, width, height, meas
 	useSaveWatched(state.watched, store);
 	useFlash(state.flashLine, useCallback(() => dispatch({type: 'clearFlash'}), []));
 	useLinkEffect(state.effect, onLink, useCallback((text: string) => dispatch({type: 'message', text}), []));
-	useEffect(() => {
-		if (state.isQuitting) exit();
-	}, [state.isQuitting, exit]);
+	useEffect(() => void (state.isQuitting && exit()), [state.isQuitting, exit]);
 	useInput((input, key) => {
 		for (const press of keyPresses(input, key)) dispatch({type: 'key', ...press});
 	});
