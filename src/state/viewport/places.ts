@@ -1,6 +1,6 @@
 import {captureAnchor, restoreAnchor} from '../reading-anchor.js';
 import {currentDoc, layoutOf, type ReaderEnv, type ReaderState} from '../reader-state.js';
-import {maxJumpTop, maxTop, percentRead, spyTopic} from './viewport.js';
+import {maxJumpTop, percentRead, spyTopic} from './viewport.js';
 
 /** The topic being read: one chosen by a jump, else the scroll-spy's. */
 export function currentTopic(state: ReaderState, env: ReaderEnv): number {
@@ -43,7 +43,9 @@ export function storedTop(state: ReaderState, env: ReaderEnv, postIndex: number)
 	const lines = env.topicLines(postIndex, doc);
 	const named = env.sectionNames(postIndex).map((name, index) => ({name, line: lines[index] ?? 0}));
 	// Never fail to open over a stale place: restoreAnchor falls back, and never throws.
-	const top = Math.min(Math.max(0, restoreAnchor(doc, place.anchor, named)), maxJumpTop(doc.lines.length));
-	// Past the last page only where a topic was chosen: its heading opens at the top again.
-	return top > maxTop(doc.lines.length, layout.paneHeight) && !lines.includes(top) ? maxTop(doc.lines.length, layout.paneHeight) : top;
+	const top = restoreAnchor(doc, place.anchor, named, layout.paneHeight);
+	// A topic chosen near the end was left at the top, past the last page: it opens so again.
+	const heading = named.find(topic => topic.name === place.anchor.topic)?.line;
+	const isChosenHeading = place.anchor.progress >= 1 && place.anchor.blockFraction === 0 && heading !== undefined && heading > top;
+	return isChosenHeading ? Math.min(heading, maxJumpTop(doc.lines.length)) : top;
 }
