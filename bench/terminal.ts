@@ -69,6 +69,20 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	session.write('q');
 	await session.exited;
 
+	// Bytes written per j at 120x35 on the bundled posts: the frame is redrawn from the first changed
+	// column of each changed row, never cleared (Ink patched: patches/ink+6.8.0.patch).
+	const bundled = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35});
+	await bundled.waitFor(FIRST_FRAME, 30_000);
+	const bytes: number[] = [];
+	for (let line = 2; line <= 41; line++) {
+		const before = bundled.raw().length;
+		bundled.write('j');
+		await bundled.waitFor(screen => screen.includes(` ${line}/`), 30_000);
+		bytes.push(Buffer.byteLength(bundled.raw().slice(before)));
+	}
+	bundled.write('q');
+	await bundled.exited;
+
 	// The session panel over 10,000 sessions: each typed character, its echo and the new results.
 	const folder = join(context.tmpDir, 'sessions');
 	sessionPosts(folder);
@@ -91,6 +105,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 		{name: '  node -e 0 measured beside it', median: baseline, unit: 'ms', reference: true},
 		{name: '  the same, as a ratio to node -e 0', median: median(starts) / baseline, unit: 'x', budget: {median: 4}},
 		{name: 'reader: keystroke to frame, 1 MB post (j)', median: median(presses), p95: percentile(presses, 0.95), unit: 'ms', budget: {median: 10, p95: 20}},
+		{name: 'reader: bytes written per j (pty, 120x35, bundled posts)', median: median(bytes), p95: percentile(bytes, 0.95), unit: 'B', budget: {median: 2600}},
 		{name: 'search panel: typed character to its echo, 10,000 sessions', median: median(typed), p95: percentile(typed, 0.95), unit: 'ms', budget: {median: 16, p95: 16}},
 	];
 }

@@ -143,6 +143,7 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 					color: render.color,
 					hyperlinks: render.hyperlinks,
 					resume: options.resume,
+					...(options.width === null ? {} : {measure: options.width}),
 					stdin: keyboard,
 				});
 			}

@@ -8,8 +8,10 @@ export type Layout = {
 	sidebarWidth: number;
 	/** Wide enough for the sidebar beside the text; narrower, it can only take the text's place. */
 	hasRoomForSidebar: boolean;
-	/** Columns the post is rendered at. */
+	/** Columns the post is rendered at: at most the reading measure. */
 	paneWidth: number;
+	/** Blank columns left of the text: room the measure leaves over, once the sidebar has its fill. */
+	textMargin: number;
 	/** Rows of post text: everything but the status line. */
 	paneHeight: number;
 };
@@ -18,13 +20,30 @@ export const MIN_WIDTH = 20;
 export const MIN_HEIGHT = 5;
 /** Below this the sidebar would squeeze the text too much, so it hides itself. */
 export const SIDEBAR_MIN_TERMINAL = 60;
+/** The text column's default width, as the printed path caps it: lines longer than this read badly. */
+export const DEFAULT_MEASURE = 100;
+/** The sidebar grows into spare room up to this, so long topic names show whole. */
+const SIDEBAR_MAX = 48;
 
-export function computeLayout(width: number, height: number, isSidebarWanted: boolean): Layout {
+/**
+ * The sidebar takes about a quarter of the width (22 to 40 columns), the text up to `measure`
+ * columns; room left over widens the sidebar (up to 48), and the rest becomes a margin that
+ * centres the text in its half. Narrowing the terminal narrows the text only once the measure no
+ * longer fits; below 60 columns the sidebar hides and the text keeps the screen.
+ */
+export function computeLayout(width: number, height: number, isSidebarWanted: boolean, measure = DEFAULT_MEASURE): Layout {
 	const isTooSmall = width < MIN_WIDTH || height < MIN_HEIGHT;
 	const hasRoomForSidebar = width >= SIDEBAR_MIN_TERMINAL;
 	const showSidebar = isSidebarWanted && hasRoomForSidebar;
-	const sidebarWidth = showSidebar ? Math.min(40, Math.max(22, Math.floor(width * 0.28))) : 0;
-	// The sidebar is followed by a one-column rule and a one-column gap.
-	const paneWidth = Math.max(10, width - (showSidebar ? sidebarWidth + 2 : 0) - 1);
-	return {width, height, isTooSmall, sidebarWidth, hasRoomForSidebar, paneWidth, paneHeight: Math.max(1, height - 1)};
+	let sidebarWidth = showSidebar ? Math.min(40, Math.max(22, Math.floor(width * 0.28))) : 0;
+	// The sidebar is followed by a one-column rule and a one-column gap; one column stays free on the right.
+	const chrome = (showSidebar ? 2 : 0) + 1;
+	const paneWidth = Math.max(10, Math.min(measure, width - sidebarWidth - chrome));
+	let spare = Math.max(0, width - sidebarWidth - chrome - paneWidth);
+	if (showSidebar) {
+		const grow = Math.min(spare, SIDEBAR_MAX - sidebarWidth);
+		sidebarWidth += grow;
+		spare -= grow;
+	}
+	return {width, height, isTooSmall, sidebarWidth, hasRoomForSidebar, paneWidth, textMargin: Math.floor(spare / 2), paneHeight: Math.max(1, height - 1)};
 }

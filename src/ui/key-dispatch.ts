@@ -42,12 +42,16 @@ const ACTIONS: Record<KeyAction, ReaderAction> = {
 	toggleWatched: {type: 'searchToggleWatched'},
 	toggleMissed: {type: 'searchToggleMissed'},
 	cycleDay: {type: 'searchCycleDay'},
+	findSubmit: {type: 'findSubmit'},
+	findCancel: {type: 'setMode', mode: 'reader'},
+	findBackspace: {type: 'findBackspace'},
 };
 
 /** The layers a key is looked up in, in order, for the state the reader is in. */
 export function keyLayers(state: ReaderState): KeyLayer[] {
-	if (state.mode === 'help' || state.mode === 'warnings') return ['global', 'help'];
-	if (state.mode === 'search') return state.search.focus === 'query' ? ['global', 'searchQuery'] : ['global', 'searchList'];
+	if (state.mode.kind === 'help' || state.mode.kind === 'warnings') return ['global', 'help'];
+	if (state.mode.kind === 'find') return ['global', 'find'];
+	if (state.mode.kind === 'search') return state.mode.panel.focus === 'query' ? ['global', 'searchQuery'] : ['global', 'searchList'];
 	const base: KeyLayer[] = state.focus === 'sidebar' ? ['global', 'sidebar', 'reader'] : ['global', 'reader'];
 	return state.find ? ['global', 'found', ...base.slice(1)] : base;
 }
@@ -57,18 +61,11 @@ export function keyLayers(state: ReaderState): KeyLayer[] {
  * view last drew, so keys typed faster than frames (a paste, a fast typist) all land in the right mode.
  */
 export function keyToAction(state: ReaderState, name: string, input: string, isModified: boolean): ReaderAction | null {
-	if (state.mode === 'find') {
-		if (name === 'ctrl+c') return {type: 'quit'};
-		if (name === 'escape') return {type: 'setMode', mode: 'reader'};
-		if (name === 'enter') return {type: 'findSubmit'};
-		if (name === 'backspace') return {type: 'findBackspace'};
-		// Letters go to the input: `q` types q.
-		if (isTypable(input, isModified)) return {type: 'findType', text: input};
-		return null;
-	}
 	const action = resolveKey(name, keyLayers(state));
 	if (action) return ACTIONS[action];
-	if (state.mode === 'search' && state.search.focus === 'query') {
+	// Letters go to the input: `q` types q.
+	if (state.mode.kind === 'find' && isTypable(input, isModified)) return {type: 'findType', text: input};
+	if (state.mode.kind === 'search' && state.mode.panel.focus === 'query') {
 		if (name === 'backspace') return {type: 'searchBackspace'};
 		if (isTypable(input, isModified)) return {type: 'searchType', text: input};
 	}

@@ -46,7 +46,10 @@ export type KeyAction =
 	| 'copyLink'
 	| 'toggleWatched'
 	| 'toggleMissed'
-	| 'cycleDay';
+	| 'cycleDay'
+	| 'findSubmit'
+	| 'findCancel'
+	| 'findBackspace';
 
 export type Binding = {
 	layer: KeyLayer;
@@ -56,6 +59,8 @@ export type Binding = {
 	label?: string;
 	action: KeyAction;
 	help: string;
+	/** A word for the status line's hint, for the few keys it names. */
+	hint?: string;
 };
 
 export const bindings: Binding[] = [
@@ -86,25 +91,28 @@ export const bindings: Binding[] = [
 	{layer: 'reader', keys: ['/'], action: 'openSearch', help: 'search the sessions of every post'},
 	{layer: 'reader', keys: ['tab'], label: 'Tab', action: 'switchFocus', help: 'move between the sidebar and the text'},
 	{layer: 'reader', keys: ['t'], action: 'toggleSidebar', help: 'show or hide the sidebar (narrower than 60 columns: in place of the text)'},
-	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help'},
+	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help', hint: 'keys'},
 	{layer: 'reader', keys: ['W'], action: 'openWarnings', help: 'the files that could not be read, and why'},
-	{layer: 'reader', keys: ['q'], action: 'quit', help: 'quit (Esc closes an overlay first)'},
-	{layer: 'searchQuery', keys: ['down', 'ctrl+n'], label: '↓ Ctrl-N', action: 'searchDown', help: 'next result'},
-	{layer: 'searchQuery', keys: ['up', 'ctrl+p'], label: '↑ Ctrl-P', action: 'searchUp', help: 'previous result'},
-	{layer: 'searchQuery', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post"},
+	{layer: 'reader', keys: ['q'], action: 'quit', help: 'quit (Esc closes an overlay first)', hint: 'quit'},
+	{layer: 'find', keys: ['enter'], label: 'Enter', action: 'findSubmit', help: 'find what is typed (letters type: q is q)', hint: 'find'},
+	{layer: 'find', keys: ['escape'], label: 'Esc', action: 'findCancel', help: 'cancel the find', hint: 'cancel'},
+	{layer: 'find', keys: ['backspace'], label: 'Backspace', action: 'findBackspace', help: 'delete the last character'},
+	{layer: 'searchQuery', keys: ['down', 'ctrl+n'], label: '↓ Ctrl-N', action: 'searchDown', help: 'next result', hint: 'next'},
+	{layer: 'searchQuery', keys: ['up', 'ctrl+p'], label: '↑ Ctrl-P', action: 'searchUp', help: 'previous result', hint: 'previous'},
+	{layer: 'searchQuery', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post", hint: 'go'},
 	{layer: 'searchQuery', keys: ['ctrl+u'], label: 'Ctrl-U', action: 'searchClear', help: 'clear the query (a kept query is selected: typing replaces it)'},
-	{layer: 'searchQuery', keys: ['tab'], label: 'Tab', action: 'searchFocusList', help: 'to the list, where letters are commands'},
-	{layer: 'searchQuery', keys: ['escape'], label: 'Esc', action: 'closeSearch', help: 'close, back where you were'},
+	{layer: 'searchQuery', keys: ['tab'], label: 'Tab', action: 'searchFocusList', help: 'to the list, where letters are commands', hint: 'list (o open, y copy, w watched, m missed, d day)'},
+	{layer: 'searchQuery', keys: ['escape'], label: 'Esc', action: 'closeSearch', help: 'close, back where you were', hint: 'close'},
 	{layer: 'searchList', keys: ['j', 'down'], label: 'j ↓', action: 'searchDown', help: 'next result'},
 	{layer: 'searchList', keys: ['k', 'up'], label: 'k ↑', action: 'searchUp', help: 'previous result'},
-	{layer: 'searchList', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post"},
-	{layer: 'searchList', keys: ['o'], action: 'openLink', help: "open the session's link in the browser"},
-	{layer: 'searchList', keys: ['y'], action: 'copyLink', help: "copy the session's link (OSC 52)"},
-	{layer: 'searchList', keys: ['w'], action: 'toggleWatched', help: 'mark watched / to watch (remembered)'},
-	{layer: 'searchList', keys: ['m'], action: 'toggleMissed', help: 'show only the sessions missed'},
-	{layer: 'searchList', keys: ['d'], action: 'cycleDay', help: 'filter by day: all, day 1, day 2…'},
-	{layer: 'searchList', keys: ['/', 'tab'], label: '/ Tab', action: 'searchFocusQuery', help: 'back to typing the query'},
-	{layer: 'searchList', keys: ['escape', 'q'], label: 'Esc q', action: 'closeSearch', help: 'close, back where you were'},
+	{layer: 'searchList', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post", hint: 'go'},
+	{layer: 'searchList', keys: ['o'], action: 'openLink', help: "open the session's link in the browser", hint: 'open'},
+	{layer: 'searchList', keys: ['y'], action: 'copyLink', help: "copy the session's link (OSC 52)", hint: 'copy'},
+	{layer: 'searchList', keys: ['w'], action: 'toggleWatched', help: 'mark watched / to watch (remembered)', hint: 'watched'},
+	{layer: 'searchList', keys: ['m'], action: 'toggleMissed', help: 'show only the sessions missed', hint: 'missed only'},
+	{layer: 'searchList', keys: ['d'], action: 'cycleDay', help: 'filter by day: all, day 1, day 2…', hint: 'day'},
+	{layer: 'searchList', keys: ['/', 'tab'], label: '/ Tab', action: 'searchFocusQuery', help: 'back to typing the query', hint: 'type'},
+	{layer: 'searchList', keys: ['escape', 'q'], label: 'Esc q', action: 'closeSearch', help: 'close, back where you were', hint: 'close'},
 ];
 
 /** The action a key has in the first of `layers` that binds it. */
@@ -125,6 +133,7 @@ export function keyLabel(binding: Binding): string {
 const LAYER_TITLES: Array<[KeyLayer, string]> = [
 	['reader', 'Reading'],
 	['sidebar', 'In the sidebar (Tab to focus it)'],
+	['find', 'Typing a find (Ctrl-F)'],
 	['found', 'While a find is shown'],
 	['searchQuery', 'Session search (/): typing the query'],
 	['searchList', 'Session search: in the list (Tab)'],
@@ -145,4 +154,22 @@ export function keymapMarkdown(): string {
 	return helpSections()
 		.map(section => [`**${section.title}**`, '', '| keys | does |', '| --- | --- |', ...section.rows.map(row => `| \`${row.keys}\` | ${row.help} |`)].join('\n'))
 		.join('\n\n');
+}
+
+/**
+ * The status line's hint for a layer, from the bindings that carry one: `? keys  q quit`, or just
+ * the keys where the line is narrow.
+ */
+export function statusHint(layer: KeyLayer, isWide: boolean): string {
+	const hinted = bindings.filter(binding => binding.layer === layer && binding.hint);
+	if (!isWide) return hinted[0] ? keyLabel(hinted[0]) : '';
+	return hinted.map(binding => `${keyLabel(binding)} ${binding.hint}`).join(layer === 'find' ? ' · ' : '  ');
+}
+
+/** The search panel's line of keys, from the bindings of its layer that carry a hint. */
+export function layerHints(layer: KeyLayer): string {
+	return bindings
+		.filter(binding => binding.layer === layer && binding.hint)
+		.map(binding => `${keyLabel(binding).split(' ')[0]} ${binding.hint}`)
+		.join(' · ');
 }

@@ -3,7 +3,7 @@ import {lineForSource} from '../render/locate.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
 import {createSessionIndex, sessionKey, type SessionHit, type SessionIndex} from '../search/session-index.js';
-import type {ReaderEnv, SidebarRow} from '../state/reader-reducer.js';
+import type {ReaderEnv, SidebarRow} from '../state/reader-state.js';
 import {helpLines, warningLines} from './overlay-lines.js';
 
 /** A post's sections as the sidebar lists them: the introduction (when there is one), then the topics. */
@@ -67,6 +67,9 @@ export function createReaderEnv(
 		},
 		storedWatched: session => storedWatched(sessionKey(session)),
 		overlayLength: (mode, width) => (mode === 'help' ? helpLines(width).length : warningLines(library.warnings, width).length),
+		sectionNames: postIndex => (posts[postIndex] ? sectionsOf(posts[postIndex]).map(section => section.name) : []),
+		postId: postIndex => posts[postIndex]?.id ?? '',
+		now: () => Date.now(),
 		postIndexOf(postId) {
 			return posts.findIndex(post => post.id === postId);
 		},

@@ -1,9 +1,11 @@
 import chalk from 'chalk';
 import {render} from 'ink';
-import {useCallback, useEffect, useState} from 'react';
+import {useCallback} from 'react';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
-import {App, type AppProps} from '../app.js';
+import {App, type AppProps} from './app.js';
+import {CrashBoundary} from './components/crash-boundary.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {copySequence, openUrl} from './link-actions.js';
 
 export type ReaderOptions = {
@@ -12,11 +14,14 @@ export type ReaderOptions = {
 	color: boolean;
 	hyperlinks: boolean;
 	resume?: boolean;
+	/** The text column's widest (--width); 100 by default. */
+	measure?: number;
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 };
 
-const ENTER_SCREEN = '\u001B[?1049h\u001B[?25l';
+// The alternate screen does not move the cursor: home it, so the first frame starts at the top.
+const ENTER_SCREEN = '\u001B[?1049h\u001B[H\u001B[?25l';
 const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
 
 /** Follows the terminal's size: Ink 6.8 has no hook for it. */
@@ -28,14 +33,7 @@ function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink'> & {stdout: N
 		if (sequence) stdout.write(sequence);
 		return null;
 	}, [stdout]);
-	const [size, setSize] = useState({width: stdout.columns || 80, height: stdout.rows || 24});
-	useEffect(() => {
-		const onResize = () => setSize({width: stdout.columns || 80, height: stdout.rows || 24});
-		stdout.on('resize', onResize);
-		return () => {
-			stdout.off('resize', onResize);
-		};
-	}, [stdout]);
+	const size = useTerminalSize(stdout);
 	return <App {...rest} width={size.width} height={size.height} onLink={onLink} />;
 }
 
@@ -74,8 +72,27 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		...options.library,
 		warnings: [...options.library.warnings, ...storeWarnings.map(message => ({file: store.path, message: message.replaceAll(store.path, 'the file')}))],
 	};
+	// Raw mode before the first frame: Ink asks for it only after the frame is drawn, and a key typed
+	// in between would be echoed by the terminal over the frame (and scroll it, at the last row).
+	if (stdin.isTTY) stdin.setRawMode(true);
 	stdout.write(ENTER_SCREEN);
-	const instance = render(
+	// Ink settles its exit promise only if someone waits already: an error in the very first render
+	// would unmount before waitUntilExit() is called, and the run would hang. So: mount nothing,
+	// wait, then draw the reader.
+	const instance = render(null, {
+		stdin,
+		stdout,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		// Ink's default 30 frames a second makes a keystroke wait up to 33 ms for its frame.
+		maxFps: 240,
+		// Only the rows that changed are written (with the Ink patch in patches/, a frame as tall as
+		// the terminal no longer clears the screen and wipes its scrollback on every key).
+		incrementalRendering: true,
+	});
+	const exited = instance.waitUntilExit();
+	instance.rerender(
+		<CrashBoundary onCrash={error => onFatal(error)}>
 		<Sized
 			library={library}
 			renderPost={options.renderPost}
@@ -85,16 +102,11 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			store={store}
 			saver={positionSaver}
 			resume={options.resume ?? true}
+			{...(options.measure === undefined ? {} : {measure: options.measure})}
 			startMessage={storeWarnings[0] ?? null}
-		/>,
-		{
-		stdin,
-		stdout,
-		exitOnCtrlC: false,
-		patchConsole: false,
-		// Ink's default 30 frames a second makes a keystroke wait up to 33 ms for its frame.
-		maxFps: 240,
-	});
+		/>
+		</CrashBoundary>,
+	);
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
 		restore();
@@ -114,7 +126,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	process.on('uncaughtException', onFatal);
 	process.on('unhandledRejection', onFatal);
 	try {
-		await instance.waitUntilExit();
+		await exited;
 		return 0;
 	} catch (error) {
 		restore();

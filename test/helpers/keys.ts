@@ -17,6 +17,7 @@ export const keys = {
 };
 
 type Frames = {frames: unknown[]};
+type Rendered = Frames;
 type Input = {write: (data: string) => void};
 
 /** Which app a test's stdin belongs to, so `press(app.stdin, …)` can wait on that app's frames. */
@@ -60,15 +61,28 @@ async function untilListening(stdin: Input): Promise<void> {
 	await waitFor(() => emitter.listenerCount!('readable') > 0);
 }
 
-/** Writes each key in turn, once the app listens, and waits for the app to settle after each. */
-export async function press(stdin: Input, ...sequence: string[]): Promise<void> {
-	const app = appOfStdin.get(stdin);
+/**
+ * Writes each key in turn, once the app listens, and waits for the app to settle after each.
+ * Takes the rendered app or its stdin.
+ */
+export async function press(target: Input | (Rendered & {stdin: Input}), ...sequence: string[]): Promise<void> {
+	const isApp = 'frames' in target && 'stdin' in target;
+	const stdin = isApp ? target.stdin : target;
+	const app = isApp ? target : appOfStdin.get(stdin);
 	await untilListening(stdin);
 	for (const key of sequence) {
 		stdin.write(key);
 		if (app) await settle(app);
 		else await nextTurn();
 	}
+}
+
+/** Waits until the last frame passes `test` (a generous ceiling guards against a hang); returns it. */
+export async function waitForFrame(app: {lastFrame: () => string | undefined}, test: (frame: string) => boolean): Promise<string> {
+	return waitFor(() => {
+		const frame = app.lastFrame() ?? '';
+		return test(frame) ? frame : false;
+	}, {describe: () => `the last frame:\n${app.lastFrame() ?? ''}`});
 }
 
 /** Waits until a freshly rendered app listens to keys and has drawn what its start set going. */

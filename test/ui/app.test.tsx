@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {App} from '../../src/app.js';
+import {App} from '../../src/ui/app.js';
 import {parsePost} from '../../src/posts/parse-post.js';
 import type {Library, Post} from '../../src/posts/types.js';
 import {stripStyles} from '../../src/render/plain.js';
@@ -47,17 +47,17 @@ describe('the reader', () => {
 	test('j, k, space, d, G and g scroll like less', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, 'j', 'j');
+		await press(app, 'j', 'j');
 		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 2');
-		await press(app.stdin, 'k');
+		await press(app, 'k');
 		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 1');
 		// A page is the pane's 19 rows less one line of context.
-		await press(app.stdin, ' ');
+		await press(app, ' ');
 		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 19');
-		await press(app.stdin, 'G');
+		await press(app, 'G');
 		assert.match(statusLine(app.lastFrame()!), / 100%/);
 		assert.match(app.lastFrame()!, /Gamma line 19/);
-		await press(app.stdin, 'g');
+		await press(app, 'g');
 		assert.equal(paneTop(app.lastFrame()!), '## Alpha');
 		app.unmount();
 	});
@@ -65,12 +65,12 @@ describe('the reader', () => {
 	test('] and [ move between topics, with the heading at the top and the sidebar following', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, ']');
+		await press(app, ']');
 		assert.equal(paneTop(app.lastFrame()!), '## Beta');
 		assert.match(app.lastFrame()!, /● Beta/);
-		await press(app.stdin, ']');
+		await press(app, ']');
 		assert.equal(paneTop(app.lastFrame()!), '## Gamma');
-		await press(app.stdin, '[');
+		await press(app, '[');
 		assert.equal(paneTop(app.lastFrame()!), '## Beta');
 		app.unmount();
 	});
@@ -78,9 +78,9 @@ describe('the reader', () => {
 	test('Tab focuses the sidebar; j and Enter open a topic; Enter on a post opens it', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, keys.tab, 'j', 'j', keys.enter);
+		await press(app, keys.tab, 'j', 'j', keys.enter);
 		assert.equal(paneTop(app.lastFrame()!), '## Gamma');
-		await press(app.stdin, keys.tab, 'j', 'j', keys.enter);
+		await press(app, keys.tab, 'j', 'j', keys.enter);
 		assert.match(app.lastFrame()!, /▾ Older notes/);
 		assert.equal(paneTop(app.lastFrame()!), '## Delta');
 		app.unmount();
@@ -89,11 +89,11 @@ describe('the reader', () => {
 	test('n and p switch posts', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, 'n');
+		await press(app, 'n');
 		assert.match(statusLine(app.lastFrame()!), /Older notes › Delta/);
-		await press(app.stdin, 'n');
+		await press(app, 'n');
 		assert.match(statusLine(app.lastFrame()!), /Last post/);
-		await press(app.stdin, 'p');
+		await press(app, 'p');
 		assert.match(statusLine(app.lastFrame()!), /Newer notes/);
 		app.unmount();
 	});
@@ -101,10 +101,10 @@ describe('the reader', () => {
 	test('? shows the keys from the key table; Esc closes it', async () => {
 		const app = start(100, 40);
 		await ready(app);
-		await press(app.stdin, '?');
+		await press(app, '?');
 		assert.match(app.lastFrame()!, /\] +next topic/);
 		assert.match(app.lastFrame()!, /Ctrl-F +find in this post/);
-		await press(app.stdin, keys.escape);
+		await press(app, keys.escape);
 		assert.doesNotMatch(app.lastFrame()!, /next topic/);
 		app.unmount();
 	});
@@ -112,19 +112,19 @@ describe('the reader', () => {
 	test('Ctrl-F finds in the post: typed letters (q too) go to the input; n steps through matches', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, keys.ctrlF, 'q', keys.backspace, 'l', 'i', 'n', 'e', ' ', '1', '7');
+		await press(app, keys.ctrlF, 'q', keys.backspace, 'l', 'i', 'n', 'e', ' ', '1', '7');
 		assert.match(statusLine(app.lastFrame()!), /Find: line 17/);
-		await press(app.stdin, keys.enter);
+		await press(app, keys.enter);
 		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 17');
 		assert.match(app.lastFrame()!, /Alpha \u001B\[7mline 17\u001B\[27m/, 'the match is marked');
 		assert.match(statusLine(app.lastFrame()!), /1 of 3/);
-		await press(app.stdin, 'n');
+		await press(app, 'n');
 		assert.equal(paneTop(app.lastFrame()!), 'Beta line 17');
 		// Back past the first match wraps to the last, which sits on the last page.
-		await press(app.stdin, 'N', 'N');
+		await press(app, 'N', 'N');
 		assert.match(statusLine(app.lastFrame()!), /3 of 3/);
 		assert.match(app.lastFrame()!, /Gamma \u001B\[7mline 17/);
-		await press(app.stdin, keys.escape, 'n');
+		await press(app, keys.escape, 'n');
 		assert.match(statusLine(app.lastFrame()!), /Older notes/);
 		app.unmount();
 	});
@@ -146,9 +146,9 @@ describe('the reader', () => {
 		narrow.unmount();
 		const wide = start();
 		await ready(wide);
-		await press(wide.stdin, 't');
+		await press(wide, 't');
 		assert.doesNotMatch(wide.lastFrame()!, /Older notes/);
-		await press(wide.stdin, 't');
+		await press(wide, 't');
 		assert.match(wide.lastFrame()!, /Older notes/);
 		wide.unmount();
 	});
@@ -156,18 +156,18 @@ describe('the reader', () => {
 	test('under 60 columns, t or Tab shows the topics in place of the text; Enter jumps back to the text', async () => {
 		const app = start(50, 15);
 		await ready(app);
-		await press(app.stdin, 't');
+		await press(app, 't');
 		let frame = stripStyles(app.lastFrame()!);
 		assert.match(frame, /▾ Newer notes/);
 		assert.match(frame, /· Gamma/);
 		assert.doesNotMatch(frame, /Alpha line 1/);
-		await press(app.stdin, 'j', 'j', keys.enter);
+		await press(app, 'j', 'j', keys.enter);
 		frame = stripStyles(app.lastFrame()!);
 		assert.equal(frame.split('\n')[0]!.trim(), '## Gamma');
 		assert.doesNotMatch(frame, /Older notes/);
-		await press(app.stdin, keys.tab);
+		await press(app, keys.tab);
 		assert.match(stripStyles(app.lastFrame()!), /▸ Older notes/);
-		await press(app.stdin, keys.escape);
+		await press(app, keys.escape);
 		assert.equal(stripStyles(app.lastFrame()!).split('\n')[0]!.trim(), '## Gamma');
 		app.unmount();
 	});
@@ -198,9 +198,9 @@ describe('warnings in the reader', () => {
 		const app = start(100, 20, {...library, warnings: [{file: '/notes/broken.md', line: 3, message: 'front matter is not valid YAML'}]});
 		await ready(app);
 		assert.match(statusLine(app.lastFrame()!), /1 warning \(W\)/);
-		await press(app.stdin, 'W');
+		await press(app, 'W');
 		assert.match(app.lastFrame()!, /\/notes\/broken\.md:3: front matter is not valid YAML/);
-		await press(app.stdin, keys.escape);
+		await press(app, keys.escape);
 		assert.doesNotMatch(app.lastFrame()!, /broken\.md/);
 		app.unmount();
 	});
@@ -210,15 +210,15 @@ describe('help in a small terminal', () => {
 	test('j scrolls the help when it does not fit', async () => {
 		const app = start(50, 15);
 		await ready(app);
-		await press(app.stdin, '?');
+		await press(app, '?');
 		assert.match(app.lastFrame()!, /j for more/);
 		assert.doesNotMatch(app.lastFrame()!, /Anywhere/);
-		await press(app.stdin, ...Array.from({length: 40}, () => 'j'));
+		await press(app, ...Array.from({length: 40}, () => 'j'));
 		const end = app.lastFrame()!;
 		assert.match(end, /Anywhere/);
 		assert.match(end, /k back up/);
 		// Scrolling stops at the end: one k shows the line above at once.
-		await press(app.stdin, 'k');
+		await press(app, 'k');
 		assert.notEqual(app.lastFrame()!, end);
 		assert.match(app.lastFrame()!, /j for more/);
 		app.unmount();
@@ -228,10 +228,10 @@ describe('help in a small terminal', () => {
 		const problem = 'front matter is not valid YAML (Flow sequence in block collection must end with a ])';
 		const app = start(50, 15, {...library, warnings: [{file: '/notes/a/long/path/broken.md', line: 2, message: problem}]});
 		await ready(app);
-		await press(app.stdin, '?');
+		await press(app, '?');
 		assert.doesNotMatch(app.lastFrame()!, /…/);
 		assert.match(app.lastFrame()!, /previous topic \(or the start of\s+this one\)/);
-		await press(app.stdin, keys.escape, 'W');
+		await press(app, keys.escape, 'W');
 		const frame = app.lastFrame()!;
 		assert.doesNotMatch(frame, /…/);
 		assert.match(frame.replace(/\s+/g, ' '), /broken\.md:2: front matter is not valid YAML \(Flow sequence in block collection must end with a \]\)/);

@@ -3,14 +3,14 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
-import {App} from '../../src/app.js';
+import {App} from '../../src/ui/app.js';
 import {parsePost} from '../../src/posts/parse-post.js';
 import type {Library} from '../../src/posts/types.js';
 import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {sessionKey} from '../../src/search/session-index.js';
 import {createStore} from '../../src/state/store.js';
-import {keepInkStyles, keys, press, ready, render, settle} from '../helpers/keys.js';
+import {keepInkStyles, keys, press, ready, render, waitForFrame} from '../helpers/keys.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 await keepInkStyles();
@@ -44,9 +44,9 @@ describe('the session search panel', () => {
 	test('/ opens it with every session; typing narrows live; accents are ignored', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, '/');
-		assert.match(plain(app.lastFrame()), /3 sessions/);
-		await press(app.stdin, 'z', 'i', 'e', 'b', 'a');
+		await press(app, '/');
+		await waitForFrame(app, frame => /3 sessions/.test(plain(frame)));
+		await press(app, 'z', 'i', 'e', 'b', 'a');
 		const frame = plain(app.lastFrame());
 		assert.match(frame, /\/ zieba▏ +1 session/);
 		assert.match(frame, /› ✓ Scaling etcd/);
@@ -58,27 +58,24 @@ describe('the session search panel', () => {
 	test('a typed character is drawn before the search runs; the results follow in the next frame', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, '/');
+		await press(app, '/');
 		const before = app.frames.length;
 		app.stdin.write('w');
-		await settle(app);
-		const frames = app.frames.slice(before).map(plain);
-		// The first frame after the key echoes it with the results it replaces (all three)…
-		assert.match(frames[0]!, /\/ w▏ +3 sessions/);
-		// …and the last shows the results for the new query.
-		assert.match(frames.at(-1)!, /\/ w▏ +1 session\b/);
-		assert.match(frames.at(-1)!, /› ◌ Policy for All/);
+		// The results for the new query follow…
+		await waitForFrame(app, frame => /\/ w▏ +1 session\b/.test(plain(frame)) && /› ◌ Policy for All/.test(plain(frame)));
+		// …after a first frame that echoes the key with the results it replaces (all three).
+		assert.match(plain(app.frames.slice(before).find(frame => plain(frame).includes('/ w▏'))), /\/ w▏ +3 sessions/);
 		app.unmount();
 	});
 
 	test('q types q in the query; Esc returns exactly where the reader was', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, 'j', 'j', 'j');
+		await press(app, 'j', 'j', 'j');
 		const before = plain(app.lastFrame());
-		await press(app.stdin, '/', 'q');
-		assert.match(plain(app.lastFrame()), /\/ q▏/);
-		await press(app.stdin, keys.escape);
+		await press(app, '/', 'q');
+		await waitForFrame(app, frame => /\/ q▏/.test(plain(frame)));
+		await press(app, keys.escape);
 		assert.equal(plain(app.lastFrame()), before);
 		app.unmount();
 	});
@@ -86,26 +83,25 @@ describe('the session search panel', () => {
 	test('reopened, the panel keeps the last query selected: typing replaces it, Backspace and Ctrl-U clear it', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, '/', 'e', 't', 'c', 'd', keys.escape, '/');
-		const kept = app.lastFrame()!;
-		assert.match(plain(kept), /\/ etcd▏ +1 session/);
+		await press(app, '/', 'e', 't', 'c', 'd', keys.escape, '/');
+		const kept = await waitForFrame(app, frame => /\/ etcd▏ +1 session/.test(plain(frame)));
 		assert.ok(kept.includes('\u001B[7metcd\u001B[27m'), JSON.stringify(kept.split('\n')[0]));
-		await press(app.stdin, 'g', 'o');
-		assert.match(plain(app.lastFrame()), /\/ go▏/);
-		await press(app.stdin, keys.escape, '/', keys.backspace);
-		assert.match(plain(app.lastFrame()), /\/ ▏ +3 sessions/);
+		await press(app, 'g', 'o');
+		await waitForFrame(app, frame => /\/ go▏/.test(plain(frame)));
+		await press(app, keys.escape, '/', keys.backspace);
+		await waitForFrame(app, frame => /\/ ▏ +3 sessions/.test(plain(frame)));
 		// Moving to the list and back keeps the query for editing, not for replacing.
-		await press(app.stdin, 'p', 'o', 'l', keys.tab, '/', 'i');
-		assert.match(plain(app.lastFrame()), /\/ poli▏ +1 session/);
-		await press(app.stdin, keys.ctrlU);
-		assert.match(plain(app.lastFrame()), /\/ ▏ +3 sessions/);
+		await press(app, 'p', 'o', 'l', keys.tab, '/', 'i');
+		await waitForFrame(app, frame => /\/ poli▏ +1 session/.test(plain(frame)));
+		await press(app, keys.ctrlU);
+		await waitForFrame(app, frame => /\/ ▏ +3 sessions/.test(plain(frame)));
 		app.unmount();
 	});
 
 	test('Enter opens the post at the bullet, which is marked for a moment', async () => {
 		const app = start();
 		await ready(app);
-		await press(app.stdin, '/', 's', 't', 'o', 'r', 'a', 'g', 'e', keys.enter);
+		await press(app, '/', 's', 't', 'o', 'r', 'a', 'g', 'e', keys.enter);
 		const frame = app.lastFrame()!;
 		const marked = frame.split('\n').find(line => line.includes('\u001B[7m'));
 		assert.ok(marked && stripStyles(marked).includes('Deep Storage'), frame);
@@ -117,20 +113,19 @@ describe('the session search panel', () => {
 		const store = createStore({cwd: dir});
 		const app = start({store});
 		await ready(app);
-		await press(app.stdin, '/', keys.tab, 'm');
-		let frame = plain(app.lastFrame());
-		assert.match(frame, /1 session · missed only/);
+		await press(app, '/', keys.tab, 'm');
+		let frame = plain(await waitForFrame(app, frame => /1 session · missed only/.test(plain(frame))));
 		assert.match(frame, /› ◌ Policy for All/);
-		await press(app.stdin, 'w');
-		assert.match(plain(app.lastFrame()), /› ✓ Policy for All/);
+		await press(app, 'w');
+		await waitForFrame(app, frame => /› ✓ Policy for All/.test(plain(frame)));
 		app.unmount();
 		const missed = post.sessions.find(session => session.missed)!;
 		assert.equal(createStore({cwd: dir}).isWatched(sessionKey(missed)), true);
 		// A new run shows the mark it left.
 		const again = start({store: createStore({cwd: dir})});
 		await ready(again);
-		await press(again.stdin, '/', keys.tab, 'm');
-		frame = plain(again.lastFrame());
+		await press(again, '/', keys.tab, 'm');
+		frame = plain(await waitForFrame(again, frame => /› ✓ Policy for All/.test(plain(frame))));
 		assert.match(frame, /› ✓ Policy for All/);
 		again.unmount();
 	});
@@ -144,7 +139,7 @@ describe('the session search panel', () => {
 			},
 		});
 		await ready(app);
-		await press(app.stdin, '/', 'e', 't', 'c', 'd', keys.tab, 'o', 'y');
+		await press(app, '/', 'e', 't', 'c', 'd', keys.tab, 'o', 'y');
 		await waitFor(() => links.length === 2);
 		assert.deepEqual(links, ['open https://sched.co/E1', 'copy https://sched.co/E1']);
 		app.unmount();

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {stripStyles} from '../../render/plain.js';
 import {truncateToWidth} from '../../render/text-width.js';
-import type {Find} from '../../state/reader-reducer.js';
+import type {Find} from '../../state/find/find-reducer.js';
 import {injectRenderFault} from '../fault-injection.js';
 
 type Props = {
@@ -11,6 +11,8 @@ type Props = {
 	height: number;
 	find: Find | null;
 	flashLine: number | null;
+	/** Blank columns left of the text (the room a reading measure leaves). */
+	margin?: number;
 };
 
 /** Marks each occurrence of the find in a line (shown plain, so the marks stay exact). */
@@ -28,7 +30,7 @@ function markFind(line: string, query: string): string {
 }
 
 /** The visible window of the rendered post: one rendered line is one row, never re-wrapped. */
-export function ReaderPane({lines, top, width, height, find, flashLine}: Props) {
+export function ReaderPane({lines, top, width, height, find, flashLine, margin = 0}: Props) {
 	injectRenderFault(top > 0);
 	const rows: string[] = [];
 	for (let index = top; index < top + height; index++) {
@@ -40,7 +42,7 @@ export function ReaderPane({lines, top, width, height, find, flashLine}: Props) 
 		rows.push(find && find.lines.includes(index) ? markFind(line, find.query) : line);
 	}
 	return (
-		<Box flexDirection="column" width={width} height={height}>
+		<Box flexDirection="column" width={width + margin} height={height} paddingLeft={margin}>
 			{rows.map((row, index) => (
 				<Text key={index} inverse={top + index === flashLine} wrap="truncate">
 					{row === '' ? ' ' : truncateToWidth(row, width)}

@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
 import type {Post, Session} from '../../posts/types.js';
 import {truncateToWidth} from '../../render/text-width.js';
-import {isWatchedIn, type SearchPanel as Panel} from '../../state/reader-reducer.js';
-import {followCursor} from '../../state/viewport.js';
+import {isWatchedIn, type SearchPanel as Panel} from '../../state/search/search-reducer.js';
+import {followCursor} from '../../state/viewport/viewport.js';
 import type {MatchRange, SessionHit} from '../../search/session-index.js';
+import {layerHints} from '../keymap.js';
 import type {UiTheme} from '../theme.js';
 
 type Props = {
@@ -62,7 +63,7 @@ export function SearchPanel({panel, hits, posts, watched, storedWatched, width, 
 				{truncateToWidth(`${header}   ${count}`, width)}
 			</Text>
 			<Text color={theme.rule} dimColor={theme.dim} wrap="truncate">
-				{truncateToWidth(panel.focus === 'query' ? 'type to search · ↓↑ choose · Enter go · Tab list (o open, y copy, w watched, m missed, d day) · Esc close' : 'o open · y copy · w watched · m missed only · d day · Enter go · / type · Esc close', width)}
+				{truncateToWidth(panel.focus === 'query' ? `type to search · ${layerHints('searchQuery')}` : layerHints('searchList'), width)}
 			</Text>
 			{hits.length === 0 && <Text wrap="truncate">{panel.query ? 'No session matches.' : 'These notes list no sessions.'}</Text>}
 			{hits.slice(offset, offset + visibleHits).map((hit, index) => {

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {formatPostDate} from '../../posts/post-name.js';
 import type {Post} from '../../posts/types.js';
 import {textWidth, truncateToWidth} from '../../render/text-width.js';
-import type {SidebarRow} from '../../state/reader-reducer.js';
+import type {SidebarRow} from '../../state/reader-state.js';
 import {sectionsOf} from '../reader-env.js';
 import type {UiTheme} from '../theme.js';
 import {truncateMiddle} from '../truncate-middle.js';
@@ -18,7 +18,7 @@ type Props = {
 	openPost: number;
 	currentTopic: number;
 	/** Per post: `unread`, a percentage, or `done`; empty when positions are not kept. */
-	progress: (postIndex: number) => string;
+	progress: readonly string[];
 	/** Topic names of the open post already read. */
 	readTopics: ReadonlySet<string>;
 	theme: UiTheme;
@@ -34,7 +34,7 @@ export function Sidebar({posts, rows, width, height, offset, cursor, openPost, c
 				const post = posts[row.postIndex]!;
 				if (row.kind === 'post') {
 					const isOpen = row.postIndex === openPost;
-					const state = progress(row.postIndex);
+					const state = progress[row.postIndex] ?? '';
 					const suffix = state ? ` ${state}` : '';
 					const title = `${isOpen ? '▾' : '▸'} ${truncateMiddle(post.title, Math.max(2, width - textWidth(suffix) - 2))}`;
 					const date = formatPostDate(post.date);

@@ -46,3 +46,28 @@ export function followCursor(cursor: number, offset: number, height: number): nu
 	if (cursor >= offset + height) return cursor - height + 1;
 	return offset;
 }
+
+/**
+ * The largest top a jump may set: a chosen heading goes to the top even near the end, with blank
+ * rows below the last line (a reader asked for that topic, not for the last page).
+ */
+export function maxJumpTop(lineCount: number): number {
+	return Math.max(0, lineCount - 1);
+}
+
+/** Scrolling stops at the last page, but from a jump past it `k` and `j` never leap back. */
+export function clampScroll(top: number, from: number, lineCount: number, height: number): number {
+	return Math.min(Math.max(0, Math.round(top)), Math.max(maxTop(lineCount, height), Math.min(from, maxJumpTop(lineCount))));
+}
+
+/**
+ * The topic being read (scroll-spy): the one the top line is in; once the end of the post is on
+ * screen, the last topic whose heading is visible, so the last short topics can be current too.
+ */
+export function spyTopic(topicLines: number[], top: number, lineCount: number, height: number): number {
+	const atTop = topicAt(topicLines, top);
+	if (top < maxTop(lineCount, height)) return atTop;
+	let last = atTop;
+	for (const [index, line] of topicLines.entries()) if (line < top + height && index > last) last = index;
+	return last;
+}

@@ -1,0 +1,121 @@
+import type {Session} from '../posts/types.js';
+import type {SessionHit} from '../search/session-index.js';
+import type {RenderedDoc} from '../render/types.js';
+import type {Find} from './find/find-reducer.js';
+import {computeLayout, DEFAULT_MEASURE, type Layout} from './layout.js';
+import type {SearchPanel} from './search/search-reducer.js';
+import type {SidebarState} from './sidebar/sidebar-reducer.js';
+import type {PostPosition} from './store-schema.js';
+
+/** What the reader shows over the text, with the data only that mode has. */
+export type Mode =
+	| {kind: 'reader'}
+	| {kind: 'help'; top: number}
+	| {kind: 'warnings'; top: number}
+	| {kind: 'find'; input: string}
+	| {kind: 'search'; panel: SearchPanel};
+
+/** Something the view must do outside the reducer: open or copy a link. */
+export type Effect = {kind: 'open' | 'copy'; url: string; id: number};
+
+export type ReaderState = {
+	postIndex: number;
+	/** Top rendered line of the pane. */
+	top: number;
+	/** The pane width `top` counts lines at: kept while the terminal is too small to show anything. */
+	topWidth: number;
+	mode: Mode;
+	/** Where keys go: the text, or the sidebar (beside the text, or in its place when narrow). */
+	focus: 'reader' | 'sidebar';
+	isSidebarWanted: boolean;
+	/** t or Tab put the list in the text's place (too narrow for both): only they do. */
+	isListInPlace: boolean;
+	sidebar: SidebarState;
+	find: Find | null;
+	/** The search panel as last left: it reopens with its query and filters. */
+	keptSearch: SearchPanel;
+	/** A topic chosen by ], [ or the sidebar: current until the reader scrolls. */
+	chosenTopic: number | null;
+	/** Each post's place and read topics, by post id: loaded once, changed only by reading. */
+	places: Record<string, PostPosition>;
+	/** The post the reader last moved in, and a count of moves: the save effect follows it. */
+	lastMove: {postId: string; count: number} | null;
+	/** A line to mark briefly after a jump. */
+	flashLine: number | null;
+	/** A one-off message for the status line. */
+	message: string | null;
+	/** Set by the quit key; the view ends the app when it sees it. */
+	isQuitting: boolean;
+	/** Session key -> watched; sessions not in it are watched unless missed. */
+	watched: Record<string, boolean>;
+	effect: Effect | null;
+	width: number;
+	height: number;
+	/** The text column's widest (--width, else 100). */
+	measure: number;
+};
+
+/** A row of the sidebar: a post, or one of the open post's topics (the introduction included). */
+export type SidebarRow = {kind: 'post'; postIndex: number} | {kind: 'topic'; postIndex: number; topicIndex: number};
+
+/** What the reducer may ask of the world: documents per post at the current width, and the sidebar. */
+export type ReaderEnv = {
+	postCount: number;
+	/** The rendered post at a pane width (cached by the caller). */
+	doc: (postIndex: number, width: number) => RenderedDoc;
+	/** Rendered start line of each topic (intro first when there is one) of a post's doc. */
+	topicLines: (postIndex: number, doc: RenderedDoc) => number[];
+	/** Names of a post's sections (intro first when there is one), as the sidebar lists them. */
+	sectionNames: (postIndex: number) => string[];
+	postId: (postIndex: number) => string;
+	sidebarRows: (openPost: number) => SidebarRow[];
+	/** Session search results for the panel (memoised by the caller). */
+	searchResults: (panel: SearchPanel) => SessionHit[];
+	/** Days the sessions name, for the day filter. */
+	days: number[];
+	postIndexOf: (postId: string) => number;
+	/** Watched marks kept from earlier runs (undefined: never set). */
+	storedWatched: (session: Session) => boolean | undefined;
+	/** Lines the help or the warnings take at a width, so scrolling them stops at their end. */
+	overlayLength: (mode: 'help' | 'warnings', width: number) => number;
+	/** The clock, for a place's date (injected so the reducer stays pure). */
+	now: () => number;
+};
+
+export const emptySearch: SearchPanel = {query: '', selected: 0, focus: 'query', isQueryKept: false, missedOnly: false, day: null};
+
+export function initialState(width: number, height: number, options: {postIndex?: number; top?: number; places?: Record<string, PostPosition>; measure?: number} = {}): ReaderState {
+	const measure = options.measure ?? DEFAULT_MEASURE;
+	return {
+		postIndex: options.postIndex ?? 0,
+		top: options.top ?? 0,
+		topWidth: computeLayout(width, height, true, measure).paneWidth,
+		mode: {kind: 'reader'},
+		focus: 'reader',
+		isSidebarWanted: true,
+		isListInPlace: false,
+		sidebar: {cursor: 0, offset: 0},
+		find: null,
+		keptSearch: emptySearch,
+		chosenTopic: null,
+		places: options.places ?? {},
+		lastMove: null,
+		flashLine: null,
+		message: null,
+		isQuitting: false,
+		watched: {},
+		effect: null,
+		width,
+		height,
+		measure,
+	};
+}
+
+export function layoutOf(state: ReaderState): Layout {
+	return computeLayout(state.width, state.height, state.isSidebarWanted, state.measure);
+}
+
+/** The open post's document at the current pane width. */
+export function currentDoc(state: ReaderState, env: ReaderEnv): RenderedDoc {
+	return env.doc(state.postIndex, layoutOf(state).paneWidth);
+}

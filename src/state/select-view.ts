@@ -1,0 +1,72 @@
+import type {RenderedDoc} from '../render/types.js';
+import type {Layout} from './layout.js';
+import {currentDoc, layoutOf, type ReaderEnv, type ReaderState, type SidebarRow} from './reader-state.js';
+import {currentTopic} from './viewport/places.js';
+import {percentRead} from './viewport/viewport.js';
+
+/** What the view needs, computed once per frame from the state: the components only draw it. */
+export type ReaderView = {
+	layout: Layout;
+	doc: RenderedDoc;
+	/** Index of the topic being read among the open post's sections, -1 before the first. */
+	topic: number;
+	rows: SidebarRow[];
+	/** The sidebar's first row: its own while it has the focus, else following the topic read. */
+	sidebarOffset: number;
+	/** Per post: `unread`, a percentage or `done`; empty when places are not kept. */
+	progress: string[];
+	/** Topic names of the open post already read. */
+	readTopics: ReadonlySet<string>;
+	/** The list shown in the text's place (narrow terminals, after t or Tab). */
+	isListInPlace: boolean;
+	statusLeft: string;
+	statusRight: string;
+	/** Which key layer the status line's hint is taken from. */
+	hintLayer: 'reader' | 'find';
+};
+
+/** The view-model: status line, current topic and progress, from the state alone. */
+export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPlaces: boolean; title: (postIndex: number) => string; warningCount: number}): ReaderView {
+	const layout = layoutOf(state);
+	const doc = currentDoc(state, env);
+	const topic = currentTopic(state, env);
+	const rows = env.sidebarRows(state.postIndex);
+	const percent = percentRead(state.top, doc.lines.length, layout.paneHeight);
+	const progress = Array.from({length: env.postCount}, (_, postIndex) => {
+		if (!options.keepsPlaces) return '';
+		if (postIndex === state.postIndex) return percent === 100 ? 'done' : `${percent}%`;
+		const place = state.places[env.postId(postIndex)];
+		if (!place) return 'unread';
+		return place.done ? 'done' : `${Math.round(place.anchor.progress * 100)}%`;
+	});
+	const openId = env.postId(state.postIndex);
+	const readTopics = new Set(state.places[openId]?.readTopics ?? []);
+	const sidebarOffset = state.focus === 'sidebar' ? state.sidebar.offset : spyOffset(rows, state.postIndex, topic, layout.paneHeight);
+	const title = options.title(state.postIndex);
+	// A post without sections has one named like itself: `Title › Title` would say nothing more.
+	const topicName = env.sectionNames(state.postIndex)[topic];
+	const where = [title, topicName === title ? '' : topicName].filter(Boolean).join(' › ');
+	const warnings = options.warningCount > 0 ? `${options.warningCount} warning${options.warningCount === 1 ? '' : 's'} (W) · ` : '';
+	const position = `${Math.min(doc.lines.length, state.top + 1)}/${doc.lines.length} ${percent}%`;
+	const isFind = state.mode.kind === 'find';
+	return {
+		layout,
+		doc,
+		topic,
+		rows,
+		sidebarOffset,
+		progress,
+		readTopics,
+		isListInPlace: state.isListInPlace && layout.sidebarWidth === 0,
+		statusLeft: state.mode.kind === 'find' ? `Find: ${state.mode.input}▏` : (state.message ?? where),
+		statusRight: isFind ? '' : `${warnings}${position}`,
+		hintLayer: isFind ? 'find' : 'reader',
+	};
+}
+
+/** The sidebar scrolled so the topic being read stays in view while the text scrolls. */
+function spyOffset(rows: SidebarRow[], postIndex: number, topic: number, height: number): number {
+	const index = rows.findIndex(row => row.postIndex === postIndex && (topic === -1 ? row.kind === 'post' : row.kind === 'topic' && row.topicIndex === topic));
+	if (index < height) return 0;
+	return Math.max(0, index - Math.floor(height / 2));
+}
