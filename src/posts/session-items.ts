@@ -1,0 +1,167 @@
+import type {Token, Tokens} from 'marked';
+import {inlineText} from './markdown-blocks.js';
+import {isSafeUrl} from './sanitize.js';
+import {isArtifactLabel, isProse, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
+import {looksLikeSpeakers} from './speakers.js';
+
+/**
+ * What one item (a bullet, a paragraph, a table row) says about a talk, and how sure that is:
+ * `talk` when it looks like one by itself, `title` when it is short and title-like (a talk only
+ * with support around it), `none` when it is prose, a tool link or a talk's own link.
+ */
+export type Candidate = {
+	title: string;
+	speakers: string | null;
+	url: string | null;
+	note: string | null;
+	evidence: 'talk' | 'title' | 'none';
+};
+
+/** Speakers after a title: `by Ann Lee, Acme`, `with Bo`, `- Ann Lee, Acme`, `Speakers: …`. */
+const BY = /^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:)|([-–—:]))\s+([^\n([]+)/i;
+
+function safeUrl(href: string): string | null {
+	return isSafeUrl(href) ? href.trim() : null;
+}
+
+function fold(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Removes the whitespace-only text tokens between inline parts. */
+export function meaningful(tokens: Token[]): Token[] {
+	return tokens.filter(token => !(token.type === 'text' && token.raw.trim() === '') && token.type !== 'br' && !(token.type === 'html' && /^<br\s*\/?>$/i.test(token.raw.trim())));
+}
+
+export function findLink(tokens: Token[]): Tokens.Link | null {
+	for (const token of tokens) {
+		if (token.type === 'link') return token as Tokens.Link;
+		if ('tokens' in token && Array.isArray(token.tokens)) {
+			const inner = findLink(token.tokens);
+			if (inner) return inner;
+		}
+	}
+	return null;
+}
+
+function allLinks(tokens: Token[]): Tokens.Link[] {
+	const links: Tokens.Link[] = [];
+	for (const token of tokens) {
+		if (token.type === 'link') links.push(token as Tokens.Link);
+		else if ('tokens' in token && Array.isArray(token.tokens)) links.push(...allLinks(token.tokens));
+	}
+	return links;
+}
+
+/** Title and speakers split at the last ` - ` when the tail is speaker-shaped. */
+export function splitTitle(text: string): {title: string; speakers: string | null} {
+	// Greedy first group: the split is at the last dash. Speakers stay as written, spacing included.
+	const match = /^([\s\S]*\S)\s+[-–—|]\s+(\S[\s\S]*)$/.exec(text.trim());
+	if (match && looksLikeSpeakers(match[2]!)) return {title: fold(match[1]!), speakers: match[2]!.trim()};
+	return {title: fold(text), speakers: null};
+}
+
+/** A trailing italic or parenthesised remark: `_(room full)_`, `(room full)`, `*great talk*`. */
+export function noteOf(tokens: Token[]): string | null {
+	const text = inlineText(tokens.filter(token => token.type !== 'link'))
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/^[-–—:,]\s*/, '')
+		.replace(/^\((.*)\)$/, '$1')
+		.trim();
+	// A note of punctuation alone (`-`, `()`, `, ,`) says nothing.
+	return text === '' || /^[\p{P}\p{S}\s]*$/u.test(text) ? null : text;
+}
+
+/** Speakers named after a title, cut where a link, a dash or the line ends. */
+function speakersAfter(after: string): string | null {
+	const by = BY.exec(after);
+	if (!by) return null;
+	const speakers = by[3]!.split(/\s+[-–—]\s+|\s*\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.:;]$/, '').trim();
+	if (speakers === '') return null;
+	// After `by`, any short name list counts; after a bare dash only a speaker-shaped one does.
+	if (by[1]) return speakers.split(/\s+/).length <= 12 ? speakers : null;
+	return looksLikeSpeakers(speakers) ? speakers : null;
+}
+
+/** The first link among a talk's own links (slides, replay), when the talk has no page of its own. */
+function artifactUrl(tokens: Token[]): string | null {
+	const link = allLinks(tokens).find(candidate => isArtifactLabel(inlineText(candidate.tokens)));
+	return link ? safeUrl(link.href) : null;
+}
+
+/** Reads one item's inline tokens. */
+export function readCandidate(tokens: Token[]): Candidate | null {
+	const inline = meaningful(tokens);
+	if (inline.length === 0) return null;
+	const head = inline[0]!;
+	const rest = inline.slice(1);
+	const restText = inlineText(rest.filter(token => token.type !== 'em'));
+	if (head.type === 'link') return fromLink(head as Tokens.Link, rest, restText);
+	if (head.type === 'strong' || head.type === 'em') return fromEmphasis(head, rest, restText);
+	return fromPlain(inline);
+}
+
+function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate | null {
+	const text = inlineText(link.tokens);
+	const url = safeUrl(link.href);
+	if (isArtifactLabel(text)) return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
+	const split = splitTitle(text);
+	const speakers = split.speakers ?? speakersAfter(restText);
+	const note = noteOf(rest.filter(token => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))));
+	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : (isVideo(url) || url === null) && isTitleLike(split.title) ? 'title' : 'none';
+	if (split.title === '') return null;
+	return {title: split.title, speakers, url, note, evidence};
+}
+
+function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate | null {
+	const title = fold(inlineText([head])).replace(/[:：]$/, '').trim();
+	if (title === '') return null;
+	const inner = findLink([head]);
+	const innerUrl = inner ? safeUrl(inner.href) : null;
+	const split = inner ? {title, speakers: null} : splitTitle(title);
+	const speakers = split.speakers ?? speakersAfter(restText);
+	// Without speakers, a parenthesised remark after the title is its note: `_Keynote_ (missed)`.
+	const remark = speakers ? null : /^\s*\(([^()]*)\)\s*$/.exec(restText)?.[1]?.trim();
+	const restLinks = allLinks(rest);
+	const onlyArtifacts = restLinks.length > 0 && restLinks.every(link => isArtifactLabel(inlineText(link.tokens)));
+	const url = innerUrl ?? (restLinks[0] ? safeUrl(restLinks[0].href) : null);
+	const plainRest = restText.replace(/\([^()]*\)/g, '').replace(/[,\s]+/g, ' ').trim();
+	let evidence: Candidate['evidence'] = 'none';
+	if (speakers !== null || isTalkPage(url) || (onlyArtifacts && isTitleLike(split.title))) evidence = 'talk';
+	else if (isTitleLike(split.title) && (plainRest === '' || remark)) evidence = 'title';
+	return {title: split.title, speakers, url, note: noteOf(rest.filter(token => token.type === 'em')) ?? (remark || null), evidence};
+}
+
+function fromPlain(inline: Token[]): Candidate | null {
+	const last = inline.length - 1;
+	// A trailing italic remark: `Keynote _(missed it)_`.
+	const noteStart = last > 0 && inline[last]!.type === 'em' ? last : inline.length;
+	let text = fold(inlineText(inline.slice(0, noteStart)));
+	let note = noteOf(inline.slice(noteStart));
+	const paren = /^(.*\S)\s*\(([^()]*)\)$/.exec(text);
+	if (paren && note === null && !looksLikeSpeakers(paren[2]!)) {
+		text = paren[1]!;
+		note = noteOf([{type: 'text', raw: paren[2]!, text: paren[2]!} as Tokens.Text]);
+	}
+	if (text === '') return null;
+	const link = findLink(inline);
+	const url = link ? safeUrl(link.href) : null;
+	let {title, speakers} = splitTitle(text);
+	if (speakers === null) {
+		const by = /^(.+?)\s+by\s+(.+)$/.exec(text);
+		if (by && looksLikeSpeakers(by[2]!)) ({title, speakers} = {title: by[1]!.trim(), speakers: by[2]!.trim()});
+	}
+	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
+	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.replace(/\s*[-–—:(].*$/, ''))) {
+		// `Keynote - [slides](…)`: the title is what comes before its links.
+		const own = fold(title.replace(/\s*[-–—:(]?\s*(?:slides?|video|replay|recording|abstract)\b.*$/i, ''));
+		return {title: own, speakers: null, url: artifactUrl(inline), note, evidence: 'title'};
+	}
+	return {title, speakers: null, url, note, evidence: isTalkPage(url) && !isProse(title) ? 'talk' : !link && isTitleLike(title) ? 'title' : 'none'};
+}
+
+/** The url of a talk from its nested links (`* [Read the abstract](…)`), when it has none. */
+export function nestedArtifactUrl(tokens: Token[]): string | null {
+	return artifactUrl(tokens);
+}
