@@ -1,6 +1,6 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, listItemLines, type SourceBlock} from './markdown-blocks.js';
-import {announcesTalks, isNegated, MISSED, namesDay} from './session-evidence.js';
+import {announcesTalks, isArtifactLabel, isNegated, MISSED, namesDay} from './session-evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './session-items.js';
 import {headingTalk, paragraphTalks, speakersLine, tableTalks, type PlacedCandidate} from './session-shapes.js';
 import {dayLabel, type Grouping} from './session-groups.js';
@@ -120,8 +120,18 @@ function readItems(list: Tokens.List, line: number): Item[] {
 	return list.items.map((item, index) => {
 		const first = item.tokens.find(token => token.type === 'text' || token.type === 'paragraph');
 		const nested = item.tokens.find((token): token is Tokens.List => token.type === 'list') ?? null;
-		return {candidate: readCandidate(inlineTokens(first)), nested, line: lines[index]!, raw: item.raw, tokens: item.tokens};
+		const candidate = readCandidate(inlineTokens(first));
+		// A title whose nested items are only its slides, replay or abstract is a talk, not a group.
+		const ownLinks = nested !== null && candidate !== null && nested.items.every(nestedItem => isArtifactItem(nestedItem));
+		if (ownLinks && candidate.evidence === 'title') candidate.evidence = 'talk';
+		return {candidate, nested, line: lines[index]!, raw: item.raw, tokens: item.tokens};
 	});
+}
+
+function isArtifactItem(item: Tokens.ListItem): boolean {
+	const inline = inlineTokens(item.tokens.find(token => token.type === 'text' || token.type === 'paragraph'));
+	const links = inline.filter(token => token.type === 'link') as Tokens.Link[];
+	return links.length > 0 && links.every(link => isArtifactLabel(inlineText(link.tokens)));
 }
 
 /** True when any item of the list, or of its nested lists, looks like a talk by itself. */
