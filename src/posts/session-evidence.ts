@@ -92,10 +92,23 @@ export function isProse(text: string): boolean {
 	return /[a-z]{2}[.!?]\s+[\p{Lu}]/u.test(trimmed) && count >= 8;
 }
 
+/** Agenda items that are not talks: `Lunch`, `Coffee break`, `Booth duty`. */
+const NOT_A_TALK = /^(?:lunch|breakfast|dinner|coffee|(?:coffee\s+)?break|registration|badge\s+pick-?up|booth(?:\s+duty)?|expo(?:\s+hall)?|(?:evening\s+)?party|reception|networking|hallway\s+track|travel(?:\s+day)?|check-?in|happy\s+hour|closing\s+drinks)$/i;
+
+/** Verbs that make a sentence-case line a statement: `The venue was huge`. */
+const STATEMENT_VERB = /\b(?:was|were|is|are|am|had|has|have|got|felt|did|went|made|will|can|should|would|could)\b/i;
+
+/** Most longer words in lower case: a sentence rather than a Title Case title. */
+function isSentenceCase(text: string): boolean {
+	const long = text.split(/\s+/).slice(1).filter(word => /^\p{L}{4,}/u.test(word));
+	return long.length >= 1 && long.filter(word => /^\p{Ll}/u.test(word)).length * 2 > long.length;
+}
+
 /** Short and title-shaped: `Keynote`, `Closing keynote`, `Kubeadm Deep Dive`. */
 export function isTitleLike(text: string): boolean {
 	const trimmed = text.trim();
 	if (trimmed === '' || trimmed.length > 110 || wordCount(trimmed) > 14) return false;
 	if (/[:;,]$/.test(trimmed)) return false;
+	if (NOT_A_TALK.test(trimmed) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
 	return !isProse(trimmed) && /^[\p{Lu}\p{N}"“'‘]/u.test(trimmed);
 }

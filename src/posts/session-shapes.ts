@@ -36,12 +36,13 @@ export function speakersLine(block: SourceBlock | undefined): string | null {
 export function headingTalk(heading: SourceBlock, next: SourceBlock | undefined): PlacedCandidate | null {
 	const tokens = inlineTokens(heading.token);
 	const text = inlineText(tokens).replace(/\s+/g, ' ').trim().replace(/[:：]$/, '');
-	if (text === '' || (heading.token as Tokens.Heading).depth === 1) return null;
+	if (text === '') return null;
 	const link = findLink(tokens);
 	const url = link ? safeUrl(link.href) : null;
 	const split = splitTitle(text);
 	const following = speakersLine(next);
-	if (split.speakers !== null && following === null) return {...split, url, note: null, evidence: 'talk', line: heading.line};
+	// A level-1 heading is most often the post's own title: it needs a speakers line to be a talk.
+	if (split.speakers !== null && following === null && (heading.token as Tokens.Heading).depth > 1) return {...split, url, note: null, evidence: 'talk', line: heading.line};
 	if (following !== null && isTitleLike(split.title.replace(/^[^\p{L}\p{N}]+/u, '') || 'x')) {
 		return {title: text, speakers: following, url, note: null, evidence: 'talk', line: heading.line};
 	}

@@ -91,7 +91,14 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 			return;
 		}
 		if (token.type === 'paragraph') {
-			if (boldOnlyName(block) !== null) {
+			const boldName = boldOnlyName(block);
+			if (boldName !== null && speakersLine(next) !== null) {
+				// `**Talk title**` then `Speakers: …`: a talk, and (as a bold paragraph) a topic too.
+				sink.add({title: boldName, speakers: speakersLine(next), url: null, note: null, evidence: 'talk'}, block.line, headingGroupings());
+				previous = null;
+				return;
+			}
+			if (boldName !== null) {
 				// A bold-only paragraph is a topic: it groups like a heading does, below every heading.
 				const grouping = lazyGrouping(token, true);
 				headings = [...headings.filter(entry => entry.depth < 7), {depth: 7, grouping}];
