@@ -133,7 +133,10 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 	return {title: split.title, speakers, url, note: noteOf(rest.filter(token => token.type === 'em')) ?? (remark || null), evidence};
 }
 
-function fromPlain(inline: Token[]): Candidate | null {
+function fromPlain(all: Token[]): Candidate | null {
+	// A bare URL (`https://youtu.be/…` on the title's next line) is the talk's link, not its text.
+	const bare = all.find((token): token is Tokens.Link => token.type === 'link' && (token as Tokens.Link).text.trim() === (token as Tokens.Link).href.trim());
+	const inline = bare ? all.filter(token => token !== bare) : all;
 	const last = inline.length - 1;
 	// A trailing italic remark: `Keynote _(missed it)_`.
 	const noteStart = last > 0 && inline[last]!.type === 'em' ? last : inline.length;
@@ -145,7 +148,7 @@ function fromPlain(inline: Token[]): Candidate | null {
 		note = noteOf([{type: 'text', raw: paren[2]!, text: paren[2]!} as Tokens.Text]);
 	}
 	if (text === '') return null;
-	const link = findLink(inline);
+	const link = findLink(inline) ?? bare ?? null;
 	const url = link ? safeUrl(link.href) : null;
 	let {title, speakers} = splitTitle(text);
 	if (speakers === null) {
@@ -158,7 +161,7 @@ function fromPlain(inline: Token[]): Candidate | null {
 		const own = fold(title.replace(/\s*[-–—:(]?\s*(?:slides?|video|replay|recording|abstract)\b.*$/i, ''));
 		return {title: own, speakers: null, url: artifactUrl(inline), note, evidence: 'title'};
 	}
-	return {title, speakers: null, url, note, evidence: isTalkPage(url) && !isProse(title) ? 'talk' : !link && isTitleLike(title) ? 'title' : 'none'};
+	return {title, speakers: null, url, note, evidence: isTalkPage(url) && !isProse(title) ? 'talk' : (!link || link === bare) && isTitleLike(title) ? 'title' : 'none'};
 }
 
 /** The url of a talk from its nested links (`* [Read the abstract](…)`), when it has none. */

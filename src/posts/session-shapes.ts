@@ -1,7 +1,7 @@
 import {Lexer, type Token, type Tokens} from 'marked';
 import {inlineText, inlineTokens, type SourceBlock} from './markdown-blocks.js';
 import {isSafeUrl} from './sanitize.js';
-import {isTalkPage, isTitleLike} from './session-evidence.js';
+import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
 import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './session-items.js';
 import {looksLikeSpeakers} from './speakers.js';
 
@@ -25,8 +25,30 @@ export function speakersLine(block: SourceBlock | undefined): string | null {
 	const first = inlineText(inlineTokens(block.token)).split('\n')[0]!.trim();
 	const match = SPEAKERS_LINE.exec(first);
 	if (!match) return null;
-	const speakers = match[1]!.replace(/[.;]$/, '').trim();
-	return speakers.split(/\s+/).length <= 16 ? speakers : null;
+	return trimSpeakers(match[1]!);
+}
+
+function trimSpeakers(text: string): string | null {
+	const speakers = text.replace(/[.;]$/, '').trim();
+	return speakers !== '' && speakers.split(/\s+/).length <= 16 ? speakers : null;
+}
+
+/** `[Dana Kerr][kerr], [Sam Oyelaran][oyelaran]`: a first line of linked names only, under a talk heading. */
+function linkedNames(block: SourceBlock | undefined): string | null {
+	if (!block || block.token.type !== 'paragraph') return null;
+	const firstLine = inlineTokens(block.token);
+	const cut = firstLine.findIndex(token => token.type === 'text' && token.raw.includes('\n'));
+	const line = cut === -1 ? firstLine : firstLine.slice(0, cut);
+	const links = line.filter(token => token.type === 'link');
+	const between = line.filter(token => token.type !== 'link').map(token => token.raw).join('');
+	if (links.length === 0 || !/^[\s,&]*(?:(?:and|&)[\s,&]*)*$/.test(between)) return null;
+	const names = links.map(link => inlineText((link as Tokens.Link).tokens).trim());
+	return names.every(name => looksLikeSpeakers(name)) ? names.join(', ') : null;
+}
+
+/** Speakers named right below a talk heading: a `Speakers:` line or a line of linked names. */
+export function speakersBelow(block: SourceBlock | undefined): string | null {
+	return speakersLine(block) ?? linkedNames(block);
 }
 
 /**
@@ -40,7 +62,7 @@ export function headingTalk(heading: SourceBlock, next: SourceBlock | undefined)
 	const link = findLink(tokens);
 	const url = link ? safeUrl(link.href) : null;
 	const split = splitTitle(text);
-	const following = speakersLine(next);
+	const following = speakersBelow(next);
 	// A level-1 heading is most often the post's own title: it needs a speakers line to be a talk.
 	if (split.speakers !== null && following === null && (heading.token as Tokens.Heading).depth > 1) return {...split, url, note: null, evidence: 'talk', line: heading.line};
 	if (following !== null && isTitleLike(split.title.replace(/^[^\p{L}\p{N}]+/u, '') || 'x')) {
@@ -90,7 +112,9 @@ function speakerFirstLines(rows: string[], line: number): PlacedCandidate[] {
 	return found;
 }
 
-const TITLE_COLUMN = /\b(?:talks?|titles?|sessions?|presentations?|keynotes?)\b/i;
+/** A column that names talks by itself; `Title` and `Topic` need more from the row. */
+const TALK_COLUMN = /\b(?:talks?|sessions?|presentations?|keynotes?)\b/i;
+const TITLE_COLUMN = /\b(?:talks?|titles?|sessions?|presentations?|keynotes?|topics?)\b/i;
 const SPEAKER_COLUMN = /\b(?:speakers?|presenters?|by|who|people|hosts?)\b/i;
 const NOTE_COLUMN = /\b(?:notes?|comments?|status|verdict|thoughts|rating|remarks?|attended)\b/i;
 
@@ -98,7 +122,8 @@ const NOTE_COLUMN = /\b(?:notes?|comments?|status|verdict|thoughts|rating|remark
 export function tableTalks(block: SourceBlock): PlacedCandidate[] {
 	const table = block.token as Tokens.Table;
 	const header = table.header.map(cell => cell.text);
-	const titleColumn = header.findIndex(text => TITLE_COLUMN.test(text));
+	const talkColumn = header.findIndex(text => TALK_COLUMN.test(text));
+	const titleColumn = talkColumn !== -1 ? talkColumn : header.findIndex(text => TITLE_COLUMN.test(text));
 	const speakerColumn = header.findIndex((text, index) => index !== titleColumn && SPEAKER_COLUMN.test(text));
 	const noteColumn = header.findIndex((text, index) => index !== titleColumn && index !== speakerColumn && NOTE_COLUMN.test(text));
 	if (titleColumn === -1) return [];
@@ -108,9 +133,13 @@ export function tableTalks(block: SourceBlock): PlacedCandidate[] {
 		const titleTokens = cell(titleColumn);
 		const link = findLink(titleTokens);
 		const url = link ? safeUrl(link.href) : null;
-		const title = inlineText(titleTokens).replace(/\s+/g, ' ').trim();
-		const speakers = inlineText(cell(speakerColumn)).replace(/\s+/g, ' ').trim() || null;
-		if (title === '' || (speakerColumn === -1 && !isTalkPage(url))) return;
+		const text = inlineText(titleTokens).replace(/\s+/g, ' ').trim();
+		const split = speakerColumn === -1 ? splitTitle(text) : {title: text, speakers: null};
+		const title = split.title;
+		const speakers = inlineText(cell(speakerColumn)).replace(/\s+/g, ' ').trim() || split.speakers;
+		const rowLinks = row.flatMap(other => lexLine(other.text)).filter(token => token.type === 'link') as Tokens.Link[];
+		const hasTalkLinks = rowLinks.some(other => isTalkPage(safeUrl(other.href)) || isVideo(safeUrl(other.href)) || isArtifactLabel(inlineText(other.tokens)));
+		if (title === '' || !(speakerColumn !== -1 || talkColumn !== -1 || split.speakers !== null || isTalkPage(url) || hasTalkLinks)) return;
 		found.push({title, speakers, url, note: noteOf(cell(noteColumn)), evidence: 'talk', line: block.line + 2 + index});
 	});
 	return found;
