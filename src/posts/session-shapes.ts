@@ -22,6 +22,8 @@ function safeUrl(href: string | undefined): string | null {
 /** The text of a heading or paragraph that follows a talk heading, when it names the speakers. */
 export function speakersLine(block: SourceBlock | undefined): string | null {
 	if (!block || (block.token.type !== 'paragraph' && block.token.type !== 'heading')) return null;
+	// The source's first line, markup aside, must start like a speakers line before anything is lexed.
+	if (!SPEAKERS_LINE.test(block.token.raw.split('\n')[0]!.replace(/^[\s#*_>]+/, ''))) return null;
 	const first = inlineText(inlineTokens(block.token)).split('\n')[0]!.trim();
 	const match = SPEAKERS_LINE.exec(first);
 	if (!match) return null;
@@ -35,7 +37,7 @@ function trimSpeakers(text: string): string | null {
 
 /** `[Dana Kerr][kerr], [Sam Oyelaran][oyelaran]`: a first line of linked names only, under a talk heading. */
 function linkedNames(block: SourceBlock | undefined): string | null {
-	if (!block || block.token.type !== 'paragraph') return null;
+	if (!block || block.token.type !== 'paragraph' || !block.token.raw.startsWith('[')) return null;
 	const firstLine = inlineTokens(block.token);
 	const cut = firstLine.findIndex(token => token.type === 'text' && token.raw.includes('\n'));
 	const line = cut === -1 ? firstLine : firstLine.slice(0, cut);
@@ -72,20 +74,25 @@ export function headingTalk(heading: SourceBlock, next: SourceBlock | undefined)
 	return null;
 }
 
+/** A line that may be a talk by itself: it holds a link, or a `by` / dash before a name. */
+const TALK_LINE_HINT = /\]\(|\]\[|https?:\/\/|\sby\s|\s[-–—]\s/i;
+const TALK_PARAGRAPH_HINT = /\]\(|\]\[|https?:\/\/|\bby\s|\s[-–—]\s|^\s*(?:\*\*|__)/i;
+
 /**
  * Talks written as paragraphs: `**[Title](https://…sched.com/…)**<br/>` + `by Speaker, Org`, a
  * paragraph of talk links one per line, or (under a talks heading) `Speaker - Title` lines.
  */
 export function paragraphTalks(block: SourceBlock, underTalksHeading: boolean): PlacedCandidate[] {
 	const rows = block.token.raw.replace(/\n+$/, '').split('\n');
-	if (rows.length > 1) {
+	// Cheap tests on the source first: most paragraphs are prose and need no inline lexing.
+	if (rows.length > 1 && rows.every(row => row.trim() === '' || TALK_LINE_HINT.test(row))) {
 		const perLine = rows.map((row, index) => ({row, index, candidate: row.trim() === '' ? null : readCandidate(lexLine(row))}));
 		const talks = perLine.filter(entry => entry.candidate?.evidence === 'talk');
 		if (talks.length >= 2 && talks.length === perLine.filter(entry => entry.row.trim() !== '').length) {
 			return talks.map(entry => ({...entry.candidate!, line: block.line + entry.index}));
 		}
 	}
-	if (rows.length <= 4) {
+	if (rows.length <= 4 && TALK_PARAGRAPH_HINT.test(block.token.raw)) {
 		const whole = readCandidate(inlineTokens(block.token));
 		if (whole?.evidence === 'talk' && (whole.speakers !== null || rows.length === 1)) return [{...whole, line: block.line}];
 	}

@@ -60,7 +60,9 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 	blocks.forEach((block, index) => {
 		const {token} = block;
 		if (token.type === 'space' || token.type === 'def') return;
-		const next = blocks.slice(index + 1).find(candidate => candidate.token.type !== 'space');
+		let nextIndex = index + 1;
+		while (blocks[nextIndex]?.token.type === 'space') nextIndex++;
+		const next = blocks[nextIndex];
 		if (token.type === 'list') {
 			// The paragraph just above names the group when it reads like a lead-in.
 			const leadIn = previous && !previous.isHeading && !LEAD_IN.test(previous.text) ? null : previous;
