@@ -95,6 +95,17 @@ export function isProse(text: string): boolean {
 /** Agenda items that are not talks: `Lunch`, `Coffee break`, `Booth duty`. */
 const NOT_A_TALK = /^(?:lunch|breakfast|dinner|coffee|(?:coffee\s+)?break|registration|badge\s+pick-?up|booth(?:\s+duty)?|expo(?:\s+hall)?|(?:evening\s+)?party|reception|networking|hallway\s+track|travel(?:\s+day)?|check-?in|happy\s+hour|closing\s+drinks)$/i;
 
+/** `Coffee with the maintainers`: a short item that starts like a break is one. */
+const BREAK_START = /^(?:lunch|breakfast|dinner|coffee|drinks|beers?|party|reception|booth)\b/i;
+
+/** Sections below a talks heading that are not talks: `Takeaways`, `Summary`. */
+const SECTION_NAME = /^(?:(?:my|key|final|other|general|some)\s+)*(?:takeaways?|summary|conclusions?|thoughts|highlights|notes|resources|links|recap|wrap-?up|overview|intro(?:duction)?|outro|background|context|tl;?dr|misc(?:ellaneous)?|references?|videos?|slides)\b/i;
+
+/** A heading under a talks heading that is a talk's title, not one of the post's own sections. */
+export function isTalkHeadingTitle(text: string): boolean {
+	return isTitleLike(text) && !SECTION_NAME.test(text.trim()) && !namesDay(text) && !announcesTalks(text);
+}
+
 /** Verbs that make a sentence-case line a statement: `The venue was huge`. */
 const STATEMENT_VERB = /\b(?:was|were|is|are|am|had|has|have|got|felt|did|went|made|will|can|should|would|could)\b/i;
 
@@ -109,6 +120,6 @@ export function isTitleLike(text: string): boolean {
 	const trimmed = text.trim();
 	if (trimmed === '' || trimmed.length > 110 || wordCount(trimmed) > 14) return false;
 	if (/[:;,]$/.test(trimmed)) return false;
-	if (NOT_A_TALK.test(trimmed) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
+	if (NOT_A_TALK.test(trimmed) || (BREAK_START.test(trimmed) && !trimmed.includes(':') && wordCount(trimmed) <= 5) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
 	return !isProse(trimmed) && /^[\p{Lu}\p{N}"“'‘]/u.test(trimmed);
 }

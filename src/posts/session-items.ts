@@ -77,7 +77,10 @@ export function noteOf(tokens: Token[]): string | null {
 function speakersAfter(after: string): string | null {
 	const by = BY.exec(after);
 	if (!by) return null;
-	const speakers = by[3]!.split(/\s+[-–—]\s+|\s*\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.:;]$/, '').trim();
+	let speakers = by[3]!.split(/\s+[-–—]\s+|\s*\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.:;]$/, '').trim();
+	// `- Ana Costa (Contoso)`: an organisation in parentheses belongs to the name; `(slides, video)` does not.
+	const org = /^\(([^()\n]{1,60})\)/.exec(after.slice(by.index + by[0].length));
+	if (org && /^\p{Lu}/u.test(org[1]!) && looksLikeSpeakers(`${speakers}, ${org[1]}`)) speakers = `${speakers} (${org[1]})`;
 	if (speakers === '') return null;
 	// After `by`, any short name list counts; after a bare dash only a speaker-shaped one does.
 	if (by[1]) return speakers.split(/\s+/).length <= 12 ? speakers : null;
@@ -93,6 +96,13 @@ function artifactUrl(tokens: Token[]): string | null {
 /** Reads one item's inline tokens. */
 export function readCandidate(tokens: Token[]): Candidate | null {
 	const inline = meaningful(tokens);
+	// `🎤 [Title](…)`: a leading emoji or symbol is decoration, not part of the title.
+	if (inline[0]?.type === 'text' && /^[^\p{L}\p{N}]+$/u.test(inline[0].raw.trim()) && inline.length > 1) inline.shift();
+	else if (inline[0]?.type === 'text') {
+		const text = inline[0] as Tokens.Text;
+		const stripped = text.raw.replace(/^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+/u, '');
+		if (stripped !== text.raw && stripped !== '') inline[0] = {...text, raw: stripped, text: stripped, tokens: undefined} as Tokens.Text;
+	}
 	if (inline.length === 0) return null;
 	const head = inline[0]!;
 	const rest = inline.slice(1);
@@ -107,8 +117,10 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	const url = safeUrl(link.href);
 	if (isArtifactLabel(text)) return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
 	const split = splitTitle(text);
-	const speakers = split.speakers ?? speakersAfter(restText);
-	const note = noteOf(rest.filter(token => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))));
+	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
+	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
+	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
+	const note = parenSpeakers !== null ? noteOf(rest.filter(token => token.type === 'em')) : noteOf(rest.filter(token => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))));
 	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : (isVideo(url) || url === null) && isTitleLike(split.title) ? 'title' : 'none';
 	if (split.title === '') return null;
 	return {title: split.title, speakers, url, note, evidence};
@@ -143,14 +155,19 @@ function fromPlain(all: Token[]): Candidate | null {
 	let text = fold(inlineText(inline.slice(0, noteStart)));
 	let note = noteOf(inline.slice(noteStart));
 	const paren = /^(.*\S)\s*\(([^()]*)\)$/.exec(text);
+	let parenSpeakers: string | null = null;
 	if (paren && note === null && !looksLikeSpeakers(paren[2]!)) {
 		text = paren[1]!;
 		note = noteOf([{type: 'text', raw: paren[2]!, text: paren[2]!} as Tokens.Text]);
+	} else if (paren && /[,&]/.test(paren[2]!)) {
+		// `Scaling Etcd (Ann Lee, Acme)`: the speakers in parentheses.
+		text = paren[1]!;
+		parenSpeakers = paren[2]!.trim();
 	}
 	if (text === '') return null;
 	const link = findLink(inline) ?? bare ?? null;
 	const url = link ? safeUrl(link.href) : null;
-	let {title, speakers} = splitTitle(text);
+	let {title, speakers} = parenSpeakers === null ? splitTitle(text) : {title: text, speakers: parenSpeakers};
 	if (speakers === null) {
 		const by = /^(.+?)\s+by\s+(.+)$/.exec(text);
 		if (by && looksLikeSpeakers(by[2]!)) ({title, speakers} = {title: by[1]!.trim(), speakers: by[2]!.trim()});

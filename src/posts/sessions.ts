@@ -1,6 +1,6 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, listItemLines, type SourceBlock} from './markdown-blocks.js';
-import {announcesTalks, isArtifactLabel, isNegated, MISSED, namesDay} from './session-evidence.js';
+import {announcesTalks, isArtifactLabel, isNegated, isTalkHeadingTitle, MISSED, namesDay} from './session-evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './session-items.js';
 import {headingTalk, paragraphTalks, speakersLine, tableTalks, type PlacedCandidate} from './session-shapes.js';
 import {dayLabel, type Grouping} from './session-groups.js';
@@ -81,7 +81,13 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 		if (token.type === 'heading') {
 			const depth = (token as Tokens.Heading).depth;
 			headings = headings.filter(entry => entry.depth < depth);
-			const talk = previous && speakersLine(block) !== null ? null : headingTalk(block, next);
+			const parent = headings.at(-1)?.grouping;
+			let talk = previous && speakersLine(block) !== null ? null : headingTalk(block, next);
+			// `## Talks I attended` then one `###` per talk: the sub-headings are the talks.
+			if (!talk && parent && announcesTalks(parent.text) && !isNegated(parent.text)) {
+				const title = inlineText(inlineTokens(token)).replace(/\s+/g, ' ').trim();
+				if (isTalkHeadingTitle(title)) talk = {title, speakers: null, url: null, note: null, evidence: 'talk', line: block.line};
+			}
 			if (talk) {
 				sink.add(talk, talk.line, headingGroupings());
 				previous = null;
