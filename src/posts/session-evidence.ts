@@ -72,6 +72,14 @@ export function namesDay(text: string): boolean {
 	return text.length <= 80 && (dayNumber(text) !== null || WEEKDAY.test(text));
 }
 
+/** A lead-in naming something other than talks: `Blog posts I read`, `Projects to watch`. */
+const OTHER_THINGS = /\b(?:blog\s+posts?|posts|articles?|reading|read|books?|podcasts?|newsletters?|tools?|projects?|repos(?:itories)?|libraries|people|folks|docs|documentation)\b/i;
+
+/** True when a lead-in announces things that are not talks; talks there need a talk page or video. */
+export function announcesOtherThings(text: string): boolean {
+	return OTHER_THINGS.test(text) && !announcesTalks(text);
+}
+
 /** `Useful links from the hallway track (not talks):` */
 export function isNegated(text: string): boolean {
 	return NEGATED.test(text);

@@ -1,6 +1,6 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, listItemLines, type SourceBlock} from './markdown-blocks.js';
-import {announcesTalks, isArtifactLabel, isNegated, isTalkHeadingTitle, MISSED, namesDay} from './session-evidence.js';
+import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkHeadingTitle, isTalkPage, isVideo, MISSED, namesDay} from './session-evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './session-items.js';
 import {headingTalk, paragraphTalks, speakersLine, tableTalks, type PlacedCandidate} from './session-shapes.js';
 import {dayLabel, type Grouping} from './session-groups.js';
@@ -26,7 +26,7 @@ function lazyGrouping(token: Token, isHeading: boolean): Grouping {
 }
 
 /** Where a list sits: the groupings above it and whether they support title-like items. */
-type Context = {groupings: Grouping[]; supported: boolean; negated: boolean; hasTalks: boolean};
+type Context = {groupings: Grouping[]; supported: boolean; negated: boolean; hasTalks: boolean; otherThings?: boolean};
 
 type Sink = {add(candidate: Candidate, line: number, groupings: Grouping[]): void};
 
@@ -72,6 +72,7 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 				groupings,
 				supported: groupings.some(grouping => announcesTalks(grouping.text) || namesDay(grouping.text)),
 				negated: previous !== null && isNegated(leadText),
+				otherThings: previous !== null && announcesOtherThings(leadText),
 				hasTalks: false,
 			};
 			collectList(token as Tokens.List, block.line, context, sink);
@@ -177,6 +178,8 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 			continue;
 		}
 		if (!candidate || candidate.evidence === 'none' || (candidate.evidence === 'title' && !titlesCount)) continue;
+		// Under `Blog posts I read:` a `Title - Author` link is a post, unless it is a talk page or a recording.
+		if (context.otherThings && !isTalkPage(candidate.url) && !isVideo(candidate.url)) continue;
 		// `* [Talk](…)` with `* [Read the abstract](…)` nested: those links are the talk's own.
 		const url = candidate.url ?? (item.nested ? nestedArtifactUrl(item.nested.items.flatMap(nestedItem => inlineTokens(nestedItem.tokens[0]))) : null);
 		sink.add({...candidate, url}, item.line, context.groupings);

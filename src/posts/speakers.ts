@@ -9,7 +9,7 @@ const ORG_SUFFIX = /^(?:Inc|Ltd|LLC|GmbH|Corp|Co|S\.A|B\.V|AG|SE|SAS|Pty Ltd|PLC
 
 /** Words that make a name an organisation's: `Red Hat`, `Ericsson Software Technology`. */
 const ORG_WORDS =
-	/\b(?:Inc|Ltd|LLC|GmbH|Corp|Corporation|Company|Hat|Times|Labs?|Software|Technology|Technologies|Systems|Cloud|Security|Networks?|University|Universit[éy]|Laboratory|National|Foundation|Group|Services|Solutions|Bank|Research|Institute|Digital|Data|Web|Services|Computing|Consulting|Partners|Industries|Media|Health|Games|AI|IO|Project|Independent|Freelance|CNCF|Linux)\b|\.(?:io|com|ai|dev|net|org|co)\b/;
+	/\b(?:Inc|Ltd|LLC|GmbH|Corp|Co|Corporation|Company|Hat|Times|Labs?|Software|Technology|Technologies|Systems|Cloud|Security|Networks?|University|Universit[éy]|Laboratory|National|Foundation|Group|Services|Solutions|Bank|Research|Institute|Digital|Data|Web|Services|Computing|Consulting|Partners|Industries|Media|Health|Games|AI|IO|Project|Independent|Freelance|CNCF|Linux)\b|\.(?:io|com|ai|dev|net|org|co)\b/;
 
 /** Name particles written in lower case inside a person's name: `Daniele de Araujo dos Santos`. */
 const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'y', 'bin', 'al', 'ter', 'zu', 'of', 'the', 'and', 'for']);
@@ -77,12 +77,13 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 	for (const group of speakers.split(/\s*;\s*/)) {
 		const list = parts(group);
 		const hasComma = list.some(part => part.after === ',');
-		const allPeople = list.every(part => isPersonLike(part.text) && !isOrgLike(part.text));
+		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
+		const alternates = list.length >= 4 && list.length % 2 === 0 && list.every(part => part.after !== '&');
 		list.forEach((part, index) => {
 			const isLast = index === list.length - 1;
 			const previous = list[index - 1];
 			// An organisation follows a person after a comma: the last part, or one that reads as an org.
-			const isOrg = hasComma && previous?.after === ',' && (isLast ? !allPeople : isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text)));
+			const isOrg = alternates ? index % 2 === 1 : hasComma && previous?.after === ',' && (isLast || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text))));
 			add(isOrg ? organizations : people, part.text);
 		});
 	}

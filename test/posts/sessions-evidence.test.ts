@@ -153,6 +153,7 @@ describe('speakers as people write them', () => {
 		assert.deepEqual(splitSpeakers('Ann Lee, Red Hat, Bo Chan, Initech'), {people: ['Ann Lee', 'Bo Chan'], organizations: ['Red Hat', 'Initech']});
 		assert.deepEqual(splitSpeakers('Ilia Medvedev & Kostis Kapelonis, Codefresh.'), {people: ['Ilia Medvedev', 'Kostis Kapelonis'], organizations: ['Codefresh']});
 		assert.deepEqual(splitSpeakers('Daniele de Araujo dos Santos & Shane Lawrence, Shopify'), {people: ['Daniele de Araujo dos Santos', 'Shane Lawrence'], organizations: ['Shopify']});
-		assert.deepEqual(splitSpeakers('Ann Lee, Bo Chan'), {people: ['Ann Lee', 'Bo Chan'], organizations: []});
+		assert.deepEqual(splitSpeakers('Ann Lee, Giant Swarm, Bo Chan, Initech'), {people: ['Ann Lee', 'Bo Chan'], organizations: ['Giant Swarm', 'Initech']});
+		assert.deepEqual(splitSpeakers('Dee Ray, Example Co'), {people: ['Dee Ray'], organizations: ['Example Co']});
 	});
 });
