@@ -129,10 +129,22 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 }
 
 /** The candidates of a list's items, read once. */
-type Item = {candidate: Candidate | null; nested: Tokens.List | null; line: number; raw: string; tokens: Token[]};
+type Item = {candidate: Candidate | null; nested: Tokens.List | null; offset: number; raw: string; tokens: Token[]};
 
-function readItems(list: Tokens.List, line: number): Item[] {
-	const lines = listItemLines(list, line);
+/** Items read once per list: the evidence pass and the collecting pass share them. */
+const itemCache = new WeakMap<Tokens.List, Item[]>();
+
+function readItems(list: Tokens.List): Item[] {
+	const cached = itemCache.get(list);
+	if (cached) return cached;
+	const items = readItemsUncached(list);
+	itemCache.set(list, items);
+	return items;
+}
+
+/** Each item with its line offset from the list's first line. */
+function readItemsUncached(list: Tokens.List): Item[] {
+	const lines = listItemLines(list, 0);
 	return list.items.map((item, index) => {
 		const first = item.tokens.find(token => token.type === 'text' || token.type === 'paragraph');
 		const nested = item.tokens.find((token): token is Tokens.List => token.type === 'list') ?? null;
@@ -140,7 +152,7 @@ function readItems(list: Tokens.List, line: number): Item[] {
 		// A title whose nested items are only its slides, replay or abstract is a talk, not a group.
 		const ownLinks = nested !== null && candidate !== null && nested.items.every(nestedItem => isArtifactItem(nestedItem));
 		if (ownLinks && candidate.evidence === 'title') candidate.evidence = 'talk';
-		return {candidate, nested, line: lines[index]!, raw: item.raw, tokens: item.tokens};
+		return {candidate, nested, offset: lines[index]!, raw: item.raw, tokens: item.tokens};
 	});
 }
 
@@ -152,12 +164,12 @@ function isArtifactItem(item: Tokens.ListItem): boolean {
 
 /** True when any item of the list, or of its nested lists, looks like a talk by itself. */
 function hasTalkItems(list: Tokens.List): boolean {
-	return readItems(list, 1).some(item => item.candidate?.evidence === 'talk' || (item.nested !== null && hasTalkItems(item.nested)));
+	return readItems(list).some(item => item.candidate?.evidence === 'talk' || (item.nested !== null && hasTalkItems(item.nested)));
 }
 
 function collectList(list: Tokens.List, line: number, context: Context, sink: Sink): void {
 	if (context.negated) return;
-	const items = readItems(list, line);
+	const items = readItems(list);
 	const hasTalks = context.hasTalks || hasTalkItems(list);
 	const leaves = items.filter(item => !(item.nested && item.candidate?.evidence !== 'talk'));
 	const talks = leaves.filter(item => item.candidate?.evidence === 'talk').length;
@@ -172,7 +184,7 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 		if (item.nested && candidate?.evidence !== 'talk') {
 			// `* Day 1` with the talks nested under it: the item names the group.
 			const label: Grouping = {text: candidate?.title ?? '', isHeading: true};
-			const nestedLine = item.line + item.raw.slice(0, item.raw.indexOf(item.nested.raw)).split('\n').length - 1;
+			const nestedLine = line + item.offset + item.raw.slice(0, item.raw.indexOf(item.nested.raw)).split('\n').length - 1;
 			const supported = context.supported || announcesTalks(label.text) || namesDay(label.text);
 			collectList(item.nested, nestedLine, {groupings: [label, ...context.groupings], supported, negated: isNegated(label.text), hasTalks}, sink);
 			continue;
@@ -182,7 +194,7 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 		if (context.otherThings && !isTalkPage(candidate.url) && !isVideo(candidate.url)) continue;
 		// `* [Talk](…)` with `* [Read the abstract](…)` nested: those links are the talk's own.
 		const url = candidate.url ?? (item.nested ? nestedArtifactUrl(item.nested.items.flatMap(nestedItem => inlineTokens(nestedItem.tokens[0]))) : null);
-		sink.add({...candidate, url}, item.line, context.groupings);
+		sink.add({...candidate, url}, line + item.offset, context.groupings);
 	}
 }
 

@@ -45,13 +45,14 @@ type Part = {text: string; after: ',' | '&' | null};
 /** Splits one `;` group at commas and at `&`/`and`, remembering which separator followed each part. */
 function parts(group: string): Part[] {
 	const result: Part[] = [];
-	const pattern = /\s*(,|\s&\s|\sand\s|\s*\/\s*)\s*/g;
+	// No optional whitespace around the separators: a long run of spaces must not make this quadratic.
+	const pattern = /,|\s&\s|\sand\s|\//g;
 	let start = 0;
 	for (let match = pattern.exec(group); match; match = pattern.exec(group)) {
-		result.push({text: group.slice(start, match.index), after: match[1]!.trim() === ',' ? ',' : '&'});
+		result.push({text: group.slice(start, match.index).trim(), after: match[0] === ',' ? ',' : '&'});
 		start = match.index + match[0].length;
 	}
-	result.push({text: group.slice(start), after: null});
+	result.push({text: group.slice(start).trim(), after: null});
 	// `Styra, Inc.`: a legal suffix belongs to the part before it.
 	for (let index = result.length - 1; index > 0; index--) {
 		if (ORG_SUFFIX.test(result[index]!.text.trim()) && result[index - 1]!.after === ',') {
