@@ -23,6 +23,8 @@ export type CorpusReport = {
 	sessions: Tally;
 	/** Of the sessions found and expected, how many have the expected speakers. */
 	speakers: Tally;
+	/** Of the sessions found, how many point at a body line that holds their title (the jump target). */
+	lines: Tally;
 	/** One line per miss: `file: extra session "x"`, `file: missing topic "y"`. */
 	misses: string[];
 	shapes: string[];
@@ -52,7 +54,7 @@ export const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / 
 
 /** Reads every post of the corpus and scores topics, sessions and speakers. */
 export function scoreCorpus(dir = CORPUS_DIR): CorpusReport {
-	const report: CorpusReport = {posts: 0, topics: {hits: 0, found: 0, expected: 0}, sessions: {hits: 0, found: 0, expected: 0}, speakers: {hits: 0, found: 0, expected: 0}, misses: [], shapes: []};
+	const report: CorpusReport = {posts: 0, topics: {hits: 0, found: 0, expected: 0}, sessions: {hits: 0, found: 0, expected: 0}, speakers: {hits: 0, found: 0, expected: 0}, lines: {hits: 0, found: 0, expected: 0}, misses: [], shapes: []};
 	for (const file of readdirSync(dir).filter(name => /\.(md|markdown)$/.test(name)).sort()) {
 		const name = basename(file).replace(/\.(md|markdown)$/, '');
 		const expected = parseYaml(readFileSync(join(dir, `${name}.expected.yaml`), 'utf8')) as Expected;
@@ -75,6 +77,14 @@ export function scoreCorpus(dir = CORPUS_DIR): CorpusReport {
 		report.sessions.expected += wanted.length;
 		for (const extra of sessions.extra) report.misses.push(`${file}: extra session ${JSON.stringify(extra)}`);
 		for (const missing of sessions.missing) report.misses.push(`${file}: missing session ${JSON.stringify(missing)}`);
+		const bodyLines = post.body.split('\n');
+		for (const session of post.sessions) {
+			report.lines.found++;
+			report.lines.expected++;
+			const start = key(session.title).slice(0, 12);
+			if (key(bodyLines[session.line - 1] ?? '').includes(start)) report.lines.hits++;
+			else report.misses.push(`${file}: session ${JSON.stringify(session.title)} points at line ${session.line}: ${JSON.stringify(bodyLines[session.line - 1] ?? '')}`);
+		}
 		for (const want of wanted) {
 			const got = post.sessions.find(session => key(session.title) === key(want.title));
 			if (!got) continue;
@@ -98,6 +108,7 @@ export function formatReport(report: CorpusReport): string {
 		line('topics', report.topics),
 		line('sessions', report.sessions),
 		`speakers  ${percent(ratio(report.speakers.hits, report.speakers.expected))} of matched sessions have the expected speakers and missed flag`,
+		`lines     ${percent(ratio(report.lines.hits, report.lines.found))} of found sessions point at the line that holds their title`,
 		...(report.misses.length > 0 ? ['', 'misses:', ...report.misses.map(miss => `  ${miss}`)] : []),
 	].join('\n');
 }

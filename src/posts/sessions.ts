@@ -162,6 +162,14 @@ function isArtifactItem(item: Tokens.ListItem): boolean {
 	return links.length > 0 && links.every(link => isArtifactLabel(inlineText(link.tokens)));
 }
 
+/** Lines from an item's first line to its nested list: the nested raw text is de-indented, so match by line. */
+function nestedListOffset(itemRaw: string, nested: Tokens.List): number {
+	const first = nested.raw.split('\n')[0]!.trim();
+	const rows = itemRaw.split('\n');
+	const at = rows.findIndex((row, index) => index > 0 && row.trim() === first);
+	return at === -1 ? 1 : at;
+}
+
 /** True when any item of the list, or of its nested lists, looks like a talk by itself. */
 function hasTalkItems(list: Tokens.List): boolean {
 	return readItems(list).some(item => item.candidate?.evidence === 'talk' || (item.nested !== null && hasTalkItems(item.nested)));
@@ -184,7 +192,7 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 		if (item.nested && candidate?.evidence !== 'talk') {
 			// `* Day 1` with the talks nested under it: the item names the group.
 			const label: Grouping = {text: candidate?.title ?? '', isHeading: true};
-			const nestedLine = line + item.offset + item.raw.slice(0, item.raw.indexOf(item.nested.raw)).split('\n').length - 1;
+			const nestedLine = line + item.offset + nestedListOffset(item.raw, item.nested);
 			const supported = context.supported || announcesTalks(label.text) || namesDay(label.text);
 			collectList(item.nested, nestedLine, {groupings: [label, ...context.groupings], supported, negated: isNegated(label.text), hasTalks}, sink);
 			continue;

@@ -146,6 +146,11 @@ describe('sessions by evidence', () => {
 	});
 });
 
+test('talks nested under day bullets keep their own lines', () => {
+	const post = parse(lines(...front, 'My schedule:', '', '* Day 1', '  * [A Talk - Ann Lee, Acme](https://sched.co/1)', '  * Keynote', '* Day 2', '  * [B Talk - Bo Chan, Initech](https://sched.co/2)'));
+	assert.deepEqual(post.sessions.map(session => [session.title, session.day, session.line]), [['A Talk', 'Day 1', 4], ['Keynote', 'Day 1', 5], ['B Talk', 'Day 2', 7]]);
+});
+
 describe('speakers as people write them', () => {
 	test('alternating names and organisations, and three people sharing one', () => {
 		assert.deepEqual(splitSpeakers('Ann Lee, Acme, Bo Chan, Initech'), {people: ['Ann Lee', 'Bo Chan'], organizations: ['Acme', 'Initech']});
