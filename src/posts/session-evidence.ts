@@ -104,7 +104,7 @@ export function isProse(text: string): boolean {
 const NOT_A_TALK = /^(?:lunch|breakfast|dinner|coffee|(?:coffee\s+)?break|registration|badge\s+pick-?up|booth(?:\s+duty)?|expo(?:\s+hall)?|(?:evening\s+)?party|reception|networking|hallway\s+track|travel(?:\s+day)?|check-?in|happy\s+hour|closing\s+drinks)$/i;
 
 /** `Coffee with the maintainers`: a short item that starts like a break is one. */
-const BREAK_START = /^(?:lunch|breakfast|dinner|coffee|drinks|beers?|party|reception|booth)\b/i;
+const BREAK_START = /^(?:lunch|breakfast|dinner|coffee|drinks|beers?|pizza|snacks|doors|party|reception|booth|registration|welcome\s+drinks)\b/i;
 
 /** Sections below a talks heading that are not talks: `Takeaways`, `Summary`. */
 const SECTION_NAME = /^(?:(?:my|key|final|other|general|some)\s+)*(?:takeaways?|summary|conclusions?|thoughts|highlights|notes|resources|links|recap|wrap-?up|overview|intro(?:duction)?|outro|background|context|tl;?dr|misc(?:ellaneous)?|references?|videos?|slides)\b/i;
@@ -128,6 +128,8 @@ export function isTitleLike(text: string): boolean {
 	const trimmed = text.trim();
 	if (trimmed === '' || trimmed.length > 110 || wordCount(trimmed) > 14) return false;
 	if (/[:;,]$/.test(trimmed)) return false;
-	if (NOT_A_TALK.test(trimmed) || (BREAK_START.test(trimmed) && !trimmed.includes(':') && wordCount(trimmed) <= 5) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
+	// `18:00 Doors open`: a time slot in front says nothing about what the item is.
+	const untimed = trimmed.replace(/^\d{1,2}[:.h]\d{2}\s*(?:[-–]\s*\d{1,2}[:.h]\d{2}\s*)?/, '');
+	if (NOT_A_TALK.test(untimed) || (BREAK_START.test(untimed) && !untimed.includes(':') && wordCount(untimed) <= 5) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
 	return !isProse(trimmed) && /^[\p{Lu}\p{N}"“'‘]/u.test(trimmed);
 }

@@ -132,7 +132,10 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 	const inner = findLink([head]);
 	const innerUrl = inner ? safeUrl(inner.href) : null;
 	const split = inner ? {title, speakers: null} : splitTitle(title);
-	const speakers = split.speakers ?? speakersAfter(restText);
+	// `**Title** (Lina Park, CNCF): summary`: speakers in parentheses right after the title.
+	const paren = /^\s*\(([^()]+)\)/.exec(restText)?.[1];
+	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
+	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
 	// Without speakers, a parenthesised remark after the title is its note: `_Keynote_ (missed)`.
 	const remark = speakers ? null : /^\s*\(([^()]*)\)\s*$/.exec(restText)?.[1]?.trim();
 	const restLinks = allLinks(rest);
