@@ -114,6 +114,12 @@ export function isTalkHeadingTitle(text: string): boolean {
 	return isTitleLike(text) && !SECTION_NAME.test(text.trim()) && !namesDay(text) && !announcesTalks(text);
 }
 
+/** A break in the schedule (`Lunch`, `18:00 Doors open`), even when the schedule links it. */
+export function isBreak(text: string): boolean {
+	const untimed = text.trim().replace(/^\d{1,2}[:.h]\d{2}\s*(?:[-–]\s*\d{1,2}[:.h]\d{2}\s*)?/, '');
+	return NOT_A_TALK.test(untimed) || (BREAK_START.test(untimed) && !untimed.includes(':') && wordCount(untimed) <= 5);
+}
+
 /** Verbs that make a sentence-case line a statement: `The venue was huge`. */
 const STATEMENT_VERB = /\b(?:was|were|is|are|am|had|has|have|got|felt|did|went|made|will|can|should|would|could)\b/i;
 
@@ -129,7 +135,6 @@ export function isTitleLike(text: string): boolean {
 	if (trimmed === '' || trimmed.length > 110 || wordCount(trimmed) > 14) return false;
 	if (/[:;,]$/.test(trimmed)) return false;
 	// `18:00 Doors open`: a time slot in front says nothing about what the item is.
-	const untimed = trimmed.replace(/^\d{1,2}[:.h]\d{2}\s*(?:[-–]\s*\d{1,2}[:.h]\d{2}\s*)?/, '');
-	if (NOT_A_TALK.test(untimed) || (BREAK_START.test(untimed) && !untimed.includes(':') && wordCount(untimed) <= 5) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
+	if (isBreak(trimmed) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
 	return !isProse(trimmed) && /^[\p{Lu}\p{N}"“'‘]/u.test(trimmed);
 }

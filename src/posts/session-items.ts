@@ -1,7 +1,7 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText} from './markdown-blocks.js';
 import {isSafeUrl} from './sanitize.js';
-import {isArtifactLabel, isProse, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
+import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
 import {looksLikeSpeakers} from './speakers.js';
 
 /**
@@ -16,6 +16,9 @@ export type Candidate = {
 	note: string | null;
 	evidence: 'talk' | 'title' | 'none';
 };
+
+/** Words that start a title before a colon, never a person: `Lightning Talk: …`, `Deep Dive: …`. */
+const TITLE_HEADS = /\b(?:Talk|Keynote|Panel|Workshop|Tutorial|Intro|Introduction|Deep|Dive|Session|Lightning|Update|Case|Study|Project|Maintainer|Track|Day|Part)\b/;
 
 /** Speakers after a title: `by Ann Lee, Acme`, `with Bo`, `- Ann Lee, Acme`, `Speakers: …`. */
 const BY = /^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:)|([-–—:]))\s+([^\n([]+)/i;
@@ -123,7 +126,7 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	const note = parenSpeakers !== null ? noteOf(rest.filter(token => token.type === 'em')) : noteOf(rest.filter(token => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))));
 	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : (isVideo(url) || url === null) && isTitleLike(split.title) ? 'title' : 'none';
 	if (split.title === '') return null;
-	return {title: split.title, speakers, url, note, evidence};
+	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence};
 }
 
 function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate | null {
@@ -171,6 +174,9 @@ function fromPlain(all: Token[]): Candidate | null {
 	const link = findLink(inline) ?? bare ?? null;
 	const url = link ? safeUrl(link.href) : null;
 	let {title, speakers} = parenSpeakers === null ? splitTitle(text) : {title: text, speakers: parenSpeakers};
+	// `Ann Lee: Contributing to SIG Docs`: a person's name (Capitalised words, not `Argo CD`) before a colon.
+	const colon = /^((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+):\s+(\S.*)$/u.exec(text);
+	if (speakers === null && colon && !TITLE_HEADS.test(colon[1]!) && isTitleLike(colon[2]!) && !looksLikeSpeakers(colon[2]!)) ({title, speakers} = {title: colon[2]!, speakers: colon[1]!});
 	if (speakers === null) {
 		const by = /^(.+?)\s+by\s+(.+)$/.exec(text);
 		if (by && looksLikeSpeakers(by[2]!)) ({title, speakers} = {title: by[1]!.trim(), speakers: by[2]!.trim()});

@@ -2,7 +2,7 @@ import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, listItemLines, type SourceBlock} from './markdown-blocks.js';
 import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkHeadingTitle, isTalkPage, isVideo, MISSED, namesDay} from './session-evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './session-items.js';
-import {headingTalk, paragraphTalks, speakersLine, tableTalks, type PlacedCandidate} from './session-shapes.js';
+import {headingTalk, paragraphTalks, speakersLine, tableTalks} from './session-shapes.js';
 import {dayLabel, type Grouping} from './session-groups.js';
 import {splitSpeakers} from './speakers.js';
 import {boldOnlyName} from './topics.js';
@@ -206,4 +206,3 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 	}
 }
 
-export type {PlacedCandidate};

@@ -17,6 +17,9 @@ const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'du', 'del', 'd
 /** Words that end a talk title and are never a person: `Kubeadm - Deep Dive`. */
 const TITLE_WORDS = /^(?:intro|introduction|deep|dive|update|updates|overview|keynote|panel|workshop|tutorial|lightning|talk|session|part|project|community|maintainers?|future|lessons|case|study|edition|demo|roadmap|q&a|ama|what's|new|beyond|recap|review|ask|live|edition|state)$/i;
 
+/** Words that start a title and never a name: `The Hard Way`, `Your First PR`. */
+const TITLE_START = /^(?:The|A|An|How|Why|What|When|Where|Your|My|Our|First|Getting|Building|Beyond|Into|From|Intro)\b/;
+
 function clean(value: string): string {
 	return value.replace(/\s+/g, ' ').trim().replace(TRAILING_PERIOD, '').trim();
 }
@@ -29,6 +32,8 @@ function words(part: string): string[] {
 function isPersonLike(part: string): boolean {
 	const list = words(part.replace(/\s*\(@?[\w.-]+\)\s*$/, '').replace(/\s+@[\w.-]+$/, ''));
 	if (list.length < 1 || list.length > 5) return false;
+	// `PR`, `API`, `CD`: an acronym is part of a title, not of a name (`V Körbes` has one letter).
+	if (list.some(word => /^\p{Lu}{2,}$/u.test(word))) return false;
 	return list.every((word, index) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || (index > 0 && index < list.length - 1 && PARTICLES.has(word)));
 }
 
@@ -100,7 +105,7 @@ export function looksLikeSpeakers(text: string): boolean {
 	if (list.length === 1) {
 		// One name alone: one to four capitalised words, none a title word (`Deep Dive`).
 		const only = words(trimmed);
-		return only.length <= 4 && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed);
+		return only.length <= 4 && !TITLE_START.test(trimmed) && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed);
 	}
 	if (TITLE_WORDS.test(firstWord)) return false;
 	// Every part is a name or an organisation: capitalised words, at most six of them.
