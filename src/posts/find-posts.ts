@@ -1,5 +1,6 @@
 import {readdirSync, realpathSync, statSync} from 'node:fs';
 import {basename, join, relative, resolve, sep} from 'node:path';
+import {isSiteRoot, siteRootPosts} from './site-root.js';
 import type {PostWarning} from './types.js';
 
 /** A file to load, with the id it will be known by. */
@@ -19,9 +20,10 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '_s
 
 /**
  * Finds the posts under each path: a folder is walked (hidden folders, node_modules and Jekyll's
- * _site skipped; a symlink loop is followed once), a file is taken as it is.
+ * _site skipped; a symlink loop is followed once), a file is taken as it is. A Jekyll site root is
+ * read as Jekyll reads it (site-root.ts): its `_posts/` folders, and `_drafts/` with `drafts`.
  */
-export function findPosts(paths: string[], warnings: PostWarning[]): FoundPost[] {
+export function findPosts(paths: string[], warnings: PostWarning[], options: {drafts?: boolean} = {}): FoundPost[] {
 	const found: FoundPost[] = [];
 	const seenFiles = new Set<string>();
 	const ids = new Set<string>();
@@ -47,7 +49,8 @@ export function findPosts(paths: string[], warnings: PostWarning[]): FoundPost[]
 			throw new MissingPathError(path);
 		}
 		if (stats.isDirectory()) {
-			for (const file of walk(path, warnings)) add(file, toPosix(relative(path, file)), file);
+			const files = isSiteRoot(path) ? siteRootPosts(path, {drafts: options.drafts ?? false}, walk, warnings) : walk(path, warnings);
+			for (const file of files) add(file, toPosix(relative(path, file)), file);
 		} else {
 			add(path, basename(path), path);
 		}

@@ -23,7 +23,7 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 		posts.push(parsePost({text: options.stdinText ?? '', id: '-', path: '-', displayPath: 'standard input'}));
 		searched.push('standard input');
 	}
-	for (const found of findPosts(filePaths, warnings)) {
+	for (const found of findPosts(filePaths, warnings, {drafts: options.drafts ?? false})) {
 		const text = readPostText(found.path, found.displayPath, warnings);
 		if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
 	}

@@ -1,208 +1,208 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, listItemLines, type SourceBlock} from './markdown-blocks.js';
-import {isSafeUrl} from './sanitize.js';
-import {looksLikeSpeakers, splitSpeakers} from './speakers.js';
-import {isBoldShaped} from './topics.js';
+import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkHeadingTitle, isTalkPage, isVideo, MISSED, namesDay} from './session-evidence.js';
+import {nestedArtifactUrl, readCandidate, type Candidate} from './session-items.js';
+import {headingTalk, paragraphTalks, speakersLine, tableTalks} from './session-shapes.js';
+import {dayLabel, type Grouping} from './session-groups.js';
+import {splitSpeakers} from './speakers.js';
+import {boldOnlyName} from './topics.js';
 import type {Session} from './types.js';
 
-/** A paragraph or heading that introduces a session list, or names its day. */
+export {dayNumber} from './session-evidence.js';
+
+/** Words of a paragraph that may name the group of the list below it. */
 const LEAD_IN = /\b(sessions?|talks?|attended|keynotes?|schedule|agenda|tracks?|workshops?|day\s*\d+|(first|second|third|fourth|fifth|last|final)\s+day|day\s+(one|two|three|four|five)|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/i;
 
-/** A note saying the author could not attend: the talk is left to watch later. */
-const MISSED = /\b(couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|wasn['’]?t able|unable|not able|missed|skipped|no room|room (was )?full|full room|not attend|to watch|watch (it )?later)\b/i;
-
-const TALK_HOST = /^https?:\/\/([\w-]+\.)*(sched\.com|sched\.co|sessionize\.com|pretalx\.com|events\.linuxfoundation\.org)\b/i;
-
-const ORDINALS: Record<string, number> = {first: 1, one: 1, second: 2, two: 2, third: 3, three: 3, fourth: 4, four: 4, fifth: 5, five: 5};
-
-/** `Sessions I attended on the first day:` -> 1; `Day 2` -> 2; null when no day is named. */
-export function dayNumber(text: string): number | null {
-	const digits = /\bday\s*(\d{1,2})\b/i.exec(text);
-	if (digits) return Number(digits[1]);
-	const ordinal = /\b(first|second|third|fourth|fifth)\s+day\b|\bday\s+(one|two|three|four|five)\b/i.exec(text);
-	const word = ordinal?.[1] ?? ordinal?.[2];
-	return word ? ORDINALS[word.toLowerCase()]! : null;
-}
-
-/** A heading or paragraph that may name the group of the list below it; its text is read lazily. */
-type Grouping = {readonly text: string; isHeading: boolean};
-
+/** A grouping whose text is read lazily: most paragraphs never need their inline tokens. */
 function lazyGrouping(token: Token, isHeading: boolean): Grouping {
 	let text: string | undefined;
 	return {
 		get text() {
-			text ??= inlineText(inlineTokens(token)).trim();
+			text ??= inlineText(inlineTokens(token)).replace(/\s+/g, ' ').trim();
 			return text;
 		},
 		isHeading,
 	};
 }
 
-function groupLabel(groupings: Grouping[]): {day: string | null; dayNumber: number | null} {
-	for (const grouping of groupings) {
-		const number = dayNumber(grouping.text);
-		if (number !== null) return {day: `Day ${number}`, dayNumber: number};
-	}
-	for (const grouping of groupings) {
-		const label = grouping.text.replace(/[:.]\s*$/, '').trim();
-		// A heading names its group; a lead-in sentence only when it is short enough to be a label.
-		if (label !== '' && (grouping.isHeading || label.length <= 32)) return {day: label, dayNumber: null};
-	}
-	return {day: null, dayNumber: null};
-}
+/** Where a list sits: the groupings above it and whether they support title-like items. */
+type Context = {groupings: Grouping[]; supported: boolean; negated: boolean; hasTalks: boolean; otherThings?: boolean};
 
-/** The parts of one bullet, before it is known whether its list is a session list. */
-type Bullet = {title: string; speakers: string | null; url: string | null; note: string | null; isTalkLink: boolean};
+type Sink = {add(candidate: Candidate, line: number, groupings: Grouping[]): void};
 
-function readBullet(item: Tokens.ListItem): Bullet | null {
-	const first = item.tokens.find(token => token.type === 'text' || token.type === 'paragraph');
-	const inline = inlineTokens(first).filter(token => !(token.type === 'text' && token.raw.trim() === ''));
-	if (inline.length === 0) return null;
-	const head = inline[0]!;
-	const rest = inline.slice(1);
-	const firstLink = findLink(inline);
-	if (head.type === 'link') {
-		const link = head as Tokens.Link;
-		const {title, speakers} = splitTitle(inlineText(link.tokens));
-		const url = safeUrl(link.href);
-		return {title, speakers, url, note: noteOf(rest), isTalkLink: (url !== null && TALK_HOST.test(url)) || speakers !== null};
-	}
-	if (head.type === 'strong' || head.type === 'em') {
-		// `**Title** by Speaker ([slides](…), [video](…))`, and the same with an italic title.
-		const after = inlineText(rest);
-		const by = /^\s*(?:by|with|[-–—])\s+([^([]+)/i.exec(after);
-		// Speakers end where a link or a dash before one starts: `by Bob Ray — https://…`.
-		const speakers = by ? by[1]!.split(/\s+[-–—]\s+|\s*\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.]$/, '') : null;
-		// Without speakers, a parenthesised remark after the title is its note: `_Keynote_ (missed)`.
-		const remark = by ? null : /^\s*\(([^()]*)\)\s*$/.exec(after)?.[1]?.trim();
-		return {
-			title: inlineText([head]).trim(),
-			speakers: speakers === '' ? null : speakers,
-			url: firstLink ? safeUrl(firstLink.href) : null,
-			note: noteOf(rest.filter(token => token.type === 'em')) ?? (remark || null),
-			isTalkLink: speakers !== null || firstLink !== null,
-		};
-	}
-	const noteStart = trailingNoteStart(inline);
-	const {title, speakers} = splitTitle(inlineText(inline.slice(0, noteStart)).trim());
-	if (title === '') return null;
-	return {title, speakers, url: firstLink ? safeUrl(firstLink.href) : null, note: noteOf(inline.slice(noteStart)), isTalkLink: false};
-}
-
-function findLink(tokens: Token[]): Tokens.Link | null {
-	for (const token of tokens) {
-		if (token.type === 'link') return token as Tokens.Link;
-		if ('tokens' in token && Array.isArray(token.tokens)) {
-			const inner = findLink(token.tokens);
-			if (inner) return inner;
-		}
-	}
-	return null;
-}
-
-function safeUrl(href: string): string | null {
-	return isSafeUrl(href) ? href.trim() : null;
-}
-
-/** Title and speakers split at the last ` - ` (a title may itself hold ` - ` or `:`). */
-function splitTitle(text: string): {title: string; speakers: string | null} {
-	// Greedy first group: the split is at the last dash. Speakers stay as written, spacing included.
-	const match = /^([\s\S]*\S)\s+[-–—]\s+(\S[\s\S]*)$/.exec(text.trim());
-	if (match && looksLikeSpeakers(match[2]!)) return {title: fold(match[1]!), speakers: match[2]!.trim()};
-	return {title: fold(text), speakers: null};
-}
-
-function fold(text: string): string {
-	return text.replace(/\s+/g, ' ').trim();
-}
-
-/** Index of a trailing italic remark in a plain bullet (`Keynote _(missed it)_`), or the end. */
-function trailingNoteStart(inline: Token[]): number {
-	const last = inline.length - 1;
-	return last > 0 && inline[last]!.type === 'em' ? last : inline.length;
-}
-
-/** A trailing italic or parenthesised remark: `_(room full)_`, `(room full)`, `*great talk*`. */
-function noteOf(tokens: Token[]): string | null {
-	const text = inlineText(tokens.filter(token => token.type !== 'link'))
-		.replace(/\s+/g, ' ')
-		.trim()
-		.replace(/^[-–—:,]\s*/, '')
-		.replace(/^\((.*)\)$/, '$1')
-		.replace(/^\(\s*[,\s]*\)$/, '')
-		.trim();
-	return text === '' ? null : text;
-}
-
-/** Sessions of a body: every bullet of its session lists, with the day it sits under. */
+/**
+ * The sessions of a body, found by how they look: bullet lists of talks, talk paragraphs, one
+ * heading per talk, tables of talks. Each keeps its line, and the day it sits under.
+ */
 export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineOffset: number): Session[] {
 	const sessions: Session[] = [];
-	let heading: Grouping | null = null;
+	const sink: Sink = {
+		add(candidate, line, groupings) {
+			const split = candidate.speakers ? splitSpeakers(candidate.speakers) : {people: [], organizations: []};
+			sessions.push({
+				title: candidate.title,
+				speakers: candidate.speakers,
+				...split,
+				url: candidate.url,
+				...dayLabel(groupings),
+				note: candidate.note,
+				missed: candidate.note !== null && MISSED.test(candidate.note),
+				postId,
+				line,
+				fileLine: line + bodyLineOffset,
+			});
+		},
+	};
+	// The headings above the current block, outermost first; a talk heading groups nothing.
+	let headings: Array<{depth: number; grouping: Grouping}> = [];
 	let previous: Grouping | null = null;
-	for (const block of blocks) {
+	const headingGroupings = () => headings.map(entry => entry.grouping).reverse();
+	blocks.forEach((block, index) => {
 		const {token} = block;
-		if (token.type === 'space' || token.type === 'def') continue;
+		if (token.type === 'space' || token.type === 'def') return;
+		let nextIndex = index + 1;
+		while (blocks[nextIndex]?.token.type === 'space') nextIndex++;
+		const next = blocks[nextIndex];
 		if (token.type === 'list') {
-			const leadIn = previous && LEAD_IN.test(previous.text) ? previous : null;
-			const groupings = [leadIn, heading].filter((grouping): grouping is Grouping => grouping !== null);
-			collectList(token as Tokens.List, block.line, groupings, leadIn !== null || (heading !== null && LEAD_IN.test(heading.text)), sessions, postId, bodyLineOffset);
+			// The paragraph just above names the group when it reads like a lead-in.
+			const leadIn = previous && !previous.isHeading && !LEAD_IN.test(previous.text) ? null : previous;
+			const groupings = [leadIn, ...headingGroupings()].filter((grouping): grouping is Grouping => grouping !== null);
+			const leadText = previous?.text ?? '';
+			const context: Context = {
+				groupings,
+				supported: groupings.some(grouping => announcesTalks(grouping.text) || namesDay(grouping.text)),
+				negated: previous !== null && isNegated(leadText),
+				otherThings: previous !== null && announcesOtherThings(leadText),
+				hasTalks: false,
+			};
+			collectList(token as Tokens.List, block.line, context, sink);
 			previous = null;
-			continue;
-		}
-		if (token.type === 'heading') {
-			heading = lazyGrouping(token, true);
-			previous = heading;
-		} else if (token.type === 'paragraph') {
-			// A bold-only paragraph is a topic: it groups like a heading does.
-			const isBoldTopic = isBoldShaped(token.raw) && inlineTokens(token).every(inner => inner.type === 'strong' || inner.raw.trim() === '');
-			previous = lazyGrouping(token, isBoldTopic);
-			if (isBoldTopic) heading = previous;
-		} else {
-			previous = null;
-		}
-	}
-	return sessions;
-}
-
-function collectList(
-	list: Tokens.List,
-	line: number,
-	groupings: Grouping[],
-	hasLeadIn: boolean,
-	into: Session[],
-	postId: string,
-	bodyLineOffset: number,
-): void {
-	const itemLines = listItemLines(list, line);
-	const bullets = list.items.map(readBullet);
-	const talkLinks = bullets.filter(bullet => bullet?.isTalkLink).length;
-	// Ordinary link lists ("See also:") are not sessions: a list counts when most of its items are
-	// talk links, or when it follows a lead-in that announces sessions.
-	const isSessionList = hasLeadIn || talkLinks * 2 > list.items.length;
-	list.items.forEach((item, index) => {
-		const nested = item.tokens.find((token): token is Tokens.List => token.type === 'list');
-		const bullet = bullets[index];
-		const itemLine = itemLines[index]!;
-		if (nested && (!bullet || !bullet.isTalkLink)) {
-			// `* Day 1` with the talks nested under it: the item names the group.
-			const label = bullet ? bullet.title : '';
-			const nestedLine = itemLine + item.raw.slice(0, item.raw.indexOf(nested.raw)).split('\n').length - 1;
-			collectList(nested, nestedLine, [{text: label, isHeading: true}, ...groupings], hasLeadIn || LEAD_IN.test(label), into, postId, bodyLineOffset);
 			return;
 		}
-		if (!isSessionList || !bullet) return;
-		const split = bullet.speakers ? splitSpeakers(bullet.speakers) : {people: [], organizations: []};
-		into.push({
-			title: bullet.title,
-			speakers: bullet.speakers,
-			...split,
-			url: bullet.url,
-			...groupLabel(groupings),
-			note: bullet.note,
-			missed: bullet.note !== null && MISSED.test(bullet.note),
-			postId,
-			line: itemLine,
-			fileLine: itemLine + bodyLineOffset,
-		});
+		if (token.type === 'heading') {
+			const depth = (token as Tokens.Heading).depth;
+			headings = headings.filter(entry => entry.depth < depth);
+			const parent = headings.at(-1)?.grouping;
+			let talk = previous && speakersLine(block) !== null ? null : headingTalk(block, next);
+			// `## Talks I attended` then one `###` per talk: the sub-headings are the talks.
+			if (!talk && parent && announcesTalks(parent.text) && !isNegated(parent.text)) {
+				const title = inlineText(inlineTokens(token)).replace(/\s+/g, ' ').trim();
+				if (isTalkHeadingTitle(title)) talk = {title, speakers: null, url: null, note: null, evidence: 'talk', line: block.line};
+			}
+			if (talk) {
+				sink.add(talk, talk.line, headingGroupings());
+				previous = null;
+				return;
+			}
+			const grouping = lazyGrouping(token, true);
+			headings.push({depth, grouping});
+			previous = grouping;
+			return;
+		}
+		if (token.type === 'paragraph') {
+			const boldName = boldOnlyName(block);
+			if (boldName !== null && speakersLine(next) !== null) {
+				// `**Talk title**` then `Speakers: …`: a talk, and (as a bold paragraph) a topic too.
+				sink.add({title: boldName, speakers: speakersLine(next), url: null, note: null, evidence: 'talk'}, block.line, headingGroupings());
+				previous = null;
+				return;
+			}
+			if (boldName !== null) {
+				// A bold-only paragraph is a topic: it groups like a heading does, below every heading.
+				const grouping = lazyGrouping(token, true);
+				headings = [...headings.filter(entry => entry.depth < 7), {depth: 7, grouping}];
+				previous = grouping;
+				return;
+			}
+			const underTalks = headings.length > 0 && announcesTalks(headings.at(-1)!.grouping.text);
+			const found = speakersLine(block) === null ? paragraphTalks(block, underTalks) : [];
+			for (const talk of found) sink.add(talk, talk.line, headingGroupings());
+			previous = found.length > 0 ? null : lazyGrouping(token, false);
+			return;
+		}
+		if (token.type === 'table') {
+			for (const talk of tableTalks(block)) sink.add(talk, talk.line, headingGroupings());
+		}
+		previous = null;
+	});
+	return sessions.sort((a, b) => a.line - b.line);
+}
+
+/** The candidates of a list's items, read once. */
+type Item = {candidate: Candidate | null; nested: Tokens.List | null; offset: number; raw: string; tokens: Token[]};
+
+/** Items read once per list: the evidence pass and the collecting pass share them. */
+const itemCache = new WeakMap<Tokens.List, Item[]>();
+
+function readItems(list: Tokens.List): Item[] {
+	const cached = itemCache.get(list);
+	if (cached) return cached;
+	const items = readItemsUncached(list);
+	itemCache.set(list, items);
+	return items;
+}
+
+/** Each item with its line offset from the list's first line. */
+function readItemsUncached(list: Tokens.List): Item[] {
+	const lines = listItemLines(list, 0);
+	return list.items.map((item, index) => {
+		const first = item.tokens.find(token => token.type === 'text' || token.type === 'paragraph');
+		const nested = item.tokens.find((token): token is Tokens.List => token.type === 'list') ?? null;
+		const candidate = readCandidate(inlineTokens(first));
+		// A title whose nested items are only its slides, replay or abstract is a talk, not a group.
+		const ownLinks = nested !== null && candidate !== null && nested.items.every(nestedItem => isArtifactItem(nestedItem));
+		if (ownLinks && candidate.evidence === 'title') candidate.evidence = 'talk';
+		return {candidate, nested, offset: lines[index]!, raw: item.raw, tokens: item.tokens};
 	});
 }
+
+function isArtifactItem(item: Tokens.ListItem): boolean {
+	const inline = inlineTokens(item.tokens.find(token => token.type === 'text' || token.type === 'paragraph'));
+	const links = inline.filter(token => token.type === 'link') as Tokens.Link[];
+	return links.length > 0 && links.every(link => isArtifactLabel(inlineText(link.tokens)));
+}
+
+/** Lines from an item's first line to its nested list: the nested raw text is de-indented, so match by line. */
+function nestedListOffset(itemRaw: string, nested: Tokens.List): number {
+	const first = nested.raw.split('\n')[0]!.trim();
+	const rows = itemRaw.split('\n');
+	const at = rows.findIndex((row, index) => index > 0 && row.trim() === first);
+	return at === -1 ? 1 : at;
+}
+
+/** True when any item of the list, or of its nested lists, looks like a talk by itself. */
+function hasTalkItems(list: Tokens.List): boolean {
+	return readItems(list).some(item => item.candidate?.evidence === 'talk' || (item.nested !== null && hasTalkItems(item.nested)));
+}
+
+function collectList(list: Tokens.List, line: number, context: Context, sink: Sink): void {
+	if (context.negated) return;
+	const items = readItems(list);
+	const hasTalks = context.hasTalks || hasTalkItems(list);
+	const leaves = items.filter(item => !(item.nested && item.candidate?.evidence !== 'talk'));
+	const talks = leaves.filter(item => item.candidate?.evidence === 'talk').length;
+	const titles = leaves.filter(item => item.candidate?.evidence === 'title').length;
+	// Title-like items (`* Keynote`) are talks beside talk-shaped ones, under a lead-in that
+	// announces talks or names a day, or when talk-shaped items are most of the list.
+	const titlesCount =
+		(hasTalks && (context.supported || talks * 2 >= talks + titles)) ||
+		(context.groupings.some(grouping => announcesTalks(grouping.text)) && leaves.length > 0 && titles + talks === leaves.length);
+	for (const item of items) {
+		const {candidate} = item;
+		if (item.nested && candidate?.evidence !== 'talk') {
+			// `* Day 1` with the talks nested under it: the item names the group.
+			const label: Grouping = {text: candidate?.title ?? '', isHeading: true};
+			const nestedLine = line + item.offset + nestedListOffset(item.raw, item.nested);
+			const supported = context.supported || announcesTalks(label.text) || namesDay(label.text);
+			collectList(item.nested, nestedLine, {groupings: [label, ...context.groupings], supported, negated: isNegated(label.text), hasTalks}, sink);
+			continue;
+		}
+		if (!candidate || candidate.evidence === 'none' || (candidate.evidence === 'title' && !titlesCount)) continue;
+		// Under `Blog posts I read:` a `Title - Author` link is a post, unless it is a talk page or a recording.
+		if (context.otherThings && !isTalkPage(candidate.url) && !isVideo(candidate.url)) continue;
+		// `* [Talk](…)` with `* [Read the abstract](…)` nested: those links are the talk's own.
+		const url = candidate.url ?? (item.nested ? nestedArtifactUrl(item.nested.items.flatMap(nestedItem => inlineTokens(nestedItem.tokens[0]))) : null);
+		sink.add({...candidate, url}, line + item.offset, context.groupings);
+	}
+}
+

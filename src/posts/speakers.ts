@@ -4,37 +4,114 @@ export type SpeakerSplit = {people: string[]; organizations: string[]};
 // A trailing period closes the sentence, except where it ends an abbreviation (`Styra, Inc.`).
 const TRAILING_PERIOD = /(?<!\b(?:Inc|Ltd|Corp|Co|Jr|Sr|St|LLC|GmbH|S\.A|B\.V))\.$/;
 
+/** An organisation's legal suffix written after a comma: `Styra, Inc.` is one organisation. */
+const ORG_SUFFIX = /^(?:Inc|Ltd|LLC|GmbH|Corp|Co|S\.A|B\.V|AG|SE|SAS|Pty Ltd|PLC)\.?$/i;
+
+/** Words that make a name an organisation's: `Red Hat`, `Ericsson Software Technology`. */
+const ORG_WORDS =
+	/\b(?:Inc|Ltd|LLC|GmbH|Corp|Co|Corporation|Company|Hat|Times|Labs?|Software|Technology|Technologies|Systems|Cloud|Security|Networks?|University|Universit[éy]|Laboratory|National|Foundation|Group|Services|Solutions|Bank|Research|Institute|Digital|Data|Web|Services|Computing|Consulting|Partners|Industries|Media|Health|Games|AI|IO|Project|Independent|Freelance|CNCF|Linux)\b|\.(?:io|com|ai|dev|net|org|co)\b/;
+
+/** Name particles written in lower case inside a person's name: `Daniele de Araujo dos Santos`. */
+const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'y', 'bin', 'al', 'ter', 'zu', 'of', 'the', 'and', 'for']);
+
+/** Words that end a talk title and are never a person: `Kubeadm - Deep Dive`. */
+const TITLE_WORDS = /^(?:intro|introduction|deep|dive|update|updates|overview|keynote|panel|workshop|tutorial|lightning|talk|session|part|project|community|maintainers?|future|lessons|case|study|edition|demo|roadmap|q&a|ama|what's|new|beyond|recap|review|ask|live|edition|state)$/i;
+
+/** Words that start a title and never a name: `The Hard Way`, `Your First PR`. */
+const TITLE_START = /^(?:The|A|An|How|Why|What|When|Where|Your|My|Our|First|Getting|Building|Beyond|Into|From|Intro)\b/;
+
+function clean(value: string): string {
+	return value.replace(/\s+/g, ' ').trim().replace(TRAILING_PERIOD, '').trim();
+}
+
+function words(part: string): string[] {
+	return part.trim().split(/\s+/).filter(Boolean);
+}
+
+/** One to five capitalised words (particles allowed inside): `V Körbes`, `Faseela K`. */
+function isPersonLike(part: string): boolean {
+	const list = words(part.replace(/\s*\(@?[\w.-]+\)\s*$/, '').replace(/\s+@[\w.-]+$/, ''));
+	if (list.length < 1 || list.length > 5) return false;
+	// `PR`, `API`, `CD`: an acronym is part of a title, not of a name (`V Körbes` has one letter).
+	if (list.some(word => /^\p{Lu}{2,}$/u.test(word))) return false;
+	return list.every((word, index) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || (index > 0 && index < list.length - 1 && PARTICLES.has(word)));
+}
+
+/** A part that names an organisation rather than a person. */
+function isOrgLike(part: string): boolean {
+	const trimmed = part.trim();
+	if (ORG_WORDS.test(trimmed) || /^The\s/.test(trimmed)) return true;
+	// One word (`Google`, `NVIDIA`, `Solo.io`) is an organisation; people are written in full.
+	return words(trimmed).length === 1;
+}
+
+type Part = {text: string; after: ',' | '&' | null};
+
+/** Splits one `;` group at commas and at `&`/`and`, remembering which separator followed each part. */
+function parts(group: string): Part[] {
+	const result: Part[] = [];
+	// No optional whitespace around the separators: a long run of spaces must not make this quadratic.
+	const pattern = /,|\s&\s|\sand\s|\//g;
+	let start = 0;
+	for (let match = pattern.exec(group); match; match = pattern.exec(group)) {
+		result.push({text: group.slice(start, match.index).trim(), after: match[0] === ',' ? ',' : '&'});
+		start = match.index + match[0].length;
+	}
+	result.push({text: group.slice(start).trim(), after: null});
+	// `Styra, Inc.`: a legal suffix belongs to the part before it.
+	for (let index = result.length - 1; index > 0; index--) {
+		if (ORG_SUFFIX.test(result[index]!.text.trim()) && result[index - 1]!.after === ',') {
+			result[index - 1] = {text: `${result[index - 1]!.text}, ${result[index]!.text.trim()}`, after: result[index]!.after};
+			result.splice(index, 1);
+		}
+	}
+	return result.filter(part => part.text.trim() !== '');
+}
+
+/**
+ * Splits a speaker string into people and organisations, as people write them:
+ * `A & B, Org; C, Org2`, alternating `Name, Org, Name, Org`, and `A, B & C, Org` (three people,
+ * one organisation).
+ */
 export function splitSpeakers(speakers: string): SpeakerSplit {
 	const people: string[] = [];
 	const organizations: string[] = [];
 	const add = (list: string[], value: string) => {
-		const clean = value.replace(/\s+/g, ' ').trim().replace(TRAILING_PERIOD, '').trim();
-		if (clean !== '' && !list.includes(clean)) list.push(clean);
+		const text = clean(value);
+		if (text !== '' && !/^[\p{P}\s]*$/u.test(text) && !list.includes(text)) list.push(text);
 	};
 	for (const group of speakers.split(/\s*;\s*/)) {
-		// `A & B, Org` shares one org; `A, Org1 & B, Org2` gives each their own.
-		let waiting: string[] = [];
-		for (const part of group.split(/\s+(?:&|and)\s+|\s*\/\s*/)) {
-			const comma = part.indexOf(',');
-			if (comma === -1) {
-				waiting.push(part);
-				continue;
-			}
-			const organization = part.slice(comma + 1);
-			for (const name of [...waiting, part.slice(0, comma)]) add(people, name);
-			add(organizations, organization);
-			waiting = [];
-		}
-		for (const name of waiting) add(people, name);
+		const list = parts(group);
+		const hasComma = list.some(part => part.after === ',');
+		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
+		const alternates = list.length >= 4 && list.length % 2 === 0 && list.every(part => part.after !== '&');
+		list.forEach((part, index) => {
+			const isLast = index === list.length - 1;
+			const previous = list[index - 1];
+			// An organisation follows a person after a comma: the last part, or one that reads as an org.
+			const isOrg = alternates ? index % 2 === 1 : hasComma && previous?.after === ',' && (isLast || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text))));
+			add(isOrg ? organizations : people, part.text);
+		});
 	}
 	return {people, organizations};
 }
 
-/** True when text reads like a list of people rather than the rest of a talk title. */
+/** True when text reads like a list of people (with organisations) rather than the rest of a talk title. */
 export function looksLikeSpeakers(text: string): boolean {
-	const trimmed = text.trim();
-	if (trimmed === '') return false;
-	if (/[,;&]/.test(trimmed)) return true;
-	// One to four capitalised words: `Kelsey Hightower`, `V Körbes`.
-	return /^(?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(trimmed);
+	const trimmed = clean(text);
+	if (trimmed === '' || trimmed.length > 200) return false;
+	const list = parts(trimmed.replace(/\s*;\s*/g, ', '));
+	const firstWord = words(list[0]?.text ?? '')[0] ?? '';
+	if (list.length === 1) {
+		// One name alone: one to four capitalised words, none a title word (`Deep Dive`).
+		const only = words(trimmed);
+		return only.length <= 4 && !TITLE_START.test(trimmed) && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed);
+	}
+	if (TITLE_WORDS.test(firstWord)) return false;
+	// Every part is a name or an organisation: capitalised words, at most six of them.
+	return list.every(part => {
+		const partWords = words(part.text);
+		if (partWords.length === 0 || partWords.length > 6) return false;
+		return partWords.every((word, index) => /^[\p{Lu}\p{N}@(][\p{L}\p{N}'’.,()@&+-]*$/u.test(word) || (index > 0 && PARTICLES.has(word)));
+	});
 }

@@ -1,16 +1,27 @@
-import type {Tokens} from 'marked';
+import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, type SourceBlock} from './markdown-blocks.js';
 import type {Topic} from './types.js';
 
-/** A paragraph that is nothing but bold text (`__On storage__`) is a topic in many themes' posts. */
-function boldOnlyName(block: SourceBlock): string | null {
+/**
+ * A paragraph that is nothing but bold text (`__On storage__`) is a topic in many themes' posts;
+ * so is one in bold italics (`***Myth #1: …***`), which kramdown renders bold.
+ */
+export function boldOnlyName(block: SourceBlock): string | null {
 	if (block.token.type !== 'paragraph') return null;
 	// Cheap test on the source first: most paragraphs are prose and need no inline lexing.
 	if (!isBoldShaped(block.token.raw)) return null;
 	const inline = inlineTokens(block.token).filter(token => !(token.type === 'text' && token.raw.trim() === ''));
-	if (inline.length !== 1 || inline[0]!.type !== 'strong') return null;
+	if (inline.length !== 1 || !isBoldToken(inline[0]!)) return null;
 	const name = inlineText([inline[0]!]).trim();
 	return name === '' ? null : name;
+}
+
+/** `**x**`, or bold italics however nested: `***x***` lexes as emphasis around strong (or the reverse). */
+function isBoldToken(token: Token): boolean {
+	if (token.type === 'strong') return true;
+	if (token.type !== 'em') return false;
+	const inner = ((token as Tokens.Em).tokens ?? []).filter(child => !(child.type === 'text' && child.raw.trim() === ''));
+	return inner.length === 1 && inner[0]!.type === 'strong';
 }
 
 /** Starts and ends with `**` or `__`: the only paragraphs that can be bold-only. */

@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import type {Session} from '../posts/types.js';
 import {foldText} from './fold-text.js';
+import {closestCorrections} from './typo-correction.js';
 
 /** A session with what search also knows of its post. */
 export type SearchableSession = Session & {postTitle: string; tags: string[]};
@@ -40,6 +41,9 @@ const FIELDS: Array<{name: FieldName; weight: number}> = [
 ];
 
 const SEPARATOR = '\n';
+
+/** Typos are corrected against title, speakers, day and note: the fields that tell talks apart. */
+const CORRECTABLE_FIELDS = 4;
 
 /** One session prepared once: folded fields and where each sits in one joined string. */
 type Entry = {
@@ -99,10 +103,10 @@ function quality(field: string, index: number, length: number): number {
 type Scored = {entry: Entry; score: number; words: number; matched: string[]};
 
 /** Scores one word (as written, folded) in `entry`; 0 when it is not there. */
-function wordScore(entry: Entry, word: string, isNumber: boolean): number {
+function wordScore(entry: Entry, word: string, isNumber: boolean, fieldCount = FIELDS.length): number {
 	if (!entry.all.includes(word)) return 0;
 	let best = 0;
-	for (const [fieldIndex, field] of entry.fields.entries()) {
+	for (const [fieldIndex, field] of entry.fields.slice(0, fieldCount).entries()) {
 		const weight = FIELDS[fieldIndex]!.weight;
 		if (weight * 1.2 <= best) continue;
 		for (let index = field.indexOf(word); index !== -1; index = field.indexOf(word, index + 1)) {
@@ -155,12 +159,13 @@ export function createSessionIndex(sessions: SearchableSession[]): SessionIndex 
 	const corrections = (word: string): Array<{word: string; closeness: number}> => {
 		if (!vocabulary) {
 			const words = new Set<string>();
-			for (const entry of entries) for (const part of entry.all.split(/[^\p{L}\p{N}]+/u)) if (part.length >= 2) words.add(part);
+			// The talks' own words only: the post title and tags are on every session of a post, so a
+			// typo corrected to `kubecon` would return all of them.
+			for (const entry of entries) for (const part of entry.fields.slice(0, CORRECTABLE_FIELDS).join(' ').split(/[^\p{L}\p{N}]+/u)) if (part.length >= 2) words.add(part);
 			vocabulary = new Fuse([...words], {includeScore: true, threshold: 0.34, ignoreLocation: true});
 		}
-		return vocabulary
-			.search(word, {limit: 8})
-			.map(hit => ({word: hit.item, closeness: 0.8 * (1 - (hit.score ?? 1))}));
+		const found = vocabulary.search(word, {limit: 8}).map(hit => ({word: hit.item, closeness: 0.8 * (1 - (hit.score ?? 1))}));
+		return closestCorrections(word, found);
 	};
 
 	// Per-search scratch, indexed by entry order: typed arrays keep a 10,000-hit keystroke cheap.
@@ -191,7 +196,7 @@ export function createSessionIndex(sessions: SearchableSession[]): SessionIndex 
 			const best = new Map<Entry, {score: number; word: string}>();
 			for (const correction of corrections(word)) {
 				for (const entry of entries) {
-					const score = wordScore(entry, correction.word, false) * correction.closeness;
+					const score = wordScore(entry, correction.word, false, CORRECTABLE_FIELDS) * correction.closeness;
 					if (score > (best.get(entry)?.score ?? 0)) best.set(entry, {score, word: correction.word});
 				}
 			}

@@ -33,6 +33,16 @@ describe('session search', () => {
 		assert.equal(titles(createSessionIndex(realSessions).search('flux gitops'))[0], 'Flux Beyond Git: Harnessing the Power of OCI');
 	});
 
+	test('a one-letter typo ranks the intended talk first and never matches through the post title', () => {
+		// Every session carries its post's title ("KubeCon EU 2023"): a typo must not be corrected to it.
+		const index = createSessionIndex([...realSessions, ...realSessions.map(session => ({...session, title: `${session.title} (repeat)`, postId: 'other.md'}))]);
+		const hits = titles(index.search('kubeadn'));
+		assert.deepEqual(hits, ['Kubeadm Deep Dive', 'Kubeadm Deep Dive (repeat)']);
+		const nearTitle = titles(createSessionIndex(realSessions).search('kubecn'));
+		assert.ok(nearTitle.length < realSessions.length && nearTitle.every(title => /kube/i.test(title)), nearTitle.join('; '));
+		assert.equal(titles(createSessionIndex(sessions).search('kubeadn'))[0], 'Kubeadm Deep Dive');
+	});
+
 	test('companies, notes and days are searched too', () => {
 		const index = createSessionIndex(realSessions);
 		assert.deepEqual(titles(index.search('datadog')), ['Setting up Etcd with Kubernetes to Host Clusters with Thousands of Nodes']);

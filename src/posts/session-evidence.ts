@@ -1,0 +1,140 @@
+/**
+ * What makes text look like a talk, or like something that is never one. Sessions are recognised
+ * by how their items look; the words around a list only support short, title-like items.
+ */
+
+/** Schedule and talk pages: sched, sessionize, pretalx, the Linux Foundation's event sites. */
+const TALK_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:sched\.com|sched\.co|sessionize\.com|pretalx\.com|pretalx\.[\w.-]+|events\.linuxfoundation\.org|kccnc[\w-]*\.[\w.]+|kubecon[\w-]*\.[\w.]+|cloudnativecon[\w-]*\.[\w.]+|fosdem\.org|devconf\.info|indico\.[\w.-]+)(?:[/?#:]|$)/i;
+
+/** A talk page on another conference site: `/talks/…`, `/sessions/…`, `/schedule/…`. */
+const TALK_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)*(?:talks?|sessions?|schedule|event|events|program|programme|agenda|speakers?)\/[\w%.-]+/i;
+
+/** Recordings: a talk's replay, also where a list links talks to their videos. */
+const VIDEO_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|vimeo\.com|media\.ccc\.de)\//i;
+
+/** Links that belong to a talk rather than being one: its abstract, slides, replay. */
+const ARTIFACT_LABEL = /^(?:(?:read|watch|see|view|download|get|open|the)\s+)*(?:the\s+)?(?:abstract|replay|recording|video|videos|slides?|slide\s*deck|deck|youtube|pdf|sched|schedule|talk\s+page|session\s+page|notes|transcript|demo\s+code|code|repo|github|blog\s+post|description)\b/i;
+
+/** A lead-in that announces the talks the author attended (or picked). */
+const ANNOUNCES = /\b(?:sessions?|talks?|keynotes?|presentations?|workshops?|tutorials?)\b[^.]*\b(?:attended|went\s+to|saw|watched|joined|caught|sat\s+in|picked|chose|enjoyed|liked|visited|made\s+it\s+to)\b|\b(?:attended|went\s+to|saw|watched|caught|my\s+picks?|my\s+schedule)\b[^.]*\b(?:sessions?|talks?|keynotes?|presentations?|workshops?)\b/i;
+
+/** A heading or label that is itself the word for talks: `Talks`, `Sessions`, `My schedule`. */
+const TALKS_LABEL = /^(?:(?:the|my|some|other|more|favou?rite|selected|notable|recommended|interesting|lightning)\s+)*(?:sessions?|talks?|keynotes?|presentations?|schedule|agenda|program(?:me)?|lightning\s+talks?)(?:\s+(?:i\s+(?:attended|saw|watched|liked|enjoyed)|attended|of\s+day\s+\w+|on\s+day\s+\w+|day\s+\w+))?\s*:?$/i;
+
+/** Lead-ins about the content of one talk, or lists of points, never of talks. */
+const ABOUT_CONTENT = /\b(?:highlights?|takeaways?|realities|lessons?|points?|learn(?:ed|t|ings?)?|things|ideas|tips|tools?|resources?|links?|from\s+(?:this|the|that)\s+(?:session|talk|keynote)|in\s+(?:this|the|that)\s+(?:session|talk))\b/i;
+
+/** A lead-in that says what follows is not talks: `Useful links (not talks):`. */
+const NEGATED = /\bnot\s+(?:\w+\s+){0,2}(?:talks?|sessions?)\b|\bnon-?talks?\b|\bno\s+talks?\b|\bwithout\s+talks?\b/i;
+
+/** A note saying the author could not attend: the talk is left to watch later. */
+export const MISSED = /\b(couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|wasn['’]?t able|unable|not able|missed|skipped|no room|room (was )?full|full room|not attend|to watch|watch (it )?later)\b/i;
+
+const WEEKDAY = /\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/i;
+
+const ORDINALS: Record<string, number> = {first: 1, one: 1, second: 2, two: 2, third: 3, three: 3, fourth: 4, four: 4, fifth: 5, five: 5};
+
+/** `Sessions I attended on the first day:` -> 1; `Day 2` -> 2; null when no day is named. */
+export function dayNumber(text: string): number | null {
+	const digits = /\bday\s*(\d{1,2})\b/i.exec(text);
+	if (digits) return Number(digits[1]);
+	const ordinal = /\b(first|second|third|fourth|fifth)\s+day\b|\bday\s+(one|two|three|four|five)\b/i.exec(text);
+	const word = ordinal?.[1] ?? ordinal?.[2];
+	return word ? ORDINALS[word.toLowerCase()]! : null;
+}
+
+/** A link to a schedule or talk page. */
+export function isTalkPage(url: string | null): boolean {
+	return url !== null && (TALK_HOST.test(url) || TALK_PATH.test(url));
+}
+
+/** A link to a recording. */
+export function isVideo(url: string | null): boolean {
+	return url !== null && VIDEO_HOST.test(url);
+}
+
+/** `Read the abstract`, `Watch the replay`, `slides`: a talk's own links, never a talk. */
+export function isArtifactLabel(text: string): boolean {
+	const trimmed = text.trim();
+	return trimmed.split(/\s+/).length <= 6 && ARTIFACT_LABEL.test(trimmed);
+}
+
+/** A lead-in or heading that announces talks attended: supports short, title-like items. */
+export function announcesTalks(text: string): boolean {
+	const trimmed = text.trim();
+	if (trimmed.length > 240 || NEGATED.test(trimmed)) return false;
+	if (TALKS_LABEL.test(trimmed)) return true;
+	return ANNOUNCES.test(trimmed) && !ABOUT_CONTENT.test(trimmed);
+}
+
+/** A grouping that names a day (`Day 2`, `Wednesday`): supports title-like items beside talks. */
+export function namesDay(text: string): boolean {
+	return text.length <= 80 && (dayNumber(text) !== null || WEEKDAY.test(text));
+}
+
+/** A lead-in naming something other than talks: `Blog posts I read`, `Projects to watch`. */
+const OTHER_THINGS = /\b(?:blog\s+posts?|posts|articles?|reading|read|books?|podcasts?|newsletters?|tools?|projects?|repos(?:itories)?|libraries|people|folks|docs|documentation)\b/i;
+
+/** True when a lead-in announces things that are not talks; talks there need a talk page or video. */
+export function announcesOtherThings(text: string): boolean {
+	return OTHER_THINGS.test(text) && !announcesTalks(text);
+}
+
+/** `Useful links from the hallway track (not talks):` */
+export function isNegated(text: string): boolean {
+	return NEGATED.test(text);
+}
+
+function wordCount(text: string): number {
+	return text.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** A sentence, not a title: ends like one with several words, runs long, or starts in lower case. */
+export function isProse(text: string): boolean {
+	const trimmed = text.trim();
+	const count = wordCount(trimmed);
+	if (count > 16) return true;
+	if (/^[\p{Ll}]/u.test(trimmed) && !/^(?:k8s|kubectl|kubeadm|kube-|etcd|eBPF|gRPC|iOS|k3s|containerd|cert-manager)/.test(trimmed)) return true;
+	if (/[.!]$/.test(trimmed) && count >= 5 && !/\b(?:Inc|Ltd|Corp|Co|Jr|Sr)\.$/.test(trimmed)) return true;
+	// A sentence break inside: `This was great. The demo failed.`
+	return /[a-z]{2}[.!?]\s+[\p{Lu}]/u.test(trimmed) && count >= 8;
+}
+
+/** Agenda items that are not talks: `Lunch`, `Coffee break`, `Booth duty`. */
+const NOT_A_TALK = /^(?:lunch|breakfast|dinner|coffee|(?:coffee\s+)?break|registration|badge\s+pick-?up|booth(?:\s+duty)?|expo(?:\s+hall)?|(?:evening\s+)?party|reception|networking|hallway\s+track|travel(?:\s+day)?|check-?in|happy\s+hour|closing\s+drinks)$/i;
+
+/** `Coffee with the maintainers`: a short item that starts like a break is one. */
+const BREAK_START = /^(?:lunch|breakfast|dinner|coffee|drinks|beers?|pizza|snacks|doors|party|reception|booth|registration|welcome\s+drinks)\b/i;
+
+/** Sections below a talks heading that are not talks: `Takeaways`, `Summary`. */
+const SECTION_NAME = /^(?:(?:my|key|final|other|general|some)\s+)*(?:takeaways?|summary|conclusions?|thoughts|highlights|notes|resources|links|recap|wrap-?up|overview|intro(?:duction)?|outro|background|context|tl;?dr|misc(?:ellaneous)?|references?|videos?|slides)\b/i;
+
+/** A heading under a talks heading that is a talk's title, not one of the post's own sections. */
+export function isTalkHeadingTitle(text: string): boolean {
+	return isTitleLike(text) && !SECTION_NAME.test(text.trim()) && !namesDay(text) && !announcesTalks(text);
+}
+
+/** A break in the schedule (`Lunch`, `18:00 Doors open`), even when the schedule links it. */
+export function isBreak(text: string): boolean {
+	const untimed = text.trim().replace(/^\d{1,2}[:.h]\d{2}\s*(?:[-–]\s*\d{1,2}[:.h]\d{2}\s*)?/, '');
+	return NOT_A_TALK.test(untimed) || (BREAK_START.test(untimed) && !untimed.includes(':') && wordCount(untimed) <= 5);
+}
+
+/** Verbs that make a sentence-case line a statement: `The venue was huge`. */
+const STATEMENT_VERB = /\b(?:was|were|is|are|am|had|has|have|got|felt|did|went|made|will|can|should|would|could)\b/i;
+
+/** Most longer words in lower case: a sentence rather than a Title Case title. */
+function isSentenceCase(text: string): boolean {
+	const long = text.split(/\s+/).slice(1).filter(word => /^\p{L}{4,}/u.test(word));
+	return long.length >= 1 && long.filter(word => /^\p{Ll}/u.test(word)).length * 2 > long.length;
+}
+
+/** Short and title-shaped: `Keynote`, `Closing keynote`, `Kubeadm Deep Dive`. */
+export function isTitleLike(text: string): boolean {
+	const trimmed = text.trim();
+	if (trimmed === '' || trimmed.length > 110 || wordCount(trimmed) > 14) return false;
+	if (/[:;,]$/.test(trimmed)) return false;
+	// `18:00 Doors open`: a time slot in front says nothing about what the item is.
+	if (isBreak(trimmed) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
+	return !isProse(trimmed) && /^[\p{Lu}\p{N}"“'‘]/u.test(trimmed);
+}

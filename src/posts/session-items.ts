@@ -1,0 +1,196 @@
+import type {Token, Tokens} from 'marked';
+import {inlineText} from './markdown-blocks.js';
+import {isSafeUrl} from './sanitize.js';
+import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
+import {looksLikeSpeakers} from './speakers.js';
+
+/**
+ * What one item (a bullet, a paragraph, a table row) says about a talk, and how sure that is:
+ * `talk` when it looks like one by itself, `title` when it is short and title-like (a talk only
+ * with support around it), `none` when it is prose, a tool link or a talk's own link.
+ */
+export type Candidate = {
+	title: string;
+	speakers: string | null;
+	url: string | null;
+	note: string | null;
+	evidence: 'talk' | 'title' | 'none';
+};
+
+/** Words that start a title before a colon, never a person: `Lightning Talk: …`, `Deep Dive: …`. */
+const TITLE_HEADS = /\b(?:Talk|Keynote|Panel|Workshop|Tutorial|Intro|Introduction|Deep|Dive|Session|Lightning|Update|Case|Study|Project|Maintainer|Track|Day|Part)\b/;
+
+/** Speakers after a title: `by Ann Lee, Acme`, `with Bo`, `- Ann Lee, Acme`, `Speakers: …`. */
+const BY = /^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:)|([-–—:]))\s+([^\n([]+)/i;
+
+function safeUrl(href: string): string | null {
+	return isSafeUrl(href) ? href.trim() : null;
+}
+
+function fold(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Removes the whitespace-only text tokens between inline parts. */
+export function meaningful(tokens: Token[]): Token[] {
+	return tokens.filter(token => !(token.type === 'text' && token.raw.trim() === '') && token.type !== 'br' && !(token.type === 'html' && /^<br\s*\/?>$/i.test(token.raw.trim())));
+}
+
+export function findLink(tokens: Token[]): Tokens.Link | null {
+	for (const token of tokens) {
+		if (token.type === 'link') return token as Tokens.Link;
+		if ('tokens' in token && Array.isArray(token.tokens)) {
+			const inner = findLink(token.tokens);
+			if (inner) return inner;
+		}
+	}
+	return null;
+}
+
+function allLinks(tokens: Token[]): Tokens.Link[] {
+	const links: Tokens.Link[] = [];
+	for (const token of tokens) {
+		if (token.type === 'link') links.push(token as Tokens.Link);
+		else if ('tokens' in token && Array.isArray(token.tokens)) links.push(...allLinks(token.tokens));
+	}
+	return links;
+}
+
+/** Title and speakers split at the last ` - ` when the tail is speaker-shaped. */
+export function splitTitle(text: string): {title: string; speakers: string | null} {
+	// Greedy first group: the split is at the last dash. Speakers stay as written, spacing included.
+	const match = /^([\s\S]*\S)\s+[-–—|]\s+(\S[\s\S]*)$/.exec(text.trim());
+	if (match && looksLikeSpeakers(match[2]!)) return {title: fold(match[1]!), speakers: match[2]!.trim()};
+	return {title: fold(text), speakers: null};
+}
+
+/** A trailing italic or parenthesised remark: `_(room full)_`, `(room full)`, `*great talk*`. */
+export function noteOf(tokens: Token[]): string | null {
+	const text = inlineText(tokens.filter(token => token.type !== 'link'))
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/^[-–—:,]\s*/, '')
+		.replace(/^\((.*)\)$/, '$1')
+		.trim();
+	// A note of punctuation alone (`-`, `()`, `, ,`) says nothing.
+	return text === '' || /^[\p{P}\p{S}\s]*$/u.test(text) ? null : text;
+}
+
+/** Speakers named after a title, cut where a link, a dash or the line ends. */
+function speakersAfter(after: string): string | null {
+	const by = BY.exec(after);
+	if (!by) return null;
+	let speakers = by[3]!.split(/\s+[-–—]\s+|\s*\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.:;]$/, '').trim();
+	// `- Ana Costa (Contoso)`: an organisation in parentheses belongs to the name; `(slides, video)` does not.
+	const org = /^\(([^()\n]{1,60})\)/.exec(after.slice(by.index + by[0].length));
+	if (org && /^\p{Lu}/u.test(org[1]!) && looksLikeSpeakers(`${speakers}, ${org[1]}`)) speakers = `${speakers} (${org[1]})`;
+	if (speakers === '') return null;
+	// After `by`, any short name list counts; after a bare dash only a speaker-shaped one does.
+	if (by[1]) return speakers.split(/\s+/).length <= 12 ? speakers : null;
+	return looksLikeSpeakers(speakers) ? speakers : null;
+}
+
+/** The first link among a talk's own links (slides, replay), when the talk has no page of its own. */
+function artifactUrl(tokens: Token[]): string | null {
+	const link = allLinks(tokens).find(candidate => isArtifactLabel(inlineText(candidate.tokens)));
+	return link ? safeUrl(link.href) : null;
+}
+
+/** Reads one item's inline tokens. */
+export function readCandidate(tokens: Token[]): Candidate | null {
+	const inline = meaningful(tokens);
+	// `🎤 [Title](…)`: a leading emoji or symbol is decoration, not part of the title.
+	if (inline[0]?.type === 'text' && /^[^\p{L}\p{N}]+$/u.test(inline[0].raw.trim()) && inline.length > 1) inline.shift();
+	else if (inline[0]?.type === 'text') {
+		const text = inline[0] as Tokens.Text;
+		const stripped = text.raw.replace(/^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+/u, '');
+		if (stripped !== text.raw && stripped !== '') inline[0] = {...text, raw: stripped, text: stripped, tokens: undefined} as Tokens.Text;
+	}
+	if (inline.length === 0) return null;
+	const head = inline[0]!;
+	const rest = inline.slice(1);
+	const restText = inlineText(rest.filter(token => token.type !== 'em'));
+	if (head.type === 'link') return fromLink(head as Tokens.Link, rest, restText);
+	if (head.type === 'strong' || head.type === 'em') return fromEmphasis(head, rest, restText);
+	return fromPlain(inline);
+}
+
+function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate | null {
+	const text = inlineText(link.tokens);
+	const url = safeUrl(link.href);
+	if (isArtifactLabel(text)) return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
+	const split = splitTitle(text);
+	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
+	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
+	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
+	const note = parenSpeakers !== null ? noteOf(rest.filter(token => token.type === 'em')) : noteOf(rest.filter(token => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))));
+	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : (isVideo(url) || url === null) && isTitleLike(split.title) ? 'title' : 'none';
+	if (split.title === '') return null;
+	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence};
+}
+
+function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate | null {
+	const title = fold(inlineText([head])).replace(/[:：]$/, '').trim();
+	if (title === '') return null;
+	const inner = findLink([head]);
+	const innerUrl = inner ? safeUrl(inner.href) : null;
+	const split = inner ? {title, speakers: null} : splitTitle(title);
+	// `**Title** (Lina Park, CNCF): summary`: speakers in parentheses right after the title.
+	const paren = /^\s*\(([^()]+)\)/.exec(restText)?.[1];
+	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
+	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
+	// Without speakers, a parenthesised remark after the title is its note: `_Keynote_ (missed)`.
+	const remark = speakers ? null : /^\s*\(([^()]*)\)\s*$/.exec(restText)?.[1]?.trim();
+	const restLinks = allLinks(rest);
+	const onlyArtifacts = restLinks.length > 0 && restLinks.every(link => isArtifactLabel(inlineText(link.tokens)));
+	const url = innerUrl ?? (restLinks[0] ? safeUrl(restLinks[0].href) : null);
+	const plainRest = restText.replace(/\([^()]*\)/g, '').replace(/[,\s]+/g, ' ').trim();
+	let evidence: Candidate['evidence'] = 'none';
+	if (speakers !== null || isTalkPage(url) || (onlyArtifacts && isTitleLike(split.title))) evidence = 'talk';
+	else if (isTitleLike(split.title) && (plainRest === '' || remark)) evidence = 'title';
+	return {title: split.title, speakers, url, note: noteOf(rest.filter(token => token.type === 'em')) ?? (remark || null), evidence};
+}
+
+function fromPlain(all: Token[]): Candidate | null {
+	// A bare URL (`https://youtu.be/…` on the title's next line) is the talk's link, not its text.
+	const bare = all.find((token): token is Tokens.Link => token.type === 'link' && (token as Tokens.Link).text.trim() === (token as Tokens.Link).href.trim());
+	const inline = bare ? all.filter(token => token !== bare) : all;
+	const last = inline.length - 1;
+	// A trailing italic remark: `Keynote _(missed it)_`.
+	const noteStart = last > 0 && inline[last]!.type === 'em' ? last : inline.length;
+	let text = fold(inlineText(inline.slice(0, noteStart)));
+	let note = noteOf(inline.slice(noteStart));
+	const paren = /^(.*\S)\s*\(([^()]*)\)$/.exec(text);
+	let parenSpeakers: string | null = null;
+	if (paren && note === null && !looksLikeSpeakers(paren[2]!)) {
+		text = paren[1]!;
+		note = noteOf([{type: 'text', raw: paren[2]!, text: paren[2]!} as Tokens.Text]);
+	} else if (paren && /[,&]/.test(paren[2]!)) {
+		// `Scaling Etcd (Ann Lee, Acme)`: the speakers in parentheses.
+		text = paren[1]!;
+		parenSpeakers = paren[2]!.trim();
+	}
+	if (text === '') return null;
+	const link = findLink(inline) ?? bare ?? null;
+	const url = link ? safeUrl(link.href) : null;
+	let {title, speakers} = parenSpeakers === null ? splitTitle(text) : {title: text, speakers: parenSpeakers};
+	// `Ann Lee: Contributing to SIG Docs`: a person's name (Capitalised words, not `Argo CD`) before a colon.
+	const colon = /^((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+):\s+(\S.*)$/u.exec(text);
+	if (speakers === null && colon && !TITLE_HEADS.test(colon[1]!) && isTitleLike(colon[2]!) && !looksLikeSpeakers(colon[2]!)) ({title, speakers} = {title: colon[2]!, speakers: colon[1]!});
+	if (speakers === null) {
+		const by = /^(.+?)\s+by\s+(.+)$/.exec(text);
+		if (by && looksLikeSpeakers(by[2]!)) ({title, speakers} = {title: by[1]!.trim(), speakers: by[2]!.trim()});
+	}
+	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
+	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.replace(/\s*[-–—:(].*$/, ''))) {
+		// `Keynote - [slides](…)`: the title is what comes before its links.
+		const own = fold(title.replace(/\s*[-–—:(]?\s*(?:slides?|video|replay|recording|abstract)\b.*$/i, ''));
+		return {title: own, speakers: null, url: artifactUrl(inline), note, evidence: 'title'};
+	}
+	return {title, speakers: null, url, note, evidence: isTalkPage(url) && !isProse(title) ? 'talk' : (!link || link === bare) && isTitleLike(title) ? 'title' : 'none'};
+}
+
+/** The url of a talk from its nested links (`* [Read the abstract](…)`), when it has none. */
+export function nestedArtifactUrl(tokens: Token[]): string | null {
+	return artifactUrl(tokens);
+}
