@@ -80,10 +80,12 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		pending++;
 		terminal.write(data, () => pending--);
 	});
+	// Resolves once the program has exited and the emulator has drawn all it wrote: a test that
+	// reads the screen or the buffer right after an exit must see the last bytes applied.
 	const exited = new Promise<{exitCode: number; signal?: number}>(resolve =>
 		child.onExit(result => {
 			live.delete(child);
-			resolve(result);
+			void waitFor(() => pending === 0).then(() => resolve(result));
 		}),
 	);
 	const screen = () => {
