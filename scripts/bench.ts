@@ -29,8 +29,8 @@ try {
 		let module: BenchModule;
 		try {
 			module = (await import(`../bench/${name}.js`)) as BenchModule;
-		} catch {
-			console.error(`bench: no bench/${name}.ts yet`);
+		} catch (error) {
+			console.error(`bench: bench/${name}.ts cannot be loaded: ${error instanceof Error ? error.message : String(error)}`);
 			continue;
 		}
 		lines.push(...(await module.run(context)));

@@ -1,5 +1,6 @@
 import {readFileSync, statSync} from 'node:fs';
 import {findPosts, reason} from './find-posts.js';
+import {loadHeads} from './lazy-library.js';
 import {parsePost} from './parse-post.js';
 import type {Library, Post, PostWarning} from './types.js';
 
@@ -23,10 +24,8 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 		posts.push(parsePost({text: options.stdinText ?? '', id: '-', path: '-', displayPath: 'standard input'}));
 		searched.push('standard input');
 	}
-	for (const found of findPosts(filePaths, warnings)) {
-		const text = readPostText(found.path, found.displayPath, warnings);
-		if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
-	}
+	// Heads only (title, date, tags): each body is read and parsed when first asked for.
+	posts.push(...loadHeads(findPosts(filePaths, warnings), filePaths, warnings));
 	searched.push(...filePaths);
 	const visible = options.drafts ? posts : posts.filter(post => post.published);
 	for (const post of posts) warnings.push(...post.warnings);
