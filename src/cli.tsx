@@ -51,7 +51,10 @@ async function main(argv: string[]): Promise<number> {
 	const stdinText = paths.includes('-') ? await readStdin() : undefined;
 	// Everything past the arguments loads on demand: --version and --help start nothing else.
 	const {loadLibrary} = await import('./posts/load-library.js');
-	const library = loadLibrary(paths, {drafts: options.drafts, ...(stdinText === undefined ? {} : {stdinText})});
+	// Printing every post (or every post's topics or sessions) needs every body: read each once, now.
+	// The reader and `read` need heads only, and the one body they show.
+	const everyBody = (command.kind === 'view' && !isTty) || (command.kind === 'topics' && command.post === null) || command.kind === 'sessions';
+	const library = loadLibrary(paths, {drafts: options.drafts, bodies: everyBody, ...(stdinText === undefined ? {} : {stdinText})});
 	const only = library.posts[0];
 	if (postFile && only && (command.kind === 'read' || command.kind === 'topics')) command = {...command, post: only.id};
 	const color = useColor(options.color, isTty);
