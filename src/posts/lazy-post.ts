@@ -54,8 +54,9 @@ export function lazyPost(found: FoundPost, head: PostHead, lateWarnings: PostWar
 		const body = read();
 		const parsed = body.parsed;
 		try {
+			const lean = (topic: Topic) => leanTopic(topic, () => read().body);
 			structure = parsed
-				? {excerpt: parsed.excerpt, intro: parsed.intro, topics: parsed.topics, sessions: parsed.sessions}
+				? {excerpt: parsed.excerpt, intro: parsed.intro && lean(parsed.intro), topics: parsed.topics.map(lean), sessions: parsed.sessions}
 				: {excerpt: '', intro: null, topics: [], sessions: []};
 			if (parsed) addWarnings(parsed.warnings);
 		} catch (error) {
@@ -100,4 +101,33 @@ export function lazyPost(found: FoundPost, head: PostHead, lateWarnings: PostWar
 			return structured().sessions;
 		},
 	};
+}
+
+/**
+ * The topic with its `text` cut from the body when asked, not kept: a post's topics together hold
+ * its whole text, a second copy of the body for every post the session search has parsed.
+ */
+function leanTopic(topic: Topic, body: () => string): Topic {
+	// Only the numbers are captured: the parsed topic, text and all, can go.
+	const {text: _text, ...rest} = topic;
+	const {line, endLine} = topic;
+	return Object.defineProperty(rest, 'text', {enumerable: true, get: () => bodyLines(body(), line, endLine)}) as Topic;
+}
+
+/** Lines `first` to `last` (1-based, inclusive) of `text`, as `text.split('\n').slice(first - 1, last).join('\n')`. */
+export function bodyLines(text: string, first: number, last: number): string {
+	if (last < first) return '';
+	let start = 0;
+	for (let line = 1; line < first; line++) {
+		const next = text.indexOf('\n', start);
+		if (next === -1) return '';
+		start = next + 1;
+	}
+	let end = start;
+	for (let line = first; line <= last; line++) {
+		const next = text.indexOf('\n', end);
+		if (next === -1) return text.slice(start);
+		end = next + 1;
+	}
+	return text.slice(start, end - 1);
 }

@@ -5,7 +5,8 @@ import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {loadLibrary, parsePost} from '../../src/posts/index.js';
 import {cacheDirectory} from '../../src/posts/index-cache.js';
-import {parseCount} from '../../src/posts/lazy-post.js';
+import {bodyLines, parseCount} from '../../src/posts/lazy-post.js';
+import fc from 'fast-check';
 import {readPostText} from '../../src/posts/load-library.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kn-lazy-'));
@@ -84,6 +85,15 @@ describe('the lazy library', () => {
 		assert.equal(post.bodyLineOffset, full.bodyLineOffset);
 		assert.equal(parseCount.value, before + 1);
 	});
+});
+
+test('a topic\'s text cut from the body is the lines the parser joined', () => {
+	fc.assert(
+		fc.property(fc.array(fc.constantFrom('a', '', 'b c', ' '), {maxLength: 8}), fc.integer({min: 1, max: 10}), fc.integer({min: 0, max: 10}), (lines, first, last) => {
+			const text = lines.join('\n');
+			assert.equal(bodyLines(text, first, last), text.split('\n').slice(first - 1, last).join('\n'));
+		}),
+	);
 });
 
 describe('the index cache', () => {
