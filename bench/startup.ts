@@ -2,6 +2,7 @@
 // spawn to first frame (bundled posts, 1,000 and 5,000 posts of 15 KB), the printed render (bundled
 // posts, 1,000 posts), the reader's memory at its first frame, and what installing the package
 // pulls in. Whole-process figures are ratios: this machine's speed drifts over a run.
+import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {startSession} from '../test/helpers/pseudo-terminal.js';
@@ -34,6 +35,25 @@ function childPid(): number | null {
 	return null;
 }
 
+/** CPU time (user + system) the process has used so far, in ms: steadier than wall time on a busy machine. */
+function cpuMs(pid: number | null): number {
+	if (pid === null) return Number.NaN;
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time node itself takes to start (what `node -e 0` costs in CPU), in ms. */
+function nodeCpuMs(count = 11): number {
+	const samples: number[] = [];
+	for (let index = 0; index < count; index++) {
+		const result = spawnSync(process.execPath, ['-e', 'const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000))'], {encoding: 'utf8'});
+		samples.push(Number(result.stdout));
+	}
+	return median(samples);
+}
+
 function rssMb(pid: number | null): number {
 	if (pid === null) return Number.NaN;
 	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -41,31 +61,40 @@ function rssMb(pid: number | null): number {
 }
 
 /** Spawn to first frame in a 120x35 pty, `rounds` times after one warm-up (which also fills the index cache). */
-async function firstFrames(args: string[], rounds: number, env: Record<string, string>, configDir: string): Promise<{times: number[]; rss: number[]}> {
+async function firstFrames(args: string[], rounds: number, env: Record<string, string>, configDir: string): Promise<{times: number[]; rss: number[]; cpu: number[]}> {
 	const times: number[] = [];
 	const rss: number[] = [];
+	const cpu: number[] = [];
 	for (let round = 0; round <= rounds; round++) {
 		const began = performance.now();
 		const session = startSession([cliPath, '--no-resume', ...args], {cols: 120, rows: 35, configDir, env});
 		await session.waitFor(FIRST_FRAME, 120_000);
 		const elapsed = performance.now() - began;
-		const memory = rssMb(childPid());
+		const pid = childPid();
+		const memory = rssMb(pid);
+		const used = cpuMs(pid);
 		if (round > 0) {
 			times.push(elapsed);
 			rss.push(memory);
+			cpu.push(used);
 		}
 		session.write('q');
 		await session.exited;
 	}
-	return {times, rss};
+	return {times, rss, cpu};
 }
 
-/** A measured whole-process figure with node -e 0 beside it and the ratio that is budgeted. */
-function ratioRows(name: string, times: number[], baseline: number, budget: number): Measurement[] {
+/**
+ * A measured whole-process figure with node -e 0 beside it and the ratio that is budgeted; with
+ * `cpu`, also the CPU time to the first frame as a ratio to node's own start-up CPU (a reference:
+ * on a machine shared with other work, wall-clock ratios swing with the load; CPU ratios less).
+ */
+function ratioRows(name: string, times: number[], baseline: number, budget: number, cpu?: number[]): Measurement[] {
 	return [
 		{name, median: median(times), p95: percentile(times, 0.95), unit: 'ms'},
 		{name: '  node -e 0 measured beside it', median: baseline, unit: 'ms', reference: true},
 		{name: '  the same, as a ratio to node -e 0', median: median(times) / baseline, unit: 'x', budget: {median: budget}},
+		...(cpu ? [{name: '  CPU time to first frame, as a ratio to node -e 0\'s CPU', median: median(cpu) / nodeCpuMs(), unit: 'x' as const, reference: true}] : []),
 	];
 }
 
@@ -86,7 +115,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	// Bundled posts.
 	let before = context.baselineNow();
 	const bundled = await firstFrames([], 11, env('bundled'), configDir);
-	lines.push(...ratioRows('reader: spawn to first frame, bundled posts (pty 120x35)', bundled.times, (before + context.baselineNow()) / 2, 3));
+	lines.push(...ratioRows('reader: spawn to first frame, bundled posts (pty 120x35)', bundled.times, (before + context.baselineNow()) / 2, 3, bundled.cpu));
 
 	// 1,000 and 5,000 posts of 15 KB; the warm-up start fills the cache, the measured ones read it.
 	const memory: Measurement[] = [];
@@ -99,7 +128,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 		before = context.baselineNow();
 		const result = await firstFrames([dir], rounds, env(`posts-${count}`), configDir);
 		const label = count.toLocaleString('en');
-		lines.push(...ratioRows(`reader: first frame, ${label} posts of 15 KB`, result.times, (before + context.baselineNow()) / 2, budget));
+		lines.push(...ratioRows(`reader: first frame, ${label} posts of 15 KB`, result.times, (before + context.baselineNow()) / 2, budget, result.cpu));
 		memory.push({name: `reader: memory (RSS) at first frame, ${label} posts`, median: median(result.rss), unit: 'MB', budget: {median: memoryBudget}});
 		if (count === 5000) {
 			// The first start of all, with no cache yet: what a new library costs once.
