@@ -47,19 +47,8 @@ async function keyToFrame(session: ReturnType<typeof startSession>, keys: string
 	return times;
 }
 
-/** Through a real pseudo-terminal: spawn to first complete frame, and a keystroke to its frame. */
+/** Through a real pseudo-terminal: a keystroke to its frame (spawn to first frame is in startup.ts). */
 export async function run(context: BenchContext): Promise<Measurement[]> {
-	const before = context.baselineNow();
-	const starts: number[] = [];
-	for (let round = 0; round < 11; round++) {
-		const began = performance.now();
-		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35});
-		await session.waitFor(FIRST_FRAME, 20_000);
-		if (round > 0) starts.push(performance.now() - began);
-		session.write('q');
-		await session.exited;
-	}
-	const baseline = (before + context.baselineNow()) / 2;
 	const post = join(context.tmpDir, '2024-01-01-big.md');
 	writeFileSync(post, bigPost());
 	const session = startSession([cliPath, '--no-resume', post], {cols: 120, rows: 35});
@@ -101,9 +90,6 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	panel.write('\u0003');
 	await panel.exited;
 	return [
-		{name: 'reader: spawn to first frame (pty, 120x35)', median: median(starts), p95: percentile(starts, 0.95), unit: 'ms'},
-		{name: '  node -e 0 measured beside it', median: baseline, unit: 'ms', reference: true},
-		{name: '  the same, as a ratio to node -e 0', median: median(starts) / baseline, unit: 'x', budget: {median: 4}},
 		{name: 'reader: keystroke to frame, 1 MB post (j)', median: median(presses), p95: percentile(presses, 0.95), unit: 'ms', budget: {median: 10, p95: 20}},
 		{name: 'reader: bytes written per j (pty, 120x35, bundled posts)', median: median(bytes), p95: percentile(bytes, 0.95), unit: 'B', budget: {median: 2600}},
 		{name: 'search panel: typed character to its echo, 10,000 sessions', median: median(typed), p95: percentile(typed, 0.95), unit: 'ms', budget: {median: 16, p95: 16}},

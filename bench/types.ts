@@ -4,7 +4,7 @@ export type Measurement = {
 	/** Median, in `unit`. */
 	median: number;
 	p95?: number;
-	unit: 'ms' | 'MB' | 'x';
+	unit: 'ms' | 'MB' | 'x' | 'packages';
 	/** The budget, in the same unit; the measurement holds when median (and p95, if budgeted) is under it. */
 	budget?: {median?: number; p95?: number};
 	/** A reference line (another tool), never counted as a budget. */

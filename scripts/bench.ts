@@ -7,7 +7,7 @@ import {timeProcess} from '../bench/print.js';
 import {median} from '../bench/stats.js';
 import type {BenchContext, BenchModule, Measurement} from '../bench/types.js';
 
-const modules = ['load', 'print', 'render', 'search', 'terminal'];
+const modules = ['startup', 'load', 'print', 'render', 'search', 'terminal'];
 
 function holds(line: Measurement): boolean | null {
 	if (!line.budget || line.reference) return null;
@@ -16,7 +16,7 @@ function holds(line: Measurement): boolean | null {
 	return true;
 }
 
-const format = (value: number | undefined, unit: string) => (value === undefined ? '' : `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ${unit}`);
+const format = (value: number | undefined, unit: string) => (value === undefined ? '' : `${value < 10 && unit !== 'packages' ? value.toFixed(2) : value.toFixed(0)} ${unit}`);
 
 const tmpDir = mkdtempSync(join(tmpdir(), 'kubecon-notes-bench-'));
 try {
@@ -29,8 +29,8 @@ try {
 		let module: BenchModule;
 		try {
 			module = (await import(`../bench/${name}.js`)) as BenchModule;
-		} catch {
-			console.error(`bench: no bench/${name}.ts yet`);
+		} catch (error) {
+			console.error(`bench: bench/${name}.ts cannot be loaded: ${error instanceof Error ? error.message : String(error)}`);
 			continue;
 		}
 		lines.push(...(await module.run(context)));

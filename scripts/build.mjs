@@ -2,10 +2,45 @@
 // (style.md, "Start-up is a feature"). Code splitting keeps Ink, the search index and the
 // store out of the printed path: they load through dynamic import() only when needed.
 import {build} from 'esbuild';
-import {readFileSync, rmSync} from 'node:fs';
+import {readdirSync, readFileSync, rmSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+/** highlight.js with the languages notes use (highlight-languages.cjs), not all 190. */
+const commonLanguages = {
+	name: 'highlight-common-languages',
+	setup(plugin) {
+		plugin.onResolve({filter: /^highlight\.js$/}, () => ({path: here('highlight-languages.cjs')}));
+	},
+};
+
+/**
+ * string-width, slice-ansi and ansi-tokenize each make an Intl.Segmenter at module top level: about
+ * 20 ms of every start, before anything is drawn. Each becomes an object that makes its segmenter
+ * on the first segment() call. Fails the build if one makes it some other way (then recheck).
+ */
+const lazySegmenters = {
+	name: 'lazy-intl-segmenters',
+	setup(plugin) {
+		const files = /[\\/](string-width[\\/]index|slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
+		plugin.onLoad({filter: files}, args => {
+			const source = readFileSync(args.path, 'utf8');
+			// Older copies (cli-table3's string-width 4) make none.
+			if (!source.includes('Intl.Segmenter')) return undefined;
+			const created = /^const (\w+) = new Intl\.Segmenter\(/m;
+			if (!created.test(source)) throw new Error(`lazy-intl-segmenters: no top-level Intl.Segmenter in ${args.path}`);
+			const lazy = `
+function __lazySegmenter(...options) {
+	let segmenter;
+	return {segment: text => (segmenter ??= new Intl.Segmenter(...options)).segment(text)};
+}
+`;
+			return {contents: source.replace(created, 'const $1 = __lazySegmenter(') + lazy, loader: 'js'};
+		});
+	},
+};
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -23,21 +58,21 @@ await build({
 	// Ink imports the devtools only when DEV=true; yoga's wasm is inlined already.
 	external: ['react-devtools-core'],
 	plugins: [
+		commonLanguages,
 		{
-			// marked-terminal loads cli-highlight (every highlight.js language, parse5) and node-emoji
-			// at start; the printed path paid about 150 ms for them. Highlighting now loads the common
-			// languages on the first code block, and emoji data never (we render with emoji: false).
+			// marked-terminal loads cli-highlight (highlight.js, parse5) and node-emoji (emojilib) at
+			// start. V8 parses a chunk's code even when it never runs (about 110 ms for these), so they
+			// are not in the ESM chunks at all: the stubs require separate files built below, on first use.
 			name: 'lazy-heavy-dependencies',
 			setup(plugin) {
-				const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-				plugin.onResolve({filter: /^highlight\.js$/}, () => ({path: here('highlight-languages.cjs')}));
 				for (const name of ['cli-highlight', 'node-emoji']) {
 					const stub = here(`lazy/${name}.cjs`);
-					// The stub itself requires the real package: let esbuild resolve that one.
-					plugin.onResolve({filter: new RegExp(`^${name}$`)}, args => (args.importer === stub ? undefined : {path: stub}));
+					plugin.onResolve({filter: new RegExp(`^${name}$`)}, () => ({path: stub}));
 				}
+				plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji)\.cjs$/}, args => ({path: args.path, external: true}));
 			},
 		},
+		lazySegmenters,
 		{
 			// yoga-layout (Ink's layout engine) reads its inlined wasm with fetch() on a data: URL when
 			// fetch exists, and Node's fetch loads undici on first touch: about 50 ms of every reader
@@ -60,3 +95,25 @@ await build({
 	banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
 	logLevel: 'warning',
 });
+
+// The heavy libraries the stubs above load on first use, each one CommonJS file of its own beside
+// the chunks (required synchronously: marked-terminal and the code renderer call them synchronously).
+for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs']]) {
+	await build({
+		entryPoints: {[name]: here(entry)},
+		outdir: 'dist/chunks',
+		outExtension: {'.js': '.cjs'},
+		bundle: true,
+		format: 'cjs',
+		platform: 'node',
+		target: 'node20',
+		minify: process.env.KUBECON_NOTES_NO_MINIFY !== '1',
+		legalComments: 'none',
+		plugins: [commonLanguages, lazySegmenters],
+		logLevel: 'warning',
+	});
+}
+// The stubs require './lazy-*.cjs' relative to the chunk holding them: they must be in dist/chunks.
+for (const file of readdirSync('dist')) {
+	if (file.endsWith('.js') && /lazy-(highlight|emoji)\.cjs/.test(readFileSync(`dist/${file}`, 'utf8'))) throw new Error(`build: dist/${file} requires a lazy file that lives in dist/chunks`);
+}

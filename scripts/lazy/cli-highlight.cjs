@@ -1,7 +1,8 @@
-// Stands in for cli-highlight in the bundle (see build.mjs): it and parse5 load on the first code
-// block that is highlighted, not at every start of the printed path.
+// Stands in for cli-highlight in the bundle (see build.mjs): it, highlight.js and parse5 are a
+// separate file (dist/chunks/lazy-highlight.cjs) required on the first code block highlighted. In
+// the main chunks V8 would parse their 400 KB at every start even if the code never ran.
 let real;
-const load = () => (real ??= require('cli-highlight'));
+const load = () => (real ??= require('./lazy-highlight.cjs'));
 module.exports = {
 	highlight: (code, options) => load().highlight(code, options),
 	supportsLanguage: name => load().supportsLanguage(name),

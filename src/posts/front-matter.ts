@@ -19,11 +19,25 @@ const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
 /** Splits `---` front matter off `text` (newlines already normalised to \n) and parses it. */
 export function splitFrontMatter(text: string): FrontMatter {
-	const lines = text.split('\n');
-	if (!OPEN.test(lines[0] ?? '')) {
+	// Walked line by line with indexOf: splitting and re-joining the whole post cost more than the YAML.
+	const lineEnd = (from: number) => {
+		const end = text.indexOf('\n', from);
+		return end === -1 ? text.length : end;
+	};
+	const firstEnd = lineEnd(0);
+	if (!OPEN.test(text.slice(0, firstEnd))) {
 		return {data: {}, body: text, bodyLineOffset: 0, present: false};
 	}
-	const close = lines.findIndex((line, index) => index > 0 && CLOSE.test(line));
+	let close = -1;
+	let closeStart = firstEnd + 1;
+	for (let index = 1; closeStart <= text.length && firstEnd < text.length; index++) {
+		const end = lineEnd(closeStart);
+		if (CLOSE.test(text.slice(closeStart, end))) {
+			close = index;
+			break;
+		}
+		closeStart = end + 1;
+	}
 	if (close === -1) {
 		return {
 			data: {},
@@ -33,8 +47,9 @@ export function splitFrontMatter(text: string): FrontMatter {
 			problem: {line: 1, message: 'front matter starts with --- but never ends; read as text'},
 		};
 	}
-	const yamlText = lines.slice(1, close).join('\n');
-	const body = lines.slice(close + 1).join('\n');
+	const closeEnd = lineEnd(closeStart);
+	const yamlText = text.slice(firstEnd + 1, Math.max(firstEnd + 1, closeStart - 1));
+	const body = closeEnd < text.length ? text.slice(closeEnd + 1) : '';
 	const parsed = parseYaml(yamlText);
 	return {
 		data: parsed.data,

@@ -1,5 +1,6 @@
 import {readFileSync, statSync} from 'node:fs';
 import {findPosts, reason} from './find-posts.js';
+import {loadHeads} from './lazy-library.js';
 import {parsePost} from './parse-post.js';
 import type {Library, Post, PostWarning} from './types.js';
 
@@ -8,6 +9,11 @@ export type LoadOptions = {
 	drafts?: boolean;
 	/** Markdown read from standard input, used for the path `-`. */
 	stdinText?: string;
+	/**
+	 * Read and parse every post now (printing them all needs every body): one read and one parse
+	 * per post. Otherwise only heads are read and each body on first use (lazy-library.ts).
+	 */
+	bodies?: boolean;
 };
 
 /** Posts larger than this are notes nobody wrote by hand; they are skipped with a warning. */
@@ -23,10 +29,14 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 		posts.push(parsePost({text: options.stdinText ?? '', id: '-', path: '-', displayPath: 'standard input'}));
 		searched.push('standard input');
 	}
-	for (const found of findPosts(filePaths, warnings, {drafts: options.drafts ?? false})) {
-		const text = readPostText(found.path, found.displayPath, warnings);
-		if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
-	}
+	const files = findPosts(filePaths, warnings, {drafts: options.drafts ?? false});
+	// Heads only (title, date, tags): each body is read and parsed when first asked for.
+	if (!options.bodies) posts.push(...loadHeads(files, filePaths, warnings));
+	else
+		for (const found of files) {
+			const text = readPostText(found.path, found.displayPath, warnings);
+			if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
+		}
 	searched.push(...filePaths);
 	const visible = options.drafts ? posts : posts.filter(post => post.published);
 	for (const post of posts) warnings.push(...post.warnings);
@@ -55,21 +65,24 @@ export function readPostText(path: string, displayPath: string, warnings: PostWa
 		warn(`cannot read (${reason(error)})`);
 		return null;
 	}
-	if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
-		warn('skipped: the file is empty');
-		return null;
-	}
 	const probe = bytes.subarray(0, 8192);
-	if (probe.includes(0)) {
+	if (bytes.length > 0 && probe.includes(0)) {
 		warn('skipped: binary file, not markdown');
 		return null;
 	}
+	// Decoded once (the emptiness test reads the decoded text).
+	let text: string;
+	let badLine = 0;
 	try {
-		return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+		text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
 	} catch {
-		const text = new TextDecoder('utf-8').decode(bytes);
-		const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-		warn('not valid UTF-8; shown with replacement characters', line);
-		return text;
+		text = new TextDecoder('utf-8').decode(bytes);
+		badLine = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
 	}
+	if (text.trim() === '') {
+		warn('skipped: the file is empty');
+		return null;
+	}
+	if (badLine > 0) warn('not valid UTF-8; shown with replacement characters', badLine);
+	return text;
 }

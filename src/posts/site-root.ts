@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import type {PostWarning} from './types.js';
 
 /** Walks one folder for post files (the plain-folder walker of find-posts, passed in). */
-export type FolderWalker = (folder: string, warnings: PostWarning[]) => string[];
+export type FolderWalker<T> = (folder: string, warnings: PostWarning[]) => T[];
 
 const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
 
@@ -24,8 +24,8 @@ export function isSiteRoot(folder: string): boolean {
  * folder (category folders such as `talks/_posts/` included) and, when drafts are asked for, under
  * every `_drafts/`. Pages, the README, `_site`, `_includes` and `_layouts` are not posts.
  */
-export function siteRootPosts(root: string, options: {drafts: boolean}, walk: FolderWalker, warnings: PostWarning[]): string[] {
-	const files: string[] = [];
+export function siteRootPosts<T>(root: string, options: {drafts: boolean}, walk: FolderWalker<T>, warnings: PostWarning[]): T[] {
+	const files: T[] = [];
 	const visited = new Set<string>();
 	const visit = (folder: string, depth: number) => {
 		let real: string;

@@ -21,7 +21,8 @@ const linkOpen = (url: string): string => `\u001B]8;;${url}\u001B\\`;
 // shapes short of the two emoji among them. Text made only of these skips grapheme segmentation,
 // which is most of string-width's cost.
 const narrowOnly = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
-const segmenter = new Intl.Segmenter();
+// Made on first use: creating one costs about 20 ms, at every start, before anything is drawn.
+let segmenter: Intl.Segmenter | undefined;
 
 const notNarrow = /[^\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]+/g;
 
@@ -93,7 +94,7 @@ function* graphemesOf(text: string): Generator<[string, number]> {
 		for (const char of text) yield [char, 1];
 		return;
 	}
-	for (const chunk of chunksOf(text)) for (const {segment} of segmenter.segment(chunk)) yield [segment, textWidth(segment)];
+	for (const chunk of chunksOf(text)) for (const {segment} of (segmenter ??= new Intl.Segmenter()).segment(chunk)) yield [segment, textWidth(segment)];
 }
 
 /** Columns a possibly-styled string takes in a terminal. */

@@ -1,0 +1,188 @@
+// The start-up budgets of issue 13, each beside `node -e 0` measured in the same stretch of the run:
+// spawn to first frame (bundled posts, 1,000 and 5,000 posts of 15 KB), the printed render (bundled
+// posts, 1,000 posts), the reader's memory at its first frame, and what installing the package
+// pulls in. Whole-process figures are ratios: this machine's speed drifts over a run.
+import {spawnSync} from 'node:child_process';
+import {mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {startSession} from '../test/helpers/pseudo-terminal.js';
+import {cliPath} from '../test/helpers/run-cli.js';
+import {generatePost} from './load.js';
+import {timeProcess} from './print.js';
+import {median, percentile} from './stats.js';
+import type {BenchContext, Measurement} from './types.js';
+
+const FIRST_FRAME = /\d+\/\d+ \d+%/;
+
+/** Writes `count` posts of 15 KB into `dir`. */
+export function writeLibrary(dir: string, count: number, post: (index: number) => string = generatePost): void {
+	mkdirSync(dir, {recursive: true});
+	for (let index = 0; index < count; index++) writeFileSync(join(dir, `2023-01-01-post-${index}.md`), post(index));
+}
+
+/** The pid of our pty child running the CLI (node-pty forks it from this process). */
+function childPid(): number | null {
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (parent === process.pid && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(cliPath)) return Number(name);
+		} catch {
+			// Gone meanwhile.
+		}
+	}
+	return null;
+}
+
+/** CPU time (user + system) the process has used so far, in ms: steadier than wall time on a busy machine. */
+function cpuMs(pid: number | null): number {
+	if (pid === null) return Number.NaN;
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+	return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time node itself takes to start (what `node -e 0` costs in CPU), in ms. */
+function nodeCpuMs(count = 11): number {
+	const samples: number[] = [];
+	for (let index = 0; index < count; index++) {
+		const result = spawnSync(process.execPath, ['-e', 'const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000))'], {encoding: 'utf8'});
+		samples.push(Number(result.stdout));
+	}
+	return median(samples);
+}
+
+function rssMb(pid: number | null): number {
+	if (pid === null) return Number.NaN;
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN) / 1024;
+}
+
+/** Spawn to first frame in a 120x35 pty, `rounds` times after one warm-up (which also fills the index cache). */
+async function firstFrames(args: string[], rounds: number, env: Record<string, string>, configDir: string): Promise<{times: number[]; rss: number[]; cpu: number[]}> {
+	const times: number[] = [];
+	const rss: number[] = [];
+	const cpu: number[] = [];
+	for (let round = 0; round <= rounds; round++) {
+		const began = performance.now();
+		const session = startSession([cliPath, '--no-resume', ...args], {cols: 120, rows: 35, configDir, env});
+		await session.waitFor(FIRST_FRAME, 120_000);
+		const elapsed = performance.now() - began;
+		const pid = childPid();
+		const memory = rssMb(pid);
+		const used = cpuMs(pid);
+		if (round > 0) {
+			times.push(elapsed);
+			rss.push(memory);
+			cpu.push(used);
+		}
+		session.write('q');
+		await session.exited;
+	}
+	return {times, rss, cpu};
+}
+
+/**
+ * A measured whole-process figure with node -e 0 beside it and the ratio that is budgeted; with
+ * `cpu`, also the CPU time to the first frame as a ratio to node's own start-up CPU (a reference:
+ * on a machine shared with other work, wall-clock ratios swing with the load; CPU ratios less).
+ */
+function ratioRows(name: string, times: number[], baseline: number, budget: number, cpu?: number[]): Measurement[] {
+	return [
+		{name, median: median(times), p95: percentile(times, 0.95), unit: 'ms'},
+		{name: '  node -e 0 measured beside it', median: baseline, unit: 'ms', reference: true},
+		{name: '  the same, as a ratio to node -e 0', median: median(times) / baseline, unit: 'x', budget: {median: budget}},
+		...(cpu ? [{name: '  CPU time to first frame, as a ratio to node -e 0\'s CPU', median: median(cpu) / nodeCpuMs(), unit: 'x' as const, reference: true}] : []),
+	];
+}
+
+/** Packages an install of the packed tarball brings: the package itself and its non-dev dependencies. */
+export function installedPackages(lockText: string): number {
+	const lock = JSON.parse(lockText) as {packages?: Record<string, {dev?: boolean; optional?: boolean; devOptional?: boolean}>};
+	const runtime = Object.entries(lock.packages ?? {}).filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.devOptional);
+	return 1 + runtime.length;
+}
+
+export async function run(context: BenchContext): Promise<Measurement[]> {
+	const lines: Measurement[] = [];
+	const configDir = join(context.tmpDir, 'startup-config');
+	mkdirSync(configDir, {recursive: true});
+	const cacheRoot = join(context.tmpDir, 'startup-cache');
+	const env = (name: string) => ({KUBECON_NOTES_CACHE_DIR: join(cacheRoot, name)});
+
+	// Bundled posts.
+	let before = context.baselineNow();
+	const bundled = await firstFrames([], 11, env('bundled'), configDir);
+	lines.push(...ratioRows('reader: spawn to first frame, bundled posts (pty 120x35)', bundled.times, (before + context.baselineNow()) / 2, 3, bundled.cpu));
+
+	// 1,000 and 5,000 posts of 15 KB; the warm-up start fills the cache, the measured ones read it.
+	const memory: Measurement[] = [];
+	for (const [count, rounds, budget, memoryBudget] of [
+		[1000, 7, 3.5, 120],
+		[5000, 5, 4, 250],
+	] as const) {
+		const dir = join(context.tmpDir, `startup-${count}`);
+		writeLibrary(dir, count);
+		before = context.baselineNow();
+		const result = await firstFrames([dir], rounds, env(`posts-${count}`), configDir);
+		const label = count.toLocaleString('en');
+		lines.push(...ratioRows(`reader: first frame, ${label} posts of 15 KB`, result.times, (before + context.baselineNow()) / 2, budget, result.cpu));
+		memory.push({name: `reader: memory (RSS) at first frame, ${label} posts`, median: median(result.rss), unit: 'MB', budget: {median: memoryBudget}});
+		if (count === 5000) {
+			// The first start of all, with no cache yet: what a new library costs once.
+			const colds: number[] = [];
+			for (let round = 0; round < 3; round++) {
+				const began = performance.now();
+				const session = startSession([cliPath, '--no-resume', dir], {cols: 120, rows: 35, configDir, env: env(`cold-${round}`)});
+				await session.waitFor(FIRST_FRAME, 120_000);
+				colds.push(performance.now() - began);
+				session.write('q');
+				await session.exited;
+			}
+			lines.push({name: '  the same with no index cache yet (first start)', median: median(colds), unit: 'ms', reference: true});
+		}
+		rmSync(dir, {recursive: true, force: true});
+	}
+	lines.push(...memory);
+
+	// The printed path: every bundled post, then 1,000 posts, to a pipe.
+	before = context.baselineNow();
+	const printedBundled = timeProcess(process.execPath, [cliPath], 11);
+	lines.push(...ratioRows('printed render of the bundled posts (whole process)', printedBundled, (before + context.baselineNow()) / 2, 2.5));
+	const printDir = join(context.tmpDir, 'print-1000');
+	writeLibrary(printDir, 1000);
+	before = context.baselineNow();
+	const printed = timeProcess(process.execPath, [cliPath, printDir], 5);
+	lines.push(...ratioRows('printed render of 1,000 posts of 15 KB (whole process)', printed, (before + context.baselineNow()) / 2, 10));
+	rmSync(printDir, {recursive: true, force: true});
+
+	const packages = installedPackages(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8'));
+	lines.push({name: 'installing the packed package (packages, from the lock file)', median: packages, unit: 'packages', budget: {median: 1.5}});
+	if (process.env['KUBECON_NOTES_BENCH_100K'] !== '0') lines.push(...(await hundredThousand(context, configDir)));
+	return lines;
+}
+
+/** Past 5,000 posts: 100,000 short files, first start (builds the cache) and later starts (read it). */
+async function hundredThousand(context: BenchContext, configDir: string): Promise<Measurement[]> {
+	const dir = join(context.tmpDir, 'startup-100000');
+	const cacheDir = join(context.tmpDir, 'startup-cache', 'posts-100000');
+	try {
+		writeLibrary(dir, 100_000, index => `---\ntitle: "Short note ${index}"\ndate: 2020-01-01\n---\n\nA short note, number ${index}.\n`);
+		const began = performance.now();
+		const session = startSession([cliPath, '--no-resume', dir], {cols: 120, rows: 35, configDir, env: {KUBECON_NOTES_CACHE_DIR: cacheDir}});
+		await session.waitFor(FIRST_FRAME, 300_000);
+		const cold = performance.now() - began;
+		session.write('q');
+		await session.exited;
+		const warm = await firstFrames([dir], 3, {KUBECON_NOTES_CACHE_DIR: cacheDir}, configDir);
+		return [
+			{name: 'reader: first frame, 100,000 short posts, first start', median: cold, unit: 'ms', reference: true},
+			{name: '  later starts (index cache read)', median: median(warm.times), unit: 'ms', reference: true},
+			{name: '  memory (RSS) at first frame, later starts', median: median(warm.rss), unit: 'MB', reference: true},
+		];
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}

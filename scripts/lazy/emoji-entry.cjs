@@ -1,0 +1,2 @@
+// Entry of dist/chunks/lazy-emoji.cjs (see build.mjs).
+module.exports = require('node-emoji');
