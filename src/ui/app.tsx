@@ -1,3 +1,4 @@
+import type {SessionHit} from '../search/session-index.js';
 import {Box, Text, useApp, useInput} from 'ink';
 import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import type {Library, Post} from '../posts/types.js';
@@ -50,6 +51,9 @@ const sameQuery = (a: SearchPanel, b: SearchPanel) => a.query === b.query && a.m
 type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
 
 /** The reader: one reducer, its view-model, and the widgets that draw it. */
+/** No search is run outside the panel: the session index parses every post, the first frame one. */
+const NO_HITS: SessionHit[] = [];
+
 export function App({library, renderPost, color, hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null}: AppProps) {
 	const {exit} = useApp();
 	const env = useMemo(() => createReaderEnv(library, renderPost, {color, hyperlinks}, key => store?.isWatched(key)), [library, renderPost, color, hyperlinks, store]);
@@ -109,7 +113,7 @@ export function App({library, renderPost, color, hyperlinks, width, height, meas
 						</Box>
 					</>
 				)}
-				<MainPane state={state} view={view} library={library} hits={env.searchResults(settledPanel)} storedWatched={env.storedWatched} list={list} theme={theme} />
+				<MainPane state={state} view={view} library={library} hits={state.mode.kind === 'search' ? env.searchResults(settledPanel) : NO_HITS} storedWatched={env.storedWatched} list={list} theme={theme} />
 			</Box>
 			<StatusLine width={width} left={view.statusLeft} right={view.statusRight} hint={statusHint(view.hintLayer, width >= 80)} />
 		</Box>
