@@ -3,10 +3,9 @@ import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, UsageError, type CliOptions, type Command} from './cli/args.js';
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
-import {exitQuietlyOnClosedPipe, writeLines} from './cli/output.js';
+import {exitQuietlyOnClosedPipe, writeError, writeLines} from './cli/output.js';
 import type {Match} from './cli/select-post.js';
-import {MissingPathError} from './posts/find-posts.js';
-import {sanitizeText} from './posts/sanitize.js';
+import {MissingPathError, specialFileProblem} from './posts/find-posts.js';
 import type {Library, Post, PostWarning} from './posts/types.js';
 import type {RenderOptions} from './render/types.js';
 
@@ -43,9 +42,9 @@ async function main(argv: string[]): Promise<number> {
 	// `read notes.md` and `topics notes.md`: a post named by its file is read from that file.
 	const postFile = (command.kind === 'read' || command.kind === 'topics') && command.paths.length === 0 && command.post !== null && isFile(command.post) ? command.post : null;
 	const paths = postFile ? [postFile] : command.paths.length > 0 ? command.paths : [bundledPosts];
-	const stdinText = paths.includes('-') ? await readStdin() : undefined;
 	// Everything past the arguments loads on demand: --version and --help start nothing else.
 	const {loadLibrary} = await import('./posts/load-library.js');
+	const stdinText = paths.includes('-') ? await readStdin() : undefined;
 	const library = loadLibrary(paths, {drafts: options.drafts, ...(stdinText === undefined ? {} : {stdinText})});
 	const only = library.posts[0];
 	if (postFile && only && (command.kind === 'read' || command.kind === 'topics')) command = {...command, post: only.id};
@@ -61,12 +60,17 @@ async function main(argv: string[]): Promise<number> {
 	return runCommand(command, library, render, options, isTty);
 }
 
+/** True for a regular file; a FIFO, device or socket named as the post is refused at once (exit 2). */
 function isFile(path: string): boolean {
+	let stats;
 	try {
-		return statSync(path).isFile();
+		stats = statSync(path);
 	} catch {
 		return false;
 	}
+	const problem = specialFileProblem(stats);
+	if (problem) throw new MissingPathError(path, problem);
+	return stats.isFile();
 }
 
 /**
@@ -110,7 +114,7 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 		}
 		case 'forget': {
 			const {createStore} = await import('./state/store.js');
-			const store = createStore({onWarning: message => process.stderr.write(`kubecon-notes: warning: ${sanitizeText(message)}\n`)});
+			const store = createStore({onWarning: message => writeError(`kubecon-notes: warning: ${message}`)});
 			if (command.post === null) {
 				store.forget();
 				await writeLines([`Forgot every reading position (${store.path}).`]);
@@ -160,14 +164,18 @@ function requirePosts(posts: Post[], library: Library): void {
 function reportWarnings(warnings: PostWarning[]): void {
 	for (const warning of warnings) {
 		const where = `${warning.file}${warning.line ? `:${warning.line}` : ''}`;
-		process.stderr.write(sanitizeText(`kubecon-notes: warning: ${where}: ${warning.message}`) + '\n');
+		writeError(`kubecon-notes: warning: ${where}: ${warning.message}`);
 	}
 }
 
+/** Standard input, with the size cap and binary check files get; refused input ends the run (exit 2). */
 async function readStdin(): Promise<string> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	const {readStdinPost} = await import('./cli/read-stdin.js');
+	try {
+		return await readStdinPost();
+	} catch (error) {
+		throw new CliError((error as Error).message, 2);
+	}
 }
 
 const isDebug = process.argv.includes('--debug') || /\bkubecon-notes\b/.test(process.env['DEBUG'] ?? '');
@@ -180,9 +188,9 @@ main(process.argv.slice(2)).then(
 		const known = error instanceof CliError || error instanceof UsageError || error instanceof MissingPathError;
 		const message = error instanceof Error ? error.message : String(error);
 		// File names and typed names are shown back: they must not carry escape sequences either.
-		process.stderr.write(`kubecon-notes: ${sanitizeText(known ? message : `internal error: ${message} (run with --debug for details)`)}\n`);
-		if (error instanceof UsageError) process.stderr.write("Try 'kubecon-notes --help'.\n");
-		if (isDebug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+		writeError(`kubecon-notes: ${known ? message : `internal error: ${message} (run with --debug for details)`}`);
+		if (error instanceof UsageError) writeError("Try 'kubecon-notes --help'.");
+		if (isDebug && error instanceof Error) writeError(`${error.stack}`);
 		process.exitCode = error instanceof CliError ? error.exitCode : 2;
 	},
 );

@@ -1,5 +1,5 @@
 import {readFileSync, statSync} from 'node:fs';
-import {findPosts, reason} from './find-posts.js';
+import {findPosts, reason, specialFileProblem} from './find-posts.js';
 import {parsePost} from './parse-post.js';
 import type {Library, Post, PostWarning} from './types.js';
 
@@ -44,14 +44,37 @@ export function readPostText(path: string, displayPath: string, warnings: PostWa
 	const warn = (message: string, line?: number) => warnings.push({file: displayPath, message, ...(line ? {line} : {})});
 	let bytes: Buffer;
 	try {
-		const size = statSync(path).size;
-		if (size > MAX_POST_BYTES) {
-			warn(`skipped: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post may be`);
+		const stats = statSync(path);
+		// A link in a folder may point at a FIFO or a device: reading one hangs or never ends.
+		const special = specialFileProblem(stats);
+		if (special) {
+			warn(`skipped: ${special}`);
+			return null;
+		}
+		if (stats.size > MAX_POST_BYTES) {
+			warn(tooLarge(stats.size));
 			return null;
 		}
 		bytes = readFileSync(path);
 	} catch (error) {
 		warn(`cannot read (${reason(error)})`);
+		return null;
+	}
+	return decodePostBytes(bytes, warn);
+}
+
+/** The warning for a post over the size cap. */
+export function tooLarge(size: number): string {
+	return `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post may be`;
+}
+
+/**
+ * A post's bytes as text, for files and standard input alike: empty and binary input is refused
+ * (null and a warning), invalid UTF-8 is shown with replacement characters.
+ */
+export function decodePostBytes(bytes: Buffer, warn: (message: string, line?: number) => void): string | null {
+	if (bytes.length > MAX_POST_BYTES) {
+		warn(tooLarge(bytes.length));
 		return null;
 	}
 	if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {

@@ -1,6 +1,6 @@
 import type {Token, Tokens} from 'marked';
-import {inlineText, inlineTokens, listItemLines, type SourceBlock} from './markdown-blocks.js';
-import {isSafeUrl} from './sanitize.js';
+import {inlineText, inlineTokens, listItemLines, type SourceBlock} from '../markdown/index.js';
+import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
 import {looksLikeSpeakers, splitSpeakers} from './speakers.js';
 import {isBoldShaped} from './topics.js';
 import type {Session} from './types.js';
@@ -101,7 +101,7 @@ function findLink(tokens: Token[]): Tokens.Link | null {
 }
 
 function safeUrl(href: string): string | null {
-	return isSafeUrl(href) ? href.trim() : null;
+	return isSafeUrl(href) ? sanitizeText(href.trim()) : null;
 }
 
 /** Title and speakers split at the last ` - ` (a title may itself hold ` - ` or `:`). */

@@ -1,5 +1,5 @@
 import type {Tokens} from 'marked';
-import {inlineText, inlineTokens, type SourceBlock} from './markdown-blocks.js';
+import {inlineText, inlineTokens, type SourceBlock} from '../markdown/index.js';
 import type {Topic} from './types.js';
 
 /** A paragraph that is nothing but bold text (`__On storage__`) is a topic in many themes' posts. */

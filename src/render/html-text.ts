@@ -3,11 +3,11 @@
  * block elements as line breaks, `<img>` as the image placeholder, `<a href>` text followed by its
  * target (or made a hyperlink), comments, scripts and styles gone.
  */
-import {decodeEntities} from './entities.js';
+import {decodeEntities} from '../markdown/entities.js';
 import {imageLine} from './image-line.js';
 import {HARD_BREAK} from './layout-markers.js';
 import {HYPERLINK_CLOSE, hyperlinkOpen, isClickable, shownTarget} from './links.js';
-import {sanitizeInline} from './sanitize.js';
+import {sanitizeText} from '../markdown/sanitize.js';
 import type {Theme} from './theme.js';
 
 /** What survives between the HTML pieces of one block: the `<a>` elements still open. */
@@ -56,7 +56,7 @@ function tagText(closing: boolean, name: string, attributeText: string, state: H
 		const found = attributes(attributeText);
 		return imageLine(found.get('alt') ?? found.get('title') ?? '', found.get('src') ?? '', options.theme);
 	}
-	if (name === 'a') return closing ? closeAnchor(state, options) : openAnchor(sanitizeInline(attributes(attributeText).get('href') ?? ''), state, options);
+	if (name === 'a') return closing ? closeAnchor(state, options) : openAnchor(sanitizeText(attributes(attributeText).get('href') ?? ''), state, options);
 	if (name === 'li' && !closing) return `${HARD_BREAK}• `;
 	if (name === 'summary' && !closing) return `${HARD_BREAK}▸ `;
 	if ((name === 'td' || name === 'th') && closing) return '  ';
@@ -72,7 +72,7 @@ export function htmlToText(html: string, state: HtmlState, options: HtmlOptions,
 	let out = '';
 	let last = 0;
 	const text = (raw: string): string => {
-		const decoded = sanitizeInline(decodeEntities(raw));
+		const decoded = sanitizeText(decodeEntities(raw));
 		return preformatted ? decoded.replace(/\n/g, HARD_BREAK) : decoded;
 	};
 	tagPattern.lastIndex = 0;
