@@ -6,8 +6,8 @@
 import {decodeEntities} from '../markdown/entities.js';
 import {imageLine} from './image-line.js';
 import {HARD_BREAK} from './layout-markers.js';
-import {HYPERLINK_CLOSE, hyperlinkOpen, isClickable, shownTarget} from './links.js';
-import {sanitizeText} from '../markdown/sanitize.js';
+import {HYPERLINK_CLOSE, hyperlinkOpen, shownTarget} from './links.js';
+import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
 import type {Theme} from './theme.js';
 
 /** What survives between the HTML pieces of one block: the `<a>` elements still open. */
@@ -37,17 +37,17 @@ function attributes(text: string): Map<string, string> {
 function openAnchor(href: string, state: HtmlState, options: HtmlOptions): string {
 	state.openAnchors.push(href);
 	// The hyperlink opens here and closes at `</a>`; layout closes it at every line end meanwhile.
-	return options.color && options.hyperlinks && isClickable(href) ? hyperlinkOpen(href) : '';
+	return options.color && options.hyperlinks && isSafeUrl(href) ? hyperlinkOpen(href) : '';
 }
 
 function closeAnchor(state: HtmlState, options: HtmlOptions): string {
 	const href = state.openAnchors.pop();
 	if (href === undefined) return '';
 	const target = href.trim();
-	if (options.color && options.hyperlinks && isClickable(target)) return HYPERLINK_CLOSE;
+	if (options.color && options.hyperlinks && isSafeUrl(target)) return HYPERLINK_CLOSE;
 	if (target === '' || target.startsWith('#')) return '';
 	const shown = shownTarget(target);
-	return ` (${isClickable(target) ? options.theme.href(shown) : shown})`;
+	return ` (${isSafeUrl(target) ? options.theme.href(shown) : shown})`;
 }
 
 function tagText(closing: boolean, name: string, attributeText: string, state: HtmlState, options: HtmlOptions): string {
