@@ -74,6 +74,6 @@ describe('only regular files are read', {skip: isBuilt ? false : 'dist/cli.js is
 		assert.match(nul.stderr, /^kubecon-notes: standard input: binary/);
 		const huge = await runCli(['-'], {input: 'lorem ipsum\n'.repeat(800_000)});
 		assert.equal(huge.code, 2, huge.stderr);
-		assert.match(huge.stderr, /larger than the 8 MB/);
+		assert.match(huge.stderr, /^kubecon-notes: standard input: larger than the 8 MB/);
 	});
 });
