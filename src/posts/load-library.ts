@@ -1,4 +1,5 @@
 import {readFileSync, statSync} from 'node:fs';
+import {sanitizeName} from '../markdown/sanitize.js';
 import {findPosts, reason, specialFileProblem} from './find-posts.js';
 import {parsePost} from './parse-post.js';
 import type {Library, Post, PostWarning} from './types.js';
@@ -27,7 +28,8 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 		const text = readPostText(found.path, found.displayPath, warnings);
 		if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
 	}
-	searched.push(...filePaths);
+	// Shown back on the empty-library screen and in messages: names made safe like ids.
+	searched.push(...filePaths.map(sanitizeName));
 	const visible = options.drafts ? posts : posts.filter(post => post.published);
 	for (const post of posts) warnings.push(...post.warnings);
 	return {posts: visible.sort(newestFirst), warnings, searched};
