@@ -4,10 +4,9 @@ import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, suggestCommand, UsageError, type CliOptions, type Command} from './cli/args.js';
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
-import {exitQuietlyOnClosedPipe, writeLines} from './cli/output.js';
+import {exitQuietlyOnClosedPipe, writeError, writeLines} from './cli/output.js';
 import type {Match} from './cli/select-post.js';
-import {MissingPathError} from './posts/find-posts.js';
-import {sanitizeText} from './posts/sanitize.js';
+import {MissingPathError, specialFileProblem} from './posts/find-posts.js';
 import type {Library, Post, PostWarning} from './posts/types.js';
 import type {RenderOptions} from './render/types.js';
 
@@ -53,9 +52,9 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const postFile = namedPost !== null && (namedPost === '-' || isFile(namedPost)) ? namedPost : null;
 	const paths = postFile ? [postFile] : command.paths.length > 0 ? command.paths : [bundledPosts];
-	const stdinText = paths.includes('-') ? await readStdin() : undefined;
 	// Everything past the arguments loads on demand: --version and --help start nothing else.
 	const {loadLibrary} = await import('./posts/load-library.js');
+	const stdinText = paths.includes('-') ? await readStdin() : undefined;
 	// Printing every post (or every post's topics or sessions) needs every body: read each once, now.
 	// The reader and `read` need heads only, and the one body they show.
 	const everyBody = (command.kind === 'view' && !isTty) || (command.kind === 'topics' && command.post === null) || command.kind === 'sessions';
@@ -74,12 +73,17 @@ async function main(argv: string[]): Promise<number> {
 	return runCommand(command, library, render, options, isTty);
 }
 
+/** True for a regular file; a FIFO, device or socket named as the post is refused at once (exit 2). */
 function isFile(path: string): boolean {
+	let stats;
 	try {
-		return statSync(path).isFile();
+		stats = statSync(path);
 	} catch {
 		return false;
 	}
+	const problem = specialFileProblem(stats);
+	if (problem) throw new MissingPathError(path, problem);
+	return stats.isFile();
 }
 
 function isFolder(path: string): boolean {
@@ -133,7 +137,7 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 			const {forgetPositions} = await import('./cli/forget.js');
 			const post = command.post === null ? null : pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
 			const result = forgetPositions(post?.id ?? null);
-			for (const warning of result.warnings) process.stderr.write(`kubecon-notes: warning: ${sanitizeText(warning)}\n`);
+			for (const warning of result.warnings) writeError(`kubecon-notes: warning: ${warning}`);
 			if (!result.ok) throw new CliError(result.message, 2);
 			await writeLines([result.message]);
 			return 0;
@@ -183,14 +187,18 @@ function requirePosts(posts: Post[], library: Library): void {
 function reportWarnings(warnings: PostWarning[]): void {
 	for (const warning of warnings) {
 		const where = `${warning.file}${warning.line ? `:${warning.line}` : ''}`;
-		process.stderr.write(sanitizeText(`kubecon-notes: warning: ${where}: ${warning.message}`) + '\n');
+		writeError(`kubecon-notes: warning: ${where}: ${warning.message}`);
 	}
 }
 
+/** Standard input, with the size cap and binary check files get; refused input ends the run (exit 2). */
 async function readStdin(): Promise<string> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	const {readStdinPost} = await import('./cli/read-stdin.js');
+	try {
+		return await readStdinPost();
+	} catch (error) {
+		throw new CliError((error as Error).message, 2);
+	}
 }
 
 const isDebug = process.argv.includes('--debug') || /\bkubecon-notes\b/.test(process.env['DEBUG'] ?? '');
@@ -206,9 +214,9 @@ main(process.argv.slice(2)).then(
 		const meant = error instanceof MissingPathError && !/[/\\.]/.test(error.path) ? suggestCommand(error.path) : null;
 		if (meant) message += ` (did you mean 'kubecon-notes ${meant}'?)`;
 		// File names and typed names are shown back: they must not carry escape sequences either.
-		process.stderr.write(`kubecon-notes: ${sanitizeText(known ? message : `internal error: ${message} (run with --debug for details)`)}\n`);
-		if (error instanceof UsageError) process.stderr.write("Try 'kubecon-notes --help'.\n");
-		if (isDebug && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+		writeError(`kubecon-notes: ${known ? message : `internal error: ${message} (run with --debug for details)`}`);
+		if (error instanceof UsageError) writeError("Try 'kubecon-notes --help'.");
+		if (isDebug && error instanceof Error) writeError(`${error.stack}`);
 		process.exitCode = error instanceof CliError ? error.exitCode : 2;
 	},
 );

@@ -1,10 +1,11 @@
+import {escapeJsonText} from '../markdown/sanitize.js';
 import type {Library, Session} from '../posts/types.js';
 import type {RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
 import {createSessionIndex, type SessionFilter} from '../search/session-index.js';
 import {readStoreSnapshot} from '../state/store-snapshot.js';
 import {UsageError, type Command} from './args.js';
-import {writeLines} from './output.js';
+import {writeError, writeLines} from './output.js';
 import {sessionJson, sessionsTable, sessionsTsv, type IsWatched} from './print-sessions.js';
 import {isWatched as isWatchedBy, nothingToWatchMessage, sessionsMarkdown, toWatchSessions, type WatchedMarks} from './to-watch.js';
 
@@ -32,14 +33,15 @@ export async function findSessions(
 	if (command.format === 'md') {
 		await writeLines(sessionsMarkdown(hits, marks));
 	} else if (command.json) {
-		await writeLines([JSON.stringify(hits.map(session => sessionJson(session, isWatched)), null, 2)]);
+		// DEL, C1, bidi and invisible formatting as \uXXXX: JSON.stringify leaves them raw.
+		await writeLines([escapeJsonText(JSON.stringify(hits.map(session => sessionJson(session, isWatched)), null, 2))]);
 	} else if (isTty) {
 		await writeLines(sessionsTable(hits, render.width, render.color, isWatched));
 	} else {
 		await writeLines(sessionsTsv(hits, isWatched));
 	}
 	if (hits.length === 0 && !command.json) {
-		process.stderr.write(`kubecon-notes: ${command.toWatch ? nothingToWatchMessage(command.query) : `no sessions match${command.query ? ` '${command.query}'` : ''}`}\n`);
+		writeError(`kubecon-notes: ${command.toWatch ? nothingToWatchMessage(command.query) : `no sessions match${command.query ? ` '${command.query}'` : ''}`}`);
 	}
 	return hits.length === 0 ? 1 : 0;
 }

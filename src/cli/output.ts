@@ -1,4 +1,9 @@
-/** Writing to stdout that ends quietly when the reader of a pipe goes away (`| head -3`). */
+/**
+ * The one writer for everything printed: stdout lines and stderr messages. Whatever a line holds,
+ * only the program's own SGR styling and OSC 8 hyperlinks reach the terminal or pipe; every other
+ * control is shown as a visible stand-in (see terminalSafe). Ends quietly when a pipe closes.
+ */
+import {terminalSafe} from '../markdown/terminal-text.js';
 
 let closed = false;
 
@@ -13,12 +18,12 @@ export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.std
 	});
 }
 
-/** Writes lines to stdout; waits for the stream to drain on large output so memory stays flat. */
+/** Writes lines to stdout, made terminal-safe; waits for the stream to drain on large output so memory stays flat. */
 export async function writeLines(lines: Iterable<string>, stream: NodeJS.WriteStream = process.stdout): Promise<void> {
 	let chunk = '';
 	for (const line of lines) {
 		if (closed) return;
-		chunk += line + '\n';
+		chunk += terminalSafe(line) + '\n';
 		if (chunk.length > 64 * 1024) {
 			const flushed = stream.write(chunk);
 			chunk = '';
@@ -28,4 +33,9 @@ export async function writeLines(lines: Iterable<string>, stream: NodeJS.WriteSt
 	if (chunk !== '' && !closed) {
 		await new Promise<void>(resolve => stream.write(chunk, () => resolve()));
 	}
+}
+
+/** Writes one message to stderr, made terminal-safe (messages quote file names, typed names and input). */
+export function writeError(message: string, stream: NodeJS.WritableStream = process.stderr): void {
+	stream.write(terminalSafe(message) + '\n');
 }

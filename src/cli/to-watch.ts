@@ -4,7 +4,7 @@
  * reader's own (isWatchedIn in the reducer): a mark wins, else a missed talk is still to watch.
  */
 import type {Session} from '../posts/types.js';
-import {sanitizeText} from '../posts/sanitize.js';
+import {sanitizeText} from '../markdown/sanitize.js';
 import {sessionKey} from '../search/session-index.js';
 
 /** Watched marks by session key: true watched, false to watch, undefined never marked. */

@@ -1,16 +1,33 @@
 import {readdirSync, realpathSync, statSync} from 'node:fs';
 import {basename, join, relative, resolve, sep} from 'node:path';
+import {sanitizeName} from '../markdown/sanitize.js';
 import {isSiteRoot, siteRootPosts} from './site-root.js';
 import type {PostWarning} from './types.js';
 
 /** A file to load, with the id it will be known by. */
 export type FoundPost = {path: string; id: string; displayPath: string};
 
-/** A path named on the command line that does not exist: the run cannot go on (exit 2). */
+/** A path named on the command line that does not exist or is not a regular file or folder: the run cannot go on (exit 2). */
 export class MissingPathError extends Error {
-	constructor(readonly path: string) {
-		super(`no such file or folder: ${path}`);
+	constructor(
+		readonly path: string,
+		problem = 'no such file or folder',
+	) {
+		super(`${problem}: ${sanitizeName(path)}`);
 	}
+}
+
+/**
+ * Why a path named on the command line cannot be read as posts, or null when it can. Only regular
+ * files and folders are read: a FIFO would hang, `/dev/zero` or `/dev/urandom` would grow memory
+ * without end (links are followed, so a link to one is refused too).
+ */
+export function specialFileProblem(stats: {isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean}): string | null {
+	if (stats.isFile() || stats.isDirectory()) return null;
+	if (stats.isFIFO()) return 'not a regular file (a named pipe)';
+	if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'not a regular file (a device)';
+	if (stats.isSocket()) return 'not a regular file (a socket)';
+	return 'not a regular file';
 }
 
 /** A file name that is read as a post when found under a folder. */
@@ -38,10 +55,12 @@ export function findPosts(paths: string[], warnings: PostWarning[], options: {dr
 		}
 		if (seenFiles.has(real)) return;
 		seenFiles.add(real);
+		// Ids and shown paths come from file and folder names: made safe here, where the post's source is built.
+		const safeId = sanitizeName(id);
 		// Two folders may hold the same relative path: the second keeps its full path as its id.
-		const uniqueId = ids.has(id) ? resolve(path) : id;
+		const uniqueId = ids.has(safeId) ? sanitizeName(resolve(path)) : safeId;
 		ids.add(uniqueId);
-		found.push({path: resolve(path), id: uniqueId, displayPath});
+		found.push({path: resolve(path), id: uniqueId, displayPath: sanitizeName(displayPath)});
 	};
 	for (const path of paths) {
 		let stats;
@@ -50,6 +69,8 @@ export function findPosts(paths: string[], warnings: PostWarning[], options: {dr
 		} catch {
 			throw new MissingPathError(path);
 		}
+		const problem = specialFileProblem(stats);
+		if (problem) throw new MissingPathError(path, problem);
 		if (stats.isDirectory()) {
 			const files = isSiteRoot(path) ? siteRootPosts(path, {drafts: options.drafts ?? false}, walk, warnings) : walk(path, warnings);
 			for (const [file, real] of files) add(file, toPosix(relative(path, file)), file, real);
@@ -69,7 +90,7 @@ function walk(root: string, warnings: PostWarning[]): Array<[string, string | un
 		try {
 			real = realpathSync(folder);
 		} catch (error) {
-			warnings.push({file: folder, message: `cannot read folder (${reason(error)})`});
+			warnings.push({file: sanitizeName(folder), message: `cannot read folder (${reason(error)})`});
 			return;
 		}
 		if (visited.has(real)) return;
@@ -78,7 +99,7 @@ function walk(root: string, warnings: PostWarning[]): Array<[string, string | un
 		try {
 			entries = readdirSync(folder, {withFileTypes: true});
 		} catch (error) {
-			warnings.push({file: folder, message: `cannot read folder (${reason(error)})`});
+			warnings.push({file: sanitizeName(folder), message: `cannot read folder (${reason(error)})`});
 			return;
 		}
 		entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

@@ -101,7 +101,13 @@ function tryParse(yamlText: string): Attempt {
 		const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 		return {error: {message, ...(line ? {line} : {})}};
 	}
-	const value: unknown = document.toJS({maxAliasCount: 100});
+	let value: unknown;
+	try {
+		value = document.toJS({maxAliasCount: 100});
+	} catch (error) {
+		// An alias bomb (`Excessive alias count…`) throws here, outside the parse errors.
+		return {error: {message: error instanceof Error ? error.message.split('\n')[0]! : String(error)}};
+	}
 	if (value === null || value === undefined) return {data: {}};
 	if (typeof value !== 'object' || Array.isArray(value)) {
 		return {error: {message: 'front matter is not a set of keys', line: 1}};

@@ -8,7 +8,7 @@ import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:f
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import type {FileStamp, PostHead} from './post-head.js';
-import {hasUnsafeCharacters} from './sanitize.js';
+import {hasUnsafeCharacters} from '../markdown/sanitize.js';
 
 declare const KUBECON_NOTES_VERSION: string | undefined;
 

@@ -1,5 +1,6 @@
 import {readFileSync, statSync} from 'node:fs';
-import {findPosts, reason} from './find-posts.js';
+import {sanitizeName} from '../markdown/sanitize.js';
+import {findPosts, reason, specialFileProblem} from './find-posts.js';
 import {loadHeads} from './lazy-library.js';
 import {parsePost} from './parse-post.js';
 import type {Library, Post, PostWarning} from './types.js';
@@ -37,7 +38,8 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 			const text = readPostText(found.path, found.displayPath, warnings);
 			if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
 		}
-	searched.push(...filePaths);
+	// Shown back on the empty-library screen and in messages: names made safe like ids.
+	searched.push(...filePaths.map(sanitizeName));
 	const visible = options.drafts ? posts : posts.filter(post => post.published);
 	for (const post of posts) warnings.push(...post.warnings);
 	return {posts: visible.sort(newestFirst), warnings, searched};
@@ -55,9 +57,15 @@ export function readPostText(path: string, displayPath: string, warnings: PostWa
 	const warn = (message: string, line?: number) => warnings.push({file: displayPath, message, ...(line ? {line} : {})});
 	let bytes: Buffer;
 	try {
-		const size = statSync(path).size;
-		if (size > MAX_POST_BYTES) {
-			warn(`skipped: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post may be`);
+		const stats = statSync(path);
+		// A link in a folder may point at a FIFO or a device: reading one hangs or never ends.
+		const special = specialFileProblem(stats);
+		if (special) {
+			warn(`skipped: ${special}`);
+			return null;
+		}
+		if (stats.size > MAX_POST_BYTES) {
+			warn(tooLarge(stats.size));
 			return null;
 		}
 		bytes = readFileSync(path);
@@ -65,12 +73,28 @@ export function readPostText(path: string, displayPath: string, warnings: PostWa
 		warn(`cannot read (${reason(error)})`);
 		return null;
 	}
+	return decodePostBytes(bytes, warn);
+}
+
+/** The warning for a post over the size cap. */
+export function tooLarge(size: number): string {
+	return `skipped: ${(size / 1024 / 1024).toFixed(1)} MB is larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post may be`;
+}
+
+/**
+ * A post's bytes as text, for files and standard input alike: empty and binary input is refused
+ * (null and a warning), invalid UTF-8 is shown with replacement characters. Decoded once.
+ */
+export function decodePostBytes(bytes: Buffer, warn: (message: string, line?: number) => void): string | null {
+	if (bytes.length > MAX_POST_BYTES) {
+		warn(tooLarge(bytes.length));
+		return null;
+	}
 	const probe = bytes.subarray(0, 8192);
 	if (bytes.length > 0 && probe.includes(0)) {
 		warn('skipped: binary file, not markdown');
 		return null;
 	}
-	// Decoded once (the emptiness test reads the decoded text).
 	let text: string;
 	let badLine = 0;
 	try {

@@ -1,8 +1,7 @@
 import {splitFrontMatter} from './front-matter.js';
 import {renderLiquid} from './liquid.js';
-import {countNewlines, inlineText, inlineTokens, lexBlocks, type SourceBlock} from './markdown-blocks.js';
+import {capNesting, countNewlines, inlineText, inlineTokens, lexBlocks, sanitizeName, sanitizeText, sanitizeValue, type SourceBlock} from '../markdown/index.js';
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
-import {sanitizeText, sanitizeValue} from './sanitize.js';
 import {extractSessions} from './sessions.js';
 import {extractTopics} from './topics.js';
 import type {Post, PostWarning, Session, Topic} from './types.js';
@@ -23,9 +22,12 @@ const DEFAULT_SEPARATORS = ['<!--more-->', '<!-- more -->'];
 /** Parses one post: front matter, Liquid, excerpt, topics and sessions. Never throws on odd text. */
 export function parsePost(source: PostSource): Post {
 	const warnings: PostWarning[] = [];
-	const warn = (message: string, line?: number) => warnings.push({file: source.displayPath, message, ...(line ? {line} : {})});
+	// Ids, names and titles made from file and folder names are made safe here, where the post is built.
+	const id = sanitizeName(source.id);
+	const file = sanitizeName(source.displayPath);
+	const warn = (message: string, line?: number) => warnings.push({file, message: sanitizeName(message), ...(line ? {line} : {})});
 	const text = sanitizeText(source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
-	const name = parsePostName(source.path === '-' ? 'stdin' : baseName(source.path));
+	const name = parsePostName(source.path === '-' ? 'stdin' : sanitizeName(baseName(source.path)));
 
 	const split = splitFrontMatter(text);
 	const frontMatter = sanitizeValue(split.data) as Record<string, unknown>;
@@ -37,7 +39,10 @@ export function parsePost(source: PostSource): Post {
 	const {before, body: bodyWithLiquid} = cutExcerpt(split.body, separators);
 
 	const title = stringField(frontMatter['title']) ?? firstHeading(bodyWithLiquid) ?? titleFromSlug(name.slug);
-	const body = renderLiquid(bodyWithLiquid, {page: {...frontMatter, title}});
+	// Nesting is capped before anything lexes the body, so the reader and every command see one text.
+	const nested = capNesting(renderLiquid(bodyWithLiquid, {page: {...frontMatter, title}}));
+	const body = nested.text;
+	if (nested.capped) warn(`markdown nested too deeply (${nested.capped}); read with the nesting cut`);
 
 	let date = name.date;
 	if (frontMatter['date'] !== undefined && frontMatter['date'] !== null) {
@@ -55,18 +60,23 @@ export function parsePost(source: PostSource): Post {
 			try {
 				blocks = lexBlocks(body);
 			} catch {
-				// marked recurses per nesting level: thousands of nested quotes exhaust the stack.
-				warn('markdown nested too deeply to read its structure; shown without topics');
+				// Past the nesting caps marked may still fail: the post shows, without topics or sessions.
+				warn('markdown too deeply nested to read its structure; shown without topics');
 				blocks = [];
 			}
-			structure = {blocks, ...extractTopics(body, blocks, title), sessions: extractSessions(blocks, source.id, split.bodyLineOffset)};
+			try {
+				structure = {blocks, ...extractTopics(body, blocks, title), sessions: extractSessions(blocks, id, split.bodyLineOffset)};
+			} catch {
+				warn('markdown too deeply nested to read its structure; shown without topics');
+				structure = {blocks: [], ...extractTopics(body, [], title), sessions: []};
+			}
 		}
 		return structure;
 	};
 	let excerpt = stringField(frontMatter['excerpt']);
 
 	return {
-		id: source.id,
+		id,
 		path: source.path,
 		slug: name.slug,
 		title,
@@ -148,14 +158,18 @@ function isImageOnly(token: SourceBlock['token']): boolean {
 	return inlineTokens(token).every(inner => inner.type === 'image' || inner.raw.trim() === '');
 }
 
-/** Markdown to one line of text (for excerpts and titles): images left out. */
+/** Markdown to one line of text (for excerpts and titles): images left out; the source itself if it cannot be lexed. */
 function plainText(markdown: string): string {
-	return lexBlocks(markdown)
-		.map(block => inlineText(inlineTokens(block.token).filter(token => token.type !== 'image')))
-		.filter(Boolean)
-		.join(' ')
-		.replace(/\s+/g, ' ')
-		.trim();
+	let text: string;
+	try {
+		text = lexBlocks(markdown)
+			.map(block => inlineText(inlineTokens(block.token).filter(token => token.type !== 'image')))
+			.filter(Boolean)
+			.join(' ');
+	} catch {
+		text = sanitizeText(markdown);
+	}
+	return text.replace(/\s+/g, ' ').trim();
 }
 
 function lineOfKey(text: string, key: string, hasFrontMatter: boolean): number | undefined {

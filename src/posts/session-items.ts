@@ -1,6 +1,6 @@
 import type {Token, Tokens} from 'marked';
-import {inlineText} from './markdown-blocks.js';
-import {isSafeUrl} from './sanitize.js';
+import {inlineText} from '../markdown/index.js';
+import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
 import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
 import {looksLikeSpeakers} from './speakers.js';
 
@@ -24,7 +24,7 @@ const TITLE_HEADS = /\b(?:Talk|Keynote|Panel|Workshop|Tutorial|Intro|Introductio
 const BY = /^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:)|([-–—:]))\s+([^\n([]+)/i;
 
 function safeUrl(href: string): string | null {
-	return isSafeUrl(href) ? href.trim() : null;
+	return isSafeUrl(href) ? sanitizeText(href.trim()) : null;
 }
 
 function fold(text: string): string {

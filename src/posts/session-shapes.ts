@@ -1,6 +1,6 @@
 import {Lexer, type Token, type Tokens} from 'marked';
-import {inlineText, inlineTokens, type SourceBlock} from './markdown-blocks.js';
-import {isSafeUrl} from './sanitize.js';
+import {inlineText, inlineTokens, type SourceBlock} from '../markdown/index.js';
+import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
 import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
 import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './session-items.js';
 import {looksLikeSpeakers} from './speakers.js';
@@ -16,7 +16,7 @@ function lexLine(text: string): Token[] {
 }
 
 function safeUrl(href: string | undefined): string | null {
-	return href !== undefined && isSafeUrl(href) ? href.trim() : null;
+	return href !== undefined && isSafeUrl(href) ? sanitizeText(href.trim()) : null;
 }
 
 /** The text of a heading or paragraph that follows a talk heading, when it names the speakers. */

@@ -1,5 +1,5 @@
 import type {Token, Tokens} from 'marked';
-import {inlineText, inlineTokens, listItemLines, type SourceBlock} from './markdown-blocks.js';
+import {inlineText, inlineTokens, listItemLines, type SourceBlock} from '../markdown/index.js';
 import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkHeadingTitle, isTalkPage, isVideo, MISSED, namesDay} from './session-evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './session-items.js';
 import {headingTalk, paragraphTalks, speakersLine, tableTalks} from './session-shapes.js';

@@ -1,5 +1,5 @@
 import type {Token, Tokens} from 'marked';
-import {inlineText, inlineTokens, type SourceBlock} from './markdown-blocks.js';
+import {inlineText, inlineTokens, type SourceBlock} from '../markdown/index.js';
 import type {Topic} from './types.js';
 
 /**

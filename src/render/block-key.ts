@@ -1,7 +1,7 @@
 /** A block's identity by content: its words without markup, the same at every width and colour. */
 import type {Token, Tokens} from 'marked';
-import {decodeEntities} from './entities.js';
-import {sanitizeInline} from './sanitize.js';
+import {decodeEntities} from '../markdown/entities.js';
+import {sanitizeText} from '../markdown/sanitize.js';
 
 /** Raw HTML's text: tags and comments dropped. */
 function htmlWords(html: string): string {
@@ -60,5 +60,5 @@ function collectAll(tokens: Token[], out: string[], separator: string): void {
 export function blockKey(token: Token): string {
 	const out: string[] = [];
 	collect(token, out);
-	return sanitizeInline(out.join('')).replace(/\s+/g, ' ').trim();
+	return sanitizeText(out.join('')).replace(/\s+/g, ' ').trim();
 }

@@ -6,10 +6,10 @@
 import type {Token, Tokens} from 'marked';
 import {append, maxOf} from './append.js';
 import {renderCodeBlock, type CodeContext} from './code-block.js';
-import {decodeEntities} from './entities.js';
+import {decodeEntities} from '../markdown/entities.js';
 import {htmlToText, type HtmlOptions} from './html-text.js';
 import type {InlineRenderer} from './inline.js';
-import {sanitizeInline} from './sanitize.js';
+import {sanitizeText} from '../markdown/sanitize.js';
 import {renderTable} from './table.js';
 import {textWidth, truncateToWidth, wrapToWidth} from './text-width.js';
 import type {Theme} from './theme.js';
@@ -27,7 +27,7 @@ const minimumContent = 12;
 const bullets = ['•', '◦', '▪'];
 
 function paragraph(tokens: Token[] | undefined, fallback: string, width: number, context: BlockContext, prefix = ''): string[] {
-	const text = tokens !== undefined && tokens.length > 0 ? context.inline.render(tokens) : sanitizeInline(decodeEntities(fallback));
+	const text = tokens !== undefined && tokens.length > 0 ? context.inline.render(tokens) : sanitizeText(decodeEntities(fallback));
 	return wrapToWidth(prefix + text, width);
 }
 

@@ -1,6 +1,6 @@
 /** Fenced and indented code: indented, highlighted when colour is on, every line clipped to the pane. */
 import {DEFAULT_THEME, highlight, supportsLanguage, type Theme as HighlightTheme} from 'cli-highlight';
-import {sanitizeInline} from './sanitize.js';
+import {sanitizeText} from '../markdown/sanitize.js';
 import {truncateToWidth} from './text-width.js';
 import type {Theme} from './theme.js';
 
@@ -79,7 +79,7 @@ function expandTabs(line: string): string {
 /** The lines of a code block at `width`: indented by 4 (2 or none when narrow), long lines cut with `…`. */
 export function renderCodeBlock(text: string, lang: string, width: number, context: CodeContext): string[] {
 	const indent = width >= 40 ? 4 : width >= 20 ? 2 : 0;
-	const code = sanitizeInline(text).split('\n').map(expandTabs).join('\n');
+	const code = sanitizeText(text).split('\n').map(expandTabs).join('\n');
 	const pad = ' '.repeat(indent);
 	const styled = highlighted(code, lang, context);
 	// Unhighlighted code is clipped before it is styled: cheaper, and the style then spans the line.

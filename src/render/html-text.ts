@@ -3,11 +3,11 @@
  * block elements as line breaks, `<img>` as the image placeholder, `<a href>` text followed by its
  * target (or made a hyperlink), comments, scripts and styles gone.
  */
-import {decodeEntities} from './entities.js';
+import {decodeEntities} from '../markdown/entities.js';
 import {imageLine} from './image-line.js';
 import {HARD_BREAK} from './layout-markers.js';
-import {HYPERLINK_CLOSE, hyperlinkOpen, isClickable, shownTarget} from './links.js';
-import {sanitizeInline} from './sanitize.js';
+import {HYPERLINK_CLOSE, hyperlinkOpen, shownTarget} from './links.js';
+import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
 import type {Theme} from './theme.js';
 
 /** What survives between the HTML pieces of one block: the `<a>` elements still open. */
@@ -37,17 +37,17 @@ function attributes(text: string): Map<string, string> {
 function openAnchor(href: string, state: HtmlState, options: HtmlOptions): string {
 	state.openAnchors.push(href);
 	// The hyperlink opens here and closes at `</a>`; layout closes it at every line end meanwhile.
-	return options.color && options.hyperlinks && isClickable(href) ? hyperlinkOpen(href) : '';
+	return options.color && options.hyperlinks && isSafeUrl(href) ? hyperlinkOpen(href) : '';
 }
 
 function closeAnchor(state: HtmlState, options: HtmlOptions): string {
 	const href = state.openAnchors.pop();
 	if (href === undefined) return '';
 	const target = href.trim();
-	if (options.color && options.hyperlinks && isClickable(target)) return HYPERLINK_CLOSE;
+	if (options.color && options.hyperlinks && isSafeUrl(target)) return HYPERLINK_CLOSE;
 	if (target === '' || target.startsWith('#')) return '';
 	const shown = shownTarget(target);
-	return ` (${isClickable(target) ? options.theme.href(shown) : shown})`;
+	return ` (${isSafeUrl(target) ? options.theme.href(shown) : shown})`;
 }
 
 function tagText(closing: boolean, name: string, attributeText: string, state: HtmlState, options: HtmlOptions): string {
@@ -56,7 +56,7 @@ function tagText(closing: boolean, name: string, attributeText: string, state: H
 		const found = attributes(attributeText);
 		return imageLine(found.get('alt') ?? found.get('title') ?? '', found.get('src') ?? '', options.theme);
 	}
-	if (name === 'a') return closing ? closeAnchor(state, options) : openAnchor(sanitizeInline(attributes(attributeText).get('href') ?? ''), state, options);
+	if (name === 'a') return closing ? closeAnchor(state, options) : openAnchor(sanitizeText(attributes(attributeText).get('href') ?? ''), state, options);
 	if (name === 'li' && !closing) return `${HARD_BREAK}• `;
 	if (name === 'summary' && !closing) return `${HARD_BREAK}▸ `;
 	if ((name === 'td' || name === 'th') && closing) return '  ';
@@ -72,7 +72,7 @@ export function htmlToText(html: string, state: HtmlState, options: HtmlOptions,
 	let out = '';
 	let last = 0;
 	const text = (raw: string): string => {
-		const decoded = sanitizeInline(decodeEntities(raw));
+		const decoded = sanitizeText(decodeEntities(raw));
 		return preformatted ? decoded.replace(/\n/g, HARD_BREAK) : decoded;
 	};
 	tagPattern.lastIndex = 0;

@@ -1,13 +1,13 @@
 /** Images cannot be shown in a terminal: each becomes a one-line placeholder naming it. */
 import {clipSpan} from './layout-markers.js';
 import {shownTarget} from './links.js';
-import {sanitizeInline} from './sanitize.js';
+import {sanitizeText} from '../markdown/sanitize.js';
 import type {Theme} from './theme.js';
 
 /** `▣ image: ALT (TARGET)`, as a clipped span (a line of its own, never wrapped). */
 export function imageLine(alt: string, target: string, theme: Theme): string {
-	const shownAlt = sanitizeInline(alt).replace(/\s+/g, ' ').trim();
-	const shownSource = sanitizeInline(target).trim();
+	const shownAlt = sanitizeText(alt).replace(/\s+/g, ' ').trim();
+	const shownSource = sanitizeText(target).trim();
 	const label = shownAlt === '' ? '▣ image' : `▣ image: ${shownAlt}`;
 	return clipSpan(theme.image(shownSource === '' ? label : `${label} (${shownTarget(shownSource)})`));
 }

@@ -3,5 +3,5 @@ export {renderMarkdown} from './render-markdown.js';
 export {blockAtLine, lineForSource} from './locate.js';
 export {stripStyles} from './plain.js';
 export {fitToWidth, textWidth, truncateToWidth, visibleWidth, wrapToWidth} from './text-width.js';
-export {isClickable} from './links.js';
+export {isSafeUrl} from '../markdown/sanitize.js';
 export type {RenderedBlock, RenderedDoc, RenderOptions} from './types.js';

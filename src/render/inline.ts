@@ -9,12 +9,12 @@
  */
 import {Marked, Parser, type RendererObject, type Token} from 'marked';
 import {markedTerminal} from 'marked-terminal';
-import {decodeEntities} from './entities.js';
+import {decodeEntities} from '../markdown/entities.js';
 import {htmlToText, type HtmlState} from './html-text.js';
 import {imageLine} from './image-line.js';
 import {HARD_BREAK} from './layout-markers.js';
 import {formatLink} from './links.js';
-import {sanitizeInline} from './sanitize.js';
+import {sanitizeText} from '../markdown/sanitize.js';
 import type {Theme} from './theme.js';
 
 export type InlineOptions = {theme: Theme; color: boolean; hyperlinks: boolean};
@@ -28,7 +28,7 @@ export type InlineRenderer = {
 	html: HtmlState;
 };
 
-const textOf = (text: string): string => sanitizeInline(decodeEntities(text)).replace(/\t/g, ' ');
+const textOf = (text: string): string => sanitizeText(decodeEntities(text)).replace(/\t/g, ' ');
 
 /** A marked instance set up for one document's options, and a way to render inline tokens with it. */
 export function createInlineRenderer(options: InlineOptions): InlineRenderer {
@@ -40,10 +40,10 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 			return textOf(token.text);
 		},
 		codespan(token) {
-			return theme.codespan(sanitizeInline(token.text).replace(/\t/g, ' '));
+			return theme.codespan(sanitizeText(token.text).replace(/\t/g, ' '));
 		},
 		link(token) {
-			return formatLink(this.parser.parseInline(token.tokens), sanitizeInline(token.href ?? ''), options);
+			return formatLink(this.parser.parseInline(token.tokens), sanitizeText(token.href ?? ''), options);
 		},
 		image(token) {
 			return imageLine(decodeEntities(token.text), token.href ?? '', theme);

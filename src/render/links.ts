@@ -1,12 +1,9 @@
 /** How a link shows: its text, its target when that says something more, a hyperlink only when safe. */
+import {isSafeUrl} from '../markdown/sanitize.js';
 import {stripMarkers} from './layout-markers.js';
 import {stripStyles} from './plain.js';
 import type {Theme} from './theme.js';
 
-/** Only these schemes become clickable; anything else (javascript:, file:, data:, relative paths) stays text. */
-export function isClickable(url: string): boolean {
-	return /^(?:https?:\/\/|mailto:)/i.test(url.trim());
-}
 
 /** Targets longer than this are shown shortened (a data: URI can be megabytes). */
 const shownTargetLimit = 120;
@@ -48,6 +45,11 @@ function repeatsText(text: string, url: string): boolean {
 	return text === url || bare(text) === bare(url);
 }
 
+/** Text that reads as an address: `https://…`, `www.…`, `mailto:…` or a bare host name such as `bank.example/login`. */
+export function looksLikeUrl(text: string): boolean {
+	return /^(?:[a-z][\w+.-]*:\/\/|www\.|mailto:)\S+$|^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[:/?#]\S*)?$/i.test(text.trim());
+}
+
 export type LinkOptions = {theme: Theme; color: boolean; hyperlinks: boolean};
 
 /**
@@ -59,9 +61,13 @@ export function formatLink(text: string, url: string, options: LinkOptions): str
 	const {theme} = options;
 	const target = url.trim();
 	const plainText = stripMarkers(stripStyles(text)).trim();
-	const clickable = isClickable(target);
+	const clickable = isSafeUrl(target);
 	if (target === '' || target.startsWith('#')) return text;
-	if (clickable && options.color && options.hyperlinks) return hyperlink(target, theme.link(plainText === '' ? shownTarget(target) : text));
+	if (clickable && options.color && options.hyperlinks) {
+		const linked = hyperlink(target, theme.link(plainText === '' ? shownTarget(target) : text));
+		// `[https://bank.example](https://evil.example)`: a click must not go somewhere the text does not say.
+		return looksLikeUrl(plainText) && !repeatsText(plainText, target) ? `${linked} (${theme.href(shownTarget(target))})` : linked;
+	}
 	const style = clickable ? theme.href : (shown: string) => shown;
 	if (plainText === '') return style(shownTarget(target));
 	const linkText = clickable ? theme.link(text) : text;

@@ -1,73 +1,77 @@
 /** A post's markdown to screen rows at one width, with where each source block landed. */
 import type {Token, Tokens} from 'marked';
+import {completeBlock, lexTokens} from '../markdown/lexer.js';
+import {countNewlines, listItemLines} from '../markdown/lines.js';
+import {controlPicture, sanitizeText} from '../markdown/sanitize.js';
 import {blockKey} from './block-key.js';
 import {listMarkers, renderBlock, renderListItem, type BlockContext} from './blocks.js';
 import {HIGHLIGHT_BUDGET_CHARS} from './code-block.js';
 import {createInlineRenderer} from './inline.js';
-import {lexLazily, type LazyTokens} from './lazy-lexer.js';
 import {stripStyles} from './plain.js';
-import {controlPicture, sanitizeSource} from './sanitize.js';
 import {textWidth, truncateToWidth, wrapToWidth} from './text-width.js';
 import {createTheme} from './theme.js';
 import type {RenderedBlock, RenderedDoc, RenderOptions} from './types.js';
 
+/** CRLF read as a line break (a lone CR stays a visible ␍, keeping line numbers), controls neutralised. */
+function sanitizeSource(text: string): string {
+	return sanitizeText(text.replace(/\r\n/g, '\n'));
+}
+
 /** A block before placement: its lines, and whether a blank line separates it from the next. */
 type Piece = {sourceLine: number; key: string; lines: string[]; gapAfter: boolean};
-
-function countNewlines(text: string): number {
-	let count = 0;
-	for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-	return count;
-}
-
-/** The 1-based source line of each item of a list starting at `listLine` (item raws are slices of the list's raw). */
-export function listItemLines(list: Tokens.List, listLine: number): number[] {
-	const lines: number[] = [];
-	let cursor = 0;
-	let line = listLine;
-	for (const item of list.items) {
-		const found = list.raw.indexOf(item.raw, cursor);
-		const start = found === -1 ? cursor : found;
-		line += countNewlines(list.raw.slice(cursor, start));
-		lines.push(line);
-		line += countNewlines(item.raw);
-		cursor = start + item.raw.length;
-	}
-	return lines;
-}
 
 function columns(width: number): number {
 	return Number.isFinite(width) ? Math.max(1, Math.floor(width)) : 80;
 }
 
-function pieces(lazy: LazyTokens, width: number, context: BlockContext): Piece[] {
+function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] {
 	const out: Piece[] = [];
-	const {tokens} = lazy;
 	let line = 1;
 	for (let index = 0; index < tokens.length; index++) {
 		const token = tokens[index]!;
-		lazy.complete(index);
+		completeBlock(token);
 		// Rendered: the token tree is garbage now, while it is still young.
 		tokens[index] = undefined as unknown as Token;
 		const tokenLine = line;
 		line += countNewlines(token.raw ?? '');
 		context.inline.html.openAnchors = [];
-		if (token.type === 'list') {
-			// Each item is a block of its own, so a session bullet can be found and kept in view.
-			const list = token as Tokens.List;
-			const {markers, width: markerWidth} = listMarkers(list, 0);
-			const itemLines = listItemLines(list, tokenLine);
-			for (const [item, entry] of list.items.entries()) {
-				const lines = renderListItem(entry, markers[item]!, markerWidth, width, context, 0);
-				const isLast = item === list.items.length - 1;
-				out.push({sourceLine: itemLines[item]!, key: blockKey(entry), lines, gapAfter: isLast || list.loose});
-			}
-			continue;
+		try {
+			blockPieces(token, tokenLine, width, context, out);
+		} catch {
+			// A block marked or the layout cannot handle (nesting past every cap): its source as text.
+			out.push({sourceLine: tokenLine, key: '', lines: plainLines(token.raw ?? '', width), gapAfter: true});
 		}
-		const lines = renderBlock(token, width, context);
-		if (lines.length > 0) out.push({sourceLine: tokenLine, key: blockKey(token), lines, gapAfter: true});
 	}
 	return out;
+}
+
+/** One top-level block's pieces; a list gives one per item. */
+function blockPieces(token: Token, tokenLine: number, width: number, context: BlockContext, out: Piece[]): void {
+	if (token.type === 'list') {
+		// Each item is a block of its own, so a session bullet can be found and kept in view.
+		const list = token as Tokens.List;
+		const {markers, width: markerWidth} = listMarkers(list, 0);
+		const itemLines = listItemLines(list, tokenLine);
+		for (const [item, entry] of list.items.entries()) {
+			const lines = renderListItem(entry, markers[item]!, markerWidth, width, context, 0);
+			const isLast = item === list.items.length - 1;
+			out.push({sourceLine: itemLines[item]!, key: blockKey(entry), lines, gapAfter: isLast || list.loose});
+		}
+		return;
+	}
+	const lines = renderBlock(token, width, context);
+	if (lines.length > 0) out.push({sourceLine: tokenLine, key: blockKey(token), lines, gapAfter: true});
+}
+
+/** Markdown source shown as it is written, wrapped at `width`. */
+function plainLines(markdown: string, width: number): string[] {
+	return sanitizeSource(markdown)
+		.replace(/\n+$/, '')
+		.split('\n')
+		.flatMap((line) => {
+			const wrapped = wrapToWidth(line.replace(/\t/g, ' '), width);
+			return wrapped.length === 0 ? [''] : wrapped;
+		});
 }
 
 // Controls that must never reach the terminal, ESC included: the final check of every line.
@@ -102,13 +106,7 @@ function place(pieces: Piece[], width: number, color: boolean): RenderedDoc {
 function fallback(markdown: string, width: number, color: boolean): RenderedDoc {
 	let lines: string[];
 	try {
-		lines = sanitizeSource(String(markdown))
-			.split('\n')
-			.flatMap((line) => {
-				const wrapped = wrapToWidth(line.replace(/\t/g, ' '), width);
-				return wrapped.length === 0 ? [''] : wrapped;
-			})
-			.map((line) => finishLine(line, width));
+		lines = plainLines(String(markdown), width).map((line) => finishLine(line, width));
 	} catch {
 		lines = [truncateToWidth('(this post could not be shown)', width)];
 	}
@@ -135,7 +133,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
 			html: {theme, color, hyperlinks},
 		};
 		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
-		return place(pieces(lexLazily(source, inline.marked.defaults), width, context), width, color);
+		return place(pieces(lexTokens(source, inline.marked.defaults), width, context), width, color);
 	} catch {
 		return fallback(markdown, width, color);
 	}

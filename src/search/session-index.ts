@@ -3,6 +3,13 @@ import type {Session} from '../posts/types.js';
 import {foldText} from './fold-text.js';
 import {closestCorrections} from './typo-correction.js';
 
+/** The longest query searched for; the rest of a longer one is ignored. */
+export const MAX_QUERY_CHARS = 200;
+/** The longest word searched for: no talk has a longer one, and fuzzy matching costs grow with it. */
+export const MAX_WORD_CHARS = 40;
+/** The most words searched for: each word found nowhere costs a fuzzy search of the vocabulary. */
+export const MAX_QUERY_WORDS = 8;
+
 /** A session with what search also knows of its post. */
 export type SearchableSession = Session & {postTitle: string; tags: string[]};
 
@@ -222,8 +229,10 @@ export function createSessionIndex(sessions: SearchableSession[]): SessionIndex 
 	return {
 		size: entries.length,
 		search(query, filter = {}) {
-			const folded = foldText(query).trim().replace(/\s+/g, ' ');
-			const words = folded === '' ? [] : folded.split(' ');
+			// Capped before matching: a 20,000-character paste would keep fuzzy matching busy for minutes.
+			const capped = foldText(query.slice(0, MAX_QUERY_CHARS)).trim().replace(/\s+/g, ' ');
+			const words = capped === '' ? [] : capped.split(' ').slice(0, MAX_QUERY_WORDS).map(word => word.slice(0, MAX_WORD_CHARS));
+			const folded = words.join(' ');
 			if (words.length === 0) {
 				return entries.filter(entry => passes(entry.session, filter)).map(entry => ({session: entry.session, score: 0, matches: {}}));
 			}

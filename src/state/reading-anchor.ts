@@ -2,6 +2,7 @@
  * Where the reader was in a post, kept so that it survives a resize (another width), a restart and
  * an edit of the post. Pure: a rendered doc and numbers in, numbers out.
  */
+import {blockAtLine} from '../render/locate.js';
 import type {RenderedBlock, RenderedDoc} from '../render/types.js';
 
 /** A reading position, independent of the width it was captured at. */
@@ -45,28 +46,6 @@ export function anchorKey(key: string): string {
 	return `${key.slice(0, cut)}…#${fnv1a(key)}`;
 }
 
-/** The index of the block showing rendered line `line`, or -1 when the doc has no blocks. */
-export function blockIndexAtLine(doc: RenderedDoc, line: number): number {
-	const {blocks} = doc;
-	if (blocks.length === 0) {
-		return -1;
-	}
-	// Last block starting at or before the line; blocks are in source order, so startLine ascends.
-	let low = 0;
-	let high = blocks.length - 1;
-	let found = 0;
-	while (low <= high) {
-		const middle = (low + high) >> 1;
-		if (blocks[middle]!.startLine <= line) {
-			found = middle;
-			low = middle + 1;
-		} else {
-			high = middle - 1;
-		}
-	}
-	return found;
-}
-
 /**
  * Maps topics (whose `line` is a 1-based source line in post.body) to the rendered line where each
  * starts in `doc`: the first block at or after the topic's source line.
@@ -88,7 +67,7 @@ export function captureAnchor(doc: RenderedDoc, topLine: number, topicName: stri
 	const maxScroll = maxScrollOf(doc, viewportHeight);
 	const progress = maxScroll > 0 ? clamp(top / maxScroll, 0, 1) : 0;
 	const topic = typeof topicName === 'string' ? topicName : null;
-	const block = doc.blocks[blockIndexAtLine(doc, top)];
+	const block = doc.blocks[blockAtLine(doc, top)];
 	if (!block) {
 		return {sourceLine: 0, blockKey: '', blockFraction: 0, topic, progress};
 	}

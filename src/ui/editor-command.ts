@@ -7,7 +7,7 @@
  */
 import {basename} from 'node:path';
 import type {RenderedDoc} from '../render/types.js';
-import {blockIndexAtLine} from '../state/reading-anchor.js';
+import {blockAtLine} from '../render/locate.js';
 
 /** How an editor is told the line. */
 type LineForm =
@@ -171,7 +171,7 @@ export function splitWords(text: string): string[] {
  * front matter (post.body line N is file line N + bodyLineOffset). Line 1 when nothing is known.
  */
 export function fileLineAtTop(post: {bodyLineOffset: number}, doc: RenderedDoc, topLine: number): number {
-	const block = doc.blocks[blockIndexAtLine(doc, topLine)];
+	const block = doc.blocks[blockAtLine(doc, topLine)];
 	const sourceLine = block && block.sourceLine > 0 ? block.sourceLine : 1;
 	return sourceLine + Math.max(0, post.bodyLineOffset);
 }

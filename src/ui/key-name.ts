@@ -1,4 +1,5 @@
 import type {Key} from 'ink';
+import {filterTypedText} from '../markdown/sanitize.js';
 
 /**
  * One name for a key press, as the key table writes it: `j`, `G`, `?`, `space`, `enter`, `escape`,
@@ -34,12 +35,29 @@ function charKey(char: string): KeyPress {
 	return {name: char === ' ' ? 'space' : char, input: char, isModified: false};
 }
 
+/** At most this many characters of one chunk of input are read: a 20,000-character paste is cut here. */
+export const MAX_CHUNK_CHARS = 512;
+
+/** A printable character that is no text anyone types: C1 controls, bidi and invisible formatting. */
+function isForeign(press: KeyPress): boolean {
+	return press.input !== '' && !press.isModified && press.name === press.input && filterTypedText(press.input) === '';
+}
+
 /**
  * The presses in one chunk of input. Keys typed faster than they are read (a held `j`, a paste,
  * tmux send-keys) arrive as one chunk, `jjj` or `\t m` or four backspaces: each is its own press.
+ * This is where key presses become text, so typed and pasted text is filtered here, with the
+ * character sets posts are sanitised with: C1 controls, bidi and invisible formatting never type.
  */
 export function keyPresses(input: string, key: Key): KeyPress[] {
 	// Escape sequences are Ink's to parse; only runs of single-byte keys are split.
-	if ([...input].length <= 1 || input.includes('\u001B')) return [{name: keyName(input, key), input, isModified: key.ctrl || key.meta}];
-	return [...input].map(charKey);
+	const chars = [...input];
+	if (chars.length <= 1 || input.includes('\u001B')) {
+		const press = {name: keyName(input, key), input, isModified: key.ctrl || key.meta};
+		return isForeign(press) ? [] : [press];
+	}
+	return chars
+		.slice(0, MAX_CHUNK_CHARS)
+		.map(charKey)
+		.filter(press => !isForeign(press));
 }

@@ -1,5 +1,5 @@
 import {spawn} from 'node:child_process';
-import {isSafeUrl} from '../posts/sanitize.js';
+import {openableUrl, sanitizeName} from '../markdown/sanitize.js';
 
 /** The system's opener: `open` on macOS, `xdg-open` elsewhere (Windows' `start` needs a shell, so no). */
 function opener(): string {
@@ -7,14 +7,16 @@ function opener(): string {
 }
 
 /**
- * Opens an http(s)/mailto link with the system opener, never through a shell. Resolves with a
- * message for the status line when it cannot (no opener: the link is shown instead).
+ * Opens an http(s)/mailto link with the system opener, never through a shell. A URL holding
+ * whitespace or a control is refused (an opener may split it or obey it), and a mailto link loses
+ * its query (`?attach=~/.ssh/id_rsa`). Resolves with a message for the status line when it cannot.
  */
 export function openUrl(url: string, command = opener()): Promise<string | null> {
-	if (!isSafeUrl(url)) return Promise.resolve(`Not opened: only http, https and mailto links are (${url})`);
+	const target = openableUrl(url);
+	if (target === null) return Promise.resolve(`Not opened: only http, https and mailto links without spaces or controls are (${sanitizeName(url)})`);
 	return new Promise(resolve => {
-		const child = spawn(command, [url], {stdio: 'ignore', detached: true});
-		child.once('error', () => resolve(`No ${command} here to open links; the link is ${url}`));
+		const child = spawn(command, [target], {stdio: 'ignore', detached: true});
+		child.once('error', () => resolve(`No ${command} here to open links; the link is ${target}`));
 		child.once('spawn', () => {
 			child.unref();
 			resolve(null);
@@ -24,6 +26,7 @@ export function openUrl(url: string, command = opener()): Promise<string | null>
 
 /** OSC 52: asks the terminal to put the link on the clipboard (works over ssh and in tmux with set-clipboard). */
 export function copySequence(url: string): string | null {
-	if (!isSafeUrl(url)) return null;
-	return `\u001B]52;c;${Buffer.from(url, 'utf8').toString('base64')}\u0007`;
+	const target = openableUrl(url);
+	if (target === null) return null;
+	return `\u001B]52;c;${Buffer.from(target, 'utf8').toString('base64')}\u0007`;
 }

@@ -3,8 +3,10 @@ import {render} from 'ink';
 import {useCallback} from 'react';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
+import {sanitizeName} from '../markdown/sanitize.js';
 import {App, type AppProps} from './app.js';
 import {CrashBoundary} from './components/crash-boundary.js';
+import {guardedStdout} from './guarded-stdout.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {copySequence, openUrl} from './link-actions.js';
 
@@ -54,13 +56,13 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		saver?.flush();
 		if (stdin.isTTY) stdin.setRawMode(false);
 		stdout.write(LEAVE_SCREEN);
-		for (const warning of storeWarnings) process.stderr.write(`kubecon-notes: warning: ${warning}\n`);
+		for (const warning of storeWarnings) process.stderr.write(`kubecon-notes: warning: ${sanitizeName(warning)}\n`);
 	};
 	// The store (conf) loads while nothing is on screen yet; its problems are told once, in the
 	// status line and on stderr after the screen is restored.
 	const {createStore, createDebouncedSaver} = await import('../state/store.js');
 	storeWarnings = [];
-	const store = createStore({onWarning: message => storeWarnings.push(message)});
+	const store = createStore({onWarning: message => storeWarnings.push(sanitizeName(message))});
 	const positionSaver = createDebouncedSaver(store, 300);
 	saver = positionSaver;
 	// Ink styles through chalk, which drops every style, inverse and bold too, when NO_COLOR is set
@@ -81,7 +83,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// wait, then draw the reader.
 	const instance = render(null, {
 		stdin,
-		stdout,
+		// The one writer for the reader: only our styling, links and Ink's own cursor moves pass.
+		stdout: guardedStdout(stdout),
 		exitOnCtrlC: false,
 		patchConsole: false,
 		// Ink's default 30 frames a second makes a keystroke wait up to 33 ms for its frame.
@@ -110,18 +113,18 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
 		restore();
-		process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+		process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : signal === 'SIGQUIT' ? 131 : 143);
 	};
 	const onFatal = (error: unknown) => {
 		try {
 			instance.unmount();
 		} finally {
 			restore();
-			process.stderr.write(`kubecon-notes: ${error instanceof Error ? error.message : String(error)}\n`);
+			process.stderr.write(`kubecon-notes: ${sanitizeName(error instanceof Error ? error.message : String(error))}\n`);
 			process.exit(1);
 		}
 	};
-	const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+	const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'];
 	for (const signal of signals) process.on(signal, onSignal);
 	process.on('uncaughtException', onFatal);
 	process.on('unhandledRejection', onFatal);
@@ -130,7 +133,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		return 0;
 	} catch (error) {
 		restore();
-		process.stderr.write(`kubecon-notes: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(`kubecon-notes: ${sanitizeName(error instanceof Error ? error.message : String(error))}\n`);
 		return 1;
 	} finally {
 		instance.unmount();

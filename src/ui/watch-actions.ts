@@ -2,7 +2,7 @@
  * What the reader says and opens for a talk: `v` searches for its recording, `w` tells what the
  * mark now is. Pure: strings in, strings out; opening the URL is link-actions.ts' job.
  */
-import {sanitizeText} from '../posts/sanitize.js';
+import {sanitizeText} from '../markdown/sanitize.js';
 
 /** The variable that replaces the recording search: an http(s) URL holding `{query}`. */
 export const RECORDING_URL_ENV = 'KUBECON_NOTES_RECORDING_URL';

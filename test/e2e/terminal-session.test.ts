@@ -84,6 +84,7 @@ describe('the reader in a real terminal', {skip}, () => {
 		['Ctrl-C', (session: Session) => session.write('\u0003')],
 		['SIGTERM', (session: Session) => session.kill('SIGTERM')],
 		['SIGHUP', (session: Session) => session.kill('SIGHUP')],
+		['SIGQUIT', (session: Session) => session.kill('SIGQUIT')],
 	] as const) {
 		test(`${name} restores the terminal`, async () => {
 			const session = startSession([cliPath]);
@@ -93,8 +94,10 @@ describe('the reader in a real terminal', {skip}, () => {
 			await session.waitFor(() => / 2\/\d+ /.test(statusLine(session)));
 			stop(session);
 			const {exitCode} = await session.exited;
-			assert.equal(exitCode, name === 'Ctrl-C' ? 0 : name === 'SIGTERM' ? 143 : 129);
+			assert.equal(exitCode, {'Ctrl-C': 0, SIGTERM: 143, SIGHUP: 129, SIGQUIT: 131}[name]);
 			assertRestored(session);
+			// The place is saved on the way out, whatever the way.
+			assert.match(storedPositions(session.configDir), /"/);
 		});
 	}
 

@@ -25,6 +25,8 @@ export function runCli(args: string[], options: {input?: string; env?: Record<st
 		child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk));
 		child.on('error', reject);
 		child.on('close', code => resolve({code, stdout, stderr}));
+		// A program that stops reading early (a size cap) closes the pipe: not the test's failure.
+		child.stdin.on('error', () => {});
 		child.stdin.end(options.input ?? '');
 	});
 }

@@ -3,7 +3,8 @@ import {existsSync} from 'node:fs';
 import {describe, test} from 'node:test';
 import fc from 'fast-check';
 import type {RenderedDoc} from '../../src/render/types.js';
-import {anchorKey, blockIndexAtLine, captureAnchor, renderedTopicLines, restoreAnchor, type ReadingAnchor} from '../../src/state/reading-anchor.js';
+import {blockAtLine} from '../../src/render/locate.js';
+import {anchorKey, captureAnchor, renderedTopicLines, restoreAnchor, type ReadingAnchor} from '../../src/state/reading-anchor.js';
 
 /** A source block for the hand-made renderer: `# ` starts a topic heading. */
 type Source = string;
@@ -64,7 +65,7 @@ const post: Source[] = [
 ];
 
 function blockAt(doc: RenderedDoc, line: number) {
-	return doc.blocks[blockIndexAtLine(doc, line)]!;
+	return doc.blocks[blockAtLine(doc, line)]!;
 }
 
 describe('captureAnchor', () => {
