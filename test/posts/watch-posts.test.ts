@@ -100,6 +100,8 @@ describe('live reload on a real folder', () => {
 	test('a post that becomes unreadable keeps its last good version and gains a warning naming the file', async t => {
 		const folder = tempPosts(t, {'2024-05-02-a.md': post('Good title', 'Good text.')});
 		const library = loadLibrary([folder]);
+		// The version read is the one kept: the reader has read the post it shows.
+		assert.match(library.posts[0]!.body, /Good text/);
 		const watching = await startWatching(t, [folder]);
 		writeFileSync(join(folder, '2024-05-02-a.md'), Buffer.from([0x00, 0x01, 0x02, 0x00]));
 		const update = updateLibrary(library, await watching.waitForChange('changed', '2024-05-02-a.md'));
