@@ -1,4 +1,5 @@
-// Runs the test suite with a temp folder of its own, then checks that the tests left nothing
+// Each test has a 10-minute ceiling: a guard against a hang, far above what any test needs even
+// on a loaded machine. Runs the test suite with a temp folder of its own, then checks that the tests left nothing
 // behind: no file or folder in it, and no process still running from it. A test that forgets its
 // clean-up fails the run here, on every machine, instead of filling /tmp on a user's.
 import {spawnSync} from 'node:child_process';
@@ -32,7 +33,7 @@ function strayProcesses(root) {
 
 const root = mkdtempSync(join(tmpdir(), 'kn-test-run-'));
 const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : testFiles('test');
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=180000', ...files], {
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], {
 	stdio: 'inherit',
 	env: {...process.env, TMPDIR: root},
 });

@@ -52,7 +52,12 @@ export function killAllSessions(): void {
 	madeFolders.clear();
 }
 
-export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string>} = {}): Session {
+/** The environment with the variables set to undefined removed: `{CI: undefined}` unsets CI. */
+function withoutUndefined(env: Record<string, string | undefined>): Record<string, string> {
+	return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string | undefined>} = {}): Session {
 	const cols = options.cols ?? 120;
 	const rows = options.rows ?? 35;
 	let configDir = options.configDir;
@@ -66,7 +71,7 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		cols,
 		rows,
 		cwd: process.cwd(),
-		env: {...process.env, TERM: 'xterm-256color', KUBECON_NOTES_CONFIG_DIR: configDir, NO_COLOR: '', FORCE_COLOR: '', ...options.env} as Record<string, string>,
+		env: withoutUndefined({...process.env, TERM: 'xterm-256color', KUBECON_NOTES_CONFIG_DIR: configDir, NO_COLOR: '', FORCE_COLOR: '', ...options.env}),
 	});
 	live.add(child);
 	let raw = '';

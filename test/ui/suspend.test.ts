@@ -7,6 +7,9 @@ import {fileURLToPath} from 'node:url';
 import {afterEach, describe, test} from 'node:test';
 import {createSuspender} from '../../src/ui/suspend.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
+
+/** Ink draws nothing while CI is set (CI runs these tests with CI=true); the CLI clears it itself. */
+const INK_DRAWS = {CI: undefined, CONTINUOUS_INTEGRATION: undefined};
 import {waitFor} from '../helpers/wait-for.js';
 
 /** A terminal and a process that record what is done to them. */
@@ -87,7 +90,7 @@ describe('Ctrl-Z and fg in a pseudo-terminal', () => {
 
 	test('on Ink: Ctrl-Z through useInput, and after SIGCONT the whole frame is back (useStdout().write(\'\') redraws)', async () => {
 		const inkProbe = fileURLToPath(new URL('../fixtures/ink-handover-probe.tsx', import.meta.url));
-		const session = startSession(['--import', 'tsx', inkProbe], {cols: 60, rows: 10});
+		const session = startSession(['--import', 'tsx', inkProbe], {cols: 60, rows: 10, env: INK_DRAWS});
 		await session.waitFor(/ink probe pid \d+ keys \[\]/);
 		const pid = Number(/ink probe pid (\d+)/.exec(session.screen())![1]);
 		session.write('ab');
@@ -114,7 +117,7 @@ describe('Ctrl-Z and fg in a pseudo-terminal', () => {
 		writeFileSync(editor, `#!/bin/sh\nprintf 'EDITOR READY\\n'\nIFS= read -r line\nprintf '%s\\n' "$@" "$line" > '${record}.part' && mv '${record}.part' '${record}'\n`);
 		chmodSync(editor, 0o755);
 		const inkProbe = fileURLToPath(new URL('../fixtures/ink-handover-probe.tsx', import.meta.url));
-		const session = startSession(['--import', 'tsx', inkProbe], {cols: 60, rows: 10, env: {VISUAL: editor, PROBE_FILE: '/notes/post.md'}});
+		const session = startSession(['--import', 'tsx', inkProbe], {cols: 60, rows: 10, env: {...INK_DRAWS, VISUAL: editor, PROBE_FILE: '/notes/post.md'}});
 		await session.waitFor(/keys \[\]/);
 		session.write('e');
 		await session.waitFor(screen => session.buffer() === 'normal' && /EDITOR READY/.test(screen));
