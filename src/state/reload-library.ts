@@ -4,6 +4,7 @@
  * first, so an added post moves every index), and the open post keeps the same text at the top.
  * Pure: the documents before and after come from the two envs.
  */
+import {sanitizeText} from '../posts/sanitize.js';
 import {layoutOf, type ReaderEnv, type ReaderState} from './reader-state.js';
 import {placeAfterReload} from './reload-place.js';
 import {followCursor, maxJumpTop} from './viewport/viewport.js';
@@ -34,7 +35,8 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 		find = null;
 		flashLine = null;
 		chosenTopic = null;
-		message ??= `${openId} was removed`;
+		// The id is a file name: hostile text like any other from the posts.
+		message ??= sanitizeText(`${openId} was removed`);
 	} else if (action.changed.includes(openId) && !layout.isTooSmall) {
 		const oldDoc = before.doc(state.postIndex, state.topWidth);
 		const newDoc = after.doc(postIndex, layout.paneWidth);

@@ -167,7 +167,9 @@ describe('the reader follows the writer', {skip}, () => {
 		await waitFor(() => existsSync(opened) && readFileSync(opened, 'utf8').endsWith('\n'));
 		assert.equal(readFileSync(opened, 'utf8').trim(), `https://videos.example/find?q=${encodeURIComponent('Setting up Etcd with Kubernetes to Host Clusters with Thousands of Nodes')}`);
 		await session.waitFor(() => /Opened https:\/\/videos\.example/.test(statusLine(session)));
-		session.write('\u001B');
+		// q closes the panel (a lone Esc followed at once by q would read as Alt-q), then quits.
+		session.write('q');
+		await session.waitFor(screen => !/1 session/.test(screen));
 		session.write('q');
 		assert.equal((await session.exited).exitCode, 0);
 	});

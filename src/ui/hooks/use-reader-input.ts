@@ -38,7 +38,8 @@ function mouseEvents(input: string): MouseEvent[] | null {
 	if (one) return [one];
 	// Several reports in one chunk (a fast wheel): each without its ESC but the first.
 	const {events} = parseMouseChunk(input.replaceAll(/\u001B?\[</g, '\u001B[<'));
-	return events;
+	// `[<1` pasted into the query is text, not a report.
+	return events.length > 0 ? events : null;
 }
 
 function mouseAction(event: MouseEvent, {layout, sidebarOffset, isListInPlace}: InputView): ReaderAction | null {
