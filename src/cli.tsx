@@ -70,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
 	};
 	// The reader lists warnings itself: printed here they would flash and vanish behind its screen.
 	if (!(command.kind === 'view' && isTty)) reportWarnings(library.warnings);
-	return runCommand(command, library, render, options, isTty);
+	return runCommand(command, library, render, options, isTty, paths);
 }
 
 /** True for a regular file; a FIFO, device or socket named as the post is refused at once (exit 2). */
@@ -108,7 +108,7 @@ function openKeyboard(): NodeJS.ReadStream | null {
 	}
 }
 
-async function runCommand(command: Command, library: Library, render: RenderOptions, options: CliOptions, isTerminal: boolean): Promise<number> {
+async function runCommand(command: Command, library: Library, render: RenderOptions, options: CliOptions, isTerminal: boolean, paths: readonly string[]): Promise<number> {
 	const [{printPosts, printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
 	switch (command.kind) {
 		case 'read': {
@@ -157,6 +157,10 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 					resume: options.resume,
 					...(options.width === null ? {} : {measure: options.width}),
 					stdin: keyboard,
+					mouse: options.mouse,
+					// The paths as given (library.searched says "standard input" for `-`): live reload watches them.
+					paths,
+					drafts: options.drafts,
 				});
 			}
 			requirePosts(library.posts, library);

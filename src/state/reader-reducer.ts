@@ -1,7 +1,8 @@
 import {findReducer, type FindAction} from './find/find-reducer.js';
 import {emptySearch, layoutOf, type Mode, type ReaderEnv, type ReaderState} from './reader-state.js';
 import {searchReducer, type SearchAction} from './search/search-reducer.js';
-import {sidebarReducer, type SidebarAction} from './sidebar/sidebar-reducer.js';
+import {reloadLibrary, type LibraryReloaded} from './reload-library.js';
+import {sidebarReducer, withCursorOnCurrent, type SidebarAction} from './sidebar/sidebar-reducer.js';
 import {viewportReducer, type ViewportAction} from './viewport/viewport-reducer.js';
 
 export {initialState, layoutOf, type Mode, type ReaderEnv, type ReaderState, type SidebarRow} from './reader-state.js';
@@ -16,11 +17,22 @@ export type ReaderAction =
 	| {type: 'overlayScroll'; lines: number}
 	| {type: 'clearFlash'}
 	| {type: 'message'; text: string | null}
-	| {type: 'quit'};
+	| {type: 'quit'}
+	| LibraryReloaded
+	/** `e`: the view opens the editor at the text on top (an effect), then reloads the post. */
+	| {type: 'editPost'}
+	/** The wheel over the sidebar: it takes the focus and its cursor moves. */
+	| {type: 'sidebarScroll'; lines: number}
+	/** A click on the sidebar's `row` (counted from its first row, not the screen's): opens it. */
+	| {type: 'sidebarClick'; row: number}
+	/** `v` in the search list: search for the selected talk's recording. */
+	| {type: 'searchRecording'};
 
 /** The reader's one reducer: pure, given the documents `env` hands it; it routes to the widgets. */
 export function readerReducer(state: ReaderState, action: ReaderAction, env: ReaderEnv): ReaderState {
 	// Too small to show anything: only a new size (or quitting) means something.
+	// A reload still swaps the library, or the post index would point into the old one.
+	if (action.type === 'libraryReloaded') return reloadLibrary(state, action, env);
 	if (layoutOf(state).isTooSmall && action.type !== 'resize' && action.type !== 'quit') return state;
 	switch (action.type) {
 		case 'scroll':
@@ -66,10 +78,31 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 		case 'quit': {
 			return {...state, isQuitting: true};
 		}
+		case 'editPost': {
+			return {...state, effect: {kind: 'edit', postId: env.postId(state.postIndex), top: state.top, width: state.topWidth, id: nextEffectId(state)}};
+		}
+		case 'sidebarScroll': {
+			const focused = state.focus === 'sidebar' ? state : withCursorOnCurrent({...state, focus: 'sidebar'}, env);
+			return sidebarReducer(focused, {type: 'sidebarMove', delta: action.lines}, env);
+		}
+		case 'sidebarClick': {
+			if (!env.sidebarRows(state.postIndex)[action.row]) return state;
+			return sidebarReducer({...state, focus: 'sidebar', sidebar: {...state.sidebar, cursor: action.row}}, {type: 'sidebarOpen'}, env);
+		}
+		case 'searchRecording': {
+			if (state.mode.kind !== 'search') return state;
+			const hit = env.searchResults(state.mode.panel)[state.mode.panel.selected];
+			if (!hit) return state;
+			return {...state, effect: {kind: 'recording', title: hit.session.title, id: nextEffectId(state)}, message: 'Searching for the recording'};
+		}
 		default: {
 			return searchReducer(state, action, env);
 		}
 	}
+}
+
+function nextEffectId(state: ReaderState): number {
+	return (state.effect?.id ?? 0) + 1;
 }
 
 /** Opens a mode with its own data; leaving the search keeps its panel for the next time. */

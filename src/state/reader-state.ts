@@ -1,4 +1,4 @@
-import type {Session} from '../posts/types.js';
+import type {Session, Topic} from '../posts/types.js';
 import type {SessionHit} from '../search/session-index.js';
 import type {RenderedDoc} from '../render/types.js';
 import type {Find} from './find/find-reducer.js';
@@ -15,8 +15,14 @@ export type Mode =
 	| {kind: 'find'; input: string}
 	| {kind: 'search'; panel: SearchPanel};
 
-/** Something the view must do outside the reducer: open or copy a link. */
-export type Effect = {kind: 'open' | 'copy'; url: string; id: number};
+/**
+ * Something the view must do outside the reducer: open or copy a link, search for a talk's
+ * recording, or open the post in the editor at the text shown at `top` (counted at `width`).
+ */
+export type Effect =
+	| {kind: 'open' | 'copy'; url: string; id: number}
+	| {kind: 'recording'; title: string; id: number}
+	| {kind: 'edit'; postId: string; top: number; width: number; id: number};
 
 export type ReaderState = {
 	postIndex: number;
@@ -68,6 +74,8 @@ export type ReaderEnv = {
 	/** Names of a post's sections (intro first when there is one), as the sidebar lists them. */
 	sectionNames: (postIndex: number) => string[];
 	postId: (postIndex: number) => string;
+	/** A post's topics (the introduction not included): a reload finds the place by them. */
+	topics: (postIndex: number) => readonly Topic[];
 	sidebarRows: (openPost: number) => SidebarRow[];
 	/** Session search results for the panel (memoised by the caller). */
 	searchResults: (panel: SearchPanel) => SessionHit[];

@@ -1,10 +1,8 @@
+import {Box, Text, useApp} from 'ink';
+import {useCallback, useEffect} from 'react';
 import type {SessionHit} from '../search/session-index.js';
-import {Box, Text, useApp, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
-import {readerReducer, type ReaderAction} from '../state/reader-reducer.js';
-import type {ReaderState} from '../state/reader-state.js';
 import type {SearchPanel} from '../state/search/search-reducer.js';
 import {selectView} from '../state/select-view.js';
 import type {DebouncedSaver} from '../state/store.js';
@@ -12,15 +10,18 @@ import {EmptyLibrary} from './components/empty-library.js';
 import {MainPane} from './components/main-pane.js';
 import {Sidebar} from './components/sidebar.js';
 import {StatusLine} from './components/status-line.js';
+import {useEditEffect} from './hooks/use-edit-effect.js';
 import {useFlash} from './hooks/use-flash.js';
 import {useLinkEffect} from './hooks/use-link-effect.js';
+import {useLiveReload, type WatchTarget} from './hooks/use-live-reload.js';
+import {useReader} from './hooks/use-reader.js';
+import {useReaderInput} from './hooks/use-reader-input.js';
 import {useSavePlace, useSaveWatched, type ReaderStore} from './hooks/use-save-place.js';
 import {useSettledValue} from './hooks/use-settled-value.js';
-import {keyToAction} from './key-dispatch.js';
-import {keyPresses} from './key-name.js';
+import {useSuspend} from './hooks/use-suspend.js';
 import {statusHint} from './keymap.js';
-import {createReaderEnv} from './reader-env.js';
 import {startState} from './start-state.js';
+import type {TerminalSetup} from './terminal-modes.js';
 import {uiTheme} from './theme.js';
 
 export type AppProps = {
@@ -37,35 +38,28 @@ export type AppProps = {
 	/** Open the last post read at its position (else the newest post at its top). */
 	resume?: boolean;
 	/** Saves positions after the reader moves; flushed by the caller on exit. */
-	saver?: Pick<DebouncedSaver, 'save'>;
+	saver?: Pick<DebouncedSaver, 'save'> & Partial<Pick<DebouncedSaver, 'flush'>>;
 	/** A message for the status line at start (a store problem, say). */
 	startMessage?: string | null;
 	/** Opens or copies a session's link (the terminal side of `o` and `y`). */
 	onLink?: (kind: 'open' | 'copy', url: string) => Promise<string | null>;
+	/** The terminal the reader set up: the editor and Ctrl-Z leave it and take it back. */
+	terminal?: TerminalSetup;
+	/** The posts' paths, watched for changes (live reload); none in tests of the view alone. */
+	watch?: WatchTarget;
 };
 
 /** Panels that search for the same thing: moving the selection needs no new search. */
 const sameQuery = (a: SearchPanel, b: SearchPanel) => a.query === b.query && a.missedOnly === b.missedOnly && a.day === b.day;
 
-/** A key press, resolved inside the reducer against the current state. */
-type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
-
-/** The reader: one reducer, its view-model, and the widgets that draw it. */
 /** No search is run outside the panel: the session index parses every post, the first frame one. */
 const NO_HITS: SessionHit[] = [];
 
-export function App({library, renderPost, color, hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null}: AppProps) {
+/** The reader: one reducer, its view-model, and the widgets that draw it. */
+export function App({renderPost, color, hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, terminal, watch, ...props}: AppProps) {
 	const {exit} = useApp();
-	const env = useMemo(() => createReaderEnv(library, renderPost, {color, hyperlinks}, key => store?.isWatched(key)), [library, renderPost, color, hyperlinks, store]);
-	const [state, dispatch] = useReducer(
-		(current: ReaderState, action: ReaderAction | KeyPress) => {
-			if (action.type !== 'key') return readerReducer(current, action, env);
-			const resolved = keyToAction(current, action.name, action.input, action.isModified);
-			return resolved ? readerReducer(current, resolved, env) : current;
-		},
-		undefined,
-		() => startState({library, env, width, height, measure, store, resume, message: startMessage}),
-	);
+	const start = (library: Library, env: Parameters<typeof startState>[0]['env']) => startState({library, env, width, height, measure, store, resume, message: startMessage});
+	const {state, env, library, dispatch, applyUpdate, currentLibrary} = useReader({library: props.library, renderPost, style: {color, hyperlinks}, store, start});
 	// A new size is taken in the same render, so no frame mixes the new size with the old layout.
 	if (width !== state.width || height !== state.height) dispatch({type: 'resize', width, height});
 	// A typed character is drawn at once; the results for the new query follow in the next frame.
@@ -74,15 +68,18 @@ export function App({library, renderPost, color, hyperlinks, width, height, meas
 	useSavePlace(state, store, saver);
 	useSaveWatched(state.watched, store);
 	useFlash(state.flashLine, useCallback(() => dispatch({type: 'clearFlash'}), []));
-	useLinkEffect(state.effect, onLink, useCallback((text: string) => dispatch({type: 'message', text}), []));
+	const say = useCallback((text: string) => dispatch({type: 'message', text}), [dispatch]);
+	useLinkEffect(state.effect, onLink, say);
+	const flush = useCallback(() => saver?.flush?.(), [saver]);
+	useEditEffect(state.effect, {library, env, terminal, drafts: watch?.drafts ?? false, flush, apply: applyUpdate, say});
+	useLiveReload(watch, currentLibrary, useCallback(update => applyUpdate(() => update), [applyUpdate]), say);
 	useEffect(() => void (state.isQuitting && exit()), [state.isQuitting, exit]);
-	useInput((input, key) => {
-		for (const press of keyPresses(input, key)) dispatch({type: 'key', ...press});
-	});
+	const suspend = useSuspend(terminal, flush);
+	const view = selectView(state, env, {keepsPlaces: Boolean(store), title: postIndex => library.posts[postIndex]?.title ?? '', warningCount: library.warnings.length});
+	useReaderInput(dispatch, view, suspend);
 
 	if (width < 20 || height < 5) return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
-	const view = selectView(state, env, {keepsPlaces: Boolean(store), title: postIndex => library.posts[postIndex]?.title ?? '', warningCount: library.warnings.length});
 	const {layout} = view;
 	const theme = uiTheme(color);
 	const list = (listWidth: number) => (

@@ -1,7 +1,8 @@
 import type {ReaderAction, ReaderState} from '../state/reader-reducer.js';
 import {resolveKey, type KeyAction, type KeyLayer} from './keymap.js';
 
-const ACTIONS: Record<KeyAction, ReaderAction> = {
+/** Ctrl-Z is the terminal's business: the input hook suspends before any action is dispatched. */
+const ACTIONS: Record<Exclude<KeyAction, 'suspend'>, ReaderAction> = {
 	quit: {type: 'quit'},
 	lineDown: {type: 'scroll', lines: 1},
 	lineUp: {type: 'scroll', lines: -1},
@@ -45,6 +46,8 @@ const ACTIONS: Record<KeyAction, ReaderAction> = {
 	findSubmit: {type: 'findSubmit'},
 	findCancel: {type: 'setMode', mode: 'reader'},
 	findBackspace: {type: 'findBackspace'},
+	editPost: {type: 'editPost'},
+	searchRecording: {type: 'searchRecording'},
 };
 
 /** The layers a key is looked up in, in order, for the state the reader is in. */
@@ -62,6 +65,7 @@ export function keyLayers(state: ReaderState): KeyLayer[] {
  */
 export function keyToAction(state: ReaderState, name: string, input: string, isModified: boolean): ReaderAction | null {
 	const action = resolveKey(name, keyLayers(state));
+	if (action === 'suspend') return null;
 	if (action) return ACTIONS[action];
 	// Letters go to the input: `q` types q.
 	if (state.mode.kind === 'find' && isTypable(input, isModified)) return {type: 'findType', text: input};

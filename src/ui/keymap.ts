@@ -49,7 +49,10 @@ export type KeyAction =
 	| 'cycleDay'
 	| 'findSubmit'
 	| 'findCancel'
-	| 'findBackspace';
+	| 'findBackspace'
+	| 'suspend'
+	| 'editPost'
+	| 'searchRecording';
 
 export type Binding = {
 	layer: KeyLayer;
@@ -65,6 +68,7 @@ export type Binding = {
 
 export const bindings: Binding[] = [
 	{layer: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', action: 'quit', help: 'quit, from anywhere'},
+	{layer: 'global', keys: ['ctrl+z'], label: 'Ctrl-Z', action: 'suspend', help: 'suspend to the shell (fg comes back)'},
 	{layer: 'help', keys: ['escape', '?', 'q'], label: 'Esc ? q', action: 'closeOverlay', help: 'close the help or the warnings'},
 	{layer: 'help', keys: ['j', 'down', 'space', 'pagedown'], label: 'j ↓ Space', action: 'overlayDown', help: 'scroll down, when it does not fit'},
 	{layer: 'help', keys: ['k', 'up', 'b', 'pageup'], label: 'k ↑ b', action: 'overlayUp', help: 'scroll up'},
@@ -92,6 +96,7 @@ export const bindings: Binding[] = [
 	{layer: 'reader', keys: ['tab'], label: 'Tab', action: 'switchFocus', help: 'move between the sidebar and the text'},
 	{layer: 'reader', keys: ['t'], action: 'toggleSidebar', help: 'show or hide the sidebar (narrower than 60 columns: in place of the text)'},
 	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help', hint: 'keys'},
+	{layer: 'reader', keys: ['e'], action: 'editPost', help: 'edit the post in $VISUAL or $EDITOR at the text on top; it reloads after'},
 	{layer: 'reader', keys: ['W'], action: 'openWarnings', help: 'the files that could not be read, and why'},
 	{layer: 'reader', keys: ['q'], action: 'quit', help: 'quit (Esc closes an overlay first)', hint: 'quit'},
 	{layer: 'find', keys: ['enter'], label: 'Enter', action: 'findSubmit', help: 'find what is typed (letters type: q is q)', hint: 'find'},
@@ -109,6 +114,7 @@ export const bindings: Binding[] = [
 	{layer: 'searchList', keys: ['o'], action: 'openLink', help: "open the session's link in the browser", hint: 'open'},
 	{layer: 'searchList', keys: ['y'], action: 'copyLink', help: "copy the session's link (OSC 52)", hint: 'copy'},
 	{layer: 'searchList', keys: ['w'], action: 'toggleWatched', help: 'mark watched / to watch (remembered)', hint: 'watched'},
+	{layer: 'searchList', keys: ['v'], action: 'searchRecording', help: "search for the talk's recording (KUBECON_NOTES_RECORDING_URL)"},
 	{layer: 'searchList', keys: ['m'], action: 'toggleMissed', help: 'show only the sessions missed', hint: 'missed only'},
 	{layer: 'searchList', keys: ['d'], action: 'cycleDay', help: 'filter by day: all, day 1, day 2…', hint: 'day'},
 	{layer: 'searchList', keys: ['/', 'tab'], label: '/ Tab', action: 'searchFocusQuery', help: 'back to typing the query', hint: 'type'},

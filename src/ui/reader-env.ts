@@ -12,17 +12,24 @@ export function sectionsOf(post: Post): Array<{name: string; line: number}> {
 }
 
 /**
+ * Rendered documents by post, then width. Keyed by the post itself, not its index: a reload keeps
+ * the unchanged posts (the same objects) and their documents, while a changed post is a new object.
+ */
+export type DocCache = WeakMap<Post, Map<number, RenderedDoc>>;
+
+/**
  * The documents the reducer reads: each post rendered once per pane width and kept (a few widths
- * at most), so scrolling never re-renders and a resize renders once.
+ * at most), so scrolling never re-renders and a resize renders once. `docs` is shared by the envs
+ * of one run, so an env built after a reload renders only what changed.
  */
 export function createReaderEnv(
 	library: Pick<Library, 'posts' | 'warnings'>,
 	render: (post: Post, options: RenderOptions) => RenderedDoc,
 	style: {color: boolean; hyperlinks: boolean},
 	storedWatched: (key: string) => boolean | undefined = () => undefined,
+	docs: DocCache = new WeakMap(),
 ): ReaderEnv {
 	const {posts} = library;
-	const cache = new Map<string, RenderedDoc>();
 	// The session index is built on the first search: it needs every post's sessions parsed.
 	let index: SessionIndex | undefined;
 	let lastSearch = '';
@@ -32,14 +39,16 @@ export function createReaderEnv(
 	return {
 		postCount: posts.length,
 		doc(postIndex, width) {
-			const key = `${postIndex}:${width}`;
-			let doc = cache.get(key);
+			const post = posts[postIndex];
+			if (!post) return {width, color: style.color, lines: [], blocks: []};
+			let widths = docs.get(post);
+			if (!widths) docs.set(post, (widths = new Map()));
+			let doc = widths.get(width);
 			if (!doc) {
-				const post = posts[postIndex];
-				doc = post ? render(post, {width, ...style}) : {width, color: style.color, lines: [], blocks: []};
-				cache.set(key, doc);
+				doc = render(post, {width, ...style});
+				widths.set(width, doc);
 				// Widths pile up while a window is dragged: keep the newest few.
-				if (cache.size > 12) cache.delete(cache.keys().next().value!);
+				if (widths.size > 4) widths.delete(widths.keys().next().value!);
 			}
 			return doc;
 		},
@@ -69,6 +78,7 @@ export function createReaderEnv(
 		overlayLength: (mode, width) => (mode === 'help' ? helpLines(width).length : warningLines(library.warnings, width).length),
 		sectionNames: postIndex => (posts[postIndex] ? sectionsOf(posts[postIndex]).map(section => section.name) : []),
 		postId: postIndex => posts[postIndex]?.id ?? '',
+		topics: postIndex => posts[postIndex]?.topics ?? [],
 		now: () => Date.now(),
 		postIndexOf(postId) {
 			return posts.findIndex(post => post.id === postId);

@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import {render} from 'ink';
-import {useCallback} from 'react';
+import {useCallback, useMemo} from 'react';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {sanitizeName} from '../markdown/sanitize.js';
@@ -8,7 +8,9 @@ import {App, type AppProps} from './app.js';
 import {CrashBoundary} from './components/crash-boundary.js';
 import {guardedStdout} from './guarded-stdout.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import type {WatchTarget} from './hooks/use-live-reload.js';
 import {copySequence, openUrl} from './link-actions.js';
+import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
 
 export type ReaderOptions = {
 	library: Library;
@@ -20,6 +22,12 @@ export type ReaderOptions = {
 	measure?: number;
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
+	/** Wheel and clicks (SGR mouse reports); false for --no-mouse. */
+	mouse?: boolean;
+	/** The paths the posts were read from, as given, watched for changes; `-` is not watched. */
+	paths?: readonly string[];
+	/** Drafts shown (--drafts): a reloaded post follows the same rule. */
+	drafts?: boolean;
 };
 
 // The alternate screen does not move the cursor: home it, so the first frame starts at the top.
@@ -27,8 +35,9 @@ const ENTER_SCREEN = '\u001B[?1049h\u001B[H\u001B[?25l';
 const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
 
 /** Follows the terminal's size: Ink 6.8 has no hook for it. */
-function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink'> & {stdout: NodeJS.WriteStream}) {
-	const {stdout, ...rest} = props;
+function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink' | 'terminal'> & {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; isMouseOn: boolean}) {
+	const {stdin, stdout, isMouseOn, ...rest} = props;
+	const terminal = useMemo(() => ({stdin, stdout, isMouseOn}), [stdin, stdout, isMouseOn]);
 	const onLink = useCallback(async (kind: 'open' | 'copy', url: string) => {
 		if (kind === 'open') return openUrl(url);
 		const sequence = copySequence(url);
@@ -36,7 +45,7 @@ function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink'> & {stdout: N
 		return null;
 	}, [stdout]);
 	const size = useTerminalSize(stdout);
-	return <App {...rest} width={size.width} height={size.height} onLink={onLink} />;
+	return <App {...rest} width={size.width} height={size.height} onLink={onLink} terminal={terminal} />;
 }
 
 /**
@@ -46,6 +55,7 @@ function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink'> & {stdout: N
 export async function runReader(options: ReaderOptions): Promise<number> {
 	const stdin = options.stdin ?? process.stdin;
 	const stdout = options.stdout ?? process.stdout;
+	const isMouseOn = options.mouse ?? false;
 	let restored = false;
 	let saver: {flush: () => void} | undefined;
 	let storeWarnings: string[] = [];
@@ -55,7 +65,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		// The position is written before anything else can go wrong on the way out.
 		saver?.flush();
 		if (stdin.isTTY) stdin.setRawMode(false);
-		stdout.write(LEAVE_SCREEN);
+		// The mouse goes off on every way out, or the shell would get reports as typed text.
+		stdout.write(`${isMouseOn ? MOUSE_OFF : ''}${LEAVE_SCREEN}`);
 		for (const warning of storeWarnings) process.stderr.write(`kubecon-notes: warning: ${sanitizeName(warning)}\n`);
 	};
 	// The store (conf) loads while nothing is on screen yet; its problems are told once, in the
@@ -77,7 +88,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// Raw mode before the first frame: Ink asks for it only after the frame is drawn, and a key typed
 	// in between would be echoed by the terminal over the frame (and scroll it, at the last row).
 	if (stdin.isTTY) stdin.setRawMode(true);
-	stdout.write(ENTER_SCREEN);
+	stdout.write(`${ENTER_SCREEN}${isMouseOn ? MOUSE_ON : ''}`);
 	// Ink settles its exit promise only if someone waits already: an error in the very first render
 	// would unmount before waitUntilExit() is called, and the run would hang. So: mount nothing,
 	// wait, then draw the reader.
@@ -94,6 +105,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		incrementalRendering: true,
 	});
 	const exited = instance.waitUntilExit();
+	const watch: WatchTarget = {paths: options.paths ?? [], drafts: options.drafts ?? false};
 	instance.rerender(
 		<CrashBoundary onCrash={error => onFatal(error)}>
 		<Sized
@@ -101,7 +113,10 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			renderPost={options.renderPost}
 			color={options.color}
 			hyperlinks={options.hyperlinks}
+			stdin={stdin}
 			stdout={stdout}
+			isMouseOn={isMouseOn}
+			{...(options.paths ? {watch} : {})}
 			store={store}
 			saver={positionSaver}
 			resume={options.resume ?? true}

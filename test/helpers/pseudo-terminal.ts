@@ -27,6 +27,8 @@ export type Session = {
 	/** Resolves when the program next writes anything (for latency measurements). */
 	nextOutput(): Promise<void>;
 	exited: Promise<{exitCode: number; signal?: number}>;
+	/** The program's process id (to read its state, or signal it as a shell would). */
+	pid: number;
 	/** The folder reading positions are kept in for this run. */
 	configDir: string;
 };
@@ -117,6 +119,7 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		kill: signal => child.kill(signal),
 		nextOutput: () => new Promise(resolve => waiters.push(resolve)),
 		exited,
+		pid: child.pid,
 		configDir,
 	};
 }

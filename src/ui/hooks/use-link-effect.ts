@@ -1,10 +1,20 @@
 import {useEffect} from 'react';
 import type {Effect} from '../../state/reader-state.js';
+import {recordingSearchUrl} from '../watch-actions.js';
 
-/** Opens or copies a session's link when the reducer asks, and shows what came of it. */
+/**
+ * Opens or copies a session's link when the reducer asks, or opens the search for a talk's
+ * recording, and shows what came of it (a bad URL template, no opener here).
+ */
 export function useLinkEffect(effect: Effect | null, onLink: ((kind: 'open' | 'copy', url: string) => Promise<string | null>) | undefined, say: (text: string) => void): void {
 	useEffect(() => {
 		if (!effect || !onLink) return;
+		if (effect.kind === 'edit') return;
+		if (effect.kind === 'recording') {
+			const {url, warning} = recordingSearchUrl({title: effect.title});
+			void onLink('open', url).then(failure => say(failure ?? warning ?? `Opened ${url}`));
+			return;
+		}
 		void onLink(effect.kind, effect.url).then(message => {
 			if (message) say(message);
 		});

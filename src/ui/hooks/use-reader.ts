@@ -1,0 +1,81 @@
+import {useCallback, useMemo, useReducer, useRef} from 'react';
+import {sanitizeText} from '../../posts/sanitize.js';
+import type {Library, Post} from '../../posts/types.js';
+import type {LibraryUpdate} from '../../posts/update-library.js';
+import type {RenderedDoc, RenderOptions} from '../../render/types.js';
+import {readerReducer, type ReaderAction} from '../../state/reader-reducer.js';
+import type {ReaderEnv, ReaderState} from '../../state/reader-state.js';
+import {isWatchedIn} from '../../state/search/search-reducer.js';
+import {keyToAction} from '../key-dispatch.js';
+import {createReaderEnv, type DocCache} from '../reader-env.js';
+import {watchedMessage} from '../watch-actions.js';
+import type {ReaderStore} from './use-save-place.js';
+
+/** The reader's state with the library it reads and the env over that library: they change together. */
+export type ReaderWorld = {state: ReaderState; env: ReaderEnv; library: Library};
+
+/** A key press, resolved inside the reducer against the current state. */
+export type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
+/** A new library (live reload, the editor closed) with its env: swapped in one step with the state. */
+type Reloaded = {type: 'reloaded'; library: Library; env: ReaderEnv; update: LibraryUpdate; message: string | null};
+
+type Options = {
+	library: Library;
+	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
+	style: {color: boolean; hyperlinks: boolean};
+	store: ReaderStore | undefined;
+	start: (library: Library, env: ReaderEnv) => ReaderState;
+};
+
+/**
+ * The reader's one reducer over its world. The library is part of it, not a prop: a reload swaps
+ * the library, its env and the state's indexes in the same step, so no frame pairs a new library
+ * with an index into the old one.
+ */
+export function useReader({library, renderPost, style, store, start}: Options) {
+	const docs = useMemo<DocCache>(() => new WeakMap(), []);
+	const {color, hyperlinks} = style;
+	const makeEnv = useCallback((next: Library) => createReaderEnv(next, renderPost, {color, hyperlinks}, key => store?.isWatched(key), docs), [renderPost, color, hyperlinks, store, docs]);
+	const [world, dispatch] = useReducer(worldReducer, undefined, () => {
+		const env = makeEnv(library);
+		return {library, env, state: start(library, env)};
+	});
+	// The newest library, also between a reload and its frame: the next batch applies to it.
+	const latest = useRef(world.library);
+	latest.current = world.library;
+	/** Applies a library update made from the newest library; `message` wins over its warnings. */
+	const applyUpdate = useCallback(
+		(make: (current: Library) => LibraryUpdate, message: string | null = null) => {
+			const update = make(latest.current);
+			latest.current = update.library;
+			dispatch({type: 'reloaded', library: update.library, env: makeEnv(update.library), update, message});
+		},
+		[makeEnv],
+	);
+	return {...world, dispatch: dispatch as (action: ReaderAction | KeyPress) => void, applyUpdate, currentLibrary: useCallback(() => latest.current, [])};
+}
+
+function worldReducer(world: ReaderWorld, action: ReaderAction | KeyPress | Reloaded): ReaderWorld {
+	const {state, env} = world;
+	if (action.type === 'reloaded') {
+		const warning = action.update.warnings[0];
+		const message = action.message ?? (warning ? sanitizeText(`${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`) : null);
+		const {changed, removed} = action.update;
+		return {library: action.library, env: action.env, state: readerReducer(state, {type: 'libraryReloaded', before: env, changed, removed, message}, action.env)};
+	}
+	if (action.type !== 'key') return {...world, state: readerReducer(state, action, env)};
+	const resolved = keyToAction(state, action.name, action.input, action.isModified);
+	if (!resolved) return world;
+	const next = readerReducer(state, resolved, env);
+	if (resolved.type === 'searchToggleWatched' && next.watched !== state.watched) return {...world, state: {...next, message: toggledMessage(state, next, world)}};
+	return next === state ? world : {...world, state: next};
+}
+
+/** What `w` did to the selected talk, and how many talks are left to watch. */
+function toggledMessage(before: ReaderState, after: ReaderState, {env, library}: ReaderWorld): string | null {
+	if (before.mode.kind !== 'search') return null;
+	const hit = env.searchResults(before.mode.panel)[before.mode.panel.selected];
+	if (!hit) return null;
+	const left = library.posts.flatMap(post => post.sessions).filter(session => !isWatchedIn(after.watched, session, env.storedWatched)).length;
+	return watchedMessage(hit.session.title, isWatchedIn(after.watched, hit.session, env.storedWatched), left);
+}
