@@ -9,7 +9,7 @@
 import type {ReadingAnchor} from './reading-anchor.js';
 import {openStoreFile, errorMessage, type FileRead, type StoreFile, type StoreFs} from './store-file.js';
 import {openConf, readConf, withFileLock, type ConfFile, type LockOptions} from './store-writer.js';
-import {currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, type PostPosition, type StoreData} from './store-schema.js';
+import {applyPosition, currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, type PostPosition, type StoreData} from './store-schema.js';
 
 export type {PostPosition} from './store-schema.js';
 export type {ReadingAnchor} from './reading-anchor.js';
@@ -234,14 +234,8 @@ export function createStore(options: StoreOptions = {}): Store {
 				if (typeof postId !== 'string' || postId === '' || !clean) {
 					return;
 				}
-				update(fresh => {
-					// The later move wins, not the later write: a run that saves on quit what its user did
-					// minutes ago must not undo what another run's user did since.
-					const stored = fresh.positions[postId];
-					if (stored === undefined || stored.updatedAt <= clean.updatedAt) {
-						fresh.positions[postId] = clean;
-					}
-				});
+				// The later move wins, not the later write.
+				update(fresh => applyPosition(fresh, postId, clean));
 			});
 		},
 		forget(postId) {

@@ -56,11 +56,11 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		stdout.write(LEAVE_SCREEN);
 		for (const warning of storeWarnings) process.stderr.write(`kubecon-notes: warning: ${warning}\n`);
 	};
-	// The store (conf) loads while nothing is on screen yet; its problems are told once, in the
-	// status line and on stderr after the screen is restored.
-	const {createStore, createDebouncedSaver} = await import('../state/store.js');
+	// The store is read before the first frame; conf, its writer, loads after it (store-open.ts). Its
+	// problems are told once, in the status line and on stderr after the screen is restored.
+	const {openStore, createDebouncedSaver} = await import('../state/store-open.js');
 	storeWarnings = [];
-	const store = createStore({onWarning: message => storeWarnings.push(message)});
+	const store = await openStore({onWarning: message => storeWarnings.push(message)});
 	const positionSaver = createDebouncedSaver(store, 300);
 	saver = positionSaver;
 	// Ink styles through chalk, which drops every style, inverse and bold too, when NO_COLOR is set
@@ -109,8 +109,12 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	);
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
-		restore();
-		process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+		// A place saved before conf has loaded is written once it has: wait for that, then leave.
+		saver?.flush();
+		void store.settled().finally(() => {
+			restore();
+			process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+		});
 	};
 	const onFatal = (error: unknown) => {
 		try {
@@ -134,6 +138,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		return 1;
 	} finally {
 		instance.unmount();
+		saver?.flush();
+		await store.settled();
 		restore();
 		for (const signal of signals) process.off(signal, onSignal);
 		process.off('uncaughtException', onFatal);
