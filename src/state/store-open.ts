@@ -1,9 +1,9 @@
 /**
  * The store as the reader opens it, with conf kept off the first frame's path (its import costs
  * about 75 ms): the file is read directly at once, and the writable store (store.ts: conf and
- * proper-lockfile) loads right after the first frame. Changes made before it is there are kept in
- * memory and handed to it when it comes; `settled()` says when they are on disk, and the reader
- * waits for it before it exits. A store with something to say at start (unreadable, corrupt, from a
+ * proper-lockfile) loads at the first change, or a second after opening. Changes made before it
+ * is there are kept in memory and handed to it when it comes; `settled()` says when they are on
+ * disk, and the reader waits for it before it exits. A store with something to say at start (unreadable, corrupt, from a
  * newer version, not writable) is opened writable at once: its warning belongs on the first frame,
  * and a corrupt file is moved aside under the lock.
  */
@@ -12,6 +12,9 @@ import {applyPosition, emptyStoreData, migrateStoreData, sanitizePosition, type 
 import type {Store, StoreOptions} from './store.js';
 
 export {createDebouncedSaver, type DebouncedSaver} from './store-saver.js';
+
+/** How long after opening the writable store is loaded when nothing was changed before. */
+const preloadAfterMs = 1000;
 
 /** The store without `forget` (which must know at once whether the file took it), plus `settled`. */
 export type OpenedStore = Omit<Store, 'forget'> & {
@@ -32,21 +35,24 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
 	let problem: string | null = null;
 	/** Changes made before the writable store came, in order. */
 	const pending: Array<(store: Store) => void> = [];
-	// A timer, not a microtask: the caller draws its first frame before conf is imported.
-	const loaded = new Promise(resolve => setTimeout(resolve, 0))
-		.then(loadWritable)
-		.then(store => {
-			writable = store;
-			for (const change of pending.splice(0)) change(store);
-		})
-		.catch((error: unknown) => {
-			problem = `the store could not be loaded (${error instanceof Error ? error.message : String(error)})`;
-			try {
-				options.onWarning?.(`Reading positions are not saved: ${problem}; places are kept until you quit.`);
-			} catch {
-				// A failing listener must not take the reader down.
-			}
-		});
+	let loading: Promise<void> | undefined;
+	const load = (): Promise<void> =>
+		(loading ??= loadWritable()
+			.then(store => {
+				writable = store;
+				for (const change of pending.splice(0)) change(store);
+			})
+			.catch((error: unknown) => {
+				problem = `the store could not be loaded (${error instanceof Error ? error.message : String(error)})`;
+				try {
+					options.onWarning?.(`Reading positions are not saved: ${problem}; places are kept until you quit.`);
+				} catch {
+					// A failing listener must not take the reader down.
+				}
+			}));
+	// Loaded at the first change, or once the reader has been idle a while. Not sooner: the first
+	// frame with text comes after React's passive effects, and a timer set now would beat them.
+	setTimeout(() => void load(), preloadAfterMs).unref();
 	/** Applies a change in memory now, and to the writable store when it is there. */
 	const change = (inMemory: () => void, later: (store: Store) => void): void => {
 		if (writable) {
@@ -55,6 +61,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
 		}
 		inMemory();
 		pending.push(later);
+		void load();
 	};
 	return {
 		get warnings() {
@@ -64,7 +71,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
 			return writable?.saveProblem ?? problem;
 		},
 		path,
-		settled: () => loaded,
+		settled: () => loading ?? Promise.resolve(),
 		getPosition(postId) {
 			if (writable) return writable.getPosition(postId);
 			const position = typeof postId === 'string' ? data.positions[postId] : undefined;

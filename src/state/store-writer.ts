@@ -4,7 +4,10 @@
  * never on the first frame's path: conf's import alone costs about 75 ms.
  *
  * Synchronous on purpose: the last write happens in signal handlers and on exit, where nothing
- * asynchronous runs. proper-lockfile's sync API takes no retries, so the bounded retry loop is ours.
+ * asynchronous runs. proper-lockfile's lockSync takes no retries, so the bounded retry loop (random
+ * pauses with Atomics.wait) is ours; its `stale` breaks an abandoned lock. It replaced a hand-written
+ * lock that also broke at once a lock whose holder had exited; proper-lockfile knows no holders, so
+ * such a lock (a run killed within the few milliseconds of a write) now waits out `staleMs`.
  */
 import path from 'node:path';
 import Conf from 'conf';

@@ -2,9 +2,10 @@
  * The persistent store: reading positions per post, the last post opened, watched-session marks.
  * Several runs may share the file, so every change takes the lock (proper-lockfile), re-reads the
  * file through conf, merges just that change and writes it back through conf (atomically). Reads
- * between changes go to the file directly (store-file.ts), without conf. Nothing here throws: a file that cannot be parsed
- * is moved aside; one that cannot be read or written is left alone and the store keeps places in
- * memory; each is reported once, at start when it can be known then.
+ * between changes go to the file directly (store-file.ts). Nothing here throws: a file that cannot
+ * be parsed is moved aside; one that cannot be read or written is left alone and the store keeps
+ * places in memory; each is reported once, at start when it can be known then. This module loads
+ * conf: the reader opens the store through store-open.ts, which loads it after the first frame.
  */
 import type {ReadingAnchor} from './reading-anchor.js';
 import {openStoreFile, errorMessage, type FileRead, type StoreFile, type StoreFs} from './store-file.js';
