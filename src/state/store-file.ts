@@ -1,9 +1,9 @@
 /**
- * The reading-position file on disk: where it lives, reading it (telling a missing, an unreadable
- * and a corrupt file apart), and writing it atomically (a temp file, fsync, rename). No conf: its
- * schema validator (ajv, semver, fast-uri) cost about 75 ms of every start for a file we validate by
- * hand anyway (store-schema.ts). Every disk call goes through `StoreFs`, so tests can make any one
- * of them fail: CI runs as root, where file permissions stop nothing.
+ * The reading-position file on disk, read directly (no conf: its import costs about 75 ms, and the
+ * first frame and read-only commands only read): where it lives (where conf puts it), reading it
+ * (telling a missing, an unreadable and a corrupt file apart), whether it could be written, moving a
+ * corrupt one aside. conf writes it (store-writer.ts). Every disk call goes through `StoreFs`, so
+ * tests can make any one of them fail: CI runs as root, where file permissions stop nothing.
  */
 import nodeFs from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import envPaths from 'env-paths';
 /** The synchronous fs calls the store makes; node:fs by default. */
 export type StoreFs = Pick<
 	typeof nodeFs,
-	'readFileSync' | 'writeFileSync' | 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'mkdirSync' | 'accessSync'
+	'readFileSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'mkdirSync' | 'accessSync' | 'rmdirSync' | 'utimesSync'
 >;
 
 /** What reading the file found. */
@@ -26,12 +26,10 @@ export type FileRead =
 
 export type StoreFile = {
 	readonly path: string;
-	/** The lock file that serialises read-merge-write between processes. */
-	readonly lockPath: string;
+	/** The folder given (option or $KUBECON_NOTES_CONFIG_DIR), or undefined for conf's default. */
+	readonly folder: string | undefined;
 	readonly fs: StoreFs;
 	read(): FileRead;
-	/** Writes atomically, creating the folder. Throws when it cannot. */
-	write(data: object): void;
 	/** Why the file could not be written, or null when it looks writable. Touches nothing. */
 	writeProblem(): string | null;
 	/** A cheap token that changes whenever the file is replaced or rewritten; null when absent. */
@@ -43,22 +41,31 @@ export type StoreFile = {
 /** Environment variable naming the folder the store lives in, instead of the platform's default. */
 export const configDirEnv = 'KUBECON_NOTES_CONFIG_DIR';
 
-/** The store's file name, as conf named it (earlier versions wrote through conf: same place). */
+/** The store's file name: conf's default. */
 const fileName = 'config.json';
 
-/** The folder: `cwd`, else $KUBECON_NOTES_CONFIG_DIR, else the platform's config folder (conf's). */
-export function storeFolder(cwd?: string): string {
+/** The folder asked for: `cwd`, else $KUBECON_NOTES_CONFIG_DIR; undefined leaves it to conf. */
+export function chosenFolder(cwd?: string): string | undefined {
 	const folder = cwd ?? (process.env[configDirEnv] || undefined);
-	// conf used env-paths with the `-nodejs` suffix: ~/.config/kubecon-notes-nodejs on Linux.
-	return folder === undefined ? envPaths('kubecon-notes', {suffix: 'nodejs'}).config : path.resolve(folder);
+	return folder === undefined ? undefined : path.resolve(folder);
+}
+
+/**
+ * The folder: the chosen one, else the one conf picks for `projectName: 'kubecon-notes'` (env-paths
+ * with conf's `-nodejs` suffix: ~/.config/kubecon-notes-nodejs on Linux). A test checks that conf
+ * and this agree.
+ */
+export function storeFolder(cwd?: string): string {
+	return chosenFolder(cwd) ?? envPaths('kubecon-notes', {suffix: 'nodejs'}).config;
 }
 
 /** Opens (without touching the disk) the store file in `storeFolder(cwd)`. */
 export function openStoreFile(cwd?: string, fs: StoreFs = nodeFs): StoreFile {
-	const filePath = path.join(storeFolder(cwd), fileName);
+	const folder = chosenFolder(cwd);
+	const filePath = path.join(folder ?? storeFolder(), fileName);
 	return {
 		path: filePath,
-		lockPath: `${filePath}.lock`,
+		folder,
 		fs,
 		read() {
 			let text: string;
@@ -80,32 +87,6 @@ export function openStoreFile(cwd?: string, fs: StoreFs = nodeFs): StoreFile {
 				return {kind: 'ok', value};
 			} catch (error) {
 				return {kind: 'corrupt', reason: errorMessage(error)};
-			}
-		},
-		write(data) {
-			const problem = writeProblem(fs, filePath);
-			if (problem !== null) {
-				throw new Error(problem);
-			}
-			fs.mkdirSync(path.dirname(filePath), {recursive: true});
-			const temp = `${filePath}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-			try {
-				const fd = fs.openSync(temp, 'wx', 0o600);
-				try {
-					fs.writeSync(fd, `${JSON.stringify(data, null, '\t')}\n`);
-					// A crash after the rename must not leave an empty file behind.
-					fs.fsyncSync(fd);
-				} finally {
-					fs.closeSync(fd);
-				}
-				fs.renameSync(temp, filePath);
-			} catch (error) {
-				try {
-					fs.unlinkSync(temp);
-				} catch {
-					// Never created, or already renamed.
-				}
-				throw error;
 			}
 		},
 		writeProblem: () => writeProblem(fs, filePath),

@@ -104,6 +104,17 @@ export function sanitizePosition(value: unknown): PostPosition | undefined {
 	return position;
 }
 
+/**
+ * Puts a clean position in (in place), unless the stored one was moved later: a run that saves on
+ * quit what its user did minutes ago must not undo what another run's user did since.
+ */
+export function applyPosition(data: StoreData, postId: string, position: PostPosition): void {
+	const stored = data.positions[postId];
+	if (stored === undefined || stored.updatedAt <= position.updatedAt) {
+		data.positions[postId] = position;
+	}
+}
+
 /** Keeps the `maxPositions` most recently updated positions (in place), and returns the data. */
 export function prunePositions(data: StoreData, limit = maxPositions): StoreData {
 	const ids = Object.keys(data.positions);

@@ -1,14 +1,16 @@
 /**
  * The persistent store: reading positions per post, the last post opened, watched-session marks.
- * Several runs may share the file, so every change takes the lock, re-reads the file and merges
- * just that change before writing (atomically). Nothing here throws: a file that cannot be parsed
- * is moved aside; one that cannot be read or written is left alone and the store keeps places in
- * memory; each is reported once, at start when it can be known then.
+ * Several runs may share the file, so every change takes the lock (proper-lockfile), re-reads the
+ * file through conf, merges just that change and writes it back through conf (atomically). Reads
+ * between changes go to the file directly (store-file.ts). Nothing here throws: a file that cannot
+ * be parsed is moved aside; one that cannot be read or written is left alone and the store keeps
+ * places in memory; each is reported once, at start when it can be known then. This module loads
+ * conf: the reader opens the store through store-open.ts, which loads it after the first frame.
  */
 import type {ReadingAnchor} from './reading-anchor.js';
 import {openStoreFile, errorMessage, type FileRead, type StoreFile, type StoreFs} from './store-file.js';
-import {withFileLock, type LockOptions} from './store-lock.js';
-import {currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, type PostPosition, type StoreData} from './store-schema.js';
+import {openConf, readConf, withFileLock, type ConfFile, type LockOptions} from './store-writer.js';
+import {applyPosition, currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, type PostPosition, type StoreData} from './store-schema.js';
 
 export type {PostPosition} from './store-schema.js';
 export type {ReadingAnchor} from './reading-anchor.js';
@@ -42,6 +44,8 @@ export type StoreOptions = {
 	/** The disk calls, for tests that make one fail; node:fs by default. */
 	fs?: StoreFs;
 	lock?: LockOptions;
+	/** Opens conf on a folder (undefined: conf's default); tests wrap it to make a write fail. */
+	openConf?: (folder: string | undefined) => ConfFile;
 };
 
 /**
@@ -130,8 +134,24 @@ export function createStore(options: StoreOptions = {}): Store {
 	};
 
 	const locked = (body: () => void): void => {
-		withFileLock(file!.fs, file!.lockPath, body, options.lock);
+		withFileLock(file!.fs, filePath, body, options.lock);
 	};
+
+	/** conf, made on the first write: its constructor reads the file and may create the folder. */
+	let conf: ConfFile | undefined;
+	const getConf = (): ConfFile => {
+		if (!conf) {
+			const opened = (options.openConf ?? openConf)(file!.folder);
+			if (opened.path !== filePath) {
+				throw new Error(`conf keeps the file at ${opened.path}, not at ${filePath}`);
+			}
+			conf = opened;
+		}
+		return conf;
+	};
+
+	/** The file as conf reads it; conf takes a missing file for an empty one, so that is asked first. */
+	const readThroughConf = (): FileRead => (file!.version() === null ? {kind: 'missing'} : readConf(getConf));
 
 	/**
 	 * Applies one change to the freshest data and writes it back, under the lock; true when the file
@@ -142,13 +162,13 @@ export function createStore(options: StoreOptions = {}): Store {
 		if (saveProblem === null && file) {
 			try {
 				locked(() => {
-					refresh(true);
+					refresh(true, readThroughConf());
 					if (saveProblem !== null) {
 						return;
 					}
 					change(data);
 					prunePositions(data);
-					file!.write({...data, schemaVersion: currentSchemaVersion});
+					getConf().store = {...data, schemaVersion: currentSchemaVersion};
 					seenVersion = file!.version();
 					isSaved = true;
 				});
@@ -215,14 +235,8 @@ export function createStore(options: StoreOptions = {}): Store {
 				if (typeof postId !== 'string' || postId === '' || !clean) {
 					return;
 				}
-				update(fresh => {
-					// The later move wins, not the later write: a run that saves on quit what its user did
-					// minutes ago must not undo what another run's user did since.
-					const stored = fresh.positions[postId];
-					if (stored === undefined || stored.updatedAt <= clean.updatedAt) {
-						fresh.positions[postId] = clean;
-					}
-				});
+				// The later move wins, not the later write.
+				update(fresh => applyPosition(fresh, postId, clean));
 			});
 		},
 		forget(postId) {

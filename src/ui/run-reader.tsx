@@ -69,11 +69,11 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		stdout.write(`${isMouseOn ? MOUSE_OFF : ''}${LEAVE_SCREEN}`);
 		for (const warning of storeWarnings) process.stderr.write(`kubecon-notes: warning: ${sanitizeName(warning)}\n`);
 	};
-	// The store (conf) loads while nothing is on screen yet; its problems are told once, in the
-	// status line and on stderr after the screen is restored.
-	const {createStore, createDebouncedSaver} = await import('../state/store.js');
+	// The store is read before the first frame; conf, its writer, loads after it (store-open.ts). Its
+	// problems are told once, in the status line and on stderr after the screen is restored.
+	const {openStore, createDebouncedSaver} = await import('../state/store-open.js');
 	storeWarnings = [];
-	const store = createStore({onWarning: message => storeWarnings.push(sanitizeName(message))});
+	const store = await openStore({onWarning: message => storeWarnings.push(sanitizeName(message))});
 	const positionSaver = createDebouncedSaver(store, 300);
 	saver = positionSaver;
 	// Ink styles through chalk, which drops every style, inverse and bold too, when NO_COLOR is set
@@ -127,8 +127,12 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	);
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
-		restore();
-		process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : signal === 'SIGQUIT' ? 131 : 143);
+		// A place saved before conf has loaded is written once it has: wait for that, then leave.
+		saver?.flush();
+		void store.settled().finally(() => {
+			restore();
+			process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : signal === 'SIGQUIT' ? 131 : 143);
+		});
 	};
 	const onFatal = (error: unknown) => {
 		try {
@@ -152,6 +156,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		return 1;
 	} finally {
 		instance.unmount();
+		saver?.flush();
+		await store.settled();
 		restore();
 		for (const signal of signals) process.off(signal, onSignal);
 		process.off('uncaughtException', onFatal);

@@ -6,6 +6,7 @@ import {after, describe, test} from 'node:test';
 import type {ReadingAnchor} from '../../src/state/reading-anchor.js';
 import {maxPositions, migrateStoreData, prunePositions} from '../../src/state/store-schema.js';
 import {configDirEnv, createDebouncedSaver, createStore, type PostPosition, type StoreFs} from '../../src/state/store.js';
+import {openConf, type ConfFile} from '../../src/state/store-writer.js';
 
 const folders: string[] = [];
 after(() => {
@@ -33,7 +34,7 @@ type FsCall = keyof StoreFs;
 /** node:fs, except that the named calls throw `code` when their test says so. */
 function faultyFs(faults: Partial<Record<FsCall, (target: unknown) => boolean>>, code = 'EACCES'): StoreFs {
 	const wrapped: Record<string, unknown> = {};
-	for (const name of ['readFileSync', 'writeFileSync', 'openSync', 'writeSync', 'fsyncSync', 'closeSync', 'renameSync', 'unlinkSync', 'statSync', 'mkdirSync', 'accessSync'] as FsCall[]) {
+	for (const name of ['readFileSync', 'renameSync', 'unlinkSync', 'statSync', 'mkdirSync', 'accessSync', 'rmdirSync', 'utimesSync'] as FsCall[]) {
 		const real = (fs[name] as (...args: unknown[]) => unknown).bind(fs);
 		wrapped[name] = (...args: unknown[]) => {
 			if (faults[name]?.(args[0])) {
@@ -100,6 +101,8 @@ describe('createStore', () => {
 			// env-paths follows XDG_CONFIG_HOME on Linux: point it at a temp folder, never the real one.
 			process.env['XDG_CONFIG_HOME'] = xdg;
 			const store = createStore();
+			// conf owns the location: its default is where the direct reads look.
+			assert.equal(openConf(undefined).path, store.path);
 			if (process.platform === 'linux') {
 				assert.equal(store.path, path.join(xdg, 'kubecon-notes-nodejs', 'config.json'));
 				store.setLastPostId('x.md');
@@ -186,7 +189,7 @@ describe('createStore', () => {
 		createStore({cwd}).setPosition('a.md', position(1));
 		const file = path.join(cwd, 'config.json');
 		const before = fs.readFileSync(file, 'utf8');
-		const readOnly = faultyFs({accessSync: () => true, openSync: () => true, writeFileSync: () => true});
+		const readOnly = faultyFs({accessSync: () => true});
 		const store = createStore({cwd, fs: readOnly});
 		assert.equal(store.warnings.length, 1);
 		assert.match(store.warnings[0]!, /cannot be written \(EACCES/);
@@ -203,8 +206,20 @@ describe('createStore', () => {
 
 	test('a write that fails after the checks (disk full) keeps places in memory and warns once', () => {
 		const cwd = tempFolder();
-		const full = faultyFs({writeSync: () => true}, 'ENOSPC');
-		const store = createStore({cwd, fs: full});
+		// conf writes with node:fs itself: the fault is put in conf's write.
+		const full = (folder: string | undefined): ConfFile => {
+			const conf = openConf(folder);
+			return {
+				path: conf.path,
+				get store() {
+					return conf.store;
+				},
+				set store(_value) {
+					throw Object.assign(new Error('ENOSPC: injected, no space left on device'), {code: 'ENOSPC'});
+				},
+			};
+		};
+		const store = createStore({cwd, openConf: full});
 		assert.deepEqual(store.warnings, []);
 		store.setPosition('a.md', position(1));
 		store.setPosition('b.md', position(2));

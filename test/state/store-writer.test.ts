@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
-import {LockTimeoutError, withFileLock} from '../../src/state/store-lock.js';
+import {LockTimeoutError, withFileLock} from '../../src/state/store-writer.js';
 
 const folders: string[] = [];
 after(() => {
@@ -19,77 +19,62 @@ function tempFolder(): string {
 	return folder;
 }
 
-function holder(pid: number, host = os.hostname()): string {
-	return JSON.stringify({pid, host, token: `${pid}-test`});
-}
-
-/** The pid of a process that has exited. */
-function deadPid(): number {
-	const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'});
-	return Number(child.stdout);
-}
-
-describe('withFileLock', () => {
+describe('withFileLock (proper-lockfile, our retries)', () => {
 	test('runs the body holding the lock, and removes the lock afterwards, also when the body throws', () => {
-		const lock = path.join(tempFolder(), 'config.json.lock');
-		assert.equal(withFileLock(fs, lock, () => (assert.ok(fs.existsSync(lock)), 7)), 7);
-		assert.equal(fs.existsSync(lock), false);
-		assert.throws(() => withFileLock(fs, lock, () => {
+		const file = path.join(tempFolder(), 'config.json');
+		assert.equal(withFileLock(fs, file, () => (assert.ok(fs.existsSync(`${file}.lock`)), 7)), 7);
+		assert.equal(fs.existsSync(`${file}.lock`), false);
+		assert.throws(() => withFileLock(fs, file, () => {
 			throw new Error('body');
 		}), /body/);
-		assert.equal(fs.existsSync(lock), false);
+		assert.equal(fs.existsSync(`${file}.lock`), false);
 	});
 
 	test('creates a missing folder for the lock', () => {
-		const lock = path.join(tempFolder(), 'a', 'b', 'config.json.lock');
-		withFileLock(fs, lock, () => undefined);
-		assert.ok(fs.existsSync(path.dirname(lock)));
+		const file = path.join(tempFolder(), 'a', 'b', 'config.json');
+		withFileLock(fs, file, () => undefined);
+		assert.ok(fs.existsSync(path.dirname(file)));
 	});
 
-	test('a lock left by a process that has exited is broken at once', () => {
-		const lock = path.join(tempFolder(), 'config.json.lock');
-		fs.writeFileSync(lock, holder(deadPid()));
-		let ran = false;
-		withFileLock(fs, lock, () => (ran = true), {staleMs: 60_000, timeoutMs: 60_000});
-		assert.ok(ran);
-		assert.equal(fs.existsSync(lock), false);
-	});
-
-	test('a lock older than staleMs is broken, whoever holds it (another machine, a hung run, half written)', () => {
-		for (const content of [holder(process.ppid, 'other-host'), holder(process.ppid), '']) {
-			const lock = path.join(tempFolder(), 'config.json.lock');
-			fs.writeFileSync(lock, content);
+	test('a lock older than staleMs is broken, whoever holds it; a plain lock file of an earlier version too', () => {
+		for (const make of [(lock: string) => fs.mkdirSync(lock), (lock: string) => fs.writeFileSync(lock, '{"pid":1}')]) {
+			const file = path.join(tempFolder(), 'config.json');
+			make(`${file}.lock`);
 			const old = new Date(Date.now() - 60_000);
-			fs.utimesSync(lock, old, old);
+			fs.utimesSync(`${file}.lock`, old, old);
 			let ran = false;
-			withFileLock(fs, lock, () => (ran = true), {staleMs: 30_000, timeoutMs: 60_000});
-			assert.ok(ran, content);
+			withFileLock(fs, file, () => (ran = true), {staleMs: 30_000, timeoutMs: 60_000});
+			assert.ok(ran);
+			assert.equal(fs.existsSync(`${file}.lock`), false);
 		}
 	});
 
-	test('a fresh lock held by a live run is waited for, and not taken: the wait ends in an error', () => {
-		const lock = path.join(tempFolder(), 'config.json.lock');
-		fs.writeFileSync(lock, holder(process.ppid));
+	test('a fresh lock held by another run is waited for, and not taken: the wait ends in an error', () => {
+		const file = path.join(tempFolder(), 'config.json');
+		fs.mkdirSync(`${file}.lock`);
 		let ran = false;
-		assert.throws(() => withFileLock(fs, lock, () => (ran = true), {staleMs: 60_000, timeoutMs: 30}), LockTimeoutError);
+		assert.throws(() => withFileLock(fs, file, () => (ran = true), {staleMs: 60_000, timeoutMs: 30}), LockTimeoutError);
 		assert.equal(ran, false);
-		assert.equal(fs.readFileSync(lock, 'utf8'), holder(process.ppid));
+		assert.ok(fs.statSync(`${file}.lock`).isDirectory());
 	});
 
-	test('a lock taken over by another run (ours judged stale) is not removed by us', () => {
-		const lock = path.join(tempFolder(), 'config.json.lock');
-		withFileLock(fs, lock, () => {
-			fs.writeFileSync(lock, holder(process.ppid));
-		});
-		assert.equal(fs.readFileSync(lock, 'utf8'), holder(process.ppid));
+	test('a lock released while we wait is taken', async () => {
+		const file = path.join(tempFolder(), 'config.json');
+		fs.mkdirSync(`${file}.lock`);
+		// Another process removes it a little later; this one waits synchronously meanwhile.
+		const child = spawn(process.execPath, ['-e', `setTimeout(() => require('fs').rmdirSync(${JSON.stringify(`${file}.lock`)}), 200)`]);
+		after(() => child.kill('SIGKILL'));
+		let ran = false;
+		withFileLock(fs, file, () => (ran = true), {staleMs: 60_000, timeoutMs: 60_000});
+		assert.ok(ran);
 	});
 
 	test('an error other than "taken" (permission denied) is thrown as it is', () => {
-		const lock = path.join(tempFolder(), 'config.json.lock');
-		const denied = {...fs, writeFileSync: () => {
+		const file = path.join(tempFolder(), 'config.json');
+		const denied = {...fs, mkdirSync: () => {
 			throw Object.assign(new Error('EACCES: injected'), {code: 'EACCES'});
 		}} as unknown as typeof fs;
-		assert.throws(() => withFileLock(denied, lock, () => undefined), /EACCES/);
+		assert.throws(() => withFileLock(denied, file, () => undefined), /EACCES/);
 	});
 });
 
@@ -104,6 +89,8 @@ describe('many runs writing the store at once', () => {
 			bundle: true,
 			format: 'esm',
 			platform: 'node',
+			// proper-lockfile is CommonJS and requires node built-ins, as in scripts/build.mjs.
+			banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
 			logLevel: 'error',
 		});
 		const cwd = path.join(folder, 'store');
@@ -123,6 +110,8 @@ describe('many runs writing the store at once', () => {
 		const deadline = Date.now() + 120_000;
 		while (fs.readdirSync(folder).filter(name => name.startsWith('go.ready-')).length < runs) {
 			assert.ok(Date.now() < deadline, 'every run opened the store');
+			const died = children.find(({child}) => child.exitCode !== null);
+			assert.equal(died, undefined, 'a run ended before it was ready');
 			await new Promise(resolve => setTimeout(resolve, 20));
 		}
 		fs.writeFileSync(go, '');
