@@ -136,10 +136,15 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 				// The reader shows its own empty and warning states, so nothing is required here.
 				const {clearCiFlags} = await import('./ui/interactive-env.js');
 				clearCiFlags();
-				const [{runReader}, {renderMarkdown}] = await Promise.all([import('./ui/run-reader.js'), import('./render/render-markdown.js')]);
+				const [{runReader}, {renderMarkdown}, {postHeader, withHeader}] = await Promise.all([
+					import('./ui/run-reader.js'),
+					import('./render/render-markdown.js'),
+					import('./render/post-header.js'),
+				]);
 				return runReader({
 					library,
-					renderPost: (post, renderOptions) => renderMarkdown(post.body, renderOptions),
+					// The text opens with the title, date and tags, as printed output does.
+					renderPost: (post, renderOptions) => withHeader(renderMarkdown(post.body, renderOptions), postHeader(post, renderOptions)),
 					color: render.color,
 					hyperlinks: render.hyperlinks,
 					resume: options.resume,

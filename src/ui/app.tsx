@@ -111,7 +111,7 @@ export function App({library, renderPost, color, hyperlinks, width, height, meas
 				)}
 				<MainPane state={state} view={view} library={library} hits={env.searchResults(settledPanel)} storedWatched={env.storedWatched} list={list} theme={theme} />
 			</Box>
-			<StatusLine width={width} left={view.statusLeft} right={view.statusRight} hint={statusHint(view.hintLayer, width >= 80)} />
+			<StatusLine width={width} parts={{...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)}} />
 		</Box>
 	);
 }

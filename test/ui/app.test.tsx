@@ -40,7 +40,7 @@ describe('the reader', () => {
 		assert.match(frame, /● Alpha/);
 		assert.match(frame, /· Beta/);
 		assert.equal(paneTop(frame), '## Alpha');
-		assert.match(statusLine(frame), /Newer notes › Alpha .* 1\/60 0%/);
+		assert.match(statusLine(frame), /Newer notes › Alpha .* 1–19\/60 0%/);
 		app.unmount();
 	});
 
@@ -229,11 +229,12 @@ describe('help in a small terminal', () => {
 		const app = start(50, 15, {...library, warnings: [{file: '/notes/a/long/path/broken.md', line: 2, message: problem}]});
 		await ready(app);
 		await press(app, '?');
-		assert.doesNotMatch(app.lastFrame()!, /…/);
+		// The status line may cut the post title; the help itself wraps.
+		assert.doesNotMatch(app.lastFrame()!.split('\n').slice(0, -1).join('\n'), /…/);
 		assert.match(app.lastFrame()!, /previous topic \(or the start of\s+this one\)/);
 		await press(app, keys.escape, 'W');
 		const frame = app.lastFrame()!;
-		assert.doesNotMatch(frame, /…/);
+		assert.doesNotMatch(frame.split('\n').slice(0, -1).join('\n'), /…/);
 		assert.match(frame.replace(/\s+/g, ' '), /broken\.md:2: front matter is not valid YAML \(Flow sequence in block collection must end with a \]\)/);
 		for (const line of frame.split('\n')) assert.ok(line.length <= 50, line);
 		app.unmount();
