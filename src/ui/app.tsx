@@ -20,12 +20,14 @@ import {keyPresses} from './key-name.js';
 import {statusHint} from './keymap.js';
 import {createReaderEnv} from './reader-env.js';
 import {startState} from './start-state.js';
-import {uiTheme} from './theme.js';
+import {uiTheme, type Background} from './theme.js';
 
 export type AppProps = {
 	library: Library;
 	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
 	color: boolean;
+	/** The background the colours are chosen for; dark unless told. */
+	background?: Background;
 	hyperlinks: boolean;
 	width: number;
 	height: number;
@@ -50,7 +52,7 @@ const sameQuery = (a: SearchPanel, b: SearchPanel) => a.query === b.query && a.m
 type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
 
 /** The reader: one reducer, its view-model, and the widgets that draw it. */
-export function App({library, renderPost, color, hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null}: AppProps) {
+export function App({library, renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null}: AppProps) {
 	const {exit} = useApp();
 	const env = useMemo(() => createReaderEnv(library, renderPost, {color, hyperlinks}, key => store?.isWatched(key)), [library, renderPost, color, hyperlinks, store]);
 	const [state, dispatch] = useReducer(
@@ -80,7 +82,7 @@ export function App({library, renderPost, color, hyperlinks, width, height, meas
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
 	const view = selectView(state, env, {keepsPlaces: Boolean(store), title: postIndex => library.posts[postIndex]?.title ?? '', warningCount: library.warnings.length});
 	const {layout} = view;
-	const theme = uiTheme(color);
+	const theme = uiTheme(color, background);
 	const list = (listWidth: number) => (
 		<Sidebar
 			posts={library.posts}

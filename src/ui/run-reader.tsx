@@ -7,11 +7,14 @@ import {App, type AppProps} from './app.js';
 import {CrashBoundary} from './components/crash-boundary.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {copySequence, openUrl} from './link-actions.js';
+import type {Background} from './theme.js';
 
 export type ReaderOptions = {
 	library: Library;
 	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
 	color: boolean;
+	/** The background the colours are chosen for (--theme, or asked of the terminal). */
+	background?: Background;
 	hyperlinks: boolean;
 	resume?: boolean;
 	/** The text column's widest (--width); 100 by default. */
@@ -97,6 +100,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			library={library}
 			renderPost={options.renderPost}
 			color={options.color}
+			background={options.background ?? 'dark'}
 			hyperlinks={options.hyperlinks}
 			stdout={stdout}
 			store={store}
