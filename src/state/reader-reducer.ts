@@ -85,7 +85,7 @@ function setMode(state: ReaderState, kind: Mode['kind']): ReaderState {
 			return {...base, mode: {kind, top: 0}};
 		}
 		case 'find': {
-			return {...base, mode: {kind: 'find', input: ''}};
+			return {...base, mode: {kind: 'find', input: state.lastFind, isKept: state.lastFind !== ''}};
 		}
 		case 'search': {
 			// The panel opens with its last query (selected: typing replaces it) and filters.

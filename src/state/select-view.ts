@@ -61,7 +61,7 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 		readTopics,
 		isListInPlace: state.isListInPlace && layout.sidebarWidth === 0,
 		statusLeft: state.mode.kind === 'find' ? `Find: ${state.mode.input}▏` : (state.message ?? where),
-		status: {title, topic: topicName === title ? '' : (topicName ?? ''), message: state.mode.kind === 'find' ? `Find: ${state.mode.input}▏` : state.message},
+		status: {title, topic: topicName === title ? '' : (topicName ?? ''), message: state.mode.kind === 'find' ? findPrompt(state.mode.input, state.mode.isKept) : state.message},
 		statusRight: isFind ? '' : `${warnings}${position}`,
 		hintLayer: isFind ? 'find' : 'reader',
 	};
@@ -80,4 +80,9 @@ export function positionText(top: number, height: number, lineCount: number, per
 	const first = Math.min(lineCount, top + 1);
 	const last = Math.min(lineCount, top + height);
 	return `${first}–${last}/${lineCount} ${percent}%`;
+}
+
+/** The find prompt in the (inverse) status line; a kept query shows selected, in reverse of the line. */
+function findPrompt(input: string, isKept: boolean): string {
+	return isKept ? `Find: \u001B[27m${input}\u001B[7m▏` : `Find: ${input}▏`;
 }

@@ -1,4 +1,4 @@
-import {textWidth, truncateToWidth} from '../render/text-width.js';
+import {visibleWidth as textWidth, truncateToWidth} from '../render/text-width.js';
 import {truncateEnd} from './sidebar-row.js';
 
 /** What the status line holds: where you are (a message instead, when there is one), position, keys. */

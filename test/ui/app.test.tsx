@@ -115,15 +115,17 @@ describe('the reader', () => {
 		await press(app, keys.ctrlF, 'q', keys.backspace, 'l', 'i', 'n', 'e', ' ', '1', '7');
 		assert.match(statusLine(app.lastFrame()!), /Find: line 17/);
 		await press(app, keys.enter);
-		assert.equal(paneTop(app.lastFrame()!), 'Alpha line 17');
-		assert.match(app.lastFrame()!, /Alpha \u001B\[7mline 17\u001B\[27m/, 'the match is marked');
+		// On screen already: the text stays put, the match is marked as the current one.
+		assert.equal(paneTop(app.lastFrame()!), '## Alpha');
+		assert.match(app.lastFrame()!, /Alpha \u001B\[1m\u001B\[7mline 17\u001B\[27m\u001B\[22m/, 'the match is marked');
 		assert.match(statusLine(app.lastFrame()!), /1 of 3/);
 		await press(app, 'n');
-		assert.equal(paneTop(app.lastFrame()!), 'Beta line 17');
-		// Back past the first match wraps to the last, which sits on the last page.
+		// Off screen: it comes into view with three rows of context above.
+		assert.equal(paneTop(app.lastFrame()!), 'Beta line 14');
+		// Back past the first match wraps to the last, which sits on the last page, and says so.
 		await press(app, 'N', 'N');
-		assert.match(statusLine(app.lastFrame()!), /3 of 3/);
-		assert.match(app.lastFrame()!, /Gamma \u001B\[7mline 17/);
+		assert.match(statusLine(app.lastFrame()!), /3 of 3 · wrapped to the last/);
+		assert.match(app.lastFrame()!, /Gamma \u001B\[1m\u001B\[7mline 17/);
 		await press(app, keys.escape, 'n');
 		assert.match(statusLine(app.lastFrame()!), /Older notes/);
 		app.unmount();

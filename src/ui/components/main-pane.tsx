@@ -35,5 +35,5 @@ export function MainPane({state, view, library, hits, storedWatched, list, theme
 		return <SearchPanel panel={mode.panel} hits={hits} posts={library.posts} watched={state.watched} storedWatched={storedWatched} width={width} height={height} theme={theme} />;
 	}
 	if (view.isListInPlace) return list(width);
-	return <ReaderPane lines={view.doc.lines} top={state.top} width={width} height={height} find={state.find} flashLine={state.flashLine} margin={view.layout.textMargin} />;
+	return <ReaderPane lines={view.doc.lines} top={state.top} width={width} height={height} find={state.find} flashLine={state.flashLine} margin={view.layout.textMargin} theme={theme} />;
 }
