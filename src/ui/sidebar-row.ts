@@ -1,5 +1,6 @@
 import {formatPostDate} from '../posts/post-name.js';
 import {textWidth, truncateToWidth} from '../render/text-width.js';
+import {SYMBOLS} from './symbols.js';
 
 /** The progress column's width: `unread`, the widest label, so a title's cut never moves with it. */
 export const LABEL_WIDTH = 6;
@@ -17,7 +18,7 @@ export function truncateEnd(text: string, width: number): string {
  */
 export function sidebarPostRow(post: {title: string; date: Date | null}, options: {width: number; isOpen: boolean; label: string}): {name: string; facts: string} {
 	const {width, label} = options;
-	const marker = options.isOpen ? '▾' : '▸';
+	const marker = options.isOpen ? SYMBOLS.openPost.mark : SYMBOLS.closedPost.mark;
 	const labelColumn = label ? ` ${label.padStart(LABEL_WIDTH)}` : '';
 	const day = formatPostDate(post.date);
 	// The title keeps at least a dozen columns; the date shrinks to the year, then goes.
@@ -30,7 +31,7 @@ export function sidebarPostRow(post: {title: string; date: Date | null}, options
 	return {name, facts: truncateToWidth(`${dateColumn}${labelColumn}`, Math.max(0, width - textWidth(name)))};
 }
 
-/** A topic's row, `width` columns: the mark (● reading, ✓ read, · not yet), the name cut at its end. */
+/** A topic's row, `width` columns: the mark (see SYMBOLS), the name cut at its end. */
 export function sidebarTopicRow(name: string, mark: string, width: number): string {
 	const row = `  ${mark} ${truncateEnd(name, Math.max(0, width - 4))}`;
 	return row + ' '.repeat(Math.max(0, width - textWidth(row)));

@@ -5,6 +5,7 @@ import {isWatchedIn, type SearchPanel as Panel} from '../../state/search/search-
 import {followCursor} from '../../state/viewport/viewport.js';
 import type {MatchRange, SessionHit} from '../../search/session-index.js';
 import {layerHints} from '../keymap.js';
+import {SYMBOLS} from '../symbols.js';
 import type {UiTheme} from '../theme.js';
 
 type Props = {
@@ -69,7 +70,7 @@ export function SearchPanel({panel, hits, posts, watched, storedWatched, width, 
 			{hits.slice(offset, offset + visibleHits).map((hit, index) => {
 				const isSelected = offset + index === panel.selected;
 				const {session} = hit;
-				const mark = isWatchedIn(watched, session, storedWatched) ? '✓' : '◌';
+				const mark = isWatchedIn(watched, session, storedWatched) ? SYMBOLS.watched.mark : SYMBOLS.toWatch.mark;
 				const details = [session.speakers, session.day, postTitle.get(session.postId), session.note].filter(Boolean).join(' · ');
 				return (
 					<Box key={`${session.postId}:${session.line}`} flexDirection="column">

@@ -3,6 +3,7 @@ import type {Post} from '../../posts/types.js';
 import type {SidebarRow} from '../../state/reader-state.js';
 import {sectionsOf} from '../reader-env.js';
 import {sidebarPostRow, sidebarTopicRow} from '../sidebar-row.js';
+import {SYMBOLS} from '../symbols.js';
 import type {UiTheme} from '../theme.js';
 
 type Props = {
@@ -23,7 +24,7 @@ type Props = {
 };
 
 /** Marks before a topic's name (the help's legend lists the same). */
-export const TOPIC_MARKS = {current: '●', read: '✓', unread: '·'} as const;
+const TOPIC_MARKS = {current: SYMBOLS.currentTopic.mark, read: SYMBOLS.readTopic.mark, unread: SYMBOLS.unreadTopic.mark};
 
 /** The tree of posts, the open one showing its topics; the topic being read is marked. */
 export function Sidebar({posts, rows, width, height, offset, cursor, openPost, currentTopic, progress, readTopics, theme}: Props) {
