@@ -81,7 +81,7 @@ export function SearchPanel({panel, hits, posts, watched, storedWatched, width, 
 	const header = `/ ${query}${panel.focus === 'query' ? '▏' : ''}`;
 	const count = `${hits.length} session${hits.length === 1 ? '' : 's'}${filters ? ` · ${filters}` : ''}`;
 	// The keys wrap to a second line rather than lose their end.
-	const hintLines = wrapToWidth(panel.focus === 'query' ? `type to search · ${layerHints('searchQuery')}` : layerHints('searchList'), width).slice(0, 2);
+	const hintLines = wrapToWidth(panel.focus === 'query' ? `type to search · ${layerHints('searchQuery')}` : layerHints('searchList'), width).slice(0, width < 80 ? 3 : 2);
 	const room = Math.max(2, height - 1 - hintLines.length);
 	const postTitle = new Map(posts.map(post => [post.id, post.title]));
 	const rows = rowsOf(hits, postTitle);
