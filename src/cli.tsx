@@ -148,11 +148,21 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 				// The reader shows its own empty and warning states, so nothing is required here.
 				const {clearCiFlags} = await import('./ui/interactive-env.js');
 				clearCiFlags();
-				const [{runReader}, {renderMarkdown}] = await Promise.all([import('./ui/run-reader.js'), import('./render/render-markdown.js')]);
+				const [{runReader}, {renderMarkdown}, {postHeader, withHeader}, {chooseBackground, queryBackground}] = await Promise.all([
+					import('./ui/run-reader.js'),
+					import('./render/render-markdown.js'),
+					import('./render/post-header.js'),
+					import('./ui/terminal-background.js'),
+				]);
+				// Asked before Ink reads the keyboard, so the answer is never taken for keys.
+				const asked = options.theme === 'auto' && render.color ? await queryBackground(keyboard, process.stdout) : {answer: null, rest: ''};
+				if (asked.rest) keyboard.unshift(Buffer.from(asked.rest));
 				return runReader({
 					library,
-					renderPost: (post, renderOptions) => renderMarkdown(post.body, renderOptions),
+					// The text opens with the title, date and tags, as printed output does.
+					renderPost: (post, renderOptions) => withHeader(renderMarkdown(post.body, renderOptions), postHeader(post, renderOptions)),
 					color: render.color,
+					background: chooseBackground(options.theme, asked.answer),
 					hyperlinks: render.hyperlinks,
 					resume: options.resume,
 					...(options.width === null ? {} : {measure: options.width}),

@@ -24,6 +24,8 @@ export type CliOptions = {
 	debug: boolean;
 	/** Wheel and clicks in the reader; `--no-mouse` leaves the terminal's own selection alone. */
 	mouse: boolean;
+	/** The reader's colours: for a dark or light background, or asked of the terminal (auto). */
+	theme: 'auto' | 'dark' | 'light';
 };
 
 /** Bad usage: one line on stderr and exit 2. */
@@ -31,7 +33,7 @@ export class UsageError extends Error {}
 
 const SUBCOMMANDS = new Set(['read', 'topics', 'sessions', 'forget']);
 /** Options that take a value: `--width -5` gives them `-5`, as a person means, not a parser error. */
-const VALUE_OPTIONS = new Set(['--posts', '--width', '--color', '--topic', '--day', '--format']);
+const VALUE_OPTIONS = new Set(['--posts', '--width', '--color', '--topic', '--day', '--format', '--theme']);
 
 /** `--width -5` as `--width=-5`: node's parser would take `-5` for an option and say so at length. */
 function joinNegativeValues(argv: string[]): string[] {
@@ -84,6 +86,7 @@ export function parseCli(argv: string[]): CliOptions {
 				posts: {type: 'string', multiple: true},
 				width: {type: 'string'},
 				color: {type: 'string'},
+				theme: {type: 'string'},
 				topic: {type: 'string'},
 				day: {type: 'string'},
 				missed: {type: 'boolean'},
@@ -105,12 +108,14 @@ export function parseCli(argv: string[]): CliOptions {
 	const {values, positionals} = parsed;
 	const color = (values.color ?? 'auto') as ColorChoice;
 	if (!['auto', 'always', 'never'].includes(color)) throw new UsageError(`--color takes always, never or auto, not '${values.color}'`);
+	const theme = (values.theme ?? 'auto') as CliOptions['theme'];
+	if (!['auto', 'dark', 'light'].includes(theme)) throw new UsageError(`--theme takes auto, dark or light, not '${values.theme}'`);
 	let width: number | null = null;
 	if (values.width !== undefined) {
 		width = Number(values.width);
 		if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number from 20 to 1000, not '${values.width}'`);
 	}
-	const options = {color, width, drafts: values.drafts ?? false, resume: !values['no-resume'], debug: values.debug ?? false, mouse: !values['no-mouse']};
+	const options = {color, theme, width, drafts: values.drafts ?? false, resume: !values['no-resume'], debug: values.debug ?? false, mouse: !values['no-mouse']};
 	if (values.format !== undefined && !['md', 'markdown'].includes(values.format)) throw new UsageError(`--format takes md, not '${values.format}'`);
 	if (values.help) return {...options, command: {kind: 'help'}};
 	if (values.version) return {...options, command: {kind: 'version'}};
@@ -181,6 +186,7 @@ Options:
   --posts DIR       where the posts are (repeatable; default: the bundled notes)
   --width N         wrap at N columns (default: the terminal's, at most 100; 80 in a pipe)
   --color WHEN      always, never or auto (default; NO_COLOR and FORCE_COLOR are honoured)
+  --theme THEME     dark, light or auto (default: ask the terminal, then COLORFGBG, else dark)
   --drafts          include posts with published: false
   --no-resume       open at the top instead of the remembered position
   --no-mouse        leave the mouse to the terminal (no wheel scrolling or clicks)

@@ -1,21 +1,7 @@
-import {Chalk} from 'chalk';
-import {formatPostDate} from '../posts/post-name.js';
 import type {Post, Topic} from '../posts/types.js';
 import {renderMarkdown} from '../render/render-markdown.js';
 import type {RenderOptions} from '../render/types.js';
-import {fitToWidth} from '../render/text-width.js';
-
-/** The header printed above a post: title, then date and tags, then a rule. */
-export function postHeader(post: Post, options: RenderOptions): string[] {
-	const chalk = new Chalk({level: options.color ? 1 : 0});
-	const facts = [formatPostDate(post.date), post.tags.map(tag => `#${tag}`).join(' ')].filter(Boolean).join(' · ');
-	return [
-		chalk.bold(fitToWidth(post.title, options.width)),
-		...(facts ? [chalk.dim(fitToWidth(facts, options.width))] : []),
-		chalk.dim('─'.repeat(options.width)),
-		'',
-	];
-}
+import {postHeader} from '../render/post-header.js';
 
 /** A whole post as printed lines. */
 export function printPost(post: Post, options: RenderOptions): string[] {

@@ -27,7 +27,12 @@ export type Theme = {
 	tableHeader: Style;
 };
 
-/** Styles for colour on (16-colour SGR: what every terminal shows alike) or off (no escape at all). */
+/**
+ * Styles for colour on (16-colour SGR: what every terminal shows alike) or off (no escape at all).
+ * Each colour reads on a dark and on a light background alike: no yellow or cyan (they vanish on
+ * white), no dark blue (SGR 34 vanishes on black). Links are underlined, so they stand out from
+ * the text without any colour at all.
+ */
 export function createTheme(color: boolean): Theme {
 	const chalk = new Chalk({level: color ? 1 : 0});
 	return {
@@ -37,11 +42,11 @@ export function createTheme(color: boolean): Theme {
 		strong: chalk.bold,
 		em: chalk.italic,
 		del: chalk.dim.strikethrough,
-		codespan: chalk.yellow,
-		code: chalk.yellow,
-		link: chalk.blue,
-		href: chalk.blue.underline,
-		image: chalk.cyan,
+		codespan: chalk.red,
+		code: chalk.red,
+		link: chalk.blueBright.underline,
+		href: chalk.blueBright,
+		image: chalk.magenta,
 		quoteBar: chalk.gray,
 		hr: chalk.gray,
 		tableBorder: chalk.gray,

@@ -15,6 +15,7 @@ export type ReaderAction =
 	| SearchAction
 	| {type: 'setMode'; mode: Mode['kind']}
 	| {type: 'overlayScroll'; lines: number}
+	| {type: 'overlayScroll'; pages: number}
 	| {type: 'clearFlash'}
 	| {type: 'message'; text: string | null}
 	| {type: 'quit'}
@@ -66,8 +67,11 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			if (state.mode.kind !== 'help' && state.mode.kind !== 'warnings') return state;
 			const layout = layoutOf(state);
 			// The overlay's first row is its title; the rest scroll, and stop at the last line.
-			const last = Math.max(0, env.overlayLength(state.mode.kind, layout.paneWidth) - (layout.paneHeight - 1));
-			return {...state, mode: {kind: state.mode.kind, top: Math.max(0, Math.min(last, state.mode.top + action.lines))}};
+			const room = layout.paneHeight - 1;
+			const last = Math.max(0, env.overlayLength(state.mode.kind, layout.paneWidth) - room);
+			// A page keeps one line of context, as the text's paging does.
+			const lines = 'pages' in action ? Math.trunc(action.pages * Math.max(1, Math.abs(action.pages) >= 1 ? room - 1 : room)) : action.lines;
+			return {...state, mode: {kind: state.mode.kind, top: Math.max(0, Math.min(last, state.mode.top + lines))}};
 		}
 		case 'clearFlash': {
 			return {...state, flashLine: null};
@@ -118,7 +122,7 @@ function setMode(state: ReaderState, kind: Mode['kind']): ReaderState {
 			return {...base, mode: {kind, top: 0}};
 		}
 		case 'find': {
-			return {...base, mode: {kind: 'find', input: ''}};
+			return {...base, mode: {kind: 'find', input: state.lastFind, isKept: state.lastFind !== ''}};
 		}
 		case 'search': {
 			// The panel opens with its last query (selected: typing replaces it) and filters.

@@ -12,7 +12,7 @@ export type Mode =
 	| {kind: 'reader'}
 	| {kind: 'help'; top: number}
 	| {kind: 'warnings'; top: number}
-	| {kind: 'find'; input: string}
+	| {kind: 'find'; input: string; isKept: boolean}
 	| {kind: 'search'; panel: SearchPanel};
 
 /**
@@ -38,6 +38,8 @@ export type ReaderState = {
 	isListInPlace: boolean;
 	sidebar: SidebarState;
 	find: Find | null;
+	/** The last query found: Ctrl-F offers it again (selected), Enter reuses it. */
+	lastFind: string;
 	/** The search panel as last left: it reopens with its query and filters. */
 	keptSearch: SearchPanel;
 	/** A topic chosen by ], [ or the sidebar: current until the reader scrolls. */
@@ -104,6 +106,7 @@ export function initialState(width: number, height: number, options: {postIndex?
 		isListInPlace: false,
 		sidebar: {cursor: 0, offset: 0},
 		find: null,
+		lastFind: '',
 		keptSearch: emptySearch,
 		chosenTopic: null,
 		places: options.places ?? {},

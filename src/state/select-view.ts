@@ -20,6 +20,8 @@ export type ReaderView = {
 	/** The list shown in the text's place (narrow terminals, after t or Tab). */
 	isListInPlace: boolean;
 	statusLeft: string;
+	/** The status line's parts, so it can cut the post title before the topic. */
+	status: {title: string; topic: string; message: string | null};
 	statusRight: string;
 	/** Which key layer the status line's hint is taken from. */
 	hintLayer: 'reader' | 'find';
@@ -47,7 +49,7 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 	const topicName = env.sectionNames(state.postIndex)[topic];
 	const where = [title, topicName === title ? '' : topicName].filter(Boolean).join(' › ');
 	const warnings = options.warningCount > 0 ? `${options.warningCount} warning${options.warningCount === 1 ? '' : 's'} (W) · ` : '';
-	const position = `${Math.min(doc.lines.length, state.top + 1)}/${doc.lines.length} ${percent}%`;
+	const position = positionText(state.top, layout.paneHeight, doc.lines.length, percent);
 	const isFind = state.mode.kind === 'find';
 	return {
 		layout,
@@ -59,6 +61,7 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 		readTopics,
 		isListInPlace: state.isListInPlace && layout.sidebarWidth === 0,
 		statusLeft: state.mode.kind === 'find' ? `Find: ${state.mode.input}▏` : (state.message ?? where),
+		status: {title, topic: topicName === title ? '' : (topicName ?? ''), message: state.mode.kind === 'find' ? findPrompt(state.mode.input, state.mode.isKept) : state.message},
 		statusRight: isFind ? '' : `${warnings}${position}`,
 		hintLayer: isFind ? 'find' : 'reader',
 	};
@@ -69,4 +72,17 @@ function spyOffset(rows: SidebarRow[], postIndex: number, topic: number, height:
 	const index = rows.findIndex(row => row.postIndex === postIndex && (topic === -1 ? row.kind === 'post' : row.kind === 'topic' && row.topicIndex === topic));
 	if (index < height) return 0;
 	return Math.max(0, index - Math.floor(height / 2));
+}
+
+/** `68–101/101 100%`: the rows on screen (as less -M shows them), of how many, and how far read. */
+export function positionText(top: number, height: number, lineCount: number, percent: number): string {
+	if (lineCount === 0) return '0/0';
+	const first = Math.min(lineCount, top + 1);
+	const last = Math.min(lineCount, top + height);
+	return `${first}–${last}/${lineCount} ${percent}%`;
+}
+
+/** The find prompt in the (inverse) status line; a kept query shows selected, in reverse of the line. */
+function findPrompt(input: string, isKept: boolean): string {
+	return isKept ? `Find: \u001B[27m${input}\u001B[7m▏` : `Find: ${input}▏`;
 }

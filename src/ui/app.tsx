@@ -22,12 +22,14 @@ import {useSuspend} from './hooks/use-suspend.js';
 import {statusHint} from './keymap.js';
 import {startState} from './start-state.js';
 import type {TerminalSetup} from './terminal-modes.js';
-import {uiTheme} from './theme.js';
+import {uiTheme, type Background} from './theme.js';
 
 export type AppProps = {
 	library: Library;
 	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
 	color: boolean;
+	/** The background the colours are chosen for; dark unless told. */
+	background?: Background;
 	hyperlinks: boolean;
 	width: number;
 	height: number;
@@ -56,7 +58,7 @@ const sameQuery = (a: SearchPanel, b: SearchPanel) => a.query === b.query && a.m
 const NO_HITS: SessionHit[] = [];
 
 /** The reader: one reducer, its view-model, and the widgets that draw it. */
-export function App({renderPost, color, hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, terminal, watch, ...props}: AppProps) {
+export function App({renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, terminal, watch, ...props}: AppProps) {
 	const {exit} = useApp();
 	const start = (library: Library, env: Parameters<typeof startState>[0]['env']) => startState({library, env, width, height, measure, store, resume, message: startMessage});
 	const {state, env, library, dispatch, applyUpdate, currentLibrary} = useReader({library: props.library, renderPost, style: {color, hyperlinks}, store, start});
@@ -81,7 +83,7 @@ export function App({renderPost, color, hyperlinks, width, height, measure, onLi
 	if (width < 20 || height < 5) return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
 	const {layout} = view;
-	const theme = uiTheme(color);
+	const theme = uiTheme(color, background);
 	const list = (listWidth: number) => (
 		<Sidebar
 			posts={library.posts}
@@ -112,7 +114,7 @@ export function App({renderPost, color, hyperlinks, width, height, measure, onLi
 				)}
 				<MainPane state={state} view={view} library={library} hits={state.mode.kind === 'search' ? env.searchResults(settledPanel) : NO_HITS} storedWatched={env.storedWatched} list={list} theme={theme} />
 			</Box>
-			<StatusLine width={width} left={view.statusLeft} right={view.statusRight} hint={statusHint(view.hintLayer, width >= 80)} />
+			<StatusLine width={width} parts={{...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)}} />
 		</Box>
 	);
 }

@@ -35,6 +35,12 @@ export type KeyAction =
 	| 'openWarnings'
 	| 'overlayDown'
 	| 'overlayUp'
+	| 'overlayPageDown'
+	| 'overlayPageUp'
+	| 'overlayHalfDown'
+	| 'overlayHalfUp'
+	| 'overlayTop'
+	| 'overlayBottom'
 	| 'closeSearch'
 	| 'searchDown'
 	| 'searchUp'
@@ -70,8 +76,14 @@ export const bindings: Binding[] = [
 	{layer: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', action: 'quit', help: 'quit, from anywhere'},
 	{layer: 'global', keys: ['ctrl+z'], label: 'Ctrl-Z', action: 'suspend', help: 'suspend to the shell (fg comes back)'},
 	{layer: 'help', keys: ['escape', '?', 'q'], label: 'Esc ? q', action: 'closeOverlay', help: 'close the help or the warnings'},
-	{layer: 'help', keys: ['j', 'down', 'space', 'pagedown'], label: 'j ↓ Space', action: 'overlayDown', help: 'scroll down, when it does not fit'},
-	{layer: 'help', keys: ['k', 'up', 'b', 'pageup'], label: 'k ↑ b', action: 'overlayUp', help: 'scroll up'},
+	{layer: 'help', keys: ['j', 'down'], label: 'j ↓', action: 'overlayDown', help: 'down one line, when it does not fit'},
+	{layer: 'help', keys: ['k', 'up'], label: 'k ↑', action: 'overlayUp', help: 'up one line'},
+	{layer: 'help', keys: ['space', 'f', 'pagedown'], label: 'Space f PgDn', action: 'overlayPageDown', help: 'down one page'},
+	{layer: 'help', keys: ['b', 'pageup'], label: 'b PgUp', action: 'overlayPageUp', help: 'up one page'},
+	{layer: 'help', keys: ['d', 'ctrl+d'], label: 'd', action: 'overlayHalfDown', help: 'down half a page'},
+	{layer: 'help', keys: ['u', 'ctrl+u'], label: 'u', action: 'overlayHalfUp', help: 'up half a page'},
+	{layer: 'help', keys: ['g', 'home'], label: 'g Home', action: 'overlayTop', help: 'top of the help'},
+	{layer: 'help', keys: ['G', 'end'], label: 'G End', action: 'overlayBottom', help: 'end of the help'},
 	{layer: 'found', keys: ['n'], action: 'nextMatch', help: 'next match of the find'},
 	{layer: 'found', keys: ['N'], action: 'previousMatch', help: 'previous match of the find'},
 	{layer: 'found', keys: ['escape'], label: 'Esc', action: 'clearFind', help: 'clear the find'},

@@ -1,6 +1,7 @@
 import type {PostWarning} from '../posts/types.js';
 import {wrapToWidth} from '../render/text-width.js';
 import {helpSections} from './keymap.js';
+import {LABELS, SYMBOLS} from './symbols.js';
 
 export type OverlayLine = {text: string; isTitle: boolean};
 
@@ -21,6 +22,11 @@ export function helpLines(width: number): OverlayLine[] {
 			const [first = '', ...rest] = wrapToWidth(row.help, Math.max(10, width - KEY_COLUMN));
 			lines.push({text: `  ${row.keys.padEnd(KEY_COLUMN - 3)} ${first}`, isTitle: false}, ...rest.map(text => ({text: indent + text, isTitle: false})));
 		}
+	}
+	lines.push({text: '', isTitle: false}, {text: 'What the marks mean', isTitle: true});
+	for (const {mark, meaning} of [...Object.values(SYMBOLS), ...LABELS]) {
+		const [first = '', ...rest] = wrapToWidth(meaning, Math.max(10, width - KEY_COLUMN));
+		lines.push({text: `  ${mark.padEnd(KEY_COLUMN - 3)} ${first}`, isTitle: false}, ...rest.map(text => ({text: indent + text, isTitle: false})));
 	}
 	lastHelp = {width, lines};
 	return lines;

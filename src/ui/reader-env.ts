@@ -4,6 +4,7 @@ import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
 import {createSessionIndex, sessionKey, type SessionHit, type SessionIndex} from '../search/session-index.js';
 import type {ReaderEnv, SidebarRow} from '../state/reader-state.js';
+import {groupByPost} from '../state/search/search-view.js';
 import {helpLines, warningLines} from './overlay-lines.js';
 
 /** A post's sections as the sidebar lists them: the introduction (when there is one), then the topics. */
@@ -65,7 +66,7 @@ export function createReaderEnv(
 			const key = JSON.stringify([panel.query, panel.missedOnly, panel.day]);
 			if (key !== lastSearch || !index) {
 				index ??= createSessionIndex(searchableSessions(posts));
-				lastHits = index.search(panel.query, {...(panel.missedOnly ? {missedOnly: true} : {}), ...(panel.day === null ? {} : {day: panel.day})});
+				lastHits = groupByPost(index.search(panel.query, {...(panel.missedOnly ? {missedOnly: true} : {}), ...(panel.day === null ? {} : {day: panel.day})}));
 				lastSearch = key;
 			}
 			return lastHits;

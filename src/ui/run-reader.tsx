@@ -11,11 +11,14 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {WatchTarget} from './hooks/use-live-reload.js';
 import {copySequence, openUrl} from './link-actions.js';
 import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
+import type {Background} from './theme.js';
 
 export type ReaderOptions = {
 	library: Library;
 	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
 	color: boolean;
+	/** The background the colours are chosen for (--theme, or asked of the terminal). */
+	background?: Background;
 	hyperlinks: boolean;
 	resume?: boolean;
 	/** The text column's widest (--width); 100 by default. */
@@ -112,6 +115,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			library={library}
 			renderPost={options.renderPost}
 			color={options.color}
+			background={options.background ?? 'dark'}
 			hyperlinks={options.hyperlinks}
 			stdin={stdin}
 			stdout={stdout}

@@ -34,7 +34,7 @@ describe('the reader as a daily tool (issue 11)', {skip}, () => {
 		first.write('n');
 		await first.waitFor(() => /2023 notes/.test(statusLine(first)));
 		first.write(']');
-		await first.waitFor(() => /2023 notes › /.test(statusLine(first)) && !/ 1\/\d+ /.test(statusLine(first)));
+		await first.waitFor(() => /2023 notes › /.test(statusLine(first)) && !/ 1–\d+\//.test(statusLine(first)));
 		const place2023 = statusLine(first).match(/› (.*?) {2,}/)![1]!;
 		first.write('q');
 		await first.exited;
@@ -69,7 +69,7 @@ describe('the reader as a daily tool (issue 11)', {skip}, () => {
 			assert.ok(paneRows(session)[0]!.trim().startsWith(topic), `the heading of ${topic} is at the top`);
 		}
 		assert.match(session.screen(), /● Final notes/);
-		assert.match(session.screen(), /✓ On networking/);
+		assert.match(session.screen(), /▪ On networking/);
 		session.write(']');
 		await session.waitFor(() => /Last topic/.test(statusLine(session)));
 		// At the end of the post the scroll-spy names the last topic whose heading shows.
@@ -96,7 +96,7 @@ describe('the reader as a daily tool (issue 11)', {skip}, () => {
 		for (let line = 2; line <= 11; line++) {
 			const before = session.raw().length;
 			session.write('j');
-			await session.waitFor(() => statusLine(session).includes(` ${line}/`));
+			await session.waitFor(() => statusLine(session).includes(` ${line}–`));
 			sizes.push(Buffer.byteLength(session.raw().slice(before)));
 		}
 		session.write(']');

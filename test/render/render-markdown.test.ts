@@ -93,8 +93,8 @@ describe('links', () => {
 	});
 
 	test('colour with hyperlinks: OSC 8 around the styled text, exactly', () => {
-		assert.deepEqual(colored('[Title](https://x.org/a)'), ['\u001B]8;;https://x.org/a\u001B\\\u001B[34mTitle\u001B[39m\u001B]8;;\u001B\\']);
-		assert.deepEqual(colored('<me@x.org>'), ['\u001B]8;;mailto:me@x.org\u001B\\\u001B[34mme@x.org\u001B[39m\u001B]8;;\u001B\\']);
+		assert.deepEqual(colored('[Title](https://x.org/a)'), ['\u001B]8;;https://x.org/a\u001B\\\u001B[94m\u001B[4mTitle\u001B[24m\u001B[39m\u001B]8;;\u001B\\']);
+		assert.deepEqual(colored('<me@x.org>'), ['\u001B]8;;mailto:me@x.org\u001B\\\u001B[94m\u001B[4mme@x.org\u001B[24m\u001B[39m\u001B]8;;\u001B\\']);
 	});
 
 	test('only http, https and mailto become hyperlinks; other targets are plain text', () => {

@@ -50,7 +50,11 @@ describe('the session search panel', () => {
 		const frame = plain(app.lastFrame());
 		assert.match(frame, /\/ zieba▏ +1 session/);
 		assert.match(frame, /› ✓ Scaling etcd/);
-		assert.match(frame, /Marcel Zięba, Isovalent · Day 1 · Conf notes/);
+		assert.match(frame, /Marcel Zięba, Isovalent · Day 1/);
+		// The post's title is a group header, said once.
+		assert.equal(frame.match(/Conf notes/g)?.length, 3, 'the sidebar, the status line and one group header');
+		// The match is marked in the speakers too.
+		assert.match(app.lastFrame()!, /Marcel \u001B\[4m\u001B\[1mZięba/);
 		assert.doesNotMatch(frame, /Deep Storage/);
 		app.unmount();
 	});
@@ -143,5 +147,28 @@ describe('the session search panel', () => {
 		await waitFor(() => links.length === 2);
 		assert.deepEqual(links, ['open https://sched.co/E1', 'copy https://sched.co/E1']);
 		app.unmount();
+	});
+
+	test('an empty result names the filter that hides it; the keys wrap to fit; the selected row is inverse across (issue 16.3)', async () => {
+		const app = start({width: 90});
+		await ready(app);
+		await press(app, '/', keys.tab);
+		const frame = app.lastFrame()!;
+		for (const line of plain(frame).split('\n').slice(0, 3)) assert.doesNotMatch(line, /…/);
+		assert.match(plain(frame), /\/ type · Esc close/);
+		// The selected row's inverse runs to the pane's right edge.
+		const selected = frame.split('\n').find(line => line.includes('› '))!;
+		assert.match(selected, /\u001B\[7m› .* {10,}\u001B\[27m$/);
+		await press(app, 'm', 'd', 'd', keys.tab, 'x', 'y', 'z');
+		await waitForFrame(app, f => /no missed talks on day 2 match 'xyz' — m clears missed, d changes the day/.test(plain(f).replace(/\s*│\s*/g, ' ').replace(/\s+/g, ' ')));
+		app.unmount();
+	});
+
+	test('emptyResultText and groupByPost', async () => {
+		const {emptyResultText, groupByPost} = await import('../../src/state/search/search-view.js');
+		assert.equal(emptyResultText({query: '', missedOnly: false, day: null}, false), 'These notes list no sessions.');
+		assert.equal(emptyResultText({query: 'x', missedOnly: false, day: 1}, true), "no talks on day 1 match 'x' — d changes the day");
+		const hit = (postId: string, n: number) => ({session: {postId}, n});
+		assert.deepEqual(groupByPost([hit('a', 1), hit('b', 2), hit('a', 3)]).map(h => h.n), [1, 3, 2]);
 	});
 });

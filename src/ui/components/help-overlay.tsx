@@ -10,7 +10,7 @@ export function HelpOverlay({width, height, top}: {width: number; height: number
 	const lines = helpLines(width);
 	const room = height - 1;
 	const first = firstShown(top, lines.length, room);
-	const more = lines.length > room ? `  (${first + room < lines.length ? 'j for more' : 'k back up'})` : '';
+	const more = lines.length > room ? `  (${first + room < lines.length ? 'Space for more' : 'b back up'})` : '';
 	const shown: OverlayLine[] = [{text: `Keys  (Esc, ? or q closes)${more}`, isTitle: true}, ...lines.slice(first, first + room)];
 	return (
 		<Box flexDirection="column" width={width} height={height}>

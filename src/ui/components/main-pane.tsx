@@ -32,8 +32,8 @@ export function MainPane({state, view, library, hits, storedWatched, list, theme
 		return <TextOverlay title={title} lines={warningLines(library.warnings, width)} width={width} height={height} top={mode.top} />;
 	}
 	if (mode.kind === 'search') {
-		return <SearchPanel panel={mode.panel} hits={hits} posts={library.posts} watched={state.watched} storedWatched={storedWatched} width={width} height={height} theme={theme} />;
+		return <SearchPanel panel={mode.panel} hits={hits} posts={library.posts} watched={state.watched} storedWatched={storedWatched} width={width} height={height} theme={theme} hasSessions={library.posts.some(post => post.sessions.length > 0)} />;
 	}
 	if (view.isListInPlace) return list(width);
-	return <ReaderPane lines={view.doc.lines} top={state.top} width={width} height={height} find={state.find} flashLine={state.flashLine} margin={view.layout.textMargin} />;
+	return <ReaderPane lines={view.doc.lines} top={state.top} width={width} height={height} find={state.find} flashLine={state.flashLine} margin={view.layout.textMargin} theme={theme} />;
 }

@@ -1,7 +1,9 @@
 import {Box, Text} from 'ink';
 import {stripStyles} from '../../render/plain.js';
 import {truncateToWidth} from '../../render/text-width.js';
+import type {MatchSegment} from '../../state/find/find-matches.js';
 import type {Find} from '../../state/find/find-reducer.js';
+import type {UiTheme} from '../theme.js';
 import {injectRenderFault} from '../fault-injection.js';
 
 type Props = {
@@ -13,25 +15,44 @@ type Props = {
 	flashLine: number | null;
 	/** Blank columns left of the text (the room a reading measure leaves). */
 	margin?: number;
+	theme: UiTheme;
 };
 
-/** Marks each occurrence of the find in a line (shown plain, so the marks stay exact). */
-function markFind(line: string, query: string): string {
+/**
+ * Marks the stretches of a row that matches cover (shown plain, so the marks stay exact); the
+ * current match in its own style, so it stands out from the others as in less.
+ */
+function markFind(line: string, segments: Array<MatchSegment & {isCurrent: boolean}>, theme: UiTheme): string {
 	const plain = stripStyles(line);
-	const lower = plain.toLowerCase();
-	const needle = query.toLowerCase();
 	let out = '';
 	let at = 0;
-	for (let index = lower.indexOf(needle); index !== -1; index = lower.indexOf(needle, index + needle.length)) {
-		out += plain.slice(at, index) + '\u001B[7m' + plain.slice(index, index + needle.length) + '\u001B[27m';
-		at = index + needle.length;
+	for (const segment of [...segments].sort((a, b) => a.from - b.from)) {
+		if (segment.from < at) continue;
+		const mark = segment.isCurrent ? theme.currentMatch : theme.match;
+		out += plain.slice(at, segment.from) + mark.open + plain.slice(segment.from, segment.to) + mark.close;
+		at = segment.to;
 	}
 	return out + plain.slice(at);
 }
 
+/** The match stretches on each visible row. */
+function segmentsByRow(find: Find | null, top: number, height: number): Map<number, Array<MatchSegment & {isCurrent: boolean}>> {
+	const rows = new Map<number, Array<MatchSegment & {isCurrent: boolean}>>();
+	for (const [index, match] of (find?.matches ?? []).entries()) {
+		for (const segment of match.segments) {
+			if (segment.line < top || segment.line >= top + height) continue;
+			const list = rows.get(segment.line) ?? [];
+			list.push({...segment, isCurrent: index === find!.current});
+			rows.set(segment.line, list);
+		}
+	}
+	return rows;
+}
+
 /** The visible window of the rendered post: one rendered line is one row, never re-wrapped. */
-export function ReaderPane({lines, top, width, height, find, flashLine, margin = 0}: Props) {
+export function ReaderPane({lines, top, width, height, find, flashLine, margin = 0, theme}: Props) {
 	injectRenderFault(top > 0);
+	const marks = segmentsByRow(find, top, height);
 	const rows: string[] = [];
 	for (let index = top; index < top + height; index++) {
 		const line = lines[index];
@@ -39,7 +60,8 @@ export function ReaderPane({lines, top, width, height, find, flashLine, margin =
 			rows.push('');
 			continue;
 		}
-		rows.push(find && find.lines.includes(index) ? markFind(line, find.query) : line);
+		const segments = marks.get(index);
+		rows.push(segments ? markFind(line, segments, theme) : line);
 	}
 	return (
 		<Box flexDirection="column" width={width + margin} height={height} paddingLeft={margin}>

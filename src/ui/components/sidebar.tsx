@@ -1,11 +1,10 @@
 import {Box, Text} from 'ink';
-import {formatPostDate} from '../../posts/post-name.js';
 import type {Post} from '../../posts/types.js';
-import {textWidth, truncateToWidth} from '../../render/text-width.js';
 import type {SidebarRow} from '../../state/reader-state.js';
 import {sectionsOf} from '../reader-env.js';
+import {sidebarPostRow, sidebarTopicRow} from '../sidebar-row.js';
+import {SYMBOLS} from '../symbols.js';
 import type {UiTheme} from '../theme.js';
-import {truncateMiddle} from '../truncate-middle.js';
 
 type Props = {
 	posts: Post[];
@@ -24,6 +23,9 @@ type Props = {
 	theme: UiTheme;
 };
 
+/** Marks before a topic's name (the help's legend lists the same). */
+const TOPIC_MARKS = {current: SYMBOLS.currentTopic.mark, read: SYMBOLS.readTopic.mark, unread: SYMBOLS.unreadTopic.mark};
+
 /** The tree of posts, the open one showing its topics; the topic being read is marked. */
 export function Sidebar({posts, rows, width, height, offset, cursor, openPost, currentTopic, progress, readTopics, theme}: Props) {
 	const visible = rows.slice(offset, offset + height);
@@ -34,28 +36,28 @@ export function Sidebar({posts, rows, width, height, offset, cursor, openPost, c
 				const post = posts[row.postIndex]!;
 				if (row.kind === 'post') {
 					const isOpen = row.postIndex === openPost;
-					const state = progress[row.postIndex] ?? '';
-					const suffix = state ? ` ${state}` : '';
-					const title = `${isOpen ? '▾' : '▸'} ${truncateMiddle(post.title, Math.max(2, width - textWidth(suffix) - 2))}`;
-					const date = formatPostDate(post.date);
+					const {name, facts} = sidebarPostRow(post, {width, isOpen, label: progress[row.postIndex] ?? ''});
+					// The cursor is the whole row in inverse, as lazygit and glow draw theirs.
+					if (isCursor) {
+						return (
+							<Text key={`p${row.postIndex}`} inverse bold={isOpen} wrap="truncate">
+								{name + facts}
+							</Text>
+						);
+					}
 					return (
-						<Box key={`p${row.postIndex}`} width={width}>
-							<Text bold={isOpen} inverse={isCursor} wrap="truncate">
-								{title}
-							</Text>
-							<Box flexGrow={1} />
-							<Text dimColor={theme.dim} wrap="truncate">
-								{suffix || (width - textWidth(title) > 12 ? ` ${date}` : '')}
-							</Text>
-						</Box>
+						<Text key={`p${row.postIndex}`} wrap="truncate">
+							<Text bold={isOpen}>{name}</Text>
+							<Text color={theme.muted} dimColor={theme.dim}>{facts}</Text>
+						</Text>
 					);
 				}
 				const isCurrent = row.postIndex === openPost && row.topicIndex === currentTopic;
 				const name = sectionsOf(post)[row.topicIndex]?.name ?? '';
-				const label = truncateToWidth(`  ${isCurrent ? '●' : readTopics.has(name) ? '✓' : '·'} ${name}`, width);
+				const mark = isCurrent ? TOPIC_MARKS.current : readTopics.has(name) ? TOPIC_MARKS.read : TOPIC_MARKS.unread;
 				return (
-					<Text key={`t${row.postIndex}-${row.topicIndex}`} inverse={isCursor} color={isCurrent ? theme.accent : undefined} bold={isCurrent} dimColor={!isCurrent && theme.dim} wrap="truncate">
-						{label}
+					<Text key={`t${row.postIndex}-${row.topicIndex}`} inverse={isCursor} color={isCurrent && !isCursor ? theme.accent : undefined} bold={isCurrent} wrap="truncate">
+						{sidebarTopicRow(name, mark, width)}
 					</Text>
 				);
 			})}

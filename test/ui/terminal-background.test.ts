@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import {afterEach, describe, test} from 'node:test';
+import {backgroundFromColorFgBg, chooseBackground, parseBackgroundAnswer} from '../../src/ui/terminal-background.js';
+import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
+import {cliPath, isBuilt} from '../helpers/run-cli.js';
+
+const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+
+describe('the background, from --theme, OSC 11 and COLORFGBG (issue 16.2)', () => {
+	test('an OSC 11 answer names a dark or light background, in any channel width and either terminator', () => {
+		assert.equal(parseBackgroundAnswer('\u001B]11;rgb:ffff/ffff/ffff\u0007'), 'light');
+		assert.equal(parseBackgroundAnswer('\u001B]11;rgb:1e1e/1e1e/2e2e\u001B\\'), 'dark');
+		assert.equal(parseBackgroundAnswer('\u001B]11;rgb:fd/f6/e3\u0007'), 'light');
+		assert.equal(parseBackgroundAnswer('\u001B]11;rgb:00/2b/36\u0007'), 'dark');
+		assert.equal(parseBackgroundAnswer('jk'), null);
+		assert.equal(parseBackgroundAnswer('\u001B]11;rgb:ff/ff\u0007'), null);
+	});
+
+	test('the choice: the flag, then the answer, then COLORFGBG, then dark', () => {
+		assert.equal(chooseBackground('light', '\u001B]11;rgb:0/0/0\u0007', {}), 'light');
+		assert.equal(chooseBackground('auto', '\u001B]11;rgb:ffff/ffff/ffff\u0007', {COLORFGBG: '15;0'}), 'light');
+		assert.equal(chooseBackground('auto', null, {COLORFGBG: '0;15'}), 'light');
+		assert.equal(chooseBackground('auto', null, {COLORFGBG: '15;default;0'}), 'dark');
+		assert.equal(chooseBackground('auto', null, {}), 'dark');
+		assert.equal(backgroundFromColorFgBg('0;7'), 'light');
+		assert.equal(backgroundFromColorFgBg('junk'), null);
+	});
+});
+
+describe('the reader asks the terminal for its background', {skip}, () => {
+	afterEach(killAllSessions);
+	// The topic being read is drawn in the accent: cyan (36) on dark, blue (34) on light.
+	const accentOfCurrentTopic = (raw: string) => /\u001B\[(3\d)m\s*● Introduction/.exec(raw)?.[1];
+
+	test('a light answer gives the light theme, and the answer is never taken for keys', async () => {
+		const session = startSession([cliPath, '--posts', 'posts'], {env: {FORCE_COLOR: '1', COLORFGBG: ''}});
+		await session.waitFor(() => session.raw().includes('\u001B]11;?\u0007'));
+		session.write('\u001B]11;rgb:ffff/ffff/ffff\u0007');
+		await session.waitFor(/\d+\/\d+ \d+%/);
+		assert.equal(accentOfCurrentTopic(session.raw()), '34');
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+	});
+
+	test('no answer: dark after a short wait; --theme light asks nothing', async () => {
+		const silent = startSession([cliPath, '--posts', 'posts'], {env: {FORCE_COLOR: '1', COLORFGBG: ''}});
+		await silent.waitFor(/\d+\/\d+ \d+%/);
+		assert.equal(accentOfCurrentTopic(silent.raw()), '36');
+		const told = startSession([cliPath, '--posts', 'posts', '--theme', 'light'], {env: {FORCE_COLOR: '1'}});
+		await told.waitFor(/\d+\/\d+ \d+%/);
+		assert.ok(!told.raw().includes('\u001B]11;?'));
+		assert.equal(accentOfCurrentTopic(told.raw()), '34');
+	});
+});
