@@ -21,10 +21,27 @@ const pendingInline = new WeakMap<Token[], {lexer: Lexer; src: string}>();
  */
 export function lexTokens(source: string, options: MarkedOptions = {gfm: true}): Token[] {
 	const lexer = new Lexer({...options});
-	const tokens = lexer.blockTokens(capNesting(source).text, lexer.tokens);
+	const tokens = lexer.blockTokens(prepareSource(source), lexer.tokens);
 	for (const queued of lexer.inlineQueue) pendingInline.set(queued.tokens, {lexer, src: queued.src});
 	lexer.inlineQueue = [];
 	return tokens;
+}
+
+// A reference definition with TABs around its URL: `[logo]:<TAB><TAB>/x.png "Title"`.
+const TABBED_DEFINITION = /^( {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:)[ \t]+(\S+)(?:[ \t]+(\S.*))?$/gm;
+
+/**
+ * The source as it is lexed, line for line the same text: nesting capped, and reference
+ * definitions written with TABs between `]:`, the URL and the title given single spaces.
+ * kramdown (Jekyll) and CommonMark take those as definitions; marked 18 takes only spaces,
+ * so such a line, and every definition below it, would print raw.
+ */
+export function prepareSource(source: string): string {
+	const capped = capNesting(source).text;
+	if (!capped.includes('\t')) return capped;
+	return capped.replace(TABBED_DEFINITION, (line: string, label: string, url: string, title: string | undefined) =>
+		line.includes('\t') ? `${label} ${url}${title === undefined ? '' : ` ${title}`}` : line,
+	);
 }
 
 /** Lexes a body into top-level tokens, each with its start line (the tokens' raw texts tile the body). */
