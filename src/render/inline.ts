@@ -55,7 +55,8 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 			return HARD_BREAK;
 		},
 		checkbox(token) {
-			return token.checked ? '[x] ' : '[ ] ';
+			// kramdown and GitHub show task items as check boxes.
+			return token.checked ? '☑ ' : '☐ ';
 		},
 	};
 	const marked = new Marked(
