@@ -6,7 +6,8 @@
  * Containment: nesting is capped before lexing (see nesting.ts), and a block whose inline content
  * still cannot be lexed becomes its source as plain text, never an exception.
  */
-import {Lexer, type MarkedOptions, type Token, type Tokens} from 'marked';
+import {Lexer, Marked, type MarkedOptions, type Token, type Tokens} from 'marked';
+import {kramdownExtension} from './kramdown.js';
 import {capNesting} from './nesting.js';
 
 /** A top-level markdown token with the 1-based source line it starts on. */
@@ -15,11 +16,21 @@ export type SourceBlock = {token: Token; line: number};
 /** Inline token arrays not lexed yet, with the lexer and text that fill each. */
 const pendingInline = new WeakMap<Token[], {lexer: Lexer; src: string}>();
 
+let kramdownDefaults: MarkedOptions | undefined;
+
+/** GFM with the kramdown tokenizers: how the post model reads a post. */
+function defaultOptions(): MarkedOptions {
+	kramdownDefaults ??= new Marked({gfm: true}, kramdownExtension).defaults;
+	return kramdownDefaults;
+}
+
 /**
- * Block-lexes `source` (nesting capped first); inline arrays are filled by `inlineTokens` or
- * `completeBlock`. Throws only if marked itself fails on the blocks.
+ * Block-lexes `source` (prepared first: see `prepareSource`); inline arrays are filled by
+ * `inlineTokens` or `completeBlock`. `options` come from a marked instance that uses
+ * `kramdownExtension` (the renderer's); by default GFM with it. Throws only if marked itself
+ * fails on the blocks.
  */
-export function lexTokens(source: string, options: MarkedOptions = {gfm: true}): Token[] {
+export function lexTokens(source: string, options: MarkedOptions = defaultOptions()): Token[] {
 	const lexer = new Lexer({...options});
 	const tokens = lexer.blockTokens(prepareSource(source), lexer.tokens);
 	for (const queued of lexer.inlineQueue) pendingInline.set(queued.tokens, {lexer, src: queued.src});

@@ -49,3 +49,39 @@ describe('no characters dropped', () => {
 		}
 	});
 });
+
+describe('footnotes', () => {
+	const markdown = 'Kubernetes is great[^k] and so is etcd[^1]. [^nothing] stays text.\n\n[^1]: The etcd note,\n    lazy second line.\n\n    A second paragraph with **bold**.\n\n[^k]: First note.\n\nAfter the notes.';
+	test('numbered in the order referenced, the notes at the end as numbered lines', () => {
+		assert.deepEqual(plain(markdown), [
+			'Kubernetes is great[1] and so is etcd[2]. [^nothing] stays text.',
+			'',
+			'After the notes.',
+			'',
+			'─'.repeat(20),
+			'[1] First note.',
+			'[2] The etcd note, lazy second line.',
+			'',
+			'    A second paragraph with bold.',
+		]);
+	});
+
+	test('a note is hostile text like any other', () => {
+		const lines = renderMarkdown('x[^1]\n\n[^1]: \u001B]52;c;aGk=\u0007 &#27;[31m <a href="javascript:alert(1)">y</a>', {width: 80, color: true, hyperlinks: true}).lines;
+		assert.ok(lines.every(line => !/\u001B\]52|\u0007|\u001B\[31m|\u001B\]8;;javascript/.test(line)), JSON.stringify(lines));
+		assert.equal(stripStyles(lines.at(-1)!), '[1] ␛]52;c;aGk=␇ ␛[31m y (javascript:alert(1))');
+	});
+
+	test('the blocks stay in source order and cover every line', () => {
+		const doc = renderMarkdown(markdown, {width: 80, color: false, hyperlinks: false});
+		assert.deepEqual(doc.blocks.map(block => block.sourceLine), [1, 10, 10]);
+		assert.equal(doc.blocks.reduce((sum, block) => sum + block.lineCount, 0), doc.lines.length);
+	});
+});
+
+describe('attribute lists', () => {
+	test('block and span IALs are dropped, never shown', () => {
+		const markdown = 'A lead paragraph.\n{: .lead}\n\n**On storage**\n{:.alert}\n\nA [link](https://x.example){:target="_blank"} and `{: code}`.\n\n{: #some-id}\n\n```\n{:a => 1}\n```';
+		assert.deepEqual(plain(markdown), ['A lead paragraph.', '', 'On storage', '', 'A link (https://x.example) and {: code}.', '', '    {:a => 1}']);
+	});
+});
