@@ -147,6 +147,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		case 'html': {
 			// An unclosed `<a>` of an earlier block must not make this one a link.
 			context.inline.html.openAnchors = [];
+			context.inline.html.media = null;
 			const html = token as Tokens.HTML;
 			return wrapToWidth(htmlToText(html.text, context.inline.html, context.html, html.pre), width);
 		}

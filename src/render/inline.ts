@@ -11,6 +11,7 @@ import {Marked, Parser, type RendererObject, type Token} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {decodeEntities} from '../markdown/entities.js';
 import {kramdownExtension, type FootnoteRefToken} from '../markdown/kramdown.js';
+import {joinAnchors} from './html-anchors.js';
 import {htmlToText, type HtmlState} from './html-text.js';
 import {imageLine} from './image-line.js';
 import {HARD_BREAK} from './layout-markers.js';
@@ -95,6 +96,6 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 		marked,
 		html,
 		footnoteNumber,
-		render: (tokens) => (tokens === undefined || tokens.length === 0 ? '' : parser.parseInline(tokens)),
+		render: (tokens) => (tokens === undefined || tokens.length === 0 ? '' : parser.parseInline(joinAnchors(tokens))),
 	};
 }

@@ -46,7 +46,7 @@ const bare = (url: string): string =>
 		.replace(/\/$/, '');
 
 /** True when the target would only repeat the text (autolinks, `www.` links, mailto addresses). */
-function repeatsText(text: string, url: string): boolean {
+export function repeatsText(text: string, url: string): boolean {
 	return text === url || bare(text) === bare(url);
 }
 

@@ -44,6 +44,7 @@ function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] 
 			continue;
 		}
 		context.inline.html.openAnchors = [];
+		context.inline.html.media = null;
 		try {
 			blockPieces(token, tokenLine, width, context, out);
 		} catch {

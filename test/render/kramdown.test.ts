@@ -85,3 +85,62 @@ describe('attribute lists', () => {
 		assert.deepEqual(plain(markdown), ['A lead paragraph.', '', 'On storage', '', 'A link (https://x.example) and {: code}.', '', '    {:a => 1}']);
 	});
 });
+
+describe('raw HTML as kramdown shows it', () => {
+	test('iframes, videos, audio, embeds and objects are placeholder lines with their URL', () => {
+		const markdown = [
+			'Before.',
+			'',
+			'<iframe src="https://www.youtube.com/embed/abc" title="The keynote" allowfullscreen></iframe>',
+			'',
+			'<iframe src="https://speakerdeck.com/player/x"></iframe>',
+			'',
+			'<video controls>',
+			'  <source src="https://cdn.example/b.webm" type="video/webm">',
+			'  <source src="https://cdn.example/b.mp4" type="video/mp4">',
+			'</video>',
+			'',
+			'<audio src="javascript:alert(1)" title="Pod&#27;cast"></audio>',
+			'',
+			'<embed src="https://slides.example/deck.pdf"> and <object data="/files/deck.pdf"></object>',
+			'',
+			'After.',
+		].join('\n');
+		assert.deepEqual(plain(markdown), [
+			'Before.',
+			'',
+			'▣ video: The keynote (https://www.youtube.com/embed/abc)',
+			'',
+			'▣ slides (https://speakerdeck.com/player/x)',
+			'',
+			'▣ video (https://cdn.example/b.webm)',
+			'',
+			'▣ audio: Pod&#27;cast',
+			'',
+			'▣ embed (https://slides.example/deck.pdf)',
+			'and',
+			'▣ embed (/files/deck.pdf)',
+			'',
+			'After.',
+		]);
+	});
+
+	test('<details><summary> reads as text', () => {
+		assert.deepEqual(plain('<details>\n<summary>The demo</summary>\n\nInside, **bold**.\n\n</details>'), ['▸ The demo', '', 'Inside, bold.']);
+	});
+
+	test('an <a> whose text is its URL shows it once; one whose text is another URL shows its target, hyperlinks on too', () => {
+		const inline = 'See <a href="https://k8s.io/docs">https://k8s.io/docs</a> and <a href="https://evil.example">https://bank.example</a>.';
+		const block = '<div><a href="https://k8s.io/docs">https://k8s.io/docs</a> or <a href="https://evil.example">https://bank.example</a></div>';
+		assert.deepEqual(plain(inline), ['See https://k8s.io/docs and https://bank.example (https://evil.example).']);
+		assert.deepEqual(linked(inline), ['See https://k8s.io/docs and https://bank.example (https://evil.example).']);
+		assert.deepEqual(plain(block), ['https://k8s.io/docs or https://bank.example (https://evil.example)']);
+		assert.deepEqual(linked(block), ['https://k8s.io/docs or https://bank.example (https://evil.example)']);
+		assert.deepEqual(plain('A <a href="https://x.example">site</a>.'), ['A site (https://x.example).']);
+	});
+
+	test('markdown after a <br/> line is rendered, not left raw', () => {
+		const markdown = '**[Talk](https://x.sched.com/event/A)**<br/>\nby **Ann**, [Acme](https://acme.example)\n\n<br/>\n**bold** and [a link](https://l.example)';
+		assert.deepEqual(plain(markdown), ['Talk (https://x.sched.com/event/A)', 'by Ann, Acme (https://acme.example)', '', 'bold and a link (https://l.example)']);
+	});
+});
