@@ -24,6 +24,25 @@ Schedule: [the talk](${longUrl})
 ${longCode}
 \`\`\`
 
+Kubernetes is great[^k8s] and so is etcd[^1].
+{: .lead}
+
+**On storage**
+{:.alert}
+
+See [the docs](https://k8s.io/docs){:target="_blank"} and <a href="https://k8s.io/blog">https://k8s.io/blog</a>.
+
+<iframe src="https://www.youtube.com/embed/abc" title="The keynote"></iframe>
+
+<br/>
+**Ann**, [Acme](https://acme.example)
+
+[^1]: The etcd note.
+
+    Its second paragraph.
+
+[^k8s]: The Kubernetes note.
+
 [logo]:\t\t{{site.url}}/assets/2024-logo.png
 [company]:\thttps://company.example
 `;
@@ -49,6 +68,16 @@ describe('read prints kramdown shapes as Jekyll shows them', {skip}, () => {
 		// A long URL and a long code line whole, never cut with `…`.
 		assert.ok(!result.stdout.includes('…'), result.stdout);
 		assert.ok(lines.join('').includes(longUrl), result.stdout);
+		// Footnotes: numbered markers, the notes at the end as numbered lines.
+		assert.ok(lines.includes('Kubernetes is great[1] and so is etcd[2].'), result.stdout);
+		assert.deepEqual(lines.slice(-5), ['[1] The Kubernetes note.', '[2] The etcd note.', '', '    Its second paragraph.', ''], result.stdout);
+		// Attribute lists dropped; the bold paragraph before one stays a paragraph of its own.
+		assert.ok(!result.stdout.includes('{:'), result.stdout);
+		assert.ok(lines.includes('On storage'), result.stdout);
+		// Raw HTML: the iframe a placeholder, a link whose text is its URL once, markdown after <br/> rendered.
+		assert.ok(lines.includes('▣ video: The keynote (https://www.youtube.com/embed/abc)'), result.stdout);
+		assert.ok(lines.includes('See the docs (https://k8s.io/docs) and https://k8s.io/blog.'), result.stdout);
+		assert.ok(lines.includes('Ann, Acme (https://acme.example)'), result.stdout);
 		const codeRows = lines.filter(line => /^ {4}(?:kubectl|↪ )/.test(line)).map(line => line.slice(4).replace(/^↪ /, ''));
 		assert.equal(codeRows.join(''), longCode);
 	});
