@@ -5,7 +5,8 @@
  * - footnotes: `[^label]: note` (a `footnote` block, indented continuation paragraphs included)
  *   and `text[^label]` (a `footnoteRef`, only for a label some definition gives, as kramdown);
  * - attribute lists `{:.class}`, `{: #id}`, `{:target="_blank"}`: `blockAttributes` on a line of
- *   their own, `spanAttributes` inline. They carry no text: nothing derived from them is shown;
+ *   their own, `spanAttributes` inline (a header id `{#id}` ending the text too). They carry
+ *   no text: nothing derived from them is shown;
  * - HTML starting with a span-level element (`<br/>`, `<a>`, `<img>`, `<span>`…) is paragraph
  *   text, as kramdown reads it, not an HTML block: markdown after a `<br/>` line is rendered.
  *
@@ -27,6 +28,8 @@ const REFERENCE = /^\[\^([^\]\s]{1,100})\]/;
 const BLOCK_IAL = /^ {0,3}\{:(?!:)[^}\n]{0,500}\}[ \t]*(?:\n|$)/;
 const BLOCK_IAL_START = /^ {0,3}\{:(?!:)[^}\n]{0,500}\}[ \t]*$/m;
 const SPAN_IAL = /^\{:(?!:)[^}\n]{0,500}\}/;
+// kramdown's header id, `## Day 2 {#day-2}`: taken only at the very end of the inline text.
+const HEADER_ID = /^\{#[A-Za-z][\w:.-]{0,200}\}[ \t]*$/;
 const DEFINITION_LINE = /^ {0,3}\[[^\]\n]+\]:/;
 
 /** Elements kramdown reads as span-level: a line starting with one is text, not an HTML block. */
@@ -108,11 +111,11 @@ const spanAttributes: TokenizerAndRendererExtension = {
 	name: 'spanAttributes',
 	level: 'inline',
 	start: (src) => {
-		const index = src.indexOf('{:');
+		const index = src.search(/\{[:#]/);
 		return index === -1 ? undefined : index;
 	},
 	tokenizer(src) {
-		const found = SPAN_IAL.exec(src);
+		const found = SPAN_IAL.exec(src) ?? HEADER_ID.exec(src);
 		return found ? {type: 'spanAttributes', raw: found[0]} : undefined;
 	},
 };

@@ -3,8 +3,8 @@ import {test} from 'node:test';
 import {lines, parse} from './helpers.js';
 
 test('attribute lists are not text: a bold paragraph with a block IAL is still a topic, named without it', () => {
-	const post = parse(lines('---', 'title: IALs', '---', 'Intro.', '', '**On storage**', '{:.alert}', '', 'Text.', '', '## Day 2 {: #day-2}', '', 'More.'));
-	assert.deepEqual(post.topics.map(topic => [topic.name, topic.line]), [['On storage', 3], ['Day 2', 8]]);
+	const post = parse(lines('---', 'title: IALs', '---', 'Intro.', '', '**On storage**', '{:.alert}', '', 'Text.', '', '## Day 2 {: #day-2}', '', 'More.', '', '### Day 3 {#day-3}', '', 'Text {#not-an-id} stays.'));
+	assert.deepEqual(post.topics.map(topic => [topic.name, topic.line]), [['On storage', 3], ['Day 2', 8], ['Day 3', 12]]);
 });
 
 test('footnote references and definitions are not text of topic names or excerpts', () => {

@@ -83,6 +83,7 @@ describe('attribute lists', () => {
 	test('block and span IALs are dropped, never shown', () => {
 		const markdown = 'A lead paragraph.\n{: .lead}\n\n**On storage**\n{:.alert}\n\nA [link](https://x.example){:target="_blank"} and `{: code}`.\n\n{: #some-id}\n\n```\n{:a => 1}\n```';
 		assert.deepEqual(plain(markdown), ['A lead paragraph.', '', 'On storage', '', 'A link (https://x.example) and {: code}.', '', '    {:a => 1}']);
+		assert.deepEqual(plain('## Day 3 {#day-3}\n\nText {#not-an-id} stays.'), ['## Day 3', '', 'Text {#not-an-id} stays.']);
 	});
 });
 
