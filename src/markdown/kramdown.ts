@@ -38,6 +38,16 @@ const SPAN_ELEMENTS = new Set([
 	'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
 ]);
 
+/**
+ * Where `pattern` (multiline) first matches before the next blank line. A block `start` only cuts
+ * the paragraph being read, and marked asks at every paragraph: scanning the whole rest of the
+ * post each time would be quadratic in its length.
+ */
+function startInParagraph(src: string, pattern: RegExp): number | undefined {
+	const blank = src.search(/\n[ \t]*(?:\n|$)/);
+	return pattern.exec(blank === -1 ? src : src.slice(0, blank + 1))?.index;
+}
+
 /** The length of a footnote definition at the start of `src`: its first line, lazy lines, and indented blocks after blank lines. */
 function footnoteLength(src: string): {end: number; content: string} {
 	let end = src.indexOf('\n');
@@ -69,7 +79,7 @@ function footnoteLength(src: string): {end: number; content: string} {
 const footnote: TokenizerAndRendererExtension = {
 	name: 'footnote',
 	level: 'block',
-	start: (src) => FOOTNOTE_START.exec(src)?.index,
+	start: (src) => startInParagraph(src, FOOTNOTE_START),
 	tokenizer(src) {
 		const head = FOOTNOTE_HEAD.exec(src);
 		if (!head) return undefined;
@@ -100,7 +110,7 @@ const footnoteRef: TokenizerAndRendererExtension = {
 const blockAttributes: TokenizerAndRendererExtension = {
 	name: 'blockAttributes',
 	level: 'block',
-	start: (src) => BLOCK_IAL_START.exec(src)?.index,
+	start: (src) => startInParagraph(src, BLOCK_IAL_START),
 	tokenizer(src) {
 		const found = BLOCK_IAL.exec(src);
 		return found ? {type: 'blockAttributes', raw: found[0]} : undefined;
