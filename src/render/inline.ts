@@ -30,6 +30,8 @@ export type InlineRenderer = {
 	html: HtmlState;
 	/** The number of each footnote label, given in the order the references are rendered (kramdown's). */
 	footnoteNumber: (label: string) => number;
+	/** True once a reference to the label was rendered. */
+	isFootnoteReferenced: (label: string) => boolean;
 };
 
 const textOf = (text: string): string => sanitizeText(decodeEntities(text)).replace(/\t/g, ' ');
@@ -96,6 +98,7 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 		marked,
 		html,
 		footnoteNumber,
+		isFootnoteReferenced: (label) => footnotes.has(label),
 		render: (tokens) => (tokens === undefined || tokens.length === 0 ? '' : parser.parseInline(joinAnchors(tokens))),
 	};
 }

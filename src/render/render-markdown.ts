@@ -38,8 +38,9 @@ function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] 
 		const tokenLine = line;
 		line += countNewlines(token.raw ?? '');
 		if (token.type === 'footnote') {
-			// As kramdown: the notes come at the end, numbered in the order they are referenced.
-			notes.push(token as unknown as FootnoteToken);
+			// As kramdown: the notes come at the end, numbered in the order they are referenced; a label's first definition counts.
+			const note = token as unknown as FootnoteToken;
+			if (!notes.some((seen) => seen.label === note.label)) notes.push(note);
 			notesLine ||= tokenLine;
 			continue;
 		}
@@ -52,7 +53,9 @@ function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] 
 			out.push({sourceLine: tokenLine, key: '', lines: plainLines(token.raw ?? '', width), gapAfter: true});
 		}
 	}
-	if (notes.length > 0) footnotePiece(notes, notesLine, width, context, out);
+	// As kramdown, a note nothing refers to is not shown (a topic printed alone carries every note of its post).
+	const referenced = notes.filter((note) => context.inline.isFootnoteReferenced(note.label));
+	if (referenced.length > 0) footnotePiece(referenced, notesLine, width, context, out);
 	return out;
 }
 

@@ -53,6 +53,13 @@ describe('read prints kramdown shapes as Jekyll shows them', {skip}, () => {
 	const file = join(folder, '2024-05-02-kramdown.md');
 	writeFileSync(file, post);
 
+	test('a topic printed alone keeps its footnotes whole', async () => {
+		const result = await runCli(['read', file, '--topic', 'Introduction', '--width', '60']);
+		assert.equal(result.code, 0, result.stderr);
+		const lines = result.stdout.split('\n');
+		assert.deepEqual(lines.slice(-5), ['[1] The Kubernetes note.', '[2] The etcd note.', '', '    Its second paragraph.', ''], result.stdout);
+	});
+
 	test('printed output drops no character and shows no markup', async () => {
 		const result = await runCli(['read', file, '--width', '60']);
 		assert.equal(result.code, 0, result.stderr);

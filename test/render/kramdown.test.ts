@@ -66,6 +66,10 @@ describe('footnotes', () => {
 		]);
 	});
 
+	test('a note nothing refers to is not shown, as kramdown; a label defined twice shows its first note', () => {
+		assert.deepEqual(plain('Text[^a].\n\n[^a]: First.\n\n[^a]: Second.\n\n[^b]: Unused.'), ['Text[1].', '', '─'.repeat(20), '[1] First.']);
+	});
+
 	test('a note is hostile text like any other', () => {
 		const lines = renderMarkdown('x[^1]\n\n[^1]: \u001B]52;c;aGk=\u0007 &#27;[31m <a href="javascript:alert(1)">y</a>', {width: 80, color: true, hyperlinks: true}).lines;
 		assert.ok(lines.every(line => !/\u001B\]52|\u0007|\u001B\[31m|\u001B\]8;;javascript/.test(line)), JSON.stringify(lines));
