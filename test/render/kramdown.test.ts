@@ -130,6 +130,13 @@ describe('raw HTML as kramdown shows it', () => {
 		]);
 	});
 
+	test('an embed is hostile data: title and URL sanitised, other schemes never shown', () => {
+		const markdown = '<iframe title="a\u202Eb &#x1b;[31m" src="https://x.example/\u001B]8;;evil\u0007"></iframe>\n\n<embed src="data:text/html,&lt;script&gt;">';
+		const lines = renderMarkdown(markdown, {width: 80, color: true, hyperlinks: true}).lines;
+		assert.ok(lines.every(line => !/\u202E|\u0007|\u001B\[31m|\u001B\]8;;evil/.test(line)), JSON.stringify(lines));
+		assert.deepEqual(lines.map(stripStyles), ['▣ embed: ab &#x1b;[31m (https://x.example/␛]8;;evil␇)', '', '▣ embed']);
+	});
+
 	test('<details><summary> reads as text', () => {
 		assert.deepEqual(plain('<details>\n<summary>The demo</summary>\n\nInside, **bold**.\n\n</details>'), ['▸ The demo', '', 'Inside, bold.']);
 	});
