@@ -1,3 +1,4 @@
+import {lexBlocks} from '../markdown/lexer.js';
 import type {Post, Topic} from '../posts/types.js';
 import {renderMarkdown} from '../render/render-markdown.js';
 import type {RenderOptions} from '../render/types.js';
@@ -8,9 +9,19 @@ export function printPost(post: Post, options: RenderOptions): string[] {
 	return [...postHeader(post, options), ...trimBlank(renderMarkdown(post.body, options).lines)];
 }
 
-/** One topic of a post, with the post's reference definitions so its `[logo]` links still resolve. */
+/**
+ * One topic of a post, with the post's reference definitions so its `[logo]` links still resolve,
+ * and its footnotes, whole, so the topic's `[^1]` still has its note.
+ */
 export function printTopic(post: Post, topic: Topic, options: RenderOptions): string[] {
-	const definitions = post.body.split('\n').filter(line => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
+	let definitions: string[];
+	try {
+		definitions = lexBlocks(post.body)
+			.filter(block => block.token.type === 'def' || block.token.type === 'footnote')
+			.map(block => block.token.raw.replace(/\n+$/, ''));
+	} catch {
+		definitions = post.body.split('\n').filter(line => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
+	}
 	const markdown = [topic.text, '', ...definitions].join('\n');
 	return [...postHeader(post, options), ...trimBlank(renderMarkdown(markdown, options).lines)];
 }

@@ -3,6 +3,7 @@
  * sanitising. Every string it hands out is safe to show on a terminal; `posts/` and `render/` use it.
  */
 export {decodeEntities} from './entities.js';
+export {kramdownExtension, type FootnoteRefToken, type FootnoteToken} from './kramdown.js';
 export {inlineText} from './inline-text.js';
 export {completeBlock, inlineTokens, lexBlocks, lexTokens, type SourceBlock} from './lexer.js';
 export {countNewlines, listItemLines} from './lines.js';

@@ -6,7 +6,8 @@
  * Containment: nesting is capped before lexing (see nesting.ts), and a block whose inline content
  * still cannot be lexed becomes its source as plain text, never an exception.
  */
-import {Lexer, type MarkedOptions, type Token, type Tokens} from 'marked';
+import {Lexer, Marked, type MarkedOptions, type Token, type Tokens} from 'marked';
+import {kramdownExtension} from './kramdown.js';
 import {capNesting} from './nesting.js';
 
 /** A top-level markdown token with the 1-based source line it starts on. */
@@ -15,16 +16,43 @@ export type SourceBlock = {token: Token; line: number};
 /** Inline token arrays not lexed yet, with the lexer and text that fill each. */
 const pendingInline = new WeakMap<Token[], {lexer: Lexer; src: string}>();
 
+let kramdownDefaults: MarkedOptions | undefined;
+
+/** GFM with the kramdown tokenizers: how the post model reads a post. */
+function defaultOptions(): MarkedOptions {
+	kramdownDefaults ??= new Marked({gfm: true}, kramdownExtension).defaults;
+	return kramdownDefaults;
+}
+
 /**
- * Block-lexes `source` (nesting capped first); inline arrays are filled by `inlineTokens` or
- * `completeBlock`. Throws only if marked itself fails on the blocks.
+ * Block-lexes `source` (prepared first: see `prepareSource`); inline arrays are filled by
+ * `inlineTokens` or `completeBlock`. `options` come from a marked instance that uses
+ * `kramdownExtension` (the renderer's); by default GFM with it. Throws only if marked itself
+ * fails on the blocks.
  */
-export function lexTokens(source: string, options: MarkedOptions = {gfm: true}): Token[] {
+export function lexTokens(source: string, options: MarkedOptions = defaultOptions()): Token[] {
 	const lexer = new Lexer({...options});
-	const tokens = lexer.blockTokens(capNesting(source).text, lexer.tokens);
+	const tokens = lexer.blockTokens(prepareSource(source), lexer.tokens);
 	for (const queued of lexer.inlineQueue) pendingInline.set(queued.tokens, {lexer, src: queued.src});
 	lexer.inlineQueue = [];
 	return tokens;
+}
+
+// A reference definition with TABs around its URL: `[logo]:<TAB><TAB>/x.png "Title"`.
+const TABBED_DEFINITION = /^( {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:)[ \t]+(\S+)(?:[ \t]+(\S.*))?$/gm;
+
+/**
+ * The source as it is lexed, line for line the same text: nesting capped, and reference
+ * definitions written with TABs between `]:`, the URL and the title given single spaces.
+ * kramdown (Jekyll) and CommonMark take those as definitions; marked 18 takes only spaces,
+ * so such a line, and every definition below it, would print raw.
+ */
+export function prepareSource(source: string): string {
+	const capped = capNesting(source).text;
+	if (!capped.includes('\t')) return capped;
+	return capped.replace(TABBED_DEFINITION, (line: string, label: string, url: string, title: string | undefined) =>
+		line.includes('\t') ? `${label} ${url}${title === undefined ? '' : ` ${title}`}` : line,
+	);
 }
 
 /** Lexes a body into top-level tokens, each with its start line (the tokens' raw texts tile the body). */

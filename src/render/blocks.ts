@@ -7,6 +7,7 @@ import type {Token, Tokens} from 'marked';
 import {append, maxOf} from './append.js';
 import {renderCodeBlock, type CodeContext} from './code-block.js';
 import {decodeEntities} from '../markdown/entities.js';
+import type {FootnoteToken} from '../markdown/kramdown.js';
 import {htmlToText, type HtmlOptions} from './html-text.js';
 import type {InlineRenderer} from './inline.js';
 import {sanitizeText} from '../markdown/sanitize.js';
@@ -99,6 +100,19 @@ function renderBlockquote(quote: Tokens.Blockquote, width: number, context: Bloc
 	return children(quote.tokens, width - 2, context, listDepth, true).map((line) => (line === '' ? bar : `${bar} ${line}`));
 }
 
+/** Footnotes as numbered notes, `[1] text`, in the order of their numbers; every line of each note kept. */
+export function renderFootnotes(notes: FootnoteToken[], width: number, context: BlockContext): string[] {
+	const numbered = notes.map((note) => ({note, number: context.inline.footnoteNumber(note.label)})).sort((a, b) => a.number - b.number);
+	const markers = numbered.map(({number}) => `[${number}]`);
+	const markerWidth = maxOf(numbered.map(({number}) => `[${number}]`.length), 1);
+	const out: string[] = [];
+	for (const [index, {note}] of numbered.entries()) {
+		const item = {type: 'list_item', raw: note.raw, task: false, loose: true, text: '', tokens: note.tokens} as Tokens.ListItem;
+		append(out, renderListItem(item, markers[index]!, markerWidth, width, context, 0));
+	}
+	return out;
+}
+
 /** One block token as lines of at most `width` columns (no trailing blank line). */
 export function renderBlock(token: Token, width: number, context: BlockContext, listDepth = 0): string[] {
 	const {theme} = context;
@@ -106,7 +120,11 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		case 'space':
 		case 'def':
 		case 'checkbox':
+		case 'blockAttributes':
 			return [];
+		case 'footnote':
+			// Top-level notes are gathered at the end of the post (render-markdown); one nested elsewhere shows where it is.
+			return renderFootnotes([token as unknown as FootnoteToken], width, context);
 		case 'heading': {
 			const heading = token as Tokens.Heading;
 			const style = heading.depth === 1 ? theme.heading1 : theme.heading;
@@ -129,6 +147,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		case 'html': {
 			// An unclosed `<a>` of an earlier block must not make this one a link.
 			context.inline.html.openAnchors = [];
+			context.inline.html.media = null;
 			const html = token as Tokens.HTML;
 			return wrapToWidth(htmlToText(html.text, context.inline.html, context.html, html.pre), width);
 		}

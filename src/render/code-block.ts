@@ -1,7 +1,7 @@
 /** Fenced and indented code: indented, highlighted when colour is on, every line clipped to the pane. */
 import {DEFAULT_THEME, highlight, supportsLanguage, type Theme as HighlightTheme} from 'cli-highlight';
 import {sanitizeText} from '../markdown/sanitize.js';
-import {truncateToWidth} from './text-width.js';
+import {breakToWidth, visibleWidth} from './text-width.js';
 import type {Theme} from './theme.js';
 
 /**
@@ -76,13 +76,27 @@ function expandTabs(line: string): string {
 	return out;
 }
 
-/** The lines of a code block at `width`: indented by 4 (2 or none when narrow), long lines cut with `…`. */
+/** Marks the rows a long code line continues on: nothing of a command may be lost, or silently joined. */
+export const CODE_CONTINUATION = '↪ ';
+
+/** One code line as rows of `room` columns: whole, the rows after the first marked as its continuation. */
+function codeRows(line: string, room: number, style: (text: string) => string): string[] {
+	if (visibleWidth(line) <= room) return [style(line)];
+	const marker = room > CODE_CONTINUATION.length + 4 ? CODE_CONTINUATION : '';
+	const rows = breakToWidth(line, room - marker.length);
+	return rows.map((row, index) => (index === 0 ? style(row) : marker + style(row)));
+}
+
+/**
+ * The lines of a code block at `width`: indented by 4 (2 or none when narrow); a line longer than
+ * the pane continues on the next rows behind `↪`, so printed output never drops a character.
+ */
 export function renderCodeBlock(text: string, lang: string, width: number, context: CodeContext): string[] {
 	const indent = width >= 40 ? 4 : width >= 20 ? 2 : 0;
 	const code = sanitizeText(text).split('\n').map(expandTabs).join('\n');
 	const pad = ' '.repeat(indent);
+	const room = Math.max(1, width - indent);
 	const styled = highlighted(code, lang, context);
-	// Unhighlighted code is clipped before it is styled: cheaper, and the style then spans the line.
-	if (styled === null) return code.split('\n').map((line) => pad + context.theme.code(truncateToWidth(line, width - indent)));
-	return styled.split('\n').map((line) => pad + truncateToWidth(line, width - indent));
+	const lines = styled === null ? code.split('\n').flatMap((line) => codeRows(line, room, context.theme.code)) : styled.split('\n').flatMap((line) => codeRows(line, room, (row) => row));
+	return lines.map((line) => pad + line);
 }

@@ -6,12 +6,21 @@
 import {decodeEntities} from '../markdown/entities.js';
 import {imageLine} from './image-line.js';
 import {HARD_BREAK} from './layout-markers.js';
-import {HYPERLINK_CLOSE, hyperlinkOpen, shownTarget} from './links.js';
+import {isMediaElement, mediaText, type PendingMedia} from './html-media.js';
+import {stripMarkers} from './layout-markers.js';
+import {HYPERLINK_CLOSE, hyperlinkOpen, looksLikeUrl, repeatsText, shownTarget} from './links.js';
+import {stripStyles} from './plain.js';
 import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
 import type {Theme} from './theme.js';
 
-/** What survives between the HTML pieces of one block: the `<a>` elements still open. */
-export type HtmlState = {openAnchors: string[]};
+/** An open `<a>`: its target, and where its text starts when it opened in the same piece of HTML. */
+type OpenAnchor = {href: string; piece: object; start: number};
+
+/** What survives between the HTML pieces of one block: the `<a>` elements still open, a `<video>` waiting for its `<source>`. */
+export type HtmlState = {openAnchors: OpenAnchor[]; media?: PendingMedia | null};
+
+/** The piece of HTML being converted and its text so far: how `</a>` knows the text it closes. */
+type Piece = {id: object; out: () => string};
 
 export type HtmlOptions = {theme: Theme; color: boolean; hyperlinks: boolean};
 
@@ -25,7 +34,8 @@ const breaking = new Set([
 	'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
 ]);
 
-function attributes(text: string): Map<string, string> {
+/** The attributes of a tag, names lower-cased, values entity-decoded (not yet sanitised). */
+export function attributes(text: string): Map<string, string> {
 	const found = new Map<string, string>();
 	attributePattern.lastIndex = 0;
 	for (let match = attributePattern.exec(text); match !== null; match = attributePattern.exec(text)) {
@@ -34,29 +44,41 @@ function attributes(text: string): Map<string, string> {
 	return found;
 }
 
-function openAnchor(href: string, state: HtmlState, options: HtmlOptions): string {
-	state.openAnchors.push(href);
+function openAnchor(href: string, state: HtmlState, options: HtmlOptions, piece: Piece): string {
+	state.openAnchors.push({href, piece: piece.id, start: piece.out().length});
 	// The hyperlink opens here and closes at `</a>`; layout closes it at every line end meanwhile.
 	return options.color && options.hyperlinks && isSafeUrl(href) ? hyperlinkOpen(href) : '';
 }
 
-function closeAnchor(state: HtmlState, options: HtmlOptions): string {
-	const href = state.openAnchors.pop();
-	if (href === undefined) return '';
-	const target = href.trim();
-	if (options.color && options.hyperlinks && isSafeUrl(target)) return HYPERLINK_CLOSE;
+/**
+ * Closes an `<a>`: the target follows the text unless the text already says it (`<a href=X>X</a>`
+ * shows X once). With hyperlinks on, a safe target is clickable and shown only when the text is
+ * a different address: a click must not go somewhere the text does not say.
+ */
+function closeAnchor(state: HtmlState, options: HtmlOptions, piece: Piece): string {
+	const anchor = state.openAnchors.pop();
+	if (anchor === undefined) return '';
+	const target = anchor.href.trim();
+	const text = anchor.piece === piece.id ? stripMarkers(stripStyles(piece.out().slice(anchor.start))).trim() : null;
+	const shown = ` (${isSafeUrl(target) ? options.theme.href(shownTarget(target)) : shownTarget(target)})`;
+	if (options.color && options.hyperlinks && isSafeUrl(target)) return text !== null && looksLikeUrl(text) && !repeatsText(text, target) ? HYPERLINK_CLOSE + shown : HYPERLINK_CLOSE;
 	if (target === '' || target.startsWith('#')) return '';
-	const shown = shownTarget(target);
-	return ` (${isSafeUrl(target) ? options.theme.href(shown) : shown})`;
+	return text !== null && repeatsText(text, target) ? '' : shown;
 }
 
-function tagText(closing: boolean, name: string, attributeText: string, state: HtmlState, options: HtmlOptions): string {
+function tagText(closing: boolean, name: string, attributeText: string, state: HtmlState, options: HtmlOptions, piece: Piece): string {
 	if (name === 'br') return HARD_BREAK;
+	if (isMediaElement(name)) {
+		const pending = {media: state.media ?? null};
+		const text = mediaText(name, closing, attributes(attributeText), pending, options.theme);
+		state.media = pending.media;
+		return text;
+	}
 	if (name === 'img' && !closing) {
 		const found = attributes(attributeText);
 		return imageLine(found.get('alt') ?? found.get('title') ?? '', found.get('src') ?? '', options.theme);
 	}
-	if (name === 'a') return closing ? closeAnchor(state, options) : openAnchor(sanitizeText(attributes(attributeText).get('href') ?? ''), state, options);
+	if (name === 'a') return closing ? closeAnchor(state, options, piece) : openAnchor(sanitizeText(attributes(attributeText).get('href') ?? ''), state, options, piece);
 	if (name === 'li' && !closing) return `${HARD_BREAK}• `;
 	if (name === 'summary' && !closing) return `${HARD_BREAK}▸ `;
 	if ((name === 'td' || name === 'th') && closing) return '  ';
@@ -75,11 +97,12 @@ export function htmlToText(html: string, state: HtmlState, options: HtmlOptions,
 		const decoded = sanitizeText(decodeEntities(raw));
 		return preformatted ? decoded.replace(/\n/g, HARD_BREAK) : decoded;
 	};
+	const piece: Piece = {id: {}, out: () => out};
 	tagPattern.lastIndex = 0;
 	for (let match = tagPattern.exec(source); match !== null; match = tagPattern.exec(source)) {
 		out += text(source.slice(last, match.index));
 		last = tagPattern.lastIndex;
-		if (match[2] !== undefined) out += tagText(match[1] === '/', match[2].toLowerCase(), match[3] ?? '', state, options);
+		if (match[2] !== undefined) out += tagText(match[1] === '/', match[2].toLowerCase(), match[3] ?? '', state, options, piece);
 	}
 	out += text(source.slice(last));
 	// Nested block elements would otherwise stack up empty lines: keep at most one.

@@ -10,6 +10,8 @@
 import {Marked, Parser, type RendererObject, type Token} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {decodeEntities} from '../markdown/entities.js';
+import {kramdownExtension, type FootnoteRefToken} from '../markdown/kramdown.js';
+import {joinAnchors} from './html-anchors.js';
 import {htmlToText, type HtmlState} from './html-text.js';
 import {imageLine} from './image-line.js';
 import {HARD_BREAK} from './layout-markers.js';
@@ -26,6 +28,10 @@ export type InlineRenderer = {
 	render: (tokens: Token[] | undefined) => string;
 	/** Open `<a>` elements of inline HTML: reset at each block so none leaks into the next. */
 	html: HtmlState;
+	/** The number of each footnote label, given in the order the references are rendered (kramdown's). */
+	footnoteNumber: (label: string) => number;
+	/** True once a reference to the label was rendered. */
+	isFootnoteReferenced: (label: string) => boolean;
 };
 
 const textOf = (text: string): string => sanitizeText(decodeEntities(text)).replace(/\t/g, ' ');
@@ -34,6 +40,12 @@ const textOf = (text: string): string => sanitizeText(decodeEntities(text)).repl
 export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 	const {theme} = options;
 	const html: HtmlState = {openAnchors: []};
+	const footnotes = new Map<string, number>();
+	const footnoteNumber = (label: string): number => {
+		let number = footnotes.get(label);
+		if (number === undefined) footnotes.set(label, (number = footnotes.size + 1));
+		return number;
+	};
 	const overrides: RendererObject = {
 		text(token) {
 			if ('tokens' in token && token.tokens !== undefined && token.tokens.length > 0) return this.parser.parseInline(token.tokens);
@@ -55,7 +67,8 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 			return HARD_BREAK;
 		},
 		checkbox(token) {
-			return token.checked ? '[x] ' : '[ ] ';
+			// kramdown and GitHub show task items as check boxes.
+			return token.checked ? '☑ ' : '☐ ';
 		},
 	};
 	const marked = new Marked(
@@ -70,11 +83,22 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 			reflowText: false,
 		}),
 		{renderer: overrides},
+		kramdownExtension,
+		{
+			extensions: [
+				// A footnote reference is its number; the note itself is shown at the end of the post.
+				{name: 'footnoteRef', renderer: (token) => theme.href(`[${footnoteNumber((token as unknown as FootnoteRefToken).label)}]`)},
+				// Attribute lists style the page; there is nothing to show of them.
+				{name: 'spanAttributes', renderer: () => ''},
+			],
+		},
 	);
 	const parser = new Parser(marked.defaults);
 	return {
 		marked,
 		html,
-		render: (tokens) => (tokens === undefined || tokens.length === 0 ? '' : parser.parseInline(tokens)),
+		footnoteNumber,
+		isFootnoteReferenced: (label) => footnotes.has(label),
+		render: (tokens) => (tokens === undefined || tokens.length === 0 ? '' : parser.parseInline(joinAnchors(tokens))),
 	};
 }

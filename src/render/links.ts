@@ -5,12 +5,17 @@ import {stripStyles} from './plain.js';
 import type {Theme} from './theme.js';
 
 
-/** Targets longer than this are shown shortened (a data: URI can be megabytes). */
+/** Targets of other schemes longer than this are shown shortened (a data: URI can be megabytes). */
 const shownTargetLimit = 120;
 
-/** The target as shown in text: whole, or cut with `…`. */
+/**
+ * The target as shown in text. A web or mail address, or a site-relative path, is shown whole
+ * however long (the layout wraps it): a printed copy must never drop characters of a link. Only
+ * a target of another scheme (`data:`, `javascript:`), which is never a link, is cut with `…`.
+ */
 export function shownTarget(url: string): string {
-	return url.length <= shownTargetLimit ? url : `${[...url].slice(0, shownTargetLimit - 1).join('')}…`;
+	if (url.length <= shownTargetLimit || isSafeUrl(url) || !/^[a-z][\w+.-]*:/i.test(url.trim())) return url;
+	return `${[...url].slice(0, shownTargetLimit - 1).join('')}…`;
 }
 
 /**
@@ -41,7 +46,7 @@ const bare = (url: string): string =>
 		.replace(/\/$/, '');
 
 /** True when the target would only repeat the text (autolinks, `www.` links, mailto addresses). */
-function repeatsText(text: string, url: string): boolean {
+export function repeatsText(text: string, url: string): boolean {
 	return text === url || bare(text) === bare(url);
 }
 

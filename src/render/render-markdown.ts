@@ -4,7 +4,8 @@ import {completeBlock, lexTokens} from '../markdown/lexer.js';
 import {countNewlines, listItemLines} from '../markdown/lines.js';
 import {controlPicture, sanitizeText} from '../markdown/sanitize.js';
 import {blockKey} from './block-key.js';
-import {listMarkers, renderBlock, renderListItem, type BlockContext} from './blocks.js';
+import {listMarkers, renderBlock, renderFootnotes, renderListItem, type BlockContext} from './blocks.js';
+import type {FootnoteToken} from '../markdown/kramdown.js';
 import {HIGHLIGHT_BUDGET_CHARS} from './code-block.js';
 import {createInlineRenderer} from './inline.js';
 import {stripStyles} from './plain.js';
@@ -26,6 +27,8 @@ function columns(width: number): number {
 
 function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] {
 	const out: Piece[] = [];
+	const notes: FootnoteToken[] = [];
+	let notesLine = 0;
 	let line = 1;
 	for (let index = 0; index < tokens.length; index++) {
 		const token = tokens[index]!;
@@ -34,7 +37,15 @@ function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] 
 		tokens[index] = undefined as unknown as Token;
 		const tokenLine = line;
 		line += countNewlines(token.raw ?? '');
+		if (token.type === 'footnote') {
+			// As kramdown: the notes come at the end, numbered in the order they are referenced; a label's first definition counts.
+			const note = token as unknown as FootnoteToken;
+			if (!notes.some((seen) => seen.label === note.label)) notes.push(note);
+			notesLine ||= tokenLine;
+			continue;
+		}
 		context.inline.html.openAnchors = [];
+		context.inline.html.media = null;
 		try {
 			blockPieces(token, tokenLine, width, context, out);
 		} catch {
@@ -42,7 +53,22 @@ function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] 
 			out.push({sourceLine: tokenLine, key: '', lines: plainLines(token.raw ?? '', width), gapAfter: true});
 		}
 	}
+	// As kramdown, a note nothing refers to is not shown (a topic printed alone carries every note of its post).
+	const referenced = notes.filter((note) => context.inline.isFootnoteReferenced(note.label));
+	if (referenced.length > 0) footnotePiece(referenced, notesLine, width, context, out);
 	return out;
+}
+
+/** The footnotes after a short rule, as one block placed after every other (blocks stay in source order). */
+function footnotePiece(notes: FootnoteToken[], firstLine: number, width: number, context: BlockContext, out: Piece[]): void {
+	let lines: string[];
+	try {
+		lines = [context.theme.hr('─'.repeat(Math.min(width, 20))), ...renderFootnotes(notes, width, context)];
+	} catch {
+		lines = notes.flatMap((note) => plainLines(note.raw, width));
+	}
+	const sourceLine = Math.max(firstLine, out.at(-1)?.sourceLine ?? 1);
+	out.push({sourceLine, key: lines.slice(1).map((row) => stripStyles(row)).join(' ').replace(/\s+/g, ' ').trim(), lines, gapAfter: true});
 }
 
 /** One top-level block's pieces; a list gives one per item. */

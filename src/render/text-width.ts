@@ -200,11 +200,18 @@ function groupWidth(group: Piece[]): number {
 	return width;
 }
 
-/** Lays out one clipped span: on its own line, cut with an ellipsis when wider than the pane. */
-function layoutClip(builder: LineBuilder, span: Piece[]): void {
+/**
+ * Lays out one clipped span: on its own line; wider than the pane it is cut with an ellipsis, or,
+ * with `wrap`, broken between graphemes over several lines (a placeholder's long URL stays whole).
+ */
+function layoutClip(builder: LineBuilder, span: Piece[], wrap = false): void {
 	let total = 0;
 	for (const piece of span) total += piece.kind === 'text' ? piece.width : piece.kind === 'space' ? 1 : 0;
 	const fits = builder.column + total <= builder.width;
+	if (!fits && wrap) {
+		wrapSpan(builder, span);
+		return;
+	}
 	let clipped = false;
 	for (const piece of span) {
 		if (piece.kind === 'sgr' || piece.kind === 'link') {
@@ -216,6 +223,26 @@ function layoutClip(builder: LineBuilder, span: Piece[]): void {
 				builder.text(ELLIPSIS, 1);
 				clipped = true;
 			}
+		}
+	}
+}
+
+/** A span too wide for one line, word-wrapped: words move to the next row whole, longer ones (a URL) break between graphemes. */
+function wrapSpan(builder: LineBuilder, span: Piece[]): void {
+	let pendingSpace = false;
+	for (const piece of span) {
+		if (piece.kind === 'sgr' || piece.kind === 'link') builder.escape(piece);
+		else if (piece.kind === 'space') pendingSpace = builder.column > 0;
+		else if (piece.kind === 'text') {
+			const gap = pendingSpace ? 1 : 0;
+			pendingSpace = false;
+			if (builder.column + gap + piece.width <= builder.width) {
+				if (gap) builder.text(' ', 1);
+				builder.text(piece.text, piece.width);
+				continue;
+			}
+			if (builder.column > 0) builder.end();
+			builder.graphemes(piece.text, true, builder.width);
 		}
 	}
 }
@@ -291,7 +318,7 @@ export function wrapToWidth(text: string, width: number): string[] {
 	for (const piece of pieces(text)) {
 		if (clip !== null) {
 			if (piece.kind === 'clip-end') {
-				layoutClip(builder, clip);
+				layoutClip(builder, clip, true);
 				builder.end();
 				clip = null;
 				afterClip = true;
@@ -329,7 +356,7 @@ export function wrapToWidth(text: string, width: number): string[] {
 	}
 	flush();
 	if (clip !== null) {
-		layoutClip(builder, clip);
+		layoutClip(builder, clip, true);
 		builder.end();
 	} else if (builder.column > 0) {
 		builder.end();
@@ -364,6 +391,23 @@ export function truncateToWidth(line: string, width: number): string {
 	layoutClip(builder, span);
 	builder.end();
 	return builder.lines[0] ?? '';
+}
+
+/**
+ * Breaks a styled line into rows of at most `width` columns between graphemes, whitespace kept as
+ * written (code): style and hyperlink are closed at each row's end and reopened on the next.
+ */
+export function breakToWidth(line: string, width: number): string[] {
+	const columns = Math.max(1, Math.floor(width));
+	const builder = new LineBuilder(columns);
+	for (const piece of pieces(line)) {
+		if (piece.kind === 'sgr' || piece.kind === 'link') builder.escape(piece);
+		else if (piece.kind === 'text') builder.graphemes(piece.text, true, columns);
+		else if (piece.kind === 'space') builder.graphemes(' '.repeat(piece.text.length), true, columns);
+		else builder.graphemes(' ', true, columns);
+	}
+	builder.end();
+	return builder.lines;
 }
 
 /** `truncateToWidth` under the name the printed-output code uses: at most `width` columns, `…` when cut. */

@@ -49,10 +49,10 @@ describe('wrapToWidth', () => {
 		]);
 	});
 
-	test('hard breaks end lines; clipped spans take a line of their own', () => {
+	test('hard breaks end lines; clipped spans take a line of their own, word-wrapped when too wide', () => {
 		assert.deepEqual(wrapToWidth(`one${HARD_BREAK}two`, 20), ['one', 'two']);
 		assert.deepEqual(wrapToWidth(`a${HARD_BREAK}${HARD_BREAK}b`, 20), ['a', '', 'b']);
-		assert.deepEqual(wrapToWidth(`before ${CLIP_START}a span too long to fit${CLIP_END} after`, 10), ['before', 'a span to…', 'after']);
+		assert.deepEqual(wrapToWidth(`before ${CLIP_START}a span too long to fit${CLIP_END} after`, 10), ['before', 'a span too', 'long to', 'fit', 'after']);
 	});
 });
 

@@ -1,0 +1,144 @@
+/**
+ * What kramdown (Jekyll's renderer) reads differently from marked, as marked tokenizers, so the
+ * post model and the renderer see one structure:
+ *
+ * - footnotes: `[^label]: note` (a `footnote` block, indented continuation paragraphs included)
+ *   and `text[^label]` (a `footnoteRef`, only for a label some definition gives, as kramdown);
+ * - attribute lists `{:.class}`, `{: #id}`, `{:target="_blank"}`: `blockAttributes` on a line of
+ *   their own, `spanAttributes` inline (a header id `{#id}` ending the text too). They carry
+ *   no text: nothing derived from them is shown;
+ * - HTML starting with a span-level element (`<br/>`, `<a>`, `<img>`, `<span>`…) is paragraph
+ *   text, as kramdown reads it, not an HTML block: markdown after a `<br/>` line is rendered.
+ *
+ * Tokens made here have no `text` field, so inline text (topic names, sessions) skips them.
+ */
+import type {MarkedExtension, Token, TokenizerAndRendererExtension, Tokens} from 'marked';
+
+/** A footnote definition: its label and its content as block tokens. */
+export type FootnoteToken = {type: 'footnote'; raw: string; label: string; tokens: Token[]};
+/** A footnote reference in text. */
+export type FootnoteRefToken = {type: 'footnoteRef'; raw: string; label: string};
+
+/** Labels defined in the document a lexer reads: a reference counts only when its note exists. */
+const definedLabels = new WeakMap<object, Set<string>>();
+
+const FOOTNOTE_HEAD = /^ {0,3}\[\^([^\]\s]{1,100})\]:[ \t]*/;
+const FOOTNOTE_START = /^ {0,3}\[\^[^\]\s]{1,100}\]:/m;
+const REFERENCE = /^\[\^([^\]\s]{1,100})\]/;
+const BLOCK_IAL = /^ {0,3}\{:(?!:)[^}\n]{0,500}\}[ \t]*(?:\n|$)/;
+const BLOCK_IAL_START = /^ {0,3}\{:(?!:)[^}\n]{0,500}\}[ \t]*$/m;
+const SPAN_IAL = /^\{:(?!:)[^}\n]{0,500}\}/;
+// kramdown's header id, `## Day 2 {#day-2}`: taken only at the very end of the inline text.
+const HEADER_ID = /^\{#[A-Za-z][\w:.-]{0,200}\}[ \t]*$/;
+const DEFINITION_LINE = /^ {0,3}\[[^\]\n]+\]:/;
+
+/** Elements kramdown reads as span-level: a line starting with one is text, not an HTML block. */
+const SPAN_ELEMENTS = new Set([
+	'a', 'abbr', 'acronym', 'b', 'bdo', 'big', 'br', 'button', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'input', 'ins',
+	'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
+]);
+
+/**
+ * Where `pattern` (multiline) first matches before the next blank line. A block `start` only cuts
+ * the paragraph being read, and marked asks at every paragraph: scanning the whole rest of the
+ * post each time would be quadratic in its length.
+ */
+function startInParagraph(src: string, pattern: RegExp): number | undefined {
+	const blank = src.search(/\n[ \t]*(?:\n|$)/);
+	return pattern.exec(blank === -1 ? src : src.slice(0, blank + 1))?.index;
+}
+
+/** The length of a footnote definition at the start of `src`: its first line, lazy lines, and indented blocks after blank lines. */
+function footnoteLength(src: string): {end: number; content: string} {
+	let end = src.indexOf('\n');
+	if (end === -1) return {end: src.length, content: src.replace(FOOTNOTE_HEAD, '')};
+	const content = [src.slice(0, end).replace(FOOTNOTE_HEAD, '')];
+	let blank = 0;
+	let previousBlank = false;
+	for (let from = end + 1; from < src.length; ) {
+		const next = src.indexOf('\n', from);
+		const lineEnd = next === -1 ? src.length : next;
+		const line = src.slice(from, lineEnd);
+		if (line.trim() === '') {
+			blank++;
+			previousBlank = true;
+		} else if (/^(?: {4}|\t)/.test(line) || (!previousBlank && !DEFINITION_LINE.test(line))) {
+			for (; blank > 0; blank--) content.push('');
+			content.push(line.replace(/^(?: {4}|\t)/, ''));
+			end = lineEnd;
+			previousBlank = false;
+		} else {
+			break;
+		}
+		from = lineEnd + 1;
+	}
+	// The definition keeps its own line end: the blank lines after it belong to what follows.
+	return {end: end < src.length ? end + 1 : end, content: content.join('\n')};
+}
+
+const footnote: TokenizerAndRendererExtension = {
+	name: 'footnote',
+	level: 'block',
+	start: (src) => startInParagraph(src, FOOTNOTE_START),
+	tokenizer(src) {
+		const head = FOOTNOTE_HEAD.exec(src);
+		if (!head) return undefined;
+		const {end, content} = footnoteLength(src);
+		let labels = definedLabels.get(this.lexer);
+		if (!labels) definedLabels.set(this.lexer, (labels = new Set()));
+		labels.add(head[1]!);
+		const token: FootnoteToken = {type: 'footnote', raw: src.slice(0, end), label: head[1]!, tokens: this.lexer.blockTokens(content, [])};
+		return token as unknown as Tokens.Generic;
+	},
+};
+
+const footnoteRef: TokenizerAndRendererExtension = {
+	name: 'footnoteRef',
+	level: 'inline',
+	start: (src) => {
+		const index = src.indexOf('[^');
+		return index === -1 ? undefined : index;
+	},
+	tokenizer(src) {
+		const found = REFERENCE.exec(src);
+		if (!found || !definedLabels.get(this.lexer)?.has(found[1]!)) return undefined;
+		const token: FootnoteRefToken = {type: 'footnoteRef', raw: found[0], label: found[1]!};
+		return token as unknown as Tokens.Generic;
+	},
+};
+
+const blockAttributes: TokenizerAndRendererExtension = {
+	name: 'blockAttributes',
+	level: 'block',
+	start: (src) => startInParagraph(src, BLOCK_IAL_START),
+	tokenizer(src) {
+		const found = BLOCK_IAL.exec(src);
+		return found ? {type: 'blockAttributes', raw: found[0]} : undefined;
+	},
+};
+
+const spanAttributes: TokenizerAndRendererExtension = {
+	name: 'spanAttributes',
+	level: 'inline',
+	start: (src) => {
+		const index = src.search(/\{[:#]/);
+		return index === -1 ? undefined : index;
+	},
+	tokenizer(src) {
+		const found = SPAN_IAL.exec(src) ?? HEADER_ID.exec(src);
+		return found ? {type: 'spanAttributes', raw: found[0]} : undefined;
+	},
+};
+
+/** The kramdown tokenizers, for every marked instance and lexer that reads a post. */
+export const kramdownExtension: MarkedExtension = {
+	extensions: [footnote, footnoteRef, blockAttributes, spanAttributes],
+	tokenizer: {
+		html(src) {
+			const tag = /^ {0,3}<\/?([a-zA-Z][\w-]*)/.exec(src);
+			// Not an HTML block: the paragraph tokenizer takes it (returning false would ask marked's own).
+			if (tag && SPAN_ELEMENTS.has(tag[1]!.toLowerCase())) return undefined;
+			return false;
+		},
+	},
+};
