@@ -1,0 +1,106 @@
+/**
+ * Styled text as pieces (SGR, OSC 8 links, words, spaces, layout markers) and the builder that
+ * lays them out in rows: a row cut inside a styled run or a hyperlink closes both at its end and
+ * reopens them on the next, so no row leaks style and no hyperlink sequence is ever split. The
+ * layout rules (wrapping, clipping, breaking) that drive it are in text-width.ts.
+ */
+import {CLIP_END, CLIP_START, HARD_BREAK} from './layout-markers.js';
+import {SgrState} from './sgr-state.js';
+import {graphemesOf, textWidth} from './text-measure.js';
+
+export const ELLIPSIS = '…';
+const RESET = '\u001B[0m';
+const LINK_CLOSE = '\u001B]8;;\u001B\\';
+const linkOpen = (url: string): string => `\u001B]8;;${url}\u001B\\`;
+
+export type Piece =
+	| {kind: 'sgr'; parameters: string; sequence: string}
+	| {kind: 'link'; url: string}
+	| {kind: 'text'; text: string; width: number}
+	| {kind: 'space'; text: string}
+	| {kind: 'break'}
+	| {kind: 'clip-start'}
+	| {kind: 'clip-end'};
+
+// SGR | OSC 8 (ST or BEL) | a whitespace run | a layout marker. Anything between is text.
+const pieceSplitter = /\u001B\[([0-9;]*)m|\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)|[ \t\n]+|[\r\u0001\u0002]/g;
+
+export const textPiece = (text: string): Piece => ({kind: 'text', text, width: textWidth(text)});
+
+export function* pieces(text: string): Generator<Piece> {
+	pieceSplitter.lastIndex = 0;
+	let last = 0;
+	for (let match = pieceSplitter.exec(text); match !== null; match = pieceSplitter.exec(text)) {
+		if (match.index > last) yield textPiece(text.slice(last, match.index));
+		last = pieceSplitter.lastIndex;
+		const token = match[0];
+		if (match[1] !== undefined) yield {kind: 'sgr', parameters: match[1], sequence: token};
+		else if (match[2] !== undefined) yield {kind: 'link', url: match[2]};
+		else if (token === HARD_BREAK) yield {kind: 'break'};
+		else if (token === CLIP_START) yield {kind: 'clip-start'};
+		else if (token === CLIP_END) yield {kind: 'clip-end'};
+		else yield {kind: 'space', text: token};
+	}
+	if (last < text.length) yield textPiece(text.slice(last));
+}
+
+/** Accumulates styled lines, closing and reopening style and hyperlink at each line boundary. */
+export class LineBuilder {
+	readonly lines: string[] = [];
+	column = 0;
+	// Joined at the line's end: a flat string, not a rope holding every word alive.
+	private parts: string[] = [];
+	private hasText = false;
+	private readonly sgr = new SgrState();
+	private link = '';
+
+	constructor(readonly width: number) {}
+
+	escape(piece: Piece): void {
+		if (piece.kind === 'sgr') {
+			this.sgr.apply(piece.parameters);
+			this.parts.push(piece.sequence);
+		} else if (piece.kind === 'link') {
+			// Always re-emitted in the ST form, whatever terminator came in.
+			this.link = piece.url;
+			this.parts.push(piece.url === '' ? LINK_CLOSE : linkOpen(piece.url));
+		}
+	}
+
+	text(text: string, width: number): void {
+		this.parts.push(text);
+		this.column += width;
+		this.hasText = true;
+	}
+
+	/** Ends the current line (an empty one too) and starts the next with the style in force. */
+	end(): void {
+		if (this.hasText && this.link !== '') this.parts.push(LINK_CLOSE);
+		if (this.hasText && !this.sgr.isEmpty) this.parts.push(RESET);
+		this.lines.push(this.hasText ? this.parts.join('') : '');
+		this.parts = [];
+		if (!this.sgr.isEmpty) this.parts.push(this.sgr.open());
+		if (this.link !== '') this.parts.push(linkOpen(this.link));
+		this.column = 0;
+		this.hasText = false;
+	}
+
+	/** Appends text grapheme by grapheme, breaking lines when `wrap`, else stopping (with an ellipsis) at the width. */
+	graphemes(text: string, wrap: boolean, room: number): boolean {
+		for (const [segment, segmentWidth] of graphemesOf(text)) {
+			let width = segmentWidth;
+			let shown = segment;
+			if (width > this.width) {
+				// Wider than the whole pane (a CJK character at width 1): it cannot be shown.
+				shown = ELLIPSIS;
+				width = 1;
+			}
+			if (this.column + width > room) {
+				if (!wrap) return false;
+				if (this.column > 0) this.end();
+			}
+			this.text(shown, width);
+		}
+		return true;
+	}
+}
