@@ -5,10 +5,9 @@
  * hyperlink sequence is ever split. (wrap-ansi only knows BEL-terminated hyperlinks, and the
  * renderer emits ST-terminated ones, hence this small layout engine.)
  */
-import {CLIP_END, CLIP_START, HARD_BREAK} from './layout-markers.js';
-import {SgrState} from './sgr-state.js';
+import {append} from './append.js';
 import {ELLIPSIS, LineBuilder, pieces, textPiece, type Piece} from './styled-line.js';
-import {graphemesOf, narrowOnly, textWidth} from './text-measure.js';
+import {narrowOnly, textWidth} from './text-measure.js';
 
 /** Measuring lives in text-measure.ts; these stay importable from here, beside the layout. */
 export {textWidth, visibleWidth} from './text-measure.js';
