@@ -1,9 +1,7 @@
 import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect} from 'react';
-import type {SessionHit} from '../search/session-index.js';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
-import type {SearchPanel} from '../state/search/search-reducer.js';
 import {selectView} from '../state/select-view.js';
 import type {DebouncedSaver} from '../state/store.js';
 import {EmptyLibrary} from './components/empty-library.js';
@@ -17,7 +15,7 @@ import {useLiveReload, type WatchTarget} from './hooks/use-live-reload.js';
 import {useReader} from './hooks/use-reader.js';
 import {useReaderInput} from './hooks/use-reader-input.js';
 import {useSavePlace, useSaveWatched, type ReaderStore} from './hooks/use-save-place.js';
-import {useSettledValue} from './hooks/use-settled-value.js';
+import {useSearchHits} from './hooks/use-search-hits.js';
 import {useSuspend} from './hooks/use-suspend.js';
 import {statusHint} from './keymap.js';
 import {startState} from './start-state.js';
@@ -51,12 +49,6 @@ export type AppProps = {
 	watch?: WatchTarget;
 };
 
-/** Panels that search for the same thing: moving the selection needs no new search. */
-const sameQuery = (a: SearchPanel, b: SearchPanel) => a.query === b.query && a.missedOnly === b.missedOnly && a.day === b.day;
-
-/** No search is run outside the panel: the session index parses every post, the first frame one. */
-const NO_HITS: SessionHit[] = [];
-
 /** The reader: one reducer, its view-model, and the widgets that draw it. */
 export function App({renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, terminal, watch, ...props}: AppProps) {
 	const {exit} = useApp();
@@ -64,9 +56,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	const {state, env, library, dispatch, applyUpdate, currentLibrary} = useReader({library: props.library, renderPost, style: {color, hyperlinks}, store, start});
 	// A new size is taken in the same render, so no frame mixes the new size with the old layout.
 	if (width !== state.width || height !== state.height) dispatch({type: 'resize', width, height});
-	// A typed character is drawn at once; the results for the new query follow in the next frame.
-	const panel = state.mode.kind === 'search' ? state.mode.panel : state.keptSearch;
-	const settledPanel = useSettledValue(panel, sameQuery);
+	const hits = useSearchHits(state, env);
 	useSavePlace(state, store, saver);
 	useSaveWatched(state.watched, store);
 	useFlash(state.flashLine, useCallback(() => dispatch({type: 'clearFlash'}), []));
@@ -112,7 +102,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 						</Box>
 					</>
 				)}
-				<MainPane state={state} view={view} library={library} hits={state.mode.kind === 'search' ? env.searchResults(settledPanel) : NO_HITS} storedWatched={env.storedWatched} list={list} theme={theme} />
+				<MainPane state={state} view={view} library={library} hits={hits} storedWatched={env.storedWatched} list={list} theme={theme} />
 			</Box>
 			<StatusLine width={width} parts={{...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)}} />
 		</Box>
