@@ -4,13 +4,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {normalBufferAfter} from './replay-terminal.js';
 
 // Issue 11 through a real pseudo-terminal: places, every topic, the terminal left alone, a measure, resizing.
 const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
-const FIRST_FRAME = /\d+\/\d+ \d+%/;
-const statusLine = (session: Session) => session.screen().trimEnd().split('\n').at(-1) ?? '';
 /** The text right of the sidebar's rule (or the whole row without one), per row but the status line. */
 const paneRows = (session: Session) =>
 	session.screen().split('\n').slice(0, -1).map(row => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row));

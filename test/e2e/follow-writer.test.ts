@@ -9,16 +9,10 @@ import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {FIRST_FRAME, paneTop, statusLine} from '../helpers/screen.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
-const FIRST_FRAME = /\d+\/\d+ \d+%/;
-const statusLine = (session: Session) => session.screen().trimEnd().split('\n').at(-1) ?? '';
-/** The pane's first row: right of the sidebar's rule when there is one. */
-const paneTop = (session: Session) => {
-	const row = session.screen().split('\n')[0]!;
-	return (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim();
-};
 /** The first row on screen, from the range `A–B/M` the status line shows. */
 const position = (session: Session) => Number(/(\d+)(?:–\d+)?\/\d+ \d+%/.exec(statusLine(session))?.[1] ?? Number.NaN);
 

@@ -4,11 +4,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {bundledPosts, cliPath, isBuilt} from '../helpers/run-cli.js';
+import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 
 const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
-const FIRST_FRAME = /\d+\/\d+ \d+%/;
-const statusLine = (session: Session) => session.screen().trimEnd().split('\n').at(-1) ?? '';
 const posts = ['2023-04-27-kubecon-eu-2023.md', '2024-04-01-kubecon-eu-2024.md'];
 
 const folders: string[] = [];

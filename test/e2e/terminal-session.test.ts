@@ -3,17 +3,11 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, test} from 'node:test';
 import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {FIRST_FRAME, paneTop, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {GENEROUS_TIMEOUT_MS, waitFor} from '../helpers/wait-for.js';
 
 const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
-const FIRST_FRAME = /\d+\/\d+ \d+%/;
-const statusLine = (session: Session) => session.screen().trimEnd().split('\n').at(-1) ?? '';
-/** The pane's first row: right of the sidebar's rule when there is one. */
-const paneTop = (session: Session) => {
-	const row = session.screen().split('\n')[0]!;
-	return (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim();
-};
 
 /** What the program wrote after leaving the alternate screen, less Ink's harmless extra cursor-show. */
 function afterScreen(session: Session): string {
