@@ -7,6 +7,7 @@ import {after, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {LockTimeoutError, withFileLock} from '../../src/state/store-writer.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const folders: string[] = [];
 after(() => {
@@ -107,13 +108,12 @@ describe('many runs writing the store at once', () => {
 			for (const {child} of children) child.kill('SIGKILL');
 		});
 		// Every run has opened the store (read the same, empty, file) before any of them writes.
-		const deadline = Date.now() + 120_000;
-		while (fs.readdirSync(folder).filter(name => name.startsWith('go.ready-')).length < runs) {
-			assert.ok(Date.now() < deadline, 'every run opened the store');
-			const died = children.find(({child}) => child.exitCode !== null);
-			assert.equal(died, undefined, 'a run ended before it was ready');
-			await new Promise(resolve => setTimeout(resolve, 20));
-		}
+		const ready = () => fs.readdirSync(folder).filter(name => name.startsWith('go.ready-')).length;
+		const outcome = await waitFor(() => (children.some(({child}) => child.exitCode !== null) ? 'a run ended' : ready() >= runs ? 'all ready' : false), {
+			timeoutMs: 120_000,
+			describe: () => `${ready()} of ${runs} runs opened the store`,
+		});
+		assert.equal(outcome, 'all ready', 'a run ended before it was ready');
 		fs.writeFileSync(go, '');
 		const results = await Promise.all(children.map(run => run.done));
 		for (const result of results) assert.equal(result.code, 0, result.stderr);
