@@ -12,15 +12,7 @@ export const OWN_SEQUENCE = /\u001B\[[0-9;:]*m|\u001B\]8;[\u0020-\u003A\u003C-\u
  * BEL, C1, CR) shown as a visible stand-in, bidi and invisible formatting dropped. Tab and newline stay.
  */
 export function terminalSafe(text: string): string {
-	if (!text.includes('\u001B')) return sanitizeText(text);
-	let out = '';
-	let from = 0;
-	OWN_SEQUENCE.lastIndex = 0;
-	for (let match = OWN_SEQUENCE.exec(text); match !== null; match = OWN_SEQUENCE.exec(text)) {
-		out += sanitizeText(text.slice(from, match.index)) + match[0];
-		from = match.index + match[0].length;
-	}
-	return out + sanitizeText(text.slice(from));
+	return keepingOnly(OWN_SEQUENCE, text);
 }
 
 /**
@@ -35,11 +27,16 @@ const SCREEN_SEQUENCE = new RegExp(
 
 /** Like `terminalSafe`, for a reader frame: Ink's cursor and screen sequences pass as well. */
 export function screenSafe(text: string): string {
+	return keepingOnly(SCREEN_SEQUENCE, text);
+}
+
+/** `text` with the sequences `allowed` matches kept as they are and everything between sanitised. */
+function keepingOnly(allowed: RegExp, text: string): string {
 	if (!text.includes('\u001B')) return sanitizeText(text);
 	let out = '';
 	let from = 0;
-	SCREEN_SEQUENCE.lastIndex = 0;
-	for (let match = SCREEN_SEQUENCE.exec(text); match !== null; match = SCREEN_SEQUENCE.exec(text)) {
+	allowed.lastIndex = 0;
+	for (let match = allowed.exec(text); match !== null; match = allowed.exec(text)) {
 		out += sanitizeText(text.slice(from, match.index)) + match[0];
 		from = match.index + match[0].length;
 	}
