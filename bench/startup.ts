@@ -67,7 +67,7 @@ async function firstFrames(args: string[], rounds: number, env: Record<string, s
 	const cpu: number[] = [];
 	for (let round = 0; round <= rounds; round++) {
 		const began = performance.now();
-		const session = startSession([cliPath, '--no-resume', ...args], {cols: 120, rows: 35, configDir, env});
+		const session = startSession([cliPath, '--no-resume', ...args], {cols: 120, rows: 35, configDir, env, answers: true});
 		await session.waitFor(FIRST_FRAME, 120_000);
 		const elapsed = performance.now() - began;
 		const pid = childPid();

@@ -148,14 +148,16 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 				// The reader shows its own empty and warning states, so nothing is required here.
 				const {clearCiFlags} = await import('./ui/interactive-env.js');
 				clearCiFlags();
-				const [{runReader}, {renderMarkdown}, {postHeader, withHeader}, {chooseBackground, queryBackground}] = await Promise.all([
+				// Asked before the reader loads, so the terminal answers while it does, and before Ink reads
+				// the keyboard, so the answer is never taken for keys.
+				const {askBackground, chooseBackground} = await import('./ui/terminal-background.js');
+				const query = options.theme === 'auto' && render.color ? askBackground(keyboard, process.stdout) : null;
+				const [{runReader}, {renderMarkdown}, {postHeader, withHeader}] = await Promise.all([
 					import('./ui/run-reader.js'),
 					import('./render/render-markdown.js'),
 					import('./render/post-header.js'),
-					import('./ui/terminal-background.js'),
 				]);
-				// Asked before Ink reads the keyboard, so the answer is never taken for keys.
-				const asked = options.theme === 'auto' && render.color ? await queryBackground(keyboard, process.stdout) : {answer: null, rest: ''};
+				const asked = query ? await query.answer() : {answer: null, rest: ''};
 				if (asked.rest) keyboard.unshift(Buffer.from(asked.rest));
 				return runReader({
 					library,

@@ -35,32 +35,75 @@ export function chooseBackground(choice: ThemeChoice, answer: string | null, env
 }
 
 /**
- * Asks the terminal for its background and waits up to `timeoutMs` for the answer, reading the
- * keyboard in raw mode before the reader starts (so the answer is never taken for keys). A
- * terminal that does not answer costs the timeout once; keys typed meanwhile are handed back.
+ * DA1, "what are you?": every terminal answers it (`ESC [ ? 6 2 ; … c`), and in the order asked, so
+ * an answer to it that comes without an OSC 11 answer before it means the terminal does not tell
+ * its background: no need to wait out the timeout (the way neovim and termbg ask).
  */
-export async function queryBackground(input: NodeJS.ReadStream, output: NodeJS.WriteStream, timeoutMs = 100): Promise<{answer: string | null; rest: string}> {
-	if (!input.isTTY || !output.isTTY) return {answer: null, rest: ''};
+export const ATTRIBUTES_QUERY = '\u001B[c';
+
+// eslint-disable-next-line no-control-regex
+const backgroundReply = /\u001B\]11;[^\u0007\u001B]*(?:\u0007|\u001B\\)/;
+// eslint-disable-next-line no-control-regex
+const attributesReply = /\u001B\[\?[\d;]*c/;
+
+/**
+ * What the terminal has sent since the query: its OSC 11 answer if any, whether it has finished
+ * answering (its DA1 reply came), and the rest (keys typed meanwhile), with both replies taken out
+ * so that neither is read as keys.
+ */
+export function readReplies(received: string): {answer: string | null; settled: boolean; rest: string} {
+	const answer = backgroundReply.exec(received)?.[0] ?? null;
+	let rest = answer ? received.replace(answer, '') : received;
+	const attributes = attributesReply.exec(rest)?.[0];
+	if (attributes) rest = rest.replace(attributes, '');
+	return {answer, settled: attributes !== undefined, rest};
+}
+
+/** A background query under way: `answer()` waits for what the terminal says, within the timeout. */
+export type BackgroundQuery = {answer(): Promise<{answer: string | null; rest: string}>};
+
+/**
+ * Asks the terminal for its background now, and collects its replies in raw mode while the caller
+ * goes on loading (so the answer is never taken for keys, and the wait overlaps the loading).
+ * `answer()` resolves once the terminal has answered both queries, or `timeoutMs` after asking
+ * (with one more turn to read replies already sent): a terminal that answers nothing costs the
+ * timeout once, less what loading took meanwhile. Keys typed meanwhile are handed back.
+ */
+export function askBackground(input: NodeJS.ReadStream, output: NodeJS.WriteStream, timeoutMs = 100): BackgroundQuery {
+	if (!input.isTTY || !output.isTTY) return {answer: async () => ({answer: null, rest: ''})};
+	const askedAt = performance.now();
 	const wasRaw = input.isRaw;
 	input.setRawMode(true);
 	let received = '';
-	return new Promise(resolve => {
-		const finish = () => {
-			clearTimeout(timer);
-			input.off('data', onData);
-			input.pause();
-			if (!wasRaw) input.setRawMode(false);
-			// eslint-disable-next-line no-control-regex
-			const answer = /\u001B\]11;[^\u0007\u001B]*(?:\u0007|\u001B\\)/.exec(received);
-			resolve({answer: answer?.[0] ?? null, rest: answer ? received.replace(answer[0], '') : received});
-		};
-		const onData = (chunk: Buffer | string) => {
-			received += chunk.toString();
-			if (parseBackgroundAnswer(received) !== null) finish();
-		};
-		const timer = setTimeout(finish, timeoutMs);
-		input.on('data', onData);
-		input.resume();
-		output.write(BACKGROUND_QUERY);
-	});
+	let settle: (() => void) | undefined;
+	const onData = (chunk: Buffer | string) => {
+		received += chunk.toString();
+		if (readReplies(received).settled) settle?.();
+	};
+	input.on('data', onData);
+	input.resume();
+	output.write(BACKGROUND_QUERY + ATTRIBUTES_QUERY);
+	const finish = () => {
+		input.off('data', onData);
+		input.pause();
+		if (!wasRaw) input.setRawMode(false);
+		const {answer, rest} = readReplies(received);
+		return {answer, rest};
+	};
+	return {
+		answer: () =>
+			new Promise(resolve => {
+				if (readReplies(received).settled) {
+					resolve(finish());
+					return;
+				}
+				// Replies already sent are read in the poll phase after this turn: never time out before it.
+				const timer = setTimeout(() => settle?.(), Math.max(timeoutMs - (performance.now() - askedAt), 0));
+				settle = () => {
+					clearTimeout(timer);
+					settle = undefined;
+					setImmediate(() => resolve(finish()));
+				};
+			}),
+	};
 }

@@ -59,7 +59,11 @@ function withoutUndefined(env: Record<string, string | undefined>): Record<strin
 	return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string | undefined>} = {}): Session {
+/**
+ * `answers: true` makes the emulator answer what the program asks of the terminal, as a terminal
+ * does (xterm's headless answers DA1 but not OSC 11); off by default so that a test can answer.
+ */
+export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string | undefined>; answers?: boolean} = {}): Session {
 	const cols = options.cols ?? 120;
 	const rows = options.rows ?? 35;
 	let configDir = options.configDir;
@@ -76,6 +80,7 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		env: withoutUndefined({...process.env, TERM: 'xterm-256color', KUBECON_NOTES_CONFIG_DIR: configDir, NO_COLOR: '', FORCE_COLOR: '', ...options.env}),
 	});
 	live.add(child);
+	if (options.answers) terminal.onData(data => child.write(data));
 	let raw = '';
 	let pending = 0;
 	let waiters: Array<() => void> = [];
