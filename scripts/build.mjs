@@ -25,8 +25,8 @@ const lazySegmenters = {
 	name: 'lazy-intl-segmenters',
 	setup(plugin) {
 		const files = /[\\/](string-width[\\/]index|slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
-		plugin.onLoad({filter: files}, args => {
-			const source = readFileSync(args.path, 'utf8');
+		plugin.onLoad({filter: files, namespace: 'file'}, args => {
+			const source = lazyEmojiPattern(args.path, readFileSync(args.path, 'utf8'));
 			// Older copies (cli-table3's string-width 4) make none.
 			if (!source.includes('Intl.Segmenter')) return undefined;
 			const created = /^const (\w+) = new Intl\.Segmenter\(/m;
@@ -41,6 +41,51 @@ function __lazySegmenter(...options) {
 		});
 	},
 };
+
+/**
+ * Ink measures every frame's text with string-width (directly, and through widest-line and
+ * cli-truncate), and string-width segments graphemes for anything but plain ASCII:
+ * a bullet or a box-drawing rule on screen made the first frame create a segmenter (15 ms) and
+ * segment every row (about 30 ms more). Each of those imports gets the same string-width, wrapped
+ * with the narrow-text fast path of src/render/narrow-text.ts (the width of narrow text is its
+ * length). Our own code imports string-width unwrapped: it has its fast paths already.
+ */
+const narrowFastPath = {
+	name: 'string-width-narrow-fast-path',
+	setup(plugin) {
+		// Not wrap-ansi: its older string-width counts © and ® as two columns, and it only runs for
+		// text wider than its box, which our rows never are.
+		const wrapped = /[\\/]node_modules[\\/](ink|widest-line|cli-truncate)[\\/]/;
+		plugin.onResolve({filter: /^string-width$/}, async args => {
+			if (!wrapped.test(args.importer)) return undefined;
+			const real = await plugin.resolve('string-width', {resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real'});
+			if (real.errors.length > 0) return {errors: real.errors};
+			// The fast path is checked against string-width 8 (test/render/narrow-text.test.ts).
+			const {version: found} = JSON.parse(readFileSync(new URL('package.json', `file://${real.path}`), 'utf8'));
+			if (!found.startsWith('8.')) throw new Error(`string-width-narrow-fast-path: ${args.importer} gets string-width ${found}; check the fast path against it`);
+			return {path: real.path, namespace: 'narrow-string-width'};
+		});
+		plugin.onLoad({filter: /.*/, namespace: 'narrow-string-width'}, args => ({
+			contents: `import stringWidth from ${JSON.stringify(args.path)};\nimport {withNarrowFastPath} from ${JSON.stringify(here('../src/render/narrow-text.ts'))};\nexport default withNarrowFastPath(stringWidth);\n`,
+			resolveDir: here('.'),
+			loader: 'js',
+		}));
+	},
+};
+
+/**
+ * string-width builds its RGI emoji pattern at module top level: 18 ms of every start, and Ink's
+ * text is narrow (see above), so it is made on the first test that needs it. Fails the build if
+ * string-width declares it but uses it some other way (then measure again).
+ */
+function lazyEmojiPattern(path, source) {
+	const declaration = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+	if (!source.includes(declaration)) return source;
+	const uses = source.split('rgiEmojiRegex').length - 1;
+	const tests = source.split('rgiEmojiRegex.test(').length - 1;
+	if (uses !== tests + 1) throw new Error(`lazy-rgi-emoji-pattern: ${path} uses rgiEmojiRegex other than by test(); measure again`);
+	return source.replace(declaration, 'let __rgiEmoji;\nconst rgiEmojiRegex = {test: text => (__rgiEmoji ??= /^\\p{RGI_Emoji}$/v).test(text)};');
+}
 
 rmSync('dist', {recursive: true, force: true});
 await build({
@@ -73,6 +118,7 @@ await build({
 			},
 		},
 		lazySegmenters,
+		narrowFastPath,
 		{
 			// yoga-layout (Ink's layout engine) reads its inlined wasm with fetch() on a data: URL when
 			// fetch exists, and Node's fetch loads undici on first touch: about 50 ms of every reader

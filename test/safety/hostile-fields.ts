@@ -93,9 +93,9 @@ export function writeHostileLibrary(dir: string, posts: HostilePost[]): string {
  */
 export function foreignCharacter(output: string, screen = false): string | null {
 	let rest = output.replace(/\u001B\[[0-9;:]*m/g, '').replace(/\u001B\]8;[\u0020-\u003A\u003C-\u007E]*;[\u0021-\u007E]*(?:\u001B\\|\u0007)/g, '');
-	// The reader's own: Ink's cursor and screen moves, mouse modes on and off, and the one OSC 11
-	// question it asks the terminal (its background, for the theme).
-	if (screen) rest = rest.replace(/\u001B\[[0-9;]*[A-HJKSTfsu]|\u001B\[\?(?:25|1049|2026|2004|1000|1006)[hl]|\u001B\]11;\?\u0007|\u001B[78]|\r/g, '');
+	// The reader's own: Ink's cursor and screen moves, mouse modes on and off, and the one question
+	// it asks the terminal (OSC 11, its background, for the theme; then DA1, which says it is done).
+	if (screen) rest = rest.replace(/\u001B\[[0-9;]*[A-HJKSTfsu]|\u001B\[\?(?:25|1049|2026|2004|1000|1006)[hl]|\u001B\]11;\?\u0007(?:\u001B\[c)?|\u001B[78]|\r/g, '');
 	const match = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/.exec(rest);
 	return match ? JSON.stringify(rest.slice(Math.max(0, match.index - 30), match.index + 30)) : null;
 }

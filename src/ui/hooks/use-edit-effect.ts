@@ -1,7 +1,7 @@
 import {useStdout} from 'ink';
 import {useEffect, useRef} from 'react';
 import type {Library} from '../../posts/types.js';
-import {changeForPost, updateLibrary, type LibraryUpdate} from '../../posts/update-library.js';
+import type {LibraryUpdate} from '../../posts/update-library.js';
 import type {Effect, ReaderEnv} from '../../state/reader-state.js';
 import {editorCommand, fileLineAtTop} from '../editor-command.js';
 import {runEditor} from '../run-editor.js';
@@ -38,7 +38,10 @@ export function useEditEffect(effect: Effect | null, options: EditOptions): void
 		if (!terminal) return say('No terminal to run an editor in');
 		const line = fileLineAtTop(post, env.doc(postIndex, effect.width), effect.top);
 		flush();
-		void runEditor(editorCommand(post.path, line), terminal).then(({message}) => {
+		// The library updater brings the watcher (chokidar) with it: loaded when an edit needs it,
+		// not on the way to the first frame.
+		const updater = import('../../posts/update-library.js');
+		void Promise.all([runEditor(editorCommand(post.path, line), terminal), updater]).then(([{message}, {changeForPost, updateLibrary}]) => {
 			write('');
 			apply(current => {
 				const now = current.posts.find(candidate => candidate.id === post.id) ?? post;
