@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, suggestCommand, UsageError, type CliOptions, type Command} from './cli/args.js';
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
 import {exitQuietlyOnClosedPipe, writeError, writeLines} from './cli/output.js';
+import {clearCiFlags} from './ui/interactive-env.js';
 import type {Match} from './cli/select-post.js';
 import {MissingPathError, specialFileProblem} from './posts/find-posts.js';
 import type {Library, Post, PostWarning} from './posts/types.js';
@@ -52,6 +53,13 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const postFile = namedPost !== null && (namedPost === '-' || isFile(namedPost)) ? namedPost : null;
 	const paths = postFile ? [postFile] : command.paths.length > 0 ? command.paths : [bundledPosts];
+	// The reader runs on a terminal with a keyboard. Its modules start loading now, so that reading
+	// their files overlaps finding the posts; CI is cleared first, as Ink reads it when it loads.
+	const keyboard = command.kind === 'view' && isTty ? openKeyboard() : null;
+	if (keyboard) {
+		clearCiFlags();
+		readerModules();
+	}
 	// Everything past the arguments loads on demand: --version and --help start nothing else.
 	const {loadLibrary} = await import('./posts/load-library.js');
 	const stdinText = paths.includes('-') ? await readStdin() : undefined;
@@ -70,7 +78,23 @@ async function main(argv: string[]): Promise<number> {
 	};
 	// The reader lists warnings itself: printed here they would flash and vanish behind its screen.
 	if (!(command.kind === 'view' && isTty)) reportWarnings(library.warnings);
-	return runCommand(command, library, render, options, isTty, paths);
+	return runCommand(command, library, render, options, keyboard, paths);
+}
+
+let readerLoading: ReturnType<typeof loadReaderModules> | undefined;
+
+/** The reader's modules, loading once (started early by main, awaited where the reader starts). */
+function readerModules(): ReturnType<typeof loadReaderModules> {
+	if (!readerLoading) {
+		readerLoading = loadReaderModules();
+		// A run that ends before the reader starts (a bad path, say) must not report a failed preload.
+		readerLoading.catch(() => undefined);
+	}
+	return readerLoading;
+}
+
+function loadReaderModules() {
+	return Promise.all([import('./ui/terminal-background.js'), import('./ui/run-reader.js'), import('./render/render-markdown.js'), import('./render/post-header.js')]);
 }
 
 /** True for a regular file; a FIFO, device or socket named as the post is refused at once (exit 2). */
@@ -108,7 +132,7 @@ function openKeyboard(): NodeJS.ReadStream | null {
 	}
 }
 
-async function runCommand(command: Command, library: Library, render: RenderOptions, options: CliOptions, isTerminal: boolean, paths: readonly string[]): Promise<number> {
+async function runCommand(command: Command, library: Library, render: RenderOptions, options: CliOptions, keyboard: NodeJS.ReadStream | null, paths: readonly string[]): Promise<number> {
 	const [{printPosts, printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
 	switch (command.kind) {
 		case 'read': {
@@ -143,20 +167,13 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 			return 0;
 		}
 		default: {
-			const keyboard = isTerminal ? openKeyboard() : null;
 			if (keyboard) {
 				// The reader shows its own empty and warning states, so nothing is required here.
-				const {clearCiFlags} = await import('./ui/interactive-env.js');
-				clearCiFlags();
 				// Asked before the reader loads, so the terminal answers while it does, and before Ink reads
 				// the keyboard, so the answer is never taken for keys.
 				const {askBackground, chooseBackground} = await import('./ui/terminal-background.js');
 				const query = options.theme === 'auto' && render.color ? askBackground(keyboard, process.stdout) : null;
-				const [{runReader}, {renderMarkdown}, {postHeader, withHeader}] = await Promise.all([
-					import('./ui/run-reader.js'),
-					import('./render/render-markdown.js'),
-					import('./render/post-header.js'),
-				]);
+				const [, {runReader}, {renderMarkdown}, {postHeader, withHeader}] = await readerModules();
 				const asked = query ? await query.answer() : {answer: null, rest: ''};
 				if (asked.rest) keyboard.unshift(Buffer.from(asked.rest));
 				return runReader({
