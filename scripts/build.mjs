@@ -105,16 +105,17 @@ await build({
 	plugins: [
 		commonLanguages,
 		{
-			// marked-terminal loads cli-highlight (highlight.js, parse5) and node-emoji (emojilib) at
-			// start. V8 parses a chunk's code even when it never runs (about 110 ms for these), so they
-			// are not in the ESM chunks at all: the stubs require separate files built below, on first use.
+			// marked-terminal loads cli-highlight (highlight.js, parse5), node-emoji (emojilib) and
+			// cli-table3 (@colors/colors, an older string-width) at start. V8 parses a chunk's code even
+			// when it never runs (about 110 ms for these), so they are not in the ESM chunks at all: the
+			// stubs require separate files built below, on first use (tables are ours: never, so far).
 			name: 'lazy-heavy-dependencies',
 			setup(plugin) {
-				for (const name of ['cli-highlight', 'node-emoji']) {
+				for (const name of ['cli-highlight', 'node-emoji', 'cli-table3']) {
 					const stub = here(`lazy/${name}.cjs`);
 					plugin.onResolve({filter: new RegExp(`^${name}$`)}, () => ({path: stub}));
 				}
-				plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji)\.cjs$/}, args => ({path: args.path, external: true}));
+				plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table)\.cjs$/}, args => ({path: args.path, external: true}));
 			},
 		},
 		lazySegmenters,
@@ -144,7 +145,7 @@ await build({
 
 // The heavy libraries the stubs above load on first use, each one CommonJS file of its own beside
 // the chunks (required synchronously: marked-terminal and the code renderer call them synchronously).
-for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs']]) {
+for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs'], ['lazy-table', 'lazy/table-entry.cjs']]) {
 	await build({
 		entryPoints: {[name]: here(entry)},
 		outdir: 'dist/chunks',
@@ -161,5 +162,5 @@ for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['l
 }
 // The stubs require './lazy-*.cjs' relative to the chunk holding them: they must be in dist/chunks.
 for (const file of readdirSync('dist')) {
-	if (file.endsWith('.js') && /lazy-(highlight|emoji)\.cjs/.test(readFileSync(`dist/${file}`, 'utf8'))) throw new Error(`build: dist/${file} requires a lazy file that lives in dist/chunks`);
+	if (file.endsWith('.js') && /lazy-(highlight|emoji|table)\.cjs/.test(readFileSync(`dist/${file}`, 'utf8'))) throw new Error(`build: dist/${file} requires a lazy file that lives in dist/chunks`);
 }
