@@ -35,12 +35,15 @@ export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWar
 /** Size and mtime, or a stamp no cache entry has when the file cannot be stat'ed (reading says why). */
 function stampOf(path: string): FileStamp {
 	try {
-		const stats = statSync(path);
-		return {size: stats.size, mtimeMs: stats.mtimeMs};
+		// No exception for a file gone since the walk: building one costs more than the stat.
+		const stats = statSync(path, {throwIfNoEntry: false});
+		return stats ? {size: stats.size, mtimeMs: stats.mtimeMs} : NO_STAMP;
 	} catch {
-		return {size: -1, mtimeMs: -1};
+		return NO_STAMP;
 	}
 }
+
+const NO_STAMP: FileStamp = {size: -1, mtimeMs: -1};
 
 /** The head of one file; a parser that throws on it makes it one warning, not the end of the run. */
 function headOf(file: FoundPost): {head: PostHead; stamp: FileStamp | null} {

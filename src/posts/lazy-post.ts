@@ -23,84 +23,116 @@ export const parseCount = {value: 0};
  * library's list), once each.
  */
 export function lazyPost(found: FoundPost, head: PostHead, lateWarnings: PostWarning[]): Post {
-	const warnings = head.warnings.map(warning => ({...warning, file: found.displayPath}));
-	let whole: Body | undefined;
-	let structure: Structure | undefined;
-	const addWarnings = (more: PostWarning[]) => {
+	return new LazyPost(found, head, lateWarnings);
+}
+
+/**
+ * A class, not an object literal with getters: one object per post instead of one plus a closure
+ * per getter, which over thousands of posts was a tenth of the start (and its garbage).
+ */
+class LazyPost implements Post {
+	readonly id: string;
+	readonly path: string;
+	readonly slug: string;
+	readonly title: string;
+	readonly date: Date | null;
+	readonly tags: string[];
+	readonly categories: string[];
+	readonly author: string | null;
+	readonly published: boolean;
+	readonly warnings: PostWarning[];
+	readonly #found: FoundPost;
+	readonly #lateWarnings: PostWarning[];
+	#whole: Body | undefined;
+	#structure: Structure | undefined;
+
+	constructor(found: FoundPost, head: PostHead, lateWarnings: PostWarning[]) {
+		this.id = found.id;
+		this.path = found.path;
+		this.slug = head.slug;
+		this.title = head.title;
+		this.date = head.date === null ? null : new Date(head.date);
+		this.tags = head.tags;
+		this.categories = head.categories;
+		this.author = head.author;
+		this.published = head.published;
+		this.warnings = head.warnings.length === 0 ? [] : head.warnings.map(warning => ({...warning, file: found.displayPath}));
+		this.#found = found;
+		this.#lateWarnings = lateWarnings;
+	}
+
+	get frontMatter() {
+		return this.#read().frontMatter;
+	}
+
+	get body() {
+		return this.#read().body;
+	}
+
+	get bodyLineOffset() {
+		return this.#read().bodyLineOffset;
+	}
+
+	get excerpt() {
+		return this.#structured().excerpt;
+	}
+
+	get intro() {
+		return this.#structured().intro;
+	}
+
+	get topics() {
+		return this.#structured().topics;
+	}
+
+	get sessions() {
+		return this.#structured().sessions;
+	}
+
+	#addWarnings(more: PostWarning[]): void {
 		for (const warning of more) {
-			if (warnings.some(known => sameWarning(known, warning))) continue;
-			warnings.push(warning);
-			lateWarnings.push(warning);
+			if (this.warnings.some(known => sameWarning(known, warning))) continue;
+			this.warnings.push(warning);
+			this.#lateWarnings.push(warning);
 		}
-	};
-	const read = (): Body => {
-		if (whole) return whole;
+	}
+
+	#read(): Body {
+		if (this.#whole) return this.#whole;
 		parseCount.value++;
+		const found = this.#found;
 		const readWarnings: PostWarning[] = [];
 		try {
 			const text = readPostText(found.path, found.displayPath, readWarnings);
 			const parsed = text === null ? null : parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath});
-			addWarnings([...readWarnings, ...(parsed?.warnings ?? [])]);
-			whole = parsed ? {frontMatter: parsed.frontMatter, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset, parsed} : {frontMatter: {}, body: '', bodyLineOffset: 0, parsed: null};
+			this.#addWarnings([...readWarnings, ...(parsed?.warnings ?? [])]);
+			this.#whole = parsed ? {frontMatter: parsed.frontMatter, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset, parsed} : {frontMatter: {}, body: '', bodyLineOffset: 0, parsed: null};
 		} catch (error) {
 			// One post that cannot be parsed is a warning and an empty page, never the end of the run.
-			addWarnings([...readWarnings, {file: found.displayPath, message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`}]);
-			whole = {frontMatter: {}, body: '', bodyLineOffset: 0, parsed: null};
+			this.#addWarnings([...readWarnings, {file: found.displayPath, message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`}]);
+			this.#whole = {frontMatter: {}, body: '', bodyLineOffset: 0, parsed: null};
 		}
-		return whole;
-	};
-	const structured = (): Structure => {
-		if (structure) return structure;
-		const body = read();
-		const parsed = body.parsed;
+		return this.#whole;
+	}
+
+	#structured(): Structure {
+		if (this.#structure) return this.#structure;
+		const body = this.#read();
+		const {parsed} = body;
 		try {
-			const lean = (topic: Topic) => leanTopic(topic, () => read().body);
-			structure = parsed
+			const lean = (topic: Topic) => leanTopic(topic, () => this.#read().body);
+			this.#structure = parsed
 				? {excerpt: parsed.excerpt, intro: parsed.intro && lean(parsed.intro), topics: parsed.topics.map(lean), sessions: parsed.sessions}
 				: {excerpt: '', intro: null, topics: [], sessions: []};
-			if (parsed) addWarnings(parsed.warnings);
+			if (parsed) this.#addWarnings(parsed.warnings);
 		} catch (error) {
-			addWarnings([{file: found.displayPath, message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`}]);
-			structure = {excerpt: '', intro: null, topics: [], sessions: []};
+			this.#addWarnings([{file: this.#found.displayPath, message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`}]);
+			this.#structure = {excerpt: '', intro: null, topics: [], sessions: []};
 		}
 		// The lexed blocks behind them (several times the file's size) can go now.
 		body.parsed = null;
-		return structure;
-	};
-	const date = head.date === null ? null : new Date(head.date);
-	return {
-		id: found.id,
-		path: found.path,
-		slug: head.slug,
-		title: head.title,
-		date,
-		tags: head.tags,
-		categories: head.categories,
-		author: head.author,
-		published: head.published,
-		warnings,
-		get frontMatter() {
-			return read().frontMatter;
-		},
-		get body() {
-			return read().body;
-		},
-		get bodyLineOffset() {
-			return read().bodyLineOffset;
-		},
-		get excerpt() {
-			return structured().excerpt;
-		},
-		get intro() {
-			return structured().intro;
-		},
-		get topics() {
-			return structured().topics;
-		},
-		get sessions() {
-			return structured().sessions;
-		},
-	};
+		return this.#structure;
+	}
 }
 
 /**

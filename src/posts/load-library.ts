@@ -32,7 +32,8 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 	}
 	const files = findPosts(filePaths, warnings, {drafts: options.drafts ?? false});
 	// Heads only (title, date, tags): each body is read and parsed when first asked for.
-	if (!options.bodies) posts.push(...loadHeads(files, filePaths, warnings));
+	// (A loop, not push(...): a spread of 100,000 posts overflows the stack.)
+	if (!options.bodies) for (const post of loadHeads(files, filePaths, warnings)) posts.push(post);
 	else
 		for (const found of files) {
 			const text = readPostText(found.path, found.displayPath, warnings);
