@@ -37,7 +37,7 @@ function stampOf(path: string): FileStamp {
 	try {
 		// No exception for a file gone since the walk: building one costs more than the stat.
 		const stats = statSync(path, {throwIfNoEntry: false});
-		return stats ? {size: stats.size, mtimeMs: stats.mtimeMs} : NO_STAMP;
+		return stats ?? NO_STAMP;
 	} catch {
 		return NO_STAMP;
 	}

@@ -171,11 +171,11 @@ describe('the index cache', () => {
 		rmSync(join(dir, '2024-01-05-p4.md'));
 		loadLibrary([dir]);
 		const cacheFile = readdirSync(cacheDir).map(name => join(cacheDir, name)).find(name => readFileSync(name, 'utf8').includes(dir))!;
-		const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as {root: string; entries: unknown[][]};
+		const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as {root: string; entries: Record<string, unknown[]>};
 		assert.equal(cache.root, `${dir}/`);
-		assert.deepEqual(cache.entries.map(entry => entry[0]).sort(), ['2024-01-01-p0.md', '2024-01-02-p1.md', '2024-01-03-p2.md', '2024-01-04-p3.md']);
-		// Path, size, mtime, then the head: slug, title, date, tags, categories, author, published, readable, warnings.
-		for (const entry of cache.entries) assert.equal(entry.length, 12);
+		assert.deepEqual(Object.keys(cache.entries).sort(), ['2024-01-01-p0.md', '2024-01-02-p1.md', '2024-01-03-p2.md', '2024-01-04-p3.md']);
+		// Size, mtime, then the head: slug, title, date, tags, categories, author, published, readable, warnings.
+		for (const entry of Object.values(cache.entries)) assert.equal(entry.length, 11);
 		assert.ok(!readFileSync(cacheFile, 'utf8').includes('body body'), 'no body text in the cache');
 	});
 
