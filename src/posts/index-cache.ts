@@ -59,34 +59,50 @@ function nameFor(paths: string[]): string {
 export type IndexCache = {
 	/** The cached head when the file's size and mtime are unchanged. */
 	get(path: string, stamp: FileStamp): PostHead | undefined;
+	/** The cached head and the stamp it was read at, without asking the file (checked later). */
+	believe(path: string): {head: PostHead; stamp: FileStamp} | undefined;
 	/** Records the head read now (kept for the next start). */
 	set(path: string, stamp: FileStamp, head: PostHead): void;
-	/** Writes the cache when it changed: only the files seen this run are kept. Never throws. */
+	/** Writes the cache when it changed: only the files seen this run are kept. Never throws; may be called again after more `set`s. */
 	save(): void;
 };
 
 /** Opens the cache for the library read from `paths` (resolved folders and files). */
 export function openIndexCache(paths: string[], directory: string | null = cacheDirectory()): IndexCache {
-	if (directory === null) return {get: () => undefined, set: () => undefined, save: () => undefined};
+	if (directory === null) return {get: () => undefined, believe: () => undefined, set: () => undefined, save: () => undefined};
 	const file = join(directory, nameFor(paths));
 	const old = readCache(file);
 	/** Paths found in the cache this run, and entries read this run: what the next start finds. */
 	const hits: string[] = [];
 	const fresh = new Map<string, Entry>();
 	let seen = 0;
+	/** Entries set since the last save, and whether this run wrote the file: saved again only for new entries. */
+	let isChanged = false;
+	let isWritten = false;
 	return {
 		get(path, stamp) {
 			seen++;
 			const entry = old.find(path);
 			if (!entry || entry[0] !== stamp.size || entry[1] !== stamp.mtimeMs) return undefined;
 			hits.push(path);
-			return {slug: entry[2], title: entry[3], date: entry[4], tags: entry[5], categories: entry[6], author: entry[7], published: entry[8], readable: entry[9], warnings: entry[10]};
+			return headOf(entry);
+		},
+		believe(path) {
+			seen++;
+			const entry = old.find(path);
+			if (!entry) return undefined;
+			hits.push(path);
+			return {head: headOf(entry), stamp: {size: entry[0], mtimeMs: entry[1]}};
 		},
 		set(path, stamp, head) {
+			isChanged = true;
 			fresh.set(path, [stamp.size, stamp.mtimeMs, head.slug, head.title, head.date, head.tags, head.categories, head.author, head.published, head.readable, head.warnings]);
 		},
 		save() {
-			if (seen < MIN_POSTS || (fresh.size === 0 && hits.length === old.count())) return;
+			// New entries, or (the first time) entries of files gone since: the file is out of date.
+			if (seen < MIN_POSTS || !(isChanged || (!isWritten && hits.length !== old.count()))) return;
+			isChanged = false;
+			isWritten = true;
 			const kept = new Map<string, Entry>();
 			for (const path of hits) kept.set(path, old.find(path)!);
 			for (const [path, entry] of fresh) kept.set(path, entry);
@@ -102,6 +118,10 @@ export function openIndexCache(paths: string[], directory: string | null = cache
 			}
 		},
 	};
+}
+
+function headOf(entry: Entry): PostHead {
+	return {slug: entry[2], title: entry[3], date: entry[4], tags: entry[5], categories: entry[6], author: entry[7], published: entry[8], readable: entry[9], warnings: entry[10]};
 }
 
 /** The file to write: every path relative to the folder they all are under. */

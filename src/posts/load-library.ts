@@ -16,6 +16,12 @@ export type LoadOptions = {
 	 * per post. Otherwise only heads are read and each body on first use (lazy-library.ts).
 	 */
 	bodies?: boolean;
+	/**
+	 * The reader's start: heads the index cache has are believed without a stat per file, and
+	 * `library.checkCachedHeads` looks at those files after the first frame (lazy-library.ts). Not for
+	 * printed output, which must match and print what the files say now.
+	 */
+	checkLater?: boolean;
 };
 
 /** Posts larger than this are notes nobody wrote by hand; they are skipped with a warning. */
@@ -33,9 +39,13 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 	}
 	const files = findPosts(filePaths, warnings, {drafts: options.drafts ?? false});
 	// Heads only (title, date, tags): each body is read and parsed when first asked for.
-	// (A loop, not push(...): a spread of 100,000 posts overflows the stack.)
-	if (!options.bodies) for (const post of loadHeads(files, filePaths, warnings)) posts.push(post);
-	else
+	let checkCachedHeads: Library['checkCachedHeads'];
+	if (!options.bodies) {
+		const heads = loadHeads(files, filePaths, warnings, {checkLater: options.checkLater ?? false});
+		// (A loop, not push(...): a spread of 100,000 posts overflows the stack.)
+		for (const post of heads.posts) posts.push(post);
+		checkCachedHeads = heads.check;
+	} else
 		for (const found of files) {
 			const text = readPostText(found.path, found.displayPath, warnings);
 			if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
@@ -44,7 +54,7 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 	searched.push(...filePaths.map(sanitizeName));
 	const visible = options.drafts ? posts : posts.filter(post => post.published);
 	for (const post of posts) if (post.warnings.length > 0) warnings.push(...post.warnings);
-	return {posts: sortNewestFirst(visible), warnings, searched};
+	return {posts: sortNewestFirst(visible), warnings, searched, ...(checkCachedHeads ? {checkCachedHeads} : {})};
 }
 
 /**

@@ -9,6 +9,7 @@ import {cacheDirectory} from '../../src/posts/index-cache.js';
 import {bodyLines, parseCount} from '../../src/posts/lazy-post.js';
 import fc from 'fast-check';
 import {readPostText} from '../../src/posts/load-library.js';
+import {updateLibrary} from '../../src/posts/update-library.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kn-lazy-'));
 const cacheDir = join(root, 'cache');
@@ -25,10 +26,10 @@ function folder(name: string, files: Record<string, string | Buffer>): string {
 	return dir;
 }
 
-/** The files `run` opens or reads by path, through node:fs (its ESM bindings follow the patched module). */
-function countOpens(run: () => void): string[] {
+/** The files `run` opens or reads by path, through node:fs (its ESM bindings follow the patched module); stats go to `stated`. */
+function countOpens(run: () => void, stated: string[] = []): string[] {
 	const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
-	const {openSync, readFileSync: read} = fs;
+	const {openSync, readFileSync: read, statSync} = fs;
 	const opened: string[] = [];
 	fs.openSync = ((path: string, ...rest: unknown[]) => {
 		opened.push(String(path));
@@ -38,12 +39,17 @@ function countOpens(run: () => void): string[] {
 		if (typeof path === 'string') opened.push(path);
 		return (read as (...args: unknown[]) => unknown)(path, ...rest);
 	}) as typeof fs.readFileSync;
+	(fs as {statSync: unknown}).statSync = ((path: unknown, ...rest: unknown[]) => {
+		if (typeof path === 'string') stated.push(path);
+		return (statSync as (...args: unknown[]) => unknown)(path, ...rest);
+	});
 	syncBuiltinESMExports();
 	try {
 		run();
 	} finally {
 		fs.openSync = openSync;
 		fs.readFileSync = read;
+		(fs as {statSync: unknown}).statSync = statSync;
 		syncBuiltinESMExports();
 	}
 	return opened;
@@ -182,9 +188,47 @@ describe('the index cache', () => {
 	test('a start over a warm cache opens no post: one file is read, the cache', () => {
 		const dir = folder('warm', files());
 		loadLibrary([dir]);
-		const opened = countOpens(() => loadLibrary([dir]));
+		const stated: string[] = [];
+		const opened = countOpens(() => loadLibrary([dir]), stated);
 		assert.deepEqual(opened.filter(path => path.startsWith(dir)), []);
 		assert.equal(opened.filter(path => path.startsWith(cacheDir)).length, 1);
+		// Each post's size and mtime are asked, to know the cache is right about it.
+		assert.equal(stated.filter(path => path.endsWith('.md')).length, 5);
+	});
+
+	test('the reader\'s start believes the cache without a stat per post; the check after it reads what changed', () => {
+		const dir = folder('later', files());
+		const edited = join(dir, '2024-01-02-p1.md');
+		const removed = join(dir, '2024-01-03-p2.md');
+		loadLibrary([dir]);
+		writeFileSync(edited, readFileSync(edited, 'utf8').replace('Post 1', 'Post one'));
+		utimesSync(edited, new Date(1_700_000_000_000), new Date(1_700_000_000_000));
+		const stated: string[] = [];
+		let library = loadLibrary([dir], {checkLater: true});
+		rmSync(removed);
+		assert.deepEqual(
+			countOpens(() => (library = loadLibrary([dir], {checkLater: true})), stated).filter(path => path.startsWith(dir)),
+			[],
+		);
+		assert.deepEqual(stated.filter(path => path.endsWith('.md')), [], 'no post was stat\'ed');
+		// The first frame shows what the cache said; the check finds what changed since.
+		assert.deepEqual(library.posts.map(post => post.title), ['Post 4', 'Post 3', 'Post 1', 'Post 0']);
+		const changes = library.checkCachedHeads!();
+		assert.deepEqual(changes.map(change => `${change.kind} ${change.id}`).sort(), ['changed 2024-01-02-p1.md']);
+		assert.deepEqual(updateLibrary(library, changes).library.posts.map(post => post.title), ['Post 4', 'Post 3', 'Post one', 'Post 0']);
+		assert.deepEqual(library.checkCachedHeads!(), [], 'checked once');
+		// The cache was brought up to date: the next start believes the new title.
+		assert.ok(loadLibrary([dir], {checkLater: true}).posts.some(post => post.title === 'Post one'));
+	});
+
+	test('a post removed while the reader was closed is removed by the check', () => {
+		const dir = folder('later-removed', files());
+		loadLibrary([dir]);
+		const library = loadLibrary([dir], {checkLater: true});
+		rmSync(join(dir, '2024-01-05-p4.md'));
+		const changes = library.checkCachedHeads!();
+		assert.deepEqual(changes.map(change => `${change.kind} ${change.id}`), ['removed 2024-01-05-p4.md']);
+		assert.equal(updateLibrary(library, changes).library.posts.length, 4);
 	});
 
 	test('titles JSON must escape (a backslash, quotes) and paths under two folders are believed too', () => {
