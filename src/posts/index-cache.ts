@@ -27,7 +27,8 @@ const MIN_POSTS = 2;
  * lookup table itself.
  */
 type Entry = [size: number, mtimeMs: number, slug: string, title: string, date: number | null, tags: string[], categories: string[], author: string | null, published: boolean, readable: boolean, warnings: PostWarning[]];
-type CacheFile = {version: string; root: string; entries: Record<string, Entry>};
+/** `count`: how many entries, written down so a start need not count 100,000 keys to know all were used. */
+type CacheFile = {version: string; root: string; count: number; entries: Record<string, Entry>};
 
 /**
  * The folder caches go to: KUBECON_NOTES_CACHE_DIR, else the platform's user cache folder. Null
@@ -100,7 +101,7 @@ export function openIndexCache(paths: string[], directory: string | null = cache
 		},
 		save() {
 			// New entries, or (the first time) entries of files gone since: the file is out of date.
-			if (seen < MIN_POSTS || !(isChanged || (!isWritten && hits.length !== old.count()))) return;
+			if (seen < MIN_POSTS || !(isChanged || (!isWritten && hits.length !== old.count))) return;
 			isChanged = false;
 			isWritten = true;
 			const kept = new Map<string, Entry>();
@@ -137,12 +138,12 @@ function cacheFile(kept: Map<string, Entry>): CacheFile {
 	}
 	const entries: Record<string, Entry> = {};
 	for (const [path, entry] of kept) entries[path.slice(root!.length)] = entry;
-	return {version: VERSION, root: root ?? '', entries};
+	return {version: VERSION, root: root ?? '', count: kept.size, entries};
 }
 
-type OldEntries = {count(): number; find(path: string): Entry | undefined};
+type OldEntries = {count: number; find(path: string): Entry | undefined};
 
-const NONE: OldEntries = {count: () => 0, find: () => undefined};
+const NONE: OldEntries = {count: 0, find: () => undefined};
 
 /**
  * The entries of the cache file, looked up by path. Each is checked when looked up, not all at
@@ -164,7 +165,8 @@ function readCache(file: string): OldEntries {
 	// character and no escape that could make one, no string in it can hold one.
 	const isTextSafe = !hasUnsafeCharacters(text) && !ESCAPE.test(text);
 	return {
-		count: () => Object.keys(entries).length,
+		// A count that is not a number never matches: the file is written again.
+		count: typeof parsed.count === 'number' ? parsed.count : Number.NaN,
 		find(path) {
 			if (!path.startsWith(root)) return undefined;
 			const key = path.slice(root.length);
