@@ -57,7 +57,7 @@ export function findPosts(paths: string[], warnings: PostWarning[], options: {dr
 			const files = isSiteRoot(path) ? siteRootPosts(path, {drafts: options.drafts ?? false}, walker, warnings) : walker(path, warnings);
 			for (const file of files) met.push(file);
 		} else {
-			met.push({path: resolve(path), id: sanitizeName(basename(path)), displayPath: sanitizeName(path), real: undefined});
+			met.push({path: resolve(path), id: sanitizeName(basename(path)), displayPath: sanitizeName(path), realFolder: undefined});
 		}
 	}
 	// One folder walked once, without links to files: each file was met once (every real folder is
@@ -72,7 +72,7 @@ function withoutRepeats(met: WalkedFile[]): FoundPost[] {
 	const seenFiles = new Set<string>();
 	const ids = new Set<string>();
 	for (const file of met) {
-		let {real} = file;
+		let real = file.realFolder === undefined ? undefined : file.realFolder + basename(file.path);
 		if (real === undefined) {
 			try {
 				real = realpathSync(file.path);
@@ -91,8 +91,11 @@ function withoutRepeats(met: WalkedFile[]): FoundPost[] {
 	return found;
 }
 
-/** A post file met by the walk: its names made safe, its real path when known without asking (not a link). */
-type WalkedFile = FoundPost & {real: string | undefined};
+/**
+ * A post file met by the walk: its names made safe, and when it is no link the real path of its
+ * folder (its real path is that and its name, put together only when files must be told apart).
+ */
+type WalkedFile = FoundPost & {realFolder: string | undefined};
 
 /** The folder's path with one separator after it, to put a name behind. */
 const withSeparator = (folder: string) => (folder.endsWith(sep) ? folder : folder + sep);
@@ -160,7 +163,7 @@ function walk(start: string, warnings: PostWarning[], root: string, counts: {wal
 					displayPath: isSafe ? path : sanitizeName(path),
 					// A plain file's real path is its real folder's and its name: no realpath() per file
 					// (a second per thousand posts).
-					real: isLink ? undefined : realFolder + name,
+					realFolder: isLink ? undefined : realFolder,
 				});
 			}
 		}

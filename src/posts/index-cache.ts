@@ -61,7 +61,7 @@ export type IndexCache = {
 	/** The cached head when the file's size and mtime are unchanged. */
 	get(path: string, stamp: FileStamp): PostHead | undefined;
 	/** The cached head and the stamp it was read at, without asking the file (checked later). */
-	believe(path: string): {head: PostHead; stamp: FileStamp} | undefined;
+	believe(path: string): (PostHead & FileStamp) | undefined;
 	/** Records the head read now (kept for the next start). */
 	set(path: string, stamp: FileStamp, head: PostHead): void;
 	/** Writes the cache when it changed: only the files seen this run are kept. Never throws; may be called again after more `set`s. */
@@ -93,7 +93,7 @@ export function openIndexCache(paths: string[], directory: string | null = cache
 			const entry = old.find(path);
 			if (!entry) return undefined;
 			hits.push(path);
-			return {head: headOf(entry), stamp: {size: entry[0], mtimeMs: entry[1]}};
+			return believedHeadOf(entry);
 		},
 		set(path, stamp, head) {
 			isChanged = true;
@@ -123,6 +123,11 @@ export function openIndexCache(paths: string[], directory: string | null = cache
 
 function headOf(entry: Entry): PostHead {
 	return {slug: entry[2], title: entry[3], date: entry[4], tags: entry[5], categories: entry[6], author: entry[7], published: entry[8], readable: entry[9], warnings: entry[10]};
+}
+
+/** The head with the stamp it was read at, in one object (one per post at every start). */
+function believedHeadOf(entry: Entry): PostHead & FileStamp {
+	return {slug: entry[2], title: entry[3], date: entry[4], tags: entry[5], categories: entry[6], author: entry[7], published: entry[8], readable: entry[9], warnings: entry[10], size: entry[0], mtimeMs: entry[1]};
 }
 
 /** The file to write: every path relative to the folder they all are under. */

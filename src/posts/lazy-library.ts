@@ -24,11 +24,16 @@ import type {PostChange} from './watch-posts.js';
 export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWarning[], options: {checkLater?: boolean} = {}): {posts: Post[]; check?: () => PostChange[]} {
 	const cache = openIndexCache(paths.map(path => resolve(path)));
 	const posts: Post[] = [];
-	const believed: Array<{file: FoundPost; stamp: FileStamp}> = [];
+	/** Files whose cached heads were believed unseen, and those heads (with the stamp they were read at). */
+	const believed: FoundPost[] = [];
+	const believedHeads: FileStamp[] = [];
 	for (const file of found) {
 		const cached = options.checkLater ? cache.believe(file.path) : undefined;
-		if (cached) believed.push({file, stamp: cached.stamp});
-		let head = cached ? cached.head : cache.get(file.path, stampOf(file.path));
+		if (cached) {
+			believed.push(file);
+			believedHeads.push(cached);
+		}
+		let head: PostHead | undefined = cached ?? cache.get(file.path, stampOf(file.path));
 		if (!head) {
 			const read = headOf(file);
 			head = read.head;
@@ -44,7 +49,8 @@ export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWar
 		if (isChecked) return [];
 		isChecked = true;
 		const changes: PostChange[] = [];
-		for (const {file, stamp} of believed) {
+		for (const [index, file] of believed.entries()) {
+			const stamp = believedHeads[index]!;
 			const now = stampOf(file.path);
 			if (now.size === stamp.size && now.mtimeMs === stamp.mtimeMs) continue;
 			if (now === NO_STAMP) {
