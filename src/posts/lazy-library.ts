@@ -9,17 +9,31 @@ import {openIndexCache} from './index-cache.js';
 import {lazyPost} from './lazy-post.js';
 import {readPostHead, type FileStamp, type PostHead} from './post-head.js';
 import type {Post, PostWarning} from './types.js';
+import type {PostChange} from './watch-posts.js';
 
 /**
  * The posts among `found` (files under `paths`), each known by its head. Files that cannot be
  * posts are left out with their warning in `warnings`; the others' head warnings stay on the post
  * (the loader collects them), and warnings found later, when a body is read, join `warnings`.
+ *
+ * With `checkLater`, a file the cache knows is not looked at (no stat: over thousands of posts the
+ * stats are half of the start): its cached head is believed, and `check` (for after the first
+ * frame) stats those files, reads again the ones changed since, updates the cache and returns their
+ * changes for updateLibrary.
  */
-export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWarning[]): Post[] {
+export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWarning[], options: {checkLater?: boolean} = {}): {posts: Post[]; check?: () => PostChange[]} {
 	const cache = openIndexCache(paths.map(path => resolve(path)));
 	const posts: Post[] = [];
+	/** Files whose cached heads were believed unseen, and those heads (with the stamp they were read at). */
+	const believed: FoundPost[] = [];
+	const believedHeads: FileStamp[] = [];
 	for (const file of found) {
-		let head = cache.get(file.path, stampOf(file.path));
+		const cached = options.checkLater ? cache.believe(file.path) : undefined;
+		if (cached) {
+			believed.push(file);
+			believedHeads.push(cached);
+		}
+		let head: PostHead | undefined = cached ?? cache.get(file.path, stampOf(file.path));
 		if (!head) {
 			const read = headOf(file);
 			head = read.head;
@@ -29,18 +43,43 @@ export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWar
 		else warnings.push(...head.warnings.map(warning => ({...warning, file: file.displayPath})));
 	}
 	cache.save();
-	return posts;
+	if (believed.length === 0) return {posts};
+	let isChecked = false;
+	const check = (): PostChange[] => {
+		if (isChecked) return [];
+		isChecked = true;
+		const changes: PostChange[] = [];
+		for (const [index, file] of believed.entries()) {
+			const stamp = believedHeads[index]!;
+			const now = stampOf(file.path);
+			if (now.size === stamp.size && now.mtimeMs === stamp.mtimeMs) continue;
+			if (now === NO_STAMP) {
+				changes.push({kind: 'removed', path: file.path, id: file.id, displayPath: file.displayPath});
+				continue;
+			}
+			// Read for the next start's cache; updateLibrary reads the whole post for this run.
+			const read = headOf(file);
+			if (read.stamp) cache.set(file.path, read.stamp, read.head);
+			changes.push({kind: 'changed', path: file.path, id: file.id, displayPath: file.displayPath});
+		}
+		cache.save();
+		return changes;
+	};
+	return {posts, check};
 }
 
 /** Size and mtime, or a stamp no cache entry has when the file cannot be stat'ed (reading says why). */
 function stampOf(path: string): FileStamp {
 	try {
-		const stats = statSync(path);
-		return {size: stats.size, mtimeMs: stats.mtimeMs};
+		// No exception for a file gone since the walk: building one costs more than the stat.
+		const stats = statSync(path, {throwIfNoEntry: false});
+		return stats ?? NO_STAMP;
 	} catch {
-		return {size: -1, mtimeMs: -1};
+		return NO_STAMP;
 	}
 }
+
+const NO_STAMP: FileStamp = {size: -1, mtimeMs: -1};
 
 /** The head of one file; a parser that throws on it makes it one warning, not the end of the run. */
 function headOf(file: FoundPost): {head: PostHead; stamp: FileStamp | null} {

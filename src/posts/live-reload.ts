@@ -23,18 +23,29 @@ export type LiveReloadOptions = {
 /** A running live reload: `ready` once the first scan is done, `stop()` on quit. */
 export type LiveReload = {ready: Promise<void>; stop(): Promise<void>};
 
-/** Starts watching; never throws (a watcher that cannot start is reported through onError). */
+/**
+ * Starts watching; never throws (a watcher that cannot start is reported through onError). Heads
+ * the start took from the index cache without looking at their files are checked first, so a post
+ * changed while the reader was closed is read again now, not at its next change.
+ */
 export function startLiveReload(options: LiveReloadOptions): LiveReload {
 	const report = (error: unknown) => options.onError?.(`Live reload: ${error instanceof Error ? error.message : String(error)}`);
+	const apply = (changes: PostChange[]) => {
+		const update = updateLibrary(options.currentLibrary(), changes, {drafts: options.drafts === true});
+		options.onUpdate(update, changes);
+	};
+	try {
+		const changed = options.currentLibrary().checkCachedHeads?.() ?? [];
+		if (changed.length > 0) apply(changed);
+	} catch (error) {
+		report(error);
+	}
 	const started = import('./watch-posts.js').then(
 		({watchPosts}) =>
 			watchPosts(options.paths, {
 				...(options.debounceMs === undefined ? {} : {debounceMs: options.debounceMs}),
 				onError: report,
-				onChange(changes) {
-					const update = updateLibrary(options.currentLibrary(), changes, {drafts: options.drafts === true});
-					options.onUpdate(update, changes);
-				},
+				onChange: apply,
 			}),
 		(error: unknown) => {
 			report(error);

@@ -2,6 +2,7 @@ import {readFileSync, statSync} from 'node:fs';
 import {sanitizeName} from '../markdown/sanitize.js';
 import {findPosts, reason, specialFileProblem} from './find-posts.js';
 import {loadHeads} from './lazy-library.js';
+import {postTime} from './lazy-post.js';
 import {parsePost} from './parse-post.js';
 import type {Library, Post, PostWarning} from './types.js';
 
@@ -15,6 +16,12 @@ export type LoadOptions = {
 	 * per post. Otherwise only heads are read and each body on first use (lazy-library.ts).
 	 */
 	bodies?: boolean;
+	/**
+	 * The reader's start: heads the index cache has are believed without a stat per file, and
+	 * `library.checkCachedHeads` looks at those files after the first frame (lazy-library.ts). Not for
+	 * printed output, which must match and print what the files say now.
+	 */
+	checkLater?: boolean;
 };
 
 /** Posts larger than this are notes nobody wrote by hand; they are skipped with a warning. */
@@ -32,8 +39,13 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 	}
 	const files = findPosts(filePaths, warnings, {drafts: options.drafts ?? false});
 	// Heads only (title, date, tags): each body is read and parsed when first asked for.
-	if (!options.bodies) posts.push(...loadHeads(files, filePaths, warnings));
-	else
+	let checkCachedHeads: Library['checkCachedHeads'];
+	if (!options.bodies) {
+		const heads = loadHeads(files, filePaths, warnings, {checkLater: options.checkLater ?? false});
+		// (A loop, not push(...): a spread of 100,000 posts overflows the stack.)
+		for (const post of heads.posts) posts.push(post);
+		checkCachedHeads = heads.check;
+	} else
 		for (const found of files) {
 			const text = readPostText(found.path, found.displayPath, warnings);
 			if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
@@ -41,15 +53,29 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 	// Shown back on the empty-library screen and in messages: names made safe like ids.
 	searched.push(...filePaths.map(sanitizeName));
 	const visible = options.drafts ? posts : posts.filter(post => post.published);
-	for (const post of posts) warnings.push(...post.warnings);
-	return {posts: visible.sort(newestFirst), warnings, searched};
+	for (const post of posts) if (post.warnings.length > 0) warnings.push(...post.warnings);
+	return {posts: sortNewestFirst(visible), warnings, searched, ...(checkCachedHeads ? {checkCachedHeads} : {})};
 }
 
-/** The library's order: newest first, undated last, then by id. */
-export function newestFirst(a: Post, b: Post): number {
-	const byDate = (b.date?.getTime() ?? Number.NEGATIVE_INFINITY) - (a.date?.getTime() ?? Number.NEGATIVE_INFINITY);
-	if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+/**
+ * `posts` in the library's order: newest first, undated last, then by id. Each post's time is read
+ * once, not twice per comparison (a lazy post makes no Date for it).
+ */
+export function sortNewestFirst(posts: Post[]): Post[] {
+	const times = new Float64Array(posts.length);
+	const order: number[] = [];
+	for (let index = 0; index < posts.length; index++) {
+		times[index] = postTime(posts[index]!);
+		order.push(index);
+	}
+	order.sort((a, b) => {
+		const byDate = times[b]! - times[a]!;
+		if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
+		const idA = posts[a]!.id;
+		const idB = posts[b]!.id;
+		return idA < idB ? -1 : idA > idB ? 1 : 0;
+	});
+	return order.map(index => posts[index]!);
 }
 
 /** Reads a file as UTF-8 text; null (and a warning) when it cannot be a post. */

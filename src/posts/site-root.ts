@@ -43,7 +43,8 @@ export function siteRootPosts<T>(root: string, options: {drafts: boolean}, walk:
 			if (name.startsWith('.') || NEVER_POSTS.has(name)) continue;
 			const path = join(folder, name);
 			if (!isFolder(path)) continue;
-			if (name === '_posts' || (name === '_drafts' && options.drafts)) files.push(...walk(path, warnings));
+			// A loop, not push(...walk()): a spread of 100,000 files overflows the stack.
+			if (name === '_posts' || (name === '_drafts' && options.drafts)) for (const file of walk(path, warnings)) files.push(file);
 			// Other underscore folders are Jekyll's own (collections, plugins): not walked for posts.
 			else if (!name.startsWith('_')) visit(path, depth + 1);
 		}

@@ -1,4 +1,5 @@
 /** The post model: what the loader makes of a Jekyll post, and what everything else reads. */
+import type {PostChange} from './watch-posts.js';
 
 /** A problem with one input file; the run goes on without (or despite) it. */
 export type PostWarning = {
@@ -93,4 +94,9 @@ export type Library = {
 	warnings: PostWarning[];
 	/** Folders and files that were searched, for the "no posts found" message. */
 	searched: string[];
+	/**
+	 * Loaded with `checkLater`: stats the files whose heads were taken from the index cache unseen,
+	 * and returns the ones changed since (read again, for updateLibrary). Once; then it returns none.
+	 */
+	checkCachedHeads?: () => PostChange[];
 };

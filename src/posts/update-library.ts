@@ -3,7 +3,7 @@
  * re-parsed one by one, never the whole folder again. A post that cannot be read any more keeps its
  * last good version and gains a warning: the user is mid-edit far more often than the file is lost.
  */
-import {newestFirst, readPostText} from './load-library.js';
+import {readPostText, sortNewestFirst} from './load-library.js';
 import {parsePost} from './parse-post.js';
 import type {Library, Post, PostWarning} from './types.js';
 import {locatePost, watchRoots, type PostChange} from './watch-posts.js';
@@ -87,7 +87,7 @@ export function updateLibrary(library: Library, changes: readonly PostChange[], 
 			result.added.push(post.id);
 		}
 	}
-	return {library: {...library, posts: posts.sort(newestFirst), warnings}, warnings: fresh, ...result};
+	return {library: {...library, posts: sortNewestFirst(posts), warnings}, warnings: fresh, ...result};
 }
 
 /** find-posts' rule for a clash: two folders holding the same relative path, the second keeps its full path. */

@@ -90,7 +90,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return sidebarReducer(focused, {type: 'sidebarMove', delta: action.lines}, env);
 		}
 		case 'sidebarClick': {
-			if (!env.sidebarRows(state.postIndex)[action.row]) return state;
+			if (!env.sidebarRows(state.postIndex).at(action.row)) return state;
 			return sidebarReducer({...state, focus: 'sidebar', sidebar: {...state.sidebar, cursor: action.row}}, {type: 'sidebarOpen'}, env);
 		}
 		case 'searchRecording': {

@@ -66,6 +66,19 @@ export type ReaderState = {
 /** A row of the sidebar: a post, or one of the open post's topics (the introduction included). */
 export type SidebarRow = {kind: 'post'; postIndex: number} | {kind: 'topic'; postIndex: number; topicIndex: number};
 
+/** The sidebar's rows, read by index (sidebar/sidebar-rows.ts): no object per post is kept. */
+export type SidebarRows = {
+	readonly length: number;
+	/** The row at `index`, or undefined past either end. */
+	at(index: number): SidebarRow | undefined;
+	/** Where `row` is, or -1 (a topic of a post that is not open, a post not in the library). */
+	indexOf(row: SidebarRow): number;
+	/** Rows `start` to `end` (exclusive; a bound below 0 counts as 0): what a frame draws. */
+	slice(start: number, end: number): SidebarRow[];
+	/** The first row passing `test`, or -1: walks every row, for rare uses (a reload). */
+	findIndex(test: (row: SidebarRow) => boolean): number;
+};
+
 /** What the reducer may ask of the world: documents per post at the current width, and the sidebar. */
 export type ReaderEnv = {
 	postCount: number;
@@ -78,7 +91,7 @@ export type ReaderEnv = {
 	postId: (postIndex: number) => string;
 	/** A post's topics (the introduction not included): a reload finds the place by them. */
 	topics: (postIndex: number) => readonly Topic[];
-	sidebarRows: (openPost: number) => SidebarRow[];
+	sidebarRows: (openPost: number) => SidebarRows;
 	/** Session search results for the panel (memoised by the caller). */
 	searchResults: (panel: SearchPanel) => SessionHit[];
 	/** Days the sessions name, for the day filter. */

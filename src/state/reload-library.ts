@@ -46,7 +46,7 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 		find = null;
 		flashLine = null;
 	}
-	const oldRow = before.sidebarRows(state.postIndex)[state.sidebar.cursor];
+	const oldRow = before.sidebarRows(state.postIndex).at(state.sidebar.cursor);
 	const rows = after.sidebarRows(postIndex);
 	const rowId = oldRow ? before.postId(oldRow.postIndex) : openId;
 	let cursor = rows.findIndex(row => after.postId(row.postIndex) === rowId && row.kind === oldRow?.kind && (row.kind === 'post' || (oldRow.kind === 'topic' && row.topicIndex === oldRow.topicIndex)));

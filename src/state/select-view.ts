@@ -1,6 +1,7 @@
 import type {RenderedDoc} from '../render/types.js';
 import type {Layout} from './layout.js';
-import {currentDoc, layoutOf, type ReaderEnv, type ReaderState, type SidebarRow} from './reader-state.js';
+import {currentDoc, layoutOf, type ReaderEnv, type ReaderState, type SidebarRows} from './reader-state.js';
+import {currentRow} from './sidebar/sidebar-rows.js';
 import {currentTopic} from './viewport/places.js';
 import {percentRead} from './viewport/viewport.js';
 
@@ -10,11 +11,11 @@ export type ReaderView = {
 	doc: RenderedDoc;
 	/** Index of the topic being read among the open post's sections, -1 before the first. */
 	topic: number;
-	rows: SidebarRow[];
+	rows: SidebarRows;
 	/** The sidebar's first row: its own while it has the focus, else following the topic read. */
 	sidebarOffset: number;
-	/** Per post: `unread`, a percentage or `done`; empty when places are not kept. */
-	progress: string[];
+	/** A post's `unread`, percentage or `done` (empty when places are not kept): asked for the rows drawn only. */
+	progress: (postIndex: number) => string;
 	/** Topic names of the open post already read. */
 	readTopics: ReadonlySet<string>;
 	/** The list shown in the text's place (narrow terminals, after t or Tab). */
@@ -34,13 +35,13 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 	const topic = currentTopic(state, env);
 	const rows = env.sidebarRows(state.postIndex);
 	const percent = percentRead(state.top, doc.lines.length, layout.paneHeight);
-	const progress = Array.from({length: env.postCount}, (_, postIndex) => {
-		if (!options.keepsPlaces) return '';
+	const progress = (postIndex: number) => {
+		if (!options.keepsPlaces || postIndex < 0 || postIndex >= env.postCount) return '';
 		if (postIndex === state.postIndex) return percent === 100 ? 'done' : `${percent}%`;
 		const place = state.places[env.postId(postIndex)];
 		if (!place) return 'unread';
 		return place.done ? 'done' : `${Math.round(place.anchor.progress * 100)}%`;
-	});
+	};
 	const openId = env.postId(state.postIndex);
 	const readTopics = new Set(state.places[openId]?.readTopics ?? []);
 	const sidebarOffset = state.focus === 'sidebar' ? state.sidebar.offset : spyOffset(rows, state.postIndex, topic, layout.paneHeight);
@@ -68,8 +69,8 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 }
 
 /** The sidebar scrolled so the topic being read stays in view while the text scrolls. */
-function spyOffset(rows: SidebarRow[], postIndex: number, topic: number, height: number): number {
-	const index = rows.findIndex(row => row.postIndex === postIndex && (topic === -1 ? row.kind === 'post' : row.kind === 'topic' && row.topicIndex === topic));
+function spyOffset(rows: SidebarRows, postIndex: number, topic: number, height: number): number {
+	const index = rows.indexOf(currentRow(postIndex, topic));
 	if (index < height) return 0;
 	return Math.max(0, index - Math.floor(height / 2));
 }

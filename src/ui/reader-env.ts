@@ -3,7 +3,8 @@ import {lineForSource} from '../render/locate.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
 import {createSessionIndex, sessionKey, type SessionHit, type SessionIndex} from '../search/session-index.js';
-import type {ReaderEnv, SidebarRow} from '../state/reader-state.js';
+import type {ReaderEnv} from '../state/reader-state.js';
+import {sidebarRows} from '../state/sidebar/sidebar-rows.js';
 import {groupByPost} from '../state/search/search-view.js';
 import {helpLines, warningLines} from './overlay-lines.js';
 
@@ -84,13 +85,6 @@ export function createReaderEnv(
 		postIndexOf(postId) {
 			return posts.findIndex(post => post.id === postId);
 		},
-		sidebarRows(openPost) {
-			const rows: SidebarRow[] = [];
-			for (const [postIndex, post] of posts.entries()) {
-				rows.push({kind: 'post', postIndex});
-				if (postIndex === openPost) for (const topicIndex of sectionsOf(post).keys()) rows.push({kind: 'topic', postIndex, topicIndex});
-			}
-			return rows;
-		},
+		sidebarRows: openPost => sidebarRows(posts.length, openPost, posts[openPost] ? sectionsOf(posts[openPost]).length : 0),
 	};
 }

@@ -13,10 +13,11 @@ type Options = {library: Library; env: ReaderEnv; width: number; height: number;
  */
 export function startState({library, env, width, height, measure, store, resume, message}: Options): ReaderState {
 	const places: Record<string, PostPosition> = {};
-	for (const post of library.posts) {
-		const place = store?.getPosition(post.id);
-		if (place) places[post.id] = place;
-	}
+	if (store)
+		for (const post of library.posts) {
+			const place = store.getPosition(post.id);
+			if (place) places[post.id] = place;
+		}
 	const fresh = {...initialState(width, height, {places, ...(measure === undefined ? {} : {measure})}), message};
 	const lastId = resume ? store?.lastPostId() : undefined;
 	const postIndex = lastId === undefined ? -1 : library.posts.findIndex(post => post.id === lastId);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {createRequire, syncBuiltinESMExports} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
@@ -8,6 +9,7 @@ import {cacheDirectory} from '../../src/posts/index-cache.js';
 import {bodyLines, parseCount} from '../../src/posts/lazy-post.js';
 import fc from 'fast-check';
 import {readPostText} from '../../src/posts/load-library.js';
+import {updateLibrary} from '../../src/posts/update-library.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kn-lazy-'));
 const cacheDir = join(root, 'cache');
@@ -22,6 +24,35 @@ function folder(name: string, files: Record<string, string | Buffer>): string {
 	mkdirSync(dir, {recursive: true});
 	for (const [path, content] of Object.entries(files)) writeFileSync(join(dir, path), content);
 	return dir;
+}
+
+/** The files `run` opens or reads by path, through node:fs (its ESM bindings follow the patched module); stats go to `stated`. */
+function countOpens(run: () => void, stated: string[] = []): string[] {
+	const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+	const {openSync, readFileSync: read, statSync} = fs;
+	const opened: string[] = [];
+	fs.openSync = ((path: string, ...rest: unknown[]) => {
+		opened.push(String(path));
+		return (openSync as (...args: unknown[]) => number)(path, ...rest);
+	}) as typeof fs.openSync;
+	fs.readFileSync = ((path: unknown, ...rest: unknown[]) => {
+		if (typeof path === 'string') opened.push(path);
+		return (read as (...args: unknown[]) => unknown)(path, ...rest);
+	}) as typeof fs.readFileSync;
+	(fs as {statSync: unknown}).statSync = ((path: unknown, ...rest: unknown[]) => {
+		if (typeof path === 'string') stated.push(path);
+		return (statSync as (...args: unknown[]) => unknown)(path, ...rest);
+	});
+	syncBuiltinESMExports();
+	try {
+		run();
+	} finally {
+		fs.openSync = openSync;
+		fs.readFileSync = read;
+		(fs as {statSync: unknown}).statSync = statSync;
+		syncBuiltinESMExports();
+	}
+	return opened;
 }
 
 const long = (words: string) => `${words} `.repeat(Math.ceil(20_000 / (words.length + 1)));
@@ -122,7 +153,16 @@ describe('the index cache', () => {
 		loadLibrary([dir]);
 		const cacheFile = join(cacheDir, readdirSync(cacheDir).find(name => name.endsWith('.json') && readFileSync(join(cacheDir, name), 'utf8').includes(dir))!);
 		const good = readFileSync(cacheFile, 'utf8');
-		for (const bad of ['{"version', '[]', 'null', good.replace(/"version":"[^"]*"/, '"version":"0/old"'), good.replaceAll('Post 1', 'Post \\u001b[31m1')]) {
+		const tampered = [
+			good.replaceAll('Post 1', 'Post \\u001b[31m1'),
+			// Raw characters need no escape in JSON: a C1 control and a bidi override.
+			good.replaceAll('Post 1', 'Post \u009b1'),
+			good.replaceAll('Post 1', 'Post \u202e1'),
+			// The wrong shape: a number for a title, an entry cut short.
+			good.replaceAll('"Post 1"', '1'),
+			good.replace(/,\[\]\]/, ']'),
+		];
+		for (const bad of ['{"version', '[]', 'null', good.replace(/"version":"[^"]*"/, '"version":"0/old"'), ...tampered]) {
 			writeFileSync(cacheFile, bad);
 			const library = loadLibrary([dir]);
 			assert.equal(library.warnings.length, 0);
@@ -137,10 +177,75 @@ describe('the index cache', () => {
 		rmSync(join(dir, '2024-01-05-p4.md'));
 		loadLibrary([dir]);
 		const cacheFile = readdirSync(cacheDir).map(name => join(cacheDir, name)).find(name => readFileSync(name, 'utf8').includes(dir))!;
-		const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as {entries: Record<string, {head: Record<string, unknown>}>};
-		assert.equal(Object.keys(cache.entries).length, 4);
-		for (const entry of Object.values(cache.entries)) assert.deepEqual(Object.keys(entry.head).sort(), ['author', 'categories', 'date', 'published', 'readable', 'slug', 'tags', 'title', 'warnings']);
+		const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as {root: string; entries: Record<string, unknown[]>};
+		assert.equal(cache.root, `${dir}/`);
+		assert.deepEqual(Object.keys(cache.entries).sort(), ['2024-01-01-p0.md', '2024-01-02-p1.md', '2024-01-03-p2.md', '2024-01-04-p3.md']);
+		// Size, mtime, then the head: slug, title, date, tags, categories, author, published, readable, warnings.
+		for (const entry of Object.values(cache.entries)) assert.equal(entry.length, 11);
 		assert.ok(!readFileSync(cacheFile, 'utf8').includes('body body'), 'no body text in the cache');
+	});
+
+	test('a start over a warm cache opens no post: one file is read, the cache', () => {
+		const dir = folder('warm', files());
+		loadLibrary([dir]);
+		const stated: string[] = [];
+		const opened = countOpens(() => loadLibrary([dir]), stated);
+		assert.deepEqual(opened.filter(path => path.startsWith(dir)), []);
+		assert.equal(opened.filter(path => path.startsWith(cacheDir)).length, 1);
+		// Each post's size and mtime are asked, to know the cache is right about it.
+		assert.equal(stated.filter(path => path.endsWith('.md')).length, 5);
+	});
+
+	test('the reader\'s start believes the cache without a stat per post; the check after it reads what changed', () => {
+		const dir = folder('later', files());
+		const edited = join(dir, '2024-01-02-p1.md');
+		const removed = join(dir, '2024-01-03-p2.md');
+		loadLibrary([dir]);
+		writeFileSync(edited, readFileSync(edited, 'utf8').replace('Post 1', 'Post one'));
+		utimesSync(edited, new Date(1_700_000_000_000), new Date(1_700_000_000_000));
+		const stated: string[] = [];
+		let library = loadLibrary([dir], {checkLater: true});
+		rmSync(removed);
+		assert.deepEqual(
+			countOpens(() => (library = loadLibrary([dir], {checkLater: true})), stated).filter(path => path.startsWith(dir)),
+			[],
+		);
+		assert.deepEqual(stated.filter(path => path.endsWith('.md')), [], 'no post was stat\'ed');
+		// The first frame shows what the cache said; the check finds what changed since.
+		assert.deepEqual(library.posts.map(post => post.title), ['Post 4', 'Post 3', 'Post 1', 'Post 0']);
+		const changes = library.checkCachedHeads!();
+		assert.deepEqual(changes.map(change => `${change.kind} ${change.id}`).sort(), ['changed 2024-01-02-p1.md']);
+		assert.deepEqual(updateLibrary(library, changes).library.posts.map(post => post.title), ['Post 4', 'Post 3', 'Post one', 'Post 0']);
+		assert.deepEqual(library.checkCachedHeads!(), [], 'checked once');
+		// The cache was brought up to date: the next start believes the new title.
+		assert.ok(loadLibrary([dir], {checkLater: true}).posts.some(post => post.title === 'Post one'));
+	});
+
+	test('a post removed while the reader was closed is removed by the check', () => {
+		const dir = folder('later-removed', files());
+		loadLibrary([dir]);
+		const library = loadLibrary([dir], {checkLater: true});
+		rmSync(join(dir, '2024-01-05-p4.md'));
+		const changes = library.checkCachedHeads!();
+		assert.deepEqual(changes.map(change => `${change.kind} ${change.id}`), ['removed 2024-01-05-p4.md']);
+		assert.equal(updateLibrary(library, changes).library.posts.length, 4);
+	});
+
+	test('titles JSON must escape (a backslash, quotes) and paths under two folders are believed too', () => {
+		const first = folder('escapes-a', {'2024-01-01-a.md': `---\ntitle: 'C:\\bin "quoted" \u00e9'\n---\n\n${long('a')}\n`, '2024-01-02-b.md': `---\ntitle: B\n---\n\n${long('b')}\n`});
+		const second = folder('escapes-b/deeper', {'2024-01-03-c.md': `---\ntitle: C\n---\n\n${long('c')}\n`});
+		const changed = [join(first, '2024-01-01-a.md'), join(second, '2024-01-03-c.md')];
+		// A whole second: file systems keep finer times than utimes can set back.
+		const mtime = new Date(1_700_000_000_000);
+		for (const path of changed) utimesSync(path, mtime, mtime);
+		const titles = () => loadLibrary([first, second]).posts.map(post => post.title).sort();
+		assert.deepEqual(titles(), ['B', 'C', 'C:\\bin "quoted" \u00e9']);
+		// Same size and mtime, other text: each title still comes from the cache.
+		for (const path of changed) {
+			writeFileSync(path, readFileSync(path, 'utf8').replace(/title: ./, 'title: X'));
+			utimesSync(path, mtime, mtime);
+		}
+		assert.deepEqual(titles(), ['B', 'C', 'C:\\bin "quoted" \u00e9']);
 	});
 
 	test('the cache folder: the variable, else XDG, else ~/.cache; none under the test runner unless named', () => {

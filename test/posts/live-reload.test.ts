@@ -40,6 +40,31 @@ describe('live reload for the reader', () => {
 		assert.deepEqual(library.posts.map(p => p.title), ['B', 'A, edited']);
 	});
 
+	test('heads the start took from the cache unseen are checked when live reload starts: a post edited meanwhile is read again', async t => {
+		const folder = tempFolder(t);
+		const cache = tempFolder(t);
+		const previous = process.env['KUBECON_NOTES_CACHE_DIR'];
+		process.env['KUBECON_NOTES_CACHE_DIR'] = cache;
+		t.after(() => (previous === undefined ? delete process.env['KUBECON_NOTES_CACHE_DIR'] : (process.env['KUBECON_NOTES_CACHE_DIR'] = previous)));
+		writeFileSync(join(folder, '2024-01-01-a.md'), post('A'));
+		writeFileSync(join(folder, '2024-02-02-b.md'), post('B'));
+		loadLibrary([folder]);
+		// Edited while the reader was closed: a new size, so a new stamp whatever the clock.
+		writeFileSync(join(folder, '2024-01-01-a.md'), post('A, edited meanwhile'));
+		let library: Library = loadLibrary([folder], {checkLater: true});
+		assert.deepEqual(library.posts.map(p => p.title), ['B', 'A'], 'the first frame shows the cache');
+		const live = startLiveReload({
+			paths: [folder],
+			currentLibrary: () => library,
+			onUpdate(update) {
+				library = update.library;
+			},
+		});
+		t.after(() => live.stop());
+		assert.deepEqual(library.posts.map(p => p.title), ['B', 'A, edited meanwhile']);
+		await live.ready;
+	});
+
 	test('after the editor, one post can be reloaded without a watcher, named as loading named it', t => {
 		const folder = tempFolder(t);
 		mkdirSync(join(folder, 'talks'));

@@ -44,10 +44,10 @@ describe('a reloaded library', () => {
 
 	test('the sidebar cursor stays on the same post', () => {
 		const inList = run(reading, before, {type: 'switchFocus'}, {type: 'sidebarMove', delta: -100});
-		assert.equal(before.postId(before.sidebarRows(inList.postIndex)[inList.sidebar.cursor]!.postIndex), 'newer.md');
+		assert.equal(before.postId(before.sidebarRows(inList.postIndex).at(inList.sidebar.cursor)!.postIndex), 'newer.md');
 		const after = envOf([makePost('newest.md', '2026-01-01', paragraphs(3)), newer, older]);
 		const next = readerReducer(inList, {type: 'libraryReloaded', before, changed: [], removed: [], message: null}, after);
-		assert.equal(after.postId(after.sidebarRows(next.postIndex)[next.sidebar.cursor]!.postIndex), 'newer.md');
+		assert.equal(after.postId(after.sidebarRows(next.postIndex).at(next.sidebar.cursor)!.postIndex), 'newer.md');
 	});
 
 	test('a removed open post gives way to its neighbour, from its top, and says so', () => {

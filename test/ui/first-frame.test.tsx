@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {App} from '../../src/ui/app.js';
 import {loadLibrary} from '../../src/posts/load-library.js';
+import {parsePost} from '../../src/posts/parse-post.js';
 import {parseCount} from '../../src/posts/lazy-post.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import type {Post} from '../../src/posts/types.js';
@@ -34,6 +35,30 @@ describe('the first frame', () => {
 		await press(app.stdin, '/');
 		await waitForFrame(app, frame => /40 sessions/.test(frame));
 		assert.equal(parseCount.value - before, 40, 'each post parsed once');
+		app.unmount();
+	});
+
+	test('reads the posts on screen only: the sidebar is worked out for its visible rows', async () => {
+		const many = Array.from({length: 600}, (_, index) =>
+			parsePost({text: `---\ntitle: Many ${index}\n---\n\n## Topic ${index}\n\ntext\n`, id: `p${index}.md`, path: `/notes/p${index}.md`, displayPath: `p${index}.md`}),
+		);
+		const read = new Set<number>();
+		const posts = new Proxy(many, {
+			get(target, property, receiver) {
+				if (typeof property === 'string' && /^\d+$/.test(property)) read.add(Number(property));
+				return Reflect.get(target, property, receiver) as unknown;
+			},
+		});
+		// No store: with one, the first state asks it for every post's place (one lookup each).
+		const app = render(<App library={{posts, warnings: [], searched: []}} renderPost={(post: Post, options: RenderOptions) => renderMarkdown(post.body, options)} color={false} hyperlinks={false} width={120} height={30} />);
+		await waitForFrame(app, frame => /Many 20/.test(frame));
+		await ready(app);
+		assert.deepEqual([...read].filter(index => index >= 40), [], 'posts below the screen were read');
+		// Moving down the list reads the rows it brings on screen, still not the whole library.
+		await press(app.stdin, '\t');
+		for (let step = 0; step < 40; step++) await press(app.stdin, 'j');
+		await waitForFrame(app, frame => /Many 39/.test(frame));
+		assert.ok(Math.max(...read) < 100, `read up to post ${Math.max(...read)}`);
 		app.unmount();
 	});
 });

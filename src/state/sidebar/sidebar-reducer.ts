@@ -1,6 +1,7 @@
 import {layoutOf, type ReaderEnv, type ReaderState, type SidebarRow} from '../reader-state.js';
 import {currentTopic} from '../viewport/places.js';
 import {followCursor} from '../viewport/viewport.js';
+import {currentRow} from './sidebar-rows.js';
 import {jumpTo, openPost, resize} from '../viewport/viewport-reducer.js';
 
 /** The sidebar's own state: the cursor row and the first row shown while it has the focus. */
@@ -29,7 +30,7 @@ export function sidebarReducer(state: ReaderState, action: SidebarAction, env: R
 			return {...state, sidebar: {cursor, offset: followCursor(cursor, state.sidebar.offset, layout.paneHeight)}};
 		}
 		case 'sidebarOpen': {
-			const row = env.sidebarRows(state.postIndex)[state.sidebar.cursor];
+			const row = env.sidebarRows(state.postIndex).at(state.sidebar.cursor);
 			if (!row) return state;
 			const next = row.kind === 'post' ? openPost(state, env, row.postIndex) : jumpTo(state, env, row.postIndex, row.topicIndex);
 			// A topic chosen goes back to the text; a post opened keeps the list (its topics to pick).
@@ -49,9 +50,7 @@ function toggleListInPlace(state: ReaderState, env: ReaderEnv): ReaderState {
 export function withCursorOnCurrent(state: ReaderState, env: ReaderEnv, row?: SidebarRow): ReaderState {
 	const rows = env.sidebarRows(state.postIndex);
 	const topic = currentTopic(state, env);
-	const index = row
-		? rows.findIndex(candidate => candidate.kind === row.kind && candidate.postIndex === row.postIndex && (candidate.kind === 'post' || (row.kind === 'topic' && candidate.topicIndex === row.topicIndex)))
-		: rows.findIndex(candidate => candidate.postIndex === state.postIndex && (topic === -1 ? candidate.kind === 'post' : candidate.kind === 'topic' && candidate.topicIndex === topic));
+	const index = rows.indexOf(row ?? currentRow(state.postIndex, topic));
 	const cursor = Math.max(0, index);
 	return {...state, sidebar: {cursor, offset: followCursor(cursor, state.sidebar.offset, layoutOf(state).paneHeight)}};
 }

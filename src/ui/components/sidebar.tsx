@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Post} from '../../posts/types.js';
-import type {SidebarRow} from '../../state/reader-state.js';
+import type {SidebarRows} from '../../state/reader-state.js';
 import {sectionsOf} from '../reader-env.js';
 import {sidebarPostRow, sidebarTopicRow} from '../sidebar-row.js';
 import {SYMBOLS} from '../symbols.js';
@@ -8,7 +8,7 @@ import type {UiTheme} from '../theme.js';
 
 type Props = {
 	posts: Post[];
-	rows: SidebarRow[];
+	rows: SidebarRows;
 	width: number;
 	height: number;
 	offset: number;
@@ -16,8 +16,8 @@ type Props = {
 	cursor: number;
 	openPost: number;
 	currentTopic: number;
-	/** Per post: `unread`, a percentage, or `done`; empty when positions are not kept. */
-	progress: readonly string[];
+	/** A post's `unread`, percentage or `done`; empty when positions are not kept. Asked for the rows drawn only. */
+	progress: (postIndex: number) => string;
 	/** Topic names of the open post already read. */
 	readTopics: ReadonlySet<string>;
 	theme: UiTheme;
@@ -26,7 +26,7 @@ type Props = {
 /** Marks before a topic's name (the help's legend lists the same). */
 const TOPIC_MARKS = {current: SYMBOLS.currentTopic.mark, read: SYMBOLS.readTopic.mark, unread: SYMBOLS.unreadTopic.mark};
 
-/** The tree of posts, the open one showing its topics; the topic being read is marked. */
+/** The tree of posts, the open one showing its topics; the topic being read is marked. Only the rows on screen are built. */
 export function Sidebar({posts, rows, width, height, offset, cursor, openPost, currentTopic, progress, readTopics, theme}: Props) {
 	const visible = rows.slice(offset, offset + height);
 	return (
@@ -36,7 +36,7 @@ export function Sidebar({posts, rows, width, height, offset, cursor, openPost, c
 				const post = posts[row.postIndex]!;
 				if (row.kind === 'post') {
 					const isOpen = row.postIndex === openPost;
-					const {name, facts} = sidebarPostRow(post, {width, isOpen, label: progress[row.postIndex] ?? ''});
+					const {name, facts} = sidebarPostRow(post, {width, isOpen, label: progress(row.postIndex)});
 					// The cursor is the whole row in inverse, as lazygit and glow draw theirs.
 					if (isCursor) {
 						return (
