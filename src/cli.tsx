@@ -66,7 +66,9 @@ async function main(argv: string[]): Promise<number> {
 	// Printing every post (or every post's topics or sessions) needs every body: read each once, now.
 	// The reader and `read` need heads only, and the one body they show.
 	const everyBody = (command.kind === 'view' && !isTty) || (command.kind === 'topics' && command.post === null) || command.kind === 'sessions';
-	const library = loadLibrary(paths, {drafts: options.drafts, bodies: everyBody, ...(stdinText === undefined ? {} : {stdinText})});
+	// The reader believes the index cache for its first frame and checks each file just after it
+	// (live reload re-reads what changed); printed output checks first.
+	const library = loadLibrary(paths, {drafts: options.drafts, bodies: everyBody, checkLater: keyboard !== null, ...(stdinText === undefined ? {} : {stdinText})});
 	const only = library.posts[0];
 	if (postFile && only && (command.kind === 'read' || command.kind === 'topics')) command = {...command, post: only.id};
 	const color = useColor(options.color, isTty);
