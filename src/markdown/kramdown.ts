@@ -39,13 +39,19 @@ const SPAN_ELEMENTS = new Set([
 ]);
 
 /**
- * Where `pattern` (multiline) first matches before the next blank line. A block `start` only cuts
- * the paragraph being read, and marked asks at every paragraph: scanning the whole rest of the
- * post each time would be quadratic in its length.
+ * Where a footnote definition or a block attribute list first starts before the next blank line.
+ * A block `start` only cuts the paragraph being read, and marked asks at every paragraph: scanning
+ * the whole rest of the post each time would be quadratic in its length. One start serves both
+ * block extensions (marked cuts at the earliest start any extension gives), so the blank line is
+ * searched for once per paragraph, and each pattern runs only when its opening characters are there.
  */
-function startInParagraph(src: string, pattern: RegExp): number | undefined {
+function blockStart(src: string): number | undefined {
 	const blank = src.search(/\n[ \t]*(?:\n|$)/);
-	return pattern.exec(blank === -1 ? src : src.slice(0, blank + 1))?.index;
+	const paragraph = blank === -1 ? src : src.slice(0, blank + 1);
+	const footnote = paragraph.includes('[^') ? FOOTNOTE_START.exec(paragraph)?.index : undefined;
+	const attributes = paragraph.includes('{:') ? BLOCK_IAL_START.exec(paragraph)?.index : undefined;
+	if (footnote === undefined) return attributes;
+	return attributes === undefined ? footnote : Math.min(footnote, attributes);
 }
 
 /** The length of a footnote definition at the start of `src`: its first line, lazy lines, and indented blocks after blank lines. */
@@ -79,7 +85,8 @@ function footnoteLength(src: string): {end: number; content: string} {
 const footnote: TokenizerAndRendererExtension = {
 	name: 'footnote',
 	level: 'block',
-	start: (src) => startInParagraph(src, FOOTNOTE_START),
+	// Also where block attribute lists start (see blockStart).
+	start: blockStart,
 	tokenizer(src) {
 		const head = FOOTNOTE_HEAD.exec(src);
 		if (!head) return undefined;
@@ -110,7 +117,7 @@ const footnoteRef: TokenizerAndRendererExtension = {
 const blockAttributes: TokenizerAndRendererExtension = {
 	name: 'blockAttributes',
 	level: 'block',
-	start: (src) => startInParagraph(src, BLOCK_IAL_START),
+	// Its start is the footnote's (blockStart finds both).
 	tokenizer(src) {
 		const found = BLOCK_IAL.exec(src);
 		return found ? {type: 'blockAttributes', raw: found[0]} : undefined;
@@ -121,10 +128,15 @@ const spanAttributes: TokenizerAndRendererExtension = {
 	name: 'spanAttributes',
 	level: 'inline',
 	start: (src) => {
-		const index = src.search(/\{[:#]/);
-		return index === -1 ? undefined : index;
+		// The first `{:` or `{#`: asked at every run of text, so a plain search for `{`, not a regex.
+		for (let index = src.indexOf('{'); index !== -1; index = src.indexOf('{', index + 1)) {
+			const next = src.charCodeAt(index + 1);
+			if (next === 0x3a || next === 0x23) return index;
+		}
+		return undefined;
 	},
 	tokenizer(src) {
+		if (src.charCodeAt(0) !== 0x7b) return undefined;
 		const found = SPAN_IAL.exec(src) ?? HEADER_ID.exec(src);
 		return found ? {type: 'spanAttributes', raw: found[0]} : undefined;
 	},

@@ -32,11 +32,17 @@ export type InlineRenderer = {
 	footnoteNumber: (label: string) => number;
 	/** True once a reference to the label was rendered. */
 	isFootnoteReferenced: (label: string) => boolean;
+	/** Forgets the last document (its footnote numbers, open `<a>`s): the renderer is reused for the next. */
+	reset: () => void;
 };
 
 const textOf = (text: string): string => sanitizeText(decodeEntities(text)).replace(/\t/g, ' ');
 
-/** A marked instance set up for one document's options, and a way to render inline tokens with it. */
+/**
+ * A marked instance set up for one set of options, and a way to render inline tokens with it.
+ * Setting one up (marked's `use`, marked-terminal's renderer) costs as much as rendering a short
+ * post: it is made once per options and `reset` between documents.
+ */
 export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 	const {theme} = options;
 	const html: HtmlState = {openAnchors: []};
@@ -99,6 +105,11 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 		html,
 		footnoteNumber,
 		isFootnoteReferenced: (label) => footnotes.has(label),
+		reset: () => {
+			footnotes.clear();
+			html.openAnchors = [];
+			html.media = null;
+		},
 		render: (tokens) => (tokens === undefined || tokens.length === 0 ? '' : parser.parseInline(joinAnchors(tokens))),
 	};
 }

@@ -65,8 +65,43 @@ function wrapSpan(builder: LineBuilder, span: Piece[]): void {
 	}
 }
 
+// `narrowOnly` with the whitespace a paragraph holds: one column per UTF-16 unit, every unit a grapheme.
+const narrowText = /^[\t\n\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
+
+/**
+ * `wrapPlain` for narrow text: with whitespace folded to single spaces, a column is a UTF-16 unit,
+ * so each row is a slice ending at the last space that fits; no word is measured or copied.
+ */
+function wrapNarrow(text: string, width: number): string[] {
+	// Whitespace runs, tabs and newlines become one space each (a single space, the usual gap, stays).
+	const folded = /[\t\n]| {2}/.test(text) ? text.replace(/[ \t\n]{2,}|[\t\n]/g, ' ') : text;
+	const lines: string[] = [];
+	let start = folded.charCodeAt(0) === 0x20 ? 1 : 0;
+	const end = folded.length > start && folded.charCodeAt(folded.length - 1) === 0x20 ? folded.length - 1 : folded.length;
+	while (start < end) {
+		if (end - start <= width) {
+			lines.push(start === 0 && end === folded.length ? folded : folded.slice(start, end));
+			break;
+		}
+		const limit = start + width;
+		const space = folded.charCodeAt(limit) === 0x20 ? limit : folded.lastIndexOf(' ', limit);
+		if (space > start) {
+			lines.push(folded.slice(start, space));
+			start = space + 1;
+			continue;
+		}
+		// The word at `start` is wider than a row: whole rows of it; its rest begins the next row.
+		const wordEnd = folded.indexOf(' ', start);
+		const rows = Math.max(1, Math.floor(((wordEnd === -1 ? end : wordEnd) - start - 1) / width));
+		for (let row = 0; row < rows; row++) lines.push(folded.slice(start + row * width, start + (row + 1) * width));
+		start += rows * width;
+	}
+	return lines;
+}
+
 /** `wrapToWidth` for text without escapes or markers: the same layout, without the bookkeeping. */
 function wrapPlain(text: string, width: number): string[] {
+	if (Number.isInteger(width) && narrowText.test(text)) return wrapNarrow(text, width);
 	const lines: string[] = [];
 	let line: string[] = [];
 	let column = 0;
