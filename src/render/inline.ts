@@ -10,7 +10,7 @@
  */
 import {Marked, Parser, type RendererObject, type Token} from 'marked';
 import {decodeEntities} from '../markdown/entities.js';
-import {kramdownExtension, type FootnoteRefToken} from '../markdown/kramdown.js';
+import type {FootnoteRefToken} from '../markdown/kramdown.js';
 import {joinAnchors} from './html-anchors.js';
 import {htmlToText, type HtmlState} from './html-text.js';
 import {imageLine} from './image-line.js';
@@ -22,8 +22,6 @@ import type {Theme} from './theme.js';
 export type InlineOptions = {theme: Theme; color: boolean; hyperlinks: boolean};
 
 export type InlineRenderer = {
-	/** The instance whose lexer reads the document (same options as the renderer). */
-	marked: Marked;
 	/** Inline tokens to a styled string; hard breaks and image lines are layout markers. */
 	render: (tokens: Token[] | undefined) => string;
 	/** Open `<a>` elements of inline HTML: reset at each block so none leaks into the next. */
@@ -88,7 +86,6 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 	};
 	const marked = new Marked(
 		{renderer: overrides},
-		kramdownExtension,
 		{
 			extensions: [
 				// A footnote reference is its number; the note itself is shown at the end of the post.
@@ -100,7 +97,6 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 	);
 	const parser = new Parser(marked.defaults);
 	return {
-		marked,
 		html,
 		footnoteNumber,
 		isFootnoteReferenced: (label) => footnotes.has(label),

@@ -187,7 +187,7 @@ function render(markdown: string, options: RenderOptions, keys: boolean): Render
 	try {
 		const context = blockContext(color, color && options.hyperlinks === true);
 		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
-		return place(pieces(lexTokens(source, context.inline.marked.defaults), width, context, keys), width, color);
+		return place(pieces(lexTokens(source), width, context, keys), width, color);
 	} catch {
 		return fallback(markdown, width, color);
 	}

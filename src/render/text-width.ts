@@ -69,7 +69,7 @@ function wrapSpan(builder: LineBuilder, span: Piece[]): void {
 const narrowText = /^[\t\n\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
 
 /**
- * `wrapPlain` for narrow text: with whitespace folded to single spaces, a column is a UTF-16 unit,
+ * `wrapPlain` for narrow text (which has no escape or marker either): with whitespace folded to single spaces, a column is a UTF-16 unit,
  * so each row is a slice ending at the last space that fits; no word is measured or copied.
  */
 function wrapNarrow(text: string, width: number): string[] {
@@ -101,7 +101,6 @@ function wrapNarrow(text: string, width: number): string[] {
 
 /** `wrapToWidth` for text without escapes or markers: the same layout, without the bookkeeping. */
 function wrapPlain(text: string, width: number): string[] {
-	if (Number.isInteger(width) && narrowText.test(text)) return wrapNarrow(text, width);
 	const lines: string[] = [];
 	let line: string[] = [];
 	let column = 0;
@@ -137,8 +136,11 @@ function wrapPlain(text: string, width: number): string[] {
  * own, clipped. Leading and trailing empty lines are dropped.
  */
 export function wrapToWidth(text: string, width: number): string[] {
-	if (!/[\u0001\u0002\r\u001B]/.test(text)) return wrapPlain(text, Math.max(1, width));
-	const builder = new LineBuilder(Math.max(1, width));
+	const columns = Math.max(1, width);
+	// Narrow text holds no escape and no marker (they are controls): one test decides most paragraphs.
+	if (Number.isInteger(columns) && narrowText.test(text)) return wrapNarrow(text, columns);
+	if (!/[\u0001\u0002\r\u001B]/.test(text)) return wrapPlain(text, columns);
+	const builder = new LineBuilder(columns);
 	let group: Piece[] = [];
 	let pendingSpace = false;
 	let afterClip = false;

@@ -75,6 +75,16 @@ describe('the markdown layer hands out only terminal-safe strings', () => {
 		assert.deepEqual(JSON.parse(json), value);
 	});
 
+	test('an attribute list or a footnote line ends the paragraph above it, whichever kramdown shapes a document has', () => {
+		// Each document lexes with only the kramdown tokenizers its characters allow: these cover the four sets.
+		const shapes = (markdown: string) => lexBlocks(markdown).map(({token, line}) => [token.type, line]);
+		assert.deepEqual(shapes('A lead paragraph.\n{: .lead}\n\nmore'), [['paragraph', 1], ['blockAttributes', 2], ['paragraph', 4]]);
+		assert.deepEqual(shapes('Text[^1] and more.\n[^1]: note'), [['paragraph', 1], ['footnote', 2]]);
+		assert.deepEqual(shapes('Text[^1]\n{: .x}\n[^1]: note'), [['paragraph', 1], ['blockAttributes', 2], ['footnote', 3]]);
+		assert.deepEqual(shapes('Plain text\n\n## Heading {#id}'), [['paragraph', 1], ['space', 1], ['heading', 3]]);
+		assert.equal(inlineText(inlineTokens(lexBlocks('## Heading {#id}')[0]!.token)), 'Heading ');
+	});
+
 	test('nesting is capped before lexing, keeping every line', () => {
 		const deep = Array.from({length: 3000}, (_, index) => '>'.repeat(index + 1) + ' q').join('\n');
 		const capped = capNesting(deep);
