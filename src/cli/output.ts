@@ -18,20 +18,40 @@ export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.std
 	});
 }
 
-/** Writes lines to stdout, made terminal-safe; waits for the stream to drain on large output so memory stays flat. */
+/** Bytes gathered before a write: large enough that writes are few, small enough that memory stays flat. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Writes lines to stdout, made terminal-safe; waits for the stream to drain on large output so memory stays flat.
+ * Each line is encoded straight into a byte chunk: a string chunk built with `+=` costs more to
+ * flatten and encode at the write than everything else printing does with it.
+ */
 export async function writeLines(lines: Iterable<string>, stream: NodeJS.WriteStream = process.stdout): Promise<void> {
-	let chunk = '';
+	let chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+	let used = 0;
 	for (const line of lines) {
 		if (closed) return;
-		chunk += terminalSafe(line) + '\n';
-		if (chunk.length > 64 * 1024) {
-			const flushed = stream.write(chunk);
-			chunk = '';
-			if (!flushed) await new Promise(resolve => stream.once('drain', resolve));
+		const safe = terminalSafe(line);
+		// UTF-8 takes at most three bytes per UTF-16 code unit.
+		const most = safe.length * 3 + 1;
+		if (used + most > chunk.length) {
+			if (used > 0) {
+				// The stream may keep the bytes until it writes them: the next line goes into a new chunk.
+				const flushed = stream.write(chunk.subarray(0, used));
+				chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, most));
+				used = 0;
+				if (!flushed) await new Promise(resolve => stream.once('drain', resolve));
+				if (closed) return;
+			} else {
+				chunk = Buffer.allocUnsafe(most);
+			}
 		}
+		used += chunk.write(safe, used);
+		chunk[used++] = 0x0a;
 	}
-	if (chunk !== '' && !closed) {
-		await new Promise<void>(resolve => stream.write(chunk, () => resolve()));
+	if (used > 0 && !closed) {
+		const rest = chunk.subarray(0, used);
+		await new Promise<void>(resolve => stream.write(rest, () => resolve()));
 	}
 }
 

@@ -1,12 +1,12 @@
 import {lexBlocks} from '../markdown/lexer.js';
 import type {Post, Topic} from '../posts/types.js';
-import {renderMarkdown} from '../render/render-markdown.js';
+import {renderLines} from '../render/render-markdown.js';
 import type {RenderOptions} from '../render/types.js';
 import {postHeader} from '../render/post-header.js';
 
 /** A whole post as printed lines. */
 export function printPost(post: Post, options: RenderOptions): string[] {
-	return [...postHeader(post, options), ...trimBlank(renderMarkdown(post.body, options).lines)];
+	return [...postHeader(post, options), ...trimBlank(renderLines(post.body, options))];
 }
 
 /**
@@ -23,7 +23,7 @@ export function printTopic(post: Post, topic: Topic, options: RenderOptions): st
 		definitions = post.body.split('\n').filter(line => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
 	}
 	const markdown = [topic.text, '', ...definitions].join('\n');
-	return [...postHeader(post, options), ...trimBlank(renderMarkdown(markdown, options).lines)];
+	return [...postHeader(post, options), ...trimBlank(renderLines(markdown, options))];
 }
 
 /** Every post in order, a blank line between them. */

@@ -39,13 +39,29 @@ const SPAN_ELEMENTS = new Set([
 ]);
 
 /**
- * Where `pattern` (multiline) first matches before the next blank line. A block `start` only cuts
- * the paragraph being read, and marked asks at every paragraph: scanning the whole rest of the
- * post each time would be quadratic in its length.
+ * Where a footnote definition or a block attribute list first starts before the next blank line.
+ * A block `start` only cuts the paragraph being read, and marked asks at every paragraph: scanning
+ * the whole rest of the post each time would be quadratic in its length. One start serves both
+ * block extensions (marked cuts at the earliest start any extension gives), so the blank line is
+ * searched for once per paragraph, and each pattern runs only when its opening characters are there.
  */
-function startInParagraph(src: string, pattern: RegExp): number | undefined {
+function blockStart(src: string): number | undefined {
 	const blank = src.search(/\n[ \t]*(?:\n|$)/);
-	return pattern.exec(blank === -1 ? src : src.slice(0, blank + 1))?.index;
+	const paragraph = blank === -1 ? src : src.slice(0, blank + 1);
+	const footnote = paragraph.includes('[^') ? FOOTNOTE_START.exec(paragraph)?.index : undefined;
+	const attributes = paragraph.includes('{:') ? BLOCK_IAL_START.exec(paragraph)?.index : undefined;
+	if (footnote === undefined) return attributes;
+	return attributes === undefined ? footnote : Math.min(footnote, attributes);
+}
+
+/**
+ * True when `src` starts, after at most three spaces, with `open`: the tokenizers are asked at
+ * every block or inline position, and this test is cheaper than a pattern that fails there.
+ */
+function opensWith(src: string, open: string): boolean {
+	let at = 0;
+	while (at < 3 && src.charCodeAt(at) === 0x20) at++;
+	return src.startsWith(open, at);
 }
 
 /** The length of a footnote definition at the start of `src`: its first line, lazy lines, and indented blocks after blank lines. */
@@ -79,8 +95,10 @@ function footnoteLength(src: string): {end: number; content: string} {
 const footnote: TokenizerAndRendererExtension = {
 	name: 'footnote',
 	level: 'block',
-	start: (src) => startInParagraph(src, FOOTNOTE_START),
+	// Also where block attribute lists start (see blockStart).
+	start: blockStart,
 	tokenizer(src) {
+		if (!opensWith(src, '[^')) return undefined;
 		const head = FOOTNOTE_HEAD.exec(src);
 		if (!head) return undefined;
 		const {end, content} = footnoteLength(src);
@@ -100,6 +118,7 @@ const footnoteRef: TokenizerAndRendererExtension = {
 		return index === -1 ? undefined : index;
 	},
 	tokenizer(src) {
+		if (!src.startsWith('[^')) return undefined;
 		const found = REFERENCE.exec(src);
 		if (!found || !definedLabels.get(this.lexer)?.has(found[1]!)) return undefined;
 		const token: FootnoteRefToken = {type: 'footnoteRef', raw: found[0], label: found[1]!};
@@ -110,8 +129,9 @@ const footnoteRef: TokenizerAndRendererExtension = {
 const blockAttributes: TokenizerAndRendererExtension = {
 	name: 'blockAttributes',
 	level: 'block',
-	start: (src) => startInParagraph(src, BLOCK_IAL_START),
+	// Its start is the footnote's (blockStart finds both).
 	tokenizer(src) {
+		if (!opensWith(src, '{:')) return undefined;
 		const found = BLOCK_IAL.exec(src);
 		return found ? {type: 'blockAttributes', raw: found[0]} : undefined;
 	},
@@ -121,24 +141,51 @@ const spanAttributes: TokenizerAndRendererExtension = {
 	name: 'spanAttributes',
 	level: 'inline',
 	start: (src) => {
-		const index = src.search(/\{[:#]/);
-		return index === -1 ? undefined : index;
+		// The first `{:` or `{#`: asked at every run of text, so a plain search for `{`, not a regex.
+		for (let index = src.indexOf('{'); index !== -1; index = src.indexOf('{', index + 1)) {
+			const next = src.charCodeAt(index + 1);
+			if (next === 0x3a || next === 0x23) return index;
+		}
+		return undefined;
 	},
 	tokenizer(src) {
+		if (src.charCodeAt(0) !== 0x7b) return undefined;
 		const found = SPAN_IAL.exec(src) ?? HEADER_ID.exec(src);
 		return found ? {type: 'spanAttributes', raw: found[0]} : undefined;
 	},
 };
 
-/** The kramdown tokenizers, for every marked instance and lexer that reads a post. */
-export const kramdownExtension: MarkedExtension = {
-	extensions: [footnote, footnoteRef, blockAttributes, spanAttributes],
-	tokenizer: {
-		html(src) {
-			const tag = /^ {0,3}<\/?([a-zA-Z][\w-]*)/.exec(src);
-			// Not an HTML block: the paragraph tokenizer takes it (returning false would ask marked's own).
-			if (tag && SPAN_ELEMENTS.has(tag[1]!.toLowerCase())) return undefined;
-			return false;
-		},
+/** HTML starting with a span-level element is paragraph text, as kramdown reads it. */
+const spanLevelHtml: MarkedExtension['tokenizer'] = {
+	html(src) {
+		const tag = /^ {0,3}<\/?([a-zA-Z][\w-]*)/.exec(src);
+		// Not an HTML block: the paragraph tokenizer takes it (returning false would ask marked's own).
+		if (tag && SPAN_ELEMENTS.has(tag[1]!.toLowerCase())) return undefined;
+		return false;
 	},
 };
+
+const variants = new Map<number, MarkedExtension>();
+
+/**
+ * The kramdown tokenizers a document can need: the footnote ones only when it holds `[^`, the
+ * attribute-list ones only when it holds `{:` or `{#`. Without those characters they never match,
+ * yet marked would ask them at every block and inline position, and ask where they start in every
+ * run of text: a document lexes the same and faster without them.
+ */
+export function kramdownExtensionFor(footnotes: boolean, attributes: boolean): MarkedExtension {
+	const key = (footnotes ? 1 : 0) + (attributes ? 2 : 0);
+	let extension = variants.get(key);
+	if (extension === undefined) {
+		const extensions: TokenizerAndRendererExtension[] = [];
+		if (footnotes) extensions.push(footnote, footnoteRef);
+		// blockStart finds where either block extension starts: it goes with the first one there is.
+		if (attributes) extensions.push(footnotes ? blockAttributes : {...blockAttributes, start: blockStart}, spanAttributes);
+		extension = extensions.length === 0 ? {tokenizer: spanLevelHtml} : {extensions, tokenizer: spanLevelHtml};
+		variants.set(key, extension);
+	}
+	return extension;
+}
+
+/** The kramdown tokenizers, all of them: for a marked instance that reads any document. */
+export const kramdownExtension: MarkedExtension = kramdownExtensionFor(true, true);

@@ -7,7 +7,7 @@
  * still cannot be lexed becomes its source as plain text, never an exception.
  */
 import {Lexer, Marked, type MarkedOptions, type Token, type Tokens} from 'marked';
-import {kramdownExtension} from './kramdown.js';
+import {kramdownExtensionFor} from './kramdown.js';
 import {capNesting} from './nesting.js';
 
 /** A top-level markdown token with the 1-based source line it starts on. */
@@ -16,23 +16,31 @@ export type SourceBlock = {token: Token; line: number};
 /** Inline token arrays not lexed yet, with the lexer and text that fill each. */
 const pendingInline = new WeakMap<Token[], {lexer: Lexer; src: string}>();
 
-let kramdownDefaults: MarkedOptions | undefined;
+const lexingOptions = new Map<string, MarkedOptions>();
 
-/** GFM with the kramdown tokenizers: how the post model reads a post. */
-function defaultOptions(): MarkedOptions {
-	kramdownDefaults ??= new Marked({gfm: true}, kramdownExtension).defaults;
-	return kramdownDefaults;
+/** GFM with the kramdown tokenizers this source can need (see kramdownExtensionFor): how posts are read. */
+function optionsFor(source: string): MarkedOptions {
+	const footnotes = source.includes('[^');
+	const attributes = source.includes('{:') || source.includes('{#');
+	const key = `${footnotes} ${attributes}`;
+	let options = lexingOptions.get(key);
+	if (options === undefined) {
+		options = new Marked({gfm: true}, kramdownExtensionFor(footnotes, attributes)).defaults;
+		lexingOptions.set(key, options);
+	}
+	return options;
 }
 
 /**
  * Block-lexes `source` (prepared first: see `prepareSource`); inline arrays are filled by
- * `inlineTokens` or `completeBlock`. `options` come from a marked instance that uses
- * `kramdownExtension` (the renderer's); by default GFM with it. Throws only if marked itself
- * fails on the blocks.
+ * `inlineTokens` or `completeBlock`. `options`, when given, come from a marked instance that uses
+ * `kramdownExtension`; by default GFM with the kramdown tokenizers the source can need. Throws
+ * only if marked itself fails on the blocks.
  */
-export function lexTokens(source: string, options: MarkedOptions = defaultOptions()): Token[] {
-	const lexer = new Lexer({...options});
-	const tokens = lexer.blockTokens(prepareSource(source), lexer.tokens);
+export function lexTokens(source: string, options?: MarkedOptions): Token[] {
+	const prepared = prepareSource(source);
+	const lexer = new Lexer({...(options ?? optionsFor(prepared))});
+	const tokens = lexer.blockTokens(prepared, lexer.tokens);
 	for (const queued of lexer.inlineQueue) pendingInline.set(queued.tokens, {lexer, src: queued.src});
 	lexer.inlineQueue = [];
 	return tokens;

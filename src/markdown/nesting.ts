@@ -14,13 +14,17 @@ export const MAX_DELIMITER_RUN = 64;
 const QUOTE_PREFIX = /^(?:[ \t]{0,3}>){17,}/;
 const DEEP_LIST_ITEM = /^([ \t]{65,})(?=(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))/;
 const LONG_RUN = /\*{65,}|_{65,}|~{65,}/g;
+// The shortest runs LONG_RUN matches: a plain substring search skips through a post 65 characters at a time.
+const LONG_STARS = '*'.repeat(MAX_DELIMITER_RUN + 1);
+const LONG_UNDERSCORES = '_'.repeat(MAX_DELIMITER_RUN + 1);
+const LONG_TILDES = '~'.repeat(MAX_DELIMITER_RUN + 1);
 
 /** The source with nesting capped, and what was capped (null when nothing was). */
 export function capNesting(source: string): {text: string; capped: string | null} {
 	// Cheap tests first: almost every post has none of these shapes.
 	const hasDeepQuote = source.includes('>'.repeat(4)) || /(?:>[ \t]*){17}/.test(source);
 	const hasDeepList = /\n[ \t]{65,}/.test(source);
-	const hasLongRun = /\*{65}|_{65}|~{65}/.test(source);
+	const hasLongRun = source.includes(LONG_STARS) || source.includes(LONG_UNDERSCORES) || source.includes(LONG_TILDES);
 	if (!hasDeepQuote && !hasDeepList && !hasLongRun) return {text: source, capped: null};
 	const found = new Set<string>();
 	const lines = source.split('\n').map(line => {

@@ -30,9 +30,31 @@ export function screenSafe(text: string): string {
 	return keepingOnly(SCREEN_SEQUENCE, text);
 }
 
+// Where a sequence of ours may start: `OWN_SEQUENCE` anchored (sticky), tried at each ESC.
+const OWN_SEQUENCE_HERE = new RegExp(OWN_SEQUENCE.source, 'y');
+// The first character that is unsafe or starts an escape sequence (ESC and BEL are both controls).
+const UNSAFE_FROM = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\uDB40]/g;
+
+/**
+ * True when every unsafe character of `text` lies inside one of our own sequences, so that
+ * `keepingOnly(OWN_SEQUENCE, text)` would return it as it is: one scan, stopping only at ESCs,
+ * instead of sanitising every run between two sequences (a styled line has dozens).
+ */
+function onlyOwnSequences(text: string): boolean {
+	UNSAFE_FROM.lastIndex = 0;
+	for (let found = UNSAFE_FROM.exec(text); found !== null; found = UNSAFE_FROM.exec(text)) {
+		if (found[0] !== '\u001B') return false;
+		OWN_SEQUENCE_HERE.lastIndex = found.index;
+		if (!OWN_SEQUENCE_HERE.test(text)) return false;
+		UNSAFE_FROM.lastIndex = OWN_SEQUENCE_HERE.lastIndex;
+	}
+	return true;
+}
+
 /** `text` with the sequences `allowed` matches kept as they are and everything between sanitised. */
 function keepingOnly(allowed: RegExp, text: string): string {
 	if (!text.includes('\u001B')) return sanitizeText(text);
+	if (allowed === OWN_SEQUENCE && onlyOwnSequences(text)) return text;
 	let out = '';
 	let from = 0;
 	allowed.lastIndex = 0;

@@ -1,16 +1,16 @@
 /**
  * Inline markdown (the text of a paragraph, heading, list item or table cell) to one styled string
- * with layout markers, through marked-terminal's renderer with our overrides on top.
+ * with layout markers, through marked's parser with a renderer of our own.
  *
- * marked-terminal 7.3.1 on marked 18 prints a list item's `text` token as its raw markdown (links,
- * emphasis and all) because its `text` renderer ignores the token's inline children: the `text`
- * override below renders them. The others replace what would leak raw input (links through
- * supports-hyperlinks' guess about stdout, images as `![alt](src)`, HTML as tags) or break layout.
+ * This renderer was marked-terminal's with overrides on top, until every inline renderer but
+ * strong, em and del was overridden: its `text` printed a list item's inline markdown raw (7.3.1 on
+ * marked 18), links followed supports-hyperlinks' guess about stdout, images showed as `![alt](src)`,
+ * HTML as tags. What was left (a style around the children) is three lines here, and the printed
+ * path no longer loads marked-terminal, cli-table3 and their dependencies at every start.
  */
 import {Marked, Parser, type RendererObject, type Token} from 'marked';
-import {markedTerminal} from 'marked-terminal';
 import {decodeEntities} from '../markdown/entities.js';
-import {kramdownExtension, type FootnoteRefToken} from '../markdown/kramdown.js';
+import type {FootnoteRefToken} from '../markdown/kramdown.js';
 import {joinAnchors} from './html-anchors.js';
 import {htmlToText, type HtmlState} from './html-text.js';
 import {imageLine} from './image-line.js';
@@ -22,8 +22,6 @@ import type {Theme} from './theme.js';
 export type InlineOptions = {theme: Theme; color: boolean; hyperlinks: boolean};
 
 export type InlineRenderer = {
-	/** The instance whose lexer reads the document (same options as the renderer). */
-	marked: Marked;
 	/** Inline tokens to a styled string; hard breaks and image lines are layout markers. */
 	render: (tokens: Token[] | undefined) => string;
 	/** Open `<a>` elements of inline HTML: reset at each block so none leaks into the next. */
@@ -32,11 +30,17 @@ export type InlineRenderer = {
 	footnoteNumber: (label: string) => number;
 	/** True once a reference to the label was rendered. */
 	isFootnoteReferenced: (label: string) => boolean;
+	/** Forgets the last document (its footnote numbers, open `<a>`s): the renderer is reused for the next. */
+	reset: () => void;
 };
 
 const textOf = (text: string): string => sanitizeText(decodeEntities(text)).replace(/\t/g, ' ');
 
-/** A marked instance set up for one document's options, and a way to render inline tokens with it. */
+/**
+ * A marked instance set up for one set of options, and a way to render inline tokens with it.
+ * Setting one up (marked's `use` and its renderer) costs as much as rendering a short post: it is
+ * made once per options and `reset` between documents.
+ */
 export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 	const {theme} = options;
 	const html: HtmlState = {openAnchors: []};
@@ -66,24 +70,22 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 		br() {
 			return HARD_BREAK;
 		},
+		strong(token) {
+			return theme.strong(this.parser.parseInline(token.tokens));
+		},
+		em(token) {
+			return theme.em(this.parser.parseInline(token.tokens));
+		},
+		del(token) {
+			return theme.del(this.parser.parseInline(token.tokens));
+		},
 		checkbox(token) {
 			// kramdown and GitHub show task items as check boxes.
 			return token.checked ? '☑ ' : '☐ ';
 		},
 	};
 	const marked = new Marked(
-		markedTerminal({
-			strong: theme.strong,
-			em: theme.em,
-			del: theme.del,
-			codespan: theme.codespan,
-			link: theme.link,
-			href: theme.href,
-			emoji: false,
-			reflowText: false,
-		}),
 		{renderer: overrides},
-		kramdownExtension,
 		{
 			extensions: [
 				// A footnote reference is its number; the note itself is shown at the end of the post.
@@ -95,10 +97,14 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 	);
 	const parser = new Parser(marked.defaults);
 	return {
-		marked,
 		html,
 		footnoteNumber,
 		isFootnoteReferenced: (label) => footnotes.has(label),
+		reset: () => {
+			footnotes.clear();
+			html.openAnchors = [];
+			html.media = null;
+		},
 		render: (tokens) => (tokens === undefined || tokens.length === 0 ? '' : parser.parseInline(joinAnchors(tokens))),
 	};
 }

@@ -39,11 +39,16 @@ export function hyperlink(url: string, text: string): string {
 	return `${hyperlinkOpen(url)}${text}${HYPERLINK_CLOSE}`;
 }
 
-const bare = (url: string): string =>
-	url
-		.trim()
-		.replace(/^(?:https?:\/\/|mailto:)/i, '')
-		.replace(/\/$/, '');
+const schemes = ['https://', 'http://', 'mailto:'];
+
+/** The address without its scheme and a trailing slash; compared for every link, so no patterns. */
+function bare(url: string): string {
+	const trimmed = url.trim();
+	const head = trimmed.slice(0, 8).toLowerCase();
+	const scheme = schemes.find((prefix) => head.startsWith(prefix));
+	const rest = scheme === undefined ? trimmed : trimmed.slice(scheme.length);
+	return rest.endsWith('/') ? rest.slice(0, -1) : rest;
+}
 
 /** True when the target would only repeat the text (autolinks, `www.` links, mailto addresses). */
 export function repeatsText(text: string, url: string): boolean {

@@ -5,9 +5,13 @@ import type {Post} from '../posts/types.js';
 import {fitToWidth} from './text-width.js';
 import type {RenderedDoc, RenderOptions} from './types.js';
 
+// Made once each: a Chalk instance per post costs more than the header it styles.
+const plainChalk = new Chalk({level: 0});
+const colorChalk = new Chalk({level: 1});
+
 /** The header above a post: title, then date and tags, then a rule and a blank line. */
 export function postHeader(post: Pick<Post, 'title' | 'date' | 'tags'>, options: RenderOptions): string[] {
-	const chalk = new Chalk({level: options.color ? 1 : 0});
+	const chalk = options.color ? colorChalk : plainChalk;
 	const facts = [formatPostDate(post.date), post.tags.map(tag => `#${tag}`).join(' ')].filter(Boolean).join(' · ');
 	return [
 		chalk.bold(fitToWidth(post.title, options.width)),

@@ -9,6 +9,7 @@ import type {FootnoteToken} from '../markdown/kramdown.js';
 import {HIGHLIGHT_BUDGET_CHARS} from './code-block.js';
 import {createInlineRenderer} from './inline.js';
 import {stripStyles} from './plain.js';
+import {narrowOnly} from './text-measure.js';
 import {textWidth, truncateToWidth, wrapToWidth} from './text-width.js';
 import {createTheme} from './theme.js';
 import type {RenderedBlock, RenderedDoc, RenderOptions} from './types.js';
@@ -25,7 +26,8 @@ function columns(width: number): number {
 	return Number.isFinite(width) ? Math.max(1, Math.floor(width)) : 80;
 }
 
-function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] {
+/** `keys`: whether blocks get their `key` (the reader matches places by them; printing needs none, and they cost). */
+function pieces(tokens: Token[], width: number, context: BlockContext, keys: boolean): Piece[] {
 	const out: Piece[] = [];
 	const notes: FootnoteToken[] = [];
 	let notesLine = 0;
@@ -47,7 +49,7 @@ function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] 
 		context.inline.html.openAnchors = [];
 		context.inline.html.media = null;
 		try {
-			blockPieces(token, tokenLine, width, context, out);
+			blockPieces(token, tokenLine, width, context, keys, out);
 		} catch {
 			// A block marked or the layout cannot handle (nesting past every cap): its source as text.
 			out.push({sourceLine: tokenLine, key: '', lines: plainLines(token.raw ?? '', width), gapAfter: true});
@@ -55,12 +57,12 @@ function pieces(tokens: Token[], width: number, context: BlockContext): Piece[] 
 	}
 	// As kramdown, a note nothing refers to is not shown (a topic printed alone carries every note of its post).
 	const referenced = notes.filter((note) => context.inline.isFootnoteReferenced(note.label));
-	if (referenced.length > 0) footnotePiece(referenced, notesLine, width, context, out);
+	if (referenced.length > 0) footnotePiece(referenced, notesLine, width, context, keys, out);
 	return out;
 }
 
 /** The footnotes after a short rule, as one block placed after every other (blocks stay in source order). */
-function footnotePiece(notes: FootnoteToken[], firstLine: number, width: number, context: BlockContext, out: Piece[]): void {
+function footnotePiece(notes: FootnoteToken[], firstLine: number, width: number, context: BlockContext, keys: boolean, out: Piece[]): void {
 	let lines: string[];
 	try {
 		lines = [context.theme.hr('─'.repeat(Math.min(width, 20))), ...renderFootnotes(notes, width, context)];
@@ -68,11 +70,12 @@ function footnotePiece(notes: FootnoteToken[], firstLine: number, width: number,
 		lines = notes.flatMap((note) => plainLines(note.raw, width));
 	}
 	const sourceLine = Math.max(firstLine, out.at(-1)?.sourceLine ?? 1);
-	out.push({sourceLine, key: lines.slice(1).map((row) => stripStyles(row)).join(' ').replace(/\s+/g, ' ').trim(), lines, gapAfter: true});
+	const key = keys ? lines.slice(1).map((row) => stripStyles(row)).join(' ').replace(/\s+/g, ' ').trim() : '';
+	out.push({sourceLine, key, lines, gapAfter: true});
 }
 
 /** One top-level block's pieces; a list gives one per item. */
-function blockPieces(token: Token, tokenLine: number, width: number, context: BlockContext, out: Piece[]): void {
+function blockPieces(token: Token, tokenLine: number, width: number, context: BlockContext, keys: boolean, out: Piece[]): void {
 	if (token.type === 'list') {
 		// Each item is a block of its own, so a session bullet can be found and kept in view.
 		const list = token as Tokens.List;
@@ -81,12 +84,12 @@ function blockPieces(token: Token, tokenLine: number, width: number, context: Bl
 		for (const [item, entry] of list.items.entries()) {
 			const lines = renderListItem(entry, markers[item]!, markerWidth, width, context, 0);
 			const isLast = item === list.items.length - 1;
-			out.push({sourceLine: itemLines[item]!, key: blockKey(entry), lines, gapAfter: isLast || list.loose});
+			out.push({sourceLine: itemLines[item]!, key: keys ? blockKey(entry) : '', lines, gapAfter: isLast || list.loose});
 		}
 		return;
 	}
 	const lines = renderBlock(token, width, context);
-	if (lines.length > 0) out.push({sourceLine: tokenLine, key: blockKey(token), lines, gapAfter: true});
+	if (lines.length > 0) out.push({sourceLine: tokenLine, key: keys ? blockKey(token) : '', lines, gapAfter: true});
 }
 
 /** Markdown source shown as it is written, wrapped at `width`. */
@@ -105,6 +108,8 @@ const unsafe = /[\u0000-\u001A\u001C-\u001F\u007F-\u009F]/;
 
 /** The last guard: one row, at most `width` columns, only our own escape sequences. */
 function finishLine(line: string, width: number): string {
+	// Nearly every line: narrow characters only, so no control, no escape, one column per unit.
+	if (narrowOnly.test(line)) return line.length > width ? truncateToWidth(line, width) : line;
 	let safe = line;
 	if (unsafe.test(safe)) safe = safe.replace(/[\t\n\r\u0001\u0002]/g, ' ').replace(/[\u0000-\u0008\u000B-\u001A\u001C-\u001F\u007F-\u009F]/g, controlPicture);
 	let plain = stripStyles(safe);
@@ -139,6 +144,28 @@ function fallback(markdown: string, width: number, color: boolean): RenderedDoc 
 	return {width, color, lines, blocks: lines.length === 0 ? [] : [{sourceLine: 1, startLine: 0, lineCount: lines.length, key: ''}]};
 }
 
+// One per combination of options: made on first use, then reset for each document.
+const contexts = new Map<string, BlockContext>();
+
+/** The theme and inline renderer for these options, with no state left from the last document. */
+function blockContext(color: boolean, hyperlinks: boolean): BlockContext {
+	const name = `${color} ${hyperlinks}`;
+	let context = contexts.get(name);
+	if (context === undefined) {
+		const theme = createTheme(color);
+		context = {
+			theme,
+			inline: createInlineRenderer({theme, color, hyperlinks}),
+			code: {theme, color, highlightBudget: HIGHLIGHT_BUDGET_CHARS},
+			html: {theme, color, hyperlinks},
+		};
+		contexts.set(name, context);
+	}
+	context.inline.reset();
+	context.code.highlightBudget = HIGHLIGHT_BUDGET_CHARS;
+	return context;
+}
+
 /**
  * Renders markdown to terminal lines of at most `options.width` columns. Without colour the lines
  * hold no escape sequence at all; with it, SGR styling and (with `hyperlinks`) OSC 8 hyperlinks
@@ -146,20 +173,21 @@ function fallback(markdown: string, width: number, color: boolean): RenderedDoc 
  * per item; together they cover every line, in source order.
  */
 export function renderMarkdown(markdown: string, options: RenderOptions): RenderedDoc {
+	return render(markdown, options, true);
+}
+
+/** The lines of `renderMarkdown`, for printing: the same rows, without the blocks' keys. */
+export function renderLines(markdown: string, options: RenderOptions): string[] {
+	return render(markdown, options, false).lines;
+}
+
+function render(markdown: string, options: RenderOptions, keys: boolean): RenderedDoc {
 	const width = columns(options.width);
 	const color = options.color === true;
 	try {
-		const theme = createTheme(color);
-		const hyperlinks = color && options.hyperlinks === true;
-		const inline = createInlineRenderer({theme, color, hyperlinks});
-		const context: BlockContext = {
-			theme,
-			inline,
-			code: {theme, color, highlightBudget: HIGHLIGHT_BUDGET_CHARS},
-			html: {theme, color, hyperlinks},
-		};
+		const context = blockContext(color, color && options.hyperlinks === true);
 		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
-		return place(pieces(lexTokens(source, inline.marked.defaults), width, context), width, color);
+		return place(pieces(lexTokens(source), width, context, keys), width, color);
 	} catch {
 		return fallback(markdown, width, color);
 	}

@@ -5,18 +5,20 @@
  * hyperlink sequence is ever split. (wrap-ansi only knows BEL-terminated hyperlinks, and the
  * renderer emits ST-terminated ones, hence this small layout engine.)
  */
-import {append} from './append.js';
+import {CLIP_END, CLIP_START, HARD_BREAK} from './layout-markers.js';
+import {stripStyles} from './plain.js';
 import {ELLIPSIS, LineBuilder, pieces, textPiece, type Piece} from './styled-line.js';
 import {narrowOnly, textWidth} from './text-measure.js';
+import {narrowText, wrapNarrow, wrapPlain} from './wrap-plain.js';
+
+// `narrowText` with the layout markers: text whose words are all narrow once its escapes are removed.
+// What `pieces()` splits at, but whitespace: SGR | OSC 8 (ST or BEL) | a layout marker.
+const escapeOrMarker = /\u001B\[([0-9;]*)m|\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)|[\r\u0001\u0002]/g;
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a;
+const narrowMarked = /^[\t\n\r\u0001\u0002\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
 
 /** Measuring lives in text-measure.ts; these stay importable from here, beside the layout. */
 export {textWidth, visibleWidth} from './text-measure.js';
-
-function groupWidth(group: Piece[]): number {
-	let width = 0;
-	for (const piece of group) if (piece.kind === 'text') width += piece.width;
-	return width;
-}
 
 /**
  * Lays out one clipped span: on its own line; wider than the pane it is cut with an ellipsis, or,
@@ -65,36 +67,6 @@ function wrapSpan(builder: LineBuilder, span: Piece[]): void {
 	}
 }
 
-/** `wrapToWidth` for text without escapes or markers: the same layout, without the bookkeeping. */
-function wrapPlain(text: string, width: number): string[] {
-	const lines: string[] = [];
-	let line: string[] = [];
-	let column = 0;
-	for (const word of text.split(/[ \t\n]+/)) {
-		if (word === '') continue;
-		const wordWidth = textWidth(word);
-		if (column > 0 && column + 1 + wordWidth <= width) {
-			line.push(word);
-			column += 1 + wordWidth;
-			continue;
-		}
-		if (column > 0) lines.push(line.join(' '));
-		if (wordWidth <= width) {
-			line = [word];
-			column = wordWidth;
-			continue;
-		}
-		const builder = new LineBuilder(width);
-		builder.graphemes(word, true, width);
-		column = builder.column;
-		builder.end();
-		line = [builder.lines.pop()!];
-		append(lines, builder.lines);
-	}
-	if (column > 0) lines.push(line.join(' '));
-	return lines;
-}
-
 /**
  * Wraps styled text into lines of at most `width` columns: words move to the next line whole when
  * they fit one, longer words (URLs, CJK runs) are broken between graphemes. Runs of whitespace
@@ -102,76 +74,127 @@ function wrapPlain(text: string, width: number): string[] {
  * own, clipped. Leading and trailing empty lines are dropped.
  */
 export function wrapToWidth(text: string, width: number): string[] {
-	if (!/[\u0001\u0002\r\u001B]/.test(text)) return wrapPlain(text, Math.max(1, width));
-	const builder = new LineBuilder(Math.max(1, width));
-	let group: Piece[] = [];
+	const columns = Math.max(1, width);
+	// Narrow text holds no escape and no marker (they are controls): one test decides most paragraphs.
+	if (Number.isInteger(columns) && narrowText.test(text)) return wrapNarrow(text, columns);
+	if (!/[\u0001\u0002\r\u001B]/.test(text)) return wrapPlain(text, columns);
+	const builder = new LineBuilder(columns);
+	// Every word is narrow: its width is its length (most styled paragraphs), else it is measured.
+	const narrow = narrowMarked.test(stripStyles(text));
+	// The word being gathered, up to the next whitespace or marker: its texts (with their widths) and escapes.
+	// Reused from word to word: `size` entries are the current word's.
+	const group: Array<string | Piece> = [];
+	const widths: number[] = [];
+	let size = 0;
+	let wordWidth = 0;
 	let pendingSpace = false;
 	let afterClip = false;
 	let clip: Piece[] | null = null;
 
 	const flush = (): void => {
-		if (group.length === 0) return;
-		const current = group;
-		group = [];
-		const wordWidth = groupWidth(current);
+		if (size === 0) return;
 		if (wordWidth === 0) {
-			for (const piece of current) builder.escape(piece);
+			// Escapes only (or zero-width text, which is dropped): they take effect where the line stands.
+			for (let index = 0; index < size; index++) {
+				const item = group[index]!;
+				if (typeof item !== 'string') builder.escape(item);
+			}
+		} else {
+			afterClip = false;
+			const gap = pendingSpace && builder.column > 0 ? 1 : 0;
+			pendingSpace = false;
+			if (builder.column + gap + wordWidth <= builder.width) {
+				if (gap) builder.text(' ', 1);
+			} else if (builder.column > 0) {
+				builder.end();
+			}
+			for (let index = 0; index < size; index++) {
+				const item = group[index]!;
+				if (typeof item !== 'string') builder.escape(item);
+				else if (builder.column + widths[index]! <= builder.width) builder.text(item, widths[index]!);
+				else builder.graphemes(item, true, builder.width);
+			}
+		}
+		size = 0;
+		wordWidth = 0;
+	};
+
+	const addText = (piece: string): void => {
+		const pieceWidth = narrow ? piece.length : textWidth(piece);
+		if (clip !== null) {
+			clip.push({kind: 'text', text: piece, width: pieceWidth});
 			return;
 		}
-		afterClip = false;
-		const gap = pendingSpace && builder.column > 0 ? 1 : 0;
-		pendingSpace = false;
-		if (builder.column + gap + wordWidth <= builder.width) {
-			if (gap) builder.text(' ', 1);
-		} else if (builder.column > 0) {
-			builder.end();
+		group[size] = piece;
+		widths[size++] = pieceWidth;
+		wordWidth += pieceWidth;
+	};
+
+	const addEscape = (piece: Piece): void => {
+		if (clip !== null) {
+			clip.push(piece);
+			return;
 		}
-		for (const piece of current) {
-			if (piece.kind !== 'text') builder.escape(piece);
-			else if (builder.column + piece.width <= builder.width) builder.text(piece.text, piece.width);
-			else builder.graphemes(piece.text, true, builder.width);
+		group[size] = piece;
+		widths[size++] = 0;
+	};
+
+	const addSpace = (from: number, to: number): void => {
+		if (clip !== null) {
+			clip.push({kind: 'space', text: text.slice(from, to)});
+			return;
+		}
+		flush();
+		if (builder.column > 0) pendingSpace = true;
+	};
+
+	// Text between two escapes or markers: its words and whitespace runs, found by a plain scan.
+	const addRun = (from: number, to: number): void => {
+		let at = from;
+		while (at < to) {
+			let end = at;
+			while (end < to && !isBlank(text.charCodeAt(end))) end++;
+			if (end > at) addText(text.slice(at, end));
+			if (end === to) return;
+			let next = end + 1;
+			while (next < to && isBlank(text.charCodeAt(next))) next++;
+			addSpace(end, next);
+			at = next;
 		}
 	};
 
-	for (const piece of pieces(text)) {
-		if (clip !== null) {
-			if (piece.kind === 'clip-end') {
+	// The pieces `pieces()` yields, taken in place: a pattern finds the escapes and markers only.
+	escapeOrMarker.lastIndex = 0;
+	let last = 0;
+	for (let match = escapeOrMarker.exec(text); match !== null; match = escapeOrMarker.exec(text)) {
+		if (match.index > last) addRun(last, match.index);
+		last = escapeOrMarker.lastIndex;
+		const token = match[0];
+		if (match[1] !== undefined) {
+			addEscape({kind: 'sgr', parameters: match[1], sequence: token});
+		} else if (match[2] !== undefined) {
+			addEscape({kind: 'link', url: match[2]});
+		} else if (clip !== null) {
+			if (token === CLIP_END) {
 				layoutClip(builder, clip, true);
 				builder.end();
 				clip = null;
 				afterClip = true;
 				pendingSpace = false;
-			} else if (piece.kind !== 'clip-start' && piece.kind !== 'break') {
-				clip.push(piece);
 			}
-			continue;
-		}
-		switch (piece.kind) {
-			case 'text':
-			case 'sgr':
-			case 'link':
-				group.push(piece);
-				break;
-			case 'space':
-				flush();
-				if (builder.column > 0) pendingSpace = true;
-				break;
-			case 'break':
-				flush();
-				// An image placeholder already ended its line; a break right after it is that same break.
-				if (!(afterClip && builder.column === 0)) builder.end();
-				afterClip = false;
-				pendingSpace = false;
-				break;
-			case 'clip-start':
-				flush();
-				if (builder.column > 0) builder.end();
-				clip = [];
-				break;
-			case 'clip-end':
-				break;
+		} else if (token === HARD_BREAK) {
+			flush();
+			// An image placeholder already ended its line; a break right after it is that same break.
+			if (!(afterClip && builder.column === 0)) builder.end();
+			afterClip = false;
+			pendingSpace = false;
+		} else if (token === CLIP_START) {
+			flush();
+			if (builder.column > 0) builder.end();
+			clip = [];
 		}
 	}
+	if (last < text.length) addRun(last, text.length);
 	flush();
 	if (clip !== null) {
 		layoutClip(builder, clip, true);

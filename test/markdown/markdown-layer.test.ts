@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import fc from 'fast-check';
 import {capNesting, decodeEntities, escapeJsonText, filterTypedText, inlineText, inlineTokens, lexBlocks, openableUrl, sanitizeName, sanitizeText, terminalSafe} from '../../src/markdown/index.js';
-import {screenSafe} from '../../src/markdown/terminal-text.js';
+import {OWN_SEQUENCE, screenSafe} from '../../src/markdown/terminal-text.js';
 import {keyPresses} from '../../src/ui/key-name.js';
 import {formatLink} from '../../src/render/links.js';
 import {createTheme} from '../../src/render/theme.js';
@@ -42,11 +43,46 @@ describe('the markdown layer hands out only terminal-safe strings', () => {
 		assert.doesNotMatch(screenSafe(`${ESC}[?1000h${ESC}]0;x\u0007`), /\u001B/);
 	});
 
+	test('the writer\'s shortcut for lines holding only our sequences agrees with sanitising between them', () => {
+		// The walk the writer did on every line before the shortcut: our sequences kept, the text between sanitised.
+		const between = (text: string): string => {
+			let out = '';
+			let from = 0;
+			for (const match of text.matchAll(OWN_SEQUENCE)) {
+				out += sanitizeText(text.slice(from, match.index)) + match[0];
+				from = match.index + match[0].length;
+			}
+			return out + sanitizeText(text.slice(from));
+		};
+		const piece = fc.constantFrom(
+			`${ESC}[1m`, `${ESC}[22m`, `${ESC}[38;5;12m`, `${ESC}]8;;https://x.example/a${ESC}\\`, `${ESC}]8;;${ESC}\\`, `${ESC}]8;;https://y.example\u0007`,
+			ESC, `${ESC}[`, `${ESC}]8;;`, `${ESC}]0;t\u0007`, `${ESC}[6n`, '\u0007', '\u009B', '\u202E', '\u200B', '\u00AD', '\u2028', '\u{E0041}', '\uDB40', '\t', '\n', '\r',
+			'word', ' ', '[1m', 'm', ';', '日本', '\u00E9',
+		);
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
+				const text = pieces.join('');
+				assert.equal(terminalSafe(text), between(text));
+			}),
+			{numRuns: 3000},
+		);
+	});
+
 	test('JSON escapes DEL, C1, bidi and invisible formatting as \\uXXXX, and stays the same value', () => {
 		const value = {title: 'a\u007F\u0085\u009B\u202E\u2066\u200B\u00AD\u{E0041}z'};
 		const json = escapeJsonText(JSON.stringify(value));
 		assert.doesNotMatch(json, /[\u007F-\u009F\u202E\u2066\u200B\u00AD]|\uDB40/);
 		assert.deepEqual(JSON.parse(json), value);
+	});
+
+	test('an attribute list or a footnote line ends the paragraph above it, whichever kramdown shapes a document has', () => {
+		// Each document lexes with only the kramdown tokenizers its characters allow: these cover the four sets.
+		const shapes = (markdown: string) => lexBlocks(markdown).map(({token, line}) => [token.type, line]);
+		assert.deepEqual(shapes('A lead paragraph.\n{: .lead}\n\nmore'), [['paragraph', 1], ['blockAttributes', 2], ['paragraph', 4]]);
+		assert.deepEqual(shapes('Text[^1] and more.\n[^1]: note'), [['paragraph', 1], ['footnote', 2]]);
+		assert.deepEqual(shapes('Text[^1]\n{: .x}\n[^1]: note'), [['paragraph', 1], ['blockAttributes', 2], ['footnote', 3]]);
+		assert.deepEqual(shapes('Plain text\n\n## Heading {#id}'), [['paragraph', 1], ['space', 1], ['heading', 3]]);
+		assert.equal(inlineText(inlineTokens(lexBlocks('## Heading {#id}')[0]!.token)), 'Heading ');
 	});
 
 	test('nesting is capped before lexing, keeping every line', () => {

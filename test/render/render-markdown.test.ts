@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import stringWidth from 'string-width';
-import {renderMarkdown} from '../../src/render/render-markdown.js';
+import {renderLines, renderMarkdown} from '../../src/render/render-markdown.js';
 import {stripStyles} from '../../src/render/plain.js';
 
 const plain = (markdown: string, width = 80) => renderMarkdown(markdown, {width, color: false, hyperlinks: false}).lines;
@@ -77,11 +77,12 @@ describe('list items render their inline markdown (marked-terminal 7.3.1 prints 
 	});
 
 	test('in colour, the item is styled, not markdown', () => {
-		const [line] = colored('* [Title](https://sched.co/X) _(note)_ **bold**', 200);
+		const [line] = colored('* [Title](https://sched.co/X) _(note)_ **bold** ~~gone~~', 200);
 		assert.ok(line !== undefined);
-		assert.doesNotMatch(stripStyles(line), /\]\(|_\(|\*\*/);
+		assert.doesNotMatch(stripStyles(line), /\]\(|_\(|\*\*|~~/);
 		assert.match(line, /\u001B\[3m\(note\)\u001B\[23m/);
 		assert.match(line, /\u001B\[1mbold\u001B\[22m/);
+		assert.match(line, /\u001B\[2m\u001B\[9mgone\u001B\[29m\u001B\[22m/);
 	});
 });
 
@@ -261,5 +262,27 @@ describe('control characters never reach the output raw', () => {
 		const lines = colored(markdown, 60);
 		for (const line of lines) assert.doesNotMatch(stripStyles(line), anyControl);
 		assert.ok(lines.some((line) => line.includes('\u001B[34mfunc')), 'go is highlighted');
+	});
+});
+
+describe('each document starts afresh (the renderer is reused between documents)', () => {
+	test('footnote numbers, an unclosed <a> and the highlighting budget belong to one document', () => {
+		assert.deepEqual(plain('A[^b] B[^a]\n\n[^a]: Note a.\n\n[^b]: Note b.').at(-1), '[2] Note a.');
+		assert.deepEqual(plain('C[^a]\n\n[^a]: Note a.'), ['C[1]', '', '─'.repeat(20), '[1] Note a.']);
+		assert.deepEqual(colored('<a href="https://x.example">open').map(stripStyles), ['open']);
+		assert.deepEqual(colored('after'), ['after']);
+		// 11,000 of the 12,000 characters a document may highlight: the next document has its own budget.
+		const code = (length: number) => '```js\n' + 'let x = 1;\n'.repeat(length / 11) + '```';
+		assert.match(colored(code(11_000)).join('\n'), /\u001B\[34mlet/);
+		assert.match(colored(code(2_200)).join('\n'), /\u001B\[34mlet/);
+	});
+});
+
+describe('printing takes the lines without the blocks', () => {
+	test('renderLines gives exactly the lines of renderMarkdown, plain and in colour, at any width', () => {
+		const markdown = `${sessions}\n\nText[^1] with **bold**, _em_, \`code\`, [a link](https://x.example) and 日本語.\n\n> quoted\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n\`\`\`js\nlet x = 1;\n\`\`\`\n\n[^1]: The note.`;
+		for (const options of [{color: false, hyperlinks: false}, {color: true, hyperlinks: false}, {color: true, hyperlinks: true}]) {
+			for (const width of [20, 33, 80]) assert.deepEqual(renderLines(markdown, {width, ...options}), renderMarkdown(markdown, {width, ...options}).lines);
+		}
 	});
 });

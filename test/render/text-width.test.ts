@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {CLIP_END, CLIP_START, HARD_BREAK} from '../../src/render/layout-markers.js';
 import {hyperlink} from '../../src/render/links.js';
@@ -36,6 +37,33 @@ describe('wrapToWidth', () => {
 		assert.deepEqual(wrapToWidth('abcdefghij', 4), ['abcd', 'efgh', 'ij']);
 		assert.deepEqual(wrapToWidth('中文字符', 5), ['中文', '字符']);
 		assert.deepEqual(wrapToWidth('x 中', 1), ['x', '…']);
+	});
+
+	test('narrow text (sliced by its spaces, never measured word by word) is laid out greedily like any other', () => {
+		// The layout spelled out: words joined by one space while they fit, a longer word cut into rows.
+		const greedy = (text: string, width: number): string[] => {
+			const lines: string[] = [];
+			let line = '';
+			for (const word of text.split(/[ \t\n]+/).filter(Boolean)) {
+				if (line !== '' && line.length + 1 + word.length <= width) {
+					line += ` ${word}`;
+					continue;
+				}
+				if (line !== '') lines.push(line);
+				let rest = word;
+				for (; rest.length > width; rest = rest.slice(width)) lines.push(rest.slice(0, width));
+				line = rest;
+			}
+			return line === '' ? lines : [...lines, line];
+		};
+		const piece = fc.constantFrom('a', 'bc', 'word', 'longerword', 'x'.repeat(23), ' ', '  ', '\t', '\n', ' \n ', '—', '•', 'é', '\u00A0', '─');
+		fc.assert(
+			fc.property(fc.array(piece, {maxLength: 16}), fc.integer({min: 1, max: 30}), (pieces, width) => {
+				const text = pieces.join('');
+				assert.deepEqual(wrapToWidth(text, width), greedy(text, width));
+			}),
+			{numRuns: 5000},
+		);
 	});
 
 	test('style is closed at each line end and reopened on the next', () => {
