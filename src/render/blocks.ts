@@ -1,7 +1,7 @@
 /**
  * Block tokens to lines at a width. Layout is ours rather than marked-terminal's block renderers:
  * those measure in UTF-16 units (CJK overflows), let tables and code run past the pane and print
- * list items' inline markdown raw. Inline content goes through marked's parser (see inline.ts).
+ * list items' inline markdown raw. Inline content still goes through marked-terminal (see inline.ts).
  */
 import type {Token, Tokens} from 'marked';
 import {append, maxOf} from './append.js';

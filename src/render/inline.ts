@@ -1,14 +1,14 @@
 /**
  * Inline markdown (the text of a paragraph, heading, list item or table cell) to one styled string
- * with layout markers, through marked's parser with a renderer of our own.
+ * with layout markers, through marked-terminal's renderer with our overrides on top.
  *
- * This renderer was marked-terminal's with overrides on top, until every inline renderer but
- * strong, em and del was overridden: its `text` printed a list item's inline markdown raw (7.3.1 on
- * marked 18), links followed supports-hyperlinks' guess about stdout, images showed as `![alt](src)`,
- * HTML as tags. What was left (a style around the children) is three lines here, and the printed
- * path no longer loads marked-terminal, cli-table3 and their dependencies at every start.
+ * marked-terminal 7.3.1 on marked 18 prints a list item's `text` token as its raw markdown (links,
+ * emphasis and all) because its `text` renderer ignores the token's inline children: the `text`
+ * override below renders them. The others replace what would leak raw input (links through
+ * supports-hyperlinks' guess about stdout, images as `![alt](src)`, HTML as tags) or break layout.
  */
 import {Marked, Parser, type RendererObject, type Token} from 'marked';
+import {markedTerminal} from 'marked-terminal';
 import {decodeEntities} from '../markdown/entities.js';
 import type {FootnoteRefToken} from '../markdown/kramdown.js';
 import {joinAnchors} from './html-anchors.js';
@@ -38,8 +38,8 @@ const textOf = (text: string): string => sanitizeText(decodeEntities(text)).repl
 
 /**
  * A marked instance set up for one set of options, and a way to render inline tokens with it.
- * Setting one up (marked's `use` and its renderer) costs as much as rendering a short post: it is
- * made once per options and `reset` between documents.
+ * Setting one up (marked's `use`, marked-terminal's renderer) costs as much as rendering a short
+ * post: it is made once per options and `reset` between documents.
  */
 export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 	const {theme} = options;
@@ -70,21 +70,22 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 		br() {
 			return HARD_BREAK;
 		},
-		strong(token) {
-			return theme.strong(this.parser.parseInline(token.tokens));
-		},
-		em(token) {
-			return theme.em(this.parser.parseInline(token.tokens));
-		},
-		del(token) {
-			return theme.del(this.parser.parseInline(token.tokens));
-		},
 		checkbox(token) {
 			// kramdown and GitHub show task items as check boxes.
 			return token.checked ? '☑ ' : '☐ ';
 		},
 	};
 	const marked = new Marked(
+		markedTerminal({
+			strong: theme.strong,
+			em: theme.em,
+			del: theme.del,
+			codespan: theme.codespan,
+			link: theme.link,
+			href: theme.href,
+			emoji: false,
+			reflowText: false,
+		}),
 		{renderer: overrides},
 		{
 			extensions: [
