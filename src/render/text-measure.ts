@@ -4,7 +4,7 @@
  * segmented in chunks. The layout built on it (clipping and wrapping styled text) is in
  * text-width.ts.
  */
-import stringWidth from './lazy-string-width.cjs';
+import stringWidth from 'string-width';
 import {stripStyles} from './plain.js';
 
 // Characters one column wide each, as string-width counts them (checked over the whole BMP range
