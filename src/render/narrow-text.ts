@@ -5,7 +5,10 @@
  * grapheme segmenter (15 ms to create, then per-character work) and no emoji tables (18 ms to
  * build) are needed for it. Checked against string-width over the whole BMP in the tests.
  */
-export const NARROW_TEXT = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
+export const NARROW_CHARACTERS = String.raw`\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC`;
+
+/** Text made only of narrow characters (see above). */
+export const NARROW_TEXT = new RegExp(`^[${NARROW_CHARACTERS}]*$`);
 
 // The sequences drawn text carries (CSI, which holds SGR, and OSC 8 links), matched as string-width's
 // ansi-regex matches them; text holding any other escape is measured by string-width itself.

@@ -5,17 +5,16 @@
  * text-width.ts.
  */
 import stringWidth from 'string-width';
+import {NARROW_CHARACTERS, NARROW_TEXT} from './narrow-text.js';
 import {stripStyles} from './plain.js';
 
-// Characters one column wide each, as string-width counts them (checked over the whole BMP range
-// in the tests): ASCII, Latin, general punctuation, control pictures, box drawing and geometric
-// shapes short of the two emoji among them. Text made only of these skips grapheme segmentation,
+// Text made only of characters one column wide each (narrow-text.ts) skips grapheme segmentation,
 // which is most of string-width's cost.
-export const narrowOnly = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
+export const narrowOnly = NARROW_TEXT;
 // Made on first use: creating one costs about 20 ms, at every start, before anything is drawn.
 let segmenter: Intl.Segmenter | undefined;
 
-const notNarrow = /[^\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]+/g;
+const notNarrow = new RegExp(`[^${NARROW_CHARACTERS}]+`, 'g');
 
 // string-width segments graphemes and tests emoji patterns: worth remembering for the words that recur.
 const widthCache = new Map<string, number>();

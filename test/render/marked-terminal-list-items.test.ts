@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {Marked} from 'marked';
+import {Marked, type Tokens} from 'marked';
 import {markedTerminal} from 'marked-terminal';
 import {createInlineRenderer} from '../../src/render/inline.js';
 import {stripStyles} from '../../src/render/plain.js';
@@ -15,8 +15,9 @@ test('upstream marked-terminal 7.3.1 on marked 18 prints a list item raw (why in
 });
 
 test('with our overrides, marked-terminal renders the item inline tokens', () => {
-	const {marked} = createInlineRenderer({theme: createTheme(false), color: false, hyperlinks: false});
-	const output = stripStyles(marked.parse(bullet) as string);
+	const {render} = createInlineRenderer({theme: createTheme(false), color: false, hyperlinks: false});
+	const item = (new Marked().lexer(bullet)[0] as Tokens.List).items[0]!;
+	const output = stripStyles(render(item.tokens));
 	assert.match(output, /Title - Speaker \(https:\/\/sched\.co\/X\) \(note\)/);
 	assert.doesNotMatch(output, /\]\(|_\(/);
 });
