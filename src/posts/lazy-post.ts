@@ -10,7 +10,7 @@ import type {PostHead} from './post-head.js';
 import type {Post, PostWarning, Session, Topic} from './types.js';
 
 type Body = {frontMatter: Record<string, unknown>; body: string; bodyLineOffset: number; parsed: Post | null};
-type Structure = {excerpt: string; intro: Topic | null; topics: Topic[]; sessions: Session[]};
+type Structure = {excerpt: string; intro: Topic | null; topics: Topic[]};
 
 const NO_WARNINGS: PostWarning[] = Object.freeze([]) as unknown as PostWarning[];
 
@@ -55,6 +55,7 @@ class LazyPost implements Post {
 	readonly #lateWarnings: PostWarning[];
 	#whole: Body | undefined;
 	#structure: Structure | undefined;
+	#sessions: Session[] | undefined;
 
 	constructor(found: FoundPost, head: PostHead, lateWarnings: PostWarning[]) {
 		this.id = found.id;
@@ -105,8 +106,24 @@ class LazyPost implements Post {
 		return this.#structured().topics;
 	}
 
+	/**
+	 * Found apart from the topics (the first frame needs the open post's topics only), from the
+	 * same lexed blocks: asking for sessions first takes the topics too, so the blocks can go.
+	 */
 	get sessions() {
-		return this.#structured().sessions;
+		if (this.#sessions) return this.#sessions;
+		this.#structured();
+		const body = this.#read();
+		try {
+			this.#sessions = body.parsed ? body.parsed.sessions : [];
+			if (body.parsed) this.#addWarnings(body.parsed.warnings);
+		} catch (error) {
+			this.#addWarnings([{file: this.#found.displayPath, message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`}]);
+			this.#sessions = [];
+		}
+		// The lexed blocks behind them (several times the file's size) can go now.
+		body.parsed = null;
+		return this.#sessions;
 	}
 
 	#addWarnings(more: PostWarning[]): void {
@@ -142,16 +159,13 @@ class LazyPost implements Post {
 		const {parsed} = body;
 		try {
 			const lean = (topic: Topic) => leanTopic(topic, () => this.#read().body);
-			this.#structure = parsed
-				? {excerpt: parsed.excerpt, intro: parsed.intro && lean(parsed.intro), topics: parsed.topics.map(lean), sessions: parsed.sessions}
-				: {excerpt: '', intro: null, topics: [], sessions: []};
+			this.#structure = parsed ? {excerpt: parsed.excerpt, intro: parsed.intro && lean(parsed.intro), topics: parsed.topics.map(lean)} : {excerpt: '', intro: null, topics: []};
 			if (parsed) this.#addWarnings(parsed.warnings);
 		} catch (error) {
 			this.#addWarnings([{file: this.#found.displayPath, message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`}]);
-			this.#structure = {excerpt: '', intro: null, topics: [], sessions: []};
+			this.#structure = {excerpt: '', intro: null, topics: []};
 		}
-		// The lexed blocks behind them (several times the file's size) can go now.
-		body.parsed = null;
+		// The lexed blocks stay until the sessions are taken from them too (see sessions).
 		return this.#structure;
 	}
 }

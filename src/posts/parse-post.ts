@@ -53,7 +53,10 @@ export function parsePost(source: PostSource): Post {
 
 	// Topics, sessions and the excerpt need the markdown lexed: done on first use, so a library of
 	// a thousand posts opens without lexing posts nobody looks at.
-	let structure: {blocks: SourceBlock[]; intro: Topic | null; topics: Topic[]; sessions: Session[]} | undefined;
+	let structure: {blocks: SourceBlock[]; intro: Topic | null; topics: Topic[]} | undefined;
+	// Sessions apart from topics: the reader's first frame shows the open post's topics, and only the
+	// session search needs its sessions (finding them is about half of parsing a post).
+	let sessions: Session[] | undefined;
 	const lexed = () => {
 		if (!structure) {
 			let blocks: SourceBlock[];
@@ -65,10 +68,10 @@ export function parsePost(source: PostSource): Post {
 				blocks = [];
 			}
 			try {
-				structure = {blocks, ...extractTopics(body, blocks, title), sessions: extractSessions(blocks, id, split.bodyLineOffset)};
+				structure = {blocks, ...extractTopics(body, blocks, title)};
 			} catch {
 				warn('markdown too deeply nested to read its structure; shown without topics');
-				structure = {blocks: [], ...extractTopics(body, [], title), sessions: []};
+				structure = {blocks: [], ...extractTopics(body, [], title)};
 			}
 		}
 		return structure;
@@ -102,7 +105,15 @@ export function parsePost(source: PostSource): Post {
 			return lexed().topics;
 		},
 		get sessions() {
-			return lexed().sessions;
+			if (!sessions) {
+				try {
+					sessions = extractSessions(lexed().blocks, id, split.bodyLineOffset);
+				} catch {
+					warn('markdown too deeply nested to read its sessions; shown without them');
+					sessions = [];
+				}
+			}
+			return sessions;
 		},
 		warnings,
 	};
