@@ -66,7 +66,8 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	for (let line = 2; line <= 41; line++) {
 		const before = bundled.raw().length;
 		bundled.write('j');
-		await bundled.waitFor(screen => screen.includes(` ${line}/`), 30_000);
+		// The status line shows the rows on screen: `2–35/105`.
+		await bundled.waitFor(screen => screen.includes(` ${line}–`), 30_000);
 		bytes.push(Buffer.byteLength(bundled.raw().slice(before)));
 	}
 	bundled.write('q');
