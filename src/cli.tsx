@@ -173,10 +173,11 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 				// The reader shows its own empty and warning states, so nothing is required here.
 				// Asked before the reader loads, so the terminal answers while it does, and before Ink reads
 				// the keyboard, so the answer is never taken for keys.
-				const {askBackground, chooseBackground} = await import('./ui/terminal-background.js');
+				const {askBackground, chooseBackground, dropLateReplies} = await import('./ui/terminal-background.js');
 				const query = options.theme === 'auto' && render.color ? askBackground(keyboard, process.stdout) : null;
 				const [, {runReader}, {renderMarkdown}, {postHeader, withHeader}] = await readerModules();
 				const asked = query ? await query.answer() : {answer: null, rest: ''};
+				if (query) dropLateReplies(keyboard);
 				if (asked.rest) keyboard.unshift(Buffer.from(asked.rest));
 				return runReader({
 					library,

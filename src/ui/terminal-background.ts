@@ -107,3 +107,25 @@ export function askBackground(input: NodeJS.ReadStream, output: NodeJS.WriteStre
 			}),
 	};
 }
+
+// Both replies anywhere in a chunk of input.
+// eslint-disable-next-line no-control-regex
+const lateReplies = /\u001B\]11;[^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B\[\?[\d;]*c/g;
+
+/**
+ * Drops replies to the query that come after the wait (a slow link, a busy machine) from what
+ * the keyboard gives the reader: Ink hands an unknown sequence over without its ESC, and
+ * `[?62;22c` read as keys opened the help (`?`) and left the reader deaf to `q`. Ink reads the
+ * keyboard with `read()` on 'readable'; this filters what `read()` returns.
+ */
+export function dropLateReplies(input: NodeJS.ReadStream): void {
+	const read = input.read.bind(input);
+	input.read = (size?: number) => {
+		const chunk = read(size) as string | Buffer | null;
+		if (chunk === null) return chunk;
+		const text = chunk.toString();
+		if (!text.includes('\u001B')) return chunk;
+		const kept = text.replace(lateReplies, '');
+		return kept === text ? chunk : typeof chunk === 'string' ? kept : Buffer.from(kept);
+	};
+}

@@ -67,6 +67,18 @@ describe('the reader asks the terminal for its background', {skip}, () => {
 		assert.equal((await session.exited).exitCode, 0);
 	});
 
+	test('replies that come after the wait are dropped, never read as keys', async () => {
+		const session = startSession([cliPath, '--posts', 'posts', '--no-resume'], {env: {FORCE_COLOR: '1', COLORFGBG: ''}});
+		await session.waitFor(/ 1–\d+\/\d+ 0%/);
+		// Read as keys, `[?62;22c` opened the help (`?`); the OSC 11 reply paged (`b`) and jumped (`g`).
+		session.write('\u001B[?62;22c');
+		session.write('\u001B]11;rgb:0000/0000/0000\u0007');
+		session.write('j');
+		await session.waitFor(/ 2–\d+\/\d+ \d+%/);
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+	});
+
 	test('no answer: dark after a short wait; --theme light asks nothing', async () => {
 		const silent = startSession([cliPath, '--posts', 'posts'], {env: {FORCE_COLOR: '1', COLORFGBG: ''}});
 		await silent.waitFor(/\d+\/\d+ \d+%/);
