@@ -135,7 +135,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 			const colds: number[] = [];
 			for (let round = 0; round < 3; round++) {
 				const began = performance.now();
-				const session = startSession([cliPath, '--no-resume', dir], {cols: 120, rows: 35, configDir, env: env(`cold-${round}`)});
+				const session = startSession([cliPath, '--no-resume', dir], {cols: 120, rows: 35, configDir, env: env(`cold-${round}`), answers: true});
 				await session.waitFor(FIRST_FRAME, 120_000);
 				colds.push(performance.now() - began);
 				session.write('q');
@@ -171,7 +171,7 @@ async function hundredThousand(context: BenchContext, configDir: string): Promis
 	try {
 		writeLibrary(dir, 100_000, index => `---\ntitle: "Short note ${index}"\ndate: 2020-01-01\n---\n\nA short note, number ${index}.\n`);
 		const began = performance.now();
-		const session = startSession([cliPath, '--no-resume', dir], {cols: 120, rows: 35, configDir, env: {KUBECON_NOTES_CACHE_DIR: cacheDir}});
+		const session = startSession([cliPath, '--no-resume', dir], {cols: 120, rows: 35, configDir, env: {KUBECON_NOTES_CACHE_DIR: cacheDir}, answers: true});
 		await session.waitFor(FIRST_FRAME, 300_000);
 		const cold = performance.now() - began;
 		session.write('q');

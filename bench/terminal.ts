@@ -51,7 +51,10 @@ async function keyToFrame(session: ReturnType<typeof startSession>, keys: string
 export async function run(context: BenchContext): Promise<Measurement[]> {
 	const post = join(context.tmpDir, '2024-01-01-big.md');
 	writeFileSync(post, bigPost());
-	const session = startSession([cliPath, '--no-resume', post], {cols: 120, rows: 35});
+	// Places go to the bench's temp folder (removed at its end), not a folder per session left behind.
+	const configDir = join(context.tmpDir, 'terminal-config');
+	mkdirSync(configDir, {recursive: true});
+	const session = startSession([cliPath, '--no-resume', post], {cols: 120, rows: 35, configDir});
 	await session.waitFor(FIRST_FRAME, 30_000);
 	// The first few keys warm the JIT up.
 	const presses = (await keyToFrame(session, Array.from({length: 80}, () => 'j'))).slice(5);
@@ -60,7 +63,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 
 	// Bytes written per j at 120x35 on the bundled posts: the frame is redrawn from the first changed
 	// column of each changed row, never cleared (Ink patched: patches/ink+6.8.0.patch).
-	const bundled = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35});
+	const bundled = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, configDir});
 	await bundled.waitFor(FIRST_FRAME, 30_000);
 	const bytes: number[] = [];
 	for (let line = 2; line <= 41; line++) {
@@ -76,7 +79,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	// The session panel over 10,000 sessions: each typed character, its echo and the new results.
 	const folder = join(context.tmpDir, 'sessions');
 	sessionPosts(folder);
-	const panel = startSession([cliPath, '--no-resume', folder], {cols: 120, rows: 35});
+	const panel = startSession([cliPath, '--no-resume', folder], {cols: 120, rows: 35, configDir});
 	await panel.waitFor(FIRST_FRAME, 30_000);
 	panel.write('/');
 	await panel.waitFor(/sessions/, 30_000);
