@@ -109,8 +109,7 @@ export function askBackground(input: NodeJS.ReadStream, output: NodeJS.WriteStre
 }
 
 // Both replies anywhere in a chunk of input.
-// eslint-disable-next-line no-control-regex
-const lateReplies = /\u001B\]11;[^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B\[\?[\d;]*c/g;
+const lateReplies = new RegExp(`${backgroundReply.source}|${attributesReply.source}`, 'g');
 
 /**
  * Drops replies to the query that come after the wait (a slow link, a busy machine) from what
