@@ -1,8 +1,6 @@
 import chalk from 'chalk';
 import {render} from 'ink';
 import {useCallback, useMemo} from 'react';
-import type {Library, Post} from '../posts/types.js';
-import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {sanitizeName} from '../markdown/sanitize.js';
 import {App, type AppProps} from './app.js';
 import {CrashBoundary} from './components/crash-boundary.js';
@@ -11,18 +9,9 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {WatchTarget} from './hooks/use-live-reload.js';
 import {copySequence, openUrl} from './link-actions.js';
 import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
-import type {Background} from './theme.js';
 
-export type ReaderOptions = {
-	library: Library;
-	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
-	color: boolean;
-	/** The background the colours are chosen for (--theme, or asked of the terminal). */
-	background?: Background;
-	hyperlinks: boolean;
-	resume?: boolean;
-	/** The text column's widest (--width); 100 by default. */
-	measure?: number;
+/** What the App is given as it is (background: --theme, or asked of the terminal), and the terminal's side. */
+export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 'background' | 'hyperlinks' | 'resume' | 'measure'> & {
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 	/** Wheel and clicks (SGR mouse reports); false for --no-mouse. */
