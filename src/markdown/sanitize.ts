@@ -15,10 +15,12 @@ const INVISIBLE_CHARS = /[\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u202A
 // Line and paragraph separators are line breaks to some terminals and to none of our layout.
 const SEPARATOR = /[\u2028\u2029]/g;
 /**
- * Any character of the three sets above, in one pass and without the `u` flag (the tag characters
- * as their surrogate pairs): nearly every string is clean, and this test is all it pays.
+ * The three sets above as one character class without the `u` flag, less the tag characters
+ * (U+E0000–E007F), which are the surrogate pairs `\uDB40[\uDC00-\uDC7F]`.
  */
-const ANY_UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/;
+export const UNSAFE_CHARACTERS = String.raw`\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB`;
+/** Any character of the three sets, in one pass: nearly every string is clean, and this test is all it pays. */
+const ANY_UNSAFE = new RegExp(String.raw`[${UNSAFE_CHARACTERS}]|\uDB40[\uDC00-\uDC7F]`);
 
 /** Shows a control character as a visible stand-in: U+2400 block pictures for C0, `\x9b` style for C1. */
 export function controlPicture(char: string): string {

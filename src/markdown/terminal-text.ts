@@ -2,7 +2,7 @@
  * The last gate before a terminal or pipe: text may carry the program's own SGR styling and OSC 8
  * hyperlinks, and nothing else that a terminal would obey. What `less -R` lets through, and less.
  */
-import {sanitizeText} from './sanitize.js';
+import {sanitizeText, UNSAFE_CHARACTERS} from './sanitize.js';
 
 /** The sequences the program itself writes: SGR (`ESC [ … m`) and OSC 8 hyperlinks (ST or BEL ended, printable target). */
 export const OWN_SEQUENCE = /\u001B\[[0-9;:]*m|\u001B\]8;[\u0020-\u003A\u003C-\u007E]*;[\u0021-\u007E]*(?:\u001B\\|\u0007)/g;
@@ -20,7 +20,7 @@ export function terminalSafe(text: string): string {
  * private modes Ink and the reader use (cursor shown/hidden, alternate screen, synchronised update,
  * bracketed paste). Mouse tracking, window titles, clipboard writes and terminal queries are not here.
  */
-const SCREEN_SEQUENCE = new RegExp(
+export const SCREEN_SEQUENCE = new RegExp(
 	`${OWN_SEQUENCE.source}|\\u001B\\[[0-9;]*[A-HJKSTfsu]|\\u001B\\[\\?(?:25|1049|2026|2004)[hl]|\\u001B[78]`,
 	'g',
 );
@@ -30,23 +30,27 @@ export function screenSafe(text: string): string {
 	return keepingOnly(SCREEN_SEQUENCE, text);
 }
 
-// Where a sequence of ours may start: `OWN_SEQUENCE` anchored (sticky), tried at each ESC.
-const OWN_SEQUENCE_HERE = new RegExp(OWN_SEQUENCE.source, 'y');
-// The first character that is unsafe or starts an escape sequence (ESC and BEL are both controls).
-const UNSAFE_FROM = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\uDB40]/g;
+// The first character that is unsafe or starts an escape sequence (ESC is a control), or the
+// first half of a tag character.
+const UNSAFE_FROM = new RegExp(String.raw`[${UNSAFE_CHARACTERS}\uDB40]`, 'g');
+// Each allowed set anchored (sticky), to be tried at an ESC.
+const anchored = new Map<RegExp, RegExp>();
 
 /**
- * True when every unsafe character of `text` lies inside one of our own sequences, so that
- * `keepingOnly(OWN_SEQUENCE, text)` would return it as it is: one scan, stopping only at ESCs,
- * instead of sanitising every run between two sequences (a styled line has dozens).
+ * True when every unsafe character of `text` lies inside one of the `allowed` sequences, so that
+ * `keepingOnly(allowed, text)` would return it as it is: one scan, stopping only at ESCs, instead
+ * of sanitising every run between two sequences (a styled line has dozens). Every allowed sequence
+ * starts with ESC, so the one tried at an ESC is the one the walk below would find there.
  */
-function onlyOwnSequences(text: string): boolean {
+function onlyAllowedSequences(allowed: RegExp, text: string): boolean {
+	let here = anchored.get(allowed);
+	if (!here) anchored.set(allowed, (here = new RegExp(allowed.source, 'y')));
 	UNSAFE_FROM.lastIndex = 0;
 	for (let found = UNSAFE_FROM.exec(text); found !== null; found = UNSAFE_FROM.exec(text)) {
 		if (found[0] !== '\u001B') return false;
-		OWN_SEQUENCE_HERE.lastIndex = found.index;
-		if (!OWN_SEQUENCE_HERE.test(text)) return false;
-		UNSAFE_FROM.lastIndex = OWN_SEQUENCE_HERE.lastIndex;
+		here.lastIndex = found.index;
+		if (!here.test(text)) return false;
+		UNSAFE_FROM.lastIndex = here.lastIndex;
 	}
 	return true;
 }
@@ -54,7 +58,7 @@ function onlyOwnSequences(text: string): boolean {
 /** `text` with the sequences `allowed` matches kept as they are and everything between sanitised. */
 function keepingOnly(allowed: RegExp, text: string): string {
 	if (!text.includes('\u001B')) return sanitizeText(text);
-	if (allowed === OWN_SEQUENCE && onlyOwnSequences(text)) return text;
+	if (onlyAllowedSequences(allowed, text)) return text;
 	let out = '';
 	let from = 0;
 	allowed.lastIndex = 0;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import fc from 'fast-check';
 import {capNesting, decodeEntities, escapeJsonText, filterTypedText, inlineText, inlineTokens, lexBlocks, openableUrl, sanitizeName, sanitizeText, terminalSafe} from '../../src/markdown/index.js';
-import {OWN_SEQUENCE, screenSafe} from '../../src/markdown/terminal-text.js';
+import {OWN_SEQUENCE, SCREEN_SEQUENCE, screenSafe} from '../../src/markdown/terminal-text.js';
 import {keyPresses} from '../../src/ui/key-name.js';
 import {formatLink} from '../../src/render/links.js';
 import {createTheme} from '../../src/render/theme.js';
@@ -43,12 +43,12 @@ describe('the markdown layer hands out only terminal-safe strings', () => {
 		assert.doesNotMatch(screenSafe(`${ESC}[?1000h${ESC}]0;x\u0007`), /\u001B/);
 	});
 
-	test('the writer\'s shortcut for lines holding only our sequences agrees with sanitising between them', () => {
-		// The walk the writer did on every line before the shortcut: our sequences kept, the text between sanitised.
-		const between = (text: string): string => {
+	test('the writers\' shortcut for lines holding only allowed sequences agrees with sanitising between them', () => {
+		// The walk the writers did on every line before the shortcut: allowed sequences kept, the text between sanitised.
+		const between = (allowed: RegExp, text: string): string => {
 			let out = '';
 			let from = 0;
-			for (const match of text.matchAll(OWN_SEQUENCE)) {
+			for (const match of text.matchAll(allowed)) {
 				out += sanitizeText(text.slice(from, match.index)) + match[0];
 				from = match.index + match[0].length;
 			}
@@ -58,11 +58,13 @@ describe('the markdown layer hands out only terminal-safe strings', () => {
 			`${ESC}[1m`, `${ESC}[22m`, `${ESC}[38;5;12m`, `${ESC}]8;;https://x.example/a${ESC}\\`, `${ESC}]8;;${ESC}\\`, `${ESC}]8;;https://y.example\u0007`,
 			ESC, `${ESC}[`, `${ESC}]8;;`, `${ESC}]0;t\u0007`, `${ESC}[6n`, '\u0007', '\u009B', '\u202E', '\u200B', '\u00AD', '\u2028', '\u{E0041}', '\uDB40', '\t', '\n', '\r',
 			'word', ' ', '[1m', 'm', ';', '日本', '\u00E9',
+			`${ESC}[2K`, `${ESC}[1A`, `${ESC}[?25l`, `${ESC}[?2026h`, `${ESC}7`, `${ESC}[?1000h`,
 		);
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
 				const text = pieces.join('');
-				assert.equal(terminalSafe(text), between(text));
+				assert.equal(terminalSafe(text), between(OWN_SEQUENCE, text));
+				assert.equal(screenSafe(text), between(SCREEN_SEQUENCE, text));
 			}),
 			{numRuns: 3000},
 		);
