@@ -1,12 +1,17 @@
 // Bundles the CLI with esbuild: one process start reads a few files instead of hundreds
-// (style.md, "Start-up is a feature"). Code splitting keeps Ink, the search index and the
-// store out of the printed path: they load through dynamic import() only when needed.
+// (style.md, "Start-up is a feature"). The CLI is one CommonJS file, dist/kubecon-notes.cjs, run by
+// a small launcher, dist/cli.js, that compiles it with V8's code cache (src/launch/): on Node 20
+// that is the only way to keep compiled code between runs, and it skips the module loader too.
+// Heavy libraries the first frame never uses stay in files of their own, required on first use.
 import {build} from 'esbuild';
-import {readdirSync, readFileSync, rmSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync, rmSync} from 'node:fs';
+import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const minify = process.env.KUBECON_NOTES_NO_MINIFY !== '1';
 
 /** highlight.js with the languages notes use (highlight-languages.cjs), not all 190. */
 const commonLanguages = {
@@ -87,80 +92,130 @@ function lazyEmojiPattern(path, source) {
 	return source.replace(declaration, 'let __rgiEmoji;\nconst rgiEmojiRegex = {test: text => (__rgiEmoji ??= /^\\p{RGI_Emoji}$/v).test(text)};');
 }
 
+/**
+ * marked-terminal loads cli-highlight (highlight.js, parse5), node-emoji (emojilib) and cli-table3
+ * (@colors/colors, an older string-width) at start. V8 parses a file's code even when it never runs
+ * (about 110 ms for these, on a start without the code cache) and the code cache would carry them,
+ * so they are not in the bundle at all: the stubs require separate files built below, on first use
+ * (tables are ours: never, so far).
+ */
+const lazyHeavyDependencies = {
+	name: 'lazy-heavy-dependencies',
+	setup(plugin) {
+		for (const name of ['cli-highlight', 'node-emoji', 'cli-table3']) {
+			const stub = here(`lazy/${name}.cjs`);
+			plugin.onResolve({filter: new RegExp(`^${name}$`)}, () => ({path: stub}));
+		}
+		plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table)\.cjs$/}, args => ({path: args.path, external: true}));
+	},
+};
+
+/**
+ * Ink awaits at its top level only to load React's devtools when DEV=true, and a CommonJS bundle
+ * cannot await there. The devtools are not shipped (react-devtools-core is not bundled), so both
+ * awaits go. Fails the build if Ink's code there changes (then check its top-level awaits again).
+ */
+const inkWithoutDevtools = {
+	name: 'ink-without-devtools',
+	setup(plugin) {
+		plugin.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, args => {
+			const source = readFileSync(args.path, 'utf8');
+			const devtools = "if (isDev()) {\n    try {\n        await import('./devtools.js');";
+			const packageJson = 'isDev()\n    ? await loadPackageJson()\n    :';
+			if (!source.includes(devtools) || !source.includes(packageJson)) throw new Error(`ink-without-devtools: ${args.path} changed; check its top-level awaits`);
+			return {contents: source.replace(devtools, 'if (false) {\n    try {').replace(packageJson, 'false ? undefined :'), loader: 'js'};
+		});
+	},
+};
+
+/**
+ * yoga-layout (Ink's layout engine) starts its inlined wasm with a top-level await, which a CommonJS
+ * bundle cannot have. Emscripten lets the caller instantiate the wasm: done synchronously (Node
+ * compiles wasm of any size on the main thread), the module is ready when the factory returns.
+ * The same change drops yoga's fetch() of its data: URL, which loaded undici on first touch (about
+ * 50 ms). Fails the build if yoga's files change shape (then look again).
+ */
+const yogaSynchronous = {
+	name: 'yoga-synchronous',
+	setup(plugin) {
+		plugin.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, args => {
+			const source = readFileSync(args.path, 'utf8');
+			const inlined = /H="(data:application\/octet-stream;base64,[A-Za-z0-9+/=]+)"/.exec(source);
+			if (!inlined || !source.includes('if(h.instantiateWasm)')) throw new Error(`yoga-synchronous: ${args.path} changed shape; check how it starts its wasm`);
+			return {contents: `export const yogaWasmBase64 = ${JSON.stringify(inlined[1].slice(inlined[1].indexOf(',') + 1))};\n${source.replace(inlined[0], 'H="data:application/octet-stream;base64,"')}`, loader: 'js'};
+		});
+		plugin.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, args => {
+			const source = readFileSync(args.path, 'utf8');
+			const started = 'const Yoga = wrapAssembly(await loadYoga());';
+			if (!source.includes(started)) throw new Error(`yoga-synchronous: ${args.path} changed; check how it starts yoga`);
+			const synchronous = `import {yogaWasmBase64} from '../binaries/yoga-wasm-base64-esm.js';
+const yogaModule = {
+	instantiateWasm(imports, started) {
+		const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(yogaWasmBase64, 'base64')), imports);
+		started(instance);
+		return instance.exports;
+	},
+};
+loadYoga(yogaModule);
+if (!yogaModule.calledRun) throw new Error('yoga-layout did not start synchronously');
+const Yoga = wrapAssembly(yogaModule);`;
+			return {contents: source.replace(started, synchronous), resolveDir: dirname(args.path), loader: 'js'};
+		});
+	},
+};
+
 rmSync('dist', {recursive: true, force: true});
 await build({
-	entryPoints: {cli: 'src/cli.tsx'},
+	entryPoints: {'kubecon-notes': 'src/cli.tsx'},
 	outdir: 'dist',
+	outExtension: {'.js': '.cjs'},
 	bundle: true,
-	splitting: true,
-	format: 'esm',
+	format: 'cjs',
 	platform: 'node',
 	target: 'node20',
 	jsx: 'automatic',
-	minify: process.env.KUBECON_NOTES_NO_MINIFY !== '1',
+	minify,
 	legalComments: 'none',
-	chunkNames: 'chunks/[name]-[hash]',
-	// Ink imports the devtools only when DEV=true; yoga's wasm is inlined already.
-	external: ['react-devtools-core'],
-	plugins: [
-		commonLanguages,
-		{
-			// marked-terminal loads cli-highlight (highlight.js, parse5), node-emoji (emojilib) and
-			// cli-table3 (@colors/colors, an older string-width) at start. V8 parses a chunk's code even
-			// when it never runs (about 110 ms for these), so they are not in the ESM chunks at all: the
-			// stubs require separate files built below, on first use (tables are ours: never, so far).
-			name: 'lazy-heavy-dependencies',
-			setup(plugin) {
-				for (const name of ['cli-highlight', 'node-emoji', 'cli-table3']) {
-					const stub = here(`lazy/${name}.cjs`);
-					plugin.onResolve({filter: new RegExp(`^${name}$`)}, () => ({path: stub}));
-				}
-				plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table)\.cjs$/}, args => ({path: args.path, external: true}));
-			},
-		},
-		lazySegmenters,
-		narrowFastPath,
-		{
-			// yoga-layout (Ink's layout engine) reads its inlined wasm with fetch() on a data: URL when
-			// fetch exists, and Node's fetch loads undici on first touch: about 50 ms of every reader
-			// start. Without fetch, yoga decodes the same base64 itself. A module-level `fetch` that is
-			// undefined shadows the global in that one file; no minified name is matched. The other
-			// changes to Ink and ansi-tokenize are patches (patches/, applied by patch-package on install),
-			// so tests run the same Ink as the bundle.
-			name: 'yoga-wasm-without-fetch',
-			setup(plugin) {
-				plugin.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, args => {
-					const source = readFileSync(args.path, 'utf8');
-					if (!source.includes('typeof fetch')) throw new Error(`yoga-wasm-without-fetch: ${args.path} no longer checks for fetch; measure again`);
-					return {contents: `var fetch;\n${source}`, loader: 'js'};
-				});
-			},
-		},
-	],
-	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version)},
-	// Some bundled CommonJS dependencies call require() for node built-ins.
-	banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
+	plugins: [commonLanguages, lazyHeavyDependencies, lazySegmenters, narrowFastPath, inkWithoutDevtools, yogaSynchronous],
+	// import.meta.url (the bundled posts are found from it) is the bundle's own URL.
+	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version), 'import.meta.url': '__kubeconNotesUrl'},
+	banner: {js: "const __kubeconNotesUrl = require('node:url').pathToFileURL(__filename).href;"},
+	logLevel: 'warning',
+});
+
+// The launcher knows the bundle by its hash: a code cache is used only for the bundle it came from.
+const bundleHash = createHash('sha256').update(readFileSync('dist/kubecon-notes.cjs')).digest('hex').slice(0, 16);
+await build({
+	entryPoints: {cli: 'src/launch/launch.ts'},
+	outdir: 'dist',
+	bundle: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minify,
+	legalComments: 'none',
+	define: {KUBECON_NOTES_BUNDLE_HASH: JSON.stringify(bundleHash)},
 	logLevel: 'warning',
 });
 
 // The heavy libraries the stubs above load on first use, each one CommonJS file of its own beside
-// the chunks (required synchronously: marked-terminal and the code renderer call them synchronously).
+// the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
 for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs'], ['lazy-table', 'lazy/table-entry.cjs']]) {
 	await build({
 		entryPoints: {[name]: here(entry)},
-		outdir: 'dist/chunks',
+		outdir: 'dist',
 		outExtension: {'.js': '.cjs'},
 		bundle: true,
 		format: 'cjs',
 		platform: 'node',
 		target: 'node20',
-		minify: process.env.KUBECON_NOTES_NO_MINIFY !== '1',
+		minify,
 		legalComments: 'none',
 		plugins: [commonLanguages, lazySegmenters],
 		logLevel: 'warning',
 	});
 }
-// The stubs require './lazy-*.cjs' relative to the chunk holding them: they must be in dist/chunks.
-for (const file of readdirSync('dist')) {
-	if (file.endsWith('.js') && /lazy-(highlight|emoji|table)\.cjs/.test(readFileSync(`dist/${file}`, 'utf8'))) throw new Error(`build: dist/${file} requires a lazy file that lives in dist/chunks`);
+// The bundle requires './lazy-*.cjs' relative to itself: they must be beside it.
+for (const name of ['lazy-highlight', 'lazy-emoji', 'lazy-table']) {
+	if (!existsSync(`dist/${name}.cjs`)) throw new Error(`build: dist/${name}.cjs is missing; the bundle requires it`);
 }

@@ -1,19 +1,15 @@
 import {openSync, statSync} from 'node:fs';
-import nodeModule from 'node:module';
 import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, suggestCommand, UsageError, type CliOptions, type Command} from './cli/args.js';
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
 import {exitQuietlyOnClosedPipe, writeError, writeLines} from './cli/output.js';
 import {clearCiFlags} from './ui/interactive-env.js';
+import {reachedForCompiledCode} from './cli/compiled-code.js';
 import type {Match} from './cli/select-post.js';
 import {MissingPathError, specialFileProblem} from './posts/find-posts.js';
 import type {Library, Post, PostWarning} from './posts/types.js';
 import type {RenderOptions} from './render/types.js';
-
-// Node 22.1+ can keep V8's compiled code of the chunks loaded below between runs (in the system's
-// temp folder); Node 20 has no such call. Before any dynamic import, so all of them benefit.
-(nodeModule as {enableCompileCache?: () => unknown}).enableCompileCache?.();
 
 declare const KUBECON_NOTES_VERSION: string | undefined;
 const version = typeof KUBECON_NOTES_VERSION === 'string' ? KUBECON_NOTES_VERSION : 'dev';
@@ -80,7 +76,9 @@ async function main(argv: string[]): Promise<number> {
 	};
 	// The reader lists warnings itself: printed here they would flash and vanish behind its screen.
 	if (!(command.kind === 'view' && isTty)) reportWarnings(library.warnings);
-	return runCommand(command, library, render, options, keyboard, paths);
+	const code = await runCommand(command, library, render, options, keyboard, paths);
+	if (code === 0) reachedForCompiledCode('printed');
+	return code;
 }
 
 let readerLoading: ReturnType<typeof loadReaderModules> | undefined;
@@ -193,6 +191,8 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 					// The paths as given (library.searched says "standard input" for `-`): live reload watches them.
 					paths,
 					drafts: options.drafts,
+					// The code the first frame took is worth keeping for the next start.
+					onFirstFrame: () => reachedForCompiledCode('reader'),
 				});
 			}
 			requirePosts(library.posts, library);

@@ -1,2 +1,2 @@
-// Entry of dist/chunks/lazy-emoji.cjs (see build.mjs).
+// Entry of dist/lazy-emoji.cjs (see build.mjs).
 module.exports = require('node-emoji');

@@ -1,2 +1,2 @@
-// Entry of dist/chunks/lazy-highlight.cjs (see build.mjs).
+// Entry of dist/lazy-highlight.cjs (see build.mjs).
 module.exports = require('cli-highlight');

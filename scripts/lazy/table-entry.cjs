@@ -1,2 +1,2 @@
-// Entry of dist/chunks/lazy-table.cjs (see build.mjs).
+// Entry of dist/lazy-table.cjs (see build.mjs).
 module.exports = require('cli-table3');

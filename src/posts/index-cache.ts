@@ -5,8 +5,8 @@
  * read, or was written by another version, is rebuilt without a word: it only ever saves time.
  */
 import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {homedir} from 'node:os';
 import {join, sep} from 'node:path';
+import {cacheDirectory} from '../cache-directory.js';
 import type {FileStamp, PostHead} from './post-head.js';
 import type {PostWarning} from './types.js';
 import {hasUnsafeCharacters} from '../markdown/sanitize.js';
@@ -29,22 +29,6 @@ const MIN_POSTS = 2;
 type Entry = [size: number, mtimeMs: number, slug: string, title: string, date: number | null, tags: string[], categories: string[], author: string | null, published: boolean, readable: boolean, warnings: PostWarning[]];
 /** `count`: how many entries, written down so a start need not count 100,000 keys to know all were used. */
 type CacheFile = {version: string; root: string; count: number; entries: Record<string, Entry>};
-
-/**
- * The folder caches go to: KUBECON_NOTES_CACHE_DIR, else the platform's user cache folder. Null
- * (no cache) under node's test runner unless a test names a folder: no test writes to the user's.
- */
-export function cacheDirectory(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
-	const chosen = env['KUBECON_NOTES_CACHE_DIR'];
-	if (chosen) return chosen;
-	if (env['NODE_TEST_CONTEXT']) return null;
-	const home = homedir();
-	if (platform === 'darwin') return join(home, 'Library', 'Caches', 'kubecon-notes');
-	if (platform === 'win32') return join(env['LOCALAPPDATA'] || join(home, 'AppData', 'Local'), 'kubecon-notes', 'Cache');
-	const xdg = env['XDG_CACHE_HOME'];
-	// XDG says a relative XDG_CACHE_HOME is to be ignored.
-	return join(xdg && xdg.startsWith('/') ? xdg : join(home, '.cache'), 'kubecon-notes');
-}
 
 /** FNV-1a over the searched paths: one cache file per set of folders read together. */
 function nameFor(paths: string[]): string {

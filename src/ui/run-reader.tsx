@@ -20,6 +20,8 @@ export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 
 	paths?: readonly string[];
 	/** Drafts shown (--drafts): a reloaded post follows the same rule. */
 	drafts?: boolean;
+	/** Called once the first frame is drawn. */
+	onFirstFrame?: () => void;
 };
 
 // The alternate screen does not move the cursor: home it, so the first frame starts at the top.
@@ -118,6 +120,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		/>
 		</CrashBoundary>,
 	);
+	options.onFirstFrame?.();
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
 		// A place saved before conf has loaded is written once it has: wait for that, then leave.

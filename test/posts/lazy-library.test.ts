@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {loadLibrary, parsePost} from '../../src/posts/index.js';
-import {cacheDirectory} from '../../src/posts/index-cache.js';
+import {cacheDirectory} from '../../src/cache-directory.js';
 import {bodyLines, parseCount} from '../../src/posts/lazy-post.js';
 import fc from 'fast-check';
 import {readPostText} from '../../src/posts/load-library.js';

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {after, describe, test} from 'node:test';
-import {fileURLToPath} from 'node:url';
+import {after, afterEach, describe, test} from 'node:test';
 import {openStore} from '../../src/state/store-open.js';
 import {createStore, type PostPosition} from '../../src/state/store.js';
-import {isBuilt} from '../helpers/run-cli.js';
+import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
+import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
+import {FIRST_FRAME} from '../helpers/screen.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const folders: string[] = [];
 after(() => {
@@ -71,27 +73,59 @@ describe('openStore (the reader’s store: conf after the first frame)', () => {
 	});
 });
 
-describe('conf stays off the first frame’s path (dist/)', {skip: isBuilt ? false : 'dist/cli.js is not built'}, () => {
-	const chunks = fileURLToPath(new URL('../../dist/chunks/', import.meta.url));
-	/** A chunk and every chunk it imports statically (what loading it parses and runs). */
-	const closure = (file: string, seen = new Set<string>()): Set<string> => {
-		if (seen.has(file)) return seen;
-		seen.add(file);
-		const text = fs.readFileSync(path.join(chunks, file), 'utf8');
-		for (const match of text.matchAll(/(?:from|import)\s*"\.\/([^"]+)"/g)) closure(match[1]!, seen);
-		return seen;
-	};
-	const named = (prefix: string) => fs.readdirSync(chunks).find(name => name.startsWith(prefix))!;
-	const holdsConf = (files: Set<string>) => [...files].some(file => /Please specify the `projectName` option/.test(fs.readFileSync(path.join(chunks, file), 'utf8')));
-	const holdsAjv = (files: Set<string>) => [...files].some(file => /ajv-validator|must have required property/.test(fs.readFileSync(path.join(chunks, file), 'utf8')));
+/**
+ * A hook for the built CLI: logs each require of `node:assert` (conf's, the only one in the bundle;
+ * Ink's signal-exit asks for plain `assert`), and the moment the reader's first frame is written.
+ * The bundle holds conf, but runs its code only when the writable store (conf and proper-lockfile)
+ * loads.
+ */
+function writerLoadLog(dir: string): {hook: string; read: () => string[]} {
+	const log = path.join(dir, 'loads.log');
+	const hook = path.join(dir, 'log-loads.cjs');
+	fs.writeFileSync(log, '');
+	fs.writeFileSync(
+		hook,
+		`const Module = require('node:module');
+const {appendFileSync} = require('node:fs');
+const load = Module._load;
+Module._load = function (request, ...rest) {
+	if (request === 'node:assert') appendFileSync(${JSON.stringify(log)}, 'require ' + request + '\\n');
+	return load.call(this, request, ...rest);
+};
+let framed = false;
+const write = process.stdout.write;
+process.stdout.write = function (chunk, ...rest) {
+	if (!framed && /\\d+\\/\\d+ \\d+%/.test(String(chunk).replace(/\\u001b\\[[0-9;?]*[A-Za-z]/g, ''))) {
+		framed = true;
+		appendFileSync(${JSON.stringify(log)}, 'first frame\\n');
+	}
+	return write.call(this, chunk, ...rest);
+};
+`,
+	);
+	return {hook, read: () => fs.readFileSync(log, 'utf8').split('\n').filter(Boolean)};
+}
 
-	test('the reader and the store it opens first load neither conf nor ajv; the writable store does', () => {
-		for (const prefix of ['run-reader-', 'store-open-', 'find-sessions-']) {
-			const files = closure(named(prefix));
-			assert.equal(holdsConf(files) || holdsAjv(files), false, prefix);
-		}
-		assert.equal(holdsConf(closure(fs.readdirSync(chunks).find(name => /^store-[A-Z0-9]+\.js$/.test(name))!)), true);
-		const cli = fs.readFileSync(fileURLToPath(new URL('../../dist/cli.js', import.meta.url)), 'utf8');
-		assert.doesNotMatch(cli, /Please specify the `projectName` option|ajv/);
+describe('conf and proper-lockfile stay off the first frame’s path (dist/)', {skip: isBuilt ? false : 'dist/cli.js is not built'}, () => {
+	afterEach(killAllSessions);
+
+	test('the reader loads the writable store after its first frame', async () => {
+		const dir = tempFolder();
+		const {hook, read} = writerLoadLog(dir);
+		const session = startSession(['--require', hook, cliPath, '--posts', 'posts'], {configDir: dir});
+		await session.waitFor(FIRST_FRAME);
+		// The writable store loads a second after opening: conf's require shows it came.
+		await waitFor(() => read().some(line => line.startsWith('require ')), {describe: () => read().join('\n')});
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+		assert.equal(read()[0], 'first frame');
+	});
+
+	test('`sessions` never loads it', async () => {
+		const dir = tempFolder();
+		const {hook, read} = writerLoadLog(dir);
+		const result = await runCli(['sessions', 'etcd'], {env: {NODE_OPTIONS: `--require ${hook}`}});
+		assert.equal(result.code, 0, result.stderr);
+		assert.deepEqual(read(), []);
 	});
 });

@@ -1,0 +1,115 @@
+/**
+ * V8's compiled code of the bundled CLI, kept between runs in the user's cache folder. Node 22.1+
+ * does this for modules itself (module.enableCompileCache); Node 20 has only vm.Script's
+ * cachedData, so the CLI is one CommonJS bundle that the launcher (launch.ts) compiles with it.
+ *
+ * V8 checks a cache against the length of the source only, and on Node 20 a damaged cache is a
+ * fatal error, not a rejected cache (tried: a few flipped bytes end the process in the
+ * deserializer). So a cache file is named by the bundle's hash and carries a SHA-1 of its payload:
+ * V8 sees it only when both match. Anything else is a missing cache, rebuilt without a word.
+ */
+import {createHash} from 'node:crypto';
+import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {WORTH, type Worth} from '../cli/compiled-code.js';
+
+const MAGIC = Buffer.from('kubecon-notes code 1\n');
+const HASH_BYTES = 20;
+const HEADER_BYTES = MAGIC.length + 1 + HASH_BYTES;
+
+/** The file holding the code compiled from one bundle by one Node (V8 rejects another's anyway). */
+export function codeCacheName(bundleHash: string, nodeVersion: string = process.version, arch: string = process.arch): string {
+	return `code-${bundleHash}-${nodeVersion}-${arch}.bin`;
+}
+
+function sha1(data: Uint8Array): Buffer {
+	return createHash('sha1').update(data).digest();
+}
+
+/** The file's bytes: magic, worth, the payload's SHA-1, the payload. */
+export function packCode(payload: Uint8Array, worth: Worth): Buffer {
+	return Buffer.concat([MAGIC, Buffer.of(worth), sha1(payload), payload]);
+}
+
+/** The payload and its worth, or null for anything that is not a whole, unchanged cache file. */
+export function unpackCode(file: Buffer): {payload: Buffer; worth: Worth} | null {
+	if (file.length <= HEADER_BYTES || !file.subarray(0, MAGIC.length).equals(MAGIC)) return null;
+	const worth = file[MAGIC.length];
+	if (worth !== 0 && worth !== 1 && worth !== 2) return null;
+	const payload = file.subarray(HEADER_BYTES);
+	return sha1(payload).equals(file.subarray(MAGIC.length + 1, HEADER_BYTES)) ? {payload, worth} : null;
+}
+
+/** What the launcher needs of the compiled script: whether V8 took the cache, and a new one. */
+export type CompiledScript = {readonly cachedDataRejected?: boolean | undefined; createCachedData(): Buffer};
+
+export type CodeCache = {
+	/** The payload to hand V8, when there is a sound cache for this bundle. */
+	readonly payload: Buffer | undefined;
+	/** The script compiled with `payload`: with no cache that V8 took, its code is kept at exit, whatever the run reaches. */
+	compiled(script: CompiledScript): void;
+	/** The run reached `worth`: its code is kept if worth more than the kept one, `soon` (a quiet moment after the reader's first frame) or at exit. */
+	reached(worth: Worth, soon?: boolean): void;
+};
+
+/**
+ * The code cache for `bundleHash` in `directory` (none when null). Writing never throws, and
+ * replaces the file in one rename (two runs at once each write a whole file); caches of other
+ * bundles and Nodes are removed when one is written.
+ */
+export function openCodeCache(directory: string | null, bundleHash: string): CodeCache {
+	if (directory === null) return {payload: undefined, compiled: () => undefined, reached: () => undefined};
+	const name = codeCacheName(bundleHash);
+	const path = join(directory, name);
+	let kept: {payload: Buffer; worth: Worth} | null = null;
+	try {
+		kept = unpackCode(readFileSync(path));
+	} catch {
+		// No cache yet, or unreadable: the same.
+	}
+	// The worth of the kept code V8 can use; -1 for none.
+	let keptWorth: number = kept?.worth ?? -1;
+	let reached: Worth = WORTH.other;
+	let script: CompiledScript | undefined;
+	let timer: NodeJS.Timeout | undefined;
+	let atExit = false;
+	const write = () => {
+		if (timer) clearTimeout(timer);
+		timer = undefined;
+		if (!script || reached <= keptWorth) return;
+		try {
+			mkdirSync(directory, {recursive: true});
+			const temporary = `${path}.${process.pid}`;
+			writeFileSync(temporary, packCode(script.createCachedData(), reached));
+			renameSync(temporary, path);
+			keptWorth = reached;
+			for (const other of readdirSync(directory)) {
+				if (other !== name && /^code-.*\.bin$/.test(other)) rmSync(join(directory, other), {force: true});
+			}
+		} catch {
+			// A cache only saves time: a folder that cannot be written costs the next start its compile.
+		}
+	};
+	const keep = (soon: boolean) => {
+		if (reached <= keptWorth) return;
+		if (!atExit) {
+			atExit = true;
+			process.once('exit', write);
+		}
+		// Soon: before a long session lets V8 drop the start's compiled code (it flushes code unused for a while).
+		if (soon && !timer) timer = setTimeout(write, 1500).unref();
+	};
+	return {
+		payload: kept?.payload,
+		compiled(compiledScript) {
+			script = compiledScript;
+			// Not taken (another V8 flag, say): this run writes a new one.
+			if (script.cachedDataRejected) keptWorth = -1;
+			keep(false);
+		},
+		reached(worth, soon = false) {
+			if (worth > reached) reached = worth;
+			keep(soon);
+		},
+	};
+}
