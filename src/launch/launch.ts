@@ -1,5 +1,5 @@
 /**
- * The bin's entry (dist/cli.js): runs the bundled CLI (dist/kubecon-notes.cjs, built from cli.tsx)
+ * The bin's entry (dist/cli.cjs): runs the bundled CLI (dist/kubecon-notes.cjs, built from cli.tsx)
  * with V8's code cache. Compiling and loading the bundle was about half of the reader's first frame
  * on Node 20, which has no compile cache of its own; with the cache, a start skips both parsing and
  * the module loader (measured in `npm run bench`). The bundle tells what a run reached through
@@ -20,7 +20,8 @@ declare const KUBECON_NOTES_BUNDLE_HASH: string;
 const file = fileURLToPath(new URL('./kubecon-notes.cjs', import.meta.url));
 const cache = openCodeCache(cacheDirectory(), KUBECON_NOTES_BUNDLE_HASH);
 // Node's own CommonJS wrapper, on the bundle's first line: its line numbers stay those of the file.
-const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+// The bundle is ASCII (the build makes it so): latin1 reads it as it is, without decoding UTF-8.
+const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`;
 const script = new vm.Script(source, {filename: file, ...(cache.payload ? {cachedData: cache.payload} : {})});
 cache.compiled(script);
 (globalThis as Record<symbol, CompiledCodeSignal>)[COMPILED_CODE] = cache.reached;

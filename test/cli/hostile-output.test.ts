@@ -12,7 +12,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kn-hostile-cli-'));
 after(() => rmSync(dir, {recursive: true, force: true}));
 const posts = join(dir, 'posts');
 writeHostileFolder(posts, {huge: true});
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 describe('hostile posts through the command line', {skip}, () => {
 	test('printed plain: every post prints, each bad file is one warning line, no escape at all', async () => {

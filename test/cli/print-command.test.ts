@@ -5,7 +5,7 @@ import {describe, test} from 'node:test';
 import {ANY_ESCAPE, cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 describe('printed output', {skip}, () => {
 	test('read: one post as plain text at --width, header first', async () => {

@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {ANY_ESCAPE, isBuilt, runCli} from '../helpers/run-cli.js';
 
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const longUrl = `https://example.sched.com/event/${'a'.repeat(150)}/the-end`;
 const longCode = `kubectl apply --server-side -f ${'x'.repeat(120)}.yaml`;
 

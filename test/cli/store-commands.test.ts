@@ -10,7 +10,7 @@ import {sessionKey} from '../../src/search/session-index.js';
 import {isBuilt, runCli} from '../helpers/run-cli.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const storage = '2024-05-02-storage-day.md';
 const network = '2023-11-20-network-notes.markdown';
 

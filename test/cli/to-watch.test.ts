@@ -15,7 +15,7 @@ import {ANY_ESCAPE, isBuilt, runCli} from '../helpers/run-cli.js';
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
 /** The store key of a fixture talk, as the reader's `w` writes it. */
 const keyOf = (title: string) => sessionKey(loadLibrary([basic]).posts.flatMap(post => post.sessions).find(session => session.title === title)!);
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 function session(title: string, fields: Partial<Session> = {}): Session {
 	return {title, speakers: null, people: [], organizations: [], url: null, day: null, dayNumber: null, note: null, missed: false, postId: 'p.md', line: 1, fileLine: 1, ...fields};

@@ -4,7 +4,7 @@ import {describe, test} from 'node:test';
 import {isBuilt, runCli} from '../helpers/run-cli.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 describe('kubecon-notes topics, errors and exit codes', {skip}, () => {
 	test('topics: one a line, post id and topic tab-separated, newest post first; drafts hidden', async () => {

@@ -5,7 +5,7 @@ import {describe, test} from 'node:test';
 import {parseCli, suggestCommand, UsageError} from '../../src/cli/args.js';
 import {bundledPosts, isBuilt, runCli} from '../helpers/run-cli.js';
 
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const post2023 = fileURLToPath(new URL('../../posts/2023-04-27-kubecon-eu-2023.md', import.meta.url));
 
 describe('command-line words', () => {

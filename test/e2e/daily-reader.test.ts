@@ -9,7 +9,7 @@ import {killAllSessions, startSession, type Session} from '../helpers/pseudo-ter
 import {normalBufferAfter} from './replay-terminal.js';
 
 // Issue 11 through a real pseudo-terminal: places, every topic, the terminal left alone, a measure, resizing.
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 /** The text right of the sidebar's rule (or the whole row without one), per row but the status line. */
 const paneRows = (session: Session) =>
 	session.screen().split('\n').slice(0, -1).map(row => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row));

@@ -12,7 +12,7 @@ import {cliPath, isBuilt} from '../helpers/run-cli.js';
 import {FIRST_FRAME, paneTop, statusLine} from '../helpers/screen.js';
 import {waitFor} from '../helpers/wait-for.js';
 
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 /** The first row on screen, from the range `A–B/M` the status line shows. */
 const position = (session: Session) => Number(/(\d+)(?:–\d+)?\/\d+ \d+%/.exec(statusLine(session))?.[1] ?? Number.NaN);
 

@@ -7,7 +7,7 @@ import {bundledPosts, cliPath, isBuilt} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const posts = ['2023-04-27-kubecon-eu-2023.md', '2024-04-01-kubecon-eu-2024.md'];
 
 const folders: string[] = [];

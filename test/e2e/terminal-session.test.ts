@@ -7,7 +7,7 @@ import {FIRST_FRAME, paneTop, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {GENEROUS_TIMEOUT_MS, waitFor} from '../helpers/wait-for.js';
 
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 /** What the program wrote after leaving the alternate screen, less Ink's harmless extra cursor-show. */
 function afterScreen(session: Session): string {

@@ -51,7 +51,7 @@ describe('one bad post is one warning; the rest load and render', () => {
 	});
 });
 
-describe('only regular files are read', {skip: isBuilt ? false : 'dist/cli.js is not built'}, () => {
+describe('only regular files are read', {skip: isBuilt ? false : 'dist/cli.cjs is not built'}, () => {
 	const fifo = join(dir, 'pipe.md');
 	execFileSync('mkfifo', [fifo]);
 	symlinkSync('/dev/urandom', join(dir, 'random-link.md'));

@@ -8,7 +8,7 @@ import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
 import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
 import {foreignCharacter, hostilePost, writeHostileLibrary, type HostilePost} from './hostile-fields.js';
 
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const root = mkdtempSync(join(tmpdir(), 'kn-foreign-'));
 after(() => rmSync(root, {recursive: true, force: true}));
 

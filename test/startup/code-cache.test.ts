@@ -31,7 +31,7 @@ describe('the code cache file (issue 13)', () => {
 		assert.equal(unpackCode(packed.subarray(0, 12)), null);
 		assert.equal(unpackCode(Buffer.from('not a cache at all')), null);
 		const badWorth = Buffer.from(packed);
-		badWorth['kubecon-notes code 1\n'.length] = 7;
+		badWorth['kubecon-notes code 2\n'.length] = 7;
 		assert.equal(unpackCode(badWorth), null);
 	});
 
@@ -47,7 +47,7 @@ describe('the code cache file (issue 13)', () => {
 	});
 });
 
-describe('the built CLI keeps its compiled code between runs (issue 13)', {skip: isBuilt ? false : 'dist/cli.js is not built (npm run build)'}, () => {
+describe('the built CLI keeps its compiled code between runs (issue 13)', {skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'}, () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kn-code-cache-'));
 	after(() => rmSync(dir, {recursive: true, force: true}));
 	afterEach(killAllSessions);

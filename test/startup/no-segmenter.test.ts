@@ -7,7 +7,7 @@ import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
 import {cliPath, isBuilt} from '../helpers/run-cli.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
 
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 describe('the first frame of ordinary text needs no grapheme segmenter (issue 13)', {skip}, () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kn-segmenter-'));

@@ -106,7 +106,7 @@ process.stdout.write = function (chunk, ...rest) {
 	return {hook, read: () => fs.readFileSync(log, 'utf8').split('\n').filter(Boolean)};
 }
 
-describe('conf and proper-lockfile stay off the first frame’s path (dist/)', {skip: isBuilt ? false : 'dist/cli.js is not built'}, () => {
+describe('conf and proper-lockfile stay off the first frame’s path (dist/)', {skip: isBuilt ? false : 'dist/cli.cjs is not built'}, () => {
 	afterEach(killAllSessions);
 
 	test('the reader loads the writable store after its first frame', async () => {

@@ -4,7 +4,7 @@ import {backgroundFromColorFgBg, chooseBackground, parseBackgroundAnswer, readRe
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
 import {cliPath, isBuilt} from '../helpers/run-cli.js';
 
-const skip = isBuilt ? false : 'dist/cli.js is not built (npm run build)';
+const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 describe('the background, from --theme, OSC 11 and COLORFGBG (issue 16.2)', () => {
 	test('an OSC 11 answer names a dark or light background, in any channel width and either terminator', () => {
