@@ -20,7 +20,7 @@ export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 
 	paths?: readonly string[];
 	/** Drafts shown (--drafts): a reloaded post follows the same rule. */
 	drafts?: boolean;
-	/** Called once the first frame is drawn. */
+	/** Called once the first frame is on screen. */
 	onFirstFrame?: () => void;
 };
 
@@ -86,7 +86,16 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// Ink settles its exit promise only if someone waits already: an error in the very first render
 	// would unmount before waitUntilExit() is called, and the run would hang. So: mount nothing,
 	// wait, then draw the reader.
+	// The reader's first frame is on screen once Ink has written the first frame after the reader
+	// mounts: Ink calls onRender just before it writes a frame, so what waits on `drawn` runs after.
+	// (Its throttle holds that frame back a few ms: it follows the empty one at once.)
+	let isMounted = false;
+	let markDrawn = () => {};
+	const drawn = new Promise<void>(resolve => (markDrawn = resolve));
 	const instance = render(null, {
+		onRender: () => {
+			if (isMounted) markDrawn();
+		},
 		stdin,
 		// The one writer for the reader: only our styling, links and Ink's own cursor moves pass.
 		stdout: guardedStdout(stdout),
@@ -99,7 +108,9 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		incrementalRendering: true,
 	});
 	const exited = instance.waitUntilExit();
-	const watch: WatchTarget = {paths: options.paths ?? [], drafts: options.drafts ?? false};
+	const watch: WatchTarget = {paths: options.paths ?? [], drafts: options.drafts ?? false, after: drawn};
+	isMounted = true;
+	void drawn.then(() => options.onFirstFrame?.());
 	instance.rerender(
 		<CrashBoundary onCrash={error => onFatal(error)}>
 		<Sized
@@ -120,7 +131,6 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		/>
 		</CrashBoundary>,
 	);
-	options.onFirstFrame?.();
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
 		// A place saved before conf has loaded is written once it has: wait for that, then leave.

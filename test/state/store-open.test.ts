@@ -7,6 +7,7 @@ import {openStore} from '../../src/state/store-open.js';
 import {createStore, type PostPosition} from '../../src/state/store.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
 import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
+import {firstFrameLog} from '../helpers/first-frame-log.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -74,44 +75,18 @@ describe('openStore (the reader’s store: conf after the first frame)', () => {
 });
 
 /**
- * A hook for the built CLI: logs each require of `node:assert` (conf's, the only one in the bundle;
- * Ink's signal-exit asks for plain `assert`), and the moment the reader's first frame is written.
- * The bundle holds conf, but runs its code only when the writable store (conf and proper-lockfile)
- * loads.
+ * conf's require of `node:assert` is the only one in the bundle (Ink's signal-exit asks for plain
+ * `assert`): the bundle holds conf, but runs its code only when the writable store (conf and
+ * proper-lockfile) loads.
  */
-function writerLoadLog(dir: string): {hook: string; read: () => string[]} {
-	const log = path.join(dir, 'loads.log');
-	const hook = path.join(dir, 'log-loads.cjs');
-	fs.writeFileSync(log, '');
-	fs.writeFileSync(
-		hook,
-		`const Module = require('node:module');
-const {appendFileSync} = require('node:fs');
-const load = Module._load;
-Module._load = function (request, ...rest) {
-	if (request === 'node:assert') appendFileSync(${JSON.stringify(log)}, 'require ' + request + '\\n');
-	return load.call(this, request, ...rest);
-};
-let framed = false;
-const write = process.stdout.write;
-process.stdout.write = function (chunk, ...rest) {
-	if (!framed && /\\d+\\/\\d+ \\d+%/.test(String(chunk).replace(/\\u001b\\[[0-9;?]*[A-Za-z]/g, ''))) {
-		framed = true;
-		appendFileSync(${JSON.stringify(log)}, 'first frame\\n');
-	}
-	return write.call(this, chunk, ...rest);
-};
-`,
-	);
-	return {hook, read: () => fs.readFileSync(log, 'utf8').split('\n').filter(Boolean)};
-}
+const CONF_ONLY = 'node:assert';
 
 describe('conf and proper-lockfile stay off the first frame’s path (dist/)', {skip: isBuilt ? false : 'dist/cli.cjs is not built'}, () => {
 	afterEach(killAllSessions);
 
 	test('the reader loads the writable store after its first frame', async () => {
 		const dir = tempFolder();
-		const {hook, read} = writerLoadLog(dir);
+		const {hook, read} = firstFrameLog(dir, {requires: [CONF_ONLY]});
 		const session = startSession(['--require', hook, cliPath, '--posts', 'posts'], {configDir: dir});
 		await session.waitFor(FIRST_FRAME);
 		// The writable store loads a second after opening: conf's require shows it came.
@@ -123,7 +98,7 @@ describe('conf and proper-lockfile stay off the first frame’s path (dist/)', {
 
 	test('`sessions` never loads it', async () => {
 		const dir = tempFolder();
-		const {hook, read} = writerLoadLog(dir);
+		const {hook, read} = firstFrameLog(dir, {requires: [CONF_ONLY]});
 		const result = await runCli(['sessions', 'etcd'], {env: {NODE_OPTIONS: `--require ${hook}`}});
 		assert.equal(result.code, 0, result.stderr);
 		assert.deepEqual(read(), []);
