@@ -17,3 +17,13 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env, platform: N
 	// XDG says a relative XDG_CACHE_HOME is to be ignored.
 	return join(xdg && xdg.startsWith('/') ? xdg : join(home, '.cache'), 'kubecon-notes');
 }
+
+/** FNV-1a over a library's resolved paths, in hex: one cache file per set of folders read together. */
+export function libraryHash(paths: string[]): string {
+	let hash = 0x81_1c_9d_c5;
+	for (const char of [...paths].sort().join('\0')) {
+		hash ^= char.charCodeAt(0);
+		hash = Math.imul(hash, 0x01_00_01_93) >>> 0;
+	}
+	return hash.toString(16).padStart(8, '0');
+}

@@ -1,4 +1,5 @@
 import {parseDocument} from 'yaml';
+import type {FrontMatterMemo} from './front-matter-memo.js';
 
 /** A front matter block split off a post, parsed as leniently as Jekyll's Ruby YAML reads it. */
 export type FrontMatter = {
@@ -17,8 +18,11 @@ export type FrontMatter = {
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(---|\.\.\.)[ \t]*$/;
 
-/** Splits `---` front matter off `text` (newlines already normalised to \n) and parses it. */
-export function splitFrontMatter(text: string): FrontMatter {
+/**
+ * Splits `---` front matter off `text` (newlines already normalised to \n) and parses it; a block
+ * `memo` has seen is taken from it instead of parsed again.
+ */
+export function splitFrontMatter(text: string, memo?: FrontMatterMemo): FrontMatter {
 	// Walked line by line with indexOf: splitting and re-joining the whole post cost more than the YAML.
 	const lineEnd = (from: number) => {
 		const end = text.indexOf('\n', from);
@@ -50,7 +54,11 @@ export function splitFrontMatter(text: string): FrontMatter {
 	const closeEnd = lineEnd(closeStart);
 	const yamlText = text.slice(firstEnd + 1, Math.max(firstEnd + 1, closeStart - 1));
 	const body = closeEnd < text.length ? text.slice(closeEnd + 1) : '';
-	const parsed = parseYaml(yamlText);
+	let parsed = memo?.get(yamlText);
+	if (!parsed) {
+		parsed = parseYaml(yamlText);
+		memo?.set(yamlText, parsed);
+	}
 	return {
 		data: parsed.data,
 		body,
@@ -63,7 +71,8 @@ export function splitFrontMatter(text: string): FrontMatter {
 	};
 }
 
-type Parsed = {data: Record<string, unknown>; problem?: {line?: number; message: string}};
+/** What a block's YAML text parses to (the problem's line is the YAML text's). */
+export type ParsedYaml = {data: Record<string, unknown>; problem?: {line?: number; message: string}};
 
 /**
  * Ruby's YAML (1.1) is what Jekyll uses: `yes`/`no` are booleans, keys may repeat (last wins),
@@ -71,7 +80,7 @@ type Parsed = {data: Record<string, unknown>; problem?: {line?: number; message:
  * reading first, then one with tabs expanded; only when both fail is it a problem, and then the
  * simple `key: value` lines are still salvaged so the post keeps its title and date.
  */
-function parseYaml(yamlText: string): Parsed {
+function parseYaml(yamlText: string): ParsedYaml {
 	if (yamlText.trim() === '') return {data: {}};
 	const first = tryParse(yamlText);
 	if (!('error' in first)) return {data: first.data};

@@ -6,7 +6,7 @@
  */
 import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join, sep} from 'node:path';
-import {cacheDirectory} from '../cache-directory.js';
+import {cacheDirectory, libraryHash} from '../cache-directory.js';
 import type {FileStamp, PostHead} from './post-head.js';
 import type {PostWarning} from './types.js';
 import {hasUnsafeCharacters} from '../markdown/sanitize.js';
@@ -30,14 +30,9 @@ type Entry = [size: number, mtimeMs: number, slug: string, title: string, date: 
 /** `count`: how many entries, written down so a start need not count 100,000 keys to know all were used. */
 type CacheFile = {version: string; root: string; count: number; entries: Record<string, Entry>};
 
-/** FNV-1a over the searched paths: one cache file per set of folders read together. */
+/** One cache file per set of folders read together. */
 function nameFor(paths: string[]): string {
-	let hash = 0x81_1c_9d_c5;
-	for (const char of [...paths].sort().join('\0')) {
-		hash ^= char.charCodeAt(0);
-		hash = Math.imul(hash, 0x01_00_01_93) >>> 0;
-	}
-	return `index-${hash.toString(16).padStart(8, '0')}.json`;
+	return `index-${libraryHash(paths)}.json`;
 }
 
 /** The cache of one library: look heads up, record new ones, and write the file back if anything changed. */

@@ -1,6 +1,8 @@
 import {readFileSync, statSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {sanitizeName} from '../markdown/sanitize.js';
 import {findPosts, reason, specialFileProblem} from './find-posts.js';
+import {openFrontMatterMemo} from './front-matter-memo.js';
 import {loadHeads} from './lazy-library.js';
 import {postTime} from './lazy-post.js';
 import {parsePost} from './parse-post.js';
@@ -45,11 +47,14 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 		// (A loop, not push(...): a spread of 100,000 posts overflows the stack.)
 		for (const post of heads.posts) posts.push(post);
 		checkCachedHeads = heads.check;
-	} else
+	} else {
+		const frontMatter = openFrontMatterMemo(filePaths.map(path => resolve(path)));
 		for (const found of files) {
 			const text = readPostText(found.path, found.displayPath, warnings);
-			if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}));
+			if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}, {frontMatter}));
 		}
+		frontMatter.save();
+	}
 	// Shown back on the empty-library screen and in messages: names made safe like ids.
 	searched.push(...filePaths.map(sanitizeName));
 	const visible = options.drafts ? posts : posts.filter(post => post.published);

@@ -1,4 +1,5 @@
 import {splitFrontMatter} from './front-matter.js';
+import type {FrontMatterMemo} from './front-matter-memo.js';
 import {renderLiquid} from './liquid.js';
 import {capNesting, countNewlines, inlineText, inlineTokens, lexBlocks, sanitizeName, sanitizeText, sanitizeValue, type SourceBlock} from '../markdown/index.js';
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
@@ -19,8 +20,11 @@ export type PostSource = {
 
 const DEFAULT_SEPARATORS = ['<!--more-->', '<!-- more -->'];
 
-/** Parses one post: front matter, Liquid, excerpt, topics and sessions. Never throws on odd text. */
-export function parsePost(source: PostSource): Post {
+/**
+ * Parses one post: front matter, Liquid, excerpt, topics and sessions. Never throws on odd text.
+ * `frontMatter`: blocks parsed before (front-matter-memo.ts).
+ */
+export function parsePost(source: PostSource, options: {frontMatter?: FrontMatterMemo} = {}): Post {
 	const warnings: PostWarning[] = [];
 	// Ids, names and titles made from file and folder names are made safe here, where the post is built.
 	const id = sanitizeName(source.id);
@@ -29,7 +33,7 @@ export function parsePost(source: PostSource): Post {
 	const text = sanitizeText(source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
 	const name = parsePostName(source.path === '-' ? 'stdin' : sanitizeName(baseName(source.path)));
 
-	const split = splitFrontMatter(text);
+	const split = splitFrontMatter(text, options.frontMatter);
 	const frontMatter = sanitizeValue(split.data) as Record<string, unknown>;
 	if (split.problem) warn(split.problem.message, split.problem.line);
 	else if (!split.present && source.path !== '-') warn('no front matter; title and date come from the text and the file name', 1);
