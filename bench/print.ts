@@ -3,7 +3,7 @@ import {fileURLToPath} from 'node:url';
 import type {BenchContext, Measurement} from './types.js';
 import {median, percentile} from './stats.js';
 
-const cli = fileURLToPath(new URL('../bin/kubecon-notes.cjs', import.meta.url));
+const cli = fileURLToPath(new URL('../bin/kubecon-notes.js', import.meta.url));
 
 /** Whole-process wall time of a command, in ms, over `count` runs after one warm-up. */
 export function timeProcess(command: string, args: string[], count: number): number[] {

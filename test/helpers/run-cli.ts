@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 /** The built CLI, as a user runs it. */
-export const cliPath = fileURLToPath(new URL('../../bin/kubecon-notes.cjs', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../bin/kubecon-notes.js', import.meta.url));
 export const isBuilt = existsSync(fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url)));
 export const bundledPosts = fileURLToPath(new URL('../../posts', import.meta.url));
 
