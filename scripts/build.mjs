@@ -164,23 +164,20 @@ const Yoga = wrapAssembly(yogaModule);`;
 	},
 };
 
+/** Every file in dist/ is one CommonJS file for Node 20, beside the others. */
+const commonJsFile = {outdir: 'dist', outExtension: {'.js': '.cjs'}, bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify, legalComments: 'none', logLevel: 'warning'};
+/** `import.meta.url` in such a file: its own URL (the bundle finds the bundled posts from it). */
+const ownUrl = {'import.meta.url': '__kubeconNotesUrl'};
+const ownUrlBanner = {js: "const __kubeconNotesUrl = require('node:url').pathToFileURL(__filename).href;"};
+
 rmSync('dist', {recursive: true, force: true});
 await build({
+	...commonJsFile,
 	entryPoints: {'kubecon-notes': 'src/cli.tsx'},
-	outdir: 'dist',
-	outExtension: {'.js': '.cjs'},
-	bundle: true,
-	format: 'cjs',
-	platform: 'node',
-	target: 'node20',
 	jsx: 'automatic',
-	minify,
-	legalComments: 'none',
 	plugins: [commonLanguages, lazyHeavyDependencies, lazySegmenters, narrowFastPath, inkWithoutDevtools, yogaSynchronous],
-	// import.meta.url (the bundled posts are found from it) is the bundle's own URL.
-	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version), 'import.meta.url': '__kubeconNotesUrl'},
-	banner: {js: "const __kubeconNotesUrl = require('node:url').pathToFileURL(__filename).href;"},
-	logLevel: 'warning',
+	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version), ...ownUrl},
+	banner: ownUrlBanner,
 });
 
 // ASCII only: one non-ASCII character makes V8 hold the whole 1 MB source as two bytes a character,
@@ -196,36 +193,16 @@ writeFileSync('dist/kubecon-notes.cjs', bundleText);
 // The launcher knows the bundle by its hash: a code cache is used only for the bundle it came from.
 const bundleHash = createHash('sha256').update(bundleText).digest('hex').slice(0, 16);
 await build({
+	...commonJsFile,
 	entryPoints: {cli: 'src/launch/launch.ts'},
-	outdir: 'dist',
-	outExtension: {'.js': '.cjs'},
-	bundle: true,
-	format: 'cjs',
-	platform: 'node',
-	target: 'node20',
-	minify,
-	legalComments: 'none',
-	define: {KUBECON_NOTES_BUNDLE_HASH: JSON.stringify(bundleHash), 'import.meta.url': '__kubeconNotesUrl'},
-	banner: {js: "const __kubeconNotesUrl = require('node:url').pathToFileURL(__filename).href;"},
-	logLevel: 'warning',
+	define: {KUBECON_NOTES_BUNDLE_HASH: JSON.stringify(bundleHash), ...ownUrl},
+	banner: ownUrlBanner,
 });
 
 // The heavy libraries the stubs above load on first use, each one CommonJS file of its own beside
 // the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
 for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs'], ['lazy-table', 'lazy/table-entry.cjs']]) {
-	await build({
-		entryPoints: {[name]: here(entry)},
-		outdir: 'dist',
-		outExtension: {'.js': '.cjs'},
-		bundle: true,
-		format: 'cjs',
-		platform: 'node',
-		target: 'node20',
-		minify,
-		legalComments: 'none',
-		plugins: [commonLanguages, lazySegmenters],
-		logLevel: 'warning',
-	});
+	await build({...commonJsFile, entryPoints: {[name]: here(entry)}, plugins: [commonLanguages, lazySegmenters]});
 }
 // The bundle requires './lazy-*.cjs' relative to itself: they must be beside it.
 for (const name of ['lazy-highlight', 'lazy-emoji', 'lazy-table']) {
