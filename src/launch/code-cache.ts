@@ -11,7 +11,7 @@
  * a Node without it runs without the cache.
  */
 import * as zlib from 'node:zlib';
-import {mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {WORTH, type Worth} from '../cli/compiled-code.js';
 
@@ -48,6 +48,25 @@ export function unpackCode(file: Buffer): {payload: Buffer; worth: Worth} | null
 	return check(payload).equals(file.subarray(MAGIC.length + 1, HEADER_BYTES)) ? {payload, worth} : null;
 }
 
+/**
+ * The file's bytes, when it is this user's and no one else may write it: V8 runs what a code cache
+ * holds, and a CRC-32 guards against damage, not against someone who planted the file (in a cache
+ * folder named by KUBECON_NOTES_CACHE_DIR under /tmp, say). Throws otherwise.
+ */
+function readOwnFile(path: string): Buffer {
+	const descriptor = openSync(path, 'r');
+	try {
+		const stats = fstatSync(descriptor);
+		const uid = process.getuid?.();
+		if (!stats.isFile() || (uid !== undefined && stats.uid !== uid) || (process.platform !== 'win32' && (stats.mode & 0o022) !== 0)) {
+			throw new Error(`${path} is not this user's alone`);
+		}
+		return readFileSync(descriptor);
+	} finally {
+		closeSync(descriptor);
+	}
+}
+
 /** What the launcher needs of the compiled script: whether V8 took the cache, and a new one. */
 export type CompiledScript = {readonly cachedDataRejected?: boolean | undefined; createCachedData(): Buffer};
 
@@ -71,9 +90,9 @@ export function openCodeCache(directory: string | null, bundleHash: string): Cod
 	const path = join(directory, name);
 	let kept: {payload: Buffer; worth: Worth} | null = null;
 	try {
-		kept = unpackCode(readFileSync(path));
+		kept = unpackCode(readOwnFile(path));
 	} catch {
-		// No cache yet, or unreadable: the same.
+		// No cache yet, unreadable, or not ours alone: the same.
 	}
 	// The worth of the kept code V8 can use; -1 for none.
 	let keptWorth: number = kept?.worth ?? -1;
@@ -86,9 +105,9 @@ export function openCodeCache(directory: string | null, bundleHash: string): Cod
 		timer = undefined;
 		if (!script || reached <= keptWorth) return;
 		try {
-			mkdirSync(directory, {recursive: true});
+			mkdirSync(directory, {recursive: true, mode: 0o700});
 			const temporary = `${path}.${process.pid}`;
-			writeFileSync(temporary, packCode(script.createCachedData(), reached));
+			writeFileSync(temporary, packCode(script.createCachedData(), reached), {mode: 0o600});
 			renameSync(temporary, path);
 			keptWorth = reached;
 			for (const other of readdirSync(directory)) {

@@ -83,15 +83,15 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// in between would be echoed by the terminal over the frame (and scroll it, at the last row).
 	if (stdin.isTTY) stdin.setRawMode(true);
 	stdout.write(`${ENTER_SCREEN}${isMouseOn ? MOUSE_ON : ''}`);
-	// Ink settles its exit promise only if someone waits already: an error in the very first render
-	// would unmount before waitUntilExit() is called, and the run would hang. So: mount nothing,
-	// wait, then draw the reader.
 	// The reader's first frame is on screen once Ink has written the first frame after the reader
 	// mounts: Ink calls onRender just before it writes a frame, so what waits on `drawn` runs after.
 	// (Its throttle holds that frame back a few ms: it follows the empty one at once.)
 	let isMounted = false;
 	let markDrawn = () => {};
 	const drawn = new Promise<void>(resolve => (markDrawn = resolve));
+	// Ink settles its exit promise only if someone waits already: an error in the very first render
+	// would unmount before waitUntilExit() is called, and the run would hang. So: mount nothing,
+	// wait, then draw the reader.
 	const instance = render(null, {
 		onRender: () => {
 			if (isMounted) markDrawn();

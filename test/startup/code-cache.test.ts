@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
@@ -85,6 +85,19 @@ describe('the built CLI keeps its compiled code between runs (issue 13)', {skip:
 		assert.equal(result.stderr, '');
 		assert.equal(result.stdout, clean.stdout);
 		assert.equal(unpackCode(kept(cacheDir))?.worth, WORTH.printed);
+	});
+
+	// V8 runs what a code cache holds: a file others may write is not believed, whatever its check says.
+	test('a cache file others may write is not used, and is replaced by one only this user may write', async () => {
+		const cacheDir = join(dir, 'shared');
+		await runCli([], {env: {KUBECON_NOTES_CACHE_DIR: cacheDir}});
+		const file = join(cacheDir, cacheFiles(cacheDir)[0]!);
+		assert.equal(statSync(file).mode & 0o077, 0);
+		chmodSync(file, 0o666);
+		const result = await runCli([], {env: {KUBECON_NOTES_CACHE_DIR: cacheDir}});
+		assert.equal(result.code, 0);
+		assert.equal(result.stderr, '');
+		assert.equal(statSync(join(cacheDir, cacheFiles(cacheDir)[0]!)).mode & 0o077, 0);
 	});
 
 	test("the reader's first frame replaces a cache from printed output", async () => {
