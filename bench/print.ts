@@ -5,12 +5,12 @@ import {median, percentile} from './stats.js';
 
 const cli = fileURLToPath(new URL('../bin/kubecon-notes.js', import.meta.url));
 
-/** Whole-process wall time of a command, in ms, over `count` runs after one warm-up. */
-export function timeProcess(command: string, args: string[], count: number): number[] {
+/** Whole-process wall time of a command, in ms, over `count` runs after one warm-up (which fills the caches `env` names). */
+export function timeProcess(command: string, args: string[], count: number, env?: Record<string, string>): number[] {
 	const times: number[] = [];
 	for (let index = 0; index <= count; index++) {
 		const start = performance.now();
-		const result = spawnSync(command, args, {stdio: ['ignore', 'ignore', 'pipe']});
+		const result = spawnSync(command, args, {stdio: ['ignore', 'ignore', 'pipe'], ...(env ? {env: {...process.env, ...env}} : {})});
 		const elapsed = performance.now() - start;
 		if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
 		if (index > 0) times.push(elapsed);

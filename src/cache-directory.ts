@@ -1,3 +1,4 @@
+import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 
@@ -26,4 +27,24 @@ export function libraryHash(paths: string[]): string {
 		hash = Math.imul(hash, 0x01_00_01_93) >>> 0;
 	}
 	return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * A cache file's bytes, when it is this user's and no one else may write it: V8 runs what a code
+ * cache holds, and printed output is written from the printed memo as it is. A check in the file
+ * guards against damage, not against someone who planted it (in a cache folder named by
+ * KUBECON_NOTES_CACHE_DIR under /tmp, say). Throws otherwise, as for a missing file.
+ */
+export function readOwnFile(path: string): Buffer {
+	const descriptor = openSync(path, 'r');
+	try {
+		const stats = fstatSync(descriptor);
+		const uid = process.getuid?.();
+		if (!stats.isFile() || (uid !== undefined && stats.uid !== uid) || (process.platform !== 'win32' && (stats.mode & 0o022) !== 0)) {
+			throw new Error(`${path} is not this user's alone`);
+		}
+		return readFileSync(descriptor);
+	} finally {
+		closeSync(descriptor);
+	}
 }

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, suggestCommand, UsageError, type CliOptions, type Command} from './cli/args.js';
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
 import {reachedForCompiledCode} from './cli/compiled-code.js';
-import {exitQuietlyOnClosedPipe, writeError, writeLines} from './cli/output.js';
+import {exitQuietlyOnClosedPipe, writeBytes, writeError, writeLines} from './cli/output.js';
 import {clearCiFlags} from './ui/interactive-env.js';
 import type {Match} from './cli/select-post.js';
 import {MissingPathError, specialFileProblem} from './posts/find-posts.js';
@@ -57,16 +57,7 @@ async function main(argv: string[]): Promise<number> {
 		readerModules();
 	}
 	// Everything past the arguments loads on demand: --version and --help start nothing else.
-	const {loadLibrary} = await import('./posts/load-library.js');
 	const stdinText = paths.includes('-') ? await readStdin() : undefined;
-	// Printing every post (or every post's topics or sessions) needs every body: read each once, now.
-	// The reader and `read` need heads only, and the one body they show.
-	const everyBody = (command.kind === 'view' && !isTty) || (command.kind === 'topics' && command.post === null) || command.kind === 'sessions';
-	// The reader believes the index cache for its first frame and checks each file just after it
-	// (live reload re-reads what changed); printed output checks first.
-	const library = loadLibrary(paths, {drafts: options.drafts, bodies: everyBody, checkLater: keyboard !== null, ...(stdinText === undefined ? {} : {stdinText})});
-	const only = library.posts[0];
-	if (postFile && only && (command.kind === 'read' || command.kind === 'topics')) command = {...command, post: only.id};
 	const color = useColor(options.color, isTty);
 	const {default: supportsHyperlinks} = isTty && color ? await import('supports-hyperlinks') : {default: null};
 	const render: RenderOptions = {
@@ -74,11 +65,38 @@ async function main(argv: string[]): Promise<number> {
 		color,
 		hyperlinks: useHyperlinks(color, isTty, Boolean(supportsHyperlinks?.stdout)),
 	};
-	// The reader lists warnings itself: printed here they would flash and vanish behind its screen.
-	if (!(command.kind === 'view' && isTty)) reportWarnings(library.warnings);
-	const code = await runCommand(command, library, render, options, keyboard, paths);
+	const stdinOption = stdinText === undefined ? {} : {stdinText};
+	if (command.kind === 'view') {
+		if (!keyboard) return printEveryPost(paths, options.drafts, render, stdinText);
+		// The reader believes the index cache for its first frame and checks each file just after it
+		// (live reload re-reads what changed). It lists warnings itself: printed here they would flash
+		// and vanish behind its screen.
+		const {loadLibrary} = await import('./posts/load-library.js');
+		const library = loadLibrary(paths, {drafts: options.drafts, checkLater: true, ...stdinOption});
+		return runTheReader(library, render, options, keyboard, paths);
+	}
+	const {loadLibrary} = await import('./posts/load-library.js');
+	// Every post's topics or sessions need every body: read each once, now. `read` needs heads
+	// only, and the one body it shows.
+	const everyBody = (command.kind === 'topics' && command.post === null) || command.kind === 'sessions';
+	const library = loadLibrary(paths, {drafts: options.drafts, bodies: everyBody, ...stdinOption});
+	const only = library.posts[0];
+	if (postFile && only && (command.kind === 'read' || command.kind === 'topics')) command = {...command, post: only.id};
+	reportWarnings(library.warnings);
+	const code = await runCommand(command, library, render);
 	if (code === 0) reachedForCompiledCode('printed');
 	return code;
+}
+
+/** Every post printed (stdout is not a terminal, or there is no keyboard), unchanged ones from the printed memo. */
+async function printEveryPost(paths: string[], drafts: boolean, render: RenderOptions, stdinText: string | undefined): Promise<number> {
+	const {printLibrary} = await import('./cli/print-library.js');
+	const printed = printLibrary(paths, {drafts, render, ...(stdinText === undefined ? {} : {stdinText})});
+	reportWarnings(printed.warnings);
+	if (printed.count === 0) throw new CliError(`no posts found in ${printed.searched.join(', ') || 'the given paths'}`, 1);
+	await writeBytes(printed.bytes);
+	reachedForCompiledCode('printed');
+	return 0;
 }
 
 let readerLoading: ReturnType<typeof loadReaderModules> | undefined;
@@ -132,8 +150,8 @@ function openKeyboard(): NodeJS.ReadStream | null {
 	}
 }
 
-async function runCommand(command: Command, library: Library, render: RenderOptions, options: CliOptions, keyboard: NodeJS.ReadStream | null, paths: readonly string[]): Promise<number> {
-	const [{printPosts, printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
+async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | 'sessions' | 'forget'}>, library: Library, render: RenderOptions): Promise<number> {
+	const [{printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
 	switch (command.kind) {
 		case 'read': {
 			const post = pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
@@ -166,40 +184,37 @@ async function runCommand(command: Command, library: Library, render: RenderOpti
 			await writeLines([result.message]);
 			return 0;
 		}
-		default: {
-			if (keyboard) {
-				// The reader shows its own empty and warning states, so nothing is required here.
-				// Asked before the reader loads, so the terminal answers while it does, and before Ink reads
-				// the keyboard, so the answer is never taken for keys.
-				const {askBackground, chooseBackground, dropLateReplies} = await import('./ui/terminal-background.js');
-				const query = options.theme === 'auto' && render.color ? askBackground(keyboard, process.stdout) : null;
-				const [, {runReader}, {renderMarkdown}, {postHeader, withHeader}] = await readerModules();
-				const asked = query ? await query.answer() : {answer: null, rest: ''};
-				if (query) dropLateReplies(keyboard);
-				if (asked.rest) keyboard.unshift(Buffer.from(asked.rest));
-				return runReader({
-					library,
-					// The text opens with the title, date and tags, as printed output does.
-					renderPost: (post, renderOptions) => withHeader(renderMarkdown(post.body, renderOptions), postHeader(post, renderOptions)),
-					color: render.color,
-					background: chooseBackground(options.theme, asked.answer),
-					hyperlinks: render.hyperlinks,
-					resume: options.resume,
-					...(options.width === null ? {} : {measure: options.width}),
-					stdin: keyboard,
-					mouse: options.mouse,
-					// The paths as given (library.searched says "standard input" for `-`): live reload watches them.
-					paths,
-					drafts: options.drafts,
-					// The code the first frame took is worth keeping for the next start.
-					onFirstFrame: () => reachedForCompiledCode('reader'),
-				});
-			}
-			requirePosts(library.posts, library);
-			await writeLines(printPosts(library.posts, render));
-			return 0;
-		}
 	}
+}
+
+/** The full-screen reader on the terminal, reading keys from `keyboard`; resolves with its exit code. */
+async function runTheReader(library: Library, render: RenderOptions, options: CliOptions, keyboard: NodeJS.ReadStream, paths: readonly string[]): Promise<number> {
+	// The reader shows its own empty and warning states, so nothing is required here.
+	// Asked before the reader loads, so the terminal answers while it does, and before Ink reads
+	// the keyboard, so the answer is never taken for keys.
+	const {askBackground, chooseBackground, dropLateReplies} = await import('./ui/terminal-background.js');
+	const query = options.theme === 'auto' && render.color ? askBackground(keyboard, process.stdout) : null;
+	const [, {runReader}, {renderMarkdown}, {postHeader, withHeader}] = await readerModules();
+	const asked = query ? await query.answer() : {answer: null, rest: ''};
+	if (query) dropLateReplies(keyboard);
+	if (asked.rest) keyboard.unshift(Buffer.from(asked.rest));
+	return runReader({
+		library,
+		// The text opens with the title, date and tags, as printed output does.
+		renderPost: (post, renderOptions) => withHeader(renderMarkdown(post.body, renderOptions), postHeader(post, renderOptions)),
+		color: render.color,
+		background: chooseBackground(options.theme, asked.answer),
+		hyperlinks: render.hyperlinks,
+		resume: options.resume,
+		...(options.width === null ? {} : {measure: options.width}),
+		stdin: keyboard,
+		mouse: options.mouse,
+		// The paths as given (library.searched says "standard input" for `-`): live reload watches them.
+		paths,
+		drafts: options.drafts,
+		// The code the first frame took is worth keeping for the next start.
+		onFirstFrame: () => reachedForCompiledCode('reader'),
+	});
 }
 
 /** What is being picked, as a noun for one and for many: messages read as English at any count. */

@@ -26,14 +26,6 @@ export function printTopic(post: Post, topic: Topic, options: RenderOptions): st
 	return [...postHeader(post, options), ...trimBlank(renderLines(markdown, options))];
 }
 
-/** Every post in order, a blank line between them. */
-export function* printPosts(posts: Post[], options: RenderOptions): Generator<string> {
-	for (const [index, post] of posts.entries()) {
-		if (index > 0) yield* ['', ''];
-		yield* printPost(post, options);
-	}
-}
-
 function trimBlank(lines: string[]): string[] {
 	let end = lines.length;
 	while (end > 0 && lines[end - 1]!.trim() === '') end--;

@@ -11,8 +11,9 @@
  * a Node without it runs without the cache.
  */
 import * as zlib from 'node:zlib';
-import {closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {readOwnFile} from '../cache-directory.js';
 import {WORTH, type Worth} from '../cli/compiled-code.js';
 
 const MAGIC = Buffer.from('kubecon-notes code 2\n');
@@ -46,25 +47,6 @@ export function unpackCode(file: Buffer): {payload: Buffer; worth: Worth} | null
 	if (worth !== 0 && worth !== 1 && worth !== 2) return null;
 	const payload = file.subarray(HEADER_BYTES);
 	return check(payload).equals(file.subarray(MAGIC.length + 1, HEADER_BYTES)) ? {payload, worth} : null;
-}
-
-/**
- * The file's bytes, when it is this user's and no one else may write it: V8 runs what a code cache
- * holds, and a CRC-32 guards against damage, not against someone who planted the file (in a cache
- * folder named by KUBECON_NOTES_CACHE_DIR under /tmp, say). Throws otherwise.
- */
-function readOwnFile(path: string): Buffer {
-	const descriptor = openSync(path, 'r');
-	try {
-		const stats = fstatSync(descriptor);
-		const uid = process.getuid?.();
-		if (!stats.isFile() || (uid !== undefined && stats.uid !== uid) || (process.platform !== 'win32' && (stats.mode & 0o022) !== 0)) {
-			throw new Error(`${path} is not this user's alone`);
-		}
-		return readFileSync(descriptor);
-	} finally {
-		closeSync(descriptor);
-	}
 }
 
 /** What the launcher needs of the compiled script: whether V8 took the cache, and a new one. */

@@ -20,7 +20,7 @@ const VERSION = `${FORMAT}/${typeof KUBECON_NOTES_VERSION === 'string' ? KUBECON
 export type FrontMatterMemo = {
 	get(yamlText: string): ParsedYaml | undefined;
 	set(yamlText: string, parsed: ParsedYaml): void;
-	/** Writes the blocks seen this run, if that is not what the file holds. Never throws. */
+	/** Writes the blocks seen this run, if that is not what the file holds (and any was asked for). Never throws. */
 	save(): void;
 };
 
@@ -33,19 +33,23 @@ export function openFrontMatterMemo(paths: string[], directory: string | null = 
 	const old = readMemo(file);
 	const used = new Map<string, ParsedYaml>();
 	let isNew = false;
+	let isAsked = false;
 	return {
 		get(yamlText) {
+			isAsked = true;
 			const parsed = Object.hasOwn(old, yamlText) ? old[yamlText] : undefined;
 			if (parsed) used.set(yamlText, parsed);
 			return parsed;
 		},
 		set(yamlText, parsed) {
+			isAsked = true;
 			if (!isJsonExact(parsed.data)) return;
 			used.set(yamlText, parsed);
 			isNew = true;
 		},
 		save() {
-			if (!isNew && used.size === Object.keys(old).length) return;
+			// Not asked at all (every post came from the printed memo): what the file holds still stands.
+			if (!isAsked || (!isNew && used.size === Object.keys(old).length)) return;
 			const temporary = `${file}.${process.pid}.tmp`;
 			try {
 				mkdirSync(directory, {recursive: true, mode: 0o700});

@@ -67,10 +67,15 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
  * once, not twice per comparison (a lazy post makes no Date for it).
  */
 export function sortNewestFirst(posts: Post[]): Post[] {
+	return newestFirst(posts, postTime);
+}
+
+/** Anything with an id in the library's order, by the time `timeOf` gives it (-Infinity when undated). */
+export function newestFirst<T extends {id: string}>(posts: T[], timeOf: (post: T) => number): T[] {
 	const times = new Float64Array(posts.length);
 	const order: number[] = [];
 	for (let index = 0; index < posts.length; index++) {
-		times[index] = postTime(posts[index]!);
+		times[index] = timeOf(posts[index]!);
 		order.push(index);
 	}
 	order.sort((a, b) => {
