@@ -3,9 +3,9 @@
  * `| grep`) takes each unchanged post's output from here instead of reading, parsing and rendering
  * it again, as Jekyll's incremental builds and man's cat pages do. A post is known by its file's
  * path, size and modification time, as in the index cache. One file per library, for one bundle
- * (the launcher's hash: any change to the code prints afresh), one set of print options and the
- * paths as given (warnings name files as the user named their folder); other options replace it.
- * A run from source, or without a cache folder, keeps none.
+ * (the launcher's hash: any change to the code prints afresh), one Node, one set of print options
+ * and the paths as given (warnings name files as the user named their folder); another set
+ * replaces it. A run from source, or without a cache folder, keeps none.
  *
  * What is kept is each post's bytes as the one writer made them (terminal-safe, UTF-8), written
  * back as they are: decoding and encoding 15 MB again cost more than half of what the memo saves.
@@ -42,7 +42,8 @@ const NONE: PrintedMemo = {get: () => undefined, set: () => undefined, save: () 
 export function openPrintedMemo(paths: string[], options: RenderOptions & {drafts: boolean}, directory: string | null = cacheDirectory(), bundle: string | null = bundleIdentity()): PrintedMemo {
 	if (directory === null || bundle === null) return NONE;
 	const file = join(directory, `printed-${libraryHash(paths.map(path => resolve(path)))}.bin`);
-	const key = JSON.stringify([bundle, options.width, options.color, options.hyperlinks, options.drafts, paths]);
+	// Node's version too: its Unicode data (grapheme breaks) can move a wrap.
+	const key = JSON.stringify([bundle, process.version, options.width, options.color, options.hyperlinks, options.drafts, paths]);
 	const old = readMemo(file, key);
 	const kept = new Map<string, {entry: Entry; bytes: Buffer | null}>();
 	let isNew = false;
