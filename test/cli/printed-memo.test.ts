@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {openPrintedMemo, type PrintedPost} from '../../src/cli/printed-memo.js';
-import {isBuilt, runCli} from '../helpers/run-cli.js';
+import {ANY_ESCAPE, isBuilt, runCli} from '../helpers/run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kn-printed-memo-'));
 after(() => rmSync(root, {recursive: true, force: true}));
@@ -62,12 +62,16 @@ describe('printing a library again (built CLI)', {skip: isBuilt ? false : 'dist/
 		writeFileSync(join(posts, '2024-01-01-one.md'), '---\ntitle: One\n---\n\n## Topic\n\nFirst text.\n');
 		writeFileSync(join(posts, '2024-01-02-two.md'), '---\ntitle: [broken\n---\n\nSecond text with a [link](https://example.org).\n');
 		writeFileSync(join(posts, '2024-01-03-draft.md'), '---\ntitle: Draft\npublished: false\n---\n\nNot shown.\n');
+		// Hostile text goes through the writer once, and its bytes are kept as the writer made them.
+		writeFileSync(join(posts, '2024-01-04-hostile.md'), '---\ntitle: "Red &#27;[31m alert"\n---\n\n## Bell &#7; here\n\nRaw \u001b]0;pwned\u0007 and \u009b2J.\n');
 		const env = {KUBECON_NOTES_CACHE_DIR: join(root, 'cache')};
 		const first = await runCli([posts], {env});
 		assert.equal(first.code, 0, first.stderr);
 		assert.match(first.stderr, /2024-01-02-two\.md:2: .*not valid YAML/);
 		const second = await runCli([posts], {env});
 		assert.deepEqual(second, first);
+		assert.doesNotMatch(second.stdout, ANY_ESCAPE);
+		assert.match(second.stdout, /alert/);
 		// The memo is what printed the second time: a word planted in it shows (same length).
 		const [memoName] = readdirSync(env.KUBECON_NOTES_CACHE_DIR).filter(name => name.startsWith('printed-'));
 		const memoPath = join(env.KUBECON_NOTES_CACHE_DIR, memoName!);
