@@ -1,9 +1,8 @@
 /**
  * Printing every post (`kubecon-notes > notes.txt`, `| less`): each file is read, parsed and
  * printed through the one writer's encoding, or its output is taken from the printed memo when it
- * has not changed since. The posts
- * are then ordered, and their warnings told, as loadLibrary orders them: the output is the bytes
- * the reader's library would print.
+ * has not changed since. The posts are then ordered, and their warnings told, as loadLibrary
+ * orders them: the output is the bytes the reader's library would print.
  */
 import {statSync} from 'node:fs';
 import {resolve} from 'node:path';
@@ -50,7 +49,7 @@ export function printLibrary(paths: string[], options: {drafts: boolean; render:
 		}
 		const readWarnings: PostWarning[] = [];
 		const text = readPostText(file.path, file.displayPath, readWarnings);
-		// Not a post: its warning is told, and it is looked at again next time.
+		// Not a post (empty, binary, too large…): its warning is told, and it is read again next time.
 		if (text === null) posts.push({id: file.id, time: Number.NEGATIVE_INFINITY, published: false, readWarnings, warnings: [], bytes: null});
 		else posts.push({...parse({text, id: file.id, path: file.path, displayPath: file.displayPath}, readWarnings, frontMatter), ...(stamp ? {stamp} : {})});
 	}
