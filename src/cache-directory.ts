@@ -1,6 +1,6 @@
-import {closeSync, fstatSync, openSync, readFileSync} from 'node:fs';
+import {closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 
 /**
  * The folder caches go to (the index cache, V8's compiled code): KUBECON_NOTES_CACHE_DIR, else the
@@ -46,5 +46,57 @@ export function readOwnFile(path: string): Buffer {
 		return readFileSync(descriptor);
 	} finally {
 		closeSync(descriptor);
+	}
+}
+
+/**
+ * Writes a cache file whole or not at all: beside it first, then renamed (a reader never sees half
+ * a file, and two runs at once each write a whole one), in a folder and a file only this user may
+ * read. `contents` as pieces are written one after another, never copied into one. False when the
+ * folder cannot be written: a cache only saves time, so that costs the next run its time, nothing else.
+ */
+export function writeCacheFile(path: string, contents: string | readonly Buffer[]): boolean {
+	const temporary = `${path}.${process.pid}.tmp`;
+	try {
+		mkdirSync(dirname(path), {recursive: true, mode: 0o700});
+		const descriptor = openSync(temporary, 'w', 0o600);
+		try {
+			writeAll(descriptor, typeof contents === 'string' ? [Buffer.from(contents)] : [...contents]);
+		} finally {
+			closeSync(descriptor);
+		}
+		renameSync(temporary, path);
+		return true;
+	} catch {
+		rmSync(temporary, {force: true});
+		return false;
+	}
+}
+
+function writeAll(descriptor: number, buffers: Buffer[]): void {
+	// A thousand at a time: the system takes at most 1,024 pieces in one call.
+	for (let at = 0; at < buffers.length; at += 1000) {
+		const batch = buffers.slice(at, at + 1000);
+		let left = batch.reduce((sum, buffer) => sum + buffer.length, 0);
+		while (left > 0) {
+			const written = writevSync(descriptor, batch);
+			left -= written;
+			if (left > 0) dropWritten(batch, written);
+		}
+	}
+}
+
+/** `batch` without its first `count` bytes (a short write), changed in place. */
+function dropWritten(batch: Buffer[], count: number): void {
+	let rest = count;
+	while (rest > 0 && batch.length > 0) {
+		const first = batch[0]!;
+		if (first.length <= rest) {
+			rest -= first.length;
+			batch.shift();
+		} else {
+			batch[0] = first.subarray(rest);
+			rest = 0;
+		}
 	}
 }

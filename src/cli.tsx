@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
 	};
 	const stdinOption = stdinText === undefined ? {} : {stdinText};
 	if (command.kind === 'view') {
-		if (!keyboard) return printEveryPost(paths, options.drafts, render, stdinText);
+		if (!keyboard) return printEveryPost(paths, {drafts: options.drafts, render, ...stdinOption});
 		// The reader believes the index cache for its first frame and checks each file just after it
 		// (live reload re-reads what changed). It lists warnings itself: printed here they would flash
 		// and vanish behind its screen.
@@ -89,9 +89,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Every post printed (stdout is not a terminal, or there is no keyboard), unchanged ones from the printed memo. */
-async function printEveryPost(paths: string[], drafts: boolean, render: RenderOptions, stdinText: string | undefined): Promise<number> {
+async function printEveryPost(paths: string[], options: {drafts: boolean; render: RenderOptions; stdinText?: string}): Promise<number> {
 	const {printLibrary} = await import('./cli/print-library.js');
-	const printed = printLibrary(paths, {drafts, render, ...(stdinText === undefined ? {} : {stdinText})});
+	const printed = printLibrary(paths, options);
 	reportWarnings(printed.warnings);
 	if (printed.count === 0) throw new CliError(`no posts found in ${printed.searched.join(', ') || 'the given paths'}`, 1);
 	await writeBytes(printed.bytes);

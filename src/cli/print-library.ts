@@ -4,7 +4,7 @@
  * has not changed since. The posts are then ordered, and their warnings told, as loadLibrary
  * orders them: the output is the bytes the reader's library would print.
  */
-import {statSync} from 'node:fs';
+import {statSync, type Stats} from 'node:fs';
 import {resolve} from 'node:path';
 import {sanitizeName} from '../markdown/sanitize.js';
 import {findPosts} from '../posts/find-posts.js';
@@ -41,17 +41,18 @@ export function printLibrary(paths: string[], options: {drafts: boolean; render:
 	const posts: Array<PrintedPost | Parsed> = [];
 	if (paths.includes('-')) posts.push(parse({text: options.stdinText ?? '', id: '-', path: '-', displayPath: 'standard input'}, [], frontMatter));
 	for (const file of files) {
-		const stamp = stampOf(file.path);
-		const known = stamp && memo.get(file.path, stamp);
+		// One stat per file: the memo's key, and what reading checks (a file that cannot be stat'ed is read to say why).
+		const stats = statOf(file.path);
+		const known = stats && memo.get(file.path, stats);
 		if (known) {
 			posts.push(known);
 			continue;
 		}
 		const readWarnings: PostWarning[] = [];
-		const text = readPostText(file.path, file.displayPath, readWarnings);
+		const text = readPostText(file.path, file.displayPath, readWarnings, stats);
 		// Not a post (empty, binary, too large…): its warning is told, and it is read again next time.
 		if (text === null) posts.push({id: file.id, time: Number.NEGATIVE_INFINITY, published: false, readWarnings, warnings: [], bytes: null});
-		else posts.push({...parse({text, id: file.id, path: file.path, displayPath: file.displayPath}, readWarnings, frontMatter), ...(stamp ? {stamp} : {})});
+		else posts.push({...parse({text, id: file.id, path: file.path, displayPath: file.displayPath}, readWarnings, frontMatter), ...(stats ? {stamp: {size: stats.size, mtimeMs: stats.mtimeMs}} : {})});
 	}
 	frontMatter.save();
 	const encode = lineEncoder();
@@ -82,10 +83,9 @@ function parse(source: PostSource, readWarnings: PostWarning[], frontMatter: Fro
 	return {post, facts: {id: post.id, time: post.date?.getTime() ?? Number.NEGATIVE_INFINITY, published: post.published, readWarnings, warnings: [...post.warnings]}};
 }
 
-function stampOf(path: string): FileStamp | undefined {
+function statOf(path: string): Stats | undefined {
 	try {
-		const stats = statSync(path);
-		return {size: stats.size, mtimeMs: stats.mtimeMs};
+		return statSync(path);
 	} catch {
 		return undefined;
 	}

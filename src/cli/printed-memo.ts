@@ -12,9 +12,8 @@
  * So the file is believed only when this user alone may write it, as the code cache is. It is a
  * JSON header line, then the posts' bytes in the header's order.
  */
-import {closeSync, mkdirSync, openSync, renameSync, rmSync, writevSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import {cacheDirectory, libraryHash, readOwnFile} from '../cache-directory.js';
+import {cacheDirectory, libraryHash, readOwnFile, writeCacheFile} from '../cache-directory.js';
 import type {FileStamp} from '../posts/post-head.js';
 import type {PostWarning} from '../posts/types.js';
 import type {RenderOptions} from '../render/types.js';
@@ -64,52 +63,9 @@ export function openPrintedMemo(paths: string[], options: RenderOptions & {draft
 			if (!isNew && kept.size === old.size) return;
 			const posts = [...kept.values()];
 			const header: Header = {version: String(FORMAT), key, entries: posts.map(post => post.entry)};
-			const temporary = `${file}.${process.pid}.tmp`;
-			try {
-				mkdirSync(directory, {recursive: true, mode: 0o700});
-				writeAll(temporary, [Buffer.from(`${JSON.stringify(header)}\n`), ...posts.flatMap(post => (post.bytes ? [post.bytes] : []))]);
-				renameSync(temporary, file);
-				isNew = false;
-			} catch {
-				// A read-only or full disk costs the next print its time, nothing else.
-				rmSync(temporary, {force: true});
-			}
+			if (writeCacheFile(file, [Buffer.from(`${JSON.stringify(header)}\n`), ...posts.flatMap(post => (post.bytes ? [post.bytes] : []))])) isNew = false;
 		},
 	};
-}
-
-/** Writes `buffers` one after another into a new file only this user may read, without copying them into one. */
-function writeAll(path: string, buffers: Buffer[]): void {
-	const descriptor = openSync(path, 'w', 0o600);
-	try {
-		// A thousand at a time: the system takes at most 1,024 pieces in one call.
-		for (let at = 0; at < buffers.length; at += 1000) {
-			const batch = buffers.slice(at, at + 1000);
-			let left = batch.reduce((sum, buffer) => sum + buffer.length, 0);
-			while (left > 0) {
-				const written = writevSync(descriptor, batch);
-				left -= written;
-				if (left > 0) dropWritten(batch, written);
-			}
-		}
-	} finally {
-		closeSync(descriptor);
-	}
-}
-
-/** `batch` without its first `count` bytes (a short write), changed in place. */
-function dropWritten(batch: Buffer[], count: number): void {
-	let rest = count;
-	while (rest > 0 && batch.length > 0) {
-		const first = batch[0]!;
-		if (first.length <= rest) {
-			rest -= first.length;
-			batch.shift();
-		} else {
-			batch[0] = first.subarray(rest);
-			rest = 0;
-		}
-	}
 }
 
 /** The file's posts by path, each with its bytes; empty when it is missing, not ours alone, damaged or for other options. */

@@ -11,9 +11,9 @@
  * a Node without it runs without the cache.
  */
 import * as zlib from 'node:zlib';
-import {mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
-import {readOwnFile} from '../cache-directory.js';
+import {readOwnFile, writeCacheFile} from '../cache-directory.js';
 import {WORTH, type Worth} from '../cli/compiled-code.js';
 
 const MAGIC = Buffer.from('kubecon-notes code 2\n');
@@ -86,17 +86,14 @@ export function openCodeCache(directory: string | null, bundleHash: string): Cod
 		if (timer) clearTimeout(timer);
 		timer = undefined;
 		if (!script || reached <= keptWorth) return;
+		if (!writeCacheFile(path, [packCode(script.createCachedData(), reached)])) return;
+		keptWorth = reached;
 		try {
-			mkdirSync(directory, {recursive: true, mode: 0o700});
-			const temporary = `${path}.${process.pid}`;
-			writeFileSync(temporary, packCode(script.createCachedData(), reached), {mode: 0o600});
-			renameSync(temporary, path);
-			keptWorth = reached;
 			for (const other of readdirSync(directory)) {
 				if (other !== name && /^code-.*\.bin$/.test(other)) rmSync(join(directory, other), {force: true});
 			}
 		} catch {
-			// A cache only saves time: a folder that cannot be written costs the next start its compile.
+			// Older caches left behind cost disk, nothing else.
 		}
 	};
 	const keep = (soon: boolean) => {

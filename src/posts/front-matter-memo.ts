@@ -6,9 +6,9 @@
  * (strings, finite numbers, booleans, null, arrays and plain objects) is kept. A file that cannot
  * be read, or was written by another version, is the same as none.
  */
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {cacheDirectory, libraryHash} from '../cache-directory.js';
+import {cacheDirectory, libraryHash, writeCacheFile} from '../cache-directory.js';
 import type {ParsedYaml} from './front-matter.js';
 
 declare const KUBECON_NOTES_VERSION: string | undefined;
@@ -50,16 +50,7 @@ export function openFrontMatterMemo(paths: string[], directory: string | null = 
 		save() {
 			// Not asked at all (every post came from the printed memo): what the file holds still stands.
 			if (!isAsked || (!isNew && used.size === Object.keys(old).length)) return;
-			const temporary = `${file}.${process.pid}.tmp`;
-			try {
-				mkdirSync(directory, {recursive: true, mode: 0o700});
-				writeFileSync(temporary, JSON.stringify({version: VERSION, entries: Object.fromEntries(used)} satisfies MemoFile));
-				renameSync(temporary, file);
-				isNew = false;
-			} catch {
-				// A read-only or full disk costs the next run time, nothing else.
-				rmSync(temporary, {force: true});
-			}
+			if (writeCacheFile(file, JSON.stringify({version: VERSION, entries: Object.fromEntries(used)} satisfies MemoFile))) isNew = false;
 		},
 	};
 }

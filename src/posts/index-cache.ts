@@ -4,9 +4,9 @@
  * and stats the posts instead of reading them. A stale entry is read again; a cache that cannot be
  * read, or was written by another version, is rebuilt without a word: it only ever saves time.
  */
-import {mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join, sep} from 'node:path';
-import {cacheDirectory, libraryHash} from '../cache-directory.js';
+import {cacheDirectory, libraryHash, writeCacheFile} from '../cache-directory.js';
 import type {FileStamp, PostHead} from './post-head.js';
 import type {PostWarning} from './types.js';
 import {hasUnsafeCharacters} from '../markdown/sanitize.js';
@@ -86,16 +86,7 @@ export function openIndexCache(paths: string[], directory: string | null = cache
 			const kept = new Map<string, Entry>();
 			for (const path of hits) kept.set(path, old.find(path)!);
 			for (const [path, entry] of fresh) kept.set(path, entry);
-			try {
-				mkdirSync(directory, {recursive: true, mode: 0o700});
-				// Written beside it and renamed: a reader never sees half a file.
-				const temporary = `${file}.${process.pid}.tmp`;
-				writeFileSync(temporary, JSON.stringify(cacheFile(kept)));
-				renameSync(temporary, file);
-			} catch {
-				// A read-only or full disk costs the next start time, nothing else.
-				rmSync(`${file}.${process.pid}.tmp`, {force: true});
-			}
+			writeCacheFile(file, JSON.stringify(cacheFile(kept)));
 		},
 	};
 }

@@ -1,4 +1,4 @@
-import {readFileSync, statSync} from 'node:fs';
+import {readFileSync, statSync, type Stats} from 'node:fs';
 import {resolve} from 'node:path';
 import {sanitizeName} from '../markdown/sanitize.js';
 import {findPosts, reason, specialFileProblem} from './find-posts.js';
@@ -88,12 +88,12 @@ export function newestFirst<T extends {id: string}>(posts: T[], timeOf: (post: T
 	return order.map(index => posts[index]!);
 }
 
-/** Reads a file as UTF-8 text; null (and a warning) when it cannot be a post. */
-export function readPostText(path: string, displayPath: string, warnings: PostWarning[]): string | null {
+/** Reads a file as UTF-8 text; null (and a warning) when it cannot be a post. `known`: the file's stats, when the caller has them already. */
+export function readPostText(path: string, displayPath: string, warnings: PostWarning[], known?: Stats): string | null {
 	const warn = (message: string, line?: number) => warnings.push({file: displayPath, message, ...(line ? {line} : {})});
 	let bytes: Buffer;
 	try {
-		const stats = statSync(path);
+		const stats = known ?? statSync(path);
 		// A link in a folder may point at a FIFO or a device: reading one hangs or never ends.
 		const special = specialFileProblem(stats);
 		if (special) {
