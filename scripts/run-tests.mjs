@@ -31,9 +31,18 @@ function strayProcesses(root) {
 	});
 }
 
+/** Whether a test file drives the built CLI or a pseudo-terminal (so needs dist/ and is not a unit test). */
+const needsBuild = file => file.startsWith(join('test', 'e2e')) || /helpers\/(run-cli|pseudo-terminal|screen)\.js'/.test(readFileSync(file, 'utf8'));
+
+// --unit: only the tests that need no build and no pseudo-terminal (npm run test:unit).
+// --tap: every TAP line, as node's runner prints them, instead of the summary.
+const flags = new Set(process.argv.slice(2).filter(arg => arg.startsWith('--')));
+const named = process.argv.slice(2).filter(arg => !arg.startsWith('--'));
+const all = named.length > 0 ? named : testFiles('test');
+const files = flags.has('--unit') ? all.filter(file => !needsBuild(file)) : all;
+const reporter = flags.has('--tap') ? ['--test-reporter=tap'] : [`--test-reporter=${new URL('test-summary.mjs', import.meta.url).href}`, '--test-reporter-destination=stdout'];
 const root = mkdtempSync(join(tmpdir(), 'kn-test-run-'));
-const files = process.argv.slice(2).length > 0 ? process.argv.slice(2) : testFiles('test');
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], {
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...reporter, ...files], {
 	stdio: 'inherit',
 	env: {...process.env, TMPDIR: root},
 });

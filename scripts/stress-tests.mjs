@@ -15,10 +15,10 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 for (let run = 1; run <= runs; run++) {
 	const started = Date.now();
 	const result = spawnSync(process.execPath, ['scripts/run-tests.mjs'], {stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28});
-	const summary = (result.stdout.match(/^# (pass|fail) \d+$/gm) ?? []).join(', ');
+	const summary = result.stdout.match(/^\d+ passed, \d+ failed.*$/m)?.[0] ?? 'no summary';
 	console.log(`run ${run}/${runs} beside ${burnerCount} burners: ${result.status === 0 ? 'green' : 'RED'} (${summary}, ${Math.round((Date.now() - started) / 1000)} s)`);
 	if (result.status !== 0) {
-		console.log(result.stdout.split('\n').filter(line => /^\s*not ok/.test(line)).join('\n'));
+		console.log(result.stdout.split('\n').filter(line => line.startsWith('✖')).join('\n'));
 		process.exit(1);
 	}
 }

@@ -1,12 +1,34 @@
 import {spawn} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 /** The built CLI, as a user runs it. */
 export const cliPath = fileURLToPath(new URL('../../bin/kubecon-notes.js', import.meta.url));
-export const isBuilt = existsSync(fileURLToPath(new URL('../../dist/cli.cjs', import.meta.url)));
+
+/** The newest modification time under a file or folder (0 when it is missing). */
+function newest(path: string): number {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(0, ...readdirSync(path).map(name => newest(join(path, name))));
+}
+
+/**
+ * Tests of the built CLI fail loudly, at import, when dist/ is missing or older than what it is built
+ * from: they never skip, and never test a stale build (npm test builds first; `npm run build` by hand).
+ */
+function assertBuilt(): true {
+	const root = fileURLToPath(new URL('../../', import.meta.url));
+	const built = newest(join(root, 'dist', 'cli.cjs'));
+	if (built === 0) throw new Error('dist/cli.cjs is missing: run `npm run build` first (npm test does)');
+	const sources = Math.max(...['src', 'patches', join('scripts', 'build.mjs')].map(path => newest(join(root, path))));
+	if (sources > built) throw new Error('dist/ is older than src/: run `npm run build` first (npm test does)');
+	return true;
+}
+
+export const isBuilt = assertBuilt();
 export const bundledPosts = fileURLToPath(new URL('../../posts', import.meta.url));
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};
