@@ -233,6 +233,9 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	const signals = endingSignals();
 	for (const signal of signals) process.on(signal, onSignal);
 	process.on('uncaughtException', onFatal);
+	// A run ended from elsewhere (the output lost: EIO from a terminal gone) still hands over its place.
+	const onExit = () => saver?.flush();
+	process.on('exit', onExit);
 	process.on('unhandledRejection', onFatal);
 	try {
 		await exited;
@@ -248,6 +251,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		restore();
 		for (const signal of signals) process.off(signal, onSignal);
 		process.off('uncaughtException', onFatal);
+		process.off('exit', onExit);
 		process.off('unhandledRejection', onFatal);
 	}
 }
