@@ -5,6 +5,7 @@ import {helpText, parseCli, suggestCommand, UsageError, type CliOptions, type Co
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
 import {reachedForCompiledCode} from './cli/compiled-code.js';
 import {exitQuietlyOnClosedPipe, writeBytes, writeError, writeLines} from './cli/output.js';
+import {dumbTerminal} from './cli/terminal-capability.js';
 import {clearCiFlags} from './ui/interactive-env.js';
 import type {Match} from './cli/select-post.js';
 import {MissingPathError, specialFileProblem} from './posts/find-posts.js';
@@ -41,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const stdout = process.stdout;
 	const isTty = Boolean(stdout.isTTY);
+	// A terminal that cannot move the cursor (TERM=dumb) gets the printed text, uncoloured unless asked.
+	const canDraw = isTty && dumbTerminal() === null;
 	// `read notes.md` and `topics notes.md`: a post named by its file is read from that file, and
 	// `read -` from standard input.
 	const namedPost = (command.kind === 'read' || command.kind === 'topics') && command.paths.length === 0 ? command.post : null;
@@ -51,19 +54,19 @@ async function main(argv: string[]): Promise<number> {
 	const paths = postFile ? [postFile] : command.paths.length > 0 ? command.paths : [bundledPosts];
 	// The reader runs on a terminal with a keyboard. Its modules start loading now, so that reading
 	// their files overlaps finding the posts; CI is cleared first, as Ink reads it when it loads.
-	const keyboard = command.kind === 'view' && isTty ? openKeyboard() : null;
+	const keyboard = command.kind === 'view' && canDraw ? openKeyboard() : null;
 	if (keyboard) {
 		clearCiFlags();
 		readerModules();
 	}
 	// Everything past the arguments loads on demand: --version and --help start nothing else.
 	const stdinText = paths.includes('-') ? await readStdin() : undefined;
-	const color = useColor(options.color, isTty);
-	const {default: supportsHyperlinks} = isTty && color ? await import('supports-hyperlinks') : {default: null};
+	const color = useColor(options.color, canDraw);
+	const {default: supportsHyperlinks} = canDraw && color ? await import('supports-hyperlinks') : {default: null};
 	const render: RenderOptions = {
 		width: printWidth(options.width, stdout.columns),
 		color,
-		hyperlinks: useHyperlinks(color, isTty, Boolean(supportsHyperlinks?.stdout)),
+		hyperlinks: useHyperlinks(color, canDraw, Boolean(supportsHyperlinks?.stdout)),
 	};
 	const stdinOption = stdinText === undefined ? {} : {stdinText};
 	if (command.kind === 'view') {

@@ -1,21 +1,62 @@
 /**
  * The one writer for everything printed: stdout lines and stderr messages. Whatever a line holds,
  * only the program's own SGR styling and OSC 8 hyperlinks reach the terminal or pipe; every other
- * control is shown as a visible stand-in (see terminalSafe). Ends quietly when a pipe closes.
+ * control is shown as a visible stand-in (see terminalSafe). Ends quietly when a pipe closes, with
+ * one line and exit 2 when the output is lost any other way.
  */
+import {readFileSync, readlinkSync} from 'node:fs';
 import {terminalSafe} from '../markdown/terminal-text.js';
 
 let closed = false;
 
-/** Call once at start: a closed pipe ends the process with 0 instead of an EPIPE stack trace. */
+/**
+ * What a failed write to standard output means: a reader that closed the pipe (`| head`) is done
+ * with us, exit 0 in silence, as every Unix tool does; anything else (EBADF: a read-only or closed
+ * descriptor, EIO: a terminal that went away, ENOSPC: a full disk) lost the output, which the
+ * user must learn: one line, exit 2.
+ */
+export function outputFailure(error: {code?: string; message?: string}): {exitCode: number; message: string | null} {
+	if (error.code === 'EPIPE') return {exitCode: 0, message: null};
+	return {exitCode: 2, message: `kubecon-notes: cannot write the output: ${error.message ?? error.code ?? 'unknown error'}`};
+}
+
+/**
+ * Call once at start: every write error on stdout ends the run as outputFailure says, never with a
+ * stack trace. Standard output closed before the start (`>&-`) ends it at once (exit 2): Node puts
+ * /dev/null in its place and every byte written would vanish with exit 0.
+ */
 export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
 	stream.on('error', (error: NodeJS.ErrnoException) => {
-		if (error.code === 'EPIPE') {
-			closed = true;
-			process.exit(0);
-		}
-		throw error;
+		closed = true;
+		const {exitCode, message} = outputFailure(error);
+		if (message !== null) writeError(message);
+		process.exit(exitCode);
 	});
+	if (stream === process.stdout && wasStdoutClosed()) {
+		writeError('kubecon-notes: standard output is closed (or open for reading only): nothing can be printed');
+		process.exit(2);
+	}
+}
+
+/**
+ * Whether descriptor 1 was closed when the process started (`cmd >&-`). Node opens /dev/null in
+ * its place, read-write; a shell's `>/dev/null` opens it write-only. (A caller that discards
+ * output by handing over /dev/null read-write, as Python's subprocess.DEVNULL does, is told the
+ * output is closed too: nothing tells the two apart, and printing into nothing with exit 0 is what
+ * this guards against.) A descriptor open for reading only (`1</dev/null`) cannot take output
+ * either. Without /proc (macOS), a write error says it later, when there is one.
+ */
+export function wasStdoutClosed(fdinfo = '/proc/self/fdinfo/1', link = '/proc/self/fd/1'): boolean {
+	try {
+		const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(fdinfo, 'utf8'))?.[1];
+		if (flags === undefined) return false;
+		const accessMode = Number.parseInt(flags, 8) & 0o3;
+		const readOnly = 0;
+		const readWrite = 2;
+		return accessMode === readOnly || (accessMode === readWrite && readlinkSync(link) === '/dev/null');
+	} catch {
+		return false;
+	}
 }
 
 /** Bytes gathered before a write: large enough that writes are few, small enough that memory stays flat. */
@@ -105,5 +146,9 @@ function* encodedChunks(lines: Iterable<string>): Generator<Buffer> {
 
 /** Writes one message to stderr, made terminal-safe (messages quote file names, typed names and input). */
 export function writeError(message: string, stream: NodeJS.WritableStream = process.stderr): void {
-	stream.write(terminalSafe(message) + '\n');
+	try {
+		stream.write(terminalSafe(message) + '\n');
+	} catch {
+		// stderr is gone too: the exit code is all that is left to say it.
+	}
 }

@@ -12,7 +12,7 @@ import envPaths from 'env-paths';
 /** The synchronous fs calls the store makes; node:fs by default. */
 export type StoreFs = Pick<
 	typeof nodeFs,
-	'readFileSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'mkdirSync' | 'accessSync' | 'rmdirSync' | 'utimesSync'
+	'readFileSync' | 'writeFileSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'mkdirSync' | 'accessSync' | 'rmdirSync' | 'utimesSync'
 >;
 
 /** What reading the file found. */
@@ -30,6 +30,8 @@ export type StoreFile = {
 	readonly folder: string | undefined;
 	readonly fs: StoreFs;
 	read(): FileRead;
+	/** Why the file is not to be read (too large, not a regular file), or null: asked before conf reads it. */
+	readProblem(): string | null;
 	/** Why the file could not be written, or null when it looks writable. Touches nothing. */
 	writeProblem(): string | null;
 	/** A cheap token that changes whenever the file is replaced or rewritten; null when absent. */
@@ -43,6 +45,12 @@ export const configDirEnv = 'KUBECON_NOTES_CONFIG_DIR';
 
 /** The store's file name: conf's default. */
 const fileName = 'config.json';
+
+/**
+ * The largest file the store reads. Its own content stays far below (500 positions and the
+ * watched marks: a few hundred KB); a file of 160 MB took `forget` 47 s and 2.1 GB to parse.
+ */
+export const maxStoreBytes = 16 * 1024 * 1024;
 
 /** The folder asked for: `cwd`, else $KUBECON_NOTES_CONFIG_DIR; undefined leaves it to conf. */
 export function chosenFolder(cwd?: string): string | undefined {
@@ -70,6 +78,8 @@ export function openStoreFile(cwd?: string, fs: StoreFs = nodeFs): StoreFile {
 		read() {
 			let text: string;
 			try {
+				const problem = sizeProblem(fs.statSync(filePath));
+				if (problem !== null) return {kind: 'unreadable', reason: problem};
 				text = fs.readFileSync(filePath, 'utf8');
 			} catch (error) {
 				const code = errorCode(error);
@@ -87,6 +97,14 @@ export function openStoreFile(cwd?: string, fs: StoreFs = nodeFs): StoreFile {
 				return {kind: 'ok', value};
 			} catch (error) {
 				return {kind: 'corrupt', reason: errorMessage(error)};
+			}
+		},
+		readProblem() {
+			try {
+				return sizeProblem(fs.statSync(filePath));
+			} catch {
+				// Missing, or unreadable: conf's read says which.
+				return null;
 			}
 		},
 		writeProblem: () => writeProblem(fs, filePath),
@@ -108,6 +126,18 @@ export function openStoreFile(cwd?: string, fs: StoreFs = nodeFs): StoreFile {
 			return target;
 		},
 	};
+}
+
+/** Why a file of these stats is not read: not a regular file (a FIFO would hang the read), or too large. */
+export function sizeProblem(stats: {isFile(): boolean; isDirectory(): boolean; size: number}): string | null {
+	// A folder is left to the read, which says EISDIR.
+	if (!stats.isFile() && !stats.isDirectory()) return 'it is not a regular file';
+	if (stats.size > maxStoreBytes) return `it is ${megabytes(stats.size)}, more than the ${megabytes(maxStoreBytes)} a reading-position file may be; delete or move it to start afresh`;
+	return null;
+}
+
+function megabytes(bytes: number): string {
+	return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
 /**

@@ -18,7 +18,7 @@ const preloadAfterMs = 1000;
 
 /** The store without `forget` (which must know at once whether the file took it), plus `settled`. */
 export type OpenedStore = Omit<Store, 'forget'> & {
-	/** Resolves once every change made so far has been handed to the writable store. */
+	/** Resolves once every change made so far has been handed to the writable store and written (or kept in memory after a failure). */
 	settled(): Promise<void>;
 };
 
@@ -27,8 +27,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
 	const loadWritable = async (): Promise<Store> => (await import('./store.js')).createStore(options);
 	const healthy = readHealthy(options);
 	if (!healthy) {
-		const store = await loadWritable();
-		return Object.assign(store, {settled: async () => undefined});
+		return loadWritable();
 	}
 	const {data, path} = healthy;
 	let writable: Store | undefined;
@@ -71,7 +70,11 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
 			return writable?.saveProblem ?? problem;
 		},
 		path,
-		settled: () => loading ?? Promise.resolve(),
+		// Handed over, then written (a change may wait for the lock a while, off the input path).
+		settled: async () => {
+			await loading;
+			await writable?.settled();
+		},
 		getPosition(postId) {
 			if (writable) return writable.getPosition(postId);
 			const position = typeof postId === 'string' ? data.positions[postId] : undefined;

@@ -86,8 +86,14 @@ export function migrateStoreData(raw: unknown): MigratedData {
 	return {data: prunePositions(data), isNewer: version > currentSchemaVersion};
 }
 
-/** A clean position from untrusted data, or undefined when it has no usable anchor. */
-export function sanitizePosition(value: unknown): PostPosition | undefined {
+/**
+ * A clean position from untrusted data, or undefined when it has no usable anchor. A time in the
+ * future (a file synced from a machine whose clock runs ahead, a clock set back) would win over
+ * every later move in that post: it is clamped to now, and to the moment this run started, so that
+ * every move the user makes in this run wins over it (the writable store re-reads the file when it
+ * writes a move, after the move was made).
+ */
+export function sanitizePosition(value: unknown, now = Date.now()): PostPosition | undefined {
 	if (!isRecord(value)) {
 		return undefined;
 	}
@@ -96,7 +102,7 @@ export function sanitizePosition(value: unknown): PostPosition | undefined {
 		return undefined;
 	}
 	const readTopics = Array.isArray(value['readTopics']) ? value['readTopics'].filter((topic): topic is string => typeof topic === 'string').slice(0, maxReadTopics) : [];
-	const updatedAt = typeof value['updatedAt'] === 'number' && Number.isFinite(value['updatedAt']) ? value['updatedAt'] : 0;
+	const updatedAt = notAhead(typeof value['updatedAt'] === 'number' && Number.isFinite(value['updatedAt']) ? value['updatedAt'] : 0, now);
 	const position: PostPosition = {anchor, readTopics, updatedAt};
 	if (value['done'] === true) {
 		position.done = true;
@@ -115,6 +121,14 @@ export function applyPosition(data: StoreData, postId: string, position: PostPos
 	}
 }
 
+/** When this run started (epoch ms). */
+const runStartedAt = Math.floor(performance.timeOrigin);
+
+/** A stored time, or when it lies ahead of `now`, the earlier of now and this run's start. */
+function notAhead(time: number, now: number): number {
+	return time > now ? Math.min(now, runStartedAt) : time;
+}
+
 /** Keeps the `maxPositions` most recently updated positions (in place), and returns the data. */
 export function prunePositions(data: StoreData, limit = maxPositions): StoreData {
 	const ids = Object.keys(data.positions);
@@ -128,6 +142,19 @@ export function prunePositions(data: StoreData, limit = maxPositions): StoreData
 	return data;
 }
 
+/** The top-level keys this version does not know, as found: written back untouched, so a later version's additions survive. */
+export function unknownTopLevelKeys(raw: unknown): Record<string, unknown> {
+	const extra: Record<string, unknown> = {};
+	if (!isRecord(raw)) return extra;
+	for (const [key, value] of Object.entries(raw)) {
+		if (!knownKeys.has(key)) Object.defineProperty(extra, key, {value, enumerable: true, writable: true, configurable: true});
+	}
+	return extra;
+}
+
+/** Every top-level key this version reads (`lastPost`: version 0's `lastPostId`, migrated). */
+const knownKeys = new Set(['schemaVersion', 'lastPostId', 'lastPost', 'positions', 'watched']);
+
 function positionFromVersion0(value: unknown): PostPosition | undefined {
 	if (!isRecord(value) || typeof value['line'] !== 'number' || !Number.isInteger(value['line']) || value['line'] < 1) {
 		return undefined;
@@ -140,7 +167,7 @@ function positionFromVersion0(value: unknown): PostPosition | undefined {
 		topic: typeof value['topic'] === 'string' ? value['topic'] : null,
 		progress: 0,
 	};
-	const updatedAt = typeof value['updatedAt'] === 'number' && Number.isFinite(value['updatedAt']) ? value['updatedAt'] : 0;
+	const updatedAt = notAhead(typeof value['updatedAt'] === 'number' && Number.isFinite(value['updatedAt']) ? value['updatedAt'] : 0, Date.now());
 	return {anchor, readTopics: [], updatedAt};
 }
 

@@ -3,14 +3,17 @@
  * Several runs may share the file, so every change takes the lock (proper-lockfile), re-reads the
  * file through conf, merges just that change and writes it back through conf (atomically). Reads
  * between changes go to the file directly (store-file.ts). Nothing here throws: a file that cannot
- * be parsed is moved aside; one that cannot be read or written is left alone and the store keeps
- * places in memory; each is reported once, at start when it can be known then. This module loads
- * conf: the reader opens the store through store-open.ts, which loads it after the first frame.
+ * be parsed is moved aside; one that cannot be read or written (or is too large to read) is left
+ * alone and the store keeps places in memory; each is reported once, at start when it can be known
+ * then, else when it happens (`onWarning`). A change that finds the lock taken waits at most
+ * `lock.waitMs`, then stays pending (in memory at once) and is tried again on a timer: the reader
+ * never waits for another run on its input path. This module loads conf: the reader opens the store
+ * through store-open.ts, which loads it after the first frame.
  */
 import type {ReadingAnchor} from './reading-anchor.js';
 import {openStoreFile, errorMessage, type FileRead, type StoreFile, type StoreFs} from './store-file.js';
-import {openConf, readConf, withFileLock, type ConfFile, type LockOptions} from './store-writer.js';
-import {applyPosition, currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, type PostPosition, type StoreData} from './store-schema.js';
+import {FileLock, openConf, readConf, type ConfFile, type LockOptions} from './store-writer.js';
+import {applyPosition, currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, unknownTopLevelKeys, type PostPosition, type StoreData} from './store-schema.js';
 
 export type {PostPosition} from './store-schema.js';
 export type {ReadingAnchor} from './reading-anchor.js';
@@ -35,6 +38,8 @@ export type Store = {
 	readonly saveProblem: string | null;
 	/** The file positions are kept in. */
 	readonly path: string;
+	/** Resolves once no change waits for the lock any more (written, or kept in memory after a failure). */
+	settled(): Promise<void>;
 };
 
 export type StoreOptions = {
@@ -43,6 +48,7 @@ export type StoreOptions = {
 	onWarning?: (message: string) => void;
 	/** The disk calls, for tests that make one fail; node:fs by default. */
 	fs?: StoreFs;
+	/** How long locks are waited for; `waitMs` bounds one change's wait (pending after it). */
 	lock?: LockOptions;
 	/** Opens conf on a folder (undefined: conf's default); tests wrap it to make a write fail. */
 	openConf?: (folder: string | undefined) => ConfFile;
@@ -76,7 +82,14 @@ export function createStore(options: StoreOptions = {}): Store {
 	}
 	const filePath = file?.path ?? '';
 	let data = emptyStoreData();
+	/** Top-level keys of the file this version does not know: written back as they were. */
+	let extraKeys: Record<string, unknown> = {};
 	let seenVersion: string | null | undefined;
+	/** Changes made while the lock was taken, in order: applied to every fresh read until written. */
+	const pending: Array<(fresh: StoreData) => void> = [];
+	let retry: ReturnType<typeof setTimeout> | undefined;
+	let onSettled: Array<() => void> = [];
+	const waitMs = options.lock?.waitMs ?? Number.POSITIVE_INFINITY;
 
 	/** From now on the store lives in memory: the file is neither read nor written again. */
 	const toMemory = (problem: string): void => {
@@ -106,6 +119,8 @@ export function createStore(options: StoreOptions = {}): Store {
 			case 'ok': {
 				const migrated = migrateStoreData(read.value);
 				data = migrated.data;
+				extraKeys = unknownTopLevelKeys(read.value);
+				for (const change of pending) change(data);
 				if (migrated.isNewer) {
 					toMemory(`${filePath} was written by a newer version of kubecon-notes`);
 				}
@@ -133,8 +148,11 @@ export function createStore(options: StoreOptions = {}): Store {
 		}
 	};
 
-	const locked = (body: () => void): void => {
-		withFileLock(file!.fs, filePath, body, options.lock);
+	let fileLock: FileLock | undefined;
+	/** Runs `body` under the lock if it can be had within `wait` ms; false when it could not. */
+	const locked = (body: () => void, wait = waitMs): boolean => {
+		fileLock ??= new FileLock(file!.fs, filePath, options.lock);
+		return fileLock.run(body, wait).acquired;
 	};
 
 	/** conf, made on the first write: its constructor reads the file and may create the folder. */
@@ -151,36 +169,72 @@ export function createStore(options: StoreOptions = {}): Store {
 	};
 
 	/** The file as conf reads it; conf takes a missing file for an empty one, so that is asked first. */
-	const readThroughConf = (): FileRead => (file!.version() === null ? {kind: 'missing'} : readConf(getConf));
+	const readThroughConf = (): FileRead => {
+		if (file!.version() === null) return {kind: 'missing'};
+		// conf reads the whole file, also in its constructor: not one beyond the cap.
+		const problem = file!.readProblem();
+		return problem === null ? readConf(getConf) : {kind: 'unreadable', reason: problem};
+	};
+
+	/** Ends the wait for the lock: nothing is pending any more. */
+	const settle = (): void => {
+		pending.length = 0;
+		if (retry !== undefined) clearTimeout(retry);
+		retry = undefined;
+		for (const resolve of onSettled.splice(0)) resolve();
+	};
 
 	/**
-	 * Applies one change to the freshest data and writes it back, under the lock; true when the file
-	 * took it. Changes set or delete one key, so applying one again in memory after a failure is safe.
+	 * Writes the pending changes over the freshest data, under the lock; true when the file took
+	 * them. When the lock stays taken past `waitMs` they stay pending and are tried again shortly.
+	 * Changes set or delete one key, so applying one again after a fresh read is safe.
 	 */
-	const update = (change: (fresh: StoreData) => void): boolean => {
+	const writePending = (): boolean => {
+		if (pending.length === 0) return true;
+		if (saveProblem !== null || !file) {
+			settle();
+			return false;
+		}
 		let isSaved = false;
-		if (saveProblem === null && file) {
-			try {
-				locked(() => {
-					refresh(true, readThroughConf());
-					if (saveProblem !== null) {
-						return;
-					}
-					change(data);
-					prunePositions(data);
-					getConf().store = {...data, schemaVersion: currentSchemaVersion};
-					seenVersion = file!.version();
-					isSaved = true;
-				});
-			} catch (error) {
-				toMemory(`${filePath} cannot be written (${errorMessage(error)})`);
+		try {
+			const isLocked = locked(() => {
+				// The fresh read applies the pending changes (refresh).
+				refresh(true, readThroughConf());
+				if (saveProblem !== null) return;
+				prunePositions(data);
+				getConf().store = {...data, schemaVersion: currentSchemaVersion, ...extraKeys};
+				seenVersion = file!.version();
+				isSaved = true;
+			});
+			if (!isLocked) {
+				// Taken by another run: again in a moment, off the caller's path. The timer keeps the
+				// process alive until then: a place is not dropped because the reader was quitting.
+				retry ??= setTimeout(() => {
+					retry = undefined;
+					guard(undefined, writePending);
+				}, 25);
+				return false;
 			}
+		} catch (error) {
+			toMemory(`${filePath} cannot be written (${errorMessage(error)})`);
 		}
 		if (!isSaved) {
-			change(data);
+			for (const change of pending) change(data);
 			prunePositions(data);
 		}
+		settle();
 		return isSaved;
+	};
+
+	/** Applies one change in memory at once and to the file as soon as the lock allows; true when the file took it now. */
+	const update = (change: (fresh: StoreData) => void): boolean => {
+		change(data);
+		prunePositions(data);
+		if (saveProblem !== null || !file) return false;
+		pending.push(change);
+		// Behind changes already waiting for the lock: it is taken, so this one waits with them.
+		if (retry !== undefined) return false;
+		return writePending();
 	};
 
 	/** The first read, and the moving aside of a corrupt file, happen under the lock too. */
@@ -191,7 +245,8 @@ export function createStore(options: StoreOptions = {}): Store {
 		const first = file.read();
 		if (first.kind === 'corrupt') {
 			try {
-				locked(() => refresh(true));
+				// Lock taken: read as empty for now; the first change moves it aside under the lock.
+				if (!locked(() => refresh(true))) seenVersion = file.version();
 			} catch (error) {
 				toMemory(`${filePath} is not valid (${first.reason}) and could not be moved aside (${errorMessage(error)})`);
 			}
@@ -223,6 +278,7 @@ export function createStore(options: StoreOptions = {}): Store {
 			return saveProblem;
 		},
 		path: filePath,
+		settled: () => (pending.length === 0 ? Promise.resolve() : new Promise<void>(resolve => onSettled.push(resolve))),
 		getPosition: postId =>
 			guard(undefined, () => {
 				refresh();

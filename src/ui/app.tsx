@@ -16,6 +16,7 @@ import {useReader} from './hooks/use-reader.js';
 import {useReaderInput} from './hooks/use-reader-input.js';
 import {useSavePlace, useSaveWatched, type ReaderStore} from './hooks/use-save-place.js';
 import {useSearchHits} from './hooks/use-search-hits.js';
+import {useStoreProblems, type StoreProblemFeed} from './hooks/use-store-problems.js';
 import {useSuspend} from './hooks/use-suspend.js';
 import {statusHint} from './keymap.js';
 import {startState} from './start-state.js';
@@ -41,6 +42,8 @@ export type AppProps = {
 	saver?: Pick<DebouncedSaver, 'save'> & Partial<Pick<DebouncedSaver, 'flush'>>;
 	/** A message for the status line at start (a store problem, say). */
 	startMessage?: string | null;
+	/** Store problems met after start: each goes to the status line and the W list. */
+	storeProblems?: StoreProblemFeed;
 	/** Opens or copies a session's link (the terminal side of `o` and `y`). */
 	onLink?: (kind: 'open' | 'copy', url: string) => Promise<string | null>;
 	/** The terminal the reader set up: the editor and Ctrl-Z leave it and take it back. */
@@ -50,7 +53,7 @@ export type AppProps = {
 };
 
 /** The reader: one reducer, its view-model, and the widgets that draw it. */
-export function App({renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, terminal, watch, ...props}: AppProps) {
+export function App({renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, storeProblems, terminal, watch, ...props}: AppProps) {
 	const {exit} = useApp();
 	const start = (library: Library, env: Parameters<typeof startState>[0]['env']) => startState({library, env, width, height, measure, store, resume, message: startMessage});
 	const {state, env, library, dispatch, applyUpdate, currentLibrary} = useReader({library: props.library, renderPost, style: {color, hyperlinks}, store, start});
@@ -65,6 +68,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	const flush = useCallback(() => saver?.flush?.(), [saver]);
 	useEditEffect(state.effect, {library, env, terminal, drafts: watch?.drafts ?? false, flush, apply: applyUpdate, say});
 	useLiveReload(watch, currentLibrary, useCallback(update => applyUpdate(() => update), [applyUpdate]), say);
+	useStoreProblems(storeProblems, applyUpdate);
 	useEffect(() => void (state.isQuitting && exit()), [state.isQuitting, exit]);
 	const suspend = useSuspend(terminal, flush);
 	const view = selectView(state, env, {keepsPlaces: Boolean(store), title: postIndex => library.posts[postIndex]?.title ?? '', warningCount: library.warnings.length});

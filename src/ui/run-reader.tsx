@@ -1,3 +1,4 @@
+import {constants as osConstants} from 'node:os';
 import chalk from 'chalk';
 import {render} from 'ink';
 import {useCallback, useMemo} from 'react';
@@ -7,6 +8,7 @@ import {CrashBoundary} from './components/crash-boundary.js';
 import {guardedStdout} from './guarded-stdout.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {WatchTarget} from './hooks/use-live-reload.js';
+import type {StoreProblemFeed} from './hooks/use-store-problems.js';
 import {copySequence, openUrl} from './link-actions.js';
 import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
 
@@ -24,9 +26,50 @@ export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 
 	onFirstFrame?: () => void;
 };
 
+type StoreProblem = Parameters<Parameters<StoreProblemFeed['subscribe']>[0]>[0];
+
 // The alternate screen does not move the cursor: home it, so the first frame starts at the top.
 const ENTER_SCREEN = '\u001B[?1049h\u001B[H\u001B[?25l';
 const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
+
+/**
+ * Every signal a user or a tool can send whose default action ends the process, as this platform
+ * knows them: each must leave the terminal as it was, not in the alternate screen with the mouse on
+ * (proper-lockfile's signal-exit re-raises SIGUSR2, SIGALRM and others when it is their only
+ * listener). SIGUSR1 too: unhandled, Node starts its inspector and writes over the frame. Not the
+ * faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL: no JavaScript may run after a real one), nor SIGPIPE,
+ * which Node ignores so that a closed pipe is an EPIPE error.
+ */
+function endingSignals(): NodeJS.Signals[] {
+	const names: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF', 'SIGXCPU', 'SIGXFSZ', 'SIGIO', 'SIGPOLL', 'SIGPWR', 'SIGSTKFLT', 'SIGSYS', 'SIGTRAP', 'SIGABRT', 'SIGLOST', 'SIGINFO'];
+	const numbers = new Set<number>();
+	// One listener per signal number: SIGIO and SIGPOLL are one signal on Linux.
+	return names.filter(name => {
+		const number = (osConstants.signals as Record<string, number | undefined>)[name];
+		if (number === undefined || numbers.has(number)) return false;
+		numbers.add(number);
+		return true;
+	});
+}
+
+/** Problems told before the reader listens are kept for it. */
+function problemFeed(): StoreProblemFeed & {tell(problem: StoreProblem): void} {
+	const waiting: StoreProblem[] = [];
+	let listener: ((problem: StoreProblem) => void) | null = null;
+	return {
+		tell(problem) {
+			if (listener) listener(problem);
+			else waiting.push(problem);
+		},
+		subscribe(next) {
+			listener = next;
+			for (const problem of waiting.splice(0)) next(problem);
+			return () => {
+				listener = null;
+			};
+		},
+	};
+}
 
 /** Follows the terminal's size: Ink 6.8 has no hook for it. */
 function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink' | 'terminal'> & {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; isMouseOn: boolean}) {
@@ -50,25 +93,61 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	const stdin = options.stdin ?? process.stdin;
 	const stdout = options.stdout ?? process.stdout;
 	const isMouseOn = options.mouse ?? false;
+	let isLeft = false;
 	let restored = false;
 	let saver: {flush: () => void} | undefined;
 	let storeWarnings: string[] = [];
-	const restore = () => {
-		if (restored) return;
-		restored = true;
-		// The position is written before anything else can go wrong on the way out.
+	let store: {path: string; settled(): Promise<void>} | undefined;
+	/** Gives the terminal back: cooked mode, main screen, mouse off. Once. */
+	const leaveTerminal = () => {
+		if (isLeft) return;
+		isLeft = true;
+		// The position is handed to the store before anything else can go wrong on the way out.
 		saver?.flush();
 		if (stdin.isTTY) stdin.setRawMode(false);
 		// The mouse goes off on every way out, or the shell would get reports as typed text.
 		stdout.write(`${isMouseOn ? MOUSE_OFF : ''}${LEAVE_SCREEN}`);
+	};
+	/** The terminal back, then the store's problems on stderr, where the shell keeps them. */
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		leaveTerminal();
 		for (const warning of storeWarnings) process.stderr.write(`kubecon-notes: warning: ${sanitizeName(warning)}\n`);
+	};
+	/**
+	 * Waits, with the terminal already given back, until the last place is written: a change that
+	 * found another run's lock is written when that run lets go (or the lock is found abandoned).
+	 */
+	const placesWritten = async () => {
+		if (!store) return;
+		const waiting = setTimeout(() => process.stderr.write(`kubecon-notes: saving your place: waiting for another run to release ${sanitizeName(store!.path)}.lock…\n`), 500);
+		try {
+			await store.settled();
+		} finally {
+			clearTimeout(waiting);
+		}
 	};
 	// The store is read before the first frame; conf, its writer, loads after it (store-open.ts). Its
 	// problems are told once, in the status line and on stderr after the screen is restored.
 	const {openStore, createDebouncedSaver} = await import('../state/store-open.js');
 	storeWarnings = [];
-	const store = await openStore({onWarning: message => storeWarnings.push(sanitizeName(message))});
-	const positionSaver = createDebouncedSaver(store, 300);
+	// Problems met after start go to the reader as they happen (status line and W), and to stderr on the way out.
+	const laterProblems = problemFeed();
+	let isStarted = false;
+	const opened = await openStore({
+		onWarning(message) {
+			const text = sanitizeName(message);
+			storeWarnings.push(text);
+			if (isStarted) laterProblems.tell({warning: {file: opened.path, message: text.replaceAll(opened.path, 'the file')}, text});
+		},
+		// A change waits for another run's lock a few milliseconds at most, then is written later:
+		// the reader never freezes on a lock.
+		lock: {waitMs: 4},
+	});
+	isStarted = true;
+	store = opened;
+	const positionSaver = createDebouncedSaver(opened, 300);
 	saver = positionSaver;
 	// Ink styles through chalk, which drops every style, inverse and bold too, when NO_COLOR is set
 	// or colour looks unsupported. The cursor, the status bar and marks are inverse, not colour: keep
@@ -77,7 +156,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// Store problems known at start (cannot be read or written, moved aside) join the W list.
 	const library = storeWarnings.length === 0 ? options.library : {
 		...options.library,
-		warnings: [...options.library.warnings, ...storeWarnings.map(message => ({file: store.path, message: message.replaceAll(store.path, 'the file')}))],
+		warnings: [...options.library.warnings, ...storeWarnings.map(message => ({file: opened.path, message: message.replaceAll(opened.path, 'the file')}))],
 	};
 	// Raw mode before the first frame: Ink asks for it only after the frame is drawn, and a key typed
 	// in between would be echoed by the terminal over the frame (and scroll it, at the last row).
@@ -123,21 +202,23 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			stdout={stdout}
 			isMouseOn={isMouseOn}
 			{...(options.paths ? {watch} : {})}
-			store={store}
+			store={opened}
 			saver={positionSaver}
 			resume={options.resume ?? true}
 			{...(options.measure === undefined ? {} : {measure: options.measure})}
 			startMessage={storeWarnings[0] ?? null}
+			storeProblems={laterProblems}
 		/>
 		</CrashBoundary>,
 	);
 	const onSignal = (signal: NodeJS.Signals) => {
 		instance.unmount();
 		// A place saved before conf has loaded is written once it has: wait for that, then leave.
-		saver?.flush();
-		void store.settled().finally(() => {
+		leaveTerminal();
+		void placesWritten().finally(() => {
 			restore();
-			process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : signal === 'SIGQUIT' ? 131 : 143);
+			// As a shell reports a death by signal: 128 and its number.
+			process.exit(128 + (osConstants.signals[signal] ?? 15));
 		});
 	};
 	const onFatal = (error: unknown) => {
@@ -149,9 +230,12 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			process.exit(1);
 		}
 	};
-	const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT'];
+	const signals = endingSignals();
 	for (const signal of signals) process.on(signal, onSignal);
 	process.on('uncaughtException', onFatal);
+	// A run ended from elsewhere (the output lost: EIO from a terminal gone) still hands over its place.
+	const onExit = () => saver?.flush();
+	process.on('exit', onExit);
 	process.on('unhandledRejection', onFatal);
 	try {
 		await exited;
@@ -162,11 +246,12 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		return 1;
 	} finally {
 		instance.unmount();
-		saver?.flush();
-		await store.settled();
+		leaveTerminal();
+		await placesWritten();
 		restore();
 		for (const signal of signals) process.off(signal, onSignal);
 		process.off('uncaughtException', onFatal);
+		process.off('exit', onExit);
 		process.off('unhandledRejection', onFatal);
 	}
 }

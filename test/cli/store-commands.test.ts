@@ -87,6 +87,36 @@ describe('forget', {skip}, () => {
 		assert.deepEqual(fs.readdirSync(dir), ['config.json']);
 	});
 
+	test('a lock dated in the future, or left by a run that is gone, does not stop forget', async () => {
+		for (const make of [
+			(lock: string) => {
+				fs.mkdirSync(lock);
+				const ahead = new Date(Date.now() + 86_400_000);
+				fs.utimesSync(lock, ahead, ahead);
+			},
+			(lock: string) => {
+				fs.mkdirSync(lock);
+				fs.writeFileSync(path.join(lock, 'holder'), JSON.stringify({pid: 2 ** 22 + 1, host: os.hostname(), started: null}));
+			},
+		]) {
+			const dir = storeWith(twoPlaces);
+			make(path.join(dir, 'config.json.lock'));
+			const result = await runCli(['forget', '--posts', basic], {env: {KUBECON_NOTES_CONFIG_DIR: dir}});
+			assert.equal(result.code, 0, result.stderr);
+			assert.match(result.stdout, /^Forgot every reading position/);
+			assert.deepEqual(fs.readdirSync(dir), ['config.json']);
+		}
+	});
+
+	test('a store file beyond the size cap: exit 2, "nothing was forgotten", left as it is', async () => {
+		const dir = storeWith('{');
+		fs.truncateSync(path.join(dir, 'config.json'), 17 * 1024 * 1024);
+		const result = await runCli(['forget', '--posts', basic], {env: {KUBECON_NOTES_CONFIG_DIR: dir}});
+		assert.equal(result.code, 2);
+		assert.match(result.stderr, /^kubecon-notes: nothing was forgotten: .*config\.json could not be read \(it is 17 MB, more than the 16 MB/);
+		assert.equal(fs.statSync(path.join(dir, 'config.json')).size, 17 * 1024 * 1024);
+	});
+
 	test('a corrupt store is moved aside with a warning, and forget goes on', async () => {
 		const dir = storeWith('{"positions": ');
 		const result = await runCli(['forget', '--posts', basic], {env: {KUBECON_NOTES_CONFIG_DIR: dir}});

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {hostname, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {bundledPosts, cliPath, isBuilt} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const posts = ['2023-04-27-kubecon-eu-2023.md', '2024-04-01-kubecon-eu-2024.md'];
@@ -75,5 +76,80 @@ describe('a store that cannot be written', {skip}, () => {
 		session.write('q');
 		assert.equal((await session.exited).exitCode, 0);
 		assert.equal(readFileSync(blocker, 'utf8'), 'x');
+	});
+});
+
+describe('locks and failures met while reading', {skip}, () => {
+	afterEach(killAllSessions);
+
+	const storedText = (configDir: string) => (existsSync(join(configDir, 'config.json')) ? readFileSync(join(configDir, 'config.json'), 'utf8') : '');
+
+	test('a lock dated in the future is abandoned: the place is saved, the lock gone, nothing to warn about', async () => {
+		const configDir = tempFolder();
+		const lock = join(configDir, 'config.json.lock');
+		mkdirSync(lock);
+		const ahead = new Date(Date.now() + 86_400_000);
+		utimesSync(lock, ahead, ahead);
+		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, configDir});
+		await session.waitFor(FIRST_FRAME);
+		session.write(']]');
+		await session.waitFor(() => /› On security/.test(statusLine(session)));
+		// Before, every write waited 7 s for the lock and then gave up: the place was never written.
+		await waitFor(() => /"topic": "On security/.test(storedText(configDir)));
+		assert.equal(existsSync(lock), false);
+		assert.doesNotMatch(statusLine(session), /not saved|warning/);
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+	});
+
+	test('a lock held by a live run: keys keep moving the reader; the place is written once it lets go', async () => {
+		const configDir = tempFolder();
+		const lock = join(configDir, 'config.json.lock');
+		mkdirSync(lock);
+		// The test is the holder (its own pid, alive); the lock is fresh, so it is not abandoned.
+		writeFileSync(join(lock, 'holder'), JSON.stringify({pid: process.pid, host: hostname(), started: null}));
+		// Kept fresh, as a holder that holds long does (proper-lockfile's update): never stale however slow the machine.
+		const keepFresh = setInterval(() => {
+			const now = new Date();
+			if (existsSync(lock)) utimesSync(lock, now, now);
+		}, 500);
+		after(() => clearInterval(keepFresh));
+		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, configDir});
+		await session.waitFor(FIRST_FRAME);
+		for (const topic of ['On Artificial', 'On security', 'On container']) {
+			session.write(']');
+			await session.waitFor(() => new RegExp(`› ${topic}`).test(statusLine(session)));
+		}
+		assert.equal(storedText(configDir), '');
+		clearInterval(keepFresh);
+		rmSync(lock, {recursive: true, force: true});
+		await waitFor(() => /"topic": "On container/.test(storedText(configDir)));
+		assert.doesNotMatch(statusLine(session), /not saved|warning/);
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+	});
+
+	test('a save that fails after start is said in the status line and in W, while reading', async () => {
+		const parent = tempFolder();
+		const configDir = join(parent, 'store');
+		mkdirSync(configDir);
+		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, configDir});
+		await session.waitFor(FIRST_FRAME);
+		session.write(']');
+		await waitFor(() => /"topic": "On Artificial/.test(storedText(configDir)));
+		// The folder goes, and a file takes its place: the next write cannot be made.
+		renameSync(configDir, join(parent, 'moved'));
+		writeFileSync(configDir, 'x');
+		session.write(']');
+		await session.waitFor(() => /Reading positions are not saved/.test(statusLine(session)));
+		session.write('W');
+		await session.waitFor(/1 file problem/);
+		const pane = session.screen().split('\n').map(row => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim()).join(' ');
+		assert.match(pane, /config\.json: Reading positions are not saved: the file cannot be written \(ENOTDIR/);
+		session.write('\u001B');
+		await session.waitFor(() => !/1 file problem/.test(session.screen()));
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+		assert.equal(readFileSync(configDir, 'utf8'), 'x');
 	});
 });

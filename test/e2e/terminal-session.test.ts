@@ -95,6 +95,26 @@ describe('the reader in a real terminal', {skip}, () => {
 		});
 	}
 
+	// Unhandled, SIGUSR1 started Node's inspector over the frame, and SIGUSR2 or SIGALRM (re-raised by
+	// proper-lockfile's signal-exit once the writable store had loaded) left the alternate screen and
+	// the mouse on. Each ends as SIGTERM does: terminal restored, place saved, 128 + its number.
+	for (const [signal, code] of [['SIGUSR1', 138], ['SIGUSR2', 140], ['SIGALRM', 142], ['SIGVTALRM', 154], ['SIGXCPU', 152], ['SIGPROF', 155]] as const) {
+		test(`${signal} restores the terminal like SIGTERM`, async () => {
+			const session = startSession([cliPath, '--no-resume']);
+			await session.waitFor(FIRST_FRAME);
+			session.write(']');
+			await session.waitFor(() => /› On Artificial/.test(statusLine(session)));
+			// The place is on disk: the writable store (conf, proper-lockfile, signal-exit) has loaded.
+			await waitFor(() => /"topic": "On Artificial/.test(storedPositionsIfAny(session.configDir)));
+			session.kill(signal);
+			const {exitCode} = await session.exited;
+			assert.equal(exitCode, code);
+			assertRestored(session);
+			assert.ok(session.raw().lastIndexOf('\u001B[?1000l') > session.raw().lastIndexOf('\u001B[?1000h'), 'the mouse is off');
+			assert.doesNotMatch(session.raw(), /Debugger listening/);
+		});
+	}
+
 	test('an exception inside a component restores the terminal, says one line and keeps the place', async () => {
 		const first = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35});
 		await first.waitFor(FIRST_FRAME);

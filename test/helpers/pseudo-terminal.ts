@@ -72,8 +72,11 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		madeFolders.add(configDir);
 	}
 	const terminal = new Terminal({cols, rows, allowProposedApi: true});
-	const child = pty.spawn(process.execPath, args, {
-		name: 'xterm-256color',
+	// node-pty sets TERM to `name`: a test's TERM is passed as the name, and a TERM set to undefined
+	// is taken away by env(1) before the program starts.
+	const isTermUnset = options.env !== undefined && 'TERM' in options.env && options.env['TERM'] === undefined;
+	const child = pty.spawn(isTermUnset ? '/usr/bin/env' : process.execPath, isTermUnset ? ['-u', 'TERM', process.execPath, ...args] : args, {
+		name: options.env?.['TERM'] ?? 'xterm-256color',
 		cols,
 		rows,
 		cwd: process.cwd(),

@@ -9,7 +9,7 @@ import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
 import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
 import {firstFrameLog} from '../helpers/first-frame-log.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
-import {waitFor} from '../helpers/wait-for.js';
+import {nextTurn, waitFor} from '../helpers/wait-for.js';
 
 const folders: string[] = [];
 after(() => {
@@ -64,6 +64,26 @@ describe('openStore (the reader’s store: conf after the first frame)', () => {
 		assert.match(reported[0]!, /moved to .*config\.json\.corrupt-/);
 		store.setLastPostId('x.md');
 		assert.equal(saved(cwd).lastPostId, 'x.md', 'written at once');
+	});
+
+	test('settled() waits for a change that found another run\'s lock, until it is written', async () => {
+		const cwd = tempFolder();
+		createStore({cwd}).setPosition('a.md', position(1, 10));
+		const lock = path.join(cwd, 'config.json.lock');
+		fs.mkdirSync(lock);
+		const store = await openStore({cwd, lock: {waitMs: 0, staleMs: 600_000, timeoutMs: 600_000}});
+		store.setPosition('b.md', position(2, 20));
+		let isSettled = false;
+		const settled = store.settled().then(() => (isSettled = true));
+		// Handed to the writable store, which waits for the lock (a try every 25 ms): not settled while the lock stays.
+		await waitFor(() => store.getPosition('b.md') !== undefined);
+		for (let turn = 0; turn < 5; turn++) await nextTurn();
+		assert.equal(isSettled, false);
+		assert.equal(saved(cwd).positions['b.md'], undefined);
+		assert.equal(store.saveProblem, null);
+		fs.rmdirSync(lock);
+		await settled;
+		assert.deepEqual(saved(cwd).positions['b.md'], position(2, 20));
 	});
 
 	test('a folder that cannot be written is said before the first frame', async () => {

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
-import {LockTimeoutError, withFileLock} from '../../src/state/store-writer.js';
+import {FileLock, LockTimeoutError, withFileLock} from '../../src/state/store-writer.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const folders: string[] = [];
@@ -76,6 +77,105 @@ describe('withFileLock (proper-lockfile, our retries)', () => {
 			throw Object.assign(new Error('EACCES: injected'), {code: 'EACCES'});
 		}} as unknown as typeof fs;
 		assert.throws(() => withFileLock(denied, file, () => undefined), /EACCES/);
+	});
+});
+
+/** A process that stays alive until the test ends (a lock's holder), with its start as the kernel counts it. */
+function liveProcess(): {pid: number; started: string | null} {
+	const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], {stdio: 'ignore'});
+	after(() => child.kill('SIGKILL'));
+	let started: string | null = null;
+	try {
+		const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+		started = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+	} catch {
+		// No /proc: pids cannot be told apart from their reuse here.
+	}
+	return {pid: child.pid!, started};
+}
+
+/** A lock folder as another run leaves it: dated `mtime`, naming `holder` (or nobody). */
+function makeLock(file: string, mtime: Date, holder?: object): void {
+	const lock = `${file}.lock`;
+	fs.mkdirSync(lock);
+	if (holder) fs.writeFileSync(path.join(lock, 'holder'), JSON.stringify(holder));
+	fs.utimesSync(lock, mtime, mtime);
+}
+
+describe('abandoned locks (clocks and holders)', () => {
+	// Each would have been waited for (proper-lockfile breaks only locks dated long ago): with a
+	// 30 ms timeout, the wait ends in LockTimeoutError.
+	const quick = {staleMs: 60_000, timeoutMs: 30};
+
+	test('a lock dated in the future is abandoned, whoever holds it, however far ahead', () => {
+		for (const ahead of [61_000, 3_600_000, 86_400_000 * 365 * 30]) {
+			const file = path.join(tempFolder(), 'config.json');
+			makeLock(file, new Date(Date.now() + ahead), {pid: liveProcess().pid, host: os.hostname(), started: null});
+			let ran = false;
+			withFileLock(fs, file, () => (ran = true), quick);
+			assert.ok(ran, `${ahead} ms ahead`);
+			assert.equal(fs.existsSync(`${file}.lock`), false);
+		}
+	});
+
+	test('a lock dated a moment ahead (proper-lockfile rounds its date up to the second) is still held', () => {
+		const file = path.join(tempFolder(), 'config.json');
+		makeLock(file, new Date(Date.now() + 1500));
+		assert.throws(() => withFileLock(fs, file, () => undefined, quick), LockTimeoutError);
+	});
+
+	test('a fresh lock whose holder has exited is broken at once', () => {
+		const file = path.join(tempFolder(), 'config.json');
+		const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'});
+		makeLock(file, new Date(), {pid: Number(gone.stdout), host: os.hostname(), started: null});
+		let ran = false;
+		withFileLock(fs, file, () => (ran = true), quick);
+		assert.ok(ran);
+	});
+
+	test('a fresh lock whose holder pid now belongs to another process is broken (pid reused)', {skip: fs.existsSync('/proc/self/stat') ? false : 'no /proc'}, () => {
+		const file = path.join(tempFolder(), 'config.json');
+		const other = liveProcess();
+		makeLock(file, new Date(), {pid: other.pid, host: os.hostname(), started: `${Number(other.started) + 1}`});
+		let ran = false;
+		withFileLock(fs, file, () => (ran = true), quick);
+		assert.ok(ran);
+	});
+
+	test('a fresh lock held by a live run is waited for; so is one from another machine or of unknown holder', () => {
+		const live = liveProcess();
+		for (const holder of [{pid: live.pid, host: os.hostname(), started: live.started}, {pid: 999_999_999, host: `${os.hostname()}-elsewhere`, started: null}, undefined]) {
+			const file = path.join(tempFolder(), 'config.json');
+			makeLock(file, new Date(), holder);
+			assert.throws(() => withFileLock(fs, file, () => undefined, quick), LockTimeoutError, JSON.stringify(holder));
+			assert.ok(fs.statSync(`${file}.lock`).isDirectory());
+		}
+	});
+
+	test('the lock names its holder while held, and goes with it', () => {
+		const file = path.join(tempFolder(), 'config.json');
+		const holder = withFileLock(fs, file, () => JSON.parse(fs.readFileSync(path.join(`${file}.lock`, 'holder'), 'utf8')) as {pid: number; host: string});
+		assert.equal(holder.pid, process.pid);
+		assert.equal(holder.host, os.hostname());
+		assert.equal(fs.existsSync(`${file}.lock`), false);
+	});
+
+	test('FileLock.run with a bounded wait gives up without running the body; the holder\'s wait is counted across tries', () => {
+		const file = path.join(tempFolder(), 'config.json');
+		makeLock(file, new Date());
+		const lock = new FileLock(fs, file, {staleMs: 60_000, timeoutMs: 60_000});
+		let ran = false;
+		assert.deepEqual(lock.run(() => (ran = true), 0), {acquired: false});
+		assert.equal(ran, false);
+		fs.rmdirSync(`${file}.lock`);
+		assert.deepEqual(lock.run(() => 'written', 0), {acquired: true, value: 'written'});
+		// The same holder for longer than timeoutMs, across tries that each wait nothing: an error.
+		makeLock(file, new Date());
+		const short = new FileLock(fs, file, {staleMs: 60_000, timeoutMs: 1});
+		assert.deepEqual(short.run(() => undefined, 0), {acquired: false});
+		assert.throws(() => {
+			for (;;) short.run(() => undefined, 0);
+		}, LockTimeoutError);
 	});
 });
 

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import type {ReadingAnchor} from '../../src/state/reading-anchor.js';
+import {spawn, spawnSync} from 'node:child_process';
+import {maxStoreBytes} from '../../src/state/store-file.js';
 import {maxPositions, migrateStoreData, prunePositions} from '../../src/state/store-schema.js';
 import {configDirEnv, createDebouncedSaver, createStore, type PostPosition, type StoreFs} from '../../src/state/store.js';
 import {openConf, type ConfFile} from '../../src/state/store-writer.js';
@@ -34,7 +36,7 @@ type FsCall = keyof StoreFs;
 /** node:fs, except that the named calls throw `code` when their test says so. */
 function faultyFs(faults: Partial<Record<FsCall, (target: unknown) => boolean>>, code = 'EACCES'): StoreFs {
 	const wrapped: Record<string, unknown> = {};
-	for (const name of ['readFileSync', 'renameSync', 'unlinkSync', 'statSync', 'mkdirSync', 'accessSync', 'rmdirSync', 'utimesSync'] as FsCall[]) {
+	for (const name of ['readFileSync', 'writeFileSync', 'renameSync', 'unlinkSync', 'statSync', 'mkdirSync', 'accessSync', 'rmdirSync', 'utimesSync'] as FsCall[]) {
 		const real = (fs[name] as (...args: unknown[]) => unknown).bind(fs);
 		wrapped[name] = (...args: unknown[]) => {
 			if (faults[name]?.(args[0])) {
@@ -388,6 +390,114 @@ describe('createStore', () => {
 		assert.equal(store.warnings.length, 1);
 		store.setLastPostId('a.md');
 		assert.equal(store.lastPostId(), 'a.md');
+	});
+});
+
+describe('clocks, sizes and other runs', () => {
+	test('a time in the future is taken as now on read: the next move in that post wins, and is written', () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		const ahead = Date.now() + 365 * 86_400_000;
+		fs.writeFileSync(file, JSON.stringify({schemaVersion: 1, positions: {'a.md': position(1, ahead)}, watched: {}}));
+		const store = createStore({cwd});
+		assert.ok(store.getPosition('a.md')!.updatedAt <= Date.now());
+		const moved = position(40, Date.now());
+		store.setPosition('a.md', moved);
+		assert.deepEqual(store.getPosition('a.md'), moved);
+		assert.deepEqual((readJson(file)['positions'] as Record<string, PostPosition>)['a.md'], moved);
+		// Version 0's positions too, and what migrateStoreData gives anyone else.
+		const migrated = migrateStoreData({positions: {'b.md': {line: 3, updatedAt: ahead}, 'c.md': position(2, Number.MAX_VALUE)}});
+		for (const id of ['b.md', 'c.md']) assert.ok(migrated.data.positions[id]!.updatedAt <= Date.now(), id);
+	});
+
+	test('top-level keys this version does not know are kept across writes and forget', () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		const extra = {theme: 'light', bookmarks: {'a.md': [3, 5]}, schemaNote: null};
+		fs.writeFileSync(file, JSON.stringify({schemaVersion: 1, positions: {'a.md': position(1)}, watched: {}, lastPostId: 'a.md', ...extra}));
+		const store = createStore({cwd});
+		store.setPosition('b.md', position(2));
+		store.setWatched('s1', true);
+		assert.deepEqual({theme: readJson(file)['theme'], bookmarks: readJson(file)['bookmarks'], schemaNote: readJson(file)['schemaNote']}, extra);
+		assert.equal(store.forget(), true);
+		const after = readJson(file);
+		assert.deepEqual({theme: after['theme'], bookmarks: after['bookmarks'], schemaNote: after['schemaNote']}, extra);
+		// Keys it knows are its own: a forgotten last post is not brought back from the old file.
+		assert.equal(after['lastPostId'], undefined);
+		assert.deepEqual(after['positions'], {});
+		// A key added by another run between two writes survives too.
+		fs.writeFileSync(file, JSON.stringify({...readJson(file), addedLater: 1}));
+		store.setPosition('c.md', position(3));
+		assert.equal(readJson(file)['addedLater'], 1);
+	});
+
+	test('a file beyond the size cap is not read: left as it is, said at start, places kept in memory', () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		// Sparse: as large as the cap and a byte more, without writing it.
+		fs.writeFileSync(file, '{');
+		fs.truncateSync(file, maxStoreBytes + 1);
+		const store = createStore({cwd});
+		assert.equal(store.warnings.length, 1);
+		assert.match(store.warnings[0]!, /could not be read \(it is 16 MB, more than the 16 MB a reading-position file may be; delete or move it/);
+		store.setPosition('a.md', position(1));
+		assert.deepEqual(store.getPosition('a.md'), position(1));
+		assert.equal(store.forget(), false);
+		assert.equal(fs.statSync(file).size, maxStoreBytes + 1);
+		assert.deepEqual(fs.readdirSync(cwd), ['config.json']);
+	});
+
+	test('a FIFO in the file\'s place is not read (the read would wait forever)', {skip: process.platform === 'win32'}, () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		assert.equal(spawnSync('mkfifo', [file]).status, 0);
+		const store = createStore({cwd});
+		assert.match(store.warnings[0] ?? '', /not a regular file/);
+	});
+
+	test('a change that finds the lock taken waits at most waitMs, stays in memory, and is written once the lock is free', async () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		createStore({cwd}).setPosition('a.md', position(1));
+		// Another live run holds the lock (staleMs keeps it from being abandoned while the test runs).
+		const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], {stdio: 'ignore'});
+		after(() => holder.kill('SIGKILL'));
+		fs.mkdirSync(`${file}.lock`);
+		fs.writeFileSync(path.join(`${file}.lock`, 'holder'), JSON.stringify({pid: holder.pid, host: os.hostname(), started: null}));
+		const store = createStore({cwd, lock: {waitMs: 0, staleMs: 600_000, timeoutMs: 600_000}});
+		store.setPosition('b.md', position(2));
+		store.setWatched('s1', true);
+		store.setLastPostId('b.md');
+		// Returned without the lock: in memory at once, not on disk, no problem.
+		assert.deepEqual(store.getPosition('b.md'), position(2));
+		assert.equal(store.isWatched('s1'), true);
+		assert.equal(store.lastPostId(), 'b.md');
+		assert.equal((readJson(file)['positions'] as object)['b.md' as keyof object], undefined);
+		assert.equal(store.saveProblem, null);
+		// The holder lets go.
+		fs.rmSync(`${file}.lock`, {recursive: true, force: true});
+		await store.settled();
+		const saved = readJson(file);
+		assert.deepEqual((saved['positions'] as Record<string, PostPosition>)['b.md'], position(2));
+		assert.deepEqual((saved['positions'] as Record<string, PostPosition>)['a.md'], position(1));
+		assert.deepEqual(saved['watched'], {s1: true});
+		assert.equal(saved['lastPostId'], 'b.md');
+		assert.deepEqual(store.warnings, []);
+		assert.deepEqual(fs.readdirSync(cwd), ['config.json']);
+	});
+
+	test('a lock held past the timeout while changes wait: said once, places kept in memory, settled', async () => {
+		const cwd = tempFolder();
+		const file = path.join(cwd, 'config.json');
+		fs.mkdirSync(path.join(cwd, 'config.json.lock'));
+		const reported: string[] = [];
+		const store = createStore({cwd, lock: {waitMs: 0, staleMs: 600_000, timeoutMs: 50}, onWarning: message => reported.push(message)});
+		store.setPosition('a.md', position(1));
+		await store.settled();
+		assert.equal(reported.length, 1);
+		assert.match(reported[0]!, /cannot be written \(.*stayed locked by another run/);
+		assert.deepEqual(store.getPosition('a.md'), position(1));
+		assert.equal(fs.existsSync(file), false);
 	});
 });
 
