@@ -170,13 +170,32 @@ const commonJsFile = {outdir: 'dist', outExtension: {'.js': '.cjs'}, bundle: tru
 const ownUrl = {'import.meta.url': '__kubeconNotesUrl'};
 const ownUrlBanner = {js: "const __kubeconNotesUrl = require('node:url').pathToFileURL(__filename).href;"};
 
+/**
+ * The bundle's identity, written into it after the build: a hash of the bundle's text (with this
+ * placeholder in it) and of the lazy files. Every cache keys on it (src/cache-directory.ts
+ * codeIdentity), so a rebuilt CLI never believes what another build wrote.
+ */
+const IDENTITY_PLACEHOLDER = '<kn-build-ident>';
+
 rmSync('dist', {recursive: true, force: true});
+// The heavy libraries the stubs below load on first use, each one CommonJS file of its own beside
+// the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
+// Built first: they are part of the bundle's identity.
+const lazyFiles = ['lazy-highlight', 'lazy-emoji', 'lazy-table'];
+for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs'], ['lazy-table', 'lazy/table-entry.cjs']]) {
+	await build({...commonJsFile, entryPoints: {[name]: here(entry)}, plugins: [commonLanguages, lazySegmenters]});
+}
+// The bundle requires './lazy-*.cjs' relative to itself: they must be beside it.
+for (const name of lazyFiles) {
+	if (!existsSync(`dist/${name}.cjs`)) throw new Error(`build: dist/${name}.cjs is missing; the bundle requires it`);
+}
+
 await build({
 	...commonJsFile,
 	entryPoints: {'kubecon-notes': 'src/cli.tsx'},
 	jsx: 'automatic',
 	plugins: [commonLanguages, lazyHeavyDependencies, lazySegmenters, narrowFastPath, inkWithoutDevtools, yogaSynchronous],
-	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version), ...ownUrl},
+	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version), KUBECON_NOTES_BUILD_IDENTITY: JSON.stringify(IDENTITY_PLACEHOLDER), ...ownUrl},
 	banner: ownUrlBanner,
 });
 
@@ -187,24 +206,18 @@ await build({
 const bundleSource = readFileSync('dist/kubecon-notes.cjs', 'utf8');
 // A backslash before a non-ASCII character would become a backslash before `u2013`: none, so far.
 if (/\\[^\x00-\x7f]/.test(bundleSource)) throw new Error('build: a non-ASCII character after a backslash in the bundle; escape it by hand');
-const bundleText = bundleSource.replace(/[^\x00-\x7f]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync('dist/kubecon-notes.cjs', bundleText);
+const asciiText = bundleSource.replace(/[^\x00-\x7f]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-// The launcher knows the bundle by its hash: a code cache is used only for the bundle it came from.
-const bundleHash = createHash('sha256').update(bundleText).digest('hex').slice(0, 16);
+// The bundle's identity, the same length as the placeholder it replaces. The launcher knows the
+// bundle by it too: a code cache is used only for the bundle it came from.
+const identityHash = createHash('sha256').update(asciiText);
+for (const name of lazyFiles) identityHash.update(readFileSync(`dist/${name}.cjs`));
+const bundleHash = identityHash.digest('hex').slice(0, IDENTITY_PLACEHOLDER.length);
+if (!asciiText.includes(JSON.stringify(IDENTITY_PLACEHOLDER))) throw new Error('build: the identity placeholder is not in the bundle');
+writeFileSync('dist/kubecon-notes.cjs', asciiText.replaceAll(JSON.stringify(IDENTITY_PLACEHOLDER), JSON.stringify(bundleHash)));
 await build({
 	...commonJsFile,
 	entryPoints: {cli: 'src/launch/launch.ts'},
 	define: {KUBECON_NOTES_BUNDLE_HASH: JSON.stringify(bundleHash), ...ownUrl},
 	banner: ownUrlBanner,
 });
-
-// The heavy libraries the stubs above load on first use, each one CommonJS file of its own beside
-// the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
-for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs'], ['lazy-table', 'lazy/table-entry.cjs']]) {
-	await build({...commonJsFile, entryPoints: {[name]: here(entry)}, plugins: [commonLanguages, lazySegmenters]});
-}
-// The bundle requires './lazy-*.cjs' relative to itself: they must be beside it.
-for (const name of ['lazy-highlight', 'lazy-emoji', 'lazy-table']) {
-	if (!existsSync(`dist/${name}.cjs`)) throw new Error(`build: dist/${name}.cjs is missing; the bundle requires it`);
-}

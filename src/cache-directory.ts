@@ -1,6 +1,52 @@
-import {closeSync, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writevSync} from 'node:fs';
+import {closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writevSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+/** The bundle's hash, put in by the build (scripts/build.mjs); not there when the CLI runs from source. */
+declare const KUBECON_NOTES_BUILD_IDENTITY: string | undefined;
+
+let sourceIdentity: string | undefined;
+
+/**
+ * What made the running code: the bundle's hash (the build writes it into the bundle), or, run
+ * from source, a hash of the sources, the lock file and the patches. Every cache keys on it and on
+ * its own format number, so a cache never outlives the code that wrote it: a hand-bumped number
+ * did (a changed title rule kept printing the old titles).
+ */
+export function codeIdentity(): string {
+	if (typeof KUBECON_NOTES_BUILD_IDENTITY === 'string') return KUBECON_NOTES_BUILD_IDENTITY;
+	sourceIdentity ??= hashOfSources(fileURLToPath(new URL('..', import.meta.url)));
+	return sourceIdentity;
+}
+
+/** SHA-256 (first 16 hex digits) over src/, patches/ and package-lock.json under `root`, each file's path and bytes. */
+export function hashOfSources(root: string): string {
+	// node:crypto only here, from source: the bundle never loads it at start.
+	const {createHash} = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+	const hash = createHash('sha256');
+	const add = (relative: string) => {
+		let bytes: Buffer;
+		try {
+			bytes = readFileSync(join(root, relative));
+		} catch {
+			return;
+		}
+		hash.update(`${relative}\0${bytes.length}\0`).update(bytes);
+	};
+	for (const folder of ['src', 'patches']) {
+		let names: string[];
+		try {
+			names = readdirSync(join(root, folder), {recursive: true, encoding: 'utf8'});
+		} catch {
+			continue;
+		}
+		for (const name of names.sort()) if (/\.(tsx?|patch)$/.test(name)) add(join(folder, name));
+	}
+	add('package-lock.json');
+	return hash.digest('hex').slice(0, 16);
+}
 
 /**
  * The folder caches go to (the index cache, V8's compiled code): KUBECON_NOTES_CACHE_DIR, else the

@@ -11,7 +11,7 @@ import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import vm from 'node:vm';
 import {cacheDirectory} from '../cache-directory.js';
-import {BUNDLE_IDENTITY, COMPILED_CODE, type CompiledCodeSignal} from '../cli/compiled-code.js';
+import {COMPILED_CODE, type CompiledCodeSignal} from '../cli/compiled-code.js';
 import {openCodeCache} from './code-cache.js';
 
 /** A hash of the bundle's text, set by the build (scripts/build.mjs): the cache is for this bundle only. */
@@ -25,6 +25,5 @@ const source = `(function (exports, require, module, __filename, __dirname) {${r
 const script = new vm.Script(source, {filename: file, ...(cache.payload ? {cachedData: cache.payload} : {})});
 cache.compiled(script);
 (globalThis as Record<symbol, CompiledCodeSignal>)[COMPILED_CODE] = cache.reached;
-(globalThis as Record<symbol, string>)[BUNDLE_IDENTITY] = KUBECON_NOTES_BUNDLE_HASH;
 const module = {exports: {}};
 (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
