@@ -10,7 +10,7 @@ import {createRequire} from 'node:module';
 import {dirname} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import vm from 'node:vm';
-import {cacheDirectory} from '../cache-directory.js';
+import {usableCacheDirectory} from '../cache-directory.js';
 import {COMPILED_CODE, type CompiledCodeSignal} from '../cli/compiled-code.js';
 import {openCodeCache} from './code-cache.js';
 
@@ -18,7 +18,7 @@ import {openCodeCache} from './code-cache.js';
 declare const KUBECON_NOTES_BUNDLE_HASH: string;
 
 const file = fileURLToPath(new URL('./kubecon-notes.cjs', import.meta.url));
-const cache = openCodeCache(cacheDirectory(), KUBECON_NOTES_BUNDLE_HASH);
+const cache = openCodeCache(usableCacheDirectory(), KUBECON_NOTES_BUNDLE_HASH);
 // Node's own CommonJS wrapper, on the bundle's first line: its line numbers stay those of the file.
 // The bundle is ASCII (the build makes it so): latin1 reads it as it is, without decoding UTF-8.
 const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`;

@@ -6,9 +6,8 @@
  * (strings, finite numbers, booleans, null, arrays and plain objects) is kept. A file that cannot
  * be read, or was written by another version, is the same as none.
  */
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {cacheDirectory, codeIdentity, libraryHash, writeCacheFile} from '../cache-directory.js';
+import {codeIdentity, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
 import type {ParsedYaml} from './front-matter.js';
 
 /** Bumped when this file's layout changes; what parsing gives changes with the code's identity, part of the key too. */
@@ -27,7 +26,7 @@ type MemoFile = {version: string; entries: Record<string, ParsedYaml>};
  * The memo of the library read from `paths` (resolved folders and files), written by the code known
  * as `identity` (codeIdentity()); none without a cache folder.
  */
-export function openFrontMatterMemo(paths: string[], directory: string | null = cacheDirectory(), identity: string = codeIdentity()): FrontMatterMemo {
+export function openFrontMatterMemo(paths: string[], directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): FrontMatterMemo {
 	if (directory === null) return {get: () => undefined, set: () => undefined, save: () => undefined};
 	const file = join(directory, `front-matter-${libraryHash(paths)}.json`);
 	const version = `${FORMAT}/${identity}`;
@@ -58,7 +57,7 @@ export function openFrontMatterMemo(paths: string[], directory: string | null = 
 
 function readMemo(file: string, version: string): Record<string, ParsedYaml> {
 	try {
-		const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<MemoFile>;
+		const parsed = JSON.parse(readOwnFile(file).toString('utf8')) as Partial<MemoFile>;
 		if (parsed.version !== version || typeof parsed.entries !== 'object' || parsed.entries === null) return {};
 		// Each entry is checked when used: a tampered one is parsed again.
 		const entries: Record<string, ParsedYaml> = Object.create(null);

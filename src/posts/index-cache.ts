@@ -4,9 +4,8 @@
  * and stats the posts instead of reading them. A stale entry is read again; a cache that cannot be
  * read, or was written by another version, is rebuilt without a word: it only ever saves time.
  */
-import {readFileSync} from 'node:fs';
 import {join, sep} from 'node:path';
-import {cacheDirectory, codeIdentity, libraryHash, writeCacheFile} from '../cache-directory.js';
+import {codeIdentity, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
 import type {FileStamp, PostHead} from './post-head.js';
 import type {PostWarning} from './types.js';
 import {hasUnsafeCharacters} from '../markdown/sanitize.js';
@@ -48,7 +47,7 @@ export type IndexCache = {
  * Opens the cache for the library read from `paths` (resolved folders and files), written by the
  * code known as `identity` (codeIdentity(): another build's cache is not believed).
  */
-export function openIndexCache(paths: string[], directory: string | null = cacheDirectory(), identity: string = codeIdentity()): IndexCache {
+export function openIndexCache(paths: string[], directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): IndexCache {
 	if (directory === null) return {get: () => undefined, believe: () => undefined, set: () => undefined, save: () => undefined};
 	const file = join(directory, nameFor(paths));
 	const version = `${FORMAT}/${identity}`;
@@ -129,7 +128,7 @@ function readCache(file: string, version: string): OldEntries {
 	let text: string;
 	let parsed: Partial<CacheFile>;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readOwnFile(file).toString('utf8');
 		parsed = JSON.parse(text) as Partial<CacheFile>;
 	} catch {
 		return NONE;
