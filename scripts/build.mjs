@@ -177,6 +177,16 @@ const ownUrlBanner = {js: "const __kubeconNotesUrl = require('node:url').pathToF
  */
 const IDENTITY_PLACEHOLDER = '<kn-build-ident>';
 
+/**
+ * Which compiled-code cache the launcher uses (src/launch/launch.ts), on a Node with a compile cache
+ * of its own (22.1 and later) and on one without: 'launcher' (V8's code cache by hand), 'node'
+ * (module.enableCompileCache) or 'none'. The launcher's pays on Nodes 20, 22 and 24, over Node's own
+ * too (docs/upgrading.md). KUBECON_NOTES_CODE_CACHE=with,without overrides it, to measure.
+ */
+const [withNodeCache = 'launcher', withoutNodeCache = 'launcher'] = (process.env.KUBECON_NOTES_CODE_CACHE ?? '').split(',').filter(Boolean);
+if (!['launcher', 'node', 'none'].includes(withNodeCache) || !['launcher', 'none'].includes(withoutNodeCache)) throw new Error('build: KUBECON_NOTES_CODE_CACHE is with,without: launcher|node|none, launcher|none');
+const codeCache = {withNodeCache, withoutNodeCache};
+
 rmSync('dist', {recursive: true, force: true});
 // The heavy libraries the stubs below load on first use, each one CommonJS file of its own beside
 // the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
@@ -218,6 +228,6 @@ writeFileSync('dist/kubecon-notes.cjs', asciiText.replaceAll(JSON.stringify(IDEN
 await build({
 	...commonJsFile,
 	entryPoints: {cli: 'src/launch/launch.ts'},
-	define: {KUBECON_NOTES_BUNDLE_HASH: JSON.stringify(bundleHash), ...ownUrl},
+	define: {KUBECON_NOTES_BUNDLE_HASH: JSON.stringify(bundleHash), KUBECON_NOTES_CODE_CACHE: JSON.stringify(codeCache), ...ownUrl},
 	banner: ownUrlBanner,
 });
