@@ -13,7 +13,7 @@
  * JSON header line, then the posts' bytes in the header's order.
  */
 import {join, resolve} from 'node:path';
-import {codeIdentity, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
+import {codeIdentity, isLeftOut, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
 import type {FileStamp} from '../posts/post-head.js';
 import type {PostWarning} from '../posts/types.js';
 import type {RenderOptions} from '../render/types.js';
@@ -38,7 +38,7 @@ const NONE: PrintedMemo = {get: () => undefined, set: () => undefined, save: () 
 
 /** The memo of the library read from `paths` (as given), printed with `options` by the code known as `identity`. */
 export function openPrintedMemo(paths: string[], options: RenderOptions & {drafts: boolean}, directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): PrintedMemo {
-	if (directory === null) return NONE;
+	if (directory === null || isLeftOut('printed-memo')) return NONE;
 	const file = join(directory, `printed-${libraryHash(paths.map(path => resolve(path)))}.bin`);
 	// Node's version too: its Unicode data (grapheme breaks) can move a wrap.
 	const key = JSON.stringify([identity, process.version, options.width, options.color, options.hyperlinks, options.drafts, paths]);

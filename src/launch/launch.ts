@@ -25,6 +25,8 @@ import {canCheckCode, openCodeCache} from './code-cache.js';
 
 /** A hash of the bundle's text, set by the build (scripts/build.mjs): the cache is for this bundle only. */
 declare const KUBECON_NOTES_BUNDLE_HASH: string;
+/** How the bundle's text is read: latin1 when the build made it ASCII (no UTF-8 decoding), else utf8. */
+declare const KUBECON_NOTES_BUNDLE_ENCODING: 'latin1' | 'utf8';
 /** The build's choice per Node: the hand-made code cache, Node's own, or none. */
 declare const KUBECON_NOTES_CODE_CACHE: {readonly withNodeCache: 'launcher' | 'node' | 'none'; readonly withoutNodeCache: 'launcher' | 'none'};
 
@@ -42,8 +44,7 @@ else {
 function startWithCodeCache(): void {
 	const cache = openCodeCache(usableCacheDirectory(), KUBECON_NOTES_BUNDLE_HASH);
 	// Node's own CommonJS wrapper, on the bundle's first line: its line numbers stay those of the file.
-	// The bundle is ASCII (the build makes it so): latin1 reads it as it is, without decoding UTF-8.
-	const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`;
+	const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, KUBECON_NOTES_BUNDLE_ENCODING)}\n})`;
 	const script = new vm.Script(source, {filename: file, ...(cache.payload ? {cachedData: cache.payload} : {})});
 	cache.compiled(script);
 	(globalThis as Record<symbol, CompiledCodeSignal>)[COMPILED_CODE] = cache.reached;

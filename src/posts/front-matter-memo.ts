@@ -7,7 +7,7 @@
  * be read, or was written by another version, is the same as none.
  */
 import {join} from 'node:path';
-import {codeIdentity, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
+import {codeIdentity, isLeftOut, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
 import type {ParsedYaml} from './front-matter.js';
 
 /** Bumped when this file's layout changes; what parsing gives changes with the code's identity, part of the key too. */
@@ -27,7 +27,7 @@ type MemoFile = {version: string; entries: Record<string, ParsedYaml>};
  * as `identity` (codeIdentity()); none without a cache folder.
  */
 export function openFrontMatterMemo(paths: string[], directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): FrontMatterMemo {
-	if (directory === null) return {get: () => undefined, set: () => undefined, save: () => undefined};
+	if (directory === null || isLeftOut('front-matter-memo')) return {get: () => undefined, set: () => undefined, save: () => undefined};
 	const file = join(directory, `front-matter-${libraryHash(paths)}.json`);
 	const version = `${FORMAT}/${identity}`;
 	const old = readMemo(file, version);

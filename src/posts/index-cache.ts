@@ -5,7 +5,7 @@
  * read, or was written by another version, is rebuilt without a word: it only ever saves time.
  */
 import {join, sep} from 'node:path';
-import {codeIdentity, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
+import {codeIdentity, isLeftOut, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
 import type {FileStamp, PostHead} from './post-head.js';
 import type {PostWarning} from './types.js';
 import {hasUnsafeCharacters} from '../markdown/sanitize.js';
@@ -48,7 +48,7 @@ export type IndexCache = {
  * code known as `identity` (codeIdentity(): another build's cache is not believed).
  */
 export function openIndexCache(paths: string[], directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): IndexCache {
-	if (directory === null) return {get: () => undefined, believe: () => undefined, set: () => undefined, save: () => undefined};
+	if (directory === null || isLeftOut('index-cache')) return {get: () => undefined, believe: () => undefined, set: () => undefined, save: () => undefined};
 	const file = join(directory, nameFor(paths));
 	const version = `${FORMAT}/${identity}`;
 	const old = readCache(file, version);
