@@ -21,7 +21,7 @@ const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Every intervention that can be left out, by its name in docs/upgrading.md. */
-const INTERVENTIONS = ['code-cache', 'ascii-bundle', 'minify', 'lazy-dependencies', 'highlight-languages', 'lazy-segmenters', 'lazy-emoji-pattern', 'narrow-fast-path', 'ink-patch', 'ansi-tokenize-patch', 'index-cache', 'front-matter-memo', 'printed-memo'];
+const INTERVENTIONS = ['code-cache', 'minify', 'lazy-dependencies', 'highlight-languages', 'lazy-segmenters', 'lazy-emoji-pattern', 'narrow-fast-path', 'ink-patch', 'ansi-tokenize-patch', 'index-cache', 'front-matter-memo', 'printed-memo'];
 if (process.argv.includes('--list')) {
 	console.log(INTERVENTIONS.join('\n'));
 	process.exit(0);
@@ -284,29 +284,24 @@ await build({
 	banner: ownUrlBanner,
 });
 
-// ASCII only: one non-ASCII character makes V8 hold the whole 1 MB source as two bytes a character,
-// and decoding it as UTF-8 cost about 15 ms of every start; ASCII is read as latin1, as is. esbuild
-// escapes strings and names but leaves regular expression literals as written; \u escapes mean the
-// same there (a surrogate pair is one code point in a /u pattern).
-const bundleSource = readFileSync(`${out}/kubecon-notes.cjs`, 'utf8');
-// A backslash before a non-ASCII character would become a backslash before `u2013`: none, so far.
-if (isOn('ascii-bundle') && /\\[^\x00-\x7f]/.test(bundleSource)) throw new Error('build: a non-ASCII character after a backslash in the bundle; escape it by hand');
-const asciiText = isOn('ascii-bundle') ? bundleSource.replace(/[^\x00-\x7f]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) : bundleSource;
+// The ASCII pass that stood here (non-ASCII escaped, the bundle read as latin1) saved 1-3 ms when
+// measured beside the build without it (docs/upgrading.md): gone. esbuild escapes strings and
+// names itself; only regular expression literals keep their characters.
+const bundleText = readFileSync(`${out}/kubecon-notes.cjs`, 'utf8');
 
 // The bundle's identity, the same length as the placeholder it replaces. The launcher knows the
 // bundle by it too: a code cache is used only for the bundle it came from.
-const identityHash = createHash('sha256').update(asciiText);
+const identityHash = createHash('sha256').update(bundleText);
 for (const name of lazyFiles) identityHash.update(readFileSync(`${out}/${name}.cjs`));
 const bundleHash = identityHash.digest('hex').slice(0, IDENTITY_PLACEHOLDER.length);
-if (!asciiText.includes(JSON.stringify(IDENTITY_PLACEHOLDER))) throw new Error('build: the identity placeholder is not in the bundle');
-writeFileSync(`${out}/kubecon-notes.cjs`, asciiText.replaceAll(JSON.stringify(IDENTITY_PLACEHOLDER), JSON.stringify(bundleHash)));
+if (!bundleText.includes(JSON.stringify(IDENTITY_PLACEHOLDER))) throw new Error('build: the identity placeholder is not in the bundle');
+writeFileSync(`${out}/kubecon-notes.cjs`, bundleText.replaceAll(JSON.stringify(IDENTITY_PLACEHOLDER), JSON.stringify(bundleHash)));
 await build({
 	...commonJsFile,
 	entryPoints: {cli: 'src/launch/launch.ts'},
 	define: {
 		KUBECON_NOTES_BUNDLE_HASH: JSON.stringify(bundleHash),
 		KUBECON_NOTES_CODE_CACHE: JSON.stringify(codeCache),
-		KUBECON_NOTES_BUNDLE_ENCODING: JSON.stringify(isOn('ascii-bundle') ? 'latin1' : 'utf8'),
 		...ownUrl,
 	},
 	banner: ownUrlBanner,

@@ -25,8 +25,6 @@ import {canCheckCode, openCodeCache} from './code-cache.js';
 
 /** A hash of the bundle's text, set by the build (scripts/build.mjs): the cache is for this bundle only. */
 declare const KUBECON_NOTES_BUNDLE_HASH: string;
-/** How the bundle's text is read: latin1 when the build made it ASCII (no UTF-8 decoding), else utf8. */
-declare const KUBECON_NOTES_BUNDLE_ENCODING: 'latin1' | 'utf8';
 /** The build's choice per Node: the hand-made code cache, Node's own, or none. */
 declare const KUBECON_NOTES_CODE_CACHE: {readonly withNodeCache: 'launcher' | 'node' | 'none'; readonly withoutNodeCache: 'launcher' | 'none'};
 
@@ -44,7 +42,7 @@ else {
 function startWithCodeCache(): void {
 	const cache = openCodeCache(usableCacheDirectory(), KUBECON_NOTES_BUNDLE_HASH);
 	// Node's own CommonJS wrapper, on the bundle's first line: its line numbers stay those of the file.
-	const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, KUBECON_NOTES_BUNDLE_ENCODING)}\n})`;
+	const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
 	const script = new vm.Script(source, {filename: file, ...(cache.payload ? {cachedData: cache.payload} : {})});
 	cache.compiled(script);
 	(globalThis as Record<symbol, CompiledCodeSignal>)[COMPILED_CODE] = cache.reached;
