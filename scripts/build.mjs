@@ -260,8 +260,10 @@ for (const name of lazyFiles) {
 	if (!existsSync(`${out}/${name}.cjs`)) throw new Error(`build: ${out}/${name}.cjs is missing; the bundle requires it`);
 }
 
-await build({
+const bundled = await build({
 	...commonJsFile,
+	// KUBECON_NOTES_BUILD_META=file.json: what the bundle is made of, by input file (esbuild's metafile).
+	metafile: Boolean(process.env.KUBECON_NOTES_BUILD_META),
 	entryPoints: {'kubecon-notes': 'src/cli.tsx'},
 	jsx: 'automatic',
 	plugins: [
@@ -283,6 +285,8 @@ await build({
 	},
 	banner: ownUrlBanner,
 });
+
+if (process.env.KUBECON_NOTES_BUILD_META) writeFileSync(process.env.KUBECON_NOTES_BUILD_META, JSON.stringify(bundled.metafile));
 
 // The ASCII pass that stood here (non-ASCII escaped, the bundle read as latin1) saved 1-3 ms when
 // measured beside the build without it (docs/upgrading.md): gone. esbuild escapes strings and
