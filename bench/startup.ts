@@ -14,6 +14,21 @@ import type {BenchContext, Measurement} from './types.js';
 
 const FIRST_FRAME = /\d+\/\d+ \d+%/;
 
+/**
+ * One big post: `sections` sections (a heading, paragraphs with links and emphasis, a list), about
+ * `bytes` in all, as a long conference write-up is.
+ */
+export function bigPost(bytes: number, sections: number): string {
+	const per = Math.ceil(bytes / sections);
+	const parts = ['---\ntitle: "A very long write-up"\ndate: 2024-03-20\ntags: [kubecon, notes]\n---\n\nAn introduction.\n\n<!--more-->\n'];
+	for (let section = 0; section < sections; section++) {
+		let text = `\n## Section ${section}: about topic ${section % 17}\n\n* [A talk on topic ${section} - Speaker ${section}, Org](https://sched.co/B${section})\n* a point on **scaling** and \`kubectl\`\n\n`;
+		while (text.length < per) text += `Notes on section ${section}: the speakers talked about [operators](https://example.org/${section}) and _policy engines_, with an explanation that wraps several times in a terminal. `;
+		parts.push(`${text}\n`);
+	}
+	return parts.join('');
+}
+
 /** Writes `count` posts of 15 KB into `dir`. */
 export function writeLibrary(dir: string, count: number, post: (index: number) => string = generatePost): void {
 	mkdirSync(dir, {recursive: true});
@@ -117,11 +132,47 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	const bundled = await firstFrames([], 11, env('bundled'), configDir);
 	lines.push(...ratioRows('reader: spawn to first frame, bundled posts (pty 120x35)', bundled.times, (before + context.baselineNow()) / 2, 3, bundled.cpu));
 
+	// The first start after installing: no cache of any kind (each run its own empty cache folder).
+	before = context.baselineNow();
+	const cold: number[] = [];
+	const coldCpu: number[] = [];
+	for (let round = 0; round < 9; round++) {
+		const began = performance.now();
+		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, configDir, env: env(`first-start-${round}`), answers: true});
+		await session.waitFor(FIRST_FRAME, 120_000);
+		cold.push(performance.now() - began);
+		coldCpu.push(cpuMs(childPid()));
+		session.write('q');
+		await session.exited;
+	}
+	lines.push(...ratioRows('reader: first start after install (empty cache folder), bundled posts', cold, (before + context.baselineNow()) / 2, 3, coldCpu));
+
+	// One big post (1 MB, 400 sections): the first frame, and printing it.
+	const bigDir = join(context.tmpDir, 'startup-big');
+	mkdirSync(bigDir, {recursive: true});
+	const bigFile = join(bigDir, '2024-03-20-long.md');
+	writeFileSync(bigFile, bigPost(1_000_000, 400));
+	before = context.baselineNow();
+	const big = await firstFrames([bigFile], 9, env('big'), configDir);
+	lines.push(...ratioRows('reader: first frame, one 1 MB post of 400 sections', big.times, (before + context.baselineNow()) / 2, 3, big.cpu));
+	before = context.baselineNow();
+	const bigPrinted = timeProcess(process.execPath, [cliPath, bigFile], 9, env('big-printed'));
+	lines.push(...ratioRows('printed render of the same post (whole process)', bigPrinted, (before + context.baselineNow()) / 2, 4));
+	const firstBigPrints: number[] = [];
+	for (let round = 0; round < 3; round++) {
+		const began = performance.now();
+		const result = spawnSync(process.execPath, [cliPath, bigFile], {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, ...env(`big-first-${round}`)}});
+		if (result.status !== 0) throw new Error(`first print of the big post failed: ${result.stderr}`);
+		firstBigPrints.push(performance.now() - began);
+	}
+	lines.push({name: '  the same with no cache yet (first print)', median: median(firstBigPrints), unit: 'ms', reference: true});
+	rmSync(bigDir, {recursive: true, force: true});
+
 	// 1,000 and 5,000 posts of 15 KB; the warm-up start fills the cache, the measured ones read it.
 	const memory: Measurement[] = [];
 	for (const [count, rounds, budget, memoryBudget] of [
-		[1000, 7, 3.5, 120],
-		[5000, 5, 4, 250],
+		[1000, 9, 3.5, 120],
+		[5000, 9, 4, 250],
 	] as const) {
 		const dir = join(context.tmpDir, `startup-${count}`);
 		writeLibrary(dir, count);
@@ -155,7 +206,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	const printDir = join(context.tmpDir, 'print-1000');
 	writeLibrary(printDir, 1000);
 	before = context.baselineNow();
-	const printed = timeProcess(process.execPath, [cliPath, printDir], 5, env('print-1000'));
+	const printed = timeProcess(process.execPath, [cliPath, printDir], 9, env('print-1000'));
 	lines.push(...ratioRows('printed render of 1,000 posts of 15 KB (whole process)', printed, (before + context.baselineNow()) / 2, 10));
 	// What the first print of a library costs, with no cache of any kind yet.
 	const firstPrints: number[] = [];

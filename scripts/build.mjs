@@ -3,15 +3,74 @@
 // a small launcher, dist/cli.cjs, that compiles it with V8's code cache (src/launch/): on Node 20
 // that is the only way to keep compiled code between runs, and it skips the module loader too.
 // Heavy libraries the first frame never uses stay in files of their own, required on first use.
+//
+// Each change to a library's code or to how the CLI starts is an intervention with a name, a row in
+// docs/upgrading.md (what it changes, what it saves, the test that guards it, how to remove it).
+// KUBECON_NOTES_BUILD_PLAIN=name,name builds without those: to measure what each still saves
+// (`npm run bench interventions`), or to see whether a bug is one of them. KUBECON_NOTES_BUILD_DIR
+// builds somewhere other than dist/.
 import {build} from 'esbuild';
+import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {dirname} from 'node:path';
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
-const minify = process.env.KUBECON_NOTES_NO_MINIFY !== '1';
+
+/** Every intervention that can be left out, by its name in docs/upgrading.md. */
+const INTERVENTIONS = ['code-cache', 'minify', 'lazy-dependencies', 'highlight-languages', 'lazy-segmenters', 'lazy-emoji-pattern', 'narrow-fast-path', 'ink-patch', 'ansi-tokenize-patch', 'index-cache', 'front-matter-memo', 'printed-memo'];
+if (process.argv.includes('--list')) {
+	console.log(INTERVENTIONS.join('\n'));
+	process.exit(0);
+}
+const plain = new Set((process.env.KUBECON_NOTES_BUILD_PLAIN ?? '').split(',').map(name => name.trim()).filter(Boolean));
+if (process.env.KUBECON_NOTES_NO_MINIFY === '1') plain.add('minify');
+for (const name of plain) if (!INTERVENTIONS.includes(name)) throw new Error(`build: KUBECON_NOTES_BUILD_PLAIN names ${name}; known: ${INTERVENTIONS.join(', ')}`);
+/** Whether this build makes the intervention `name`. */
+const isOn = name => !plain.has(name);
+const out = process.env.KUBECON_NOTES_BUILD_DIR || 'dist';
+const minify = isOn('minify');
+
+/**
+ * The files patch-package changed (patches/), each with its part of the patch: with the patch left
+ * out, the bundle gets the library's own code back (`patch -R -l` on a copy: patch-package leaves no newline at the end of a file it appended to; node_modules, and so the
+ * tests from source, keep the patched files).
+ */
+const patchedFiles = new Map();
+for (const [name, file] of [['ink-patch', 'patches/ink+6.8.0.patch'], ['ansi-tokenize-patch', 'patches/@alcalzone+ansi-tokenize+0.2.5.patch']]) {
+	if (isOn(name)) continue;
+	for (const section of readFileSync(file, 'utf8').split(/^(?=diff --git )/m)) {
+		const target = /^diff --git a\/(\S+) b\//.exec(section);
+		if (target) patchedFiles.set(resolve(target[1]), section);
+	}
+}
+
+/** A library file's source as this build has it: as patched in node_modules, or without its patch. */
+function sourceOf(path) {
+	const section = patchedFiles.get(path);
+	if (!section) return readFileSync(path, 'utf8');
+	const scratch = mkdtempSync(join(tmpdir(), 'kn-unpatch-'));
+	try {
+		const copy = join(scratch, 'file.js');
+		copyFileSync(path, copy);
+		const reversed = spawnSync('patch', ['-R', '-s', '-f', '-l', '--no-backup-if-mismatch', copy], {input: section, encoding: 'utf8'});
+		if (reversed.status !== 0) throw new Error(`build: the patch of ${path} does not come off: ${reversed.stdout}${reversed.stderr}`);
+		return readFileSync(copy, 'utf8');
+	} finally {
+		rmSync(scratch, {recursive: true, force: true});
+	}
+}
+
+/** Patched files no other plugin loads, without their patch when it is left out. Registered last. */
+const unpatched = {
+	name: 'unpatched',
+	setup(plugin) {
+		plugin.onLoad({filter: /\.js$/, namespace: 'file'}, args => (patchedFiles.has(args.path) ? {contents: sourceOf(args.path), resolveDir: dirname(args.path), loader: 'js'} : undefined));
+	},
+};
 
 /** highlight.js with the languages notes use (highlight-languages.cjs), not all 190. */
 const commonLanguages = {
@@ -31,18 +90,21 @@ const lazySegmenters = {
 	setup(plugin) {
 		const files = /[\\/](string-width[\\/]index|slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
 		plugin.onLoad({filter: files, namespace: 'file'}, args => {
-			const source = lazyEmojiPattern(args.path, readFileSync(args.path, 'utf8'));
+			const original = sourceOf(args.path);
+			let source = isOn('lazy-emoji-pattern') ? lazyEmojiPattern(args.path, original) : original;
 			// Older copies (cli-table3's string-width 4) make none.
-			if (!source.includes('Intl.Segmenter')) return undefined;
-			const created = /^const (\w+) = new Intl\.Segmenter\(/m;
-			if (!created.test(source)) throw new Error(`lazy-intl-segmenters: no top-level Intl.Segmenter in ${args.path}`);
-			const lazy = `
+			if (isOn('lazy-segmenters') && source.includes('Intl.Segmenter')) {
+				const created = /^const (\w+) = new Intl\.Segmenter\(/m;
+				if (!created.test(source)) throw new Error(`lazy-intl-segmenters: no top-level Intl.Segmenter in ${args.path}`);
+				const lazy = `
 function __lazySegmenter(...options) {
 	let segmenter;
 	return {segment: text => (segmenter ??= new Intl.Segmenter(...options)).segment(text)};
 }
 `;
-			return {contents: source.replace(created, 'const $1 = __lazySegmenter(') + lazy, loader: 'js'};
+				source = source.replace(created, 'const $1 = __lazySegmenter(') + lazy;
+			}
+			return {contents: source, loader: 'js', resolveDir: dirname(args.path)};
 		});
 	},
 };
@@ -119,7 +181,7 @@ const inkWithoutDevtools = {
 	name: 'ink-without-devtools',
 	setup(plugin) {
 		plugin.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, args => {
-			const source = readFileSync(args.path, 'utf8');
+			const source = sourceOf(args.path);
 			const devtools = "if (isDev()) {\n    try {\n        await import('./devtools.js');";
 			const packageJson = 'isDev()\n    ? await loadPackageJson()\n    :';
 			if (!source.includes(devtools) || !source.includes(packageJson)) throw new Error(`ink-without-devtools: ${args.path} changed; check its top-level awaits`);
@@ -165,46 +227,86 @@ const Yoga = wrapAssembly(yogaModule);`;
 };
 
 /** Every file in dist/ is one CommonJS file for Node 20, beside the others. */
-const commonJsFile = {outdir: 'dist', outExtension: {'.js': '.cjs'}, bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify, legalComments: 'none', logLevel: 'warning'};
+const commonJsFile = {outdir: out, outExtension: {'.js': '.cjs'}, bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify, legalComments: 'none', logLevel: 'warning'};
 /** `import.meta.url` in such a file: its own URL (the bundle finds the bundled posts from it). */
 const ownUrl = {'import.meta.url': '__kubeconNotesUrl'};
 const ownUrlBanner = {js: "const __kubeconNotesUrl = require('node:url').pathToFileURL(__filename).href;"};
 
-rmSync('dist', {recursive: true, force: true});
-await build({
+/**
+ * The bundle's identity, written into it after the build: a hash of the bundle's text (with this
+ * placeholder in it) and of the lazy files. Every cache keys on it (src/cache-directory.ts
+ * codeIdentity), so a rebuilt CLI never believes what another build wrote.
+ */
+const IDENTITY_PLACEHOLDER = '<kn-build-ident>';
+
+/**
+ * Which compiled-code cache the launcher uses (src/launch/launch.ts), on a Node with a compile cache
+ * of its own (22.1 and later) and on one without: V8's code cache by hand ('launcher'), which pays
+ * on Nodes 20, 22 and 24, over Node's own too (docs/upgrading.md). Left out ('code-cache'), Node's
+ * own where there is one, else none.
+ */
+const codeCache = isOn('code-cache') ? {withNodeCache: 'launcher', withoutNodeCache: 'launcher'} : {withNodeCache: 'node', withoutNodeCache: 'none'};
+
+rmSync(out, {recursive: true, force: true});
+// The heavy libraries the stubs below load on first use, each one CommonJS file of its own beside
+// the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
+// Built first: they are part of the bundle's identity.
+const lazyFiles = ['lazy-highlight', 'lazy-emoji', 'lazy-table'];
+for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs'], ['lazy-table', 'lazy/table-entry.cjs']]) {
+	await build({...commonJsFile, entryPoints: {[name]: here(entry)}, plugins: [...(isOn('highlight-languages') ? [commonLanguages] : []), lazySegmenters, unpatched]});
+}
+// The bundle requires './lazy-*.cjs' relative to itself: they must be beside it.
+for (const name of lazyFiles) {
+	if (!existsSync(`${out}/${name}.cjs`)) throw new Error(`build: ${out}/${name}.cjs is missing; the bundle requires it`);
+}
+
+const bundled = await build({
 	...commonJsFile,
+	// KUBECON_NOTES_BUILD_META=file.json: what the bundle is made of, by input file (esbuild's metafile).
+	metafile: Boolean(process.env.KUBECON_NOTES_BUILD_META),
 	entryPoints: {'kubecon-notes': 'src/cli.tsx'},
 	jsx: 'automatic',
-	plugins: [commonLanguages, lazyHeavyDependencies, lazySegmenters, narrowFastPath, inkWithoutDevtools, yogaSynchronous],
-	define: {'process.env.NODE_ENV': '"production"', KUBECON_NOTES_VERSION: JSON.stringify(version), ...ownUrl},
+	plugins: [
+		...(isOn('highlight-languages') ? [commonLanguages] : []),
+		...(isOn('lazy-dependencies') ? [lazyHeavyDependencies] : []),
+		lazySegmenters,
+		...(isOn('narrow-fast-path') ? [narrowFastPath] : []),
+		inkWithoutDevtools,
+		yogaSynchronous,
+		unpatched,
+	],
+	define: {
+		'process.env.NODE_ENV': '"production"',
+		KUBECON_NOTES_VERSION: JSON.stringify(version),
+		KUBECON_NOTES_BUILD_IDENTITY: JSON.stringify(IDENTITY_PLACEHOLDER),
+		// The caches left out of this build (src/cache-directory.ts isLeftOut).
+		KUBECON_NOTES_LEFT_OUT: JSON.stringify(['index-cache', 'front-matter-memo', 'printed-memo'].filter(name => !isOn(name))),
+		...ownUrl,
+	},
 	banner: ownUrlBanner,
 });
 
-// ASCII only: one non-ASCII character makes V8 hold the whole 1 MB source as two bytes a character,
-// and decoding it as UTF-8 cost about 15 ms of every start; ASCII is read as latin1, as is. esbuild
-// escapes strings and names but leaves regular expression literals as written; \u escapes mean the
-// same there (a surrogate pair is one code point in a /u pattern).
-const bundleSource = readFileSync('dist/kubecon-notes.cjs', 'utf8');
-// A backslash before a non-ASCII character would become a backslash before `u2013`: none, so far.
-if (/\\[^\x00-\x7f]/.test(bundleSource)) throw new Error('build: a non-ASCII character after a backslash in the bundle; escape it by hand');
-const bundleText = bundleSource.replace(/[^\x00-\x7f]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync('dist/kubecon-notes.cjs', bundleText);
+if (process.env.KUBECON_NOTES_BUILD_META) writeFileSync(process.env.KUBECON_NOTES_BUILD_META, JSON.stringify(bundled.metafile));
 
-// The launcher knows the bundle by its hash: a code cache is used only for the bundle it came from.
-const bundleHash = createHash('sha256').update(bundleText).digest('hex').slice(0, 16);
+// The ASCII pass that stood here (non-ASCII escaped, the bundle read as latin1) saved 1-3 ms when
+// measured beside the build without it (docs/upgrading.md): gone. esbuild escapes strings and
+// names itself; only regular expression literals keep their characters.
+const bundleText = readFileSync(`${out}/kubecon-notes.cjs`, 'utf8');
+
+// The bundle's identity, the same length as the placeholder it replaces. The launcher knows the
+// bundle by it too: a code cache is used only for the bundle it came from.
+const identityHash = createHash('sha256').update(bundleText);
+for (const name of lazyFiles) identityHash.update(readFileSync(`${out}/${name}.cjs`));
+const bundleHash = identityHash.digest('hex').slice(0, IDENTITY_PLACEHOLDER.length);
+if (!bundleText.includes(JSON.stringify(IDENTITY_PLACEHOLDER))) throw new Error('build: the identity placeholder is not in the bundle');
+writeFileSync(`${out}/kubecon-notes.cjs`, bundleText.replaceAll(JSON.stringify(IDENTITY_PLACEHOLDER), JSON.stringify(bundleHash)));
 await build({
 	...commonJsFile,
 	entryPoints: {cli: 'src/launch/launch.ts'},
-	define: {KUBECON_NOTES_BUNDLE_HASH: JSON.stringify(bundleHash), ...ownUrl},
+	define: {
+		KUBECON_NOTES_BUNDLE_HASH: JSON.stringify(bundleHash),
+		KUBECON_NOTES_CODE_CACHE: JSON.stringify(codeCache),
+		...ownUrl,
+	},
 	banner: ownUrlBanner,
 });
-
-// The heavy libraries the stubs above load on first use, each one CommonJS file of its own beside
-// the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
-for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs'], ['lazy-table', 'lazy/table-entry.cjs']]) {
-	await build({...commonJsFile, entryPoints: {[name]: here(entry)}, plugins: [commonLanguages, lazySegmenters]});
-}
-// The bundle requires './lazy-*.cjs' relative to itself: they must be beside it.
-for (const name of ['lazy-highlight', 'lazy-emoji', 'lazy-table']) {
-	if (!existsSync(`dist/${name}.cjs`)) throw new Error(`build: dist/${name}.cjs is missing; the bundle requires it`);
-}

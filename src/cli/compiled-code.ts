@@ -1,8 +1,7 @@
 /**
- * What the launcher (launch/launch.ts) and the bundled CLI tell each other: what a run reached, so
- * that the code V8 compiled for it is kept for the next start (launch/code-cache.ts), and which
- * bundle runs (caches of its output are for it alone). Neither is there when the CLI runs from
- * source.
+ * What the bundled CLI tells the launcher (launch/launch.ts): what a run reached, so that the code
+ * V8 compiled for it is kept for the next start (launch/code-cache.ts). Not there when the CLI runs
+ * from source, or was built without the launcher's code cache.
  */
 
 /**
@@ -20,12 +19,4 @@ export type CompiledCodeSignal = (worth: Worth, soon?: boolean) => void;
 export function reachedForCompiledCode(what: 'printed' | 'reader'): void {
 	const signal = (globalThis as Record<symbol, CompiledCodeSignal | undefined>)[COMPILED_CODE];
 	signal?.(WORTH[what], what === 'reader');
-}
-
-/** Where the launcher leaves the bundle's hash. */
-export const BUNDLE_IDENTITY = Symbol.for('kubecon-notes.bundle-identity');
-
-/** The running bundle's hash; null when the CLI runs from source. */
-export function bundleIdentity(): string | null {
-	return (globalThis as Record<symbol, string | undefined>)[BUNDLE_IDENTITY] ?? null;
 }

@@ -6,6 +6,7 @@
  */
 import {statSync, type Stats} from 'node:fs';
 import {resolve} from 'node:path';
+import {usableCacheDirectory} from '../cache-directory.js';
 import {sanitizeName} from '../markdown/sanitize.js';
 import {findPosts} from '../posts/find-posts.js';
 import {openFrontMatterMemo, type FrontMatterMemo} from '../posts/front-matter-memo.js';
@@ -34,8 +35,9 @@ export function printLibrary(paths: string[], options: {drafts: boolean; render:
 	const warnings: PostWarning[] = [];
 	const filePaths = paths.filter(path => path !== '-');
 	const files = findPosts(filePaths, warnings, {drafts});
-	const memo = openPrintedMemo(filePaths, {...render, drafts});
-	const frontMatter = openFrontMatterMemo(filePaths.map(path => resolve(path)));
+	const cacheFolder = usableCacheDirectory(warnings);
+	const memo = openPrintedMemo(filePaths, {...render, drafts}, cacheFolder);
+	const frontMatter = openFrontMatterMemo(filePaths.map(path => resolve(path)), cacheFolder);
 	// Every post is parsed before any is printed, as loadLibrary does: a thousand posts printed
 	// between parses went about a tenth slower (the parser's and the printer's code taking turns).
 	const posts: Array<PrintedPost | Parsed> = [];

@@ -2,10 +2,10 @@
  * Posts printed before, kept in the cache folder: printing a library again (`kubecon-notes | less`,
  * `| grep`) takes each unchanged post's output from here instead of reading, parsing and rendering
  * it again, as Jekyll's incremental builds and man's cat pages do. A post is known by its file's
- * path, size and modification time, as in the index cache. One file per library, for one bundle
- * (the launcher's hash: any change to the code prints afresh), one Node, one set of print options
- * and the paths as given (warnings name files as the user named their folder); another set
- * replaces it. A run from source, or without a cache folder, keeps none.
+ * path, size and modification time, as in the index cache. One file per library, for one build of
+ * the code (codeIdentity(): any change to the code prints afresh), one Node, one set of print
+ * options and the paths as given (warnings name files as the user named their folder); another set
+ * replaces it. A run without a cache folder keeps none.
  *
  * What is kept is each post's bytes as the one writer made them (terminal-safe, UTF-8), written
  * back as they are: decoding and encoding 15 MB again cost more than half of what the memo saves.
@@ -13,11 +13,10 @@
  * JSON header line, then the posts' bytes in the header's order.
  */
 import {join, resolve} from 'node:path';
-import {cacheDirectory, libraryHash, readOwnFile, writeCacheFile} from '../cache-directory.js';
+import {codeIdentity, isLeftOut, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
 import type {FileStamp} from '../posts/post-head.js';
 import type {PostWarning} from '../posts/types.js';
 import type {RenderOptions} from '../render/types.js';
-import {bundleIdentity} from './compiled-code.js';
 
 /** One post as printing needs it: what orders it, its warnings, and its output (null: a draft not shown). */
 export type PrintedPost = {id: string; time: number; published: boolean; readWarnings: PostWarning[]; warnings: PostWarning[]; bytes: Buffer | null};
@@ -32,17 +31,17 @@ export type PrintedMemo = {
 type Entry = [path: string, size: number, mtimeMs: number, id: string, time: number | null, published: boolean, readWarnings: PostWarning[], warnings: PostWarning[], byteCount: number | null];
 type Header = {version: string; key: string; entries: Entry[]};
 
-/** Bumped when the file's layout changes (what the bytes hold changes with the bundle's hash). */
+/** Bumped when the file's layout changes (what the bytes hold changes with the code's identity). */
 const FORMAT = 1;
 
 const NONE: PrintedMemo = {get: () => undefined, set: () => undefined, save: () => undefined};
 
-/** The memo of the library read from `paths` (as given), printed with `options`. */
-export function openPrintedMemo(paths: string[], options: RenderOptions & {drafts: boolean}, directory: string | null = cacheDirectory(), bundle: string | null = bundleIdentity()): PrintedMemo {
-	if (directory === null || bundle === null) return NONE;
+/** The memo of the library read from `paths` (as given), printed with `options` by the code known as `identity`. */
+export function openPrintedMemo(paths: string[], options: RenderOptions & {drafts: boolean}, directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): PrintedMemo {
+	if (directory === null || isLeftOut('printed-memo')) return NONE;
 	const file = join(directory, `printed-${libraryHash(paths.map(path => resolve(path)))}.bin`);
 	// Node's version too: its Unicode data (grapheme breaks) can move a wrap.
-	const key = JSON.stringify([bundle, process.version, options.width, options.color, options.hyperlinks, options.drafts, paths]);
+	const key = JSON.stringify([identity, process.version, options.width, options.color, options.hyperlinks, options.drafts, paths]);
 	const old = readMemo(file, key);
 	const kept = new Map<string, {entry: Entry; bytes: Buffer | null}>();
 	let isNew = false;

@@ -6,16 +6,12 @@
  * (strings, finite numbers, booleans, null, arrays and plain objects) is kept. A file that cannot
  * be read, or was written by another version, is the same as none.
  */
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {cacheDirectory, libraryHash, writeCacheFile} from '../cache-directory.js';
+import {codeIdentity, isLeftOut, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
 import type {ParsedYaml} from './front-matter.js';
 
-declare const KUBECON_NOTES_VERSION: string | undefined;
-
-/** Bumped when what parsing front matter gives changes; the package version is part of the key too. */
-const FORMAT = 1;
-const VERSION = `${FORMAT}/${typeof KUBECON_NOTES_VERSION === 'string' ? KUBECON_NOTES_VERSION : 'dev'}`;
+/** Bumped when this file's layout changes; what parsing gives changes with the code's identity, part of the key too. */
+const FORMAT = 2;
 
 export type FrontMatterMemo = {
 	get(yamlText: string): ParsedYaml | undefined;
@@ -26,11 +22,15 @@ export type FrontMatterMemo = {
 
 type MemoFile = {version: string; entries: Record<string, ParsedYaml>};
 
-/** The memo of the library read from `paths` (resolved folders and files); none without a cache folder. */
-export function openFrontMatterMemo(paths: string[], directory: string | null = cacheDirectory()): FrontMatterMemo {
-	if (directory === null) return {get: () => undefined, set: () => undefined, save: () => undefined};
+/**
+ * The memo of the library read from `paths` (resolved folders and files), written by the code known
+ * as `identity` (codeIdentity()); none without a cache folder.
+ */
+export function openFrontMatterMemo(paths: string[], directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): FrontMatterMemo {
+	if (directory === null || isLeftOut('front-matter-memo')) return {get: () => undefined, set: () => undefined, save: () => undefined};
 	const file = join(directory, `front-matter-${libraryHash(paths)}.json`);
-	const old = readMemo(file);
+	const version = `${FORMAT}/${identity}`;
+	const old = readMemo(file, version);
 	const used = new Map<string, ParsedYaml>();
 	let isNew = false;
 	let isAsked = false;
@@ -50,15 +50,15 @@ export function openFrontMatterMemo(paths: string[], directory: string | null = 
 		save() {
 			// Not asked at all (every post came from the printed memo): what the file holds still stands.
 			if (!isAsked || (!isNew && used.size === Object.keys(old).length)) return;
-			if (writeCacheFile(file, JSON.stringify({version: VERSION, entries: Object.fromEntries(used)} satisfies MemoFile))) isNew = false;
+			if (writeCacheFile(file, JSON.stringify({version, entries: Object.fromEntries(used)} satisfies MemoFile))) isNew = false;
 		},
 	};
 }
 
-function readMemo(file: string): Record<string, ParsedYaml> {
+function readMemo(file: string, version: string): Record<string, ParsedYaml> {
 	try {
-		const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<MemoFile>;
-		if (parsed.version !== VERSION || typeof parsed.entries !== 'object' || parsed.entries === null) return {};
+		const parsed = JSON.parse(readOwnFile(file).toString('utf8')) as Partial<MemoFile>;
+		if (parsed.version !== version || typeof parsed.entries !== 'object' || parsed.entries === null) return {};
 		// Each entry is checked when used: a tampered one is parsed again.
 		const entries: Record<string, ParsedYaml> = Object.create(null);
 		for (const [text, value] of Object.entries(parsed.entries)) if (isParsedYaml(value)) entries[text] = value;

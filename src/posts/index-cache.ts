@@ -4,18 +4,14 @@
  * and stats the posts instead of reading them. A stale entry is read again; a cache that cannot be
  * read, or was written by another version, is rebuilt without a word: it only ever saves time.
  */
-import {readFileSync} from 'node:fs';
 import {join, sep} from 'node:path';
-import {cacheDirectory, libraryHash, writeCacheFile} from '../cache-directory.js';
+import {codeIdentity, isLeftOut, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
 import type {FileStamp, PostHead} from './post-head.js';
 import type {PostWarning} from './types.js';
 import {hasUnsafeCharacters} from '../markdown/sanitize.js';
 
-declare const KUBECON_NOTES_VERSION: string | undefined;
-
-/** Bumped when PostHead, the parsing behind it or this file's layout changes; the package version is part of the key too. */
-const FORMAT = 2;
-const VERSION = `${FORMAT}/${typeof KUBECON_NOTES_VERSION === 'string' ? KUBECON_NOTES_VERSION : 'dev'}`;
+/** Bumped when this file's layout changes; what parsing gives changes with the code's identity, part of the key too. */
+const FORMAT = 3;
 
 /** Libraries this small gain nothing from a cache file. */
 const MIN_POSTS = 2;
@@ -47,11 +43,15 @@ export type IndexCache = {
 	save(): void;
 };
 
-/** Opens the cache for the library read from `paths` (resolved folders and files). */
-export function openIndexCache(paths: string[], directory: string | null = cacheDirectory()): IndexCache {
-	if (directory === null) return {get: () => undefined, believe: () => undefined, set: () => undefined, save: () => undefined};
+/**
+ * Opens the cache for the library read from `paths` (resolved folders and files), written by the
+ * code known as `identity` (codeIdentity(): another build's cache is not believed).
+ */
+export function openIndexCache(paths: string[], directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): IndexCache {
+	if (directory === null || isLeftOut('index-cache')) return {get: () => undefined, believe: () => undefined, set: () => undefined, save: () => undefined};
 	const file = join(directory, nameFor(paths));
-	const old = readCache(file);
+	const version = `${FORMAT}/${identity}`;
+	const old = readCache(file, version);
 	/** Paths found in the cache this run, and entries read this run: what the next start finds. */
 	const hits: string[] = [];
 	const fresh = new Map<string, Entry>();
@@ -86,7 +86,7 @@ export function openIndexCache(paths: string[], directory: string | null = cache
 			const kept = new Map<string, Entry>();
 			for (const path of hits) kept.set(path, old.find(path)!);
 			for (const [path, entry] of fresh) kept.set(path, entry);
-			writeCacheFile(file, JSON.stringify(cacheFile(kept)));
+			writeCacheFile(file, JSON.stringify(cacheFile(kept, version)));
 		},
 	};
 }
@@ -101,7 +101,7 @@ function believedHeadOf(entry: Entry): PostHead & FileStamp {
 }
 
 /** The file to write: every path relative to the folder they all are under. */
-function cacheFile(kept: Map<string, Entry>): CacheFile {
+function cacheFile(kept: Map<string, Entry>, version: string): CacheFile {
 	const parent = (folder: string) => {
 		const cut = folder.length > 1 ? folder.lastIndexOf(sep, folder.length - 2) : -1;
 		return cut < 0 ? '' : folder.slice(0, cut + 1);
@@ -113,7 +113,7 @@ function cacheFile(kept: Map<string, Entry>): CacheFile {
 	}
 	const entries: Record<string, Entry> = {};
 	for (const [path, entry] of kept) entries[path.slice(root!.length)] = entry;
-	return {version: VERSION, root: root ?? '', count: kept.size, entries};
+	return {version, root: root ?? '', count: kept.size, entries};
 }
 
 type OldEntries = {count: number; find(path: string): Entry | undefined};
@@ -124,16 +124,16 @@ const NONE: OldEntries = {count: 0, find: () => undefined};
  * The entries of the cache file, looked up by path. Each is checked when looked up, not all at
  * once: no pass over every entry before the first is used.
  */
-function readCache(file: string): OldEntries {
+function readCache(file: string, version: string): OldEntries {
 	let text: string;
 	let parsed: Partial<CacheFile>;
 	try {
-		text = readFileSync(file, 'utf8');
+		text = readOwnFile(file).toString('utf8');
 		parsed = JSON.parse(text) as Partial<CacheFile>;
 	} catch {
 		return NONE;
 	}
-	if (typeof parsed !== 'object' || parsed === null || parsed.version !== VERSION || typeof parsed.root !== 'string') return NONE;
+	if (typeof parsed !== 'object' || parsed === null || parsed.version !== version || typeof parsed.root !== 'string') return NONE;
 	const {root, entries} = parsed;
 	if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return NONE;
 	// One look over the whole text instead of one per string: when the file holds no unsafe

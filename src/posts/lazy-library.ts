@@ -5,6 +5,7 @@
 import {statSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {FoundPost} from './find-posts.js';
+import {usableCacheDirectory} from '../cache-directory.js';
 import {openIndexCache} from './index-cache.js';
 import {lazyPost} from './lazy-post.js';
 import {readPostHead, type FileStamp, type PostHead} from './post-head.js';
@@ -22,7 +23,7 @@ import type {PostChange} from './watch-posts.js';
  * changes for updateLibrary.
  */
 export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWarning[], options: {checkLater?: boolean} = {}): {posts: Post[]; check?: () => PostChange[]} {
-	const cache = openIndexCache(paths.map(path => resolve(path)));
+	const cache = openIndexCache(paths.map(path => resolve(path)), usableCacheDirectory(warnings));
 	const posts: Post[] = [];
 	/** Files whose cached heads were believed unseen, and those heads (with the stamp they were read at). */
 	const believed: FoundPost[] = [];

@@ -1,5 +1,6 @@
 import {readFileSync, statSync, type Stats} from 'node:fs';
 import {resolve} from 'node:path';
+import {usableCacheDirectory} from '../cache-directory.js';
 import {sanitizeName} from '../markdown/sanitize.js';
 import {findPosts, reason, specialFileProblem} from './find-posts.js';
 import {openFrontMatterMemo} from './front-matter-memo.js';
@@ -48,7 +49,7 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 		for (const post of heads.posts) posts.push(post);
 		checkCachedHeads = heads.check;
 	} else {
-		const frontMatter = openFrontMatterMemo(filePaths.map(path => resolve(path)));
+		const frontMatter = openFrontMatterMemo(filePaths.map(path => resolve(path)), usableCacheDirectory(warnings));
 		for (const found of files) {
 			const text = readPostText(found.path, found.displayPath, warnings);
 			if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}, {frontMatter}));

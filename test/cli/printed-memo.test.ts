@@ -25,13 +25,10 @@ describe('the printed memo (issue 13)', () => {
 		assert.deepEqual(back?.warnings, [{file: 'a.md', message: 'odd', line: 2}]);
 		assert.equal(again.get('/notes/b.md', {size: 20, mtimeMs: 2})?.bytes, null);
 		assert.equal(again.get('/notes/a.md', {size: 10, mtimeMs: 3}), undefined);
-		// Another bundle, other options, the paths given otherwise: nothing.
+		// Other code (another build, or edited sources), other options, the paths given otherwise: nothing.
 		assert.equal(openPrintedMemo(['notes'], OPTIONS, dir, 'bundle-2').get('/notes/a.md', {size: 10, mtimeMs: 1}), undefined);
 		assert.equal(openPrintedMemo(['notes'], {...OPTIONS, width: 100}, dir, 'bundle-1').get('/notes/a.md', {size: 10, mtimeMs: 1}), undefined);
 		assert.equal(openPrintedMemo(['./notes'], OPTIONS, dir, 'bundle-1').get('/notes/a.md', {size: 10, mtimeMs: 1}), undefined);
-		// From source (no bundle) there is none.
-		const none = openPrintedMemo(['notes'], OPTIONS, dir, null);
-		assert.equal(none.get('/notes/a.md', {size: 10, mtimeMs: 1}), undefined);
 	});
 
 	test('a file cut short, grown, or writable by others is not believed', () => {

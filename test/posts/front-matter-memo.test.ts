@@ -27,6 +27,8 @@ describe('the front matter memo (issue 13)', () => {
 		assert.deepEqual(again.get('title: A'), {data: {title: 'A'}});
 		assert.equal(again.get('when: !!binary AAAA'), undefined);
 		assert.equal(openFrontMatterMemo(['/other'], dir).get('title: A'), undefined);
+		// Written by other code (another build, or edited sources): not believed.
+		assert.equal(openFrontMatterMemo(['/notes'], dir, 'another build').get('title: A'), undefined);
 		const [file] = readdirSync(dir);
 		const text = readFileSync(join(dir, file!), 'utf8');
 		writeFileSync(join(dir, file!), text.replace(/"version":"[^"]*"/, '"version":"0/old"'));

@@ -1,0 +1,32 @@
+// Guards two start-up interventions of scripts/build.mjs (docs/upgrading.md): the heavy libraries
+// marked-terminal loads are not in the bundle but in files of their own, required on first use
+// (lazy-dependencies), and highlighting knows the languages notes use, not all 190
+// (highlight-languages).
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
+import {isBuilt} from '../helpers/run-cli.js';
+
+const dist = (name: string) => fileURLToPath(new URL(`../../dist/${name}`, import.meta.url));
+
+describe('the bundle as built (issue 25: each intervention guarded)', {skip: isBuilt ? false : 'dist/ is not built (npm run build)'}, () => {
+	test('highlight.js, emojilib and cli-table3 are in files of their own, not in the bundle', () => {
+		const bundle = readFileSync(dist('kubecon-notes.cjs'), 'utf8');
+		for (const [file, mark] of [
+			['lazy-highlight.cjs', 'registerLanguage'],
+			['lazy-emoji.cjs', 'grinning'],
+			['lazy-table.cjs', 'colWidths'],
+		] as const) {
+			assert.ok(readFileSync(dist(file), 'utf8').includes(mark), `${file} holds ${mark}`);
+			assert.ok(!bundle.includes(mark), `the bundle holds ${mark}`);
+		}
+	});
+
+	test('highlighting knows the languages notes use, not every language highlight.js has', () => {
+		const highlight = createRequire(import.meta.url)(dist('lazy-highlight.cjs')) as {supportsLanguage(name: string): boolean};
+		for (const name of ['yaml', 'go', 'bash', 'json', 'python', 'dockerfile']) assert.ok(highlight.supportsLanguage(name), name);
+		for (const name of ['brainfuck', 'cos', 'x86asm']) assert.equal(highlight.supportsLanguage(name), false, name);
+	});
+});
