@@ -18,6 +18,7 @@ import {useSavePlace, useSaveWatched, type ReaderStore} from './hooks/use-save-p
 import {useSearchHits} from './hooks/use-search-hits.js';
 import {useSuspend} from './hooks/use-suspend.js';
 import {statusHint} from './keymap.js';
+import {statusRows} from './status-text.js';
 import {startState} from './start-state.js';
 import type {TerminalSetup} from './terminal-modes.js';
 import {uiTheme, type Background} from './theme.js';
@@ -72,7 +73,10 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 
 	if (width < 20 || height < 5) return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
-	const {layout} = view;
+	// A long message (a link shown whole) takes rows above the status line for as long as it shows; the text gives them up.
+	const parts = {...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)};
+	const status = statusRows(parts, width, state.mode.kind === 'find' ? 1 : Math.max(1, Math.min(8, view.layout.paneHeight - 2)));
+	const layout = status.length === 1 ? view.layout : {...view.layout, paneHeight: view.layout.paneHeight - status.length + 1};
 	const theme = uiTheme(color, background);
 	const list = (listWidth: number) => (
 		<Sidebar
@@ -102,9 +106,9 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 						</Box>
 					</>
 				)}
-				<MainPane state={state} view={view} library={library} hits={hits} storedWatched={env.storedWatched} list={list} theme={theme} />
+				<MainPane state={state} view={layout === view.layout ? view : {...view, layout}} library={library} hits={hits} storedWatched={env.storedWatched} list={list} theme={theme} />
 			</Box>
-			<StatusLine width={width} parts={{...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)}} />
+			<StatusLine width={width} rows={status} />
 		</Box>
 	);
 }
