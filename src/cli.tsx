@@ -83,7 +83,8 @@ async function main(argv: string[]): Promise<number> {
 	const only = library.posts[0];
 	if (postFile && only && (command.kind === 'read' || command.kind === 'topics')) command = {...command, post: only.id};
 	reportWarnings(library.warnings);
-	const code = await runCommand(command, library, render);
+	// A table (sessions) is as wide as the terminal, not the reading measure.
+	const code = await runCommand(command, library, render, options.width ?? (stdout.columns || render.width));
 	if (code === 0) reachedForCompiledCode('printed');
 	return code;
 }
@@ -150,7 +151,7 @@ function openKeyboard(): NodeJS.ReadStream | null {
 	}
 }
 
-async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | 'sessions' | 'forget'}>, library: Library, render: RenderOptions): Promise<number> {
+async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | 'sessions' | 'forget'}>, library: Library, render: RenderOptions, tableWidth: number): Promise<number> {
 	const [{printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
 	switch (command.kind) {
 		case 'read': {
@@ -173,7 +174,7 @@ async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | '
 		case 'sessions': {
 			requirePosts(library.posts, library);
 			const {findSessions} = await import('./cli/find-sessions.js');
-			return findSessions(command, library, render, Boolean(process.stdout.isTTY));
+			return findSessions(command, library, render, Boolean(process.stdout.isTTY), tableWidth);
 		}
 		case 'forget': {
 			const {forgetPositions} = await import('./cli/forget.js');

@@ -15,6 +15,8 @@ export async function findSessions(
 	library: Library,
 	render: RenderOptions,
 	isTty: boolean,
+	/** The table's width on a terminal: --width, else the terminal's, however wide. */
+	tableWidth: number = render.width,
 ): Promise<number> {
 	const searchable = searchableSessions(library.posts);
 	if (command.day !== null) requireKnownDay(command.day, searchable);
@@ -36,7 +38,7 @@ export async function findSessions(
 		// DEL, C1, bidi and invisible formatting as \uXXXX: JSON.stringify leaves them raw.
 		await writeLines([escapeJsonText(JSON.stringify(hits.map(session => sessionJson(session, isWatched)), null, 2))]);
 	} else if (isTty) {
-		await writeLines(sessionsTable(hits, render.width, render.color, isWatched));
+		await writeLines(sessionsTable(hits, tableWidth, render.color, isWatched));
 	} else {
 		await writeLines(sessionsTsv(hits, isWatched));
 	}
