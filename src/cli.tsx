@@ -1,4 +1,5 @@
 import {openSync, statSync} from 'node:fs';
+import {resolve, sep} from 'node:path';
 import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, suggestCommand, UsageError, type CliOptions, type Command} from './cli/args.js';
@@ -41,14 +42,17 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const stdout = process.stdout;
 	const isTty = Boolean(stdout.isTTY);
-	// `read notes.md` and `topics notes.md`: a post named by its file is read from that file, and
-	// `read -` from standard input.
-	const namedPost = (command.kind === 'read' || command.kind === 'topics') && command.paths.length === 0 ? command.post : null;
+	// `read notes.md`, `topics notes.md`, `forget notes.md`: a post named by its file is that post
+	// among the posts read when it is one of them (its id there is the one its place is kept
+	// under), else it is read alone; `read -` reads standard input.
+	const namedPost = command.kind === 'read' || command.kind === 'topics' || command.kind === 'forget' ? command.post : null;
 	if (namedPost !== null && namedPost !== '-' && isFolder(namedPost)) {
 		throw new CliError(`${namedPost} is a folder, not a post: to read the posts in it, use --posts ${namedPost}`, 2);
 	}
 	const postFile = namedPost !== null && (namedPost === '-' || isFile(namedPost)) ? namedPost : null;
-	const paths = postFile ? [postFile] : command.paths.length > 0 ? command.paths : [bundledPosts];
+	const searchedPaths = command.paths.length > 0 ? command.paths : [bundledPosts];
+	const isAmongPosts = postFile !== null && postFile !== '-' && searchedPaths.some(path => isInside(resolve(postFile), path));
+	const paths = postFile && !isAmongPosts ? [postFile] : searchedPaths;
 	// The reader runs on a terminal with a keyboard. Its modules start loading now, so that reading
 	// their files overlaps finding the posts; CI is cleared first, as Ink reads it when it loads.
 	const keyboard = command.kind === 'view' && isTty ? openKeyboard() : null;
@@ -81,10 +85,10 @@ async function main(argv: string[]): Promise<number> {
 	const everyBody = (command.kind === 'topics' && command.post === null) || command.kind === 'sessions';
 	const library = loadLibrary(paths, {drafts: options.drafts, bodies: everyBody, ...stdinOption});
 	const only = library.posts[0];
-	if (postFile && only && (command.kind === 'read' || command.kind === 'topics')) command = {...command, post: only.id};
+	if (postFile && !isAmongPosts && only && (command.kind === 'read' || command.kind === 'topics' || command.kind === 'forget')) command = {...command, post: only.id};
 	reportWarnings(library.warnings);
 	// A table (sessions) is as wide as the terminal, not the reading measure.
-	const code = await runCommand(command, library, render, options.width ?? (stdout.columns || render.width));
+	const code = await runCommand(command, library, render, options.width ?? (stdout.columns || render.width), isAmongPosts ? resolve(postFile!) : null);
 	if (code === 0) reachedForCompiledCode('printed');
 	return code;
 }
@@ -129,6 +133,12 @@ function isFile(path: string): boolean {
 	return stats.isFile();
 }
 
+/** True when `path` is `folder` or under it (both resolved). */
+function isInside(path: string, folder: string): boolean {
+	const root = resolve(folder);
+	return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+
 function isFolder(path: string): boolean {
 	try {
 		return statSync(path).isDirectory();
@@ -151,11 +161,14 @@ function openKeyboard(): NodeJS.ReadStream | null {
 	}
 }
 
-async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | 'sessions' | 'forget'}>, library: Library, render: RenderOptions, tableWidth: number): Promise<number> {
+/** `file`: the post was named by the path of one of the posts read (resolved). */
+async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | 'sessions' | 'forget'}>, library: Library, render: RenderOptions, tableWidth: number, file: string | null): Promise<number> {
 	const [{printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
+	// One rule for naming a post, and one way of saying it named none or several.
+	const pickPost = (name: string): Post => pick(matchPost(name, library.posts, file), POSTS, name, p => `${p.id}  (${p.title})`);
 	switch (command.kind) {
 		case 'read': {
-			const post = pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
+			const post = pickPost(command.post);
 			if (command.topic === null) {
 				await writeLines(printPost(post, render));
 				return 0;
@@ -166,9 +179,10 @@ async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | '
 			return 0;
 		}
 		case 'topics': {
-			const posts = command.post === null ? library.posts : [pick(matchPost(command.post, library.posts), POSTS, command.post, p => p.id)];
-			requirePosts(posts, library);
-			await writeLines(posts.flatMap(post => post.topics.map(topic => `${post.id}\t${topic.name}`)));
+			requirePosts(library.posts, library);
+			const posts = command.post === null ? library.posts : [pickPost(command.post)];
+			// What the sidebar lists: the introduction first, when there is text before the first topic.
+			await writeLines(posts.flatMap(post => [...(post.intro ? [post.intro] : []), ...post.topics].map(topic => `${post.id}\t${topic.name}`)));
 			return 0;
 		}
 		case 'sessions': {
@@ -178,7 +192,7 @@ async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | '
 		}
 		case 'forget': {
 			const {forgetPositions} = await import('./cli/forget.js');
-			const post = command.post === null ? null : pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
+			const post = command.post === null ? null : pickPost(command.post);
 			const result = forgetPositions(post?.id ?? null);
 			for (const warning of result.warnings) writeError(`kubecon-notes: warning: ${warning}`);
 			if (!result.ok) throw new CliError(result.message, 2);

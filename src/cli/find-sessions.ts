@@ -29,6 +29,7 @@ export async function findSessions(
 		.map(hit => hit.session);
 	// The marks set with w in the reader, read quietly: this command never writes the store.
 	const stored = readStoreSnapshot();
+	if (stored.problem !== null) writeError(`kubecon-notes: warning: ${stored.problem}`);
 	const marks: WatchedMarks = key => stored.isWatched(key);
 	const isWatched: IsWatched = session => isWatchedBy(session, marks);
 	if (command.toWatch) hits = toWatchSessions(hits, marks);

@@ -1,4 +1,5 @@
-/** `kubecon-notes forget [POST]`: what was forgotten, or plainly that nothing was. */
+/** `kubecon-notes forget [POST]`: what was forgotten, or plainly that nothing was (or that there was nothing to). */
+import {readStoreSnapshot} from '../state/store-snapshot.js';
 import {createStore, type StoreOptions} from '../state/store.js';
 
 export type ForgetResult = {
@@ -12,7 +13,15 @@ export type ForgetResult = {
 
 /** Forgets one post's reading position (`postId`), or every one (null). */
 export function forgetPositions(postId: string | null, options: Pick<StoreOptions, 'cwd' | 'fs'> = {}): ForgetResult {
+	if (postId === null) {
+		const snapshot = readStoreSnapshot(options);
+		if (snapshot.problem === null && !snapshot.hasPositions) return {ok: true, message: `Nothing to forget: no reading positions are kept (${snapshot.path}).`, warnings: []};
+	}
 	const store = createStore(options);
+	// Nothing kept: said so, and the file is left as it is.
+	if (postId !== null && store.getPosition(postId) === undefined && store.lastPostId() !== postId) {
+		return {ok: true, message: `Nothing to forget: no reading position of ${postId} is kept (${store.path}).`, warnings: store.warnings};
+	}
 	const isForgotten = postId === null ? store.forget() : store.forget(postId);
 	if (!isForgotten) {
 		// The store's own warning would say "kept until you quit": wrong for a command that just ends.

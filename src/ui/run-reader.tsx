@@ -28,6 +28,17 @@ export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 
 const ENTER_SCREEN = '\u001B[?1049h\u001B[H\u001B[?25l';
 const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
 
+/**
+ * A store warning as the W list shows it after the file's path: the path it opens with is said
+ * as "This file"; every other path (where a corrupt file was moved) stays whole.
+ */
+export function storeWarningAfterPath(message: string, path: string): string {
+	for (const opening of [`The reading-position file ${path} `, `${path} `]) {
+		if (message.startsWith(opening)) return `This file ${message.slice(opening.length)}`;
+	}
+	return message;
+}
+
 /** Follows the terminal's size: Ink 6.8 has no hook for it. */
 function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink' | 'terminal'> & {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; isMouseOn: boolean}) {
 	const {stdin, stdout, isMouseOn, ...rest} = props;
@@ -77,7 +88,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// Store problems known at start (cannot be read or written, moved aside) join the W list.
 	const library = storeWarnings.length === 0 ? options.library : {
 		...options.library,
-		warnings: [...options.library.warnings, ...storeWarnings.map(message => ({file: store.path, message: message.replaceAll(store.path, 'the file')}))],
+		warnings: [...options.library.warnings, ...storeWarnings.map(message => ({file: store.path, message: storeWarningAfterPath(message, store.path)}))],
 	};
 	// Raw mode before the first frame: Ink asks for it only after the frame is drawn, and a key typed
 	// in between would be echoed by the terminal over the frame (and scroll it, at the last row).
