@@ -227,6 +227,7 @@ async function runTheReader(library: Library, render: RenderOptions, options: Cl
 		// The paths as given (library.searched says "standard input" for `-`): live reload watches them.
 		paths,
 		drafts: options.drafts,
+		secure: options.secure,
 		// The code the first frame took is worth keeping for the next start.
 		onFirstFrame: () => reachedForCompiledCode('reader'),
 	});

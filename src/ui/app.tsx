@@ -48,10 +48,12 @@ export type AppProps = {
 	terminal?: TerminalSetup;
 	/** The posts' paths, watched for changes (live reload); none in tests of the view alone. */
 	watch?: WatchTarget;
+	/** Secure mode: no opener, clipboard, editor or recording search (secure-mode.ts). */
+	secure?: boolean;
 };
 
 /** The reader: one reducer, its view-model, and the widgets that draw it. */
-export function App({renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, terminal, watch, ...props}: AppProps) {
+export function App({renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, terminal, watch, secure = false, ...props}: AppProps) {
 	const {exit} = useApp();
 	const start = (library: Library, env: Parameters<typeof startState>[0]['env']) => startState({library, env, width, height, measure, store, resume, message: startMessage});
 	const {state, env, library, dispatch, applyUpdate, currentLibrary} = useReader({library: props.library, renderPost, style: {color, hyperlinks}, store, start});
@@ -62,9 +64,9 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	useSaveWatched(state.watched, store);
 	useFlash(state.flashLine, useCallback(() => dispatch({type: 'clearFlash'}), []));
 	const say = useCallback((text: string) => dispatch({type: 'message', text}), [dispatch]);
-	useLinkEffect(state.effect, onLink, say);
+	useLinkEffect(state.effect, onLink, say, secure);
 	const flush = useCallback(() => saver?.flush?.(), [saver]);
-	useEditEffect(state.effect, {library, env, terminal, drafts: watch?.drafts ?? false, flush, apply: applyUpdate, say});
+	useEditEffect(state.effect, {library, env, terminal, drafts: watch?.drafts ?? false, flush, apply: applyUpdate, say, isSecure: secure});
 	useLiveReload(watch, currentLibrary, useCallback(update => applyUpdate(() => update), [applyUpdate]), say);
 	useEffect(() => void (state.isQuitting && exit()), [state.isQuitting, exit]);
 	const suspend = useSuspend(terminal, flush);

@@ -11,7 +11,7 @@ import {copySequence, openUrl} from './link-actions.js';
 import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
 
 /** What the App is given as it is (background: --theme, or asked of the terminal), and the terminal's side. */
-export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 'background' | 'hyperlinks' | 'resume' | 'measure'> & {
+export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 'background' | 'hyperlinks' | 'resume' | 'measure' | 'secure'> & {
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 	/** Wheel and clicks (SGR mouse reports); false for --no-mouse. */
@@ -139,6 +139,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			resume={options.resume ?? true}
 			{...(options.measure === undefined ? {} : {measure: options.measure})}
 			startMessage={storeWarnings[0] ?? null}
+			secure={options.secure ?? false}
 		/>
 		</CrashBoundary>,
 	);

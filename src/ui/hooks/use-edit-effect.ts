@@ -5,6 +5,7 @@ import type {LibraryUpdate} from '../../posts/update-library.js';
 import type {Effect, ReaderEnv} from '../../state/reader-state.js';
 import {editorCommand, fileLineAtTop} from '../editor-command.js';
 import {runEditor} from '../run-editor.js';
+import {secureMessage} from '../secure-mode.js';
 import type {TerminalSetup} from '../terminal-modes.js';
 
 type EditOptions = {
@@ -17,6 +18,8 @@ type EditOptions = {
 	flush: () => void;
 	apply: (make: (current: Library) => LibraryUpdate, message: string | null) => void;
 	say: (text: string) => void;
+	/** Secure mode: no editor is started (secure-mode.ts). */
+	isSecure?: boolean;
 };
 
 /**
@@ -30,7 +33,8 @@ export function useEditEffect(effect: Effect | null, options: EditOptions): void
 	latest.current = options;
 	useEffect(() => {
 		if (effect?.kind !== 'edit') return;
-		const {library, env, terminal, drafts, flush, apply, say} = latest.current;
+		const {library, env, terminal, drafts, flush, apply, say, isSecure} = latest.current;
+		if (isSecure) return say(secureMessage.edit);
 		const postIndex = env.postIndexOf(effect.postId);
 		const post = library.posts[postIndex];
 		if (!post) return;
