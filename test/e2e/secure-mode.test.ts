@@ -64,4 +64,23 @@ describe('secure mode', () => {
 			assert.equal(existsSync(mark), false, 'no program ran');
 		});
 	}
+
+	test('e on a post inside an installed package (node_modules) says where to copy it, and runs no editor', {skip}, async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'kn-installed-'));
+		folders.push(folder);
+		const posts = join(folder, 'node_modules', 'kubecon-notes', 'posts');
+		mkdirSync(posts, {recursive: true});
+		writeFileSync(join(posts, '2025-04-02-kiosk.md'), post);
+		const mark = join(folder, 'ran');
+		const editor = join(folder, 'vi');
+		writeFileSync(editor, `#!/bin/sh\necho vi >> '${mark}'\n`);
+		chmodSync(editor, 0o755);
+		const session = startSession([cliPath, '--posts', posts, '--no-resume'], {cols: 100, rows: 20, env: {VISUAL: '', EDITOR: editor}});
+		await session.waitFor(/Some text/);
+		session.write('e');
+		await session.waitFor(screen => /part of the installed package/.test(screen) && screen.replace(/\s+/g, '').includes(`cp'${join(posts, '2025-04-02-kiosk.md')}'~/notes/`));
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+		assert.equal(existsSync(mark), false, 'no editor ran');
+	});
 });

@@ -23,6 +23,18 @@ type EditOptions = {
 };
 
 /**
+ * Why a file is not for editing: it is inside an installed package (a `node_modules` folder: the
+ * bundled posts under npx or a global install), where an edit is lost on the next install or
+ * update. One line that says where to copy it instead; null for any other file. Refusing, not
+ * copying: where the user keeps notes is theirs to choose, and the line gives the command.
+ */
+export function installedPackageFile(path: string): string | null {
+	if (!path.split(/[\\/]/).includes('node_modules')) return null;
+	const quoted = `'${path.replaceAll("'", "'\\''")}'`;
+	return `This post is part of the installed package: an edit would be lost on the next install. Copy it to a folder of yours (mkdir -p ~/notes && cp ${quoted} ~/notes/) and read that with --posts ~/notes`;
+}
+
+/**
  * `e`: the editor on the open post at the source line of the text at the top. A terminal editor
  * gets the terminal (runEditor leaves and re-enters the screen); then the frame is drawn whole
  * again and the post re-read, whether or not a watcher runs.
@@ -39,6 +51,8 @@ export function useEditEffect(effect: Effect | null, options: EditOptions): void
 		const post = library.posts[postIndex];
 		if (!post) return;
 		if (post.path === '-') return say('Standard input has no file to edit');
+		const kept = installedPackageFile(post.path);
+		if (kept !== null) return say(kept);
 		if (!terminal) return say('No terminal to run an editor in');
 		const line = fileLineAtTop(post, env.doc(postIndex, effect.width), effect.top);
 		flush();
