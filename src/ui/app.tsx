@@ -77,7 +77,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
 	// A long message (a link shown whole) takes rows above the status line for as long as it shows; the text gives them up.
 	const parts = {...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)};
-	const status = statusRows(parts, width, state.mode.kind === 'find' ? 1 : Math.max(1, Math.min(8, view.layout.paneHeight - 2)));
+	const status = statusRows(parts, width, state.mode.kind === 'find' ? 1 : Math.max(1, Math.min(8, Math.floor(view.layout.paneHeight / 2))));
 	const layout = status.length === 1 ? view.layout : {...view.layout, paneHeight: view.layout.paneHeight - status.length + 1};
 	const theme = uiTheme(color, background);
 	const list = (listWidth: number) => (
