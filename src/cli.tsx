@@ -193,7 +193,7 @@ async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | '
 		case 'forget': {
 			const {forgetPositions} = await import('./cli/forget.js');
 			const post = command.post === null ? null : pickPost(command.post);
-			const result = forgetPositions(post?.id ?? null);
+			const result = forgetPositions(post);
 			for (const warning of result.warnings) writeError(`kubecon-notes: warning: ${warning}`);
 			if (!result.ok) throw new CliError(result.message, 2);
 			await writeLines([result.message]);

@@ -15,6 +15,8 @@ export type StoreSnapshot = {
 	problem: string | null;
 	/** Whether any reading position is kept. */
 	hasPositions: boolean;
+	/** The keys reading positions are kept under (post-identity.ts). */
+	positionKeys: string[];
 	/** The store file's path ('' when no folder could be found). */
 	path: string;
 };
@@ -38,5 +40,5 @@ export function readStoreSnapshot(options: {cwd?: string; fs?: StoreFs} = {}): S
 	} catch {
 		// No folder to be found: nothing stored.
 	}
-	return {isWatched: key => (typeof key === 'string' ? data.watched[key] : undefined), problem, hasPositions: Object.keys(data.positions).length > 0, path};
+	return {isWatched: key => (typeof key === 'string' ? data.watched[key] : undefined), problem, hasPositions: Object.keys(data.positions).length > 0, positionKeys: Object.keys(data.positions), path};
 }

@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import chalk from 'chalk';
 import {render} from 'ink';
 import {useCallback, useMemo} from 'react';
@@ -78,7 +79,10 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// problems are told once, in the status line and on stderr after the screen is restored.
 	const {openStore, createDebouncedSaver} = await import('../state/store-open.js');
 	storeWarnings = [];
-	const store = await openStore({onWarning: message => storeWarnings.push(sanitizeName(message))});
+	const opened = await openStore({onWarning: message => storeWarnings.push(sanitizeName(message))});
+	// Places are kept under each post's identity, so they follow a renamed or moved post (post-identity.ts).
+	const [{readStoreSnapshot}, {placesByIdentity, resolvePlaceKeys}] = await Promise.all([import('../state/store-snapshot.js'), import('../state/post-identity.js')]);
+	const store = placesByIdentity(opened, resolvePlaceKeys(options.library.posts, readStoreSnapshot().positionKeys, existsSync));
 	const positionSaver = createDebouncedSaver(store, 300);
 	saver = positionSaver;
 	// Ink styles through chalk, which drops every style, inverse and bold too, when NO_COLOR is set
