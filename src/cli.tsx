@@ -133,6 +133,11 @@ function isFile(path: string): boolean {
 	return stats.isFile();
 }
 
+/** A field of tab-separated output: a name that runs over lines (a bold paragraph as a topic) on one line, as the sidebar shows it. */
+function oneLine(text: string): string {
+	return text.replace(/[\t\n\r]/g, ' ').replace(/ {2,}/g, ' ');
+}
+
 /** True when `path` is `folder` or under it (both resolved). */
 function isInside(path: string, folder: string): boolean {
 	const root = resolve(folder);
@@ -182,7 +187,7 @@ async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | '
 			requirePosts(library.posts, library);
 			const posts = command.post === null ? library.posts : [pickPost(command.post)];
 			// What the sidebar lists: the introduction first, when there is text before the first topic.
-			await writeLines(posts.flatMap(post => [...(post.intro ? [post.intro] : []), ...post.topics].map(topic => `${post.id}\t${topic.name}`)));
+			await writeLines(posts.flatMap(post => [...(post.intro ? [post.intro] : []), ...post.topics].map(topic => `${post.id}\t${oneLine(topic.name)}`)));
 			return 0;
 		}
 		case 'sessions': {

@@ -82,3 +82,15 @@ describe('one rule for naming a post: read, topics, forget', {skip}, () => {
 		assert.equal(none.stderr, `kubecon-notes: no topic of ${storage} matches 'nope'\n`);
 	});
 });
+
+describe('topics: one topic a line', {skip}, () => {
+	test('a topic whose name runs over two lines (a bold paragraph) is printed on one', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-topic-lines-'));
+		folders.push(dir);
+		fs.writeFileSync(path.join(dir, '2024-02-03-fosdem.md'), '---\ntitle: Fosdem\n---\nIntro.\n\n**Talk to someone you do not know about\n  something you know nothing about.**\n\nText.\n\n**Eat well**\n\nMore.\n');
+		const result = await runCli(['topics', '--posts', dir]);
+		assert.equal(result.code, 0, result.stderr);
+		for (const line of result.stdout.trimEnd().split('\n')) assert.equal(line.split('\t').length, 2, line);
+		assert.match(result.stdout, /\tTalk to someone you do not know about something you know nothing about\.\n/);
+	});
+});
