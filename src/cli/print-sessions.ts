@@ -51,19 +51,21 @@ const GAP = 2;
 
 /**
  * How wide the table's columns are at `width`: every cell whole when it fits (the URL column only
- * then: a URL is never cut); else the URLs go, and the title and speakers share what is left, the
- * title first (up to three fifths, more when the speakers need less), each cut with … only then.
+ * then: a URL is never cut); else the URLs go, the day keeps at most 12 columns, and the title and
+ * speakers share what is left, the title first (up to three fifths, more when the speakers need
+ * less), each cut with … only then.
  */
 export function tableColumns(natural: {day: number; title: number; speakers: number; url: number}, width: number): {day: number; title: number; speakers: number; url: number} {
-	const fixed = 2 + (natural.day > 0 ? natural.day + GAP : 0);
 	const speakerPart = natural.speakers > 0 ? GAP + natural.speakers : 0;
-	const whole = fixed + natural.title + speakerPart;
+	const whole = 2 + (natural.day > 0 ? natural.day + GAP : 0) + natural.title + speakerPart;
 	if (natural.url > 0 && whole + GAP + natural.url <= width) return natural;
 	if (whole <= width) return {...natural, url: 0};
-	const room = Math.max(2, width - fixed - (natural.speakers > 0 ? GAP : 0));
-	if (natural.speakers === 0) return {...natural, title: room, url: 0};
+	// No room for everything: a long day label (a heading taken as one) gives way first, to 12 columns.
+	const day = Math.min(natural.day, 12);
+	const room = Math.max(2, width - 2 - (day > 0 ? day + GAP : 0) - (natural.speakers > 0 ? GAP : 0));
+	if (natural.speakers === 0) return {...natural, day, title: Math.min(natural.title, room), url: 0};
 	const title = Math.min(natural.title, Math.max(Math.floor(room * 0.6), room - natural.speakers));
-	return {...natural, title: Math.max(1, title), speakers: Math.max(1, room - title), url: 0};
+	return {...natural, day, title: Math.max(1, title), speakers: Math.min(natural.speakers, Math.max(1, room - title)), url: 0};
 }
 
 /**
@@ -76,7 +78,7 @@ export function sessionsTable(sessions: Session[], width: number, color: boolean
 	const widest = (cells: Array<string | null>) => Math.max(0, ...cells.map(cell => textWidth(cell ?? '')));
 	const columns = tableColumns(
 		{
-			day: Math.min(12, widest(sessions.map(session => session.day))),
+			day: widest(sessions.map(session => session.day)),
 			title: widest(sessions.map(session => session.title)),
 			speakers: widest(sessions.map(session => session.speakers)),
 			url: widest(sessions.map(session => session.url)),

@@ -52,3 +52,12 @@ describe('sessions: a table as wide as the terminal', () => {
 		assert.equal(result.stdout.split('\n')[0], 'Day 1\tVolumes Everywhere\tAna Gómez, Acme & Bo Li, Initech\t\t\thttps://sched.co/AAA1\t2024-05-02-storage-day.md\twatched');
 	});
 });
+
+test('tableColumns: a long day label is whole when everything fits, 12 columns when room runs out', () => {
+	const natural = {day: 30, title: 40, speakers: 30, url: 22};
+	assert.deepEqual(tableColumns(natural, 200), natural);
+	assert.deepEqual(tableColumns(natural, 90), {...natural, day: 12, url: 0});
+	const cut = tableColumns(natural, 70);
+	assert.equal(cut.day, 12);
+	assert.equal(2 + 12 + 2 + cut.title + 2 + cut.speakers, 70);
+});
