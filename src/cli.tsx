@@ -1,4 +1,5 @@
 import {openSync, statSync} from 'node:fs';
+import {resolve, sep} from 'node:path';
 import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, suggestCommand, UsageError, type CliOptions, type Command} from './cli/args.js';
@@ -44,14 +45,17 @@ async function main(argv: string[]): Promise<number> {
 	const isTty = Boolean(stdout.isTTY);
 	// A terminal that cannot move the cursor (TERM=dumb) gets the printed text, uncoloured unless asked.
 	const canDraw = isTty && dumbTerminal() === null;
-	// `read notes.md` and `topics notes.md`: a post named by its file is read from that file, and
-	// `read -` from standard input.
-	const namedPost = (command.kind === 'read' || command.kind === 'topics') && command.paths.length === 0 ? command.post : null;
+	// `read notes.md`, `topics notes.md`, `forget notes.md`: a post named by its file is that post
+	// among the posts read when it is one of them (its id there is the one its place is kept
+	// under), else it is read alone; `read -` reads standard input.
+	const namedPost = command.kind === 'read' || command.kind === 'topics' || command.kind === 'forget' ? command.post : null;
 	if (namedPost !== null && namedPost !== '-' && isFolder(namedPost)) {
 		throw new CliError(`${namedPost} is a folder, not a post: to read the posts in it, use --posts ${namedPost}`, 2);
 	}
 	const postFile = namedPost !== null && (namedPost === '-' || isFile(namedPost)) ? namedPost : null;
-	const paths = postFile ? [postFile] : command.paths.length > 0 ? command.paths : [bundledPosts];
+	const searchedPaths = command.paths.length > 0 ? command.paths : [bundledPosts];
+	const isAmongPosts = postFile !== null && postFile !== '-' && searchedPaths.some(path => isInside(resolve(postFile), path));
+	const paths = postFile && !isAmongPosts ? [postFile] : searchedPaths;
 	// The reader runs on a terminal with a keyboard. Its modules start loading now, so that reading
 	// their files overlaps finding the posts; CI is cleared first, as Ink reads it when it loads.
 	const keyboard = command.kind === 'view' && canDraw ? openKeyboard() : null;
@@ -84,9 +88,10 @@ async function main(argv: string[]): Promise<number> {
 	const everyBody = (command.kind === 'topics' && command.post === null) || command.kind === 'sessions';
 	const library = loadLibrary(paths, {drafts: options.drafts, bodies: everyBody, ...stdinOption});
 	const only = library.posts[0];
-	if (postFile && only && (command.kind === 'read' || command.kind === 'topics')) command = {...command, post: only.id};
+	if (postFile && !isAmongPosts && only && (command.kind === 'read' || command.kind === 'topics' || command.kind === 'forget')) command = {...command, post: only.id};
 	reportWarnings(library.warnings);
-	const code = await runCommand(command, library, render);
+	// A table (sessions) is as wide as the terminal, not the reading measure.
+	const code = await runCommand(command, library, render, options.width ?? (stdout.columns || render.width), isAmongPosts ? resolve(postFile!) : null);
 	if (code === 0) reachedForCompiledCode('printed');
 	return code;
 }
@@ -131,6 +136,17 @@ function isFile(path: string): boolean {
 	return stats.isFile();
 }
 
+/** A field of tab-separated output: a name that runs over lines (a bold paragraph as a topic) on one line, as the sidebar shows it. */
+function oneLine(text: string): string {
+	return text.replace(/[\t\n\r]/g, ' ').replace(/ {2,}/g, ' ');
+}
+
+/** True when `path` is `folder` or under it (both resolved). */
+function isInside(path: string, folder: string): boolean {
+	const root = resolve(folder);
+	return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+
 function isFolder(path: string): boolean {
 	try {
 		return statSync(path).isDirectory();
@@ -153,11 +169,14 @@ function openKeyboard(): NodeJS.ReadStream | null {
 	}
 }
 
-async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | 'sessions' | 'forget'}>, library: Library, render: RenderOptions): Promise<number> {
+/** `file`: the post was named by the path of one of the posts read (resolved). */
+async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | 'sessions' | 'forget'}>, library: Library, render: RenderOptions, tableWidth: number, file: string | null): Promise<number> {
 	const [{printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
+	// One rule for naming a post, and one way of saying it named none or several.
+	const pickPost = (name: string): Post => pick(matchPost(name, library.posts, file), POSTS, name, p => `${p.id}  (${p.title})`);
 	switch (command.kind) {
 		case 'read': {
-			const post = pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
+			const post = pickPost(command.post);
 			if (command.topic === null) {
 				await writeLines(printPost(post, render));
 				return 0;
@@ -168,20 +187,21 @@ async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | '
 			return 0;
 		}
 		case 'topics': {
-			const posts = command.post === null ? library.posts : [pick(matchPost(command.post, library.posts), POSTS, command.post, p => p.id)];
-			requirePosts(posts, library);
-			await writeLines(posts.flatMap(post => post.topics.map(topic => `${post.id}\t${topic.name}`)));
+			requirePosts(library.posts, library);
+			const posts = command.post === null ? library.posts : [pickPost(command.post)];
+			// What the sidebar lists: the introduction first, when there is text before the first topic.
+			await writeLines(posts.flatMap(post => [...(post.intro ? [post.intro] : []), ...post.topics].map(topic => `${post.id}\t${oneLine(topic.name)}`)));
 			return 0;
 		}
 		case 'sessions': {
 			requirePosts(library.posts, library);
 			const {findSessions} = await import('./cli/find-sessions.js');
-			return findSessions(command, library, render, Boolean(process.stdout.isTTY));
+			return findSessions(command, library, render, Boolean(process.stdout.isTTY), tableWidth);
 		}
 		case 'forget': {
 			const {forgetPositions} = await import('./cli/forget.js');
-			const post = command.post === null ? null : pick(matchPost(command.post, library.posts), POSTS, command.post, p => `${p.id}  (${p.title})`);
-			const result = forgetPositions(post?.id ?? null);
+			const post = command.post === null ? null : pickPost(command.post);
+			const result = forgetPositions(post);
 			for (const warning of result.warnings) writeError(`kubecon-notes: warning: ${warning}`);
 			if (!result.ok) throw new CliError(result.message, 2);
 			await writeLines([result.message]);
@@ -215,6 +235,7 @@ async function runTheReader(library: Library, render: RenderOptions, options: Cl
 		// The paths as given (library.searched says "standard input" for `-`): live reload watches them.
 		paths,
 		drafts: options.drafts,
+		secure: options.secure,
 		// The code the first frame took is worth keeping for the next start.
 		onFirstFrame: () => reachedForCompiledCode('reader'),
 	});

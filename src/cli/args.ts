@@ -26,6 +26,8 @@ export type CliOptions = {
 	mouse: boolean;
 	/** The reader's colours: for a dark or light background, or asked of the terminal (auto). */
 	theme: 'auto' | 'dark' | 'light';
+	/** --secure or KUBECON_NOTES_SECURE: no opener, clipboard, editor or recording search (see secure-mode.ts). */
+	secure: boolean;
 };
 
 /** Bad usage: one line on stderr and exit 2. */
@@ -74,8 +76,14 @@ function editDistance(a: string, b: string): number {
 	return previous[b.length]!;
 }
 
+/** KUBECON_NOTES_SECURE set to anything but empty, 0, false or no turns secure mode on (as LESSSECURE=1 does for less). */
+export function isSecureEnv(env: NodeJS.ProcessEnv): boolean {
+	const value = (env['KUBECON_NOTES_SECURE'] ?? '').trim().toLowerCase();
+	return value !== '' && value !== '0' && value !== 'false' && value !== 'no';
+}
+
 /** Parses argv (without node and the script) with node's own parser. */
-export function parseCli(argv: string[]): CliOptions {
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): CliOptions {
 	let parsed;
 	try {
 		parsed = parseArgs({
@@ -97,6 +105,7 @@ export function parseCli(argv: string[]): CliOptions {
 				drafts: {type: 'boolean'},
 				'no-resume': {type: 'boolean'},
 				debug: {type: 'boolean'},
+				secure: {type: 'boolean'},
 				help: {type: 'boolean', short: 'h'},
 				version: {type: 'boolean', short: 'v'},
 			},
@@ -115,7 +124,7 @@ export function parseCli(argv: string[]): CliOptions {
 		width = Number(values.width);
 		if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number from 20 to 1000, not '${values.width}'`);
 	}
-	const options = {color, theme, width, drafts: values.drafts ?? false, resume: !values['no-resume'], debug: values.debug ?? false, mouse: !values['no-mouse']};
+	const options = {color, theme, width, drafts: values.drafts ?? false, resume: !values['no-resume'], debug: values.debug ?? false, mouse: !values['no-mouse'], secure: (values.secure ?? false) || isSecureEnv(env)};
 	if (values.format !== undefined && !['md', 'markdown'].includes(values.format)) throw new UsageError(`--format takes md, not '${values.format}'`);
 	if (values.help) return {...options, command: {kind: 'help'}};
 	if (values.version) return {...options, command: {kind: 'version'}};
@@ -190,6 +199,8 @@ Options:
   --drafts          include posts with published: false
   --no-resume       open at the top instead of the remembered position
   --no-mouse        leave the mouse to the terminal (no wheel scrolling or clicks)
+  --secure          for shared machines: no opener, clipboard, editor or recording search
+                    (also KUBECON_NOTES_SECURE=1)
   --debug           show stack traces of errors (also DEBUG=kubecon-notes)
   -h, --help        this text
   -v, --version     the version

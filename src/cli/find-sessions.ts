@@ -15,6 +15,8 @@ export async function findSessions(
 	library: Library,
 	render: RenderOptions,
 	isTty: boolean,
+	/** The table's width on a terminal: --width, else the terminal's, however wide. */
+	tableWidth: number = render.width,
 ): Promise<number> {
 	const searchable = searchableSessions(library.posts);
 	if (command.day !== null) requireKnownDay(command.day, searchable);
@@ -27,6 +29,7 @@ export async function findSessions(
 		.map(hit => hit.session);
 	// The marks set with w in the reader, read quietly: this command never writes the store.
 	const stored = readStoreSnapshot();
+	if (stored.problem !== null) writeError(`kubecon-notes: warning: ${stored.problem}`);
 	const marks: WatchedMarks = key => stored.isWatched(key);
 	const isWatched: IsWatched = session => isWatchedBy(session, marks);
 	if (command.toWatch) hits = toWatchSessions(hits, marks);
@@ -36,7 +39,7 @@ export async function findSessions(
 		// DEL, C1, bidi and invisible formatting as \uXXXX: JSON.stringify leaves them raw.
 		await writeLines([escapeJsonText(JSON.stringify(hits.map(session => sessionJson(session, isWatched)), null, 2))]);
 	} else if (isTty) {
-		await writeLines(sessionsTable(hits, render.width, render.color, isWatched));
+		await writeLines(sessionsTable(hits, tableWidth, render.color, isWatched));
 	} else {
 		await writeLines(sessionsTsv(hits, isWatched));
 	}

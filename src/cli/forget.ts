@@ -1,4 +1,8 @@
-/** `kubecon-notes forget [POST]`: what was forgotten, or plainly that nothing was. */
+/** `kubecon-notes forget [POST]`: what was forgotten, or plainly that nothing was (or that there was nothing to). */
+import {existsSync} from 'node:fs';
+import type {Post} from '../posts/types.js';
+import {placeKey, placeKeysToForget} from '../state/post-identity.js';
+import {readStoreSnapshot} from '../state/store-snapshot.js';
 import {createStore, type StoreOptions} from '../state/store.js';
 
 export type ForgetResult = {
@@ -10,10 +14,19 @@ export type ForgetResult = {
 	warnings: string[];
 };
 
-/** Forgets one post's reading position (`postId`), or every one (null). */
-export function forgetPositions(postId: string | null, options: Pick<StoreOptions, 'cwd' | 'fs'> = {}): ForgetResult {
+/** Forgets one post's reading position (under every key it may be kept: post-identity.ts), or every one (null). */
+export function forgetPositions(post: Pick<Post, 'id' | 'title' | 'path'> | null, options: Pick<StoreOptions, 'cwd' | 'fs'> = {}): ForgetResult {
+	const snapshot = readStoreSnapshot(options);
+	if (post === null && snapshot.problem === null && !snapshot.hasPositions) return {ok: true, message: `Nothing to forget: no reading positions are kept (${snapshot.path}).`, warnings: []};
 	const store = createStore(options);
-	const isForgotten = postId === null ? store.forget() : store.forget(postId);
+	const keys = post === null ? [] : placeKeysToForget(post, snapshot.positionKeys, existsSync);
+	const last = store.lastPostId();
+	if (post !== null && last !== undefined && !keys.includes(last) && (last === post.id || last === placeKey(post))) keys.push(last);
+	// Nothing kept: said so, and the file is left as it is.
+	if (post !== null && keys.every(key => store.getPosition(key) === undefined && last !== key)) {
+		return {ok: true, message: `Nothing to forget: no reading position of ${post.id} is kept (${store.path}).`, warnings: store.warnings};
+	}
+	const isForgotten = post === null ? store.forget() : keys.map(key => store.forget(key)).every(Boolean);
 	if (!isForgotten) {
 		// The store's own warning would say "kept until you quit": wrong for a command that just ends.
 		const warnings = store.warnings.filter(warning => !warning.startsWith('Reading positions are not saved'));
@@ -21,7 +34,7 @@ export function forgetPositions(postId: string | null, options: Pick<StoreOption
 	}
 	return {
 		ok: true,
-		message: postId === null ? `Forgot every reading position (${store.path}).` : `Forgot the reading position of ${postId}.`,
+		message: post === null ? `Forgot every reading position (${store.path}).` : `Forgot the reading position of ${post.id}.`,
 		warnings: store.warnings,
 	};
 }

@@ -46,24 +46,56 @@ export function sessionsTsv(sessions: Session[], isWatched: IsWatched = unlessMi
 	);
 }
 
+/** Columns between two cells of the table (as gh and ls leave). */
+const GAP = 2;
+
 /**
- * An aligned table for a terminal: the title column takes what the others leave. The first column
- * is the reader's mark: ✓ watched, ◌ to watch.
+ * How wide the table's columns are at `width`: every cell whole when it fits (the URL column only
+ * then: a URL is never cut); else the URLs go, the day keeps at most 12 columns, and the title and
+ * speakers share what is left, the title first (up to three fifths, more when the speakers need
+ * less), each cut with … only then.
+ */
+export function tableColumns(natural: {day: number; title: number; speakers: number; url: number}, width: number): {day: number; title: number; speakers: number; url: number} {
+	const speakerPart = natural.speakers > 0 ? GAP + natural.speakers : 0;
+	const whole = 2 + (natural.day > 0 ? natural.day + GAP : 0) + natural.title + speakerPart;
+	if (natural.url > 0 && whole + GAP + natural.url <= width) return natural;
+	if (whole <= width) return {...natural, url: 0};
+	// No room for everything: a long day label (a heading taken as one) gives way first, to 12 columns.
+	const day = Math.min(natural.day, 12);
+	const room = Math.max(2, width - 2 - (day > 0 ? day + GAP : 0) - (natural.speakers > 0 ? GAP : 0));
+	if (natural.speakers === 0) return {...natural, day, title: Math.min(natural.title, room), url: 0};
+	const title = Math.min(natural.title, Math.max(Math.floor(room * 0.6), room - natural.speakers));
+	return {...natural, day, title: Math.max(1, title), speakers: Math.min(natural.speakers, Math.max(1, room - title)), url: 0};
+}
+
+/**
+ * An aligned table for a terminal as wide as `width`: mark, day, title, speakers and, where there
+ * is room for it whole, the URL (tableColumns). The first column is the reader's mark: ✓ watched,
+ * ◌ to watch.
  */
 export function sessionsTable(sessions: Session[], width: number, color: boolean, isWatched: IsWatched = unlessMissed): string[] {
 	const chalk = new Chalk({level: color ? 1 : 0});
-	const dayWidth = Math.min(12, Math.max(3, ...sessions.map(session => textWidth(session.day ?? ''))));
-	const rest = width - dayWidth - 4;
-	const titleWidth = Math.max(10, Math.floor(rest * 0.55));
-	const speakerWidth = Math.max(0, rest - titleWidth);
+	const widest = (cells: Array<string | null>) => Math.max(0, ...cells.map(cell => textWidth(cell ?? '')));
+	const columns = tableColumns(
+		{
+			day: widest(sessions.map(session => session.day)),
+			title: widest(sessions.map(session => session.title)),
+			speakers: widest(sessions.map(session => session.speakers)),
+			url: widest(sessions.map(session => session.url)),
+		},
+		width,
+	);
 	const cell = (text: string, size: number) => {
 		const fitted = fitToWidth(text, size);
 		return fitted + ' '.repeat(Math.max(0, size - textWidth(fitted)));
 	};
+	const gap = ' '.repeat(GAP);
 	return sessions.map(session => {
-		const mark = isWatched(session) ? chalk.green('✓') : chalk.yellow('◌');
-		const speakers = session.speakers ?? '';
-		const line = `${mark} ${cell(session.day ?? '', dayWidth)} ${chalk.bold(cell(session.title, titleWidth))} ${chalk.dim(cell(speakers, speakerWidth))}`;
-		return line.trimEnd();
+		const parts = [isWatched(session) ? chalk.green('✓') : chalk.yellow('◌'), ' '];
+		if (columns.day > 0) parts.push(cell(session.day ?? '', columns.day), gap);
+		parts.push(chalk.bold(cell(session.title, columns.title)));
+		if (columns.speakers > 0) parts.push(gap, chalk.dim(cell(session.speakers ?? '', columns.speakers)));
+		if (columns.url > 0) parts.push(gap, cell(session.url ?? '', columns.url));
+		return parts.join('').trimEnd();
 	});
 }

@@ -16,7 +16,9 @@ export function fold(text: string): string {
 
 /**
  * Finds what a typed name means: an exact name first, then names holding every typed word, then
- * the closest names by fuzzy match (a typo or two). Several matches at one level are ambiguous.
+ * the closest name by fuzzy match (a typo or two). Several matches at one level are ambiguous,
+ * except at the fuzzy one: a typo that could be several names names none (`nope` is no typo of
+ * every post titled "… notes"), and a word shorter than five letters is never taken for a typo.
  */
 export function matchByName<T>(query: string, items: T[], names: (item: T) => string[]): Match<T> {
 	const wanted = fold(query);
@@ -43,12 +45,21 @@ export function matchByName<T>(query: string, items: T[], names: (item: T) => st
 	const hits = fuse.search(wanted).filter(hit => hasNumbers(hit.item.names));
 	const [best, next] = hits;
 	if (!best) return {kind: 'none'};
+	// A typo bends a word of five letters or more: a short word not in the name is no typo of it.
+	const bestWords = best.item.names.flatMap(name => name.split(' '));
+	if (wanted.split(' ').some(word => word.length < 5 && !bestWords.some(part => part.startsWith(word)))) return {kind: 'none'};
 	if (!next || next.score! - best.score! > 0.1) return {kind: 'one', item: items[best.item.index]!};
-	return {kind: 'many', items: hits.slice(0, 8).map(hit => items[hit.item.index]!)};
+	return {kind: 'none'};
 }
 
-/** A post by its exact id first (`-` is standard input's, which folding would erase), then by name. */
-export function matchPost(query: string, posts: Post[]): Match<Post> {
+/**
+ * The one rule for naming a post (read, topics, forget): the path of its file (`file`, resolved,
+ * when the name is one), its exact id (`-` is standard input's, which folding would erase), then
+ * by name: id, slug or title, loosely (matchByName).
+ */
+export function matchPost(query: string, posts: Post[], file: string | null = null): Match<Post> {
+	const byPath = file === null ? undefined : posts.find(post => post.path === file);
+	if (byPath) return {kind: 'one', item: byPath};
 	const byId = posts.find(post => post.id === query);
 	return byId ? {kind: 'one', item: byId} : matchByName(query, posts, post => [post.id, post.slug, post.title]);
 }

@@ -14,12 +14,15 @@ import {sanitizeText} from '../markdown/sanitize.js';
 import {renderTable} from './table.js';
 import {textWidth, truncateToWidth, wrapToWidth} from './text-width.js';
 import type {Theme} from './theme.js';
+import type {WrapOptions} from './wrap-plain.js';
 
 export type BlockContext = {
 	theme: Theme;
 	inline: InlineRenderer;
 	code: CodeContext;
 	html: HtmlOptions;
+	/** Printing keeps a long URL whole on a row of its own; the reader breaks it (wrap-plain.ts). */
+	wrap: WrapOptions;
 };
 
 /** A container (quote, list item) only indents while this many columns stay for its content. */
@@ -29,7 +32,7 @@ const bullets = ['•', '◦', '▪'];
 
 function paragraph(tokens: Token[] | undefined, fallback: string, width: number, context: BlockContext, prefix = ''): string[] {
 	const text = tokens !== undefined && tokens.length > 0 ? context.inline.render(tokens) : sanitizeText(decodeEntities(fallback));
-	return wrapToWidth(prefix + text, width);
+	return wrapToWidth(prefix + text, width, context.wrap);
 }
 
 /** Child blocks one after another; `loose` puts a blank line between them. */
@@ -129,7 +132,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 			const heading = token as Tokens.Heading;
 			const style = heading.depth === 1 ? theme.heading1 : theme.heading;
 			const text = `${'#'.repeat(heading.depth)} ${context.inline.render(heading.tokens)}`;
-			return wrapToWidth(style(text), width);
+			return wrapToWidth(style(text), width, context.wrap);
 		}
 		case 'paragraph':
 		case 'text':
@@ -149,7 +152,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 			context.inline.html.openAnchors = [];
 			context.inline.html.media = null;
 			const html = token as Tokens.HTML;
-			return wrapToWidth(htmlToText(html.text, context.inline.html, context.html, html.pre), width);
+			return wrapToWidth(htmlToText(html.text, context.inline.html, context.html, html.pre), width, context.wrap);
 		}
 		default: {
 			// A token type from some extension: its inline children if it has any, else its source.

@@ -12,6 +12,7 @@ import {stripStyles} from './plain.js';
 import {narrowOnly} from './text-measure.js';
 import {textWidth, truncateToWidth, wrapToWidth} from './text-width.js';
 import {createTheme} from './theme.js';
+import {isUrlWord} from './wrap-plain.js';
 import type {RenderedBlock, RenderedDoc, RenderOptions} from './types.js';
 
 /** CRLF read as a line break (a lone CR stays a visible ␍, keeping line numbers), controls neutralised. */
@@ -106,10 +107,19 @@ function plainLines(markdown: string, width: number): string[] {
 // Controls that must never reach the terminal, ESC included: the final check of every line.
 const unsafe = /[\u0000-\u001A\u001C-\u001F\u007F-\u009F]/;
 
-/** The last guard: one row, at most `width` columns, only our own escape sequences. */
-function finishLine(line: string, width: number): string {
+/**
+ * True for a printed row that is a URL kept whole (wrap-plain.ts): what comes before its last word
+ * (indentation, a bullet, a quote bar) fits the width, and that word is a URL.
+ */
+function isWholeUrlRow(plain: string, width: number): boolean {
+	const lastSpace = plain.lastIndexOf(' ');
+	return lastSpace < width && isUrlWord(plain.slice(lastSpace + 1));
+}
+
+/** The last guard: one row, at most `width` columns (a whole URL's row when printing), only our own escape sequences. */
+function finishLine(line: string, width: number, wholeUrls = false): string {
 	// Nearly every line: narrow characters only, so no control, no escape, one column per unit.
-	if (narrowOnly.test(line)) return line.length > width ? truncateToWidth(line, width) : line;
+	if (narrowOnly.test(line)) return line.length > width && !(wholeUrls && isWholeUrlRow(line, width)) ? truncateToWidth(line, width) : line;
 	let safe = line;
 	if (unsafe.test(safe)) safe = safe.replace(/[\t\n\r\u0001\u0002]/g, ' ').replace(/[\u0000-\u0008\u000B-\u001A\u001C-\u001F\u007F-\u009F]/g, controlPicture);
 	let plain = stripStyles(safe);
@@ -118,15 +128,15 @@ function finishLine(line: string, width: number): string {
 		safe = plain.replace(/\u001B/g, controlPicture);
 		plain = safe;
 	}
-	return textWidth(plain) > width ? truncateToWidth(safe, width) : safe;
+	return textWidth(plain) > width && !(wholeUrls && isWholeUrlRow(plain, width)) ? truncateToWidth(safe, width) : safe;
 }
 
-function place(pieces: Piece[], width: number, color: boolean): RenderedDoc {
+function place(pieces: Piece[], width: number, color: boolean, wholeUrls: boolean): RenderedDoc {
 	const lines: string[] = [];
 	const blocks: RenderedBlock[] = [];
 	for (const [index, piece] of pieces.entries()) {
 		const startLine = lines.length;
-		for (const line of piece.lines) lines.push(finishLine(line, width));
+		for (const line of piece.lines) lines.push(finishLine(line, width, wholeUrls));
 		if (piece.gapAfter && index < pieces.length - 1) lines.push('');
 		blocks.push({sourceLine: piece.sourceLine, startLine, lineCount: lines.length - startLine, key: piece.key});
 	}
@@ -148,8 +158,8 @@ function fallback(markdown: string, width: number, color: boolean): RenderedDoc 
 const contexts = new Map<string, BlockContext>();
 
 /** The theme and inline renderer for these options, with no state left from the last document. */
-function blockContext(color: boolean, hyperlinks: boolean): BlockContext {
-	const name = `${color} ${hyperlinks}`;
+function blockContext(color: boolean, hyperlinks: boolean, wholeUrls: boolean): BlockContext {
+	const name = `${color} ${hyperlinks} ${wholeUrls}`;
 	let context = contexts.get(name);
 	if (context === undefined) {
 		const theme = createTheme(color);
@@ -158,6 +168,7 @@ function blockContext(color: boolean, hyperlinks: boolean): BlockContext {
 			inline: createInlineRenderer({theme, color, hyperlinks}),
 			code: {theme, color, highlightBudget: HIGHLIGHT_BUDGET_CHARS},
 			html: {theme, color, hyperlinks},
+			wrap: {wholeUrls},
 		};
 		contexts.set(name, context);
 	}
@@ -176,18 +187,24 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
 	return render(markdown, options, true);
 }
 
-/** The lines of `renderMarkdown`, for printing: the same rows, without the blocks' keys. */
+/**
+ * The lines of `renderMarkdown`, for printing: the same rows, without the blocks' keys, except that
+ * a URL wider than the width is not broken but stands whole on a row of its own (grep finds it, a
+ * terminal detects it).
+ */
 export function renderLines(markdown: string, options: RenderOptions): string[] {
 	return render(markdown, options, false).lines;
 }
 
+/** `keys` false is printing: no block keys, and whole URLs. */
 function render(markdown: string, options: RenderOptions, keys: boolean): RenderedDoc {
 	const width = columns(options.width);
 	const color = options.color === true;
+	const wholeUrls = !keys;
 	try {
-		const context = blockContext(color, color && options.hyperlinks === true);
+		const context = blockContext(color, color && options.hyperlinks === true, wholeUrls);
 		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
-		return place(pieces(lexTokens(source), width, context, keys), width, color);
+		return place(pieces(lexTokens(source), width, context, keys), width, color, wholeUrls);
 	} catch {
 		return fallback(markdown, width, color);
 	}

@@ -12,6 +12,18 @@ export const ELLIPSIS = '…';
 const RESET = '\u001B[0m';
 const LINK_CLOSE = '\u001B]8;;\u001B\\';
 const linkOpen = (url: string): string => `\u001B]8;;${url}\u001B\\`;
+/**
+ * A link continued over several rows carries an `id` (a hash of its target) on each of them: a
+ * terminal then takes the pieces of a wrapped URL for one link, hovered and clicked as one.
+ */
+const linkOpenWithId = (url: string): string => `\u001B]8;id=${linkId(url)};${url}\u001B\\`;
+
+/** FNV-1a over the target, in base 36: short, stable, and only letters and digits. */
+function linkId(url: string): string {
+	let hash = 0x811c9dc5;
+	for (let index = 0; index < url.length; index++) hash = Math.imul(hash ^ url.charCodeAt(index), 0x01000193);
+	return `k${(hash >>> 0).toString(36)}`;
+}
 
 export type Piece =
 	| {kind: 'sgr'; parameters: string; sequence: string}
@@ -54,6 +66,8 @@ export class LineBuilder {
 	private hasText = false;
 	private readonly sgr = new SgrState();
 	private link = '';
+	// Where in `current` the open link's sequence (without an id) starts: given an id if the link goes on to the next row.
+	private linkAt = -1;
 
 	constructor(readonly width: number) {}
 
@@ -64,6 +78,7 @@ export class LineBuilder {
 		} else if (piece.kind === 'link') {
 			// Always re-emitted in the ST form, whatever terminator came in.
 			this.link = piece.url;
+			this.linkAt = piece.url === '' ? -1 : this.current.length;
 			this.current += piece.url === '' ? LINK_CLOSE : linkOpen(piece.url);
 		}
 	}
@@ -76,11 +91,17 @@ export class LineBuilder {
 
 	/** Ends the current line (an empty one too) and starts the next with the style in force. */
 	end(): void {
+		if (this.hasText && this.link !== '' && this.linkAt >= 0) {
+			// The link goes on past this row: its opening here gets the id the next rows carry.
+			const open = linkOpen(this.link);
+			if (this.current.startsWith(open, this.linkAt)) this.current = `${this.current.slice(0, this.linkAt)}${linkOpenWithId(this.link)}${this.current.slice(this.linkAt + open.length)}`;
+		}
+		this.linkAt = -1;
 		if (this.hasText && this.link !== '') this.current += LINK_CLOSE;
 		if (this.hasText && !this.sgr.isEmpty) this.current += RESET;
 		this.lines.push(this.hasText ? this.current : '');
 		this.current = this.sgr.isEmpty ? '' : this.sgr.open();
-		if (this.link !== '') this.current += linkOpen(this.link);
+		if (this.link !== '') this.current += linkOpenWithId(this.link);
 		this.column = 0;
 		this.hasText = false;
 	}

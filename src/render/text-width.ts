@@ -9,7 +9,7 @@ import {CLIP_END, CLIP_START, HARD_BREAK} from './layout-markers.js';
 import {stripStyles} from './plain.js';
 import {ELLIPSIS, LineBuilder, pieces, textPiece, type Piece} from './styled-line.js';
 import {narrowOnly, textWidth} from './text-measure.js';
-import {narrowText, wrapNarrow, wrapPlain} from './wrap-plain.js';
+import {isUrlWord, narrowText, wrapNarrow, wrapPlain, type WrapOptions} from './wrap-plain.js';
 
 // `narrowText` with the layout markers: text whose words are all narrow once its escapes are removed.
 // What `pieces()` splits at, but whitespace: SGR | OSC 8 (ST or BEL) | a layout marker.
@@ -71,13 +71,15 @@ function wrapSpan(builder: LineBuilder, span: Piece[]): void {
  * Wraps styled text into lines of at most `width` columns: words move to the next line whole when
  * they fit one, longer words (URLs, CJK runs) are broken between graphemes. Runs of whitespace
  * fold to one space; `HARD_BREAK` ends a line; a `CLIP_START`…`CLIP_END` span gets a line of its
- * own, clipped. Leading and trailing empty lines are dropped.
+ * own, clipped. Leading and trailing empty lines are dropped. With `wholeUrls`, a URL wider than a
+ * row is not broken: it stands whole on a row of its own, the one row wider than `width`.
  */
-export function wrapToWidth(text: string, width: number): string[] {
+export function wrapToWidth(text: string, width: number, options: WrapOptions = {}): string[] {
 	const columns = Math.max(1, width);
 	// Narrow text holds no escape and no marker (they are controls): one test decides most paragraphs.
-	if (Number.isInteger(columns) && narrowText.test(text)) return wrapNarrow(text, columns);
-	if (!/[\u0001\u0002\r\u001B]/.test(text)) return wrapPlain(text, columns);
+	if (Number.isInteger(columns) && narrowText.test(text)) return wrapNarrow(text, columns, options);
+	if (!/[\u0001\u0002\r\u001B]/.test(text)) return wrapPlain(text, columns, options);
+	const wholeUrls = options.wholeUrls === true;
 	const builder = new LineBuilder(columns);
 	// Every word is narrow: its width is its length (most styled paragraphs), else it is measured.
 	const narrow = narrowMarked.test(stripStyles(text));
@@ -108,6 +110,18 @@ export function wrapToWidth(text: string, width: number): string[] {
 			} else if (builder.column > 0) {
 				builder.end();
 			}
+			if (wholeUrls && wordWidth > builder.width && isUrlWord(wordText())) {
+				// Whole on its row; the next word starts the next row (its closing escapes stay on this one).
+				for (let index = 0; index < size; index++) {
+					const item = group[index]!;
+					if (typeof item !== 'string') builder.escape(item);
+					else builder.text(item, widths[index]!);
+				}
+				builder.column = Math.max(builder.column, builder.width);
+				size = 0;
+				wordWidth = 0;
+				return;
+			}
 			for (let index = 0; index < size; index++) {
 				const item = group[index]!;
 				if (typeof item !== 'string') builder.escape(item);
@@ -117,6 +131,16 @@ export function wrapToWidth(text: string, width: number): string[] {
 		}
 		size = 0;
 		wordWidth = 0;
+	};
+
+	// The start of the word being gathered, as text: enough to tell a URL.
+	const wordText = (): string => {
+		let word = '';
+		for (let index = 0; index < size && word.length < 48; index++) {
+			const item = group[index]!;
+			if (typeof item === 'string') word += item;
+		}
+		return word;
 	};
 
 	const addText = (piece: string): void => {

@@ -19,6 +19,7 @@ import {useSearchHits} from './hooks/use-search-hits.js';
 import {useStoreProblems, type StoreProblemFeed} from './hooks/use-store-problems.js';
 import {useSuspend} from './hooks/use-suspend.js';
 import {statusHint} from './keymap.js';
+import {statusRows} from './status-text.js';
 import {startState} from './start-state.js';
 import type {TerminalSetup} from './terminal-modes.js';
 import {uiTheme, type Background} from './theme.js';
@@ -50,10 +51,12 @@ export type AppProps = {
 	terminal?: TerminalSetup;
 	/** The posts' paths, watched for changes (live reload); none in tests of the view alone. */
 	watch?: WatchTarget;
+	/** Secure mode: no opener, clipboard, editor or recording search (secure-mode.ts). */
+	secure?: boolean;
 };
 
 /** The reader: one reducer, its view-model, and the widgets that draw it. */
-export function App({renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, storeProblems, terminal, watch, ...props}: AppProps) {
+export function App({renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, storeProblems, terminal, watch, secure = false, ...props}: AppProps) {
 	const {exit} = useApp();
 	const start = (library: Library, env: Parameters<typeof startState>[0]['env']) => startState({library, env, width, height, measure, store, resume, message: startMessage});
 	const {state, env, library, dispatch, applyUpdate, currentLibrary} = useReader({library: props.library, renderPost, style: {color, hyperlinks}, store, start});
@@ -64,9 +67,9 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	useSaveWatched(state.watched, store);
 	useFlash(state.flashLine, useCallback(() => dispatch({type: 'clearFlash'}), []));
 	const say = useCallback((text: string) => dispatch({type: 'message', text}), [dispatch]);
-	useLinkEffect(state.effect, onLink, say);
+	useLinkEffect(state.effect, onLink, say, secure);
 	const flush = useCallback(() => saver?.flush?.(), [saver]);
-	useEditEffect(state.effect, {library, env, terminal, drafts: watch?.drafts ?? false, flush, apply: applyUpdate, say});
+	useEditEffect(state.effect, {library, env, terminal, drafts: watch?.drafts ?? false, flush, apply: applyUpdate, say, isSecure: secure});
 	useLiveReload(watch, currentLibrary, useCallback(update => applyUpdate(() => update), [applyUpdate]), say);
 	useStoreProblems(storeProblems, applyUpdate);
 	useEffect(() => void (state.isQuitting && exit()), [state.isQuitting, exit]);
@@ -76,7 +79,10 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 
 	if (width < 20 || height < 5) return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
-	const {layout} = view;
+	// A long message (a link shown whole) takes rows above the status line for as long as it shows; the text gives them up.
+	const parts = {...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)};
+	const status = statusRows(parts, width, state.mode.kind === 'find' ? 1 : Math.max(1, Math.min(8, Math.floor(view.layout.paneHeight / 2))));
+	const layout = status.length === 1 ? view.layout : {...view.layout, paneHeight: view.layout.paneHeight - status.length + 1};
 	const theme = uiTheme(color, background);
 	const list = (listWidth: number) => (
 		<Sidebar
@@ -106,9 +112,9 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 						</Box>
 					</>
 				)}
-				<MainPane state={state} view={view} library={library} hits={hits} storedWatched={env.storedWatched} list={list} theme={theme} />
+				<MainPane state={state} view={layout === view.layout ? view : {...view, layout}} library={library} hits={hits} storedWatched={env.storedWatched} list={list} theme={theme} />
 			</Box>
-			<StatusLine width={width} parts={{...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)}} />
+			<StatusLine width={width} rows={status} />
 		</Box>
 	);
 }

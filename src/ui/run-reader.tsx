@@ -1,4 +1,5 @@
 import {constants as osConstants} from 'node:os';
+import {existsSync} from 'node:fs';
 import chalk from 'chalk';
 import {render} from 'ink';
 import {useCallback, useMemo} from 'react';
@@ -13,7 +14,7 @@ import {copySequence, openUrl} from './link-actions.js';
 import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
 
 /** What the App is given as it is (background: --theme, or asked of the terminal), and the terminal's side. */
-export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 'background' | 'hyperlinks' | 'resume' | 'measure'> & {
+export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 'background' | 'hyperlinks' | 'resume' | 'measure' | 'secure'> & {
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 	/** Wheel and clicks (SGR mouse reports); false for --no-mouse. */
@@ -69,6 +70,17 @@ function problemFeed(): StoreProblemFeed & {tell(problem: StoreProblem): void} {
 			};
 		},
 	};
+}
+
+/**
+ * A store warning as the W list shows it after the file's path: the path it opens with is said
+ * as "This file"; every other path (where a corrupt file was moved) stays whole.
+ */
+export function storeWarningAfterPath(message: string, path: string): string {
+	for (const opening of [`The reading-position file ${path} `, `${path} `]) {
+		if (message.startsWith(opening)) return `This file ${message.slice(opening.length)}`;
+	}
+	return message;
 }
 
 /** Follows the terminal's size: Ink 6.8 has no hook for it. */
@@ -139,7 +151,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		onWarning(message) {
 			const text = sanitizeName(message);
 			storeWarnings.push(text);
-			if (isStarted) laterProblems.tell({warning: {file: opened.path, message: text.replaceAll(opened.path, 'the file')}, text});
+			if (isStarted) laterProblems.tell({warning: {file: opened.path, message: storeWarningAfterPath(text, opened.path)}, text});
 		},
 		// A change waits for another run's lock a few milliseconds at most, then is written later:
 		// the reader never freezes on a lock.
@@ -147,7 +159,10 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	});
 	isStarted = true;
 	store = opened;
-	const positionSaver = createDebouncedSaver(opened, 300);
+	// Places are kept under each post's identity, so they follow a renamed or moved post (post-identity.ts).
+	const [{readStoreSnapshot}, {placesByIdentity, resolvePlaceKeys}] = await Promise.all([import('../state/store-snapshot.js'), import('../state/post-identity.js')]);
+	const places = placesByIdentity(opened, resolvePlaceKeys(options.library.posts, readStoreSnapshot().positionKeys, existsSync));
+	const positionSaver = createDebouncedSaver(places, 300);
 	saver = positionSaver;
 	// Ink styles through chalk, which drops every style, inverse and bold too, when NO_COLOR is set
 	// or colour looks unsupported. The cursor, the status bar and marks are inverse, not colour: keep
@@ -156,7 +171,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// Store problems known at start (cannot be read or written, moved aside) join the W list.
 	const library = storeWarnings.length === 0 ? options.library : {
 		...options.library,
-		warnings: [...options.library.warnings, ...storeWarnings.map(message => ({file: opened.path, message: message.replaceAll(opened.path, 'the file')}))],
+		warnings: [...options.library.warnings, ...storeWarnings.map(message => ({file: opened.path, message: storeWarningAfterPath(message, opened.path)}))],
 	};
 	// Raw mode before the first frame: Ink asks for it only after the frame is drawn, and a key typed
 	// in between would be echoed by the terminal over the frame (and scroll it, at the last row).
@@ -202,12 +217,13 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			stdout={stdout}
 			isMouseOn={isMouseOn}
 			{...(options.paths ? {watch} : {})}
-			store={opened}
+			store={places}
 			saver={positionSaver}
 			resume={options.resume ?? true}
 			{...(options.measure === undefined ? {} : {measure: options.measure})}
 			startMessage={storeWarnings[0] ?? null}
 			storeProblems={laterProblems}
+			secure={options.secure ?? false}
 		/>
 		</CrashBoundary>,
 	);

@@ -1,4 +1,4 @@
-import {visibleWidth as textWidth, truncateToWidth} from '../render/text-width.js';
+import {visibleWidth as textWidth, truncateToWidth, wrapToWidth} from '../render/text-width.js';
 import {truncateEnd} from './sidebar-row.js';
 
 /** What the status line holds: where you are (a message instead, when there is one), position, keys. */
@@ -32,4 +32,24 @@ export function statusText({title, topic, message, right, hint}: StatusParts, wi
 	const gap = Math.max(1, width - 2 - textWidth(left) - textWidth(tail));
 	const cut = truncateToWidth(` ${left}${' '.repeat(gap)}${tail} `, width);
 	return cut + ' '.repeat(Math.max(0, width - textWidth(cut)));
+}
+
+/**
+ * The status area's rows, each exactly `width` columns, at most `maxRows`: the status line alone,
+ * or, for a message too long for it (a link the opener could not open), the message wrapped over
+ * rows above it, so that what it says is never cut: a URL starts a row of its own and runs on over
+ * the next ones whole. The last row is the status line with the message's end.
+ */
+export function statusRows(parts: StatusParts, width: number, maxRows: number): string[] {
+	const {message} = parts;
+	const tail = parts.right.replace(/ \d+%$/, '');
+	if (message === null || maxRows <= 1 || width < 10 || textWidth(message) + 3 + textWidth(tail) <= width) return [statusText(parts, width)];
+	const wrapped = wrapToWidth(message, width - 2);
+	const last = wrapped.at(-1) ?? '';
+	const lastFits = textWidth(last) + 3 + textWidth(tail) <= width;
+	const above = lastFits ? wrapped.slice(0, -1) : wrapped;
+	const rows = above.map(row => ` ${row}${' '.repeat(Math.max(0, width - 1 - textWidth(row)))}`);
+	rows.push(statusText({...parts, message: lastFits ? last : ''}, width));
+	// Too many for the screen: the start of the message gives way (its last rows hold the link).
+	return rows.length > maxRows ? rows.slice(rows.length - maxRows) : rows;
 }

@@ -65,7 +65,8 @@ describe('read prints kramdown shapes as Jekyll shows them', {skip}, () => {
 		assert.equal(result.code, 0, result.stderr);
 		assert.ok(!ANY_ESCAPE.test(result.stdout));
 		const lines = result.stdout.split('\n');
-		assert.ok(lines.every(line => line.length <= 60), result.stdout);
+		// Every line keeps to the width but the one that holds a long URL whole (grep finds it).
+		assert.ok(lines.every(line => line.length <= 60 || line.includes(longUrl)), result.stdout);
 		// TABs after `]:`: both are definitions.
 		assert.ok(lines.includes('▣ image: Post logo (/assets/2024-logo.png)'), result.stdout);
 		assert.ok(lines.includes('by Company (https://company.example).'), result.stdout);
@@ -74,7 +75,7 @@ describe('read prints kramdown shapes as Jekyll shows them', {skip}, () => {
 		assert.ok(lines.includes('• ☑ went to the keynote') && lines.includes('• ☐ watch the replay'), result.stdout);
 		// A long URL and a long code line whole, never cut with `…`.
 		assert.ok(!result.stdout.includes('…'), result.stdout);
-		assert.ok(lines.join('').includes(longUrl), result.stdout);
+		assert.ok(lines.some(line => line.includes(longUrl)), result.stdout);
 		// Footnotes: numbered markers, the notes at the end as numbered lines.
 		assert.ok(lines.includes('Kubernetes is great[1] and so is etcd[2].'), result.stdout);
 		assert.deepEqual(lines.slice(-5), ['[1] The Kubernetes note.', '[2] The etcd note.', '', '    Its second paragraph.', ''], result.stdout);

@@ -7,13 +7,13 @@ const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
 const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 describe('kubecon-notes topics, errors and exit codes', {skip}, () => {
-	test('topics: one a line, post id and topic tab-separated, newest post first; drafts hidden', async () => {
+	test('topics: one a line, post id and topic tab-separated, newest post first, as the sidebar lists them (Introduction too); drafts hidden', async () => {
 		const result = await runCli(['topics', '--posts', basic]);
 		assert.equal(result.code, 0, result.stderr);
 		assert.equal(result.stderr, '');
 		assert.equal(
 			result.stdout,
-			['2024-05-02-storage-day.md\tVolumes', '2024-05-02-storage-day.md\tSnapshots', '2023-11-20-network-notes.markdown\tOn CNI', ''].join('\n'),
+			['2024-05-02-storage-day.md\tIntroduction', '2024-05-02-storage-day.md\tVolumes', '2024-05-02-storage-day.md\tSnapshots', '2023-11-20-network-notes.markdown\tOn CNI', ''].join('\n'),
 		);
 	});
 

@@ -70,11 +70,13 @@ describe('wrapToWidth', () => {
 		assert.deepEqual(wrapToWidth('\u001B[1mhello world\u001B[22m', 5), ['\u001B[1mhello\u001B[0m', '\u001B[1mworld\u001B[22m']);
 	});
 
-	test('a hyperlink is never split: closed at the line end, reopened after', () => {
+	test('a hyperlink is never split: closed at the line end, reopened after, its rows sharing one id', () => {
 		assert.deepEqual(wrapToWidth(hyperlink('https://x', 'aaa bbb'), 3), [
-			'\u001B]8;;https://x\u001B\\aaa\u001B]8;;\u001B\\',
-			'\u001B]8;;https://x\u001B\\bbb\u001B]8;;\u001B\\',
+			'\u001B]8;id=ki2lz02;https://x\u001B\\aaa\u001B]8;;\u001B\\',
+			'\u001B]8;id=ki2lz02;https://x\u001B\\bbb\u001B]8;;\u001B\\',
 		]);
+		// A link on one row keeps the plain form.
+		assert.deepEqual(wrapToWidth(hyperlink('https://x', 'aaa bbb'), 10), ['\u001B]8;;https://x\u001B\\aaa bbb\u001B]8;;\u001B\\']);
 	});
 
 	test('hard breaks end lines; clipped spans take a line of their own, word-wrapped when too wide', () => {

@@ -1,13 +1,17 @@
 import {Box, Text} from 'ink';
-import {statusText, type StatusParts} from '../status-text.js';
 
-/** The bottom line: where you are on the left, position and the main keys on the right. */
-export function StatusLine({width, parts}: {width: number; parts: StatusParts}) {
+/**
+ * The bottom line: where you are on the left, position and the main keys on the right; a message
+ * too long for it takes rows above it (status-text.ts's statusRows).
+ */
+export function StatusLine({width, rows}: {width: number; rows: string[]}) {
 	return (
-		<Box width={width} height={1}>
-			<Text inverse wrap="truncate">
-				{statusText(parts, width)}
-			</Text>
+		<Box width={width} height={rows.length} flexDirection="column">
+			{rows.map((row, index) => (
+				<Text key={index} inverse wrap="truncate">
+					{row}
+				</Text>
+			))}
 		</Box>
 	);
 }

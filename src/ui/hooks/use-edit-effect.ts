@@ -5,6 +5,7 @@ import type {LibraryUpdate} from '../../posts/update-library.js';
 import type {Effect, ReaderEnv} from '../../state/reader-state.js';
 import {editorCommand, fileLineAtTop} from '../editor-command.js';
 import {runEditor} from '../run-editor.js';
+import {secureMessage} from '../secure-mode.js';
 import type {TerminalSetup} from '../terminal-modes.js';
 
 type EditOptions = {
@@ -17,7 +18,21 @@ type EditOptions = {
 	flush: () => void;
 	apply: (make: (current: Library) => LibraryUpdate, message: string | null) => void;
 	say: (text: string) => void;
+	/** Secure mode: no editor is started (secure-mode.ts). */
+	isSecure?: boolean;
 };
+
+/**
+ * Why a file is not for editing: it is inside an installed package (a `node_modules` folder: the
+ * bundled posts under npx or a global install), where an edit is lost on the next install or
+ * update. One line that says where to copy it instead; null for any other file. Refusing, not
+ * copying: where the user keeps notes is theirs to choose, and the line gives the command.
+ */
+export function installedPackageFile(path: string): string | null {
+	if (!path.split(/[\\/]/).includes('node_modules')) return null;
+	const quoted = `'${path.replaceAll("'", "'\\''")}'`;
+	return `This post is part of the installed package: an edit would be lost on the next install. Copy it to a folder of yours (mkdir -p ~/notes && cp ${quoted} ~/notes/) and read that with --posts ~/notes`;
+}
 
 /**
  * `e`: the editor on the open post at the source line of the text at the top. A terminal editor
@@ -30,11 +45,14 @@ export function useEditEffect(effect: Effect | null, options: EditOptions): void
 	latest.current = options;
 	useEffect(() => {
 		if (effect?.kind !== 'edit') return;
-		const {library, env, terminal, drafts, flush, apply, say} = latest.current;
+		const {library, env, terminal, drafts, flush, apply, say, isSecure} = latest.current;
+		if (isSecure) return say(secureMessage.edit);
 		const postIndex = env.postIndexOf(effect.postId);
 		const post = library.posts[postIndex];
 		if (!post) return;
 		if (post.path === '-') return say('Standard input has no file to edit');
+		const kept = installedPackageFile(post.path);
+		if (kept !== null) return say(kept);
 		if (!terminal) return say('No terminal to run an editor in');
 		const line = fileLineAtTop(post, env.doc(postIndex, effect.width), effect.top);
 		flush();
