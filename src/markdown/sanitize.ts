@@ -82,7 +82,8 @@ export function openableUrl(url: string): string | null {
 	const target = url.trim();
 	if (!isSafeUrl(target) || /[\s\u0000-\u001F\u007F-\u009F]/u.test(target) || hasUnsafeCharacters(target)) return null;
 	if (/^mailto:/i.test(target)) {
-		const address = target.replace(/[?#].*$/s, '');
+		const query = target.search(/[?#]/);
+		const address = query === -1 ? target : target.slice(0, query);
 		return address.length > 'mailto:'.length ? address : null;
 	}
 	return target;

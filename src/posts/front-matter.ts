@@ -128,9 +128,11 @@ function tryParse(yamlText: string): Attempt {
 function salvage(yamlText: string): Record<string, unknown> {
 	const data: Record<string, unknown> = {};
 	for (const line of yamlText.split('\n')) {
-		const match = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/.exec(line);
-		if (!match || match[2] === '') continue;
-		data[match[1]!] = unquote(match[2]!);
+		// The key by a pattern, the value by trimming: `(.*?)[ \t]*$` backtracked on a run of spaces.
+		const key = /^([A-Za-z_][\w-]*)[ \t]*:/.exec(line);
+		const value = key ? line.slice(key[0].length).trim() : '';
+		if (!key || value === '') continue;
+		data[key[1]!] = unquote(value);
 	}
 	return data;
 }

@@ -6,6 +6,7 @@ import {openFrontMatterMemo} from './front-matter-memo.js';
 import {loadHeads} from './lazy-library.js';
 import {postTime} from './lazy-post.js';
 import {parsePost} from './parse-post.js';
+import {MAX_POST_BYTES} from './post-limits.js';
 import type {Library, Post, PostWarning} from './types.js';
 
 export type LoadOptions = {
@@ -26,8 +27,7 @@ export type LoadOptions = {
 	checkLater?: boolean;
 };
 
-/** Posts larger than this are notes nobody wrote by hand; they are skipped with a warning. */
-export const MAX_POST_BYTES = 8 * 1024 * 1024;
+export {MAX_POST_BYTES} from './post-limits.js';
 
 /** Loads every post under `paths` (folders, files, or `-`), newest first. Bad files become warnings. */
 export function loadLibrary(paths: string[], options: LoadOptions = {}): Library {
