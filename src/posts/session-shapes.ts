@@ -1,5 +1,5 @@
-import {Lexer, type Token, type Tokens} from 'marked';
-import {inlineText, inlineTokens, trimNewlinesEnd, type SourceBlock} from '../markdown/index.js';
+import type {Token, Tokens} from 'marked';
+import {inlineText, inlineTokens, lexInline, trimNewlinesEnd, type SourceBlock} from '../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
 import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
 import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './session-items.js';
@@ -12,7 +12,7 @@ export type PlacedCandidate = Candidate & {line: number};
 const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with)(?:\s*[:：]\s+|\s+)(\S.*)$/i;
 
 function lexLine(text: string): Token[] {
-	return Lexer.lexInline(text, {gfm: true});
+	return lexInline(text);
 }
 
 function safeUrl(href: string | undefined): string | null {
