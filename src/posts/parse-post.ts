@@ -54,7 +54,7 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 	if (frontMatter['date'] !== undefined && frontMatter['date'] !== null) {
 		const parsed = parsePostDate(frontMatter['date']);
 		if (parsed) date = parsed;
-		else warn(`date ${JSON.stringify(String(frontMatter['date']))} is not a date${name.date ? "; using the file name's" : ''}`, lineOfKey(text, 'date', split.present));
+		else warn(`date ${JSON.stringify(String(frontMatter['date']).slice(0, 60))} is not a date${name.date ? "; using the file name's" : ''}`, lineOfKey(text, 'date', split.present));
 	}
 
 	// Topics, sessions and the excerpt need the markdown lexed: done on first use, so a library of
