@@ -1,6 +1,7 @@
 import {readdirSync, realpathSync, statSync} from 'node:fs';
 import {basename, normalize, relative, resolve, sep} from 'node:path';
 import {sanitizeName} from '../markdown/sanitize.js';
+import {fsPath, nameFromBytes, rememberBytePath} from './file-names.js';
 import {MAX_FOLDER_DEPTH, MAX_POST_FILES, MAX_WALK_ENTRIES, MAX_WALK_FOLDERS} from './post-limits.js';
 import {isSiteRoot, siteRootPosts} from './site-root.js';
 import type {PostWarning} from './types.js';
@@ -97,13 +98,42 @@ export function findPosts(paths: string[], warnings: PostWarning[], options: {dr
 	return withoutRepeats(met);
 }
 
-/** The real path of `path`, or null when it has none (a dangling link, a name too long). */
+/** The real path of `path` (names that are not UTF-8 written as file-names.ts writes them), or null when it has none (a dangling link, a name too long). */
 function realPath(path: string): string | null {
 	try {
-		return realpathSync(path);
+		return realPathText(path);
 	} catch {
 		return null;
 	}
+}
+
+/** realpathSync; a path holding a name that is not UTF-8 by its bytes (two such names stay two real paths). */
+function realPathText(path: string): string {
+	const given = fsPath(path);
+	// (Node's JS realpath turns a Buffer into text on the way, and loses the bytes: the native one.)
+	return typeof given === 'string' ? realpathSync(given) : nameFromBytes(realpathSync.native(given, {encoding: 'buffer'}));
+}
+
+/** A folder's entries, each name as text; names that are not UTF-8 are read by their bytes and remembered so. */
+function folderEntries(folder: string, absolute: string): Array<{name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean}> {
+	const given = fsPath(folder);
+	const isByteFolder = typeof given !== 'string';
+	const entries = isByteFolder ? [] : readdirSync(given, {withFileTypes: true});
+	if (!isByteFolder && !entries.some(entry => entry.name.includes('\uFFFD'))) return entries;
+	const bytesOf = (path: string) => {
+		const known = fsPath(path);
+		return typeof known === 'string' ? Buffer.from(known) : known;
+	};
+	const separator = Buffer.from(sep);
+	return readdirSync(given, {withFileTypes: true, encoding: 'buffer'}).map(entry => {
+		const name = nameFromBytes(entry.name);
+		// Every name in a folder that is named by its bytes is a path by bytes too.
+		if (isByteFolder || name !== entry.name.toString()) {
+			rememberBytePath(withSeparator(folder) + name, Buffer.concat([bytesOf(folder), separator, entry.name]));
+			rememberBytePath(withSeparator(absolute) + name, Buffer.concat([bytesOf(absolute), separator, entry.name]));
+		}
+		return {name, isFile: () => entry.isFile(), isDirectory: () => entry.isDirectory(), isSymbolicLink: () => entry.isSymbolicLink()};
+	});
 }
 
 /** The files met, each real file once, each with an id of its own. */
@@ -115,7 +145,7 @@ function withoutRepeats(met: WalkedFile[]): FoundPost[] {
 		let real = file.real ?? (file.realFolder === undefined ? undefined : file.realFolder + basename(file.path));
 		if (real === undefined) {
 			try {
-				real = realpathSync(file.path);
+				real = realPathText(file.path);
 			} catch {
 				// A dangling link: loading it reports the problem.
 				real = file.path;
@@ -158,7 +188,7 @@ function walk(start: string, warnings: PostWarning[], root: string, counts: Walk
 		}
 		let real: string;
 		try {
-			real = realpathSync(folder);
+			real = realPathText(folder);
 		} catch (error) {
 			warnings.push({file: sanitizeName(folder), message: `cannot read folder (${reason(error)})`});
 			return;
@@ -173,7 +203,7 @@ function walk(start: string, warnings: PostWarning[], root: string, counts: Walk
 		counts.folders++;
 		let entries;
 		try {
-			entries = readdirSync(folder, {withFileTypes: true});
+			entries = folderEntries(folder, absolute);
 		} catch (error) {
 			warnings.push({file: sanitizeName(folder), message: `cannot read folder (${reason(error)})`});
 			return;
@@ -198,7 +228,7 @@ function walk(start: string, warnings: PostWarning[], root: string, counts: Walk
 			let linkTarget: string | undefined;
 			if (isLink) {
 				try {
-					const target = statSync(path);
+					const target = statSync(fsPath(path));
 					isFolder = target.isDirectory();
 					isFile = target.isFile();
 				} catch {
