@@ -30,8 +30,9 @@ export function capNesting(source: string): {text: string; capped: string | null
 		let out = line;
 		const cut = hasDeepQuote ? containerCut(out) : null;
 		if (cut) {
+			const hasList = /[-*+\d]/.test(out.slice(0, cut.to));
 			out = out.slice(0, cut.from) + out.slice(cut.to);
-			found.add(`quotes nested more than ${MAX_QUOTE_DEPTH} deep`);
+			found.add(hasList ? `lists and quotes opened more than ${MAX_QUOTE_DEPTH} deep on one line` : `quotes nested more than ${MAX_QUOTE_DEPTH} deep`);
 		}
 		const item = hasDeepList ? DEEP_LIST_ITEM.exec(out) : null;
 		if (item && columns(item[1]!) > MAX_LIST_INDENT) {
