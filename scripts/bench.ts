@@ -7,7 +7,7 @@ import {timeProcess} from '../bench/print.js';
 import {median} from '../bench/stats.js';
 import type {BenchContext, BenchModule, Measurement} from '../bench/types.js';
 
-const modules = ['startup', 'load', 'print', 'render', 'search', 'terminal', 'interventions'];
+const modules = ['startup', 'load', 'print', 'render', 'hostile', 'search', 'terminal', 'interventions'];
 
 function holds(line: Measurement): boolean | null {
 	if (!line.budget || line.reference) return null;

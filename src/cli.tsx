@@ -221,7 +221,7 @@ async function runTheReader(library: Library, render: RenderOptions, options: Cl
 	const asked = query ? await query.answer() : {answer: null, rest: ''};
 	if (query) dropLateReplies(keyboard);
 	if (asked.rest) keyboard.unshift(Buffer.from(asked.rest));
-	return runReader({
+	const code = await runReader({
 		library,
 		// The text opens with the title, date and tags, as printed output does.
 		renderPost: (post, renderOptions) => withHeader(renderMarkdown(post.body, renderOptions), postHeader(post, renderOptions)),
@@ -239,6 +239,11 @@ async function runTheReader(library: Library, render: RenderOptions, options: Cl
 		// The code the first frame took is worth keeping for the next start.
 		onFirstFrame: () => reachedForCompiledCode('reader'),
 	});
+	// The terminal is back and every place is saved: nothing of the reader is left to wait for. The
+	// watcher may still be reading or closing a large tree (it kept a quit waiting 12 s): the
+	// process ends soon whatever it does. (Unref'd: a process with nothing left ends before.)
+	setTimeout(() => process.exit(), 50).unref();
+	return code;
 }
 
 /** What is being picked, as a noun for one and for many: messages read as English at any count. */

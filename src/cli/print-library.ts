@@ -5,6 +5,7 @@
  * orders them: the output is the bytes the reader's library would print.
  */
 import {statSync, type Stats} from 'node:fs';
+import {fsPath} from '../posts/file-names.js';
 import {resolve} from 'node:path';
 import {usableCacheDirectory} from '../cache-directory.js';
 import {sanitizeName} from '../markdown/sanitize.js';
@@ -87,7 +88,7 @@ function parse(source: PostSource, readWarnings: PostWarning[], frontMatter: Fro
 
 function statOf(path: string): Stats | undefined {
 	try {
-		return statSync(path);
+		return statSync(fsPath(path));
 	} catch {
 		return undefined;
 	}

@@ -1,4 +1,5 @@
 import {lexBlocks} from '../markdown/lexer.js';
+import {trimNewlinesEnd} from '../markdown/lines.js';
 import type {Post, Topic} from '../posts/types.js';
 import {renderLines} from '../render/render-markdown.js';
 import type {RenderOptions} from '../render/types.js';
@@ -18,7 +19,7 @@ export function printTopic(post: Post, topic: Topic, options: RenderOptions): st
 	try {
 		definitions = lexBlocks(post.body)
 			.filter(block => block.token.type === 'def' || block.token.type === 'footnote')
-			.map(block => block.token.raw.replace(/\n+$/, ''));
+			.map(block => trimNewlinesEnd(block.token.raw));
 	} catch {
 		definitions = post.body.split('\n').filter(line => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
 	}

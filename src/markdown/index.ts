@@ -5,8 +5,8 @@
 export {decodeEntities} from './entities.js';
 export {kramdownExtension, type FootnoteRefToken, type FootnoteToken} from './kramdown.js';
 export {inlineText} from './inline-text.js';
-export {completeBlock, inlineTokens, lexBlocks, lexTokens, type SourceBlock} from './lexer.js';
-export {countNewlines, listItemLines} from './lines.js';
+export {completeBlock, inlineTokens, lexBlocks, lexInline, lexTokens, type SourceBlock} from './lexer.js';
+export {countNewlines, listItemLines, trimNewlinesEnd} from './lines.js';
 export {capNesting} from './nesting.js';
 export {controlPicture, escapeJsonText, filterTypedText, hasUnsafeCharacters, isSafeUrl, openableUrl, sanitizeName, sanitizeText, sanitizeValue} from './sanitize.js';
 export {terminalSafe} from './terminal-text.js';

@@ -25,9 +25,9 @@ const definedLabels = new WeakMap<object, Set<string>>();
 const FOOTNOTE_HEAD = /^ {0,3}\[\^([^\]\s]{1,100})\]:[ \t]*/;
 const FOOTNOTE_START = /^ {0,3}\[\^[^\]\s]{1,100}\]:/m;
 const REFERENCE = /^\[\^([^\]\s]{1,100})\]/;
-const BLOCK_IAL = /^ {0,3}\{:(?!:)[^}\n]{0,500}\}[ \t]*(?:\n|$)/;
-const BLOCK_IAL_START = /^ {0,3}\{:(?!:)[^}\n]{0,500}\}[ \t]*$/m;
-const SPAN_IAL = /^\{:(?!:)[^}\n]{0,500}\}/;
+const BLOCK_IAL = /^ {0,3}\{:(?!:)[^{}\n]{0,500}\}[ \t]*(?:\n|$)/;
+const BLOCK_IAL_START = /^ {0,3}\{:(?!:)[^{}\n]{0,500}\}[ \t]*$/m;
+const SPAN_IAL = /^\{:(?!:)[^{}\n]{0,500}\}/;
 // kramdown's header id, `## Day 2 {#day-2}`: taken only at the very end of the inline text.
 const HEADER_ID = /^\{#[A-Za-z][\w:.-]{0,200}\}[ \t]*$/;
 const DEFINITION_LINE = /^ {0,3}\[[^\]\n]+\]:/;

@@ -81,12 +81,76 @@ function complete(tokens: Token[]): void {
 	pendingInline.delete(tokens);
 	try {
 		pending.lexer.state.inRawBlock = false;
-		pending.lexer.inlineTokens(pending.src, tokens);
+		lexInlineInPieces(pending.lexer, pending.src, tokens);
 	} catch {
 		// Beyond the nesting caps marked can still recurse too deep: the text shows as written.
 		tokens.length = 0;
 		tokens.push({type: 'text', raw: pending.src, text: pending.src, escaped: false} as Tokens.Text);
 	}
+}
+
+/**
+ * The longest text marked's inline lexer is given at once. Several of its inline rules rescan the
+ * rest of the text from every opener that never closes (`<!--`, `<?`, a backtick run inside link
+ * text, a run of `!` where its e-mail lookahead reads to the end): 80 KB of one such shape took
+ * 45 to 77 s. Lexed in pieces of this size the work grows with the text's length times the piece
+ * size, whatever the shape. Few real lines are longer (the shared corpus: six of 4,152 lines, all
+ * under 2 KB), and those are cut where no link, code or parenthesis is open (see pieceEnd).
+ */
+export const MAX_INLINE_PIECE = 1024;
+
+/** Lexes inline `src` into `tokens`, in pieces of at most MAX_INLINE_PIECE characters (see above). */
+function lexInlineInPieces(lexer: Lexer, src: string, tokens: Token[]): void {
+	if (src.length <= MAX_INLINE_PIECE) {
+		lexer.inlineTokens(src, tokens);
+		return;
+	}
+	for (let start = 0; start < src.length; ) {
+		const end = pieceEnd(src, start);
+		lexer.inlineTokens(src.slice(start, end), tokens);
+		start = end;
+	}
+}
+
+/**
+ * Where the piece of `src` starting at `start` ends, within MAX_INLINE_PIECE: after the last line
+ * break, else after the last sentence's end, else after the last space, each taken only where no
+ * bracket, parenthesis or code span is open (so a link is not cut in two); else after the last
+ * space at all; else at the size (never between the halves of a surrogate pair).
+ */
+function pieceEnd(src: string, start: number): number {
+	const limit = start + MAX_INLINE_PIECE;
+	if (limit >= src.length) return src.length;
+	let depth = 0;
+	let isInCode = false;
+	let lineEnd = -1;
+	let sentenceEnd = -1;
+	let spaceEnd = -1;
+	let anySpaceEnd = -1;
+	for (let at = start; at < limit; at++) {
+		const char = src[at]!;
+		if (char === '`') isInCode = !isInCode;
+		else if (isInCode) continue;
+		else if (char === '[' || char === '(') depth++;
+		else if ((char === ']' || char === ')') && depth > 0) depth--;
+		if (char !== ' ' && char !== '\t' && char !== '\n') continue;
+		anySpaceEnd = at + 1;
+		if (depth > 0 || isInCode) continue;
+		if (char === '\n') lineEnd = at + 1;
+		else if ('.?!:;'.includes(src[at - 1] ?? '')) sentenceEnd = at + 1;
+		else spaceEnd = at + 1;
+	}
+	for (const end of [lineEnd, sentenceEnd, spaceEnd, anySpaceEnd]) if (end > start) return end;
+	const code = src.charCodeAt(limit - 1);
+	return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+/** Inline tokens of `text` read alone (one line of a paragraph, say), lexed as blocks' inline text is. */
+export function lexInline(text: string, options: MarkedOptions = {gfm: true}): Token[] {
+	const lexer = new Lexer(options);
+	const tokens: Token[] = [];
+	lexInlineInPieces(lexer, text, tokens);
+	return tokens;
 }
 
 /** Inline tokens of a block-level token (a paragraph, a heading, or the text of a tight list item). */

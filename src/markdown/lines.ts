@@ -23,3 +23,10 @@ export function listItemLines(list: Tokens.List, listLine: number): number[] {
 	}
 	return lines;
 }
+
+/** `text` without the line breaks at its end: a scan from the end, where `/\n+$/` rescans every run of them (quadratic). */
+export function trimNewlinesEnd(text: string): string {
+	let end = text.length;
+	while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+	return end === text.length ? text : text.slice(0, end);
+}

@@ -49,13 +49,24 @@ export function hasUnsafeCharacters(text: string): boolean {
 	return ANY_UNSAFE.test(text);
 }
 
-/** Sanitises every string inside a parsed YAML value (keys included); other values pass through. */
-export function sanitizeValue(value: unknown): unknown {
+/** Deeper than this, a value is cut (null): front matter is parsed to at most 32 levels (front-matter.ts). */
+const MAX_VALUE_DEPTH = 64;
+
+/**
+ * Sanitises every string inside a parsed YAML value (keys included); other values pass through.
+ * Past MAX_VALUE_DEPTH (a value that contains itself has no bottom) the rest is null, and a
+ * `__proto__` key is dropped, never set as the copy's prototype.
+ */
+export function sanitizeValue(value: unknown, depth = 0): unknown {
 	if (typeof value === 'string') return sanitizeText(value);
-	if (Array.isArray(value)) return value.map(sanitizeValue);
 	if (value instanceof Date || value === null || typeof value !== 'object') return value;
+	if (depth >= MAX_VALUE_DEPTH) return null;
+	if (Array.isArray(value)) return value.map(item => sanitizeValue(item, depth + 1));
 	const out: Record<string, unknown> = {};
-	for (const [key, inner] of Object.entries(value)) out[sanitizeText(key)] = sanitizeValue(inner);
+	for (const [key, inner] of Object.entries(value)) {
+		const safeKey = sanitizeText(key);
+		if (safeKey !== '__proto__') out[safeKey] = sanitizeValue(inner, depth + 1);
+	}
 	return out;
 }
 
@@ -82,7 +93,8 @@ export function openableUrl(url: string): string | null {
 	const target = url.trim();
 	if (!isSafeUrl(target) || /[\s\u0000-\u001F\u007F-\u009F]/u.test(target) || hasUnsafeCharacters(target)) return null;
 	if (/^mailto:/i.test(target)) {
-		const address = target.replace(/[?#].*$/s, '');
+		const query = target.search(/[?#]/);
+		const address = query === -1 ? target : target.slice(0, query);
 		return address.length > 'mailto:'.length ? address : null;
 	}
 	return target;

@@ -3,6 +3,7 @@
  * when the file is unchanged, else read from the file's first few KB; bodies wait (lazy-post.ts).
  */
 import {statSync} from 'node:fs';
+import {fsPath} from './file-names.js';
 import {resolve} from 'node:path';
 import type {FoundPost} from './find-posts.js';
 import {usableCacheDirectory} from '../cache-directory.js';
@@ -73,7 +74,7 @@ export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWar
 function stampOf(path: string): FileStamp {
 	try {
 		// No exception for a file gone since the walk: building one costs more than the stat.
-		const stats = statSync(path, {throwIfNoEntry: false});
+		const stats = statSync(fsPath(path), {throwIfNoEntry: false});
 		return stats ?? NO_STAMP;
 	} catch {
 		return NO_STAMP;

@@ -3,36 +3,133 @@
  * use, and drop the rest, so no `{% tag %}` or `{{ value }}` is ever shown raw. Every replacement
  * keeps the text's line count, so body lines still map to file lines.
  */
+import {MAX_POST_BYTES} from './post-limits.js';
 
 /** What `{{ page.* }}` can resolve to. */
 export type LiquidContext = {page: Record<string, unknown>};
 
-const RAW = /\{%-?\s*raw\s*-?%\}([\s\S]*?)(?:\{%-?\s*endraw\s*-?%\}|$)/g;
-const COMMENT = /\{%-?\s*comment\s*-?%\}[\s\S]*?(?:\{%-?\s*endcomment\s*-?%\}|$)/g;
-const TAG = /\{%-?\s*([\s\S]*?)\s*-?%\}/g;
-const OUTPUT = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
+/**
+ * The longest tag or output read as Liquid, between its braces. Real ones are under a hundred
+ * characters (the corpus's longest is 51); an opener without a closer this near is text, as
+ * Jekyll would fail on it. It also bounds what a placeholder is made from.
+ */
+export const MAX_TAG_CHARS = 2000;
+
+/**
+ * How much longer than its source a post may become by its Liquid: `{{ page.x }}` repeats a front
+ * matter value, so a small file could otherwise grow without end (6,000 copies of a 100 KB value
+ * broke every command). One more megabyte is as much work as rendering a 1 MB post, which the bench
+ * budgets at 300 ms, and no post ever grows past the size a post may be read at.
+ */
+export const MAX_LIQUID_GROWTH = 1024 * 1024;
+
+/** What Liquid made of a text: the text, and whether it was left unexpanded for growing too large. */
+export type LiquidResult = {text: string; isOverLimit: boolean};
 
 /** Resolves Liquid in `text`; `{% raw %}` blocks are kept literally. */
 export function renderLiquid(text: string, context: LiquidContext): string {
-	// Every tag and output starts so: most posts have neither, and four passes over them cost more
-	// than parsing their front matter (printing 1,000 posts: 33 ms).
-	if (!text.includes('{%') && !text.includes('{{')) return text;
-	// Split on raw blocks first: what is inside them is text, not Liquid.
-	let out = '';
-	let last = 0;
-	for (const match of text.matchAll(RAW)) {
-		out += resolve(text.slice(last, match.index), context) + match[1]!;
-		// The tags themselves vanish, but their lines stay.
-		out += '\n'.repeat(newlines(match[0]) - newlines(match[1]!));
-		last = match.index + match[0].length;
-	}
-	return out + resolve(text.slice(last), context);
+	return expandLiquid(text, context).text;
 }
 
-function resolve(text: string, context: LiquidContext): string {
-	return keepLines(keepLines(keepLines(text, COMMENT, () => ''), TAG, (_, tag) => resolveTag(tag)), OUTPUT, (_, expression) =>
-		resolveOutput(expression, context),
-	);
+/**
+ * Resolves Liquid in `text` in one pass, in time linear in its length: openers and closers are
+ * found with indexOf, each closer's position is reused by every opener before it (100 KB of `{%`
+ * with no `%}` is one search, not one per opener), and an opener whose closer is further than
+ * MAX_TAG_CHARS is text. When the result would be longer than `limit` (default: the text's length
+ * plus MAX_LIQUID_GROWTH, at most the largest post), the text comes back unexpanded.
+ */
+export function expandLiquid(text: string, context: LiquidContext, limit = liquidLimit(text.length)): LiquidResult {
+	// Every tag and output starts so: most posts have neither, and a scan over them costs more than
+	// parsing their front matter (printing 1,000 posts: 33 ms).
+	if (!text.includes('{%') && !text.includes('{{')) return {text, isOverLimit: false};
+	const scanner = new LiquidScanner(text);
+	let out = '';
+	let last = 0;
+	for (let found = scanner.next(0); found !== null; found = scanner.next(last)) {
+		out += text.slice(last, found.start);
+		let end = found.end;
+		let replacement: string;
+		if (found.kind === 'output') replacement = resolveOutput(found.content, context);
+		else {
+			const name = tagName(found.content);
+			if (name === 'raw' || name === 'comment') {
+				// Everything up to the matching end tag (or the end of the text) is text, or nothing.
+				const close = scanner.nextTagNamed(`end${name}`, found.end);
+				const inner = text.slice(found.end, close ? close.start : text.length);
+				end = close ? close.end : text.length;
+				replacement = name === 'raw' ? inner : '';
+			} else replacement = resolveTag(found.content);
+		}
+		// The tags themselves vanish, but their lines stay.
+		out += replacement + '\n'.repeat(Math.max(0, countLines(text, found.start, end) - newlines(replacement)));
+		last = end;
+		if (out.length > limit) return {text, isOverLimit: true};
+	}
+	out += text.slice(last);
+	return out.length > limit ? {text, isOverLimit: true} : {text: out, isOverLimit: false};
+}
+
+/** The longest a text of `length` characters may grow to by its Liquid. */
+export function liquidLimit(length: number): number {
+	return Math.min(MAX_POST_BYTES, length + MAX_LIQUID_GROWTH);
+}
+
+type Found = {kind: 'tag' | 'output'; start: number; end: number; content: string};
+
+/**
+ * Finds `{% … %}` and `{{ … }}` left to right. Each closer is searched for once and kept until the
+ * scan passes it, so the work over any text is one walk for openers and one for each closer.
+ */
+class LiquidScanner {
+	private readonly closers = {tag: {at: -2, text: '%}'}, output: {at: -2, text: '}}'}};
+
+	constructor(private readonly text: string) {}
+
+	/** The next tag or output starting at or after `from`, or null. */
+	next(from: number): Found | null {
+		const {text} = this;
+		for (let at = text.indexOf('{', from); at !== -1 && at < text.length - 1; at = text.indexOf('{', at + 1)) {
+			const second = text[at + 1];
+			if (second !== '%' && second !== '{') continue;
+			const kind = second === '%' ? 'tag' : 'output';
+			const close = this.closerAfter(kind, at + 2);
+			if (close === -1) {
+				// No closer of this kind anywhere after: no opener of this kind is Liquid from here on.
+				continue;
+			}
+			if (close - (at + 2) > MAX_TAG_CHARS) continue;
+			let content = text.slice(at + 2, close);
+			// Whitespace control (`{%-`, `-%}`) trims the page around the tag; here only the tag.
+			if (content.startsWith('-')) content = content.slice(1);
+			if (content.endsWith('-')) content = content.slice(0, -1);
+			return {kind, start: at, end: close + 2, content: content.trim()};
+		}
+		return null;
+	}
+
+	/** The next tag after `from` whose name is `name` (`endraw`), or null. */
+	nextTagNamed(name: string, from: number): Found | null {
+		for (let found = this.next(from); found !== null; found = this.next(found.end)) {
+			if (found.kind === 'tag' && tagName(found.content) === name) return found;
+			// Inside raw or a comment an output's braces are text: step over its opener only.
+			if (found.kind === 'output') found.end = found.start + 2;
+		}
+		return null;
+	}
+
+	/** Where the first closer of `kind` at or after `from` starts, or -1; searched again only once passed. */
+	private closerAfter(kind: 'tag' | 'output', from: number): number {
+		const closer = this.closers[kind];
+		if (closer.at === -1 || closer.at >= from) return closer.at;
+		closer.at = this.text.indexOf(closer.text, from);
+		return closer.at;
+	}
+}
+
+/** A tag's name: its first word (`raw`, `include`, `endhighlight`). */
+function tagName(content: string): string {
+	const space = content.search(/\s/);
+	return space === -1 ? content : content.slice(0, space);
 }
 
 function resolveTag(tag: string): string {
@@ -102,11 +199,9 @@ function newlines(text: string): number {
 	return count;
 }
 
-/** Like String.replace, but pads each replacement with the newlines the match spanned. */
-function keepLines(text: string, pattern: RegExp, replace: (match: string, group: string) => string): string {
-	return text.replace(pattern, (match: string, group: unknown) => {
-		// Without a capture group the second argument is the offset, not text.
-		const replacement = replace(match, typeof group === 'string' ? group : '');
-		return replacement + '\n'.repeat(Math.max(0, newlines(match) - newlines(replacement)));
-	});
+/** The line breaks in `text` between `start` and `end`. */
+function countLines(text: string, start: number, end: number): number {
+	let count = 0;
+	for (let index = text.indexOf('\n', start); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
+	return count;
 }

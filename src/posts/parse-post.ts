@@ -1,6 +1,6 @@
 import {splitFrontMatter} from './front-matter.js';
 import type {FrontMatterMemo} from './front-matter-memo.js';
-import {renderLiquid} from './liquid.js';
+import {expandLiquid, liquidLimit, renderLiquid} from './liquid.js';
 import {capNesting, countNewlines, inlineText, inlineTokens, lexBlocks, sanitizeName, sanitizeText, sanitizeValue, type SourceBlock} from '../markdown/index.js';
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
 import {extractSessions} from './sessions.js';
@@ -44,7 +44,9 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 
 	const title = stringField(frontMatter['title']) ?? firstHeading(bodyWithLiquid) ?? titleFromSlug(name.slug);
 	// Nesting is capped before anything lexes the body, so the reader and every command see one text.
-	const nested = capNesting(renderLiquid(bodyWithLiquid, {page: {...frontMatter, title}}));
+	const liquid = expandLiquid(bodyWithLiquid, {page: {...frontMatter, title}});
+	if (liquid.isOverLimit) warn(`its Liquid would make the post longer than ${(liquidLimit(bodyWithLiquid.length) / 1024 / 1024).toFixed(1)} MB; shown with the Liquid as written`);
+	const nested = capNesting(liquid.text);
 	const body = nested.text;
 	if (nested.capped) warn(`markdown nested too deeply (${nested.capped}); read with the nesting cut`);
 
@@ -52,7 +54,7 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 	if (frontMatter['date'] !== undefined && frontMatter['date'] !== null) {
 		const parsed = parsePostDate(frontMatter['date']);
 		if (parsed) date = parsed;
-		else warn(`date ${JSON.stringify(String(frontMatter['date']))} is not a date${name.date ? "; using the file name's" : ''}`, lineOfKey(text, 'date', split.present));
+		else warn(`date ${JSON.stringify(String(frontMatter['date']).slice(0, 60))} is not a date${name.date ? "; using the file name's" : ''}`, lineOfKey(text, 'date', split.present));
 	}
 
 	// Topics, sessions and the excerpt need the markdown lexed: done on first use, so a library of
@@ -159,9 +161,25 @@ function listField(value: unknown): string[] {
 	return [];
 }
 
-function firstHeading(body: string): string | null {
-	const match = /^#\s+(.+?)\s*#*\s*$/m.exec(body);
-	return match ? plainText(match[1]!) : null;
+/**
+ * The text of the first `# Heading` line, closing hashes dropped (`# Title #`, as CommonMark reads
+ * them: after a space). Read line by line with indexOf: the pattern it replaces backtracked
+ * polynomially on a heading followed by thousands of spaces (4,000 took 47 s).
+ */
+export function firstHeading(body: string): string | null {
+	for (let start = 0; start < body.length; ) {
+		const newline = body.indexOf('\n', start);
+		const end = newline === -1 ? body.length : newline;
+		if (body[start] === '#' && (body[start + 1] === ' ' || body[start + 1] === '\t')) {
+			let text = body.slice(start + 1, end).trim();
+			const hashes = /[ \t]#+$/.exec(text);
+			if (hashes) text = text.slice(0, hashes.index).trimEnd();
+			else if (/^#+$/.test(text)) text = '';
+			if (text !== '') return plainText(text);
+		}
+		start = end + 1;
+	}
+	return null;
 }
 
 function firstParagraph(blocks: SourceBlock[]): string {

@@ -4,8 +4,9 @@
  * reading a few KB of each instead of parsing every post (issue 13).
  */
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
-import {reason} from './find-posts.js';
-import {MAX_POST_BYTES, readPostText} from './load-library.js';
+import {fsPath} from './file-names.js';
+import {reason, specialFileProblem} from './find-posts.js';
+import {MAX_POST_BYTES, OPEN_NOT_WAITING, readPostText} from './load-library.js';
 import {parsePost} from './parse-post.js';
 import type {PostWarning} from './types.js';
 
@@ -84,7 +85,8 @@ export function readPostHead(path: string, displayPath: string, id: string): {he
 	const slugOf = () => parsePost({text: '', id, path, displayPath}).slug;
 	let fd: number;
 	try {
-		fd = openSync(path, 'r');
+		// Without waiting: a FIFO named like a post must not hold the start (it is refused below).
+		fd = openSync(fsPath(path), OPEN_NOT_WAITING);
 	} catch (error) {
 		warnings.push({file: displayPath, message: `cannot read (${reason(error)})`});
 		return {head: unreadable(slugOf(), warnings), stamp: null};
@@ -94,6 +96,12 @@ export function readPostHead(path: string, displayPath: string, id: string): {he
 	try {
 		const stats = fstatSync(fd);
 		stamp = {size: stats.size, mtimeMs: stats.mtimeMs};
+		const special = specialFileProblem(stats);
+		if (special) {
+			closeSync(fd);
+			warnings.push({file: displayPath, message: `skipped: ${special}`});
+			return {head: unreadable(slugOf(), warnings), stamp: null};
+		}
 		if (stats.size > MAX_POST_BYTES || stats.size <= HEAD_BYTES) {
 			// Too large is refused, small is read whole: both as the loader always did.
 			closeSync(fd);

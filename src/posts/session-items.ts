@@ -27,6 +27,27 @@ function safeUrl(href: string): string | null {
 	return isSafeUrl(href) ? sanitizeText(href.trim()) : null;
 }
 
+/** `text` up to the first match of `pattern` (all of it when there is none). */
+function before(text: string, pattern: RegExp): string {
+	const at = text.search(pattern);
+	return at === -1 ? text : text.slice(0, at);
+}
+
+/**
+ * A title without its artifact words and what follows (`Keynote - slides and video` -> `Keynote`):
+ * cut at the first such word, then back over the spaces and the one dash, colon or parenthesis
+ * before it. A pattern with optional spaces and dash before the word rescanned every run of spaces.
+ */
+function withoutArtifactWords(title: string): string {
+	let at = title.search(/(?:slides?|video|replay|recording|abstract)\b/i);
+	if (at === -1) return title;
+	const isSpace = (index: number) => index >= 0 && /\s/.test(title[index]!);
+	while (isSpace(at - 1)) at--;
+	if (at > 0 && '-–—:('.includes(title[at - 1]!)) at--;
+	while (isSpace(at - 1)) at--;
+	return title.slice(0, at);
+}
+
 function fold(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
@@ -80,7 +101,9 @@ export function noteOf(tokens: Token[]): string | null {
 function speakersAfter(after: string): string | null {
 	const by = BY.exec(after);
 	if (!by) return null;
-	let speakers = by[3]!.split(/\s+[-–—]\s+|\s*\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.:;]$/, '').trim();
+	// Cut at a spaced dash or a URL; the cut starts at the dash or the scheme, not at optional spaces
+	// before it, so a run of spaces is not rescanned from each of them.
+	let speakers = before(by[3]!, /(?<=\s)[-–—](?=\s)|\b(?:https?:\/\/|mailto:)/).trim().replace(/[,.:;]$/, '').trim();
 	// `- Ana Costa (Contoso)`: an organisation in parentheses belongs to the name; `(slides, video)` does not.
 	const org = /^\(([^()\n]{1,60})\)/.exec(after.slice(by.index + by[0].length));
 	if (org && /^\p{Lu}/u.test(org[1]!) && looksLikeSpeakers(`${speakers}, ${org[1]}`)) speakers = `${speakers} (${org[1]})`;
@@ -178,13 +201,14 @@ function fromPlain(all: Token[]): Candidate | null {
 	const colon = /^((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+):\s+(\S.*)$/u.exec(text);
 	if (speakers === null && colon && !TITLE_HEADS.test(colon[1]!) && isTitleLike(colon[2]!) && !looksLikeSpeakers(colon[2]!)) ({title, speakers} = {title: colon[2]!, speakers: colon[1]!});
 	if (speakers === null) {
-		const by = /^(.+?)\s+by\s+(.+)$/.exec(text);
+		// `text` is folded: one space between words.
+		const by = /^(.+?) by (.+)$/.exec(text);
 		if (by && looksLikeSpeakers(by[2]!)) ({title, speakers} = {title: by[1]!.trim(), speakers: by[2]!.trim()});
 	}
 	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
-	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.replace(/\s*[-–—:(].*$/, ''))) {
+	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(before(title, /[-–—:(]/).trimEnd())) {
 		// `Keynote - [slides](…)`: the title is what comes before its links.
-		const own = fold(title.replace(/\s*[-–—:(]?\s*(?:slides?|video|replay|recording|abstract)\b.*$/i, ''));
+		const own = fold(withoutArtifactWords(title));
 		return {title: own, speakers: null, url: artifactUrl(inline), note, evidence: 'title'};
 	}
 	return {title, speakers: null, url, note, evidence: isTalkPage(url) && !isProse(title) ? 'talk' : (!link || link === bare) && isTitleLike(title) ? 'title' : 'none'};

@@ -1,5 +1,5 @@
-import {Lexer, type Token, type Tokens} from 'marked';
-import {inlineText, inlineTokens, type SourceBlock} from '../markdown/index.js';
+import type {Token, Tokens} from 'marked';
+import {inlineText, inlineTokens, lexInline, trimNewlinesEnd, type SourceBlock} from '../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
 import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
 import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './session-items.js';
@@ -9,10 +9,10 @@ import {looksLikeSpeakers} from './speakers.js';
 export type PlacedCandidate = Candidate & {line: number};
 
 /** `Speakers: Ann Lee, Acme`, `*Speaker: Bo Chan, Initech*`, `by Ann Lee`, `Presented by …`. */
-const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with)\s*[:：]?\s+(\S.*)$/i;
+const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with)(?:\s*[:：]\s+|\s+)(\S.*)$/i;
 
 function lexLine(text: string): Token[] {
-	return Lexer.lexInline(text, {gfm: true});
+	return lexInline(text);
 }
 
 function safeUrl(href: string | undefined): string | null {
@@ -43,7 +43,7 @@ function linkedNames(block: SourceBlock | undefined): string | null {
 	const line = cut === -1 ? firstLine : firstLine.slice(0, cut);
 	const links = line.filter(token => token.type === 'link');
 	const between = line.filter(token => token.type !== 'link').map(token => token.raw).join('');
-	if (links.length === 0 || !/^[\s,&]*(?:(?:and|&)[\s,&]*)*$/.test(between)) return null;
+	if (links.length === 0 || !/^(?:[\s,&]|and)*$/.test(between)) return null;
 	const names = links.map(link => inlineText((link as Tokens.Link).tokens).trim());
 	return names.every(name => looksLikeSpeakers(name)) ? names.join(', ') : null;
 }
@@ -83,7 +83,7 @@ const TALK_PARAGRAPH_HINT = /\]\(|\]\[|https?:\/\/|\bby\s|\s[-–—]\s|^\s*(?:\
  * paragraph of talk links one per line, or (under a talks heading) `Speaker - Title` lines.
  */
 export function paragraphTalks(block: SourceBlock, underTalksHeading: boolean): PlacedCandidate[] {
-	const rows = block.token.raw.replace(/\n+$/, '').split('\n');
+	const rows = trimNewlinesEnd(block.token.raw).split('\n');
 	// Cheap tests on the source first: most paragraphs are prose and need no inline lexing.
 	if (rows.length > 1 && rows.every(row => row.trim() === '' || TALK_LINE_HINT.test(row))) {
 		const perLine = rows.map((row, index) => ({row, index, candidate: row.trim() === '' ? null : readCandidate(lexLine(row))}));
@@ -105,7 +105,8 @@ function speakerFirstLines(rows: string[], line: number): PlacedCandidate[] {
 	rows.forEach((row, index) => {
 		const tokens = lexLine(row.replace(/<br\s*\/?>\s*$/i, ''));
 		const text = inlineText(tokens).replace(/\s+/g, ' ').trim();
-		const match = /^(.+?)\s+[-–—:]\s+(\S.*)$/.exec(text);
+		// `text` is folded: one space between words.
+		const match = /^(.+?) [-–—:] (\S.*)$/.exec(text);
 		if (!match) return;
 		const [, head, tail] = match;
 		const link = findLink(tokens);

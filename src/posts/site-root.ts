@@ -24,7 +24,13 @@ export function isSiteRoot(folder: string): boolean {
  * folder (category folders such as `talks/_posts/` included) and, when drafts are asked for, under
  * every `_drafts/`. Pages, the README, `_site`, `_includes` and `_layouts` are not posts.
  */
-export function siteRootPosts<T>(root: string, options: {drafts: boolean}, walk: FolderWalker<T>, warnings: PostWarning[]): T[] {
+export function siteRootPosts<T>(
+	root: string,
+	options: {drafts: boolean},
+	walk: FolderWalker<T>,
+	warnings: PostWarning[],
+	bounds: {isInside: (real: string) => boolean; onOutside: (folder: string) => void} = {isInside: () => true, onOutside: () => {}},
+): T[] {
 	const files: T[] = [];
 	const visited = new Set<string>();
 	const visit = (folder: string, depth: number) => {
@@ -39,6 +45,11 @@ export function siteRootPosts<T>(root: string, options: {drafts: boolean}, walk:
 		}
 		if (visited.has(real) || depth > MAX_DEPTH) return;
 		visited.add(real);
+		// A link out of the site is not followed (find-posts says so once).
+		if (!bounds.isInside(real)) {
+			bounds.onOutside(folder);
+			return;
+		}
 		for (const name of names) {
 			if (name.startsWith('.') || NEVER_POSTS.has(name)) continue;
 			const path = join(folder, name);

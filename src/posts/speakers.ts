@@ -30,7 +30,9 @@ function words(part: string): string[] {
 
 /** One to five capitalised words (particles allowed inside): `V Körbes`, `Faseela K`. */
 function isPersonLike(part: string): boolean {
-	const list = words(part.replace(/\s*\(@?[\w.-]+\)\s*$/, '').replace(/\s+@[\w.-]+$/, ''));
+	// A trailing `(@handle)` or ` @handle` is no word of the name. (Each pattern starts at its own
+	// punctuation, not at optional spaces: a run of spaces must not be rescanned from each of them.)
+	const list = words(part.replace(/\(@?[\w.-]+\)\s*$/, '').trimEnd().replace(/(?<=\s)@[\w.-]+$/, ''));
 	if (list.length < 1 || list.length > 5) return false;
 	// `PR`, `API`, `CD`: an acronym is part of a title, not of a name (`V Körbes` has one letter).
 	if (list.some(word => /^\p{Lu}{2,}$/u.test(word))) return false;
@@ -80,7 +82,8 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 		const text = clean(value);
 		if (text !== '' && !/^[\p{P}\s]*$/u.test(text) && !list.includes(text)) list.push(text);
 	};
-	for (const group of speakers.split(/\s*;\s*/)) {
+	// At `;`: parts() trims what is around it (`\s*;\s*` rescanned every run of spaces).
+	for (const group of speakers.split(';')) {
 		const list = parts(group);
 		const hasComma = list.some(part => part.after === ',');
 		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
@@ -100,7 +103,7 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 export function looksLikeSpeakers(text: string): boolean {
 	const trimmed = clean(text);
 	if (trimmed === '' || trimmed.length > 200) return false;
-	const list = parts(trimmed.replace(/\s*;\s*/g, ', '));
+	const list = parts(trimmed.split(';').map(group => group.trim()).join(', '));
 	const firstWord = words(list[0]?.text ?? '')[0] ?? '';
 	if (list.length === 1) {
 		// One name alone: one to four capitalised words, none a title word (`Deep Dive`).

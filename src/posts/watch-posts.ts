@@ -8,6 +8,7 @@ import {statSync} from 'node:fs';
 import {basename, isAbsolute, join, relative, resolve, sep} from 'node:path';
 import {watch, type FSWatcher} from 'chokidar';
 import {POST_FILE, SKIPPED_FOLDERS} from './find-posts.js';
+import {MAX_FOLDER_DEPTH, MAX_WATCHED_FOLDERS, MAX_WATCHED_NAMES} from './post-limits.js';
 
 /** What happened to one post file since the last batch. */
 export type PostChangeKind = 'added' | 'changed' | 'removed';
@@ -155,6 +156,25 @@ export function watchPosts(paths: readonly string[], options: WatchOptions): Pos
 		timer = setTimeout(flush, wait);
 	};
 
+	// Each folder watched is one inotify watch, and each name the watcher meets is a stat while the
+	// reader waits for keys: past either cap, new folders and names are not watched (said once).
+	const watchedFolders = new Set<string>();
+	const metNames = new Set<string>();
+	let isCapSaid = false;
+	const isOverCap = (path: string, isFolder: boolean) => {
+		if (metNames.has(path)) return false;
+		if (metNames.size < MAX_WATCHED_NAMES && (!isFolder || watchedFolders.size < MAX_WATCHED_FOLDERS)) {
+			metNames.add(path);
+			if (isFolder) watchedFolders.add(path);
+			return false;
+		}
+		if (!isCapSaid) {
+			isCapSaid = true;
+			report(new Error(`watching stopped at ${MAX_WATCHED_FOLDERS.toLocaleString('en')} folders or ${MAX_WATCHED_NAMES.toLocaleString('en')} names; changes further in are not seen`));
+		}
+		return true;
+	};
+
 	let watcher: FSWatcher | undefined;
 	let ready: Promise<void>;
 	if (roots.length === 0) {
@@ -166,7 +186,11 @@ export function watchPosts(paths: readonly string[], options: WatchOptions): Pos
 				ignoreInitial: true,
 				// An editor that saves by writing a new file and renaming it over the old one is a change.
 				atomic: true,
-				ignored: (path, stats) => isIgnored(roots, path, stats ? stats.isFile() : undefined),
+				// The folder named is the folder watched: links are not followed, as the walk does not
+				// follow those that leave it (a link to / had chokidar watch the machine, 1 GB in 30 s).
+				followSymlinks: false,
+				depth: MAX_FOLDER_DEPTH,
+				ignored: (path, stats) => isIgnored(roots, path, stats ? stats.isFile() : undefined) || (stats !== undefined && isOverCap(path, stats.isDirectory())),
 			},
 		);
 		watcher = started;

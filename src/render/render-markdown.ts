@@ -1,7 +1,7 @@
 /** A post's markdown to screen rows at one width, with where each source block landed. */
 import type {Token, Tokens} from 'marked';
 import {completeBlock, lexTokens} from '../markdown/lexer.js';
-import {countNewlines, listItemLines} from '../markdown/lines.js';
+import {countNewlines, listItemLines, trimNewlinesEnd} from '../markdown/lines.js';
 import {controlPicture, sanitizeText} from '../markdown/sanitize.js';
 import {blockKey} from './block-key.js';
 import {listMarkers, renderBlock, renderFootnotes, renderListItem, type BlockContext} from './blocks.js';
@@ -95,8 +95,7 @@ function blockPieces(token: Token, tokenLine: number, width: number, context: Bl
 
 /** Markdown source shown as it is written, wrapped at `width`. */
 function plainLines(markdown: string, width: number): string[] {
-	return sanitizeSource(markdown)
-		.replace(/\n+$/, '')
+	return trimNewlinesEnd(sanitizeSource(markdown))
 		.split('\n')
 		.flatMap((line) => {
 			const wrapped = wrapToWidth(line.replace(/\t/g, ' '), width);

@@ -3,8 +3,8 @@ import {join} from 'node:path';
 
 /**
  * A `--require` hook for the built CLI that logs, in order, the moment the reader's first frame is
- * written and the events asked for: each require of a module in `requires`, each statSync of a
- * path `stats` matches. Tests use it to say what happens before the first frame and what after.
+ * written and the events asked for: each require of a module in `requires`, each statSync and
+ * openSync of a path `stats` matches. Tests use it to say what happens before the first frame and what after.
  */
 export function firstFrameLog(dir: string, watch: {requires?: string[]; stats?: RegExp}): {hook: string; read: () => string[]} {
 	const log = join(dir, 'first-frame.log');
@@ -26,6 +26,12 @@ const statSync = fs.statSync;
 fs.statSync = function (path, ...rest) {
 	if (stats !== null && stats.test(String(path))) log('stat ' + path);
 	return statSync.call(this, path, ...rest);
+};
+// A post is read through a descriptor it opens and checks (fstat): an open is a look at it too.
+const openSync = fs.openSync;
+fs.openSync = function (path, ...rest) {
+	if (stats !== null && stats.test(String(path))) log('open ' + path);
+	return openSync.call(this, path, ...rest);
 };
 let framed = false;
 const write = process.stdout.write;

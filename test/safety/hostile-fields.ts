@@ -51,6 +51,8 @@ export function postText(post: HostilePost, withTitle: boolean): string {
 		...(withTitle ? [`title: ${yaml(0)}`] : []),
 		`tags: [${yaml(1)}, plain]`,
 		`author: ${yaml(2)}`,
+		// A value that contains itself, with a payload beside the loop.
+		`related: &loop [*loop, ${yaml(3)}]`,
 		'---',
 		'',
 		`# First heading ${p[0]} title`,
@@ -68,6 +70,11 @@ export function postText(post: HostilePost, withTitle: boolean): string {
 		'',
 		`<a href="https://x.example/${p[2]}">html ${p[3]}</a> <img alt="alt ${p[4]}" src="https://i.example/${p[5]}">`,
 		'',
+		// Liquid: the title (and its payload) put in the text, a placeholder's caption, an opener that never closes.
+		`Liquid {{ page.title }} and {% include figure.html caption="cap ${p[6]}" %} then {% never ${p[7]} closed`,
+		'',
+		`## Heading <!-- ${p[8]} never closed`,
+		'',
 	].join('\n');
 }
 
@@ -83,6 +90,9 @@ export function writeHostileLibrary(dir: string, posts: HostilePost[]): string {
 		const name = `2024-03-0${index + 1}-alpha${index} ${nameSafe(post.payloads[11]!)} ${nameSafe(post.payloads[0]!)}.md`;
 		writeFileSync(join(folder, name), postText(post, index % 2 === 0));
 	}
+	// A name that is not UTF-8 (a Latin-1 byte) beside a payload: read by its bytes, shown as \xNN.
+	const bytesName = Buffer.concat([Buffer.from(`${folder}/2024-02-0${posts.length}-bytes-`), Buffer.from([0xe9, 0xff]), Buffer.from(` ${nameSafe(posts[0]!.payloads[1]!)}.md`)]);
+	writeFileSync(bytesName, postText(posts[0]!, true));
 	return folder;
 }
 

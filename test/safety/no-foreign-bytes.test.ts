@@ -18,7 +18,8 @@ let runs = 0;
 async function checkCommands(posts: HostilePost[]): Promise<void> {
 	const dir = join(root, `run-${runs++}`);
 	const folder = writeHostileLibrary(dir, posts);
-	const file = join(folder, readdirSync(folder)[0]!);
+	// (The post named by bytes that are not UTF-8 has no name to give on a command line.)
+	const file = join(folder, readdirSync(folder).filter(name => !name.includes('\uFFFD')).sort()[0]!);
 	const config = join(dir, 'config');
 	const styled = {env: {FORCE_HYPERLINK: '1', KUBECON_NOTES_CONFIG_DIR: config}};
 	const plain = {env: {KUBECON_NOTES_CONFIG_DIR: config}};
