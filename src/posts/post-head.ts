@@ -5,7 +5,7 @@
  */
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {reason} from './find-posts.js';
-import {MAX_POST_BYTES, readPostText} from './load-library.js';
+import {MAX_POST_BYTES, readPostText} from './read-post-text.js';
 import {parsePost} from './parse-post.js';
 import type {PostWarning} from './types.js';
 
