@@ -3,7 +3,7 @@ import type {FrontMatterMemo} from './front-matter-memo.js';
 import {renderLiquid} from './liquid.js';
 import {capNesting, countNewlines, inlineText, inlineTokens, lexBlocks, sanitizeName, sanitizeText, sanitizeValue, type SourceBlock} from '../markdown/index.js';
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
-import {extractSessions} from './sessions.js';
+import {extractSessions} from './talks/index.js';
 import {extractTopics} from './topics.js';
 import type {Post, PostWarning, Session, Topic} from './types.js';
 

@@ -1,14 +1,14 @@
 import type {Token, Tokens} from 'marked';
-import {inlineText, inlineTokens, listItemLines, type SourceBlock} from '../markdown/index.js';
-import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkHeadingTitle, isTalkPage, isVideo, MISSED, namesDay} from './session-evidence.js';
-import {nestedArtifactUrl, readCandidate, type Candidate} from './session-items.js';
-import {headingTalk, paragraphTalks, speakersLine, tableTalks} from './session-shapes.js';
-import {dayLabel, type Grouping} from './session-groups.js';
+import {inlineText, inlineTokens, listItemLines, type SourceBlock} from '../../markdown/index.js';
+import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkHeadingTitle, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
+import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
+import {headingTalk, paragraphTalks, speakersLine, tableTalks} from './shapes.js';
+import {dayLabel, type Grouping} from './groups.js';
 import {splitSpeakers} from './speakers.js';
-import {boldOnlyName} from './topics.js';
-import type {Session} from './types.js';
+import {boldOnlyName} from '../topics.js';
+import type {Session} from '../types.js';
 
-export {dayNumber} from './session-evidence.js';
+export {dayNumber} from './evidence.js';
 
 /** Words of a paragraph that may name the group of the list below it. */
 const LEAD_IN = /\b(sessions?|talks?|attended|keynotes?|schedule|agenda|tracks?|workshops?|day\s*\d+|(first|second|third|fourth|fifth|last|final)\s+day|day\s+(one|two|three|four|five)|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/i;

@@ -1,8 +1,8 @@
 import {Lexer, type Token, type Tokens} from 'marked';
-import {inlineText, inlineTokens, type SourceBlock} from '../markdown/index.js';
-import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
-import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
-import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './session-items.js';
+import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
+import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
+import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './evidence.js';
+import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './items.js';
 import {looksLikeSpeakers} from './speakers.js';
 
 /** A talk found outside a bullet list, with the body line it starts on. */

@@ -1,7 +1,7 @@
 import type {Token, Tokens} from 'marked';
-import {inlineText} from '../markdown/index.js';
-import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
-import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
+import {inlineText} from '../../markdown/index.js';
+import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
+import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo} from './evidence.js';
 import {looksLikeSpeakers} from './speakers.js';
 
 /**
