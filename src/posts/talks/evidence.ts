@@ -109,6 +109,26 @@ const BREAK_START = /^(?:lunch|breakfast|dinner|coffee|drinks|beers?|pizza|snack
 /** Sections below a talks heading that are not talks: `Takeaways`, `Summary`. */
 const SECTION_NAME = /^(?:(?:my|key|final|other|general|some)\s+)*(?:takeaways?|summary|conclusions?|thoughts|highlights|notes|resources|links|recap|wrap-?up|overview|intro(?:duction)?|outro|background|context|tl;?dr|misc(?:ellaneous)?|references?|videos?|slides)\b/i;
 
+/** More of a post's own sections, named as a whole: `Final Thoughts`, `Lunch`, `The Venue`. */
+const OWN_SECTION = /^(?:(?:the|my|some|a|few|closing|final|last|general|other|more|misc)\s+)*(?:conclusions?|summary|overall|lunch|breakfast|dinner|venue|city|food|swag|photos?|pictures|organi[sz]ers|sponsors|people|community|events?|party|afterparty|opening\s+night|closing\s+party|closing|in\s+closing|outline|download|quotable|quotes|bookmarks|new\s+bookmarks|also\s+recommend(?:ed)?|misc\s+notes|what\s+could\s+be\s+better|next\s+steps?|what's\s+next|preamble|the\s+intro|let's\s+connect|about\s+me|updates?|faq|travel|hotel|getting\s+there|the\s+event|pre[-\s]event|the\s+conference|the\s+content)$/i;
+
+/** One of the post's own sections (`Takeaways`, `Conclusion`, `Lunch`), never a talk's title. */
+export function isSectionName(text: string): boolean {
+	const trimmed = text.trim().replace(/[\s:!.]+$/, '');
+	return SECTION_NAME.test(trimmed) || OWN_SECTION.test(trimmed);
+}
+
+/** Words for a talk in the languages posts are written in: the text below a heading speaks of one. */
+const TALK_WORDS = /\b(?:talks?|session|sessions|keynote|presentation|presented|presenter|presenting|speaker|workshop|tutorial|lecture|slides|deck|conférence|conférencier|conférencière|présenté|présentation|vortrag|charla|ponencia|palestra)\b|講者|議程|演講|這場|讲者|议程|演讲|发表|発表|講演|登壇/i;
+
+/** True when the text speaks of a talk (in English and a few other languages). */
+export function mentionsTalk(text: string): boolean {
+	return TALK_WORDS.test(text.slice(0, 1500));
+}
+
+/** One piece of evidence for (weight > 0) or against (weight < 0) a candidate, with what it is. */
+export type Evidence = {weight: number; reason: string};
+
 /** A heading under a talks heading that is a talk's title, not one of the post's own sections. */
 export function isTalkHeadingTitle(text: string): boolean {
 	return isTitleLike(text) && !SECTION_NAME.test(text.trim()) && !namesDay(text) && !announcesTalks(text);

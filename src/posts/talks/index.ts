@@ -1,10 +1,12 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, listItemLines, type SourceBlock} from '../../markdown/index.js';
-import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkHeadingTitle, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
+import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
-import {headingTalk, paragraphTalks, speakersLine, tableTalks} from './shapes.js';
+import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
 import {dayLabel, type Grouping} from './groups.js';
 import {splitSpeakers} from './speakers.js';
+import {decideHeadings} from './decision.js';
+import {readHeadings} from './headings.js';
 import {boldOnlyName} from '../topics.js';
 import type {Session} from '../types.js';
 
@@ -53,6 +55,11 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 			});
 		},
 	};
+	const headingCandidates = readHeadings(blocks);
+	const firstHeading = blocks.findIndex(block => block.token.type === 'heading');
+	const intro = blocks.slice(0, firstHeading === -1 ? 0 : firstHeading).filter(block => block.token.type === 'paragraph');
+	const introAnnounces = intro.some(block => announcesTalks(inlineText(inlineTokens(block.token))));
+	const headingDecisions = new Map(decideHeadings(headingCandidates, introAnnounces).map(decision => [decision.candidate.block, decision]));
 	// The headings above the current block, outermost first; a talk heading groups nothing.
 	let headings: Array<{depth: number; grouping: Grouping}> = [];
 	let previous: Grouping | null = null;
@@ -82,15 +89,11 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 		if (token.type === 'heading') {
 			const depth = (token as Tokens.Heading).depth;
 			headings = headings.filter(entry => entry.depth < depth);
-			const parent = headings.at(-1)?.grouping;
-			let talk = previous && speakersLine(block) !== null ? null : headingTalk(block, next);
-			// `## Talks I attended` then one `###` per talk: the sub-headings are the talks.
-			if (!talk && parent && announcesTalks(parent.text) && !isNegated(parent.text)) {
-				const title = inlineText(inlineTokens(token)).replace(/\s+/g, ' ').trim();
-				if (isTalkHeadingTitle(title)) talk = {title, speakers: null, url: null, note: null, evidence: 'talk', line: block.line};
-			}
-			if (talk) {
-				sink.add(talk, talk.line, headingGroupings());
+			const decision = headingDecisions.get(index);
+			if (decision?.accepted) {
+				const {candidate} = decision;
+				sink.add({title: candidate.title, speakers: candidate.speakers, url: candidate.url, note: null, evidence: 'talk'}, block.line, headingGroupings());
+				if (candidate.twin) sink.add({...candidate.twin, note: null, evidence: 'talk'}, block.line, headingGroupings());
 				previous = null;
 				return;
 			}

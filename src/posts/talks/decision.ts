@@ -1,0 +1,93 @@
+/**
+ * Deciding by evidence, as a group: headings under one parent are siblings, and a run of siblings
+ * most of which carry evidence of being talks is a run of talks (its members then need little
+ * evidence of their own). A heading alone is a talk only on strong evidence.
+ */
+import {announcesTalks, isNegated, type Evidence} from './evidence.js';
+import {scoreOf, type HeadingCandidate} from './headings.js';
+
+/** Strong evidence by itself: a speaker read from the heading, a talk page, a speakers line. */
+export const STRONG = 3;
+/** Evidence that counts towards a run of talks. */
+export const MEDIUM = 2;
+
+/** A heading's verdict, kept for `sessions --explain`. */
+export type HeadingDecision = {candidate: HeadingCandidate; accepted: boolean; score: number; why: string};
+
+/**
+ * Decides every heading. `introAnnounces`: the text before the first heading says the post lists
+ * talks (`Sessions I attended:`), which supports the top-level headings.
+ */
+export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: boolean): HeadingDecision[] {
+	// Context first: a parent heading that announces talks supports its children.
+	for (const candidate of candidates) {
+		const parent = candidate.parent === null ? null : candidates[candidate.parent]!;
+		if (parent && announcesTalks(parent.text) && !isNegated(parent.text)) candidate.evidence.push({weight: 2, reason: `under "${parent.text}"`});
+		else if (parent && parent.excluded?.startsWith('only a name') && candidate.speakers === null) {
+			// `## Ann Lee` then `### Title`: the heading above names the speaker.
+			candidate.speakers = parent.text;
+			candidate.form = 'below';
+			candidate.evidence.push({weight: 2, reason: `the heading above names the speaker: ${parent.text}`});
+		} else if (!parent && introAnnounces) candidate.evidence.push({weight: 1.5, reason: 'the post opens by saying it lists talks'});
+	}
+	const groups = new Map<string, HeadingCandidate[]>();
+	for (const candidate of candidates) {
+		const key = `${candidate.parent ?? -1}:${candidate.depth}`;
+		const list = groups.get(key) ?? [];
+		list.push(candidate);
+		groups.set(key, list);
+	}
+	const decisions = new Map<HeadingCandidate, HeadingDecision>();
+	const open = candidates.filter(candidate => candidate.excluded === null);
+	// Headings whose levels drift (##, ###, ####) are one run too when most of the post's headings are talks.
+	const postMedium = open.filter(candidate => scoreOf(candidate.evidence) >= MEDIUM).length;
+	const postIsTalks = open.length >= 2 && postMedium >= 2 && postMedium * 3 >= open.length * 2;
+	for (const members of groups.values()) {
+		const live = members.filter(member => member.excluded === null);
+		const medium = live.filter(member => scoreOf(member.evidence) >= MEDIUM).length;
+		const isRun = medium >= 2 && medium * 2 >= live.length;
+		// Speaker-first headings read on shape alone (`Ann Lee on Title`) need siblings written alike.
+		for (const member of live) {
+			if ((member.form === 'on' || member.form === 'first') && !member.evidence.some(item => item.weight >= STRONG && item.reason.startsWith('speaker in the heading'))) {
+				const alike = live.filter(other => other.form === member.form).length;
+				if (alike < 2) revertSplit(member);
+			} else if (member.form === 'on' && live.filter(other => other.form === 'on').length < 2) revertSplit(member);
+		}
+		for (const member of members) {
+			const score = scoreOf(member.evidence);
+			let accepted = false;
+			let why: string;
+			if (member.excluded !== null) why = `not a talk: ${member.excluded}`;
+			else if (score >= STRONG) {
+				accepted = true;
+				why = 'strong evidence of its own';
+			} else if (isRun && score >= 1) {
+				accepted = true;
+				why = `one of a run of ${live.length} sibling headings, ${medium} with evidence of talks`;
+			} else if (postIsTalks && score >= MEDIUM) {
+				accepted = true;
+				why = `most of the post's headings (${postMedium} of ${open.length}) are talks`;
+			} else why = score > 0 ? `too little evidence (${score.toFixed(1)}) and its siblings are not talks` : 'no evidence of a talk';
+			decisions.set(member, {candidate: member, accepted, score, why});
+		}
+	}
+	// A heading with talks below it groups them; it is not one itself.
+	for (const decision of decisions.values()) {
+		const {candidate} = decision;
+		if (!decision.accepted) continue;
+		const hasTalkChildren = candidates.some(other => other.parent !== null && candidates[other.parent] === candidate && decisions.get(other)?.accepted && other.form !== 'below');
+		if (hasTalkChildren && candidate.form === null) {
+			decision.accepted = false;
+			decision.why = 'the talks are the headings below it';
+		}
+	}
+	return candidates.map(candidate => decisions.get(candidate)!);
+}
+
+/** Back to the heading as written: the split was a guess (`Michio Kaku on the Future of Humanity`). */
+function revertSplit(member: HeadingCandidate): void {
+	member.title = member.text;
+	member.speakers = member.bodySpeakers && member.bodySpeakers.length > 0 ? member.bodySpeakers.join(', ') : null;
+	member.form = member.speakers === null ? null : 'body';
+	member.evidence = member.evidence.map((item: Evidence) => (item.reason.startsWith('speaker in the heading') ? {weight: 0.5, reason: `${item.reason} (no sibling is written alike)`} : item));
+}

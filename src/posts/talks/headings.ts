@@ -1,0 +1,370 @@
+/**
+ * One heading per talk, the most common way people write up the talks they saw: the heading is the
+ * title, the speaker is in it (`Title - Ann Lee`, `Ann Lee: Title`, `Title by Ann Lee`), on the
+ * next line (`by Ann Lee`, `Ann Lee (Acme)`), or in the section's first sentences (`Ann Lee gave…`).
+ * Each heading gathers evidence; headings under one parent are decided together.
+ */
+import type {Token, Tokens} from 'marked';
+import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
+import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
+import {announcesTalks, isArtifactLabel, isBreak, isSectionName, isTalkPage, isTitleLike, isVideo, mentionsTalk, namesDay, type Evidence} from './evidence.js';
+import {findLink} from './items.js';
+import {isEchoed, isGivenName, peopleOf, personScore, speakersInText} from './people.js';
+import {speakersBelow} from './shapes.js';
+
+/** A heading read as a possible talk. */
+export type HeadingCandidate = {
+	/** Index of the heading among the body's blocks. */
+	block: number;
+	line: number;
+	depth: number;
+	/** Index (in the candidate list) of the nearest heading above with a smaller depth. */
+	parent: number | null;
+	/** The heading's text, markup removed. */
+	text: string;
+	title: string;
+	speakers: string | null;
+	url: string | null;
+	/** How the speaker was read from the heading; speaker-first forms need siblings of the same form. */
+	form: 'tail' | 'by' | 'with' | 'paren' | 'first' | 'on' | 'below' | 'body' | null;
+	evidence: Evidence[];
+	/** Why it cannot be a talk, whatever else it has. */
+	excluded: string | null;
+	/** The text of the section's own blocks (to the next heading). */
+	body: string;
+	/** Speakers the section's own text names (`Ann Lee gave…`), whatever the heading says. */
+	bodySpeakers?: string[];
+	/** A second talk written in the same heading (`Ann: [A](…) vs. Bo: [B](…)`). */
+	twin?: {title: string; speakers: string | null; url: string | null};
+};
+
+const safeUrl = (href: string | undefined) => (href !== undefined && isSafeUrl(href) ? sanitizeText(href.trim()) : null);
+const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** `1. `, `1) `, `1-) `, `#3 - `: numbering in front of a title. */
+function stripNumbering(text: string): string {
+	const match = /^(?:#?\d{1,3}\s?[-.):]{1,3}\)?\s+)/.exec(text);
+	return match ? text.slice(match[0].length) : text;
+}
+
+const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'last', 'final', 'next']);
+
+/** `First Session: Title`, `Post-Lunch Third Session - Title`: the slot is not part of the title. */
+function stripSlot(text: string): string {
+	const words = text.split(' ');
+	for (let index = 0; index < Math.min(4, words.length - 1); index++) {
+		const word = words[index]!.toLowerCase();
+		const next = words[index + 1]!.toLowerCase().replace(/[:\-–—]$/, '');
+		if ((ORDINALS.has(word) || /^\d{1,2}(?:st|nd|rd|th)$/.test(word)) && /^(?:session|slot|talk)$/.test(next)) {
+			let rest = words.slice(index + 2);
+			if (/[:\-–—]$/.test(words[index + 1]!)) return rest.join(' ');
+			if (rest[0] && /^[:\-–—]$/.test(rest[0])) rest = rest.slice(1);
+			else return text;
+			return rest.join(' ');
+		}
+	}
+	return text;
+}
+
+/** `"Title"`, `“Title”`, `« Title »`: quotes around a whole title are not part of it. */
+export function stripQuotes(text: string): string {
+	const trimmed = text.trim();
+	const pairs: Array<[string, string]> = [['"', '"'], ['“', '”'], ['«', '»'], ['„', '“'], ['‘', '’']];
+	for (const [open, close] of pairs) {
+		if (trimmed.length > 2 && trimmed.startsWith(open) && (trimmed.endsWith(close) || trimmed.endsWith(`${close}.`))) {
+			const inner = trimmed.slice(open.length, trimmed.lastIndexOf(close)).trim();
+			if (!inner.includes(open) && !inner.includes(close)) return inner;
+		}
+	}
+	return trimmed;
+}
+
+/** The last place `separator` stands between words. */
+function lastSplit(text: string, separator: string): [string, string] | null {
+	const at = text.lastIndexOf(separator);
+	if (at <= 0) return null;
+	return [text.slice(0, at).trim(), text.slice(at + separator.length).trim()];
+}
+
+function firstSplit(text: string, separator: string): [string, string] | null {
+	const at = text.indexOf(separator);
+	if (at <= 0) return null;
+	return [text.slice(0, at).trim(), text.slice(at + separator.length).trim()];
+}
+
+/** `Ann Lee (Acme)`, `Ann Lee, Acme`, `Ann Lee from Acme`: the people, organisations aside. */
+function peopleWithOrgs(text: string): {people: string[]; score: number} | null {
+	const cleaned = text
+		.replace(/\s+from\s+[\p{Lu}][\p{L}.&-]*(?:\s+[\p{Lu}][\p{L}.&-]*){0,3}$/u, '')
+		.replace(/\s*\((?:[^()]{0,80})\)\s*$/, '')
+		.trim();
+	const direct = peopleOf(cleaned);
+	if (direct) return direct;
+	// `Ann Lee, Acme & Bo Chan, Initech`: every other part an organisation.
+	const pairs = cleaned.split(/\s*(?:&|\band\b|;)\s*/).map(part => part.split(/\s*,\s*/)[0]!.trim());
+	if (pairs.length > 0 && pairs.length < 6 && cleaned.includes(',')) {
+		const people = pairs.map(part => ({part, score: personScore(part)}));
+		if (people.every(entry => entry.score > 0)) return {people: people.map(entry => entry.part), score: Math.min(...people.map(entry => entry.score))};
+	}
+	return null;
+}
+
+type Split = {title: string; speakers: string; form: NonNullable<HeadingCandidate['form']>; score: number};
+
+/** The ways a heading holds its speaker, best first; null when it names none. */
+export function splitHeading(text: string, body: string): Split | null {
+	const splits: Split[] = [];
+	const echo = (people: string[]) => people.some(person => isEchoed(person, body));
+	const strength = (found: {people: string[]; score: number}) => (found.score >= 2 ? 2 : echo(found.people) ? 2 : 1);
+	// `Title - Ann Lee, Acme` (the last dash), `Title -- Ann Lee`, `Title | Ann Lee`.
+	for (const separator of [' -- ', ' - ', ' – ', ' — ', ' | ']) {
+		const parts = lastSplit(text, separator);
+		if (!parts) continue;
+		const tail = peopleWithOrgs(parts[1]);
+		if (tail && isTitleish(parts[0])) splits.push({title: parts[0], speakers: parts[1], form: 'tail', score: strength(tail)});
+		// `Ann Lee - Title`, `Ann Lee (Acme) - Title`: a name first, the title after the first dash.
+		const first = firstSplit(text, separator);
+		const head = first ? peopleWithOrgs(first[0]) : null;
+		if (first && head && !peopleWithOrgs(first[1]) && isTitleish(first[1])) splits.push({title: first[1], speakers: first[0], form: 'first', score: strength(head)});
+	}
+	// `Ann Lee: Title` (titles may hold colons: the first one).
+	const colon = firstSplit(text, ': ');
+	if (colon) {
+		const head = peopleWithOrgs(colon[0]);
+		if (head && isTitleish(colon[1])) splits.push({title: colon[1], speakers: colon[0], form: 'first', score: strength(head)});
+	}
+	// `Title by Ann Lee from Acme`, `Keynote by Ann Lee`.
+	const by = lastSplit(text, ' by ');
+	if (by) {
+		const speakers = by[1].replace(/\s*\((?:[^()]{0,40})\)\s*$/, '').trim();
+		const tail = peopleWithOrgs(speakers);
+		// `Keeping Your Edge by Deploying Faster`: a gerund is the title going on.
+		if (tail && !/ing$/.test(speakers.split(' ')[0]!) && by[0] !== '') splits.push({title: by[0], speakers: speakers.replace(/\s+from\s+.*$/, ''), form: 'by', score: strength(tail)});
+	}
+	// `Title with Ann Lee`: only a known name after the last `with`.
+	const withSplit = lastSplit(text, ' with ');
+	if (withSplit) {
+		const tail = peopleOf(withSplit[1]);
+		if (tail && tail.score === 2 && isGivenName(withSplit[1].split(' ')[0]!)) splits.push({title: withSplit[0], speakers: withSplit[1], form: 'with', score: 2});
+	}
+	// `Title (Ann Lee)`, `Title (Ann Lee, Bo Chan)`: one word in parentheses is more often a subject.
+	const paren = /^(.*\S)\s*\(([^()]{3,80})\)$/.exec(text);
+	if (paren) {
+		const inner = peopleOf(paren[2]!);
+		if (inner && (inner.people.length > 1 || paren[2]!.includes(' ')) && inner.score >= 1) splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: strength(inner)});
+	}
+	// `Ann Lee on Title`.
+	const on = firstSplit(text, ' on ');
+	if (on) {
+		const head = peopleOf(on[0]);
+		if (head && head.people.length === 1 && on[0].includes(' ') && isTitleish(on[1])) splits.push({title: on[1], speakers: on[0], form: 'on', score: strength(head)});
+	}
+	if (splits.length === 0) return null;
+	splits.sort((a, b) => b.score - a.score);
+	return splits[0]!;
+}
+
+/** Title-shaped enough to stand as the rest of a heading. */
+function isTitleish(text: string): boolean {
+	const trimmed = text.trim();
+	return trimmed !== '' && trimmed.length <= 160 && /[\p{L}\p{N}]/u.test(trimmed) && !peopleOf(trimmed);
+}
+
+/** Session formats that are not one talk: `Lightning talks`, `Grok talks`, `Open spaces`. */
+const FORMAT_NAME = /^(?:(?:the|some|more|other)\s+)?(?:lightning|grok|flash|ignite|open|unconference|hallway)\s*(?:talks?|spaces?|sessions?|track)?s?$/i;
+
+/** Embeds and links that belong to a recorded or presented talk. */
+const EMBED = /<iframe\b[^>]{0,400}(?:youtube|vimeo|speakerdeck|slideshare|media\.ccc)|<amp-youtube\b|class="speakerdeck-embed"|▣ (?:youtube|vimeo|video|speakerdeck|slideshare)\b/i;
+
+/** The text of a block for evidence: inline text for paragraphs, raw for the rest. */
+function blockText(block: SourceBlock): string {
+	const token = block.token;
+	if (token.type === 'paragraph' || token.type === 'heading') return inlineText(inlineTokens(token));
+	if (token.type === 'list') return (token as Tokens.List).items.map(item => inlineText(inlineTokens(item.tokens.find(inner => inner.type === 'text' || inner.type === 'paragraph')))).join('\n');
+	return token.raw;
+}
+
+function collectLinks(tokens: Token[], out: Tokens.Link[]): void {
+	for (const token of tokens) {
+		if (token.type === 'link') out.push(token as Tokens.Link);
+		else if ('tokens' in token && Array.isArray(token.tokens)) collectLinks(token.tokens, out);
+		if (token.type === 'list') for (const item of (token as Tokens.List).items) collectLinks(item.tokens, out);
+	}
+}
+
+/** Every heading of the body with what it says about a talk. */
+export function readHeadings(blocks: SourceBlock[]): HeadingCandidate[] {
+	const candidates: HeadingCandidate[] = [];
+	const stack: number[] = [];
+	blocks.forEach((block, index) => {
+		if (block.token.type !== 'heading') return;
+		const heading = block.token as Tokens.Heading;
+		while (stack.length > 0 && candidates[stack.at(-1)!]!.depth >= heading.depth) stack.pop();
+		const parent = stack.at(-1) ?? null;
+		// The section: this heading's own blocks, to the next heading of any depth.
+		let end = index + 1;
+		while (end < blocks.length && blocks[end]!.token.type !== 'heading') end++;
+		let subtreeEnd = end;
+		while (subtreeEnd < blocks.length && !(blocks[subtreeEnd]!.token.type === 'heading' && (blocks[subtreeEnd]!.token as Tokens.Heading).depth <= heading.depth)) subtreeEnd++;
+		const content = (from: number, to: number) => blocks.slice(from, to).filter(inner => inner.token.type !== 'space' && inner.token.type !== 'def');
+		const candidate = readHeading(block, heading, parent, content(index + 1, end), blocks[end], content(index + 1, Math.min(subtreeEnd, end + 12)));
+		candidate.block = index;
+		candidates.push(candidate);
+		stack.push(candidates.length - 1);
+	});
+	return candidates;
+}
+
+function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number | null, own: SourceBlock[], nextHeading: SourceBlock | undefined, subtree: SourceBlock[]): HeadingCandidate {
+	const tokens = inlineTokens(heading);
+	const raw = fold(inlineText(tokens)).replace(/\s*[:：]$/, '');
+	const evidence: Evidence[] = [];
+	const text = stripQuotes(stripSlot(stripNumbering(raw.replace(/[\u200B-\u200D\uFEFF]/g, ''))));
+	const firstBlocks = own.slice(0, 3);
+	const body = firstBlocks.map(blockText).join('\n');
+	const sectionRaw = own.map(inner => inner.token.raw).join('\n');
+	const link = findLink(tokens);
+	const url = link ? safeUrl(link.href) : null;
+	const candidate: HeadingCandidate = {block: -1, line: block.line, depth: heading.depth, parent, text, title: text, speakers: null, url, form: null, evidence, excluded: null, body};
+	if (text === '') candidate.excluded = 'empty';
+	else if (isSectionName(text) || isBreak(text)) candidate.excluded = 'a section name, not a title';
+	else if (FORMAT_NAME.test(text)) candidate.excluded = 'a session format, not one talk';
+	else if (namesDay(text) && !/[:\-–]\s*\S/.test(text)) candidate.excluded = 'names a day';
+	else if (announcesTalks(text)) candidate.excluded = 'announces talks (a group, not one)';
+	else if (/[?!]{2}/.test(text) || text.split(' ').length > 18) candidate.excluded = 'reads as a sentence';
+	else if (/^(?:by|speakers?|presenters?|presented\s+by|with)\b/i.test(text)) candidate.excluded = 'names the speakers of the heading above';
+
+	const twin = twinTalks(tokens);
+	if (twin) {
+		candidate.title = twin[0].title;
+		candidate.speakers = twin[0].speakers;
+		candidate.url = twin[0].url;
+		candidate.form = twin[0].speakers ? 'first' : null;
+		candidate.twin = twin[1];
+		evidence.push({weight: 3, reason: 'two linked talks in one heading'});
+	} else {
+		const split = splitHeading(text, body);
+		if (split) {
+			candidate.title = split.title.replace(/\s*[:：]$/, '');
+			candidate.speakers = split.speakers;
+			candidate.form = split.form;
+			evidence.push({weight: split.score >= 2 ? 3 : 1.5, reason: `speaker in the heading (${split.form}${split.score >= 2 ? '' : ', shape only'}): ${split.speakers}`});
+		}
+	}
+	candidate.title = stripQuotes(candidate.title);
+	if (url && isTalkPage(url)) evidence.push({weight: 3, reason: `links a talk page: ${url}`});
+	else if (url && (isVideo(url) || /confreaks|\.mp4$|\.webm$|video/i.test(url))) evidence.push({weight: 2, reason: `links a recording: ${url}`});
+	else if (url && link && isArtifactLabel(inlineText(link.tokens))) evidence.push({weight: 1, reason: 'links slides or a recording'});
+
+	// The line or heading below: `by Ann Lee`, `Speakers: …`, `Ann Lee (Acme) @ann`, `* *Ann and Bo*`.
+	const next = own[0] ?? nextHeading;
+	if (candidate.speakers === null && next) {
+		const below = speakersBelow(next) ?? nameLine(next);
+		if (below) {
+			const resolved = /^\[?@/.test(below) ? resolveHandle(below, subtree.map(blockText).join('\n')) : below;
+			if (resolved !== null) {
+				candidate.speakers = resolved;
+				candidate.form = 'below';
+			}
+			evidence.push({weight: 3, reason: `speakers on the next line: ${below}`});
+		}
+	}
+	const sectionText = own.map(blockText).join('\n');
+	if (EMBED.test(sectionRaw)) evidence.push({weight: 1.5, reason: 'a recording or slides embedded below'});
+	const links: Tokens.Link[] = [];
+	for (const inner of own.slice(0, 6)) if (inner.token.type === 'paragraph' || inner.token.type === 'list') collectLinks([inner.token], links);
+	if (links.some(inner => isTalkPage(safeUrl(inner.href)))) evidence.push({weight: 1, reason: 'a talk page linked below'});
+	else if (links.some(inner => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))) evidence.push({weight: 1, reason: 'slides linked below'});
+	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
+	const named = speakersInText(sectionText.slice(0, 900));
+	candidate.bodySpeakers = named;
+	if (named.length > 0) {
+		evidence.push({weight: 1.5, reason: `its text names the speaker: ${named.join(', ')}`});
+		if (candidate.speakers === null) {
+			candidate.speakers = named.join(', ');
+			candidate.form = 'body';
+		}
+	}
+	if (candidate.speakers !== null && candidate.form === 'tail' && evidence.length === 1 && personScore(candidate.speakers) === 1 && !isEchoed(candidate.speakers, sectionText)) {
+		// `Extreme Makeover - Rubygems Edition`: the shape of a name with nothing else behind it.
+		evidence[0] = {weight: 0.5, reason: `maybe a speaker in the heading: ${candidate.speakers}`};
+	}
+	if (!isTitleLike(candidate.title) && !/^[\p{Ll}]/u.test(candidate.title)) evidence.push({weight: -1, reason: 'not shaped like a title'});
+	if (personScore(text) > 0 && candidate.form === null) candidate.excluded ??= 'only a name (the speaker of what follows)';
+	return candidate;
+}
+
+/** `Ann Lee (Acme) [@ann](…)`, `Ann Lee, Acme`: a paragraph whose first line is only people. */
+function nameLine(block: SourceBlock): string | null {
+	if (block.token.type === 'list') {
+		// `* *Ann Lee and Bo Chan*` then `* *Wednesday @ 9 AM (Tutorial…)*`.
+		const first = (block.token as Tokens.List).items[0];
+		const tokens = inlineTokens(first?.tokens.find(inner => inner.type === 'text' || inner.type === 'paragraph')).filter(token => token.raw.trim() !== '');
+		if (tokens.length === 1 && (tokens[0]!.type === 'em' || tokens[0]!.type === 'strong')) {
+			const text = fold(inlineText(tokens));
+			return peopleOf(text) ? text : null;
+		}
+		return null;
+	}
+	if (block.token.type !== 'paragraph') return null;
+	const firstLine = fold(inlineText(inlineTokens(block.token)).split('\n')[0]!)
+		.replace(/\s*@[\w.]{1,40}/g, '')
+		.replace(/\s*\(@?[\w.]{1,40}\)/g, match => (/\(\s*@/.test(match) ? '' : match))
+		.replace(/[\s,]+$/, '');
+	if (firstLine === '' || firstLine.length > 160) return null;
+	const found = peopleWithOrgs(firstLine.replace(/\s*\([^()]{1,60}\)/g, ''));
+	if (found) return found.people.join(', ');
+	// `Ann Lee (Acme), Bo Chan (Initech)`.
+	const parts = firstLine.split(/\s*,\s*/).map(part => part.replace(/\s*\([^()]{1,60}\)$/, ''));
+	if (parts.length > 1 && parts.every(part => personScore(part) > 0)) return parts.join(', ');
+	return null;
+}
+
+/** `@sandimetz` to `Sandi Metz` when the section names someone whose name the handle spells. */
+function resolveHandle(handle: string, text: string): string | null {
+	const key = handle.replace(/^\[?@/, '').replace(/\].*$/, '').toLowerCase();
+	for (const name of speakersInText(text, 6).concat(namesIn(text))) {
+		const words = name.toLowerCase().split(/\s+/);
+		if (words.some(word => word.length >= 3 && key.includes(word.replace(/[^a-z]/g, '')))) return name;
+	}
+	return null;
+}
+
+/** Runs of two or three name words starting with a given name. */
+function namesIn(text: string): string[] {
+	const names: string[] = [];
+	const words = text.split(/\s+/);
+	for (let index = 0; index < words.length - 1; index++) {
+		const first = words[index]!.replace(/[^\p{L}'’-]/gu, '');
+		if (!isGivenName(first)) continue;
+		const second = words[index + 1]!.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, '');
+		if (personScore(`${first} ${second}`) === 2) names.push(`${first} ${second}`);
+	}
+	return names;
+}
+
+/** `Ann: [A](talk) vs. Bo: [B](talk)` and `"A" et "B"`: two talks in one heading. */
+function twinTalks(tokens: Token[]): [{title: string; speakers: string | null; url: string | null}, {title: string; speakers: string | null; url: string | null}] | null {
+	const links = tokens.filter(token => token.type === 'link') as Tokens.Link[];
+	if (links.length === 2 && links.every(link => isTalkPage(safeUrl(link.href)))) {
+		const at = tokens.indexOf(links[1]!);
+		const between = fold(inlineText(tokens.slice(tokens.indexOf(links[0]!) + 1, at)));
+		const joint = /^(?:vs\.?|versus|\+|and|&|et)\s+(.*?)[:\s]*$/i.exec(between);
+		if (!joint) return null;
+		const before = fold(inlineText(tokens.slice(0, tokens.indexOf(links[0]!)))).replace(/[:\s]+$/, '');
+		const second = joint[1]!.trim();
+		return [
+			{title: stripQuotes(fold(inlineText(links[0]!.tokens))), speakers: before && peopleOf(before) ? before : null, url: safeUrl(links[0]!.href)},
+			{title: stripQuotes(fold(inlineText(links[1]!.tokens))), speakers: second && peopleOf(second) ? second : null, url: safeUrl(links[1]!.href)},
+		];
+	}
+	const text = fold(inlineText(tokens));
+	const quoted = /^["“]([^"“”]{3,120})["”]\s+(?:et|and|&|\+|vs\.?)\s+["“]([^"“”]{3,120})["”]$/.exec(text);
+	if (quoted) return [{title: quoted[1]!, speakers: null, url: null}, {title: quoted[2]!, speakers: null, url: null}];
+	return null;
+}
+
+/** The weight a heading's evidence adds up to. */
+export function scoreOf(evidence: Evidence[]): number {
+	return evidence.reduce((sum, item) => sum + item.weight, 0);
+}
