@@ -23,7 +23,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	for (const candidate of candidates) {
 		const parent = candidate.parent === null ? null : candidates[candidate.parent]!;
 		if (parent && announcesTalks(parent.text) && !isNegated(parent.text)) candidate.evidence.push({weight: 2, reason: `under "${parent.text}"`});
-		else if (parent && parent.excluded?.startsWith('only a name') && candidate.speakers === null) {
+		else if (parent && parent.excluded?.startsWith('only a name') && candidate.speakers === null && parent.depth < candidate.depth) {
 			// `## Ann Lee` then `### Title`: the heading above names the speaker.
 			candidate.speakers = parent.text;
 			candidate.form = 'below';
@@ -64,7 +64,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 			} else if (isRun && score >= 1) {
 				accepted = true;
 				why = `one of a run of ${live.length} sibling headings, ${medium} with evidence of talks`;
-			} else if (postIsTalks && score >= MEDIUM) {
+			} else if (postIsTalks && score >= MEDIUM && live.length === 1) {
 				accepted = true;
 				why = `most of the post's headings (${postMedium} of ${open.length}) are talks`;
 			} else why = score > 0 ? `too little evidence (${score.toFixed(1)}) and its siblings are not talks` : 'no evidence of a talk';

@@ -7,7 +7,7 @@
 const TALK_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:sched\.com|sched\.co|sessionize\.com|pretalx\.com|pretalx\.[\w.-]+|events\.linuxfoundation\.org|kccnc[\w-]*\.[\w.]+|kubecon[\w-]*\.[\w.]+|cloudnativecon[\w-]*\.[\w.]+|fosdem\.org|devconf\.info|indico\.[\w.-]+)(?:[/?#:]|$)/i;
 
 /** A talk page on another conference site: `/talks/…`, `/sessions/…`, `/schedule/…`. */
-const TALK_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)*(?:talks?|sessions?|schedule|event|events|program|programme|agenda|speakers?)\/[\w%.-]+/i;
+const TALK_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)*(?:talks?|sessions?|presentations?|schedule|event|events|program|programme|agenda|speakers?)\/[\w%.-]+|\/view_talk\b|ViewSession\.aspx\?SessionID=/i;
 
 /** Recordings: a talk's replay, also where a list links talks to their videos. */
 const VIDEO_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|vimeo\.com|media\.ccc\.de)\//i;
@@ -22,7 +22,7 @@ const ANNOUNCES = /\b(?:sessions?|talks?|keynotes?|presentations?|workshops?|tut
 const TALKS_LABEL = /^(?:(?:the|my|some|other|more|favou?rite|selected|notable|recommended|interesting|lightning)\s+)*(?:sessions?|talks?|keynotes?|presentations?|schedule|agenda|program(?:me)?|lightning\s+talks?)(?:\s+(?:i\s+(?:attended|saw|watched|liked|enjoyed)|attended|of\s+day\s+\w+|on\s+day\s+\w+|day\s+\w+))?\s*:?$/i;
 
 /** Lead-ins about the content of one talk, or lists of points, never of talks. */
-const ABOUT_CONTENT = /\b(?:highlights?|takeaways?|realities|lessons?|points?|learn(?:ed|t|ings?)?|things|ideas|tips|tools?|resources?|links?|from\s+(?:this|the|that)\s+(?:session|talk|keynote)|in\s+(?:this|the|that)\s+(?:session|talk))\b/i;
+const ABOUT_CONTENT = /\b(?:highlights?|takeaways?|realities|lessons?|points?|learn(?:ed|t|ings?)?|things|ideas|tips|tools?|resources?|links?|from\s+(?:this|the|that)\s+(?:session|talk|keynote)|in\s+(?:this|the|that)\s+(?:session|talk)|(?:this|that|his|her|their)\s+(?:session|talk|keynote|presentation))\b/i;
 
 /** A lead-in that says what follows is not talks: `Useful links (not talks):`. */
 const NEGATED = /\bnot\s+(?:\w+\s+){0,2}(?:talks?|sessions?)\b|\bnon-?talks?\b|\bno\s+talks?\b|\bwithout\s+talks?\b/i;

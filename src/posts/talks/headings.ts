@@ -8,9 +8,9 @@ import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {announcesTalks, isArtifactLabel, isBreak, isSectionName, isTalkPage, isTitleLike, isVideo, mentionsTalk, namesDay, type Evidence} from './evidence.js';
-import {findLink} from './items.js';
+import {findLink, readCandidate} from './items.js';
 import {isEchoed, isGivenName, peopleOf, personScore, speakersInText} from './people.js';
-import {speakersBelow} from './shapes.js';
+import {paragraphTalks, speakersBelow} from './shapes.js';
 
 /** A heading read as a possible talk. */
 export type HeadingCandidate = {
@@ -125,7 +125,7 @@ export function splitHeading(text: string, body: string): Split | null {
 		// `Ann Lee - Title`, `Ann Lee (Acme) - Title`: a name first, the title after the first dash.
 		const first = firstSplit(text, separator);
 		const head = first ? peopleWithOrgs(first[0]) : null;
-		if (first && head && !peopleWithOrgs(first[1]) && isTitleish(first[1])) splits.push({title: first[1], speakers: first[0], form: 'first', score: strength(head)});
+		if (first && head && isTitleish(first[1])) splits.push({title: first[1], speakers: first[0], form: 'first', score: strength(head)});
 	}
 	// `Ann Lee: Title` (titles may hold colons: the first one).
 	const colon = firstSplit(text, ': ');
@@ -151,7 +151,7 @@ export function splitHeading(text: string, body: string): Split | null {
 	const paren = /^(.*\S)\s*\(([^()]{3,80})\)$/.exec(text);
 	if (paren) {
 		const inner = peopleOf(paren[2]!);
-		if (inner && (inner.people.length > 1 || paren[2]!.includes(' ')) && inner.score >= 1) splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: strength(inner)});
+		if (inner && (inner.people.length > 1 || paren[2]!.includes(' ')) && strength(inner) === 2) splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: 2});
 	}
 	// `Ann Lee on Title`.
 	const on = firstSplit(text, ' on ');
@@ -167,7 +167,7 @@ export function splitHeading(text: string, body: string): Split | null {
 /** Title-shaped enough to stand as the rest of a heading. */
 function isTitleish(text: string): boolean {
 	const trimmed = text.trim();
-	return trimmed !== '' && trimmed.length <= 160 && /[\p{L}\p{N}]/u.test(trimmed) && !peopleOf(trimmed);
+	return trimmed !== '' && trimmed.length <= 160 && /[\p{L}\p{N}]/u.test(trimmed) && peopleOf(trimmed)?.score !== 2;
 }
 
 /** Session formats that are not one talk: `Lightning talks`, `Grok talks`, `Open spaces`. */
@@ -230,7 +230,7 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	else if (isSectionName(text) || isBreak(text)) candidate.excluded = 'a section name, not a title';
 	else if (FORMAT_NAME.test(text)) candidate.excluded = 'a session format, not one talk';
 	else if (namesDay(text) && !/[:\-–]\s*\S/.test(text)) candidate.excluded = 'names a day';
-	else if (announcesTalks(text)) candidate.excluded = 'announces talks (a group, not one)';
+	else if (announcesTalks(text) && !/^(?:(?:the|opening|closing|morning|final|day\s+\w+)\s+)?(?:keynote|talk|session)$/i.test(text)) candidate.excluded = 'announces talks (a group, not one)';
 	else if (/[?!]{2}/.test(text) || text.split(' ').length > 18) candidate.excluded = 'reads as a sentence';
 	else if (/^(?:by|speakers?|presenters?|presented\s+by|with)\b/i.test(text)) candidate.excluded = 'names the speakers of the heading above';
 
@@ -276,7 +276,8 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	if (links.some(inner => isTalkPage(safeUrl(inner.href)))) evidence.push({weight: 1, reason: 'a talk page linked below'});
 	else if (links.some(inner => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))) evidence.push({weight: 1, reason: 'slides linked below'});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
-	const named = speakersInText(sectionText.slice(0, 900));
+	const prose = own.filter(inner => inner.token.type === 'paragraph').slice(0, 2).map(blockText).join('\n');
+	const named = prose.split('\n').flatMap(row => speakersInText(row)).filter((name, index, all) => all.indexOf(name) === index).slice(0, 4);
 	candidate.bodySpeakers = named;
 	if (named.length > 0) {
 		evidence.push({weight: 1.5, reason: `its text names the speaker: ${named.join(', ')}`});
@@ -290,8 +291,20 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 		evidence[0] = {weight: 0.5, reason: `maybe a speaker in the heading: ${candidate.speakers}`};
 	}
 	if (!isTitleLike(candidate.title) && !/^[\p{Ll}]/u.test(candidate.title)) evidence.push({weight: -1, reason: 'not shaped like a title'});
-	if (personScore(text) > 0 && candidate.form === null) candidate.excluded ??= 'only a name (the speaker of what follows)';
+	if ((candidate.form === null || candidate.form === 'body') && listsTalks(own)) candidate.excluded ??= 'the talks are listed below it';
+	if (candidate.form === null && (personScore(text) === 2 || (personScore(text) === 1 && isEchoed(text, sectionText)))) candidate.excluded ??= 'only a name (the speaker of what follows)';
 	return candidate;
+}
+
+/** A section that lists talks of its own (talk paragraphs, a list of talks): its heading groups them. */
+function listsTalks(own: SourceBlock[]): boolean {
+	return own.some(block => {
+		if (block.token.type === 'paragraph') return paragraphTalks(block, false).length > 0;
+		if (block.token.type !== 'list') return false;
+		const items = (block.token as Tokens.List).items;
+		const talks = items.filter(item => readCandidate(inlineTokens(item.tokens.find(inner => inner.type === 'text' || inner.type === 'paragraph')))?.evidence === 'talk').length;
+		return talks >= 2 || (talks === 1 && items.length === 1);
+	});
 }
 
 /** `Ann Lee (Acme) [@ann](…)`, `Ann Lee, Acme`: a paragraph whose first line is only people. */
@@ -312,11 +325,12 @@ function nameLine(block: SourceBlock): string | null {
 		.replace(/\s*\(@?[\w.]{1,40}\)/g, match => (/\(\s*@/.test(match) ? '' : match))
 		.replace(/[\s,]+$/, '');
 	if (firstLine === '' || firstLine.length > 160) return null;
+	const marked = /\([^()]{1,60}\)|,/.test(firstLine) || /@[\w.]/.test(block.token.raw.split('\n')[0]!);
 	const found = peopleWithOrgs(firstLine.replace(/\s*\([^()]{1,60}\)/g, ''));
-	if (found) return found.people.join(', ');
+	if (found && (found.score === 2 || marked)) return found.people.join(', ');
 	// `Ann Lee (Acme), Bo Chan (Initech)`.
 	const parts = firstLine.split(/\s*,\s*/).map(part => part.replace(/\s*\([^()]{1,60}\)$/, ''));
-	if (parts.length > 1 && parts.every(part => personScore(part) > 0)) return parts.join(', ');
+	if (parts.length > 1 && parts.every(part => personScore(part) > 0) && parts.some(part => personScore(part) === 2)) return parts.join(', ');
 	return null;
 }
 

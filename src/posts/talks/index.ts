@@ -4,7 +4,7 @@ import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalk
 import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
 import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
 import {dayLabel, type Grouping} from './groups.js';
-import {splitSpeakers} from './speakers.js';
+import {splitSpeakers, withLenientNames} from './speakers.js';
 import {decideHeadings} from './decision.js';
 import {readHeadings} from './headings.js';
 import {boldOnlyName} from '../topics.js';
@@ -148,10 +148,18 @@ function readItems(list: Tokens.List): Item[] {
 /** Each item with its line offset from the list's first line. */
 function readItemsUncached(list: Tokens.List): Item[] {
 	const lines = listItemLines(list, 0);
+	const firsts = list.items.map(item => inlineTokens(item.tokens.find(token => token.type === 'text' || token.type === 'paragraph')));
+	const read = firsts.map(tokens => readCandidate(tokens));
+	// Siblings written alike: when most items name speakers, an item's name-shaped tail is a name too.
+	const named = read.filter(candidate => candidate?.speakers).length;
+	if (named >= 2 && named * 2 >= read.length) {
+		read.forEach((candidate, index) => {
+			if (candidate && candidate.speakers === null) read[index] = withLenientNames(() => readCandidate(firsts[index]!));
+		});
+	}
 	return list.items.map((item, index) => {
-		const first = item.tokens.find(token => token.type === 'text' || token.type === 'paragraph');
 		const nested = item.tokens.find((token): token is Tokens.List => token.type === 'list') ?? null;
-		const candidate = readCandidate(inlineTokens(first));
+		const candidate = read[index]!;
 		// A title whose nested items are only its slides, replay or abstract is a talk, not a group.
 		const ownLinks = nested !== null && candidate !== null && nested.items.every(nestedItem => isArtifactItem(nestedItem));
 		if (ownLinks && candidate.evidence === 'title') candidate.evidence = 'talk';

@@ -2,6 +2,7 @@ import type {Token, Tokens} from 'marked';
 import {inlineText} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo} from './evidence.js';
+import {personScore} from './people.js';
 import {looksLikeSpeakers} from './speakers.js';
 
 /**
@@ -58,10 +59,37 @@ function allLinks(tokens: Token[]): Tokens.Link[] {
 
 /** Title and speakers split at the last ` - ` when the tail is speaker-shaped. */
 export function splitTitle(text: string): {title: string; speakers: string | null} {
-	// Greedy first group: the split is at the last dash. Speakers stay as written, spacing included.
-	const match = /^([\s\S]*\S)\s+[-–—|]\s+(\S[\s\S]*)$/.exec(text.trim());
-	if (match && looksLikeSpeakers(match[2]!)) return {title: fold(match[1]!), speakers: match[2]!.trim()};
-	return {title: fold(text), speakers: null};
+	const trimmed = text.trim();
+	// The last ` - ` (or `--`, an en or em dash, a bar) between words; a scan, not a backtracking pattern.
+	for (let at = trimmed.length - 2; at > 0; at--) {
+		const char = trimmed[at]!;
+		if (!'-–—|'.includes(char) || !/\s/.test(trimmed[at + 1] ?? '')) continue;
+		let start = at;
+		if (char === '-' && trimmed[at - 1] === '-') start = at - 1;
+		if (!/\s/.test(trimmed[start - 1] ?? '')) continue;
+		const title = trimmed.slice(0, start).trim();
+		const speakers = trimmed.slice(at + 1).trim();
+		if (title !== '' && looksLikeSpeakers(speakers)) return {title: fold(title), speakers};
+		break;
+	}
+	return {title: fold(trimmed), speakers: null};
+}
+
+/** `Ann Lee - Title`: a person's name first, the title after the first dash. */
+export function splitSpeakerFirst(text: string): {title: string; speakers: string} | null {
+	const match = /\s(?:--|[-–—:])\s/.exec(text);
+	if (!match) return null;
+	const head = text.slice(0, match.index).trim();
+	const tail = text.slice(match.index + match[0].length).trim();
+	if (tail === '' || personScore(head.replace(/\s*\([^()]{1,60}\)$/, '')) !== 2 || personScore(tail) === 2) return null;
+	return {title: stripQuotes(fold(tail)), speakers: head};
+}
+
+/** `"Title"`, `“Title”`: quotes around a whole title are not part of it. */
+export function stripQuotes(text: string): string {
+	const trimmed = text.trim();
+	const match = /^["“«„]\s?([^"“”«»„]{1,200}?)\s?["”»“]\.?$/.exec(trimmed);
+	return match ? match[1]!.trim() : trimmed;
 }
 
 /** A trailing italic or parenthesised remark: `_(room full)_`, `(room full)`, `*great talk*`. */

@@ -80,15 +80,21 @@ export function peopleOf(text: string): {people: string[]; score: PersonScore} |
 	return {people, score: least};
 }
 
-/** True when a word of the name (three letters or more) appears in `text` as a word: the post talks about them. */
+/**
+ * True when a word of the name (three letters or more) comes back in `text` as a person does:
+ * `Ayende's talk`, `Jon showed…`. A word merely repeated (`Stadia is Google's…`) is not enough.
+ */
 export function isEchoed(name: string, text: string): boolean {
 	for (const word of name.split(/[\s-]+/)) {
 		if (word.length < 3 || !/^\p{Lu}/u.test(word)) continue;
 		let at = text.indexOf(word);
 		while (at !== -1) {
 			const before = text.charCodeAt(at - 1);
-			const after = text[at + word.length] ?? ' ';
-			if ((at === 0 || !isLetter(before)) && !/[\p{L}\p{N}]/u.test(after)) return true;
+			const rest = text.slice(at + word.length, at + word.length + 24);
+			if ((at === 0 || !isLetter(before)) && !/^[\p{L}\p{N}]/u.test(rest)) {
+				const next = /^\s+([\p{Ll}]+)/u.exec(rest)?.[1] ?? '';
+				if (/^['’]s\b/.test(rest) || SPEAKER_VERBS.has(next) || next === 'is' || next === 'was' || next === 'and') return true;
+			}
 			at = text.indexOf(word, at + 1);
 		}
 	}
@@ -103,7 +109,7 @@ function isLetter(code: number): boolean {
 const SPEAKER_VERBS = new Set([
 	'gave', 'gives', 'delivered', 'delivers', 'presented', 'presents', 'talked', 'talks', 'spoke', 'speaks', 'shared', 'shares', 'discussed', 'discusses', 'demoed', 'demos',
 	'showed', 'shows', 'explained', 'explains', 'introduced', 'introduces', 'overviewed', 'walked', 'took', 'started', 'starts', 'began', 'closed', 'opened', 'argues', 'argued',
-	'highlighted', 'covered', 'described', 'described', 'went', 'led', 'hosted', 'ran', 'told', 'tells', 'nous', 'a', 'hat', 'stellte', 'zeigte', 'sprach', 'habló', 'presentó',
+	'highlighted', 'highlights', 'covered', 'covers', 'announced', 'announces', 'described', 'describes', 'explored', 'reminded', 'stressed', 'emphasized', 'focused', 'argued', 'described', 'described', 'went', 'led', 'hosted', 'ran', 'told', 'tells', 'nous', 'a', 'hat', 'stellte', 'zeigte', 'sprach', 'habló', 'presentó',
 ]);
 
 /** Words before a name that make it the speaker: `keynote by X`, `given by X`, `with X`. */

@@ -3,6 +3,7 @@ import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.j
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './evidence.js';
 import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './items.js';
+import {personScore} from './people.js';
 import {looksLikeSpeakers} from './speakers.js';
 
 /** A talk found outside a bullet list, with the body line it starts on. */
@@ -45,7 +46,8 @@ function linkedNames(block: SourceBlock | undefined): string | null {
 	const between = line.filter(token => token.type !== 'link').map(token => token.raw).join('');
 	if (links.length === 0 || !/^[\s,&]*(?:(?:and|&)[\s,&]*)*$/.test(between)) return null;
 	const names = links.map(link => inlineText((link as Tokens.Link).tokens).trim());
-	return names.every(name => looksLikeSpeakers(name)) ? names.join(', ') : null;
+	// A linked name is a person's page: the shape of a name is enough.
+	return names.every(name => personScore(name) > 0) ? names.join(', ') : null;
 }
 
 /** Speakers named right below a talk heading: a `Speakers:` line or a line of linked names. */

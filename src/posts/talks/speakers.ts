@@ -1,3 +1,5 @@
+import {personScore} from './people.js';
+
 /** People and organisations read from a speaker string written `Name, Org; Name & Name, Org`. */
 export type SpeakerSplit = {people: string[]; organizations: string[]};
 
@@ -105,13 +107,30 @@ export function looksLikeSpeakers(text: string): boolean {
 	if (list.length === 1) {
 		// One name alone: one to four capitalised words, none a title word (`Deep Dive`).
 		const only = words(trimmed);
-		return only.length <= 4 && !TITLE_START.test(trimmed) && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed);
+		return only.length <= 4 && !TITLE_START.test(trimmed) && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed) && personScore(trimmed.replace(/\s*\(@?[\w.-]+\)\s*$/, '').replace(/\s+@[\w.-]+$/, '')) >= (lenient ? 1 : 2);
 	}
 	if (TITLE_WORDS.test(firstWord)) return false;
 	// Every part is a name or an organisation: capitalised words, at most six of them.
-	return list.every(part => {
+	const shaped = list.every(part => {
 		const partWords = words(part.text);
 		if (partWords.length === 0 || partWords.length > 6) return false;
 		return partWords.every((word, index) => /^[\p{Lu}\p{N}@(][\p{L}\p{N}'’.,()@&+-]*$/u.test(word) || (index > 0 && PARTICLES.has(word)));
 	});
+	if (!shaped) return false;
+	// And someone in it is a person: a known given name, or `Name, Org` with a name's shape first.
+	const scores = list.map(part => personScore(part.text.replace(/\s*\([^()]{0,60}\)\s*$/, '')));
+	return scores.includes(2) || (scores[0]! > 0 && list.some(part => part.after === ',')) || (lenient && scores.every(score => score > 0));
+}
+
+/** Names read on their shape alone: inside a list whose other items name people the same way. */
+let lenient = false;
+
+/** Runs `read` taking name-shaped words as people (`Aiko Mori` beside `Ann Lee` and `Bo Chan`). */
+export function withLenientNames<T>(read: () => T): T {
+	lenient = true;
+	try {
+		return read();
+	} finally {
+		lenient = false;
+	}
 }
