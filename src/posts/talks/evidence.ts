@@ -7,7 +7,7 @@
 const TALK_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:sched\.com|sched\.co|sessionize\.com|pretalx\.com|pretalx\.[\w.-]+|events\.linuxfoundation\.org|kccnc[\w-]*\.[\w.]+|kubecon[\w-]*\.[\w.]+|cloudnativecon[\w-]*\.[\w.]+|fosdem\.org|devconf\.info|indico\.[\w.-]+)(?:[/?#:]|$)/i;
 
 /** A talk page on another conference site: `/talks/…`, `/sessions/…`, `/schedule/…`. */
-const TALK_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)*(?:talks?|sessions?|presentations?|schedule|event|events|program|programme|agenda|speakers?)\/[\w%.-]+|\/view_talk\b|ViewSession\.aspx\?SessionID=/i;
+const TALK_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)*(?:talks?|sessions?|presentations?|schedule|event|program|programme|agenda|speakers?)\/[\w%.-]+|\/view_talk\b|ViewSession\.aspx\?SessionID=/i;
 
 /** Recordings: a talk's replay, also where a list links talks to their videos. */
 const VIDEO_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|vimeo\.com|media\.ccc\.de)\//i;
@@ -45,7 +45,10 @@ export function dayNumber(text: string): number | null {
 
 /** A link to a schedule or talk page. */
 export function isTalkPage(url: string | null): boolean {
-	return url !== null && (TALK_HOST.test(url) || TALK_PATH.test(url));
+	if (url === null || url.length > 2000) return false;
+	if (TALK_PATH.test(url)) return true;
+	// A schedule site's own front page (`fosdem.org/2015/`) is the conference, not a talk.
+	return TALK_HOST.test(url) && !/^https?:\/\/[^/?#]*\/?(?:\d{4}\/?)?(?:[?#].*)?$/.test(url);
 }
 
 /** A link to a recording. */
@@ -56,7 +59,9 @@ export function isVideo(url: string | null): boolean {
 /** `Read the abstract`, `Watch the replay`, `slides`: a talk's own links, never a talk. */
 export function isArtifactLabel(text: string): boolean {
 	const trimmed = text.trim();
-	return trimmed.split(/\s+/).length <= 6 && ARTIFACT_LABEL.test(trimmed);
+	if (trimmed.split(/\s+/).length > 6) return false;
+	// `Zach's slides`, `Les slides sont disponibles ici`, `his slides`.
+	return ARTIFACT_LABEL.test(trimmed) || /^(?:[\p{L}]{1,30}['’]s|les|la|le|the|my|his|her|their|our|see|voir)\s+(?:slides?|deck|vid[eé]os?|recording|replay|transcript)\b/iu.test(trimmed);
 }
 
 /** A lead-in or heading that announces talks attended: supports short, title-like items. */

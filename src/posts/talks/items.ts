@@ -113,8 +113,14 @@ function speakersAfter(after: string): string | null {
 	const org = /^\(([^()\n]{1,60})\)/.exec(after.slice(by.index + by[0].length));
 	if (org && /^\p{Lu}/u.test(org[1]!) && looksLikeSpeakers(`${speakers}, ${org[1]}`)) speakers = `${speakers} (${org[1]})`;
 	if (speakers === '') return null;
-	// After `by`, any short name list counts; after a bare dash only a speaker-shaped one does.
-	if (by[1]) return speakers.split(/\s+/).length <= 12 ? speakers : null;
+	// After `by`, the names up to the first word that goes on the sentence (`by Isa is not…`).
+	if (by[1]) {
+		const words = speakers.split(/\s+/);
+		const end = words.findIndex((word, index) => index > 0 && /^\p{Ll}/u.test(word) && !/^(?:and|und|et|y|de|da|van|von|der|del|dos|la|le)$/.test(word));
+		const names = (end === -1 ? words : words.slice(0, end)).join(' ').replace(/[,.:;]$/, '');
+		if (names === '' || names.split(/\s+/).length > 12) return null;
+		return end === -1 || /^[\p{Lu}@]/u.test(names) ? names : null;
+	}
 	return looksLikeSpeakers(speakers) ? speakers : null;
 }
 
@@ -146,7 +152,8 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate | null {
 	const text = inlineText(link.tokens);
 	const url = safeUrl(link.href);
-	if (isArtifactLabel(text)) return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
+	// A bare URL, or a talk's own link (`slides`), names no talk.
+	if (isArtifactLabel(text) || text.trim() === link.href.trim()) return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
 	const split = splitTitle(text);
 	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;

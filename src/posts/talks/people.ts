@@ -93,7 +93,7 @@ export function isEchoed(name: string, text: string): boolean {
 			const rest = text.slice(at + word.length, at + word.length + 24);
 			if ((at === 0 || !isLetter(before)) && !/^[\p{L}\p{N}]/u.test(rest)) {
 				const next = /^\s+([\p{Ll}]+)/u.exec(rest)?.[1] ?? '';
-				if (/^['’]s\b/.test(rest) || SPEAKER_VERBS.has(next) || next === 'is' || next === 'was' || next === 'and') return true;
+				if (/^['’]s\b/.test(rest) || (SPEAKER_VERBS.has(next) && next !== 'a' && next !== 'nous') || next === 'and') return true;
 			}
 			at = text.indexOf(word, at + 1);
 		}
