@@ -61,7 +61,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 			else if (score >= STRONG) {
 				accepted = true;
 				why = 'strong evidence of its own';
-			} else if (isRun && score >= 1) {
+			} else if (isRun && (score >= 1 || (medium * 5 >= live.length * 4 && score >= 0 && member.title !== ''))) {
 				accepted = true;
 				why = `one of a run of ${live.length} sibling headings, ${medium} with evidence of talks`;
 			} else if (postIsTalks && score >= MEDIUM && live.length === 1) {

@@ -101,8 +101,14 @@ export function isProse(text: string): boolean {
 	if (count > 16) return true;
 	if (/^[\p{Ll}]/u.test(trimmed) && !/^(?:k8s|kubectl|kubeadm|kube-|etcd|eBPF|gRPC|iOS|k3s|containerd|cert-manager)/.test(trimmed)) return true;
 	if (/[.!]$/.test(trimmed) && count >= 5 && !/\b(?:Inc|Ltd|Corp|Co|Jr|Sr)\.$/.test(trimmed)) return true;
-	// A sentence break inside: `This was great. The demo failed.`
-	return /[a-z]{2}[.!?]\s+[\p{Lu}]/u.test(trimmed) && count >= 8;
+	// A sentence break inside: `This was great. The demo failed.` (not a Title Case title: `… Cluster. Who Wins?`)
+	return /[a-z]{2}[.!?]\s+[\p{Lu}]/u.test(trimmed) && count >= 8 && !isTitleCase(trimmed);
+}
+
+/** Most words of four letters or more capitalised: `15,000 Players Vs One Cluster. Who Wins?`. */
+function isTitleCase(text: string): boolean {
+	const long = text.split(/\s+/).filter(word => /^\p{L}{4,}/u.test(word));
+	return long.length >= 3 && long.filter(word => /^\p{Lu}/u.test(word)).length * 4 >= long.length * 3;
 }
 
 /** Agenda items that are not talks: `Lunch`, `Coffee break`, `Booth duty`. */

@@ -280,7 +280,7 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	const named = prose.split('\n').flatMap(row => speakersInText(row)).filter((name, index, all) => all.indexOf(name) === index).slice(0, 4);
 	candidate.bodySpeakers = named;
 	if (named.length > 0) {
-		evidence.push({weight: 1.5, reason: `its text names the speaker: ${named.join(', ')}`});
+		evidence.push({weight: 2, reason: `its text names the speaker: ${named.join(', ')}`});
 		if (candidate.speakers === null) {
 			candidate.speakers = named.join(', ');
 			candidate.form = 'body';

@@ -144,6 +144,11 @@ export function speakersInText(text: string, limit = 3): string[] {
 				if (/[,:;.!?)]$|['’]s$/.test(words[at - 1]!)) break;
 			} else break;
 		}
+		// `Dr. Jeff Norris Gave a talk`: a capitalised verb after the name is not part of it.
+		if (run.length > 1 && SPEAKER_VERBS.has(run.at(-1)!.toLowerCase())) {
+			run.pop();
+			at--;
+		}
 		if (run.length < 2 && !(run.length === 1 && isGivenName(run[0]!.replace(/['’]s$/, '')))) continue;
 		const last = words[at - 1]!;
 		const possessive = /['’]s[,.]?$/.test(last);
