@@ -53,6 +53,16 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 				if (alike < 2) revertSplit(member);
 			} else if (member.form === 'on' && live.filter(other => other.form === 'on').length < 2) revertSplit(member);
 		}
+		// `Title by Ann Lee` beside `Title by Cantino and Stout`: siblings written alike name people alike.
+		for (const member of live) {
+			if (!member.loose || member.form !== null) continue;
+			const alike = live.filter(other => other.form === member.loose!.form && other.speakers !== null).length;
+			if (alike < 2) continue;
+			member.title = member.loose.title;
+			member.speakers = member.loose.speakers;
+			member.form = member.loose.form;
+			member.evidence.push({weight: 2, reason: `speaker in the heading, written like ${alike} siblings: ${member.loose.speakers}`});
+		}
 		for (const member of members) {
 			const score = scoreOf(member.evidence);
 			let accepted = false;

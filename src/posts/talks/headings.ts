@@ -32,6 +32,8 @@ export type HeadingCandidate = {
 	excluded: string | null;
 	/** The text of the section's own blocks (to the next heading). */
 	body: string;
+	/** A split on the shape of names only (`by Cantino and Stout`): taken when siblings are split alike. */
+	loose?: {title: string; speakers: string; form: NonNullable<HeadingCandidate['form']>};
 	/** Speakers the section's own text names (`Ann Lee gave…`), whatever the heading says. */
 	bodySpeakers?: string[];
 	/** A second talk written in the same heading (`Ann: [A](…) vs. Bo: [B](…)`). */
@@ -164,6 +166,28 @@ export function splitHeading(text: string, body: string): Split | null {
 	return splits[0]!;
 }
 
+/** Capitalised name words, one to four a name, joined by `,`, `&`, `and`: the shape of names. */
+function isNameShaped(text: string): boolean {
+	const parts = text.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean);
+	return (
+		parts.length > 0 &&
+		parts.length <= 6 &&
+		parts.every(part => {
+			const words = part.split(' ');
+			return words.length <= 4 && words.every(word => /^\p{Lu}[\p{Ll}'’.-]{1,20}$/u.test(word)) && !/ing$/.test(words[0]!) && personScore(part) !== 0 || (words.length === 1 && /^\p{Lu}[\p{Ll}'’-]{2,20}$/u.test(part) && !/ing$/.test(part));
+		})
+	);
+}
+
+/** `Title by Cantino and Stout`, `Title with Naeem Sarfraz`, `Title - Aiko Mori`: names by shape alone. */
+function looseSplit(text: string): HeadingCandidate['loose'] {
+	for (const [separator, form] of [[' by ', 'by'], [' with ', 'with'], [' - ', 'tail'], [' -- ', 'tail'], [' – ', 'tail']] as const) {
+		const parts = lastSplit(text, separator);
+		if (parts && parts[0] !== '' && isNameShaped(parts[1])) return {title: parts[0], speakers: parts[1], form};
+	}
+	return undefined;
+}
+
 /** Title-shaped enough to stand as the rest of a heading. */
 function isTitleish(text: string): boolean {
 	const trimmed = text.trim();
@@ -250,6 +274,10 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 			candidate.form = split.form;
 			evidence.push({weight: split.score >= 2 ? 3 : 1.5, reason: `speaker in the heading (${split.form}${split.score >= 2 ? '' : ', shape only'}): ${split.speakers}`});
 		}
+	}
+	if (candidate.form === null) {
+		const loose = looseSplit(text);
+		if (loose) candidate.loose = loose;
 	}
 	candidate.title = stripQuotes(candidate.title);
 	if (url && isTalkPage(url)) evidence.push({weight: 3, reason: `links a talk page: ${url}`});

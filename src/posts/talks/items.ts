@@ -130,6 +130,27 @@ function artifactUrl(tokens: Token[]): string | null {
 	return link ? safeUrl(link.href) : null;
 }
 
+function isQuoted(text: string): boolean {
+	const trimmed = text.trim();
+	return trimmed.length > 4 && stripQuotes(trimmed) !== trimmed;
+}
+
+/** `Ann Lee - [Title](…)`, `Ann Lee: ["Title"](…)`: a person's name, a separator, the talk's link. */
+function speakerThenLink(inline: Token[]): Candidate | null {
+	const [head, link] = inline;
+	if (head?.type !== 'text' || link?.type !== 'link') return null;
+	const match = /^(.{2,80}?)\s*(?:--|[-–—:])\s*$/.exec(head.raw);
+	if (!match || personScore(match[1]!.replace(/\s*\([^()]{1,60}\)$/, '')) === 0) return null;
+	const title = stripQuotes(fold(inlineText((link as Tokens.Link).tokens)));
+	if (title === '' || isArtifactLabel(title) || personScore(title) === 2) return null;
+	const rest = inline.slice(2);
+	// `Madam Sandi Tells Your Future by Sandi Metz`: the video's title repeats the speaker.
+	const speaker = match[1]!.trim();
+	const by = title.lastIndexOf(' by ');
+	const own = by > 0 && title.slice(by + 4).trim() === speaker ? title.slice(0, by).trim() : title;
+	return {title: own, speakers: speaker, url: safeUrl((link as Tokens.Link).href), note: noteOf(rest.filter(token => token.type === 'em')), evidence: 'talk'};
+}
+
 /** Reads one item's inline tokens. */
 export function readCandidate(tokens: Token[]): Candidate | null {
 	const inline = meaningful(tokens);
@@ -141,6 +162,14 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 		if (stripped !== text.raw && stripped !== '') inline[0] = {...text, raw: stripped, text: stripped, tokens: undefined} as Tokens.Text;
 	}
 	if (inline.length === 0) return null;
+	const speakerFirst = speakerThenLink(inline);
+	if (speakerFirst) return speakerFirst;
+	// `Watch ["Title"](…) by Ann Lee`: a quoted link is the title, whatever leads up to it.
+	const quoted = inline.findIndex(token => token.type === 'link' && isQuoted(inlineText((token as Tokens.Link).tokens)));
+	if (quoted > 0) {
+		const after = inline.slice(quoted + 1);
+		return fromLink(inline[quoted] as Tokens.Link, after, inlineText(after.filter(token => token.type !== 'em')));
+	}
 	const head = inline[0]!;
 	const rest = inline.slice(1);
 	const restText = inlineText(rest.filter(token => token.type !== 'em'));
@@ -212,6 +241,10 @@ function fromPlain(all: Token[]): Candidate | null {
 	// `Ann Lee: Contributing to SIG Docs`: a person's name (Capitalised words, not `Argo CD`) before a colon.
 	const colon = /^((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+):\s+(\S.*)$/u.exec(text);
 	if (speakers === null && colon && !TITLE_HEADS.test(colon[1]!) && isTitleLike(colon[2]!) && !looksLikeSpeakers(colon[2]!)) ({title, speakers} = {title: colon[2]!, speakers: colon[1]!});
+	if (speakers === null) {
+		const first = splitSpeakerFirst(text);
+		if (first) ({title, speakers} = first);
+	}
 	if (speakers === null) {
 		const by = /^(.+?)\s+by\s+(.+)$/.exec(text);
 		if (by && looksLikeSpeakers(by[2]!)) ({title, speakers} = {title: by[1]!.trim(), speakers: by[2]!.trim()});
