@@ -284,9 +284,11 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	else if (url && (isVideo(url) || /confreaks|\.mp4$|\.webm$|video/i.test(url))) evidence.push({weight: 2, reason: `links a recording: ${url}`});
 	else if (url && link && isArtifactLabel(inlineText(link.tokens))) evidence.push({weight: 1, reason: 'links slides or a recording'});
 
+	const sectionText = own.map(blockText).join('\n');
+	if (candidate.form === null && (personScore(text) === 2 || (personScore(text) === 1 && isEchoed(text, sectionText)))) candidate.excluded ??= 'only a name (the speaker of what follows)';
 	// The line or heading below: `by Ann Lee`, `Speakers: …`, `Ann Lee (Acme) @ann`, `* *Ann and Bo*`.
 	const next = own[0] ?? nextHeading;
-	if (candidate.speakers === null && next) {
+	if (candidate.speakers === null && next && candidate.excluded === null) {
 		const below = speakersBelow(next) ?? nameLine(next);
 		if (below) {
 			const resolved = /^\[?@/.test(below) ? resolveHandle(below, subtree.map(blockText).join('\n')) : below;
@@ -297,7 +299,6 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 			evidence.push({weight: 3, reason: `speakers on the next line: ${below}`});
 		}
 	}
-	const sectionText = own.map(blockText).join('\n');
 	if (EMBED.test(sectionRaw)) evidence.push({weight: 1.5, reason: 'a recording or slides embedded below'});
 	const links: Tokens.Link[] = [];
 	for (const inner of own.slice(0, 6)) if (inner.token.type === 'paragraph' || inner.token.type === 'list') collectLinks([inner.token], links);
@@ -348,7 +349,8 @@ function nameLine(block: SourceBlock): string | null {
 		return null;
 	}
 	if (block.token.type !== 'paragraph') return null;
-	const firstLine = fold(inlineText(inlineTokens(block.token)).split('\n')[0]!)
+	// An image's alt text is not a line anyone reads as text.
+	const firstLine = fold(inlineText(inlineTokens(block.token).filter(token => token.type !== 'image')).split('\n')[0]!)
 		.replace(/\s*@[\w.]{1,40}/g, '')
 		.replace(/\s*\(@?[\w.]{1,40}\)/g, match => (/\(\s*@/.test(match) ? '' : match))
 		.replace(/[\s,]+$/, '');

@@ -128,7 +128,26 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 		}
 		previous = null;
 	});
-	return sessions.sort((a, b) => a.line - b.line);
+	return withoutRepeats(sessions.sort((a, b) => a.line - b.line));
+}
+
+/**
+ * A talk named again just below itself (`## Title` then `*Title* by Ann…`) is one talk: the first
+ * mention stays, with the speakers the second one adds.
+ */
+function withoutRepeats(sessions: Session[]): Session[] {
+	const kept: Session[] = [];
+	for (const session of sessions) {
+		const key = session.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+		// Short titles repeat as different talks (`Keynote` on each day).
+		const earlier = key.split(' ').length < 3 ? undefined : kept.find(other => other.line < session.line && session.line - other.line <= 12 && other.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim() === key);
+		if (!earlier) {
+			kept.push(session);
+			continue;
+		}
+		if (earlier.speakers === null && session.speakers !== null) Object.assign(earlier, {speakers: session.speakers, people: session.people, organizations: session.organizations});
+	}
+	return kept;
 }
 
 /** The candidates of a list's items, read once. */

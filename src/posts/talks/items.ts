@@ -2,7 +2,7 @@ import type {Token, Tokens} from 'marked';
 import {inlineText} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo} from './evidence.js';
-import {personScore} from './people.js';
+import {personScore, speakersInText} from './people.js';
 import {looksLikeSpeakers} from './speakers.js';
 
 /**
@@ -215,6 +215,26 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 	return {title: split.title, speakers, url, note: noteOf(rest.filter(token => token.type === 'em')) ?? (remark || null), evidence};
 }
 
+/** `« Title » : Ann Lee nous a montré…`, `"Title" - Ann Lee`: a quoted title first, then who gave it. */
+function quotedFirst(text: string): {title: string; speakers: string | null} | null {
+	const trimmed = text.trim();
+	const close = {'«': '»', '"': '"', '“': '”'}[trimmed[0] ?? ''];
+	if (!close) return null;
+	const end = trimmed.indexOf(close, 1);
+	if (end < 3 || end > 200) return null;
+	const title = trimmed.slice(1, end).trim();
+	const rest = trimmed.slice(end + 1).replace(/^\s*(?:[:\-–—,]|by\b)?\s*/, '');
+	const words = rest.split(/\s+/);
+	const run: string[] = [];
+	for (const word of words) {
+		if (run.length >= 4 || !/^\p{Lu}[\p{L}'’.-]*$/u.test(word)) break;
+		run.push(word);
+	}
+	const named = run.join(' ');
+	const speakers = personScore(named) > 0 ? named : (speakersInText(rest)[0] ?? null);
+	return {title, speakers};
+}
+
 function fromPlain(all: Token[]): Candidate | null {
 	// A bare URL (`https://youtu.be/…` on the title's next line) is the talk's link, not its text.
 	const bare = all.find((token): token is Tokens.Link => token.type === 'link' && (token as Tokens.Link).text.trim() === (token as Tokens.Link).href.trim());
@@ -242,7 +262,7 @@ function fromPlain(all: Token[]): Candidate | null {
 	const colon = /^((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+):\s+(\S.*)$/u.exec(text);
 	if (speakers === null && colon && !TITLE_HEADS.test(colon[1]!) && isTitleLike(colon[2]!) && !looksLikeSpeakers(colon[2]!)) ({title, speakers} = {title: colon[2]!, speakers: colon[1]!});
 	if (speakers === null) {
-		const first = splitSpeakerFirst(text);
+		const first = splitSpeakerFirst(text) ?? quotedFirst(text);
 		if (first) ({title, speakers} = first);
 	}
 	if (speakers === null) {

@@ -113,7 +113,7 @@ const SPEAKER_VERBS = new Set([
 ]);
 
 /** Words before a name that make it the speaker: `keynote by X`, `given by X`, `with X`. */
-const BY_WORDS = new Set(['by', 'par', 'von', 'por', 'da']);
+const BY_WORDS = new Set(['by', 'par', 'von', 'por', 'de']);
 
 /** Talk words after a possessive: `Jens Ödegaard's talk`. */
 const TALK_NOUNS = /^(?:talk|talks|session|presentation|keynote|workshop|tutorial|lecture|demo|panel)\b/i;
