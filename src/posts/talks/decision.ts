@@ -34,6 +34,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	for (const candidate of candidates) {
 		const key = `${candidate.parent ?? -1}:${candidate.depth}`;
 		const list = groups.get(key) ?? [];
+		// A heading naming the speaker of the headings below (`## Ann Lee`, `### Title`).
 		list.push(candidate);
 		groups.set(key, list);
 	}
@@ -71,7 +72,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 			else if (score >= STRONG) {
 				accepted = true;
 				why = 'strong evidence of its own';
-			} else if (isRun && (score >= 1 || (medium * 5 >= live.length * 4 && score >= 0 && member.title !== ''))) {
+			} else if (isRun && (score >= 1 || (medium * 5 >= live.length * 4 && score >= 0 && member.title.includes(' ')))) {
 				accepted = true;
 				why = `one of a run of ${live.length} sibling headings, ${medium} with evidence of talks`;
 			} else if (postIsTalks && score >= MEDIUM && live.length === 1) {

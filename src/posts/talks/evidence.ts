@@ -69,8 +69,14 @@ export function announcesTalks(text: string): boolean {
 	const trimmed = text.trim();
 	if (trimmed.length > 240 || NEGATED.test(trimmed)) return false;
 	if (TALKS_LABEL.test(trimmed)) return true;
-	return ANNOUNCES.test(trimmed) && !ABOUT_CONTENT.test(trimmed);
+	return (ANNOUNCES.test(trimmed) || LIST_OF_TALKS.test(trimmed) || ATTENDED_ELSEWHERE.test(trimmed)) && !ABOUT_CONTENT.test(trimmed);
 }
+
+/** `Here are the sessions I live blogged:`, `Talks I enjoyed`: a lead-in that says a list of talks follows. */
+const LIST_OF_TALKS = /^(?:here\s+(?:are|is)|these\s+(?:are|were)|below\s+(?:are|is))\b[^.:]{0,80}\b(?:sessions?|talks?|keynotes?|presentations?)\b|\b(?:sessions?|talks?|presentations?)\s+(?:that\s+)?(?:i|we)\s+(?:\w+\s+){0,2}?(?:attended|saw|watched|enjoyed|liked|blogged|live[-\s]blogged|went\s+to|picked|recommend)\b/i;
+
+/** The same said in other languages: `參加的議程`, `assister à plusieurs conférences`. */
+const ATTENDED_ELSEWHERE = /參加的?議程|参加的?议程|聽了?的?議程|出席的?議程|assist(?:é|er|ons)\s+à\s+(?:\S+\s+){0,2}?(?:conférences|sessions|talks)|besuchte[n]?\s+(?:\S+\s+){0,2}?(?:vorträge|talks|sessions)|asist[íi]\s+a\s+(?:\S+\s+){0,2}?(?:charlas|ponencias)/i;
 
 /** A grouping that names a day (`Day 2`, `Wednesday`): supports title-like items beside talks. */
 export function namesDay(text: string): boolean {

@@ -161,9 +161,11 @@ export function splitHeading(text: string, body: string): Split | null {
 		const head = peopleOf(on[0]);
 		if (head && head.people.length === 1 && on[0].includes(' ') && isTitleish(on[1])) splits.push({title: on[1], speakers: on[0], form: 'on', score: strength(head)});
 	}
-	if (splits.length === 0) return null;
-	splits.sort((a, b) => b.score - a.score);
-	return splits[0]!;
+	// A name read on its shape alone is a guess: only `by` says outright that a name follows.
+	const sure = splits.filter(split => split.score >= 2 || split.form === 'by');
+	if (sure.length === 0) return null;
+	sure.sort((a, b) => b.score - a.score);
+	return sure[0]!;
 }
 
 /** Capitalised name words, one to four a name, joined by `,`, `&`, `and`: the shape of names. */
@@ -181,6 +183,11 @@ function isNameShaped(text: string): boolean {
 
 /** `Title by Cantino and Stout`, `Title with Naeem Sarfraz`, `Title - Aiko Mori`: names by shape alone. */
 function looseSplit(text: string): HeadingCandidate['loose'] {
+	// `Rob Sanheim: Title`, `Aslam Kahn on Title`: two or more name words first.
+	for (const [separator, form] of [[': ', 'first'], [' - ', 'first'], [' – ', 'first'], [' on ', 'on']] as const) {
+		const parts = firstSplit(text, separator);
+		if (parts && parts[1] !== '' && parts[0].includes(' ') && isNameShaped(parts[0].replace(/^(?:Dr|Prof)\.?\s+/, ''))) return {title: parts[1], speakers: parts[0], form};
+	}
 	for (const [separator, form] of [[' by ', 'by'], [' with ', 'with'], [' - ', 'tail'], [' -- ', 'tail'], [' – ', 'tail']] as const) {
 		const parts = lastSplit(text, separator);
 		if (parts && parts[0] !== '' && isNameShaped(parts[1])) return {title: parts[0], speakers: parts[1], form};
@@ -243,7 +250,10 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	const tokens = inlineTokens(heading);
 	const raw = fold(inlineText(tokens)).replace(/\s*[:：]$/, '');
 	const evidence: Evidence[] = [];
-	const text = stripQuotes(stripSlot(stripNumbering(raw.replace(/[\u200B-\u200D\uFEFF]/g, ''))));
+	const numbered = stripNumbering(raw.replace(/[\u200B-\u200D\uFEFF]/g, ''));
+	const unslotted = stripSlot(numbered);
+	const text = stripQuotes(unslotted);
+	if (unslotted !== numbered) evidence.push({weight: 2, reason: 'named as a session slot (First Session: …)'});
 	const firstBlocks = own.slice(0, 3);
 	const body = firstBlocks.map(blockText).join('\n');
 	const sectionRaw = own.map(inner => inner.token.raw).join('\n');
@@ -285,7 +295,9 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	else if (url && link && isArtifactLabel(inlineText(link.tokens))) evidence.push({weight: 1, reason: 'links slides or a recording'});
 
 	const sectionText = own.map(blockText).join('\n');
-	if (candidate.form === null && (personScore(text) === 2 || (personScore(text) === 1 && isEchoed(text, sectionText)))) candidate.excluded ??= 'only a name (the speaker of what follows)';
+	const subtreeText = subtree.map(blockText).join('\n');
+	const asPeople = peopleOf(text);
+	if (candidate.form === null && asPeople && (asPeople.score === 2 || asPeople.people.some(person => isEchoed(person, subtreeText)))) candidate.excluded ??= 'only a name (the speaker of what follows)';
 	// The line or heading below: `by Ann Lee`, `Speakers: …`, `Ann Lee (Acme) @ann`, `* *Ann and Bo*`.
 	const next = own[0] ?? nextHeading;
 	if (candidate.speakers === null && next && candidate.excluded === null) {
@@ -321,7 +333,6 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	}
 	if (!isTitleLike(candidate.title) && !/^[\p{Ll}]/u.test(candidate.title)) evidence.push({weight: -1, reason: 'not shaped like a title'});
 	if ((candidate.form === null || candidate.form === 'body') && listsTalks(own)) candidate.excluded ??= 'the talks are listed below it';
-	if (candidate.form === null && (personScore(text) === 2 || (personScore(text) === 1 && isEchoed(text, sectionText)))) candidate.excluded ??= 'only a name (the speaker of what follows)';
 	return candidate;
 }
 

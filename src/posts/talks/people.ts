@@ -161,6 +161,8 @@ export function speakersInText(text: string, limit = 3): string[] {
 		const isSpeaker =
 			(possessive && TALK_NOUNS.test(words[at] ?? '')) ||
 			(BY_WORDS.has(before) && (score >= 1 || run.length === 1)) ||
+			// `this session with Michio Kaku`, `a talk from Ann Lee`.
+			((before === 'with' || before === 'from') && TALK_NOUNS.test(stripPunctuation(words[start - 2] ?? '')) && score >= 1) ||
 			((sentenceStart || before === 'and') && SPEAKER_VERBS.has(after) && after !== 'a' && (score === 2 || run.length === 1)) ||
 			(sentenceStart && (after === 'from' || after === 'of') && score >= 1);
 		if (isSpeaker && !found.includes(name)) found.push(name);
