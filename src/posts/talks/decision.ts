@@ -50,15 +50,16 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		// Speaker-first headings read on shape alone (`Ann Lee on Title`) need siblings written alike.
 		for (const member of live) {
 			if ((member.form === 'on' || member.form === 'first') && !member.evidence.some(item => item.weight >= STRONG && item.reason.startsWith('speaker in the heading'))) {
-				const alike = live.filter(other => other.form === member.form).length;
+				const alike = open.filter(other => other.form === member.form).length;
 				if (alike < 2) revertSplit(member);
-			} else if (member.form === 'on' && live.filter(other => other.form === 'on').length < 2) revertSplit(member);
+			} else if (member.form === 'on' && open.filter(other => other.form === 'on').length < 2) revertSplit(member);
 		}
 		// `Title by Ann Lee` beside `Title by Cantino and Stout`: siblings written alike name people alike.
 		for (const member of live) {
 			if (!member.loose || member.form !== null) continue;
-			const alike = live.filter(other => other.form === member.loose!.form && other.speakers !== null).length;
-			if (alike < 2) continue;
+			// Siblings, or (when heading levels drift) the post's other headings.
+			const alike = open.filter(other => other.form === member.loose!.form && other.speakers !== null).length;
+			if (alike < 2 && !(alike === 1 && live.length <= 3)) continue;
 			member.title = member.loose.title;
 			member.speakers = member.loose.speakers;
 			member.form = member.loose.form;

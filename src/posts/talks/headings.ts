@@ -106,7 +106,8 @@ function peopleWithOrgs(text: string): {people: string[]; score: number} | null 
 	const pairs = cleaned.split(/\s*(?:&|\band\b|;)\s*/).map(part => part.split(/\s*,\s*/)[0]!.trim());
 	if (pairs.length > 0 && pairs.length < 6 && cleaned.includes(',')) {
 		const people = pairs.map(part => ({part, score: personScore(part)}));
-		if (people.every(entry => entry.score > 0)) return {people: people.map(entry => entry.part), score: Math.min(...people.map(entry => entry.score))};
+		// `Name, Org & Name, Org` is itself the shape of a speaker list: one known name is enough.
+		if (people.every(entry => entry.score > 0)) return {people: people.map(entry => entry.part), score: Math.max(...people.map(entry => entry.score))};
 	}
 	return null;
 }
@@ -317,8 +318,8 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	if (links.some(inner => isTalkPage(safeUrl(inner.href)))) evidence.push({weight: 1, reason: 'a talk page linked below'});
 	else if (links.some(inner => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))) evidence.push({weight: 1, reason: 'slides linked below'});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
-	const prose = own.filter(inner => inner.token.type === 'paragraph').slice(0, 2).map(blockText).join('\n');
-	const named = prose.split('\n').flatMap(row => speakersInText(row)).filter((name, index, all) => all.indexOf(name) === index).slice(0, 4);
+	const prose = own.filter(inner => inner.token.type === 'paragraph').slice(0, 2).map(blockText);
+	const named = prose.flatMap(paragraph => speakersInText(paragraph)).filter((name, index, all) => all.indexOf(name) === index).slice(0, 4);
 	candidate.bodySpeakers = named;
 	if (named.length > 0) {
 		evidence.push({weight: 2, reason: `its text names the speaker: ${named.join(', ')}`});

@@ -188,7 +188,8 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
 	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
 	const note = parenSpeakers !== null ? noteOf(rest.filter(token => token.type === 'em')) : noteOf(rest.filter(token => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))));
-	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : (isVideo(url) || url === null) && isTitleLike(split.title) ? 'title' : 'none';
+	// Any linked title is title-like: it counts only under a lead-in that announces talks, or beside talks.
+	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : isTitleLike(split.title) ? 'title' : 'none';
 	if (split.title === '') return null;
 	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence};
 }
