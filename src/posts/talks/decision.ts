@@ -23,7 +23,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	for (const candidate of candidates) {
 		const parent = candidate.parent === null ? null : candidates[candidate.parent]!;
 		if (parent && announcesTalks(parent.text) && !isNegated(parent.text)) candidate.evidence.push({weight: 2, reason: `under "${parent.text}"`});
-		else if (parent && parent.excluded?.startsWith('only a name') && candidate.speakers === null && parent.depth < candidate.depth) {
+		else if (parent && parent.excluded?.startsWith('only a name') && (candidate.speakers === null || candidate.form === 'body') && parent.depth < candidate.depth) {
 			// `## Ann Lee` then `### Title`: the heading above names the speaker.
 			candidate.speakers = parent.text;
 			candidate.form = 'below';
@@ -70,7 +70,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 			let accepted = false;
 			let why: string;
 			if (member.excluded !== null) why = `not a talk: ${member.excluded}`;
-			else if (score >= STRONG) {
+			else if (score >= STRONG && hasOwnEvidence(member)) {
 				accepted = true;
 				why = 'strong evidence of its own';
 			} else if (isRun && (score >= 1 || (medium * 5 >= live.length * 4 && score >= 0 && member.title.includes(' ')))) {
@@ -96,10 +96,15 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	return candidates.map(candidate => decisions.get(candidate)!);
 }
 
+/** Evidence in the heading or right below it, not only in its prose: a lone heading needs some. */
+function hasOwnEvidence(candidate: HeadingCandidate): boolean {
+	return candidate.evidence.some(item => item.weight >= 1.5 && /^(?:speaker in the heading|links a|speakers on the next line|two linked talks|the heading above names|named as a session slot|under ")/.test(item.reason));
+}
+
 /** Back to the heading as written: the split was a guess (`Michio Kaku on the Future of Humanity`). */
 function revertSplit(member: HeadingCandidate): void {
 	member.title = member.text;
-	member.speakers = member.bodySpeakers && member.bodySpeakers.length > 0 ? member.bodySpeakers.join(', ') : null;
+	member.speakers = member.bodySpeakers && member.bodySpeakers.length > 0 ? member.bodySpeakers.join(' & ') : null;
 	member.form = member.speakers === null ? null : 'body';
 	member.evidence = member.evidence.map((item: Evidence) => (item.reason.startsWith('speaker in the heading') ? {weight: 0.5, reason: `${item.reason} (no sibling is written alike)`} : item));
 }

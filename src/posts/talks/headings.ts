@@ -318,13 +318,21 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	if (links.some(inner => isTalkPage(safeUrl(inner.href)))) evidence.push({weight: 1, reason: 'a talk page linked below'});
 	else if (links.some(inner => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))) evidence.push({weight: 1, reason: 'slides linked below'});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
-	const prose = own.filter(inner => inner.token.type === 'paragraph').slice(0, 2).map(blockText);
-	const named = prose.flatMap(paragraph => speakersInText(paragraph)).filter((name, index, all) => all.indexOf(name) === index).slice(0, 4);
+	// The first sentence that names anyone: later ones speak of other people (`…pairs well with Sandi Metz's keynote`).
+	const sentences = own
+		.filter(inner => inner.token.type === 'paragraph')
+		.slice(0, 2)
+		.flatMap(inner => blockText(inner).split(/(?<=[.!?])\s+(?=\p{Lu})/u));
+	let named: string[] = [];
+	for (const sentence of sentences.slice(0, 4)) {
+		named = speakersInText(sentence);
+		if (named.length > 0) break;
+	}
 	candidate.bodySpeakers = named;
 	if (named.length > 0) {
 		evidence.push({weight: 2, reason: `its text names the speaker: ${named.join(', ')}`});
 		if (candidate.speakers === null) {
-			candidate.speakers = named.join(', ');
+			candidate.speakers = named.join(' & ');
 			candidate.form = 'body';
 		}
 	}
@@ -379,6 +387,15 @@ function nameLine(block: SourceBlock): string | null {
 /** `@sandimetz` to `Sandi Metz` when the section names someone whose name the handle spells. */
 function resolveHandle(handle: string, text: string): string | null {
 	const key = handle.replace(/^\[?@/, '').replace(/\].*$/, '').toLowerCase();
+	// `@sandimetz` is `Sandi Metz` written together; `@dhh` is `DHH`.
+	const words = text.split(/\s+/).map(word => word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/['’]s$/, ''));
+	for (let index = 0; index < words.length; index++) {
+		const word = words[index]!;
+		if (!/^\p{Lu}/u.test(word)) continue;
+		if (word.toLowerCase() === key) return word;
+		const next = words[index + 1] ?? '';
+		if (/^\p{Lu}/u.test(next) && `${word}${next}`.toLowerCase() === key) return `${word} ${next}`;
+	}
 	for (const name of speakersInText(text, 6).concat(namesIn(text))) {
 		const words = name.toLowerCase().split(/\s+/);
 		if (words.some(word => word.length >= 3 && key.includes(word.replace(/[^a-z]/g, '')))) return name;

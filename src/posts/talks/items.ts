@@ -116,7 +116,10 @@ function speakersAfter(after: string): string | null {
 	// After `by`, the names up to the first word that goes on the sentence (`by Isa is not…`).
 	if (by[1]) {
 		const words = speakers.split(/\s+/);
-		const end = words.findIndex((word, index) => index > 0 && /^\p{Ll}/u.test(word) && !/^(?:and|und|et|y|de|da|van|von|der|del|dos|la|le)$/.test(word));
+		let end = words.findIndex((word, index) => index > 0 && /^\p{Ll}/u.test(word) && !/^(?:and|und|et|y|de|da|van|von|der|del|dos|la|le)$/.test(word));
+		// A sentence ends the names too: `by Ann Lee. This was…`.
+		const stop = words.findIndex(word => /[.!?]$/.test(word) && !/^\p{Lu}\.$/u.test(word) && !/^(?:Inc|Ltd|Corp|Co|Jr|Sr|Dr)\.$/.test(word));
+		if (stop !== -1 && (end === -1 || stop < end)) end = stop + 1;
 		const names = (end === -1 ? words : words.slice(0, end)).join(' ').replace(/[,.:;]$/, '');
 		if (names === '' || names.split(/\s+/).length > 12) return null;
 		return end === -1 || /^[\p{Lu}@]/u.test(names) ? names : null;
@@ -168,7 +171,18 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 	const quoted = inline.findIndex(token => token.type === 'link' && isQuoted(inlineText((token as Tokens.Link).tokens)));
 	if (quoted > 0) {
 		const after = inline.slice(quoted + 1);
-		return fromLink(inline[quoted] as Tokens.Link, after, inlineText(after.filter(token => token.type !== 'em')));
+		const found = fromLink(inline[quoted] as Tokens.Link, after, inlineText(after.filter(token => token.type !== 'em')));
+		if (found && found.speakers === null) {
+			// `… attended Gene Kim’s presentation ["Title"](…)`: the speaker in the sentence leading up to it.
+			const before = inlineText(inline.slice(0, quoted)).replace(/\s+/g, ' ');
+			const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! ')) + 1);
+			const named = speakersInText(sentence);
+			if (named.length > 0) {
+				found.speakers = named.at(-1)!;
+				found.evidence = 'talk';
+			}
+		}
+		return found;
 	}
 	const head = inline[0]!;
 	const rest = inline.slice(1);

@@ -56,9 +56,11 @@ export function personScore(text: string): PersonScore {
 	if (words.length < 1 || words.length > 5) return 0;
 	const ok = words.every((word, index) => isNameWord(word) || (index > 0 && index < words.length - 1 && PARTICLES.has(word)));
 	if (!ok) return 0;
+	// A given name alone (`Amadeus`, `Matt`) may be a company or a first name: the shape of a person.
+	if (words.length === 1) return isGivenName(words[0]!) ? 1 : 0;
 	if (isGivenName(words[0]!)) return 2;
-	// One unknown capitalised word is too little to call a person; `Ayende Rahien` has the shape.
-	return words.length >= 2 ? 1 : 0;
+	// `Ayende Rahien` has the shape of a name.
+	return 1;
 }
 
 /** Every person named in a list `A, B & C` / `A and B` / `A, Org & B, Org`; null when a part is not a person. */
@@ -70,14 +72,17 @@ export function peopleOf(text: string): {people: string[]; score: PersonScore} |
 		.filter(part => part !== '');
 	if (parts.length === 0 || parts.length > 8) return null;
 	let least: PersonScore = 2;
+	let best: PersonScore = 0;
 	const people: string[] = [];
 	for (const part of parts) {
 		const score = personScore(part);
 		if (score === 0) return null;
 		if (score < least) least = score;
+		if (score > best) best = score;
 		people.push(part);
 	}
-	return {people, score: least};
+	// `Ann Lee & Cantino`: one known name among name-shaped parts makes it a list of people.
+	return {people, score: people.length > 1 ? best : least};
 }
 
 /**
@@ -126,6 +131,7 @@ const TALK_NOUNS = /^(?:talk|talks|session|presentation|keynote|workshop|tutoria
 export function speakersInText(text: string, limit = 3): string[] {
 	const found: string[] = [];
 	const words = text.slice(0, 1200).split(/\s+/).filter(Boolean);
+	let lastBy = -2;
 	for (let index = 0; index < words.length && found.length < limit; index++) {
 		const start = index;
 		// The longest run of name words from here (two to four, particles allowed inside).
@@ -151,21 +157,31 @@ export function speakersInText(text: string, limit = 3): string[] {
 		}
 		if (run.length < 2 && !(run.length === 1 && isGivenName(run[0]!.replace(/['’]s$/, '')))) continue;
 		const last = words[at - 1]!;
-		const possessive = /['’]s[,.]?$/.test(last);
-		const name = run.join(' ').replace(/['’]s$/, '');
+		const possessive = /['’]s?[,.]?$/.test(last) && /s['’]$|['’]s$/.test(last.replace(/[,.]$/, ''));
+		const name = run.join(' ').replace(/['’]s$|(?<=s)['’]$/, '');
 		const before = stripPunctuation(words[start - 1] ?? '').toLowerCase();
 		const after = stripPunctuation(words[at] ?? '').toLowerCase();
 		const score = personScore(name);
 		if (score === 0 && !(run.length === 1 && isGivenName(name))) continue;
 		const sentenceStart = start === 0 || /[.!?:]$/.test(words[start - 1]!);
+		// A verb of the third person or the past right after a known name: `Laura Eck does…`, `Jon Esser articulated…`.
+		const acts = score === 2 && /^\p{Ll}{2,}(?:s|ed)$/u.test(after) && !/ss$/.test(after) && run.length >= 2;
+		// `keynote by Marc Lesser`; a name only by its shape after `given by`, `hosted by`, `talk by`.
+		const byWhat = stripPunctuation(words[start - 2] ?? '').toLowerCase();
+		const byName = BY_WORDS.has(before) && (score === 2 || (score >= 1 && /^(?:given|hosted|presented|delivered|led|run|done|talk|session|keynote|presentation|workshop|tutorial)$/.test(byWhat)));
 		const isSpeaker =
 			(possessive && TALK_NOUNS.test(words[at] ?? '')) ||
-			(BY_WORDS.has(before) && (score >= 1 || run.length === 1)) ||
+			byName ||
+			// `by Ann Lee and Bo Chan`.
+			(before === 'and' && lastBy === start - 2 && score >= 1) ||
+			(!possessive && sentenceStart && TALK_NOUNS.test(words[at] ?? '') && score === 2) ||
+			(acts && (sentenceStart || /['’]s$/.test(words[start - 1] ?? ''))) ||
 			// `this session with Michio Kaku`, `a talk from Ann Lee`.
 			((before === 'with' || before === 'from') && TALK_NOUNS.test(stripPunctuation(words[start - 2] ?? '')) && score >= 1) ||
 			((sentenceStart || before === 'and') && SPEAKER_VERBS.has(after) && after !== 'a' && (score === 2 || run.length === 1)) ||
 			(sentenceStart && (after === 'from' || after === 'of') && score >= 1);
 		if (isSpeaker && !found.includes(name)) found.push(name);
+		if (isSpeaker && (byName || before === 'and')) lastBy = at - 1;
 		index = at - 1;
 	}
 	return found;

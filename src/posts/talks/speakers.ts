@@ -82,7 +82,12 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 		const text = clean(value);
 		if (text !== '' && !/^[\p{P}\s]*$/u.test(text) && !list.includes(text)) list.push(text);
 	};
-	for (const group of speakers.split(/\s*;\s*/)) {
+	// `Ann Lee (Acme, Inc)`: an organisation in parentheses after a name; `(@ann)` is a handle.
+	const unwrapped = speakers.replace(/\s*\(([^()]{1,80})\)/g, (_whole, inner: string) => {
+		if (!/^@/.test(inner.trim())) add(organizations, inner);
+		return '';
+	});
+	for (const group of unwrapped.split(/\s*;\s*/)) {
 		const list = parts(group);
 		const hasComma = list.some(part => part.after === ',');
 		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
@@ -90,9 +95,14 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 		list.forEach((part, index) => {
 			const isLast = index === list.length - 1;
 			const previous = list[index - 1];
-			// An organisation follows a person after a comma: the last part, or one that reads as an org.
-			const isOrg = alternates ? index % 2 === 1 : hasComma && previous?.after === ',' && (isLast || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text))));
-			add(isOrg ? organizations : people, part.text);
+			let isOrg: boolean;
+			if (alternates) isOrg = index % 2 === 1;
+			else if (!(hasComma && previous?.after === ',')) isOrg = false;
+			// A known name after a comma is one more person (`Ann Lee, Bo Chan, Cy Diaz`).
+			else if (personScore(part.text) === 2 && !ORG_WORDS.test(part.text)) isOrg = false;
+			// An organisation follows a person after a comma: the last part, one before `&`, or one that reads as an org.
+			else isOrg = isLast || part.after === '&' || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text)));
+			add(isOrg ? organizations : people, part.text.replace(/\s+@[\w.-]+$/, ''));
 		});
 	}
 	return {people, organizations};
