@@ -30,6 +30,45 @@ const NEGATED = /\bnot\s+(?:\w+\s+){0,2}(?:talks?|sessions?)\b|\bnon-?talks?\b|\
 /** A note saying the author could not attend: the talk is left to watch later. */
 export const MISSED = /\b(couldn['’]?t|could not|can['’]?t|cannot|didn['’]?t|did not|wasn['’]?t able|unable|not able|missed|skipped|no room|room (was )?full|full room|not attend|to watch|watch (it )?later)\b/i;
 
+/**
+ * A section or lead-in about talks the author missed or means to watch: `Things I missed`,
+ * `Catching up on what I missed`, `Talks to watch later`. Not a recommendation (`talks you should watch`).
+ */
+const MISSED_SECTION = /\b(?:missed|skipped|couldn['’]?t\s+(?:attend|make|get\s+(?:in|to))|could\s+not\s+(?:attend|make|get\s+(?:in|to))|didn['’]?t\s+(?:attend|make\s+it|get\s+(?:in|to))|did\s+not\s+(?:attend|make\s+it|get\s+(?:in|to))|watch\s+later|to\s+watch\s+later|(?:want|wanted|need|plan)\s+to\s+(?:watch|catch\s+up)|catch(?:ing)?\s+up\s+on|on\s+my\s+(?:watch\s*)?list)\b|^(?:(?:other|more)\s+)?(?:talks|sessions|videos)\s+to\s+watch\b/i;
+
+/** True for a heading or lead-in saying the talks under it were missed (to watch later). */
+export function isMissedSection(text: string): boolean {
+	const trimmed = text.trim();
+	return trimmed.length <= 200 && MISSED_SECTION.test(trimmed) && !/\b(?:didn['’]?t|did\s+not|won['’]?t|not)\s+miss\b/i.test(trimmed);
+}
+
+/** A sentence saying the author missed this talk: `I actually missed the other testing talk, "X"`, `a talk I didn't attend`. */
+const MISSED_IN_TEXT = /\b(?:missed|skipped|couldn['’]?t\s+(?:attend|get\s+in|make\s+it)|could\s+not\s+(?:attend|get\s+in|make\s+it)|didn['’]?t(?:\s+\w+)?\s+attend|did\s+not\s+attend|wasn['’]?t\s+able\s+to\s+attend)\b/i;
+
+/**
+ * True when a sentence of `text` says the author missed the talk named `title`: `I missed the
+ * other testing talk, "Title"`, `This is a talk I didn't attend`. The talk missed must be this one:
+ * in `I missed the keynote, and was late to this talk` it is another.
+ */
+export function saysMissed(text: string, title: string): boolean {
+	const needle = title.toLowerCase();
+	for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+		if (sentence.length > 400 || /\b(?:didn['’]?t|did\s+not|won['’]?t|not)\s+miss\b/i.test(sentence)) continue;
+		const lower = sentence.toLowerCase();
+		// `a talk I didn't attend`, `this session I missed`.
+		if (/\b(?:this|that|a)\s+(?:talk|session|keynote)\s+(?:that\s+|which\s+)?i\s+(?:\w+\s+){0,2}?(?:missed|skipped|didn['’]?t\s+(?:\w+\s+)?attend|did\s+not\s+attend|couldn['’]?t\s+attend)\b/.test(lower)) return true;
+		const verb = MISSED_IN_TEXT.exec(lower);
+		if (!verb) continue;
+		const after = lower.slice(verb.index + verb[0].length, verb.index + verb[0].length + 120);
+		// The first talk named after the verb: this one (by title or `this talk`), or another.
+		const noun = /\b(?:this|that)\s+(?:talk|session|keynote|presentation)\b|\b(?:talk|session|keynote|presentation)\b/.exec(after);
+		const at = needle.length >= 4 ? after.indexOf(needle) : -1;
+		if (at !== -1 && (noun === null || at <= noun.index + noun[0].length + 8)) return true;
+		if (noun && /^(?:this|that)\s/.test(noun[0]) && noun.index < 40) return true;
+	}
+	return false;
+}
+
 const WEEKDAY = /\b(mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?)\b/i;
 
 const ORDINALS: Record<string, number> = {first: 1, one: 1, second: 2, two: 2, third: 3, three: 3, fourth: 4, four: 4, fifth: 5, five: 5};

@@ -32,6 +32,8 @@ export type HeadingCandidate = {
 	excluded: string | null;
 	/** The text of the section's own blocks (to the next heading). */
 	body: string;
+	/** The section's text (for `I missed this talk`). */
+	sectionText: string;
 	/** A split on the shape of names only (`by Cantino and Stout`): taken when siblings are split alike. */
 	loose?: {title: string; speakers: string; form: NonNullable<HeadingCandidate['form']>};
 	/** Speakers the section's own text names (`Ann Lee gave…`), whatever the heading says. */
@@ -260,7 +262,7 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	const sectionRaw = own.map(inner => inner.token.raw).join('\n');
 	const link = findLink(tokens);
 	const url = link ? safeUrl(link.href) : null;
-	const candidate: HeadingCandidate = {block: -1, line: block.line, depth: heading.depth, parent, text, title: text, speakers: null, url, form: null, evidence, excluded: null, body};
+	const candidate: HeadingCandidate = {block: -1, line: block.line, depth: heading.depth, parent, text, title: text, speakers: null, url, form: null, evidence, excluded: null, body, sectionText: ''};
 	if (text === '') candidate.excluded = 'empty';
 	else if (isSectionName(text) || isBreak(text)) candidate.excluded = 'a section name, not a title';
 	else if (FORMAT_NAME.test(text)) candidate.excluded = 'a session format, not one talk';
@@ -296,6 +298,7 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	else if (url && link && isArtifactLabel(inlineText(link.tokens))) evidence.push({weight: 1, reason: 'links slides or a recording'});
 
 	const sectionText = own.map(blockText).join('\n');
+	candidate.sectionText = own.filter(inner => inner.token.type === 'paragraph').slice(0, 3).map(blockText).join('\n').replace(/\s+/g, ' ');
 	const subtreeText = subtree.map(blockText).join('\n');
 	const asPeople = peopleOf(text);
 	if (candidate.form === null && asPeople && (asPeople.score === 2 || asPeople.people.some(person => isEchoed(person, subtreeText)))) candidate.excluded ??= 'only a name (the speaker of what follows)';

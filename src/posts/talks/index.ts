@@ -1,6 +1,6 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, listItemLines, type SourceBlock} from '../../markdown/index.js';
-import {announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
+import {isMissedSection, saysMissed, announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
 import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
 import {dayLabel, type Grouping} from './groups.js';
@@ -48,7 +48,8 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 				url: candidate.url,
 				...dayLabel(groupings),
 				note: candidate.note,
-				missed: candidate.note !== null && MISSED.test(candidate.note),
+				// Its note says so, the text around it says so, or it sits in a section of talks missed.
+				missed: (candidate.note !== null && MISSED.test(candidate.note)) || candidate.missed === true || groupings.some(grouping => isMissedSection(grouping.text)),
 				postId,
 				line,
 				fileLine: line + bodyLineOffset,
@@ -92,8 +93,8 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 			const decision = headingDecisions.get(index);
 			if (decision?.accepted) {
 				const {candidate} = decision;
-				sink.add({title: candidate.title, speakers: candidate.speakers, url: candidate.url, note: null, evidence: 'talk'}, block.line, headingGroupings());
-				if (candidate.twin) sink.add({...candidate.twin, note: null, evidence: 'talk'}, block.line, headingGroupings());
+				sink.add({title: candidate.title, speakers: candidate.speakers, url: candidate.url, note: null, evidence: 'talk', missed: saysMissed(candidate.sectionText, candidate.title) && !candidate.twin}, block.line, headingGroupings());
+				if (candidate.twin) sink.add({...candidate.twin, note: null, evidence: 'talk', missed: saysMissed(candidate.sectionText, candidate.twin.title)}, block.line, headingGroupings());
 				previous = null;
 				return;
 			}
@@ -232,7 +233,9 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 		if (context.otherThings && !isTalkPage(candidate.url) && !isVideo(candidate.url)) continue;
 		// `* [Talk](…)` with `* [Read the abstract](…)` nested: those links are the talk's own.
 		const url = candidate.url ?? (item.nested ? nestedArtifactUrl(item.nested.items.flatMap(nestedItem => inlineTokens(nestedItem.tokens[0]))) : null);
-		sink.add({...candidate, url}, line + item.offset, context.groupings);
+		// `This is a talk I didn't attend but watched on a plane`: the item's own paragraphs say it was missed.
+		const more = item.tokens.slice(1).filter(token => token.type === 'paragraph' || token.type === 'text').map(token => token.raw).join(' ');
+		sink.add({...candidate, url, missed: candidate.missed === true || (more !== '' && saysMissed(more, candidate.title))}, line + item.offset, context.groupings);
 	}
 }
 

@@ -16,6 +16,8 @@ export type Candidate = {
 	url: string | null;
 	note: string | null;
 	evidence: 'talk' | 'title' | 'none';
+	/** The text around it says the author missed it (`This is a talk I didn't attend…`). */
+	missed?: boolean;
 };
 
 /** Words that start a title before a colon, never a person: `Lightning Talk: …`, `Deep Dive: …`. */
