@@ -111,7 +111,8 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 		get sessions() {
 			if (!sessions) {
 				try {
-					sessions = extractSessions(lexed().blocks, id, split.bodyLineOffset);
+					// Front matter `talks: false`: the author says the post lists no talks.
+					sessions = extractSessions(lexed().blocks, id, split.bodyLineOffset, {none: isFalse(frontMatter['talks'])});
 				} catch {
 					warn('markdown too deeply nested to read its sessions; shown without them');
 					sessions = [];

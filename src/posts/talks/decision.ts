@@ -69,7 +69,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 			const score = scoreOf(member.evidence);
 			let accepted = false;
 			let why: string;
-			if (member.excluded !== null) why = `not a talk: ${member.excluded}`;
+			if (member.excluded !== null) why = member.excluded;
 			else if (score >= STRONG && hasOwnEvidence(member)) {
 				accepted = true;
 				why = 'strong evidence of its own';

@@ -1,5 +1,5 @@
 import type {Token, Tokens} from 'marked';
-import {inlineText, inlineTokens, listItemLines, type SourceBlock} from '../../markdown/index.js';
+import {inlineText, inlineTokens, lexBlocks, listItemLines, type SourceBlock} from '../../markdown/index.js';
 import {isMissedSection, saysMissed, announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
 import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
@@ -8,7 +8,7 @@ import {splitSpeakers, withLenientNames} from './speakers.js';
 import {decideHeadings} from './decision.js';
 import {readHeadings} from './headings.js';
 import {boldOnlyName} from '../topics.js';
-import type {Session} from '../types.js';
+import type {Post, Session} from '../types.js';
 
 export {dayNumber} from './evidence.js';
 
@@ -28,18 +28,83 @@ function lazyGrouping(token: Token, isHeading: boolean): Grouping {
 }
 
 /** Where a list sits: the groupings above it and whether they support title-like items. */
-type Context = {groupings: Grouping[]; supported: boolean; negated: boolean; hasTalks: boolean; otherThings?: boolean};
+type Context = {groupings: Grouping[]; supported: boolean; negated: boolean; hasTalks: boolean; otherThings?: boolean; forced?: boolean};
 
-type Sink = {add(candidate: Candidate, line: number, groupings: Grouping[]): void};
+type Sink = {
+	/** Adds a talk; `verdict` says how it was found (null when it was traced already). */
+	add(candidate: Candidate, line: number, groupings: Grouping[], verdict: {kind: TalkVerdict['kind']; why: string} | null): void;
+	/** A candidate left out, with why (for `sessions --explain`). */
+	miss(kind: TalkVerdict['kind'], text: string, line: number, why: string): void;
+};
+
+/** What was decided about one candidate, and why: `kubecon-notes sessions --explain`. */
+export type TalkVerdict = {
+	/** 1-based line in the body. */
+	line: number;
+	kind: 'heading' | 'list item' | 'paragraph' | 'table row';
+	/** The talk's title when accepted; the candidate's text when not. */
+	text: string;
+	speakers: string | null;
+	accepted: boolean;
+	/** The decision in a few words. */
+	why: string;
+	/** The evidence for (+) and against (-) it, when it was weighed. */
+	evidence: string[];
+};
+
+export type TalkOptions = {
+	/** Front matter `talks: false`: the author says the post lists no talks. */
+	none?: boolean;
+	/** Called with every decision, accepted or not. */
+	trace?: (verdict: TalkVerdict) => void;
+};
+
+/** `{: .talks}` / `{: .not-talks}`: the author's word on the block before it. */
+type Mark = 'talks' | 'not-talks';
+
+// A kramdown attribute list as the last line of a list or table (it is lexed into them).
+const TRAILING_IAL = /\n {0,3}\{:([^}\n]{0,200})\}[ \t]*$/;
+
+function markOf(attributes: string): Mark | null {
+	if (/(?:^|\s)\.not-talks(?![\w-])/.test(attributes)) return 'not-talks';
+	if (/(?:^|\s)\.talks(?![\w-])/.test(attributes)) return 'talks';
+	return null;
+}
+
+/** The blocks the author marked, by index: an attribute list on the line after a heading, list or table. */
+function authorMarks(blocks: SourceBlock[]): Map<number, Mark> {
+	const marks = new Map<number, Mark>();
+	blocks.forEach((block, index) => {
+		const {token} = block;
+		if ((token.type as string) === 'blockAttributes' && index > 0) {
+			const mark = markOf(token.raw.trim().slice(2, -1));
+			if (mark) marks.set(index - 1, mark);
+		} else if (token.type === 'list' || token.type === 'table') {
+			const found = TRAILING_IAL.exec(token.raw.trimEnd());
+			const mark = found ? markOf(found[1]!) : null;
+			if (mark) marks.set(index, mark);
+		}
+	});
+	return marks;
+}
 
 /**
  * The sessions of a body, found by how they look: bullet lists of talks, talk paragraphs, one
  * heading per talk, tables of talks. Each keeps its line, and the day it sits under.
  */
-export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineOffset: number): Session[] {
+export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineOffset: number, options: TalkOptions = {}): Session[] {
 	const sessions: Session[] = [];
+	const {trace} = options;
+	if (options.none) {
+		trace?.({line: 1, kind: 'paragraph', text: 'talks: false', speakers: null, accepted: false, why: 'the front matter says the post lists no talks (talks: false)', evidence: []});
+		return sessions;
+	}
 	const sink: Sink = {
-		add(candidate, line, groupings) {
+		miss(kind, text, line, why) {
+			trace?.({line, kind, text, speakers: null, accepted: false, why, evidence: []});
+		},
+		add(candidate, line, groupings, verdict) {
+			if (verdict) trace?.({line, kind: verdict.kind, text: candidate.title, speakers: candidate.speakers, accepted: true, why: verdict.why, evidence: []});
 			const split = candidate.speakers ? splitSpeakers(candidate.speakers) : {people: [], organizations: []};
 			sessions.push({
 				title: candidate.title,
@@ -61,6 +126,14 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 	const intro = blocks.slice(0, firstHeading === -1 ? 0 : firstHeading).filter(block => block.token.type === 'paragraph');
 	const introAnnounces = intro.some(block => announcesTalks(inlineText(inlineTokens(block.token))));
 	const headingDecisions = new Map(decideHeadings(headingCandidates, introAnnounces).map(decision => [decision.candidate.block, decision]));
+	const marks = authorMarks(blocks);
+	for (const [index, decision] of headingDecisions) {
+		const mark = marks.get(index);
+		if (mark === 'talks' && !decision.accepted) Object.assign(decision, {accepted: true, why: 'the author marked it {: .talks}'});
+		if (mark === 'not-talks') Object.assign(decision, {accepted: false, why: 'the author marked it {: .not-talks}'});
+	}
+	// A heading marked {: .not-talks} leaves out its whole section.
+	let skipUnder: number | null = null;
 	// The headings above the current block, outermost first; a talk heading groups nothing.
 	let headings: Array<{depth: number; grouping: Grouping}> = [];
 	let previous: Grouping | null = null;
@@ -68,6 +141,10 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 	blocks.forEach((block, index) => {
 		const {token} = block;
 		if (token.type === 'space' || token.type === 'def') return;
+		if (skipUnder !== null) {
+			if (token.type === 'heading' && (token as Tokens.Heading).depth <= skipUnder) skipUnder = null;
+			else return;
+		}
 		let nextIndex = index + 1;
 		while (blocks[nextIndex]?.token.type === 'space') nextIndex++;
 		const next = blocks[nextIndex];
@@ -82,8 +159,10 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 				negated: previous !== null && isNegated(leadText),
 				otherThings: previous !== null && announcesOtherThings(leadText),
 				hasTalks: false,
+				forced: marks.get(index) === 'talks',
 			};
-			collectList(token as Tokens.List, block.line, context, sink);
+			if (marks.get(index) === 'not-talks') sink.miss('list item', `${(token as Tokens.List).items.length} items`, block.line, 'the author marked the list {: .not-talks}');
+			else collectList(token as Tokens.List, block.line, context, sink);
 			previous = null;
 			return;
 		}
@@ -91,10 +170,15 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 			const depth = (token as Tokens.Heading).depth;
 			headings = headings.filter(entry => entry.depth < depth);
 			const decision = headingDecisions.get(index);
+			if (decision) {
+				const {candidate} = decision;
+				trace?.({line: block.line, kind: 'heading', text: decision.accepted ? candidate.title : candidate.text, speakers: decision.accepted ? candidate.speakers : null, accepted: decision.accepted, why: decision.why, evidence: candidate.evidence.map(item => `${item.weight > 0 ? '+' : ''}${item.weight} ${item.reason}`)});
+			}
+			if (marks.get(index) === 'not-talks') skipUnder = depth;
 			if (decision?.accepted) {
 				const {candidate} = decision;
-				sink.add({title: candidate.title, speakers: candidate.speakers, url: candidate.url, note: null, evidence: 'talk', missed: saysMissed(candidate.sectionText, candidate.title) && !candidate.twin}, block.line, headingGroupings());
-				if (candidate.twin) sink.add({...candidate.twin, note: null, evidence: 'talk', missed: saysMissed(candidate.sectionText, candidate.twin.title)}, block.line, headingGroupings());
+				sink.add({title: candidate.title, speakers: candidate.speakers, url: candidate.url, note: null, evidence: 'talk', missed: saysMissed(candidate.sectionText, candidate.title) && !candidate.twin}, block.line, headingGroupings(), null);
+				if (candidate.twin) sink.add({...candidate.twin, note: null, evidence: 'talk', missed: saysMissed(candidate.sectionText, candidate.twin.title)}, block.line, headingGroupings(), {kind: 'heading', why: 'a second talk in the same heading'});
 				previous = null;
 				return;
 			}
@@ -107,7 +191,7 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 			const boldName = boldOnlyName(block);
 			if (boldName !== null && speakersLine(next) !== null) {
 				// `**Talk title**` then `Speakers: …`: a talk, and (as a bold paragraph) a topic too.
-				sink.add({title: boldName, speakers: speakersLine(next), url: null, note: null, evidence: 'talk'}, block.line, headingGroupings());
+				sink.add({title: boldName, speakers: speakersLine(next), url: null, note: null, evidence: 'talk'}, block.line, headingGroupings(), {kind: 'paragraph', why: 'a bold title with a speakers line below'});
 				previous = null;
 				return;
 			}
@@ -120,12 +204,14 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 			}
 			const underTalks = headings.length > 0 && announcesTalks(headings.at(-1)!.grouping.text);
 			const found = speakersLine(block) === null ? paragraphTalks(block, underTalks) : [];
-			for (const talk of found) sink.add(talk, talk.line, headingGroupings());
+			for (const talk of found) sink.add(talk, talk.line, headingGroupings(), {kind: 'paragraph', why: talk.speakers ? 'a talk-shaped paragraph: a title and its speakers' : 'a paragraph linking a talk page'});
 			previous = found.length > 0 ? null : lazyGrouping(token, false);
 			return;
 		}
 		if (token.type === 'table') {
-			for (const talk of tableTalks(block)) sink.add(talk, talk.line, headingGroupings());
+			const mark = marks.get(index);
+			if (mark === 'not-talks') sink.miss('table row', `${(token as Tokens.Table).rows.length} rows`, block.line, 'the author marked the table {: .not-talks}');
+			else for (const talk of tableTalks(block, mark === 'talks')) sink.add(talk, talk.line, headingGroupings(), {kind: 'table row', why: mark === 'talks' ? 'the author marked the table {: .talks}' : 'a row of a table of talks'});
 		}
 		previous = null;
 	});
@@ -207,7 +293,10 @@ function hasTalkItems(list: Tokens.List): boolean {
 }
 
 function collectList(list: Tokens.List, line: number, context: Context, sink: Sink): void {
-	if (context.negated) return;
+	if (context.negated) {
+		sink.miss('list item', `${list.items.length} items`, line, 'the lead-in says these are not talks');
+		return;
+	}
 	const items = readItems(list);
 	const hasTalks = context.hasTalks || hasTalkItems(list);
 	const leaves = items.filter(item => !(item.nested && item.candidate?.evidence !== 'talk'));
@@ -225,17 +314,56 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 			const label: Grouping = {text: candidate?.title ?? '', isHeading: true};
 			const nestedLine = line + item.offset + nestedListOffset(item.raw, item.nested);
 			const supported = context.supported || announcesTalks(label.text) || namesDay(label.text);
-			collectList(item.nested, nestedLine, {groupings: [label, ...context.groupings], supported, negated: isNegated(label.text), hasTalks}, sink);
+			collectList(item.nested, nestedLine, {groupings: [label, ...context.groupings], supported, negated: isNegated(label.text), hasTalks, forced: context.forced}, sink);
 			continue;
 		}
-		if (!candidate || candidate.evidence === 'none' || (candidate.evidence === 'title' && !titlesCount)) continue;
-		// Under `Blog posts I read:` a `Title - Author` link is a post, unless it is a talk page or a recording.
-		if (context.otherThings && !isTalkPage(candidate.url) && !isVideo(candidate.url)) continue;
+		const itemLine = line + item.offset;
+		if (!candidate || candidate.title === '') continue;
+		if (!context.forced) {
+			if (candidate.evidence === 'none') {
+				sink.miss('list item', candidate.title, itemLine, 'nothing says it is a talk (no speaker, no talk page, not title-shaped)');
+				continue;
+			}
+			if (candidate.evidence === 'title' && !titlesCount) {
+				sink.miss('list item', candidate.title, itemLine, 'title-shaped, but neither a lead-in nor its siblings say the list is talks');
+				continue;
+			}
+			// Under `Blog posts I read:` a `Title - Author` link is a post, unless it is a talk page or a recording.
+			if (context.otherThings && !isTalkPage(candidate.url) && !isVideo(candidate.url)) {
+				sink.miss('list item', candidate.title, itemLine, 'the lead-in names other things (posts, books, tools)');
+				continue;
+			}
+		}
 		// `* [Talk](…)` with `* [Read the abstract](…)` nested: those links are the talk's own.
 		const url = candidate.url ?? (item.nested ? nestedArtifactUrl(item.nested.items.flatMap(nestedItem => inlineTokens(nestedItem.tokens[0]))) : null);
 		// `This is a talk I didn't attend but watched on a plane`: the item's own paragraphs say it was missed.
 		const more = item.tokens.slice(1).filter(token => token.type === 'paragraph' || token.type === 'text').map(token => token.raw).join(' ');
-		sink.add({...candidate, url, missed: candidate.missed === true || (more !== '' && saysMissed(more, candidate.title))}, line + item.offset, context.groupings);
+		const why = context.forced
+			? 'the author marked the list {: .talks}'
+			: candidate.evidence === 'talk'
+				? candidate.speakers
+					? `talk-shaped: a title and its speakers (${candidate.speakers})`
+					: 'talk-shaped: it links a talk page'
+				: 'title-shaped, in a list that is talks (lead-in or siblings)';
+		sink.add({...candidate, url, missed: candidate.missed === true || (more !== '' && saysMissed(more, candidate.title))}, itemLine, context.groupings, {kind: 'list item', why});
 	}
 }
 
+
+/**
+ * Every decision about a post's talks, accepted or not, in body order: what `kubecon-notes
+ * sessions --explain` prints. Lines are the file's.
+ */
+export function explainTalks(post: Pick<Post, 'body' | 'bodyLineOffset' | 'id' | 'frontMatter'>): TalkVerdict[] {
+	const verdicts: TalkVerdict[] = [];
+	let blocks: SourceBlock[];
+	try {
+		blocks = lexBlocks(post.body);
+	} catch {
+		return verdicts;
+	}
+	const talks = post.frontMatter['talks'];
+	const none = talks === false || (typeof talks === 'string' && /^(?:false|no|off)$/i.test(talks.trim()));
+	extractSessions(blocks, post.id, post.bodyLineOffset, {none, trace: verdict => verdicts.push({...verdict, line: verdict.line + post.bodyLineOffset})});
+	return verdicts.sort((a, b) => a.line - b.line);
+}

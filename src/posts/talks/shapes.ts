@@ -128,11 +128,13 @@ const SPEAKER_COLUMN = /\b(?:speakers?|presenters?|by|who|people|hosts?)\b/i;
 const NOTE_COLUMN = /\b(?:notes?|comments?|status|verdict|thoughts|rating|remarks?|attended)\b/i;
 
 /** A table with a title column and a speaker column (or talk-page links): one talk per row. */
-export function tableTalks(block: SourceBlock): PlacedCandidate[] {
+export function tableTalks(block: SourceBlock, forced = false): PlacedCandidate[] {
 	const table = block.token as Tokens.Table;
 	const header = table.header.map(cell => cell.text);
 	const talkColumn = header.findIndex(text => TALK_COLUMN.test(text));
-	const titleColumn = talkColumn !== -1 ? talkColumn : header.findIndex(text => TITLE_COLUMN.test(text));
+	const namedColumn = talkColumn !== -1 ? talkColumn : header.findIndex(text => TITLE_COLUMN.test(text));
+	// Marked `{: .talks}` by its author: the first column is the title when no header says which.
+	const titleColumn = namedColumn === -1 && forced ? 0 : namedColumn;
 	const speakerColumn = header.findIndex((text, index) => index !== titleColumn && SPEAKER_COLUMN.test(text));
 	const noteColumn = header.findIndex((text, index) => index !== titleColumn && index !== speakerColumn && NOTE_COLUMN.test(text));
 	if (titleColumn === -1) return [];
@@ -148,7 +150,9 @@ export function tableTalks(block: SourceBlock): PlacedCandidate[] {
 		const speakers = inlineText(cell(speakerColumn)).replace(/\s+/g, ' ').trim() || split.speakers;
 		const rowLinks = row.flatMap(other => lexLine(other.text)).filter(token => token.type === 'link') as Tokens.Link[];
 		const hasTalkLinks = rowLinks.some(other => isTalkPage(safeUrl(other.href)) || isVideo(safeUrl(other.href)) || isArtifactLabel(inlineText(other.tokens)));
-		if (title === '' || !(speakerColumn !== -1 || talkColumn !== -1 || split.speakers !== null || isTalkPage(url) || hasTalkLinks)) return;
+		// The attribute list itself, lexed as a last row.
+		if (title === '' || title.startsWith('{:')) return;
+		if (!forced && !(speakerColumn !== -1 || talkColumn !== -1 || split.speakers !== null || isTalkPage(url) || hasTalkLinks)) return;
 		found.push({title, speakers, url, note: noteOf(cell(noteColumn)), evidence: 'talk', line: block.line + 2 + index});
 	});
 	return found;
