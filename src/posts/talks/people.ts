@@ -22,7 +22,7 @@ const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/;
 /** Words that are never part of a person's name in a talk's text. */
 const NOT_NAME_WORDS = new Set([
 	'The', 'A', 'An', 'And', 'Or', 'Of', 'On', 'In', 'To', 'For', 'With', 'From', 'By', 'At', 'How', 'Why', 'What', 'When', 'Where', 'Who', 'Your', 'My', 'Our', 'Its', 'This', 'That',
-	'Day', 'Keynote', 'Talk', 'Session', 'Panel', 'Workshop', 'Tutorial', 'Intro', 'Introduction', 'Deep', 'Dive', 'Update', 'Updates', 'Overview', 'Edition', 'Summit', 'Conference', 'Track',
+	'Keynote', 'Talk', 'Session', 'Panel', 'Workshop', 'Tutorial', 'Intro', 'Introduction', 'Deep', 'Dive', 'Update', 'Updates', 'Overview', 'Edition', 'Summit', 'Conference', 'Track',
 	'Inc', 'Ltd', 'Corp', 'Labs', 'Software', 'Systems', 'Cloud', 'Security', 'Networks', 'University', 'Foundation', 'Group', 'Services', 'Solutions', 'Project', 'Team', 'Community',
 	'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
 	'Morning', 'Afternoon', 'Evening', 'Lunch', 'Break', 'Serverless', 'Kubernetes', 'Docker', 'Linux', 'Android', 'Python', 'Ruby', 'Rails', 'JavaScript', 'Java', 'Go', 'Rust', 'Announcement', 'Law', 'Part', 'Chapter', 'Theme',
