@@ -7,6 +7,7 @@ import {dayLabel, type Grouping} from './groups.js';
 import {splitSpeakers, withLenientNames} from './speakers.js';
 import {decideHeadings} from './decision.js';
 import {readHeadings} from './headings.js';
+import {proseTalks} from './prose.js';
 import {boldOnlyName} from '../topics.js';
 import type {Post, Session} from '../types.js';
 
@@ -203,8 +204,12 @@ export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineO
 				return;
 			}
 			const underTalks = headings.length > 0 && announcesTalks(headings.at(-1)!.grouping.text);
-			const found = speakersLine(block) === null ? paragraphTalks(block, underTalks) : [];
-			for (const talk of found) sink.add(talk, talk.line, headingGroupings(), {kind: 'paragraph', why: talk.speakers ? 'a talk-shaped paragraph: a title and its speakers' : 'a paragraph linking a talk page'});
+			const shaped = speakersLine(block) === null ? paragraphTalks(block, underTalks) : [];
+			for (const talk of shaped) sink.add(talk, talk.line, headingGroupings(), {kind: 'paragraph', why: talk.speakers ? 'a talk-shaped paragraph: a title and its speakers' : 'a paragraph linking a talk page'});
+			// Titles named in prose, beside the words that say they are talks.
+			const inProse = shaped.length === 0 && speakersLine(block) === null ? proseTalks(block) : [];
+			for (const talk of inProse) sink.add(talk, talk.line, headingGroupings(), {kind: 'paragraph', why: talk.speakers ? `named in prose with its speaker (${talk.speakers})` : 'named in prose beside words that say it is a talk'});
+			const found = [...shaped, ...inProse];
 			previous = found.length > 0 ? null : lazyGrouping(token, false);
 			return;
 		}
