@@ -179,6 +179,8 @@ export function speakersInText(text: string, limit = 3): string[] {
 			// `this session with Michio Kaku`, `a talk from Ann Lee`.
 			((before === 'with' || before === 'from') && TALK_NOUNS.test(stripPunctuation(words[start - 2] ?? '')) && score >= 1) ||
 			((sentenceStart || before === 'and') && SPEAKER_VERBS.has(after) && after !== 'a' && (score === 2 || run.length === 1)) ||
+			// `After lunch Richard Jones gave…`, `again John delivered an excellent presentation`.
+			(SPEAKER_VERBS.has(after) && after !== 'a' && after !== 'nous' && (score === 2 || (run.length === 1 && TALK_NOUNS.test(words.slice(at + 1, at + 5).map(stripPunctuation).find(word => TALK_NOUNS.test(word)) ?? '')))) ||
 			(sentenceStart && (after === 'from' || after === 'of') && score >= 1);
 		if (isSpeaker && !found.includes(name)) found.push(name);
 		if (isSpeaker && (byName || before === 'and')) lastBy = at - 1;

@@ -7,7 +7,7 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
-import {isArtifactLabel, isTalkPage} from './evidence.js';
+import {isArtifactLabel, isTalkPage, saysMissed} from './evidence.js';
 import {stripQuotes} from './items.js';
 import {personScore, speakersInText} from './people.js';
 import type {PlacedCandidate} from './shapes.js';
@@ -99,7 +99,10 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 	const add = (title: string, speakers: string | null, url: string | null, at: number) => {
 		const clean = stripQuotes(fold(title)).replace(/[.,;:]$/, '');
 		if (clean === '' || found.some(other => other.title === clean)) return;
-		found.push({title: clean, speakers, url, note: null, evidence: 'talk', line: lineOf(rawTextNear(raw, clean, at))});
+		const sentence = sentenceAround(text, at, at + title.length);
+		// `I wanted to attend [X] as well but this talk won`: a talk passed over is a talk missed.
+		const passedOver = /\b(?:wanted|hoped|meant|planned)\s+to\s+(?:attend|see|go\s+to|catch)\b/i.test(sentence.slice(0, Math.max(0, sentence.indexOf(clean.slice(0, 8)))));
+		found.push({title: clean, speakers: speakers ?? speakerAfter(text, at + title.length), url, note: null, evidence: 'talk', line: lineOf(rawTextNear(raw, clean, at)), missed: passedOver || saysMissed(sentence, clean)});
 	};
 	let previousTitleEnd = -1;
 	for (const [index, span] of list.entries()) {
@@ -201,9 +204,19 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 		if (named) return named;
 	}
 	const at = sentence.indexOf(title);
-	const lead = at === -1 ? sentence : sentence.slice(0, at);
+	const lead = (at === -1 ? sentence : sentence.slice(0, at)).replace(/[\s“"«*_[]+$/, '');
+	// `Chris Hay's *Redis the New Black*`: the possessive right before the title.
+	const possessive = /((?:\p{Lu}[\p{L}'’.-]*\s){0,2}\p{Lu}[\p{L}.-]*)['’]s?$/u.exec(lead);
+	if (possessive && personScore(possessive[1]!) > 0) return possessive[1]!;
 	const named = speakersInText(lead);
 	return named.at(-1) ?? null;
+}
+
+/** `This talk was given by Ann Lee`: the sentence after a title may name its speaker. */
+function speakerAfter(text: string, end: number): string | null {
+	const next = text.slice(end).split(/(?<=[.!?])\s+/).slice(0, 2).join(' ');
+	if (!/\b(?:this|the)\s+(?:talk|session|presentation|keynote)\s+(?:was\s+)?(?:given|presented|delivered|hosted|run)\s+by\b/i.test(next)) return null;
+	return speakersInText(next)[0] ?? null;
 }
 
 /** Where the title's text starts in the raw paragraph (markup aside), for its line. */
