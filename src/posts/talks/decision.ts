@@ -3,8 +3,11 @@
  * most of which carry evidence of being talks is a run of talks (its members then need little
  * evidence of their own). A heading alone is a talk only on strong evidence.
  */
-import {announcesTalks, isNegated, type Evidence} from './evidence.js';
+import {announcesTalks, isNegated, namesDay, type Evidence} from './evidence.js';
 import {scoreOf, type HeadingCandidate} from './headings.js';
+
+/** A date in a heading (`11/4/11`, `4 November`, `Nov 4`): the heading is a day of the conference. */
+const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i;
 
 /** Strong evidence by itself: a speaker read from the heading, a talk page, a speakers line. */
 export const STRONG = 3;
@@ -23,6 +26,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	for (const candidate of candidates) {
 		const parent = candidate.parent === null ? null : candidates[candidate.parent]!;
 		if (parent && announcesTalks(parent.text) && !isNegated(parent.text)) candidate.evidence.push({weight: 2, reason: `under "${parent.text}"`});
+		else if (parent && (namesDay(parent.text) || DATE.test(parent.text))) candidate.evidence.push({weight: 1, reason: `under a day: "${parent.text}"`});
 		else if (parent && parent.excluded?.startsWith('only a name') && (candidate.speakers === null || candidate.form === 'body') && parent.depth < candidate.depth) {
 			// `## Ann Lee` then `### Title`: the heading above names the speaker.
 			candidate.speakers = parent.text;
@@ -73,7 +77,7 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 			else if (score >= STRONG && hasOwnEvidence(member)) {
 				accepted = true;
 				why = 'strong evidence of its own';
-			} else if (isRun && (score >= 1 || (medium * 5 >= live.length * 4 && score >= 0 && member.title.includes(' ')))) {
+			} else if (isRun && (ownScore(member) >= 1 || (medium * 5 >= live.length * 4 && ownScore(member) >= 0 && member.title.includes(' ')))) {
 				accepted = true;
 				why = `one of a run of ${live.length} sibling headings, ${medium} with evidence of talks`;
 			} else if (postIsTalks && score >= MEDIUM && live.length === 1) {
@@ -94,6 +98,11 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		}
 	}
 	return candidates.map(candidate => decisions.get(candidate)!);
+}
+
+/** Evidence of the heading itself, without what a day heading above gives every sibling alike. */
+function ownScore(candidate: HeadingCandidate): number {
+	return scoreOf(candidate.evidence.filter(item => !item.reason.startsWith('under a day')));
 }
 
 /** Evidence in the heading or right below it, not only in its prose: a lone heading needs some. */

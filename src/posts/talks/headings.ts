@@ -369,6 +369,11 @@ function nameLine(block: SourceBlock): string | null {
 			const text = fold(inlineText(tokens));
 			return peopleOf(text) ? text : null;
 		}
+		// `* Avdi Grimm @avdi avdi.org`, `* @noelrap`: a first item that is a person and their handle.
+		const text = fold(inlineText(tokens));
+		if (/^@[\w.]{2,40}$/.test(text)) return text;
+		const withHandle = /^(.{3,60}?)\s+@[\w.]{2,40}(?:\s+\S+\.\w{2,6})?$/.exec(text);
+		if (withHandle && personScore(withHandle[1]!) > 0) return withHandle[1]!;
 		return null;
 	}
 	if (block.token.type !== 'paragraph') return null;

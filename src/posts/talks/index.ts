@@ -8,6 +8,7 @@ import {splitSpeakers, withLenientNames} from './speakers.js';
 import {decideHeadings} from './decision.js';
 import {readHeadings} from './headings.js';
 import {proseTalks} from './prose.js';
+import {expandHtmlHeadings} from './html-headings.js';
 import {boldOnlyName} from '../topics.js';
 import type {Post, Session} from '../types.js';
 
@@ -93,8 +94,10 @@ function authorMarks(blocks: SourceBlock[]): Map<number, Mark> {
  * The sessions of a body, found by how they look: bullet lists of talks, talk paragraphs, one
  * heading per talk, tables of talks. Each keeps its line, and the day it sits under.
  */
-export function extractSessions(blocks: SourceBlock[], postId: string, bodyLineOffset: number, options: TalkOptions = {}): Session[] {
+export function extractSessions(markdownBlocks: SourceBlock[], postId: string, bodyLineOffset: number, options: TalkOptions = {}): Session[] {
 	const sessions: Session[] = [];
+	// Sections written as HTML (`<h3>Talk</h3>`) are read as the markdown they stand for.
+	const blocks = expandHtmlHeadings(markdownBlocks);
 	const {trace} = options;
 	if (options.none) {
 		trace?.({line: 1, kind: 'paragraph', text: 'talks: false', speakers: null, accepted: false, why: 'the front matter says the post lists no talks (talks: false)', evidence: []});

@@ -283,8 +283,11 @@ function fromPlain(all: Token[]): Candidate | null {
 		if (first) ({title, speakers} = first);
 	}
 	if (speakers === null) {
-		const by = /^(.+?)\s+by\s+(.+)$/.exec(text);
-		if (by && looksLikeSpeakers(by[2]!)) ({title, speakers} = {title: by[1]!.trim(), speakers: by[2]!.trim()});
+		// `Title by Ann Lee`; not `Wikis - invented by Ward Cunningham` (a participle before `by` is a sentence).
+		const at = text.indexOf(' by ');
+		const head = at > 0 ? text.slice(0, at).trim() : '';
+		const tail = at > 0 ? text.slice(at + 4).trim() : '';
+		if (at > 0 && !/ed$/.test(head.split(' ').at(-1) ?? '') && looksLikeSpeakers(tail)) ({title, speakers} = {title: head, speakers: tail});
 	}
 	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
 	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.replace(/\s*[-–—:(].*$/, ''))) {
