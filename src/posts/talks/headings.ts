@@ -386,6 +386,9 @@ function nameLine(block: SourceBlock): string | null {
 	const marked = /\([^()]{1,60}\)|,/.test(firstLine) || /@[\w.]/.test(block.token.raw.split('\n')[0]!);
 	const found = peopleWithOrgs(firstLine.replace(/\s*\([^()]{1,60}\)/g, ''));
 	if (found && (found.score === 2 || marked)) return found.people.join(', ');
+	// `James wickett (Mentor Graphics) @wickett`: a known given name, an organisation and a handle.
+	const named = /^(\p{Lu}[\p{Ll}'-]+\s+\p{L}[\p{L}'-]+)\s*\(/u.exec(firstLine);
+	if (named && marked && isGivenName(named[1]!.split(' ')[0]!) && /@[\w.]/.test(block.token.raw.split('\n')[0]!)) return named[1]!;
 	// `Ann Lee (Acme), Bo Chan (Initech)`.
 	const parts = firstLine.split(/\s*,\s*/).map(part => part.replace(/\s*\([^()]{1,60}\)$/, ''));
 	if (parts.length > 1 && parts.every(part => personScore(part) > 0) && parts.some(part => personScore(part) === 2)) return parts.join(', ');

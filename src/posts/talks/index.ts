@@ -5,6 +5,7 @@ import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
 import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
 import {dayLabel, type Grouping} from './groups.js';
 import {splitSpeakers, withLenientNames} from './speakers.js';
+import {personScore} from './people.js';
 import {decideHeadings} from './decision.js';
 import {readHeadings} from './headings.js';
 import {proseTalks} from './prose.js';
@@ -223,7 +224,39 @@ export function extractSessions(markdownBlocks: SourceBlock[], postId: string, b
 		}
 		previous = null;
 	});
-	return withoutRepeats(sessions.sort((a, b) => a.line - b.line));
+	return withFullNames(withoutRepeats(sessions.sort((a, b) => a.line - b.line)), blocks);
+}
+
+/**
+ * `Joel gave us a demo`: a speaker named by a first name only is the person the post names in
+ * full elsewhere (`Joel Spolsky`), when it names exactly one such person.
+ */
+function withFullNames(sessions: Session[], blocks: SourceBlock[]): Session[] {
+	const single = sessions.filter(session => session.people.some(person => !person.includes(' ')));
+	if (single.length === 0) return sessions;
+	const text = blocks.map(block => block.token.raw).join('\n');
+	const cache = new Map<string, string | null>();
+	const fullName = (first: string): string | null => {
+		if (!cache.has(first)) {
+			const found = new Set<string>();
+			for (let at = text.indexOf(first); at !== -1 && found.size < 3; at = text.indexOf(first, at + first.length)) {
+				if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue;
+				// Two words exactly: `John James Audubon` is not `John James`.
+				const next = /^ (\p{Lu}[\p{Ll}'’-]+)(?![\p{L}'’-]| \p{Lu})/u.exec(text.slice(at + first.length, at + first.length + 40));
+				if (next && personScore(`${first} ${next[1]}`) === 2) found.add(`${first} ${next[1]}`);
+			}
+			cache.set(first, found.size === 1 ? [...found][0]! : null);
+		}
+		return cache.get(first)!;
+	};
+	for (const session of single) {
+		const people = session.people.map(person => (person.includes(' ') ? person : (fullName(person) ?? person)));
+		if (people.some((person, index) => person !== session.people[index])) {
+			session.people = people;
+			if (session.speakers !== null && !session.speakers.includes(',') && !session.speakers.includes('&')) session.speakers = people.join(' & ');
+		}
+	}
+	return sessions;
 }
 
 /**

@@ -165,7 +165,7 @@ export function speakersInText(text: string, limit = 3): string[] {
 		if (score === 0 && !(run.length === 1 && isGivenName(name))) continue;
 		const sentenceStart = start === 0 || /[.!?:]$/.test(words[start - 1]!);
 		// A verb of the third person or the past right after a known name: `Laura Eck does…`, `Jon Esser articulated…`.
-		const acts = score === 2 && /^\p{Ll}{2,}(?:s|ed)$/u.test(after) && !/ss$/.test(after) && run.length >= 2;
+		const acts = score === 2 && (/^\p{Ll}{2,}(?:s|ed)$/u.test(after) || after === 'is') && !/ss$/.test(after) && run.length >= 2;
 		// `keynote by Marc Lesser`; a name only by its shape after `given by`, `hosted by`, `talk by`.
 		const byWhat = stripPunctuation(words[start - 2] ?? '').toLowerCase();
 		const byName = BY_WORDS.has(before) && (score === 2 || (score >= 1 && /^(?:given|hosted|presented|delivered|led|run|done|talk|session|keynote|presentation|workshop|tutorial)$/.test(byWhat)));
@@ -178,6 +178,9 @@ export function speakersInText(text: string, limit = 3): string[] {
 			(acts && (sentenceStart || /['’]s$/.test(words[start - 1] ?? ''))) ||
 			// `this session with Michio Kaku`, `a talk from Ann Lee`.
 			((before === 'with' || before === 'from') && TALK_NOUNS.test(stripPunctuation(words[start - 2] ?? '')) && score >= 1) ||
+			// `Charles Desneuf nous a cité…` (told us), `John Daily: “We talk about…”` (quoted).
+			(after === 'nous' && /^(?:a|ont|avait)$/.test(words[at + 1] ?? '') && score >= 1) ||
+			(score === 2 && /:$/.test(last) && /^["“«]/.test(words[at] ?? '')) ||
 			((sentenceStart || before === 'and') && SPEAKER_VERBS.has(after) && after !== 'a' && (score === 2 || run.length === 1)) ||
 			// `After lunch Richard Jones gave…`, `again John delivered an excellent presentation`.
 			(SPEAKER_VERBS.has(after) && after !== 'a' && after !== 'nous' && (score === 2 || (run.length === 1 && TALK_NOUNS.test(words.slice(at + 1, at + 5).map(stripPunctuation).find(word => TALK_NOUNS.test(word)) ?? '')))) ||

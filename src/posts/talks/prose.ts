@@ -96,16 +96,16 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 		const at = raw.indexOf(needle.slice(0, 20));
 		return block.line + (at === -1 ? 0 : countLines(raw.slice(0, at)));
 	};
-	const add = (title: string, speakers: string | null, url: string | null, at: number) => {
+	const add = (title: string, speakers: string | null, url: string | null, at: number, lookAhead = true) => {
 		const clean = stripQuotes(fold(title)).replace(/[.,;:]$/, '');
 		if (clean === '' || found.some(other => other.title === clean)) return;
 		const sentence = sentenceAround(text, at, at + title.length);
 		// `I wanted to attend [X] as well but this talk won`: a talk passed over is a talk missed.
 		const passedOver = /\b(?:wanted|hoped|meant|planned)\s+to\s+(?:attend|see|go\s+to|catch)\b/i.test(sentence.slice(0, Math.max(0, sentence.indexOf(clean.slice(0, 8)))));
-		found.push({title: clean, speakers: speakers ?? speakerAfter(text, at + title.length), url, note: null, evidence: 'talk', line: lineOf(rawTextNear(raw, clean, at)), missed: passedOver || saysMissed(sentence, clean)});
+		found.push({title: clean, speakers: speakers ?? (lookAhead ? speakerAfter(text, at + title.length) : null), url, note: null, evidence: 'talk', line: lineOf(rawTextNear(raw, clean, at)), missed: passedOver || saysMissed(sentence, clean)});
 	};
 	let previousTitleEnd = -1;
-	for (const [index, span] of list.entries()) {
+	for (const span of list) {
 		const {token} = span;
 		const before = text.slice(Math.max(0, span.start - 60), span.start);
 		const after = text.slice(span.end, span.end + 60);
@@ -154,9 +154,10 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 			continue;
 		}
 		if (token.type === 'em' || (token.type === 'text' && /["“«]/.test(inner))) {
-			for (const quote of token.type === 'em' ? [{title: inner, offset: 0}] : quotedIn(inner)) {
-				const title = stripQuotes(quote.title);
-				if (!isProseTitle(title) || personScore(title) > 0 || title.split(' ').length < 2) continue;
+			// Offsets into the text as it is (`inner` has its spacing folded).
+			for (const quote of token.type === 'em' ? [{title: inner, offset: 0}] : quotedIn(inlineText([token]))) {
+				const title = stripQuotes(fold(quote.title));
+				if (!isProseTitle(title) || personScore(title) === 2 || title.split(' ').length < 2) continue;
 				const start = span.start + quote.offset;
 				const near = text.slice(Math.max(0, start - 60), start);
 				const follows = text.slice(start + quote.title.length, start + quote.title.length + 60);
@@ -165,11 +166,11 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained)) continue;
 				// A possessive cue must be a person's: `Ann Lee's *Title*`, not `it's *great*`.
 				if (/['’]s?\s*$/.test(near) && !cueBefore(near.replace(/\S*['’]s?\s*$/, '')) && !possessiveIsPerson(near)) continue;
-				add(title, speakerNear(sentence, quote.title, follows), null, start);
+				// The sentence after a pair of titles speaks of the first: the second takes no speaker from it.
+				add(title, speakerNear(sentence, quote.title, follows), null, start, !chained);
 				previousTitleEnd = start + quote.title.length;
 			}
 		}
-		void index;
 	}
 	return found;
 }
@@ -214,8 +215,8 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 
 /** `This talk was given by Ann Lee`: the sentence after a title may name its speaker. */
 function speakerAfter(text: string, end: number): string | null {
-	const next = text.slice(end).split(/(?<=[.!?])\s+/).slice(0, 2).join(' ');
-	if (!/\b(?:this|the)\s+(?:talk|session|presentation|keynote)\s+(?:was\s+)?(?:given|presented|delivered|hosted|run)\s+by\b/i.test(next)) return null;
+	const next = text.slice(end).split(/(?<=[.!?])\s+/).slice(0, 3).join(' ');
+	if (!/\b(?:talk|session|presentation|keynote)\b[^.]{0,40}?\b(?:given|presented|delivered|hosted|run)\s+by\b/i.test(next)) return null;
 	return speakersInText(next)[0] ?? null;
 }
 
