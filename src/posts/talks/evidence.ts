@@ -7,7 +7,7 @@
 const TALK_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:sched\.com|sched\.co|sessionize\.com|pretalx\.com|pretalx\.[\w.-]+|events\.linuxfoundation\.org|kccnc[\w-]*\.[\w.]+|kubecon[\w-]*\.[\w.]+|cloudnativecon[\w-]*\.[\w.]+|fosdem\.org|devconf\.info|indico\.[\w.-]+)(?:[/?#:]|$)/i;
 
 /** A talk page on another conference site: `/talks/…`, `/sessions/…`, `/schedule/…`. */
-const TALK_PATH = /^https?:\/\/[^/]+\/(?:[\w-]+\/)*(?:talks?|sessions?|presentations?|schedule|event|program|programme|agenda|speakers?)\/[\w%.-]+|\/view_talk\b|ViewSession\.aspx\?SessionID=/i;
+const TALK_PATH = /^https?:\/\/[^/\s]{1,253}\/(?:[\w-]{1,80}\/){0,6}(?:talks?|sessions?|presentations?|schedule|event|program|programme|agenda|speakers?|proposals?|contributions?)(?:\/[\w%.-]|[#?][\w%=&.-])|\/view_talk\b|ViewSession\.aspx\?SessionID=/i;
 
 /** Recordings: a talk's replay, also where a list links talks to their videos. */
 const VIDEO_HOST = /^https?:\/\/(?:[\w-]+\.)*(?:youtube\.com|youtu\.be|vimeo\.com|media\.ccc\.de)\//i;
@@ -92,7 +92,17 @@ export function isTalkPage(url: string | null): boolean {
 
 /** A link to a recording. */
 export function isVideo(url: string | null): boolean {
-	return url !== null && VIDEO_HOST.test(url);
+	if (url === null) return false;
+	// A recording's file (`…/talk.mp4`) or a conference's video site.
+	return VIDEO_HOST.test(url) || /\.(?:mp4|webm|ogv|mkv|m4v|mov)(?:[?#]|$)/i.test(url) || /^https?:\/\/(?:video\.|videos\.|media\.|tv\.)[^/]{1,200}\/|confreaks\.(?:tv|com|net)\//i.test(url);
+}
+
+/** A call to action or a call for papers: `Check out the [CfP here](…)`, `Register now`. */
+const CALL_TO_ACTION = /^(?:check\s?out|checkout|register|sign\s+up|buy|click|subscribe|submit)\b|\b(?:call\s+for\s+(?:papers|proposals|speakers)|cfp|tickets?|registration)\b/i;
+
+/** True for a call to action, never a talk's title. */
+export function isCallToAction(text: string): boolean {
+	return CALL_TO_ACTION.test(text.trim());
 }
 
 /** `Read the abstract`, `Watch the replay`, `slides`: a talk's own links, never a talk. */
@@ -143,7 +153,7 @@ function wordCount(text: string): number {
 export function isProse(text: string): boolean {
 	const trimmed = text.trim();
 	const count = wordCount(trimmed);
-	if (count > 16) return true;
+	if (count > 16 || isCallToAction(trimmed)) return true;
 	if (/^[\p{Ll}]/u.test(trimmed) && !/^(?:k8s|kubectl|kubeadm|kube-|etcd|eBPF|gRPC|iOS|k3s|containerd|cert-manager)/.test(trimmed)) return true;
 	if (/[.!]$/.test(trimmed) && count >= 5 && !/\b(?:Inc|Ltd|Corp|Co|Jr|Sr)\.$/.test(trimmed)) return true;
 	// A sentence break inside: `This was great. The demo failed.` (not a Title Case title: `… Cluster. Who Wins?`)

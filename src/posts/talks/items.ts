@@ -36,7 +36,8 @@ function fold(text: string): string {
 
 /** Removes the whitespace-only text tokens between inline parts. */
 export function meaningful(tokens: Token[]): Token[] {
-	return tokens.filter(token => !(token.type === 'text' && token.raw.trim() === '') && token.type !== 'br' && !(token.type === 'html' && /^<br\s*\/?>$/i.test(token.raw.trim())));
+	// An image's alt text (`![Debian - Pacemaker][x]`) has the shape of a talk and is never one.
+	return tokens.filter(token => !(token.type === 'text' && token.raw.trim() === '') && token.type !== 'br' && token.type !== 'image' && !(token.type === 'html' && /^<br\s*\/?>$/i.test(token.raw.trim())));
 }
 
 export function findLink(tokens: Token[]): Tokens.Link | null {
@@ -261,15 +262,15 @@ function fromPlain(all: Token[]): Candidate | null {
 	const noteStart = last > 0 && inline[last]!.type === 'em' ? last : inline.length;
 	let text = fold(inlineText(inline.slice(0, noteStart)));
 	let note = noteOf(inline.slice(noteStart));
-	const paren = /^(.*\S)\s*\(([^()]*)\)$/.exec(text);
+	const paren = trailingParen(text);
 	let parenSpeakers: string | null = null;
-	if (paren && note === null && !looksLikeSpeakers(paren[2]!)) {
-		text = paren[1]!;
-		note = noteOf([{type: 'text', raw: paren[2]!, text: paren[2]!} as Tokens.Text]);
-	} else if (paren && /[,&]/.test(paren[2]!)) {
-		// `Scaling Etcd (Ann Lee, Acme)`: the speakers in parentheses.
-		text = paren[1]!;
-		parenSpeakers = paren[2]!.trim();
+	if (paren && note === null && !looksLikeSpeakers(paren[1])) {
+		text = paren[0];
+		note = noteOf([{type: 'text', raw: paren[1], text: paren[1]} as Tokens.Text]);
+	} else if (paren) {
+		// `Scaling Etcd (Ann Lee, Acme)`, `Title (Ann Lee)`: the speakers in parentheses.
+		text = paren[0];
+		parenSpeakers = paren[1].trim();
 	}
 	if (text === '') return null;
 	const link = findLink(inline) ?? bare ?? null;
@@ -292,10 +293,30 @@ function fromPlain(all: Token[]): Candidate | null {
 	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
 	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.replace(/\s*[-–—:(].*$/, ''))) {
 		// `Keynote - [slides](…)`: the title is what comes before its links.
-		const own = fold(title.replace(/\s*[-–—:(]?\s*(?:slides?|video|replay|recording|abstract)\b.*$/i, ''));
-		return {title: own, speakers: null, url: artifactUrl(inline), note, evidence: 'title'};
+		const own = fold(cutAtArtifacts(title));
+		// `Title (Ann Lee): [Slides](…), [Video](…)`: the speakers in parentheses, the links its own.
+		const inParens = trailingParen(own.replace(/[:\s]+$/, ''));
+		if (inParens && looksLikeSpeakers(inParens[1])) return {title: inParens[0], speakers: inParens[1].trim(), url: artifactUrl(inline), note, evidence: 'talk'};
+		return {title: own.replace(/[:\s]+$/, ''), speakers: null, url: artifactUrl(inline), note, evidence: 'title'};
 	}
 	return {title, speakers: null, url, note, evidence: isTalkPage(url) && !isProse(title) ? 'talk' : (!link || link === bare) && isTitleLike(title) ? 'title' : 'none'};
+}
+
+/** The text before a talk's own links (`Title - slides, video`): a scan for the first artifact word. */
+function cutAtArtifacts(title: string): string {
+	const match = /\b(?:slides?|video|replay|recording|abstract)\b/i.exec(title);
+	if (!match) return title;
+	return title.slice(0, match.index).replace(/[\s\-–—:(]+$/, '');
+}
+
+/** `Title (remark)` as `[title, remark]`: the last parenthesis closing the text, found by a scan. */
+function trailingParen(text: string): [string, string] | null {
+	const trimmed = text.trimEnd();
+	if (!trimmed.endsWith(')')) return null;
+	const open = trimmed.lastIndexOf('(');
+	if (open <= 0 || trimmed.indexOf(')', open) !== trimmed.length - 1) return null;
+	const head = trimmed.slice(0, open).trimEnd();
+	return head === '' ? null : [head, trimmed.slice(open + 1, -1)];
 }
 
 /** The url of a talk from its nested links (`* [Read the abstract](…)`), when it has none. */
