@@ -58,6 +58,13 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 				if (alike < 2) revertSplit(member);
 			} else if (member.form === 'on' && open.filter(other => other.form === 'on').length < 2) revertSplit(member);
 		}
+		// A speaker read on its shape alone (`by Jun Park`) counts in full beside siblings written alike.
+		for (const member of live) {
+			const shaped = member.evidence.findIndex(item => item.reason.startsWith('speaker in the heading') && item.reason.includes('shape only'));
+			if (shaped === -1 || member.form === null) continue;
+			const alike = open.filter(other => other !== member && other.form === member.form && other.evidence.some(item => item.weight >= STRONG && item.reason.startsWith('speaker in the heading'))).length;
+			if (alike >= 1) member.evidence[shaped] = {weight: STRONG, reason: `speaker in the heading (${member.form}), written like ${alike} other heading${alike === 1 ? '' : 's'}: ${member.speakers}`};
+		}
 		// `Title by Ann Lee` beside `Title by Cantino and Stout`: siblings written alike name people alike.
 		for (const member of live) {
 			if (!member.loose || member.form !== null) continue;

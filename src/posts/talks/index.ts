@@ -1,6 +1,6 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, lexBlocks, listItemLines, type SourceBlock} from '../../markdown/index.js';
-import {isMissedSection, saysMissed, announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
+import {isTitleLike, isMissedSection, saysMissed, announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
 import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
 import {dayLabel, type Grouping} from './groups.js';
@@ -345,7 +345,10 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 	const titles = leaves.filter(item => item.candidate?.evidence === 'title').length;
 	// Title-like items (`* Keynote`) are talks beside talk-shaped ones, under a lead-in that
 	// announces talks or names a day, or when talk-shaped items are most of the list.
+	// A list whose every item links a recording (`- [Title](…/talk.mp4)`) is a list of talks.
+	const recordings = leaves.filter(item => item.candidate !== null && isVideo(item.candidate.url) && isTitleLike(item.candidate.title)).length;
 	const titlesCount =
+		(leaves.length >= 2 && recordings === leaves.length) ||
 		(hasTalks && (context.supported || talks * 2 >= talks + titles)) ||
 		(context.groupings.some(grouping => announcesTalks(grouping.text)) && leaves.length > 0 && titles + talks === leaves.length);
 	for (const item of items) {

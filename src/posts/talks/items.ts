@@ -212,15 +212,18 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 }
 
 function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate | null {
-	const title = fold(inlineText([head])).replace(/[:：]$/, '').trim();
+	const title = stripQuotes(fold(inlineText([head])).replace(/[:：]$/, '').trim());
 	if (title === '') return null;
 	const inner = findLink([head]);
 	const innerUrl = inner ? safeUrl(inner.href) : null;
 	const split = inner ? {title, speakers: null} : splitTitle(title);
 	// `**Title** (Lina Park, CNCF): summary`: speakers in parentheses right after the title.
 	const paren = /^\s*\(([^()]+)\)/.exec(restText)?.[1];
-	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
-	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
+	const parenSpeakers = paren !== undefined && looksLikeSpeakers(paren) ? paren.trim() : null;
+	// `**"Title"** ▣ include video.html` then `Ann Lee` on the item's next line.
+	const nextLine = restText.split('\n').slice(1).map(line => line.trim()).find(line => line !== '');
+	const lineSpeakers = nextLine && nextLine.length <= 80 && looksLikeSpeakers(nextLine.replace(/^(?:by|with|speakers?:)\s+/i, '')) ? nextLine.replace(/^(?:by|with|speakers?:)\s+/i, '') : null;
+	const speakers = split.speakers ?? speakersAfter(restText.split('\n')[0]!) ?? parenSpeakers ?? lineSpeakers;
 	// Without speakers, a parenthesised remark after the title is its note: `_Keynote_ (missed)`.
 	const remark = speakers ? null : /^\s*\(([^()]*)\)\s*$/.exec(restText)?.[1]?.trim();
 	const restLinks = allLinks(rest);
@@ -228,7 +231,8 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 	const url = innerUrl ?? (restLinks[0] ? safeUrl(restLinks[0].href) : null);
 	const plainRest = restText.replace(/\([^()]*\)/g, '').replace(/[,\s]+/g, ' ').trim();
 	let evidence: Candidate['evidence'] = 'none';
-	if (speakers !== null || isTalkPage(url) || (onlyArtifacts && isTitleLike(split.title))) evidence = 'talk';
+	const recorded = /▣ (?:include\s+\S*video|youtube|vimeo|video)/i.test(restText) || isVideo(url);
+	if (speakers !== null || isTalkPage(url) || ((onlyArtifacts || recorded) && isTitleLike(split.title))) evidence = 'talk';
 	else if (isTitleLike(split.title) && (plainRest === '' || remark)) evidence = 'title';
 	return {title: split.title, speakers, url, note: noteOf(rest.filter(token => token.type === 'em')) ?? (remark || null), evidence};
 }
