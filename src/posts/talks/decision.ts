@@ -84,7 +84,8 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 			else if (score >= STRONG && hasOwnEvidence(member)) {
 				accepted = true;
 				why = 'strong evidence of its own';
-			} else if (isRun && (ownScore(member) >= 1 || (medium * 5 >= live.length * 4 && ownScore(member) >= 0 && member.title.includes(' ')))) {
+			} else if (isRun && (ownScore(member) >= 1 || (medium * 5 >= live.length * 4 && ownScore(member) >= 0 && member.title.includes(' ') && member !== live.at(-1)))) {
+				// (A heading with no evidence of its own is taken inside a strong run, never as its last: wrap-ups come last.)
 				accepted = true;
 				why = `one of a run of ${live.length} sibling headings, ${medium} with evidence of talks`;
 			} else if (postIsTalks && score >= MEDIUM && live.length === 1) {

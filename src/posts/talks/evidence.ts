@@ -185,8 +185,11 @@ export function isSectionName(text: string): boolean {
 	return (SECTION_NAME.test(trimmed) && trimmed.split(/\s+/).length <= 4) || OWN_SECTION.test(trimmed);
 }
 
-/** Words for a talk in the languages posts are written in: the text below a heading speaks of one. */
-const TALK_WORDS = /\b(?:talks?|session|sessions|keynote|presentation|presented|presenter|presenting|speaker|workshop|tutorial|lecture|slides|deck|conférence|conférencier|conférencière|présenté|présentation|vortrag|charla|ponencia|palestra)\b|講者|議程|演講|這場|讲者|议程|演讲|发表|発表|講演|登壇/i;
+/**
+ * Words for one talk in the languages posts are written in: `this talk`, `the speaker`, `slides`.
+ * Plurals (`many of the sessions`) speak of the conference, as a post's theme sections do.
+ */
+const TALK_WORDS = /\b(?:this|the|that|his|her|their|a|an|great|good|excellent|fascinating|interesting)\s+(?:talk|session|keynote|presentation|workshop|tutorial|lecture|demo)\b|\b(?:speaker|presented|presenter|presenting|slides|deck)\b|\b(?:talk|session|keynote|presentation)\s+(?:i|we)\s+(?:attended|saw|watched|went\s+to)\b|\b(?:conférence|conférencier|conférencière|présenté|présentation|vortrag|charla|ponencia|palestra)\b|講者|議程|演講|這場|讲者|议程|演讲|发表|発表|講演|登壇/i;
 
 /** True when the text speaks of a talk (in English and a few other languages). */
 export function mentionsTalk(text: string): boolean {

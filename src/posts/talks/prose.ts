@@ -23,7 +23,7 @@ const CUE_BEFORE = /(?:\b(?:talks?|sessions?|keynotes?|presentations?|workshops?
 const CUE_AFTER = /^[\s,]*(?:(?:delivered|given|presented|hosted|led)\s+by\b|by\s+\p{Lu}|(?:talk|session|keynote|presentation|workshop|tutorial)\b)/iu;
 
 /** Words in the sentence that make it about reading, not talks. */
-const OTHER_THINGS = /\b(?:book|books|novel|read|reading|author|podcast|episode|article|blog\s+post|takeaways?|quote|quoted|motto|mantra|buzzword|slogan|phrase|term)\b/i;
+const OTHER_THINGS = /\b(?:book|books|novel|read|reading|author|podcast|episode|article|blog\s+post|takeaways?|quote|quoted|motto|mantra|buzzword|slogan|phrase|term|said|says|told|asked|stated|claimed|noted|joked)\b/i;
 
 /** A talk's noun somewhere before a `called`/`entitled`: `the session right before closing called “X”`. */
 const TALK_NOUN = /\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?|panel)\b/i;
@@ -158,6 +158,8 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 			for (const quote of token.type === 'em' ? [{title: inner, offset: 0}] : quotedIn(inlineText([token]))) {
 				const title = stripQuotes(fold(quote.title));
 				if (!isProseTitle(title) || personScore(title) === 2 || title.split(' ').length < 2) continue;
+				// A lower-case quote is a title only when the words before say so (`talked about "…"`, `entitled "…"`).
+				if (/^\p{Ll}/u.test(title) && !/(?:entitled|titled|called|talked\s+about|talks?\s+(?:on|about))\s*$/i.test(text.slice(Math.max(0, span.start + quote.offset - 40), span.start + quote.offset))) continue;
 				const start = span.start + quote.offset;
 				const near = text.slice(Math.max(0, start - 60), start);
 				const follows = text.slice(start + quote.title.length, start + quote.title.length + 60);
