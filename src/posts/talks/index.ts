@@ -345,12 +345,15 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 	const titles = leaves.filter(item => item.candidate?.evidence === 'title').length;
 	// Title-like items (`* Keynote`) are talks beside talk-shaped ones, under a lead-in that
 	// announces talks or names a day, or when talk-shaped items are most of the list.
+	const announced = context.groupings.some(grouping => announcesTalks(grouping.text));
 	// A list whose every item links a recording (`- [Title](…/talk.mp4)`) is a list of talks.
 	const recordings = leaves.filter(item => item.candidate !== null && isVideo(item.candidate.url) && isTitleLike(item.candidate.title)).length;
 	const titlesCount =
 		(leaves.length >= 2 && recordings === leaves.length) ||
 		(hasTalks && (context.supported || talks * 2 >= talks + titles)) ||
-		(context.groupings.some(grouping => announcesTalks(grouping.text)) && leaves.length > 0 && titles + talks === leaves.length);
+		(announced && leaves.length > 0 && titles + talks === leaves.length);
+	// Under `Here are the sessions I live blogged:`, title-shaped links to any page are the talks.
+	const linkedTitles = announced && leaves.length > 0 && leaves.every(item => item.candidate !== null && (item.candidate.evidence !== 'none' || item.candidate.linkedTitle === true));
 	for (const item of items) {
 		const {candidate} = item;
 		if (item.nested && candidate?.evidence !== 'talk') {
@@ -364,7 +367,7 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 		const itemLine = line + item.offset;
 		if (!candidate || candidate.title === '') continue;
 		if (!context.forced) {
-			if (candidate.evidence === 'none') {
+			if (candidate.evidence === 'none' && !(linkedTitles && candidate.linkedTitle)) {
 				sink.miss('list item', candidate.title, itemLine, 'nothing says it is a talk (no speaker, no talk page, not title-shaped)');
 				continue;
 			}

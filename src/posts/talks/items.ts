@@ -18,6 +18,8 @@ export type Candidate = {
 	evidence: 'talk' | 'title' | 'none';
 	/** The text around it says the author missed it (`This is a talk I didn't attend…`). */
 	missed?: boolean;
+	/** A title-shaped link to some other page: a talk only under a lead-in that announces talks. */
+	linkedTitle?: boolean;
 };
 
 /** Words that start a title before a colon, never a person: `Lightning Talk: …`, `Deep Dive: …`. */
@@ -205,10 +207,10 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
 	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
 	const note = parenSpeakers !== null ? noteOf(rest.filter(token => token.type === 'em')) : noteOf(rest.filter(token => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))));
-	// Any linked title is title-like: it counts only under a lead-in that announces talks, or beside talks.
-	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : isTitleLike(split.title) ? 'title' : 'none';
+	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : (isVideo(url) || url === null) && isTitleLike(split.title) ? 'title' : 'none';
 	if (split.title === '') return null;
-	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence};
+	const linkedTitle = evidence === 'none' && isTitleLike(split.title) && !isBreak(split.title);
+	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence, ...(linkedTitle ? {linkedTitle} : {})};
 }
 
 function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate | null {
