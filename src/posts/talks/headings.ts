@@ -121,6 +121,13 @@ export function splitHeading(text: string, body: string): Split | null {
 	const splits: Split[] = [];
 	const echo = (people: string[]) => people.some(person => isEchoed(person, body));
 	const strength = (found: {people: string[]; score: number}) => (found.score >= 2 ? 2 : echo(found.people) ? 2 : 1);
+	// `Lena Fischer - Nimbus Labs: Title`: a person and a company, then the title after the colon.
+	const colonFirst = firstSplit(text, ': ');
+	const dashed = colonFirst ? firstSplit(colonFirst[0], ' - ') ?? firstSplit(colonFirst[0], ' – ') : null;
+	if (colonFirst && dashed && isTitleish(colonFirst[1])) {
+		const person = peopleOf(dashed[0]);
+		if (person && !peopleOf(dashed[1])) splits.push({title: colonFirst[1], speakers: `${dashed[0]}, ${dashed[1]}`, form: 'first', score: strength(person)});
+	}
 	// `Title - Ann Lee, Acme` (the last dash), `Title -- Ann Lee`, `Title | Ann Lee`.
 	for (const separator of [' -- ', ' - ', ' – ', ' — ', ' | ']) {
 		const parts = lastSplit(text, separator);

@@ -299,7 +299,7 @@ function readItemsUncached(list: Tokens.List): Item[] {
 	const read = firsts.map(tokens => readCandidate(tokens));
 	// Siblings written alike: when most items name speakers, an item's name-shaped tail is a name too.
 	const named = read.filter(candidate => candidate?.speakers).length;
-	if (named >= 2 && named * 2 >= read.length) {
+	if (named >= 1 && named * 2 >= read.length && read.length >= 2) {
 		read.forEach((candidate, index) => {
 			if (candidate && candidate.speakers === null) read[index] = withLenientNames(() => readCandidate(firsts[index]!));
 		});

@@ -7,7 +7,7 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
-import {isArtifactLabel, isTalkPage, saysMissed} from './evidence.js';
+import {isArtifactLabel, isCallToAction, isTalkPage, saysMissed} from './evidence.js';
 import {stripQuotes} from './items.js';
 import {personScore, speakersInText} from './people.js';
 import type {PlacedCandidate} from './shapes.js';
@@ -105,6 +105,10 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 		found.push({title: clean, speakers: speakers ?? (lookAhead ? speakerAfter(text, at + title.length) : null), url, note: null, evidence: 'talk', line: lineOf(rawTextNear(raw, clean, at)), missed: passedOver || saysMissed(sentence, clean)});
 	};
 	let previousTitleEnd = -1;
+	// A paragraph opening with a bold or italic person's name speaks of their talks.
+	const opening = list[0]?.token;
+	const openingName = opening && (opening.type === 'strong' || opening.type === 'em') ? fold(inlineText([opening])) : '';
+	const speakerLead = openingName !== '' && personScore(openingName) > 0 ? openingName : null;
 	for (const span of list) {
 		const {token} = span;
 		const before = text.slice(Math.max(0, span.start - 60), span.start);
@@ -131,7 +135,10 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 			const cued = cueBefore(before) || CUE_AFTER.test(after);
 			// A talk page linked in prose: quoted, beside a cue, or a capitalised title (`[DOMStep](…)`).
 			const onTalkPage = isTalkPage(url) && (quoted || cued || /^\p{Lu}/u.test(label));
-			if (!(onTalkPage || (quoted && cued) || (CUE_AFTER.test(after) && /^\s*(?:workshop|talk|session)\b/i.test(after)))) continue;
+			// `**Noor Aziz** talked about [Title](…)`: a capitalised title after a talk cue, or after the bold
+			// name of its speaker opening the paragraph.
+			const titled = /^\p{Lu}/u.test(label) && label.includes(' ') && !isCallToAction(label);
+			if (!(onTalkPage || (quoted && cued) || (cued && titled) || (speakerLead !== null && titled) || (CUE_AFTER.test(after) && /^\s*(?:workshop|talk|session)\b/i.test(after)))) continue;
 			if (!isProseTitle(label)) continue;
 			// `gave an [excellent talk][1] entitled "Don't Do This"`: the title is the quote that follows.
 			const entitled = /^\s*(?:entitled|titled|called)\s+["“«]([^"”»]{2,120})["”»]/i.exec(after);
@@ -142,7 +149,7 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 			}
 			// `Luke Miller’s [talk on developing an indie game]`: the talk noun is not part of the title.
 			let title = label.replace(/^(?:(?:a|the|his|her|their)\s+)?(?:talk|session|presentation|keynote)\s+(?:on|about)\s+/i, '');
-			let speakers = speakerNear(sentence, inner, after);
+			let speakers = speakerNear(sentence, inner, after) ?? speakerLead;
 			// `[Andrea's Code Kata](…)`: a name's possessive in front of the title is its speaker.
 			const possessive = /^(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)['’]s\s+(\S.*)$/u.exec(title);
 			if (possessive && personScore(possessive[1]!) > 0) {
