@@ -180,7 +180,7 @@ const OWN_SECTION = /^(?:(?:the|my|some|a|few|closing|final|last|general|other|m
 
 /** One of the post's own sections (`Takeaways`, `Conclusion`, `Lunch`), never a talk's title. */
 export function isSectionName(text: string): boolean {
-	const trimmed = text.trim().replace(/[\s:!.]+$/, '');
+	const trimmed = text.trim().replace(/(?<![\s:!.])[\s:!.]+$/, '');
 	// `Introduction to Kivy` is a title: a section name is the whole of a short heading.
 	return (SECTION_NAME.test(trimmed) && trimmed.split(/\s+/).length <= 4) || OWN_SECTION.test(trimmed);
 }

@@ -99,13 +99,13 @@ function firstSplit(text: string, separator: string): [string, string] | null {
 /** `Ann Lee (Acme)`, `Ann Lee, Acme`, `Ann Lee from Acme`: the people, organisations aside. */
 function peopleWithOrgs(text: string): {people: string[]; score: number} | null {
 	const cleaned = text
-		.replace(/\s+from\s+[\p{Lu}][\p{L}.&-]*(?:\s+[\p{Lu}][\p{L}.&-]*){0,3}$/u, '')
-		.replace(/\s*\((?:[^()]{0,80})\)\s*$/, '')
+		.replace(/(?<!\s)\s+from\s+\p{Lu}[\p{L}.&-]*(?:\s\p{Lu}[\p{L}.&-]*){0,3}$/u, '')
+		.replace(/(?<!\s)\s*\([^()]{0,80}\)\s*$/, '')
 		.trim();
 	const direct = peopleOf(cleaned);
 	if (direct) return direct;
 	// `Ann Lee, Acme & Bo Chan, Initech`: every other part an organisation.
-	const pairs = cleaned.split(/\s*(?:&|\band\b|;)\s*/).map(part => part.split(/\s*,\s*/)[0]!.trim());
+	const pairs = cleaned.split(/&|\band\b|;/).map(part => part.split(',')[0]!.trim());
 	if (pairs.length > 0 && pairs.length < 6 && cleaned.includes(',')) {
 		const people = pairs.map(part => ({part, score: personScore(part)}));
 		// `Name, Org & Name, Org` is itself the shape of a speaker list: one known name is enough.
@@ -148,10 +148,10 @@ export function splitHeading(text: string, body: string): Split | null {
 	// `Title by Ann Lee from Acme`, `Keynote by Ann Lee`.
 	const by = lastSplit(text, ' by ');
 	if (by) {
-		const speakers = by[1].replace(/\s*\((?:[^()]{0,40})\)\s*$/, '').trim();
+		const speakers = by[1].replace(/(?<!\s)\s*\([^()]{0,40}\)\s*$/, '').trim();
 		const tail = peopleWithOrgs(speakers);
 		// `Keeping Your Edge by Deploying Faster`: a gerund is the title going on.
-		if (tail && !/ing$/.test(speakers.split(' ')[0]!) && by[0] !== '') splits.push({title: by[0], speakers: speakers.replace(/\s+from\s+.*$/, ''), form: 'by', score: strength(tail)});
+		if (tail && !/ing$/.test(speakers.split(' ')[0]!) && by[0] !== '') splits.push({title: by[0], speakers: speakers.replace(/(?<!\s)\s+from\s.*$/, ''), form: 'by', score: strength(tail)});
 	}
 	// `Title with Ann Lee`: only a known name after the last `with`.
 	const withSplit = lastSplit(text, ' with ');
@@ -180,7 +180,7 @@ export function splitHeading(text: string, body: string): Split | null {
 
 /** Capitalised name words, one to four a name, joined by `,`, `&`, `and`: the shape of names. */
 function isNameShaped(text: string): boolean {
-	const parts = text.split(/\s*(?:,|&|\band\b)\s*/).filter(Boolean);
+	const parts = text.split(/,|&|\band\b/).map(part => part.trim()).filter(Boolean);
 	return (
 		parts.length > 0 &&
 		parts.length <= 6 &&
@@ -258,7 +258,7 @@ export function readHeadings(blocks: SourceBlock[]): HeadingCandidate[] {
 
 function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number | null, own: SourceBlock[], nextHeading: SourceBlock | undefined, subtree: SourceBlock[]): HeadingCandidate {
 	const tokens = inlineTokens(heading);
-	const raw = fold(inlineText(tokens)).replace(/\s*[:：]$/, '');
+	const raw = fold(inlineText(tokens)).replace(/[:：]$/, '').trim();
 	const evidence: Evidence[] = [];
 	const numbered = stripNumbering(raw.replace(/[\u200B-\u200D\uFEFF]/g, ''));
 	const unslotted = stripSlot(numbered);
@@ -289,7 +289,7 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	} else {
 		const split = splitHeading(text, body);
 		if (split) {
-			candidate.title = split.title.replace(/\s*[:：]$/, '');
+			candidate.title = split.title.replace(/[:：]$/, '').trim();
 			candidate.speakers = split.speakers;
 			candidate.form = split.form;
 			evidence.push({weight: split.score >= 2 ? 3 : 1.5, reason: `speaker in the heading (${split.form}${split.score >= 2 ? '' : ', shape only'}): ${split.speakers}`});
@@ -386,27 +386,27 @@ function nameLine(block: SourceBlock): string | null {
 	if (block.token.type !== 'paragraph') return null;
 	// An image's alt text is not a line anyone reads as text.
 	const firstLine = fold(inlineText(inlineTokens(block.token).filter(token => token.type !== 'image')).split('\n')[0]!)
-		.replace(/\s*@[\w.]{1,40}/g, '')
-		.replace(/\s*\(@?[\w.]{1,40}\)/g, match => (/\(\s*@/.test(match) ? '' : match))
-		.replace(/[\s,]+$/, '');
+		.replace(/(?<!\s)\s*@[\w.]{1,40}/g, '')
+		.replace(/(?<!\s)\s*\(@?[\w.]{1,40}\)/g, match => (match.includes('@') ? '' : match))
+		.replace(/(?<![\s,])[\s,]+$/, '');
 	if (firstLine === '' || firstLine.length > 160) return null;
 	const marked = /\([^()]{1,60}\)|,/.test(firstLine) || /@[\w.]/.test(block.token.raw.split('\n')[0]!);
-	const found = peopleWithOrgs(firstLine.replace(/\s*\([^()]{1,60}\)/g, ''));
+	const found = peopleWithOrgs(firstLine.replace(/(?<!\s)\s*\([^()]{1,60}\)/g, ''));
 	if (found && (found.score === 2 || marked)) return found.people.join(', ');
 	// `James wickett (Mentor Graphics) @wickett`: a known given name, an organisation and a handle.
 	const named = /^(\p{Lu}[\p{Ll}'-]+\s+\p{L}[\p{L}'-]+)\s*\(/u.exec(firstLine);
 	if (named && marked && isGivenName(named[1]!.split(' ')[0]!) && /@[\w.]/.test(block.token.raw.split('\n')[0]!)) return named[1]!;
 	// `Ann Lee (Acme), Bo Chan (Initech)`.
-	const parts = firstLine.split(/\s*,\s*/).map(part => part.replace(/\s*\([^()]{1,60}\)$/, ''));
+	const parts = firstLine.split(',').map(part => part.replace(/\([^()]{1,60}\)$/, '').trim());
 	if (parts.length > 1 && parts.every(part => personScore(part) > 0) && parts.some(part => personScore(part) === 2)) return parts.join(', ');
 	return null;
 }
 
 /** `@sandimetz` to `Sandi Metz` when the section names someone whose name the handle spells. */
 function resolveHandle(handle: string, text: string): string | null {
-	const key = handle.replace(/^\[?@/, '').replace(/\].*$/, '').toLowerCase();
+	const key = handle.replace(/^\[?@/, '').split(']')[0]!.toLowerCase();
 	// `@sandimetz` is `Sandi Metz` written together; `@dhh` is `DHH`.
-	const words = text.split(/\s+/).map(word => word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/['’]s$/, ''));
+	const words = text.split(/\s+/).map(word => word.replace(/^[^\p{L}]+|(?<!\P{L})[^\p{L}]+$/gu, '').replace(/['’]s$/, ''));
 	for (let index = 0; index < words.length; index++) {
 		const word = words[index]!;
 		if (!/^\p{Lu}/u.test(word)) continue;
@@ -440,9 +440,9 @@ function twinTalks(tokens: Token[]): [{title: string; speakers: string | null; u
 	if (links.length === 2 && links.every(link => isTalkPage(safeUrl(link.href)))) {
 		const at = tokens.indexOf(links[1]!);
 		const between = fold(inlineText(tokens.slice(tokens.indexOf(links[0]!) + 1, at)));
-		const joint = /^(?:vs\.?|versus|\+|and|&|et)\s+(.*?)[:\s]*$/i.exec(between);
+		const joint = /^(?:vs\.?|versus|\+|and|&|et)\s(.*)$/i.exec(between.replace(/(?<![:\s])[:\s]+$/, ''));
 		if (!joint) return null;
-		const before = fold(inlineText(tokens.slice(0, tokens.indexOf(links[0]!)))).replace(/[:\s]+$/, '');
+		const before = fold(inlineText(tokens.slice(0, tokens.indexOf(links[0]!)))).replace(/(?<![:\s])[:\s]+$/, '');
 		const second = joint[1]!.trim();
 		return [
 			{title: stripQuotes(fold(inlineText(links[0]!.tokens))), speakers: before && peopleOf(before) ? before : null, url: safeUrl(links[0]!.href)},

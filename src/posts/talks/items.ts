@@ -86,7 +86,7 @@ export function splitSpeakerFirst(text: string): {title: string; speakers: strin
 	if (!match) return null;
 	const head = text.slice(0, match.index).trim();
 	const tail = text.slice(match.index + match[0].length).trim();
-	if (tail === '' || personScore(head.replace(/\s*\([^()]{1,60}\)$/, '')) !== 2 || personScore(tail) === 2) return null;
+	if (tail === '' || personScore(head.replace(/\([^()]{1,60}\)$/, '').trim()) !== 2 || personScore(tail) === 2) return null;
 	return {title: stripQuotes(fold(tail)), speakers: head};
 }
 
@@ -113,7 +113,7 @@ export function noteOf(tokens: Token[]): string | null {
 function speakersAfter(after: string): string | null {
 	const by = BY.exec(after);
 	if (!by) return null;
-	let speakers = by[3]!.split(/\s+[-–—]\s+|\s*\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.:;]$/, '').trim();
+	let speakers = by[3]!.split(/(?<!\s)\s+[-–—]\s|\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.:;]$/, '').trim();
 	// `- Ana Costa (Contoso)`: an organisation in parentheses belongs to the name; `(slides, video)` does not.
 	const org = /^\(([^()\n]{1,60})\)/.exec(after.slice(by.index + by[0].length));
 	if (org && /^\p{Lu}/u.test(org[1]!) && looksLikeSpeakers(`${speakers}, ${org[1]}`)) speakers = `${speakers} (${org[1]})`;
@@ -148,7 +148,7 @@ function speakerThenLink(inline: Token[]): Candidate | null {
 	const [head, link] = inline;
 	if (head?.type !== 'text' || link?.type !== 'link') return null;
 	const match = /^(.{2,80}?)\s*(?:--|[-–—:])\s*$/.exec(head.raw);
-	if (!match || personScore(match[1]!.replace(/\s*\([^()]{1,60}\)$/, '')) === 0) return null;
+	if (!match || personScore(match[1]!.replace(/\([^()]{1,60}\)$/, '').trim()) === 0) return null;
 	const title = stripQuotes(fold(inlineText((link as Tokens.Link).tokens)));
 	if (title === '' || isArtifactLabel(title) || personScore(title) === 2) return null;
 	const rest = inline.slice(2);
@@ -297,13 +297,13 @@ function fromPlain(all: Token[]): Candidate | null {
 		if (at > 0 && !/ed$/.test(head.split(' ').at(-1) ?? '') && looksLikeSpeakers(tail)) ({title, speakers} = {title: head, speakers: tail});
 	}
 	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
-	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.replace(/\s*[-–—:(].*$/, ''))) {
+	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.split(/[-–—:(]/)[0]!.trim())) {
 		// `Keynote - [slides](…)`: the title is what comes before its links.
 		const own = fold(cutAtArtifacts(title));
 		// `Title (Ann Lee): [Slides](…), [Video](…)`: the speakers in parentheses, the links its own.
-		const inParens = trailingParen(own.replace(/[:\s]+$/, ''));
+		const inParens = trailingParen(own.replace(/(?<![:\s])[:\s]+$/, ''));
 		if (inParens && looksLikeSpeakers(inParens[1])) return {title: inParens[0], speakers: inParens[1].trim(), url: artifactUrl(inline), note, evidence: 'talk'};
-		return {title: own.replace(/[:\s]+$/, ''), speakers: null, url: artifactUrl(inline), note, evidence: 'title'};
+		return {title: own.replace(/(?<![:\s])[:\s]+$/, ''), speakers: null, url: artifactUrl(inline), note, evidence: 'title'};
 	}
 	return {title, speakers: null, url, note, evidence: isTalkPage(url) && !isProse(title) ? 'talk' : (!link || link === bare) && isTitleLike(title) ? 'title' : 'none'};
 }
@@ -312,7 +312,7 @@ function fromPlain(all: Token[]): Candidate | null {
 function cutAtArtifacts(title: string): string {
 	const match = /\b(?:slides?|video|replay|recording|abstract)\b/i.exec(title);
 	if (!match) return title;
-	return title.slice(0, match.index).replace(/[\s\-–—:(]+$/, '');
+	return title.slice(0, match.index).replace(/(?<![\s\-–—:(])[\s\-–—:(]+$/, '');
 }
 
 /** `Title (remark)` as `[title, remark]`: the last parenthesis closing the text, found by a scan. */

@@ -66,8 +66,8 @@ export function personScore(text: string): PersonScore {
 /** Every person named in a list `A, B & C` / `A and B` / `A, Org & B, Org`; null when a part is not a person. */
 export function peopleOf(text: string): {people: string[]; score: PersonScore} | null {
 	const parts = text
-		.replace(/\s*\((?:[^()]{0,80})\)/g, '')
-		.split(/\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\+)\s*/)
+		.replace(/(?<!\s)\s*\([^()]{0,80}\)/g, '')
+		.split(/,|;|&|\band\b|\bund\b|\bet\b|\by\b|\+/)
 		.map(part => part.trim())
 		.filter(part => part !== '');
 	if (parts.length === 0 || parts.length > 8) return null;
@@ -193,5 +193,5 @@ export function speakersInText(text: string, limit = 3): string[] {
 }
 
 function stripPunctuation(word: string): string {
-	return word.replace(/^[^\p{L}\p{N}@]+/u, '').replace(/[^\p{L}\p{N}'’.]+$/u, '').replace(/\.$/, (dot, offset: number, all: string) => (/^\p{Lu}\.$/u.test(all) ? dot : ''));
+	return word.replace(/^[^\p{L}\p{N}@]+/u, '').replace(/(?<![^\p{L}\p{N}'’.])[^\p{L}\p{N}'’.]+$/u, '').replace(/\.$/, (dot, offset: number, all: string) => (/^\p{Lu}\.$/u.test(all) ? dot : ''));
 }

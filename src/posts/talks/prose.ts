@@ -49,12 +49,12 @@ function splitRun(text: string): {title: string; speakers: string} | null {
 	const by = text.lastIndexOf(' by ');
 	if (by > 0) {
 		const speakers = text.slice(by + 4).trim().replace(/,\s*[\p{Lu}][\p{L}.&-]*(?:\s+[\p{Lu}][\p{L}.&-]*){0,3}$/u, '');
-		if (personScore(speakers) === 2 || (speakers.includes(' and ') && looksLikeSpeakers(speakers.replace(/\s+and\s+/g, ' & ')))) return {title: text.slice(0, by).trim(), speakers: speakers.replace(/\s+and\s+/g, ' & ')};
+		if (personScore(speakers) === 2 || (speakers.includes(' and ') && looksLikeSpeakers(speakers.replaceAll(' and ', ' & ')))) return {title: text.slice(0, by).trim(), speakers: speakers.replaceAll(' and ', ' & ')};
 	}
 	for (const separator of [' - ', ' – ', ' — ']) {
 		const at = text.lastIndexOf(separator);
 		if (at <= 0) continue;
-		const speakers = text.slice(at + separator.length).trim().replace(/,?\s*&\s*/g, ' & ');
+		const speakers = text.slice(at + separator.length).trim().replace(/,? ?& ?/g, ' & ');
 		if (looksLikeSpeakers(speakers)) return {title: text.slice(0, at).trim(), speakers};
 	}
 	return null;
@@ -174,7 +174,7 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				const chained = previousTitleEnd !== -1 && /^\s*(?:and|or|,)\s*$/i.test(text.slice(previousTitleEnd, start));
 				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained)) continue;
 				// A possessive cue must be a person's: `Ann Lee's *Title*`, not `it's *great*`.
-				if (/['’]s?\s*$/.test(near) && !cueBefore(near.replace(/\S*['’]s?\s*$/, '')) && !possessiveIsPerson(near)) continue;
+				if (/['’]s?$/.test(near.trimEnd()) && !cueBefore(near.trimEnd().replace(/(?<!\S)\S*['’]s?$/, '')) && !possessiveIsPerson(near)) continue;
 				// The sentence after a pair of titles speaks of the first: the second takes no speaker from it.
 				add(title, speakerNear(sentence, quote.title, follows), null, start, !chained);
 				previousTitleEnd = start + quote.title.length;
@@ -214,9 +214,9 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 		if (named) return named;
 	}
 	const at = sentence.indexOf(title);
-	const lead = (at === -1 ? sentence : sentence.slice(0, at)).replace(/[\s“"«*_[]+$/, '');
+	const lead = (at === -1 ? sentence : sentence.slice(0, at)).replace(/(?<![\s“"«*_[])[\s“"«*_[]+$/, '');
 	// `Chris Hay's *Redis the New Black*`: the possessive right before the title.
-	const possessive = /((?:\p{Lu}[\p{L}'’.-]*\s){0,2}\p{Lu}[\p{L}.-]*)['’]s?$/u.exec(lead);
+	const possessive = /(?<!\S)((?:\p{Lu}[\p{L}'’.-]*\s){0,2}\p{Lu}[\p{L}.-]*)['’]s?$/u.exec(lead.slice(-80));
 	if (possessive && personScore(possessive[1]!) > 0) return possessive[1]!;
 	const named = speakersInText(lead);
 	return named.at(-1) ?? null;

@@ -10,7 +10,7 @@ import {looksLikeSpeakers} from './speakers.js';
 export type PlacedCandidate = Candidate & {line: number};
 
 /** `Speakers: Ann Lee, Acme`, `*Speaker: Bo Chan, Initech*`, `by Ann Lee`, `Presented by …`. */
-const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with)\s*[:：]?\s+(\S.*)$/i;
+const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with)(?:\s*[:：]\s*|\s+)(\S.*)$/i;
 
 function lexLine(text: string): Token[] {
 	return Lexer.lexInline(text, {gfm: true});
@@ -44,7 +44,7 @@ function linkedNames(block: SourceBlock | undefined): string | null {
 	const line = cut === -1 ? firstLine : firstLine.slice(0, cut);
 	const links = line.filter(token => token.type === 'link');
 	const between = line.filter(token => token.type !== 'link').map(token => token.raw).join('');
-	if (links.length === 0 || !/^[\s,&]*(?:(?:and|&)[\s,&]*)*$/.test(between)) return null;
+	if (links.length === 0 || between.replace(/\band\b/g, '').replace(/[\s,&]/g, '') !== '') return null;
 	const names = links.map(link => inlineText((link as Tokens.Link).tokens).trim());
 	// A linked name is a person's page: the shape of a name is enough.
 	return names.every(name => personScore(name) > 0) ? names.join(', ') : null;
@@ -85,7 +85,7 @@ const TALK_PARAGRAPH_HINT = /\]\(|\]\[|https?:\/\/|\bby\s|\s[-–—]\s|^\s*(?:\
  * paragraph of talk links one per line, or (under a talks heading) `Speaker - Title` lines.
  */
 export function paragraphTalks(block: SourceBlock, underTalksHeading: boolean): PlacedCandidate[] {
-	const rows = block.token.raw.replace(/\n+$/, '').split('\n');
+	const rows = block.token.raw.trimEnd().split('\n');
 	// Cheap tests on the source first: most paragraphs are prose and need no inline lexing.
 	if (rows.length > 1 && rows.every(row => row.trim() === '' || TALK_LINE_HINT.test(row))) {
 		const perLine = rows.map((row, index) => ({row, index, candidate: row.trim() === '' ? null : readCandidate(lexLine(row))}));
@@ -107,7 +107,7 @@ function speakerFirstLines(rows: string[], line: number): PlacedCandidate[] {
 	rows.forEach((row, index) => {
 		const tokens = lexLine(row.replace(/<br\s*\/?>\s*$/i, ''));
 		const text = inlineText(tokens).replace(/\s+/g, ' ').trim();
-		const match = /^(.+?)\s+[-–—:]\s+(\S.*)$/.exec(text);
+		const match = /^(\S.*?)\s[-–—:]\s+(\S.*)$/.exec(text);
 		if (!match) return;
 		const [, head, tail] = match;
 		const link = findLink(tokens);

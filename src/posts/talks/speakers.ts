@@ -32,7 +32,7 @@ function words(part: string): string[] {
 
 /** One to five capitalised words (particles allowed inside): `V Körbes`, `Faseela K`. */
 function isPersonLike(part: string): boolean {
-	const list = words(part.replace(/\s*\(@?[\w.-]+\)\s*$/, '').replace(/\s+@[\w.-]+$/, ''));
+	const list = words(part.replace(/(?<!\s)\s*\(@?[\w.-]+\)\s*$/, '').replace(/(?<!\s)\s+@[\w.-]+$/, ''));
 	if (list.length < 1 || list.length > 5) return false;
 	// `PR`, `API`, `CD`: an acronym is part of a title, not of a name (`V Körbes` has one letter).
 	if (list.some(word => /^\p{Lu}{2,}$/u.test(word))) return false;
@@ -83,11 +83,11 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 		if (text !== '' && !/^[\p{P}\s]*$/u.test(text) && !list.includes(text)) list.push(text);
 	};
 	// `Ann Lee (Acme, Inc)`: an organisation in parentheses after a name; `(@ann)` is a handle.
-	const unwrapped = speakers.replace(/\s*\(([^()]{1,80})\)/g, (_whole, inner: string) => {
+	const unwrapped = speakers.replace(/(?<!\s)\s*\(([^()]{1,80})\)/g, (_whole, inner: string) => {
 		if (!/^@/.test(inner.trim())) add(organizations, inner);
 		return '';
 	});
-	for (const group of unwrapped.split(/\s*;\s*/)) {
+	for (const group of unwrapped.split(';')) {
 		const list = parts(group);
 		const hasComma = list.some(part => part.after === ',');
 		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
@@ -102,7 +102,7 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 			else if (personScore(part.text) === 2 && !ORG_WORDS.test(part.text)) isOrg = false;
 			// An organisation follows a person after a comma: the last part, one before `&`, or one that reads as an org.
 			else isOrg = isLast || part.after === '&' || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text)));
-			add(isOrg ? organizations : people, part.text.replace(/\s+@[\w.-]+$/, ''));
+			add(isOrg ? organizations : people, part.text.replace(/(?<!\s)\s+@[\w.-]+$/, ''));
 		});
 	}
 	return {people, organizations};
@@ -112,12 +112,12 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 export function looksLikeSpeakers(text: string): boolean {
 	const trimmed = clean(text);
 	if (trimmed === '' || trimmed.length > 200) return false;
-	const list = parts(trimmed.replace(/\s*;\s*/g, ', '));
+	const list = parts(trimmed.replaceAll(';', ','));
 	const firstWord = words(list[0]?.text ?? '')[0] ?? '';
 	if (list.length === 1) {
 		// One name alone: one to four capitalised words, none a title word (`Deep Dive`).
 		const only = words(trimmed);
-		return only.length <= 4 && !TITLE_START.test(trimmed) && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed) && personScore(trimmed.replace(/\s*\(@?[\w.-]+\)\s*$/, '').replace(/\s+@[\w.-]+$/, '')) >= (lenient ? 1 : 2);
+		return only.length <= 4 && !TITLE_START.test(trimmed) && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed) && personScore(trimmed.replace(/(?<!\s)\s*\(@?[\w.-]+\)\s*$/, '').replace(/(?<!\s)\s+@[\w.-]+$/, '')) >= (lenient ? 1 : 2);
 	}
 	if (TITLE_WORDS.test(firstWord)) return false;
 	// Every part is a name or an organisation: capitalised words, at most six of them.
@@ -128,7 +128,7 @@ export function looksLikeSpeakers(text: string): boolean {
 	});
 	if (!shaped) return false;
 	// And someone in it is a person: a known given name, or `Name, Org` with a name's shape first.
-	const scores = list.map(part => personScore(part.text.replace(/\s*\([^()]{0,60}\)\s*$/, '')));
+	const scores = list.map(part => personScore(part.text.replace(/(?<!\s)\s*\([^()]{0,60}\)\s*$/, '')));
 	return scores.includes(2) || (scores[0]! > 0 && list.some(part => part.after === ',')) || (lenient && scores.every(score => score > 0));
 }
 
