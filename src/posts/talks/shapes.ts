@@ -131,8 +131,10 @@ const NOTE_COLUMN = /\b(?:notes?|comments?|status|verdict|thoughts|rating|remark
 export function tableTalks(block: SourceBlock, forced = false): PlacedCandidate[] {
 	const table = block.token as Tokens.Table;
 	const header = table.header.map(cell => cell.text);
-	const talkColumn = header.findIndex(text => TALK_COLUMN.test(text));
-	const namedColumn = talkColumn !== -1 ? talkColumn : header.findIndex(text => TITLE_COLUMN.test(text));
+	// A column named for talks in a word or three (`Talk`, `Session title`), not `shape of the talks`.
+	const short = (text: string) => text.trim().split(/\s+/).length <= 3;
+	const talkColumn = header.findIndex(text => short(text) && TALK_COLUMN.test(text));
+	const namedColumn = talkColumn !== -1 ? talkColumn : header.findIndex(text => short(text) && TITLE_COLUMN.test(text));
 	// Marked `{: .talks}` by its author: the first column is the title when no header says which.
 	const titleColumn = namedColumn === -1 && forced ? 0 : namedColumn;
 	const speakerColumn = header.findIndex((text, index) => index !== titleColumn && SPEAKER_COLUMN.test(text));
