@@ -47,8 +47,9 @@ const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** `1. `, `1) `, `1-) `, `#3 - `: numbering in front of a title. */
 function stripNumbering(text: string): string {
-	const match = /^(?:#?\d{1,3}\s?[-.):]{1,3}\)?\s+)/.exec(text);
-	return match ? text.slice(match[0].length) : text;
+	// `1. `, `1-) `, `Talk 3: `: a place in a list, not the title.
+	const match = /^(?:#?\d{1,3}\s?[-.):]{1,3}\)?\s+|(?:talk|session|keynote)\s?#?\d{1,3}\s?[:.)\-–]\s+)/i.exec(text);
+	return match ? text.slice(match[0].length).trim() : text;
 }
 
 const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'last', 'final', 'next']);
@@ -390,7 +391,9 @@ function nameLine(block: SourceBlock): string | null {
 		.replace(/(?<!\s)\s*\(@?[\w.]{1,40}\)/g, match => (match.includes('@') ? '' : match))
 		.replace(/(?<![\s,])[\s,]+$/, '');
 	if (firstLine === '' || firstLine.length > 160) return null;
-	const marked = /\([^()]{1,60}\)|,/.test(firstLine) || /@[\w.]/.test(block.token.raw.split('\n')[0]!);
+	// A name set apart: with an organisation, a handle, or as the line's only (italic or bold) text.
+	const styled = /^\s*(?:\*{1,2}|_{1,2})[^*_\n]{2,80}(?:\*{1,2}|_{1,2})\s*$/.test(block.token.raw.split('\n')[0]!);
+	const marked = /\([^()]{1,60}\)|,/.test(firstLine) || /@[\w.]/.test(block.token.raw.split('\n')[0]!) || styled;
 	const found = peopleWithOrgs(firstLine.replace(/(?<!\s)\s*\([^()]{1,60}\)/g, ''));
 	if (found && (found.score === 2 || marked)) return found.people.join(', ');
 	// `James wickett (Mentor Graphics) @wickett`: a known given name, an organisation and a handle.

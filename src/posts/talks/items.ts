@@ -289,6 +289,7 @@ function fromPlain(all: Token[]): Candidate | null {
 		const first = splitSpeakerFirst(text) ?? quotedFirst(text);
 		if (first) ({title, speakers} = first);
 	}
+
 	if (speakers === null) {
 		// `Title by Ann Lee`; not `Wikis - invented by Ward Cunningham` (a participle before `by` is a sentence).
 		const at = text.indexOf(' by ');
