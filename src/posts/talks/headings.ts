@@ -11,6 +11,7 @@ import {announcesTalks, isArtifactLabel, isBreak, isSectionName, isTalkPage, isT
 import {findLink, readCandidate} from './items.js';
 import {isEchoed, isGivenName, peopleOf, personScore, speakersInText} from './people.js';
 import {paragraphTalks, speakersBelow} from './shapes.js';
+import {boldOnlyName} from '../topics.js';
 
 /** A heading read as a possible talk. */
 export type HeadingCandidate = {
@@ -238,16 +239,25 @@ function collectLinks(tokens: Token[], out: Tokens.Link[]): void {
 export function readHeadings(blocks: SourceBlock[]): HeadingCandidate[] {
 	const candidates: HeadingCandidate[] = [];
 	const stack: number[] = [];
+	// A paragraph that is nothing but bold text is a topic (depth 7, below every heading), and may be a talk's title.
+	const asHeading = (block: SourceBlock): Tokens.Heading | null => {
+		if (block.token.type === 'heading') return block.token as Tokens.Heading;
+		if (block.token.type !== 'paragraph' || boldOnlyName(block) === null) return null;
+		const inner = inlineTokens(block.token).find(token => token.raw.trim() !== '');
+		const tokens = inner && 'tokens' in inner && Array.isArray(inner.tokens) ? (inner.tokens as Token[]) : [];
+		return {type: 'heading', raw: block.token.raw, depth: 7, text: boldOnlyName(block)!, tokens} as Tokens.Heading;
+	};
+	const isSectionStart = (block: SourceBlock) => asHeading(block) !== null;
 	blocks.forEach((block, index) => {
-		if (block.token.type !== 'heading') return;
-		const heading = block.token as Tokens.Heading;
+		const heading = asHeading(block);
+		if (!heading) return;
 		while (stack.length > 0 && candidates[stack.at(-1)!]!.depth >= heading.depth) stack.pop();
 		const parent = stack.at(-1) ?? null;
 		// The section: this heading's own blocks, to the next heading of any depth.
 		let end = index + 1;
-		while (end < blocks.length && blocks[end]!.token.type !== 'heading') end++;
+		while (end < blocks.length && !isSectionStart(blocks[end]!)) end++;
 		let subtreeEnd = end;
-		while (subtreeEnd < blocks.length && !(blocks[subtreeEnd]!.token.type === 'heading' && (blocks[subtreeEnd]!.token as Tokens.Heading).depth <= heading.depth)) subtreeEnd++;
+		while (subtreeEnd < blocks.length && !((asHeading(blocks[subtreeEnd]!)?.depth ?? 99) <= heading.depth)) subtreeEnd++;
 		const content = (from: number, to: number) => blocks.slice(from, to).filter(inner => inner.token.type !== 'space' && inner.token.type !== 'def');
 		const candidate = readHeading(block, heading, parent, content(index + 1, end), blocks[end], content(index + 1, Math.min(subtreeEnd, end + 12)));
 		candidate.block = index;

@@ -194,6 +194,18 @@ export function extractSessions(markdownBlocks: SourceBlock[], postId: string, b
 		}
 		if (token.type === 'paragraph') {
 			const boldName = boldOnlyName(block);
+			const decided = boldName === null ? undefined : headingDecisions.get(index);
+			if (decided) {
+				const {candidate} = decided;
+				trace?.({line: block.line, kind: 'paragraph', text: decided.accepted ? candidate.title : candidate.text, speakers: decided.accepted ? candidate.speakers : null, accepted: decided.accepted, why: decided.why, evidence: candidate.evidence.map(item => `${item.weight > 0 ? '+' : ''}${item.weight} ${item.reason}`)});
+			}
+			if (decided?.accepted) {
+				// A bold title with the evidence of a talk is one, and (as a bold paragraph) a topic too.
+				const {candidate} = decided;
+				sink.add({title: candidate.title, speakers: candidate.speakers, url: candidate.url, note: null, evidence: 'talk', missed: saysMissed(candidate.sectionText, candidate.title)}, block.line, headingGroupings(), null);
+				previous = null;
+				return;
+			}
 			if (boldName !== null && speakersLine(next) !== null) {
 				// `**Talk title**` then `Speakers: …`: a talk, and (as a bold paragraph) a topic too.
 				sink.add({title: boldName, speakers: speakersLine(next), url: null, note: null, evidence: 'talk'}, block.line, headingGroupings(), {kind: 'paragraph', why: 'a bold title with a speakers line below'});
