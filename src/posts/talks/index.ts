@@ -383,6 +383,11 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 				sink.miss('list item', candidate.title, itemLine, 'nothing says it is a talk (no speaker, no talk page, not title-shaped)');
 				continue;
 			}
+			// `Quality`, `Policy`: one plain word is a point of prose, not a talk, unless it names one (`Keynote`).
+			if (candidate.evidence === 'title' && candidate.url === null && candidate.speakers === null && !candidate.title.includes(' ') && !/^(?:keynote|panel|workshop|tutorial|lightning|opening|closing|welcome|q&a|ama|demo)s?$/i.test(candidate.title)) {
+				sink.miss('list item', candidate.title, itemLine, 'a single plain word, not a talk');
+				continue;
+			}
 			if (candidate.evidence === 'title' && !titlesCount) {
 				sink.miss('list item', candidate.title, itemLine, 'title-shaped, but neither a lead-in nor its siblings say the list is talks');
 				continue;
