@@ -195,6 +195,13 @@ async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | '
 		}
 		case 'sessions': {
 			requirePosts(library.posts, library);
+			if (command.explain) {
+				// The argument names a post (all posts when none is given), as `topics POST` does.
+				const posts = command.query === '' ? library.posts : [pick(matchPost(command.query, library.posts), POSTS, command.query, p => `${p.id}  (${p.title})`)];
+				const {explainLines} = await import('./cli/explain-talks.js');
+				await writeLines(explainLines(posts, render.color));
+				return 0;
+			}
 			const {findSessions} = await import('./cli/find-sessions.js');
 			return findSessions(command, library, render, Boolean(process.stdout.isTTY), tableWidth);
 		}

@@ -7,7 +7,7 @@ export type Command =
 	| {kind: 'view'; paths: string[]}
 	| {kind: 'read'; paths: string[]; post: string; topic: string | null}
 	| {kind: 'topics'; paths: string[]; post: string | null}
-	| {kind: 'sessions'; paths: string[]; query: string; missed: boolean; day: string | null; json: boolean; toWatch?: boolean; format?: SessionsFormat}
+	| {kind: 'sessions'; paths: string[]; query: string; missed: boolean; day: string | null; json: boolean; toWatch?: boolean; format?: SessionsFormat; explain?: boolean}
 	| {kind: 'forget'; paths: string[]; post: string | null};
 
 export type ColorChoice = 'auto' | 'always' | 'never';
@@ -100,6 +100,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 				missed: {type: 'boolean'},
 				json: {type: 'boolean'},
 				'to-watch': {type: 'boolean'},
+				explain: {type: 'boolean'},
 				format: {type: 'string'},
 				'no-mouse': {type: 'boolean'},
 				drafts: {type: 'boolean'},
@@ -134,7 +135,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 	const args = subcommand ? rest : positionals;
 	const paths = values.posts ?? [];
 	const only = (allowed: string[]) => {
-		for (const flag of ['topic', 'day', 'missed', 'json', 'to-watch', 'format'] as const) {
+		for (const flag of ['topic', 'day', 'missed', 'json', 'to-watch', 'format', 'explain'] as const) {
 			if (values[flag] !== undefined && !allowed.includes(flag)) throw new UsageError(`--${flag} goes with ${flag === 'topic' ? 'read' : 'sessions'}`);
 		}
 	};
@@ -150,6 +151,13 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 			return {...options, command: {kind: 'topics', paths, post: args.join(' ') || null}};
 		}
 		case 'sessions': {
+			if (values.explain) {
+				// `sessions --explain [POST]`: what made each talk one, and the near misses; the argument is a post.
+				only(['explain', 'day', 'missed', 'json', 'to-watch', 'format']);
+				const other = (['day', 'missed', 'json', 'to-watch', 'format'] as const).find(flag => values[flag] !== undefined);
+				if (other) throw new UsageError(`--explain shows how talks were found; it takes no --${other}`);
+				return {...options, command: {kind: 'sessions', paths, query: args.join(' '), missed: false, day: null, json: false, explain: true}};
+			}
 			only(['day', 'missed', 'json', 'to-watch', 'format']);
 			if (values.json && values.format !== undefined) throw new UsageError('--json and --format md are two formats: choose one');
 			return {
@@ -189,6 +197,8 @@ Usage:
                                           search the talks the notes list
   kubecon-notes sessions --to-watch [--format md]
                                           talks marked missed and not yet watched
+  kubecon-notes sessions --explain [POST] each talk found and what made it one,
+                                          and the near misses with why not
   kubecon-notes forget [POST]             forget the reading position of one post, or all
 
 Options:

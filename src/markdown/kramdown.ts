@@ -155,8 +155,28 @@ const spanAttributes: TokenizerAndRendererExtension = {
 	},
 };
 
+/** `##Title`: kramdown (Jekyll) takes hashes without a space after them as a heading; CommonMark does not. */
+const SPACELESS_HEADING = /^ {0,3}(#{1,6})([^#\s][^\n]*)(?:\n+|$)/;
+
+/** The text of a heading, its closing hashes (`## Title ##`) removed; a scan, so no backtracking. */
+function headingText(text: string): string {
+	let end = text.length;
+	while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+	let hashes = end;
+	while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+	if (hashes < end && hashes > 0 && (text[hashes - 1] === ' ' || text[hashes - 1] === '\t')) end = hashes;
+	return text.slice(0, end).trim();
+}
+
 /** HTML starting with a span-level element is paragraph text, as kramdown reads it. */
 const spanLevelHtml: MarkedExtension['tokenizer'] = {
+	heading(src) {
+		// Only the spaceless form: marked reads `## Title` itself (returning false asks it).
+		const match = src.charCodeAt(0) === 0x23 || src.startsWith(' ') ? SPACELESS_HEADING.exec(src) : null;
+		if (!match) return false;
+		const text = headingText(match[2]!);
+		return {type: 'heading', raw: match[0], depth: match[1]!.length, text, tokens: this.lexer.inline(text)};
+	},
 	html(src) {
 		const tag = /^ {0,3}<\/?([a-zA-Z][\w-]*)/.exec(src);
 		// Not an HTML block: the paragraph tokenizer takes it (returning false would ask marked's own).

@@ -4,7 +4,7 @@
  * parses one post, and memory holds heads, not bodies, for the posts nobody has opened.
  */
 import type {FoundPost} from './find-posts.js';
-import {readPostText} from './load-library.js';
+import {readPostText} from './read-post-text.js';
 import {parsePost} from './parse-post.js';
 import type {PostHead} from './post-head.js';
 import type {Post, PostWarning, Session, Topic} from './types.js';

@@ -3,7 +3,7 @@ import type {FrontMatterMemo} from './front-matter-memo.js';
 import {expandLiquid, liquidLimit, renderLiquid} from './liquid.js';
 import {capNesting, countNewlines, inlineText, inlineTokens, lexBlocks, sanitizeName, sanitizeText, sanitizeValue, type SourceBlock} from '../markdown/index.js';
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
-import {extractSessions} from './sessions.js';
+import {extractSessions} from './talks/index.js';
 import {extractTopics} from './topics.js';
 import type {Post, PostWarning, Session, Topic} from './types.js';
 
@@ -113,7 +113,8 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 		get sessions() {
 			if (!sessions) {
 				try {
-					sessions = extractSessions(lexed().blocks, id, split.bodyLineOffset);
+					// Front matter `talks: false`: the author says the post lists no talks.
+					sessions = extractSessions(lexed().blocks, id, split.bodyLineOffset, {none: isFalse(frontMatter['talks'])});
 				} catch {
 					warn('markdown too deeply nested to read its sessions; shown without them');
 					sessions = [];

@@ -6,7 +6,7 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {fsPath} from './file-names.js';
 import {reason, specialFileProblem} from './find-posts.js';
-import {MAX_POST_BYTES, OPEN_NOT_WAITING, readPostText} from './load-library.js';
+import {MAX_POST_BYTES, OPEN_NOT_WAITING, readPostText} from './read-post-text.js';
 import {parsePost} from './parse-post.js';
 import type {PostWarning} from './types.js';
 

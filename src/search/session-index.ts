@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type {Session} from '../posts/types.js';
 import {foldText} from './fold-text.js';
-import {closestCorrections} from './typo-correction.js';
+import {closestCorrections, editDistance} from './typo-correction.js';
 
 /** The longest query searched for; the rest of a longer one is ignored. */
 export const MAX_QUERY_CHARS = 200;
@@ -59,7 +59,18 @@ type Entry = {
 	fields: string[];
 	/** Every folded field joined: one `includes` tells whether a word is anywhere. */
 	all: string;
+	/** `all` with everything but letters and digits taken out: `Multi-Tenancy` and `Argo CD` as typed joined. */
+	compact: string;
+	/** Each field compacted, made on first use. */
+	compactFields?: string[];
 };
+
+/** Letters and digits only: what is left of a word or field when spacing and hyphens do not count. */
+export function compactText(text: string): string {
+	let out = '';
+	for (let index = 0; index < text.length; index++) if (isWordChar(text, index)) out += text[index];
+	return out;
+}
 
 function prepare(session: SearchableSession, order: number): Entry {
 	const raw: Record<FieldName, string> = {
@@ -71,7 +82,13 @@ function prepare(session: SearchableSession, order: number): Entry {
 		tags: session.tags.join(' '),
 	};
 	const fields = FIELDS.map(field => foldText(raw[field.name]));
-	return {session, order, fields, all: fields.join(SEPARATOR)};
+	// Title, speakers, day and note: the fields a joined or split word is looked for in.
+	return {session, order, fields, all: fields.join(SEPARATOR), compact: fields.slice(0, CORRECTABLE_FIELDS).map(compactText).join(SEPARATOR)};
+}
+
+function compactFieldsOf(entry: Entry): string[] {
+	entry.compactFields ??= entry.fields.map(compactText);
+	return entry.compactFields;
 }
 
 function passes(session: SearchableSession, filter: SessionFilter): boolean {
@@ -109,9 +126,20 @@ function quality(field: string, index: number, length: number): number {
 /** An entry's running score: how well, and how many of the query's words (as matched) it holds. */
 type Scored = {entry: Entry; score: number; words: number; matched: string[]};
 
-/** Scores one word (as written, folded) in `entry`; 0 when it is not there. */
-function wordScore(entry: Entry, word: string, isNumber: boolean, fieldCount = FIELDS.length): number {
-	if (!entry.all.includes(word)) return 0;
+/**
+ * Scores one word (as written, folded) in `entry`; 0 when it is not there. A word not there as
+ * written may be there with spacing and hyphens aside (`multitenancy` in `Multi-Tenancy`,
+ * `redhat` in `Red Hat`): `compact` is the word so reduced, or null when that is no other word.
+ */
+function wordScore(entry: Entry, word: string, isNumber: boolean, fieldCount = FIELDS.length, compact: string | null = null): number {
+	if (!entry.all.includes(word)) {
+		if (compact === null || compact.length < 3 || !entry.compact.includes(compact)) return 0;
+		let best = 0;
+		for (const [fieldIndex, field] of compactFieldsOf(entry).slice(0, Math.min(fieldCount, CORRECTABLE_FIELDS)).entries()) {
+			if (field.includes(compact)) best = Math.max(best, 0.9 * FIELDS[fieldIndex]!.weight);
+		}
+		return best;
+	}
 	let best = 0;
 	for (const [fieldIndex, field] of entry.fields.slice(0, fieldCount).entries()) {
 		const weight = FIELDS[fieldIndex]!.weight;
@@ -129,10 +157,24 @@ function rangesOf(entry: Entry, words: string[]): Map<number, MatchRange[]> {
 	const ranges = new Map<number, MatchRange[]>();
 	for (const word of words) {
 		const isNumber = /^\d+$/.test(word);
+		let found = false;
 		for (const [fieldIndex, field] of entry.fields.entries()) {
 			for (let index = field.indexOf(word); index !== -1; index = field.indexOf(word, index + word.length)) {
 				if (isNumber && isDigit(field, index - 1)) continue;
 				addRange(ranges, fieldIndex, [index, index + word.length - 1]);
+				found = true;
+			}
+		}
+		if (found) continue;
+		// Matched with spacing aside: highlight from its first letter to its last in the original.
+		const compact = compactText(word);
+		if (compact.length < 3) continue;
+		for (const [fieldIndex, field] of entry.fields.slice(0, CORRECTABLE_FIELDS).entries()) {
+			const positions: number[] = [];
+			for (let index = 0; index < field.length; index++) if (isWordChar(field, index)) positions.push(index);
+			const joined = compactFieldsOf(entry)[fieldIndex]!;
+			for (let index = joined.indexOf(compact); index !== -1; index = joined.indexOf(compact, index + compact.length)) {
+				addRange(ranges, fieldIndex, [positions[index]!, positions[index + compact.length - 1]!]);
 			}
 		}
 	}
@@ -157,8 +199,10 @@ function addRange(ranges: Map<number, MatchRange[]>, field: number, range: Match
  */
 export function createSessionIndex(sessions: SearchableSession[]): SessionIndex {
 	const entries = sessions.map(prepare);
-	// Built on the first typo: every distinct word of every session, for fuse.js to correct against.
+	// Built on the first typo: every distinct word of every session, for fuse.js to correct against,
+	// and the same words by length, for the swapped letters fuse.js misses (`ectd` for `etcd`).
 	let vocabulary: Fuse<string> | undefined;
+	let byLength: Map<number, string[]> | undefined;
 	// The last search whose words all matched as written, with every session holding them all.
 	let last: {query: string; entries: Entry[]} | null = null;
 
@@ -170,8 +214,20 @@ export function createSessionIndex(sessions: SearchableSession[]): SessionIndex 
 			// typo corrected to `kubecon` would return all of them.
 			for (const entry of entries) for (const part of entry.fields.slice(0, CORRECTABLE_FIELDS).join(' ').split(/[^\p{L}\p{N}]+/u)) if (part.length >= 2) words.add(part);
 			vocabulary = new Fuse([...words], {includeScore: true, threshold: 0.34, ignoreLocation: true});
+			byLength = new Map();
+			for (const known of words) {
+				const list = byLength.get(known.length) ?? [];
+				list.push(known);
+				byLength.set(known.length, list);
+			}
 		}
 		const found = vocabulary.search(word, {limit: 8}).map(hit => ({word: hit.item, closeness: 0.8 * (1 - (hit.score ?? 1))}));
+		// Two letters swapped is one edit (Damerau): look for words one edit away of the same length.
+		if (word.length >= 4 && word.length <= MAX_WORD_CHARS) {
+			for (const known of byLength!.get(word.length) ?? []) {
+				if (known !== word && known[0] === word[0] && editDistance(word, known, 2) === 1 && !found.some(hit => hit.word === known)) found.push({word: known, closeness: 0.7});
+			}
+		}
 		return closestCorrections(word, found);
 	};
 
@@ -189,8 +245,9 @@ export function createSessionIndex(sessions: SearchableSession[]): SessionIndex 
 			let found = false;
 			// `3` means day 3, not the 3 inside 2023: a number matches only where a number starts.
 			const isNumber = /^\d+$/.test(word);
+			const compact = isNumber ? null : compactText(word);
 			for (const entry of pool) {
-				const score = wordScore(entry, word, isNumber);
+				const score = wordScore(entry, word, isNumber, FIELDS.length, compact);
 				if (score > 0) {
 					found = true;
 					scores[entry.order]! += score;
@@ -228,9 +285,12 @@ export function createSessionIndex(sessions: SearchableSession[]): SessionIndex 
 
 	return {
 		size: entries.length,
-		search(query, filter = {}) {
+		search(query, givenFilter = {}) {
 			// Capped before matching: a 20,000-character paste would keep fuzzy matching busy for minutes.
-			const capped = foldText(query.slice(0, MAX_QUERY_CHARS)).trim().replace(/\s+/g, ' ');
+			const parsed = readDay(foldText(query.slice(0, MAX_QUERY_CHARS)).trim().replace(/\s+/g, ' '), entries);
+			const capped = parsed.rest;
+			// `day 2` in the query is that day's talks, as `--day 2` is.
+			const filter: SessionFilter = parsed.day === null ? givenFilter : {...givenFilter, day: parsed.day};
 			const words = capped === '' ? [] : capped.split(' ').slice(0, MAX_QUERY_WORDS).map(word => word.slice(0, MAX_WORD_CHARS));
 			const folded = words.join(' ');
 			if (words.length === 0) {
@@ -265,6 +325,21 @@ class LazyHit implements SessionHit {
 		this.#matches ??= toMatches(rangesOf(this.#scored.entry, this.#scored.matched));
 		return this.#matches;
 	}
+}
+
+const DAY_WORDS: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, first: 1, second: 2, third: 3, fourth: 4, fifth: 5};
+
+/**
+ * `day 2`, `day2`, `day two`, `second day` in a query: the day, and the query without it. In notes
+ * whose talks have no day numbers at all, `day 2` is two words to look for.
+ */
+export function readDay(query: string, entries: ReadonlyArray<{session: {dayNumber: number | null}}>): {day: number | null; rest: string} {
+	const match = /(?:^|\s)day\s?(\d{1,2}|one|two|three|four|five)(?=\s|$)|(?:^|\s)(first|second|third|fourth|fifth)\sday(?=\s|$)/.exec(query);
+	if (!match) return {day: null, rest: query};
+	const token = match[1] ?? match[2]!;
+	const day = /^\d+$/.test(token) ? Number(token) : DAY_WORDS[token]!;
+	if (!entries.some(entry => entry.session.dayNumber !== null)) return {day: null, rest: query};
+	return {day, rest: (query.slice(0, match.index) + ' ' + query.slice(match.index + match[0].length)).trim().replace(/\s+/g, ' ')};
 }
 
 /** Growing the last word, or adding words, only narrows a substring search. */

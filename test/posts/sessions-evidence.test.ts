@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {splitSpeakers} from '../../src/posts/speakers.js';
+import {splitSpeakers} from '../../src/posts/talks/speakers.js';
 import {lines, parse} from './helpers.js';
 
 const front = ['---', 'title: Conf', '---'];

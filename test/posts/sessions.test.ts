@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {dayNumber} from '../../src/posts/sessions.js';
-import {splitSpeakers} from '../../src/posts/speakers.js';
+import {dayNumber} from '../../src/posts/talks/index.js';
+import {splitSpeakers} from '../../src/posts/talks/speakers.js';
 import {lines, parse} from './helpers.js';
 
 const front = ['---', 'title: Conf', '---'];

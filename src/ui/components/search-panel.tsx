@@ -113,7 +113,8 @@ export function SearchPanel({panel, hits, posts, watched, storedWatched, width, 
 				const hit = hits[row.index]!;
 				const {session} = hit;
 				const isSelected = row.index === panel.selected;
-				const key = `${session.postId}:${session.line}:${row.kind}`;
+				// Two talks can share a line (`**A** by X and **B** by Y`): the hit's place keeps keys unique.
+				const key = `${session.postId}:${session.line}:${row.index}:${row.kind}`;
 				if (row.kind === 'details') {
 					const rest = [session.day, session.note].filter(Boolean).join(' · ');
 					const speakers = session.speakers ?? '';

@@ -1,18 +1,19 @@
-import type {Token, Tokens} from 'marked';
-import {inlineText, inlineTokens, lexInline, trimNewlinesEnd, type SourceBlock} from '../markdown/index.js';
-import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
-import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './session-evidence.js';
-import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './session-items.js';
+import {Lexer, type Token, type Tokens} from 'marked';
+import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
+import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
+import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './evidence.js';
+import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './items.js';
+import {personScore} from './people.js';
 import {looksLikeSpeakers} from './speakers.js';
 
 /** A talk found outside a bullet list, with the body line it starts on. */
 export type PlacedCandidate = Candidate & {line: number};
 
 /** `Speakers: Ann Lee, Acme`, `*Speaker: Bo Chan, Initech*`, `by Ann Lee`, `Presented by …`. */
-const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with)(?:\s*[:：]\s+|\s+)(\S.*)$/i;
+const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with)(?:\s*[:：]\s*|\s+)(\S.*)$/i;
 
 function lexLine(text: string): Token[] {
-	return lexInline(text);
+	return Lexer.lexInline(text, {gfm: true});
 }
 
 function safeUrl(href: string | undefined): string | null {
@@ -43,9 +44,10 @@ function linkedNames(block: SourceBlock | undefined): string | null {
 	const line = cut === -1 ? firstLine : firstLine.slice(0, cut);
 	const links = line.filter(token => token.type === 'link');
 	const between = line.filter(token => token.type !== 'link').map(token => token.raw).join('');
-	if (links.length === 0 || !/^(?:[\s,&]|and)*$/.test(between)) return null;
+	if (links.length === 0 || between.replace(/\band\b/g, '').replace(/[\s,&]/g, '') !== '') return null;
 	const names = links.map(link => inlineText((link as Tokens.Link).tokens).trim());
-	return names.every(name => looksLikeSpeakers(name)) ? names.join(', ') : null;
+	// A linked name is a person's page: the shape of a name is enough.
+	return names.every(name => personScore(name) > 0) ? names.join(', ') : null;
 }
 
 /** Speakers named right below a talk heading: a `Speakers:` line or a line of linked names. */
@@ -83,7 +85,7 @@ const TALK_PARAGRAPH_HINT = /\]\(|\]\[|https?:\/\/|\bby\s|\s[-–—]\s|^\s*(?:\
  * paragraph of talk links one per line, or (under a talks heading) `Speaker - Title` lines.
  */
 export function paragraphTalks(block: SourceBlock, underTalksHeading: boolean): PlacedCandidate[] {
-	const rows = trimNewlinesEnd(block.token.raw).split('\n');
+	const rows = block.token.raw.trimEnd().split('\n');
 	// Cheap tests on the source first: most paragraphs are prose and need no inline lexing.
 	if (rows.length > 1 && rows.every(row => row.trim() === '' || TALK_LINE_HINT.test(row))) {
 		const perLine = rows.map((row, index) => ({row, index, candidate: row.trim() === '' ? null : readCandidate(lexLine(row))}));
@@ -105,8 +107,7 @@ function speakerFirstLines(rows: string[], line: number): PlacedCandidate[] {
 	rows.forEach((row, index) => {
 		const tokens = lexLine(row.replace(/<br\s*\/?>\s*$/i, ''));
 		const text = inlineText(tokens).replace(/\s+/g, ' ').trim();
-		// `text` is folded: one space between words.
-		const match = /^(.+?) [-–—:] (\S.*)$/.exec(text);
+		const match = /^(\S.*?)\s[-–—:]\s+(\S.*)$/.exec(text);
 		if (!match) return;
 		const [, head, tail] = match;
 		const link = findLink(tokens);
@@ -127,11 +128,15 @@ const SPEAKER_COLUMN = /\b(?:speakers?|presenters?|by|who|people|hosts?)\b/i;
 const NOTE_COLUMN = /\b(?:notes?|comments?|status|verdict|thoughts|rating|remarks?|attended)\b/i;
 
 /** A table with a title column and a speaker column (or talk-page links): one talk per row. */
-export function tableTalks(block: SourceBlock): PlacedCandidate[] {
+export function tableTalks(block: SourceBlock, forced = false): PlacedCandidate[] {
 	const table = block.token as Tokens.Table;
 	const header = table.header.map(cell => cell.text);
-	const talkColumn = header.findIndex(text => TALK_COLUMN.test(text));
-	const titleColumn = talkColumn !== -1 ? talkColumn : header.findIndex(text => TITLE_COLUMN.test(text));
+	// A column named for talks in a word or three (`Talk`, `Session title`), not `shape of the talks`.
+	const short = (text: string) => text.trim().split(/\s+/).length <= 3;
+	const talkColumn = header.findIndex(text => short(text) && TALK_COLUMN.test(text));
+	const namedColumn = talkColumn !== -1 ? talkColumn : header.findIndex(text => short(text) && TITLE_COLUMN.test(text));
+	// Marked `{: .talks}` by its author: the first column is the title when no header says which.
+	const titleColumn = namedColumn === -1 && forced ? 0 : namedColumn;
 	const speakerColumn = header.findIndex((text, index) => index !== titleColumn && SPEAKER_COLUMN.test(text));
 	const noteColumn = header.findIndex((text, index) => index !== titleColumn && index !== speakerColumn && NOTE_COLUMN.test(text));
 	if (titleColumn === -1) return [];
@@ -147,7 +152,9 @@ export function tableTalks(block: SourceBlock): PlacedCandidate[] {
 		const speakers = inlineText(cell(speakerColumn)).replace(/\s+/g, ' ').trim() || split.speakers;
 		const rowLinks = row.flatMap(other => lexLine(other.text)).filter(token => token.type === 'link') as Tokens.Link[];
 		const hasTalkLinks = rowLinks.some(other => isTalkPage(safeUrl(other.href)) || isVideo(safeUrl(other.href)) || isArtifactLabel(inlineText(other.tokens)));
-		if (title === '' || !(speakerColumn !== -1 || talkColumn !== -1 || split.speakers !== null || isTalkPage(url) || hasTalkLinks)) return;
+		// The attribute list itself, lexed as a last row.
+		if (title === '' || title.startsWith('{:')) return;
+		if (!forced && !(speakerColumn !== -1 || talkColumn !== -1 || split.speakers !== null || isTalkPage(url) || hasTalkLinks)) return;
 		found.push({title, speakers, url, note: noteOf(cell(noteColumn)), evidence: 'talk', line: block.line + 2 + index});
 	});
 	return found;

@@ -1,3 +1,5 @@
+import {personScore} from './people.js';
+
 /** People and organisations read from a speaker string written `Name, Org; Name & Name, Org`. */
 export type SpeakerSplit = {people: string[]; organizations: string[]};
 
@@ -30,9 +32,7 @@ function words(part: string): string[] {
 
 /** One to five capitalised words (particles allowed inside): `V Körbes`, `Faseela K`. */
 function isPersonLike(part: string): boolean {
-	// A trailing `(@handle)` or ` @handle` is no word of the name. (Each pattern starts at its own
-	// punctuation, not at optional spaces: a run of spaces must not be rescanned from each of them.)
-	const list = words(part.replace(/\(@?[\w.-]+\)\s*$/, '').trimEnd().replace(/(?<=\s)@[\w.-]+$/, ''));
+	const list = words(part.replace(/(?<!\s)\s*\(@?[\w.-]+\)\s*$/, '').replace(/(?<!\s)\s+@[\w.-]+$/, ''));
 	if (list.length < 1 || list.length > 5) return false;
 	// `PR`, `API`, `CD`: an acronym is part of a title, not of a name (`V Körbes` has one letter).
 	if (list.some(word => /^\p{Lu}{2,}$/u.test(word))) return false;
@@ -82,8 +82,12 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 		const text = clean(value);
 		if (text !== '' && !/^[\p{P}\s]*$/u.test(text) && !list.includes(text)) list.push(text);
 	};
-	// At `;`: parts() trims what is around it (`\s*;\s*` rescanned every run of spaces).
-	for (const group of speakers.split(';')) {
+	// `Ann Lee (Acme, Inc)`: an organisation in parentheses after a name; `(@ann)` is a handle.
+	const unwrapped = speakers.replace(/(?<!\s)\s*\(([^()]{1,80})\)/g, (_whole, inner: string) => {
+		if (!/^@/.test(inner.trim())) add(organizations, inner);
+		return '';
+	});
+	for (const group of unwrapped.split(';')) {
 		const list = parts(group);
 		const hasComma = list.some(part => part.after === ',');
 		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
@@ -91,9 +95,14 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 		list.forEach((part, index) => {
 			const isLast = index === list.length - 1;
 			const previous = list[index - 1];
-			// An organisation follows a person after a comma: the last part, or one that reads as an org.
-			const isOrg = alternates ? index % 2 === 1 : hasComma && previous?.after === ',' && (isLast || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text))));
-			add(isOrg ? organizations : people, part.text);
+			let isOrg: boolean;
+			if (alternates) isOrg = index % 2 === 1;
+			else if (!(hasComma && previous?.after === ',')) isOrg = false;
+			// A known name after a comma is one more person (`Ann Lee, Bo Chan, Cy Diaz`).
+			else if (personScore(part.text) === 2 && !ORG_WORDS.test(part.text)) isOrg = false;
+			// An organisation follows a person after a comma: the last part, one before `&`, or one that reads as an org.
+			else isOrg = isLast || part.after === '&' || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text)));
+			add(isOrg ? organizations : people, part.text.replace(/(?<!\s)\s+@[\w.-]+$/, ''));
 		});
 	}
 	return {people, organizations};
@@ -103,18 +112,35 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 export function looksLikeSpeakers(text: string): boolean {
 	const trimmed = clean(text);
 	if (trimmed === '' || trimmed.length > 200) return false;
-	const list = parts(trimmed.split(';').map(group => group.trim()).join(', '));
+	const list = parts(trimmed.replaceAll(';', ','));
 	const firstWord = words(list[0]?.text ?? '')[0] ?? '';
 	if (list.length === 1) {
 		// One name alone: one to four capitalised words, none a title word (`Deep Dive`).
 		const only = words(trimmed);
-		return only.length <= 4 && !TITLE_START.test(trimmed) && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed);
+		return only.length <= 4 && !TITLE_START.test(trimmed) && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed) && personScore(trimmed.replace(/(?<!\s)\s*\(@?[\w.-]+\)\s*$/, '').replace(/(?<!\s)\s+@[\w.-]+$/, '')) >= (lenient ? 1 : 2);
 	}
 	if (TITLE_WORDS.test(firstWord)) return false;
 	// Every part is a name or an organisation: capitalised words, at most six of them.
-	return list.every(part => {
+	const shaped = list.every(part => {
 		const partWords = words(part.text);
 		if (partWords.length === 0 || partWords.length > 6) return false;
 		return partWords.every((word, index) => /^[\p{Lu}\p{N}@(][\p{L}\p{N}'’.,()@&+-]*$/u.test(word) || (index > 0 && PARTICLES.has(word)));
 	});
+	if (!shaped) return false;
+	// And someone in it is a person: a known given name, or `Name, Org` with a name's shape first.
+	const scores = list.map(part => personScore(part.text.replace(/(?<!\s)\s*\([^()]{0,60}\)\s*$/, '')));
+	return scores.includes(2) || (scores[0]! > 0 && list.some(part => part.after === ',')) || (lenient && scores.every(score => score > 0));
+}
+
+/** Names read on their shape alone: inside a list whose other items name people the same way. */
+let lenient = false;
+
+/** Runs `read` taking name-shaped words as people (`Aiko Mori` beside `Ann Lee` and `Bo Chan`). */
+export function withLenientNames<T>(read: () => T): T {
+	lenient = true;
+	try {
+		return read();
+	} finally {
+		lenient = false;
+	}
 }

@@ -1,4 +1,4 @@
-import {dayNumber} from './session-evidence.js';
+import {dayNumber} from './evidence.js';
 
 /** A heading or paragraph that may name the group of the talks below it. */
 export type Grouping = {readonly text: string; isHeading: boolean};
