@@ -2,7 +2,8 @@
 // (KUBECON_NOTES_BUILD_PLAIN, docs/upgrading.md), and a build without any of them prints the same.
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync} from 'node:fs';
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync} from 'node:fs';
+import nodeModule from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
@@ -58,5 +59,10 @@ describe('a build can leave out each start-up intervention (issue 25)', {skip: i
 			// Never made.
 		}
 		assert.deepEqual(kept.filter(name => name !== 'node-compile-cache'), []);
+		// Without the launcher's cache, a Node with a compile cache of its own keeps one, in a folder of ours alone.
+		if (typeof (nodeModule as {enableCompileCache?: unknown}).enableCompileCache === 'function') {
+			assert.deepEqual(kept, ['node-compile-cache']);
+			assert.equal(statSync(join(plainCache, 'node-compile-cache')).mode & 0o077, 0);
+		}
 	});
 });
