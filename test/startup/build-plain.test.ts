@@ -38,8 +38,14 @@ describe('a build can leave out each start-up intervention (issue 25)', {skip: i
 		assert.match(String(failed.stderr), /KUBECON_NOTES_BUILD_PLAIN names no-such-thing/);
 	});
 
-	test('without any of them, the CLI prints the same and keeps no cache at all', () => {
-		const names = spawnSync(process.execPath, ['scripts/build.mjs', '--list'], {cwd: repo, encoding: 'utf8'}).stdout.trim().split('\n');
+	test('without any of them, the CLI prints the same and keeps no cache at all', t => {
+		// Taking a patch off needs the patch tool: without it, the patches stay on (said by the test's name in the log).
+		const hasPatch = spawnSync('patch', ['--version']).status === 0;
+		const names = spawnSync(process.execPath, ['scripts/build.mjs', '--list'], {cwd: repo, encoding: 'utf8'})
+			.stdout.trim()
+			.split('\n')
+			.filter(name => hasPatch || !name.endsWith('-patch'));
+		if (!hasPatch) t.diagnostic('no patch tool: the build leaves the patches on');
 		const folder = join(root, 'plain');
 		const built = buildPlain(folder, names.join(','));
 		assert.equal(built.status, 0, String(built.stderr));
