@@ -94,7 +94,14 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	const lines: Measurement[] = [{name: `what each intervention saves (a build without it minus the full build, medians of ${rounds}), at a load average of`, median: loadavg()[0]!, unit: 'x', reference: true}];
 	for (const name of only.length > 0 ? only : names) {
 		const folder = join(root, name);
-		const plain = buildWithout(folder, name);
+		let plain: string;
+		try {
+			plain = buildWithout(folder, name);
+		} catch (error) {
+			// A patch needs patch(1) to come off: one row that says why, and the others still run.
+			console.error(`bench: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+			continue;
+		}
 		const caches = join(folder, 'caches');
 		const reader = await saving((bin, cacheDir) => firstFrame(bin, [], cacheDir, configDir), full, plain, join(caches, 'reader'), rounds);
 		const print = await saving((bin, cacheDir) => printed(bin, [], cacheDir), full, plain, join(caches, 'printed'), rounds);
