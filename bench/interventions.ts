@@ -98,7 +98,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 		try {
 			plain = buildWithout(folder, name);
 		} catch (error) {
-			// A patch needs patch(1) to come off: one row that says why, and the others still run.
+			// A patch needs patch(1) to come off: said on stderr, and the others still run.
 			console.error(`bench: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
 			continue;
 		}
