@@ -131,7 +131,7 @@ export function usableCacheDirectory(warnings?: PostWarning[], env: NodeJS.Proce
 	if (problem === null) return directory;
 	if (warnings && !told.has(directory)) {
 		told.add(directory);
-		warnings.push({file: directory, message: `the cache folder is not used, as ${problem}: make it yours alone (chmod 700) or name another in KUBECON_NOTES_CACHE_DIR`});
+		warnings.push({file: directory, message: `the cache folder is not used, as ${problem}: use a folder only you can write to (chmod 700), or name another in KUBECON_NOTES_CACHE_DIR`});
 	}
 	return null;
 }
