@@ -144,7 +144,7 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		case 'list':
 			return renderList(token as Tokens.List, width, context, listDepth);
 		case 'table':
-			return renderTable(token as Tokens.Table, width, theme, (cell) => context.inline.render(cell.tokens));
+			return renderTable(token as Tokens.Table, width, theme, (cell) => context.inline.render(cell.tokens), context.wrap);
 		case 'hr':
 			return [theme.hr('─'.repeat(width))];
 		case 'html': {

@@ -14,7 +14,9 @@ const LINK_CLOSE = '\u001B]8;;\u001B\\';
 const linkOpen = (url: string): string => `\u001B]8;;${url}\u001B\\`;
 /**
  * A link continued over several rows carries an `id` (a hash of its target) on each of them: a
- * terminal then takes the pieces of a wrapped URL for one link, hovered and clicked as one.
+ * terminal then takes the pieces of a wrapped link for one link, hovered and clicked as one. This
+ * reaches the terminal in printed text; in the reader Ink's tokenizer re-writes OSC 8 without its
+ * parameters, so there each row is a link of its own (to the whole URL: a click on any row opens it).
  */
 const linkOpenWithId = (url: string): string => `\u001B]8;id=${linkId(url)};${url}\u001B\\`;
 

@@ -2,7 +2,8 @@
  * Tables laid out to the pane: a bordered grid whose columns shrink (cells wrap) until it fits,
  * or, when the pane is too narrow for every column to stay readable, one `Header: value` line
  * per cell, row after row. Drawn here rather than by cli-table3 so widths are measured the way
- * the rest of the renderer measures them and cells may hold hyperlinks.
+ * the rest of the renderer measures them and cells may hold hyperlinks. Printed (`wholeUrls`), a
+ * table with a URL wider than its column is stacked too, the URL whole on a line of its own.
  */
 import type {Tokens} from 'marked';
 import {append, maxOf} from './append.js';
@@ -10,6 +11,7 @@ import {stripMarkers} from './layout-markers.js';
 import {stripStyles} from './plain.js';
 import {textWidth, visibleWidth, wrapToWidth} from './text-width.js';
 import type {Theme} from './theme.js';
+import {isUrlWord, type WrapOptions} from './wrap-plain.js';
 
 /** Below this many columns per cell (or the cell's own width, if smaller), a table is stacked instead. */
 const minimumColumn = 6;
@@ -80,7 +82,13 @@ function naturalWidth(cell: string): number {
 	return widest;
 }
 
-function stacked(header: string[], rows: string[][], width: number, theme: Theme): string[] {
+/** True when a cell holds a URL wider than `width` (a grid would have to break it). */
+function hasWideUrl(cell: string, width: number): boolean {
+	if (!cell.includes(':') && !cell.includes('www.')) return false;
+	return stripMarkers(stripStyles(cell)).split(/\s+/).some((word) => textWidth(word) > width && isUrlWord(word));
+}
+
+function stacked(header: string[], rows: string[][], width: number, theme: Theme, wrap: WrapOptions = {}): string[] {
 	const lines: string[] = [];
 	const rule = theme.tableBorder('─'.repeat(Math.min(width, 20)));
 	for (const [index, row] of rows.entries()) {
@@ -88,7 +96,7 @@ function stacked(header: string[], rows: string[][], width: number, theme: Theme
 		for (const [column, cell] of row.entries()) {
 			const name = header[column] ?? '';
 			const label = visibleWidth(name) === 0 ? `Column ${column + 1}` : name;
-			append(lines, wrapToWidth(`${theme.tableHeader(label)}: ${cell}`, width));
+			append(lines, wrapToWidth(`${theme.tableHeader(label)}: ${cell}`, width, wrap));
 		}
 	}
 	if (rows.length === 0) append(lines, wrapToWidth(header.map((name) => theme.tableHeader(name)).join(' · '), width));
@@ -99,7 +107,7 @@ function stacked(header: string[], rows: string[][], width: number, theme: Theme
  * A table at `width`, cells rendered by `inline`. Every line is at most `width` columns wide;
  * no cell text is dropped (the grid wraps it, the stacked form gives it whole lines).
  */
-export function renderTable(token: Tokens.Table, width: number, theme: Theme, inline: (cell: Tokens.TableCell) => string): string[] {
+export function renderTable(token: Tokens.Table, width: number, theme: Theme, inline: (cell: Tokens.TableCell) => string, wrap: WrapOptions = {}): string[] {
 	const header = token.header.map(inline);
 	const columns = header.length;
 	const rows = token.rows.map((row) => Array.from({length: columns}, (_, index) => (row[index] ? inline(row[index]) : '')));
@@ -115,6 +123,8 @@ export function renderTable(token: Tokens.Table, width: number, theme: Theme, in
 
 	const words = Array.from({length: columns}, (_, column) => maxOf(rows.map((row) => longestWord(row[column]!)), longestWord(header[column]!)));
 	const widths = fitColumns(natural, available, words);
+	// Printed text never breaks a URL: a table that would is stacked.
+	if (wrap.wholeUrls === true && rows.some((row) => row.some((cell, column) => hasWideUrl(cell, widths[column]!)))) return stacked(header, rows, width, theme, wrap);
 	const border = (left: string, middle: string, right: string): string =>
 		theme.tableBorder(left + widths.map((columnWidth) => '─'.repeat(columnWidth + 2)).join(middle) + right);
 	const bar = theme.tableBorder('│');

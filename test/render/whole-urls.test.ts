@@ -38,3 +38,21 @@ describe('long URLs', () => {
 		assert.ok(doc.lines.map(stripStyles).join('').includes(url));
 	});
 });
+
+describe('long URLs in tables', () => {
+	const table = `| Talk | Slides |\n| --- | --- |\n| Edge | ${url} |\n| Short | https://e.org/s |`;
+
+	test('printing: a table whose URL is wider than its column is stacked, the URL whole on its own line', () => {
+		const lines = renderLines(table, {width: 60, color: false, hyperlinks: false});
+		assert.ok(lines.includes(url), JSON.stringify(lines));
+		assert.ok(lines.includes('Slides:'), JSON.stringify(lines));
+		assert.ok(!lines.some(line => line.includes('│')), JSON.stringify(lines));
+	});
+
+	test('printing: a table whose URLs fit keeps its grid; the reader keeps the grid and wraps the URL in its cell', () => {
+		assert.ok(renderLines(table, {width: 200, color: false, hyperlinks: false}).some(line => line.includes('│ Edge')));
+		const reader = renderMarkdown(table, {width: 60, color: false, hyperlinks: false}).lines;
+		assert.ok(reader.some(line => line.includes('│')), JSON.stringify(reader));
+		for (const line of reader) assert.ok(textWidth(line) <= 60);
+	});
+});
