@@ -113,6 +113,20 @@ describe('the folder named is the folder read', () => {
 		}
 	});
 
+	test('the watcher watches at most 2,000 folders and says so once', async () => {
+		const many = join(root, 'many');
+		for (let outer = 0; outer < 41; outer++) for (let inner = 0; inner < 50; inner++) mkdirSync(join(many, `o${outer}`, `i${inner}`), {recursive: true});
+		const errors: string[] = [];
+		const watcher = watchPosts([many], {onChange: () => {}, onError: error => errors.push(String(error))});
+		try {
+			await watcher.ready;
+			assert.equal(errors.length, 1);
+			assert.match(errors[0]!, /watching stopped at 2,000 folders/);
+		} finally {
+			await watcher.close();
+		}
+	});
+
 	test('the watcher follows no link out of the folder', async () => {
 		const {notes, outside} = twoFolders('watch');
 		symlinkSync(outside, join(notes, 'out'));
