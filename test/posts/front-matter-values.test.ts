@@ -51,6 +51,14 @@ describe('cyclic or absurd front matter values are data, not crashes', () => {
 		assert.equal(split.data['k5'], '&a5 v');
 	});
 
+	test('front matter longer than 128 KB is read as key: value lines (the parser reads about 150 KB a second)', () => {
+		const keys = Array.from({length: 20_000}, (_, index) => `key${index}: value ${index}`);
+		const split = splitFrontMatter(lines('---', 'title: Big', ...keys, '---', 'body'));
+		assert.match(split.problem!.message, /longer than 128 KB; read as key: value lines/);
+		assert.equal(split.data['title'], 'Big');
+		assert.equal(split.data['key19999'], 'value 19999');
+	});
+
 	test('a __proto__ key never becomes the prototype of the front matter', () => {
 		const post = parse(lines('---', '__proto__: {title: Polluted, published: false}', 'date: 2024-01-01', '---', '# Own heading'));
 		assert.equal(post.title, 'Own heading');
