@@ -90,36 +90,43 @@ function complete(tokens: Token[]): void {
 }
 
 /**
- * The longest text marked's inline lexer is given at once. Several of its inline rules rescan the
- * rest of the text from every opener that never closes (`<!--`, `<?`, a backtick run inside link
- * text, a run of `!` where its e-mail lookahead reads to the end): 80 KB of one such shape took
- * 45 to 77 s. Lexed in pieces of this size the work grows with the text's length times the piece
- * size, whatever the shape. Few real lines are longer (the shared corpus: six of 4,152 lines, all
- * under 2 KB), and those are cut where no link, code or parenthesis is open (see pieceEnd).
+ * How much text marked's inline lexer is given at once. Several of its inline rules rescan the rest
+ * of the text from every opener that never closes (`<!--` and `<?` in a heading, a backtick run in
+ * link text, `*a _` emphasis, a run of `!` through its e-mail lookahead): 80 KB of one such shape
+ * took 45 to 77 s. The work of one piece grows with its openers times its length, so a piece ends
+ * where that product passes OPENER_BUDGET, and at MAX_INLINE_PIECE characters at most: prose (an
+ * opener every fifty characters or so) keeps lines of 2 KB whole, and the shared corpus has none
+ * longer; text made of openers is read a few hundred characters at a time. Pieces are cut where
+ * no link, code or parenthesis is open (see pieceEnd).
  */
-export const MAX_INLINE_PIECE = 1024;
+export const MAX_INLINE_PIECE = 2048;
+const OPENER_BUDGET = 96 * 1024;
+/** Characters that start an inline construct marked may scan ahead from. */
+const OPENERS = new Set(['*', '_', '~', '`', '[', ']', '!', '<', '\\', '&']);
 
-/** Lexes inline `src` into `tokens`, in pieces of at most MAX_INLINE_PIECE characters (see above). */
+/** Lexes inline `src` into `tokens`, in pieces (see above). */
 function lexInlineInPieces(lexer: Lexer, src: string, tokens: Token[]): void {
-	if (src.length <= MAX_INLINE_PIECE) {
-		lexer.inlineTokens(src, tokens);
-		return;
-	}
 	for (let start = 0; start < src.length; ) {
 		const end = pieceEnd(src, start);
-		lexer.inlineTokens(src.slice(start, end), tokens);
+		lexer.inlineTokens(start === 0 && end === src.length ? src : src.slice(start, end), tokens);
 		start = end;
 	}
 }
 
 /**
- * Where the piece of `src` starting at `start` ends, within MAX_INLINE_PIECE: after the last line
+ * Where the piece of `src` starting at `start` ends, within the budget: after the last line
  * break, else after the last sentence's end, else after the last space, each taken only where no
  * bracket, parenthesis or code span is open (so a link is not cut in two); else after the last
- * space at all; else at the size (never between the halves of a surrogate pair).
+ * space at all; else at the budget (never between the halves of a surrogate pair).
  */
 function pieceEnd(src: string, start: number): number {
-	const limit = start + MAX_INLINE_PIECE;
+	const end = Math.min(src.length, start + MAX_INLINE_PIECE);
+	let openers = 0;
+	let limit = start;
+	while (limit < end && openers * (limit - start) <= OPENER_BUDGET) {
+		if (OPENERS.has(src[limit]!)) openers++;
+		limit++;
+	}
 	if (limit >= src.length) return src.length;
 	let depth = 0;
 	let isInCode = false;
@@ -140,9 +147,9 @@ function pieceEnd(src: string, start: number): number {
 		else if ('.?!:;'.includes(src[at - 1] ?? '')) sentenceEnd = at + 1;
 		else spaceEnd = at + 1;
 	}
-	for (const end of [lineEnd, sentenceEnd, spaceEnd, anySpaceEnd]) if (end > start) return end;
+	for (const cut of [lineEnd, sentenceEnd, spaceEnd, anySpaceEnd]) if (cut > start) return cut;
 	const code = src.charCodeAt(limit - 1);
-	return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+	return code >= 0xd800 && code <= 0xdbff && limit - 1 > start ? limit - 1 : limit;
 }
 
 /** Inline tokens of `text` read alone (one line of a paragraph, say), lexed as blocks' inline text is. */

@@ -86,9 +86,15 @@ function parseYaml(yamlText: string): ParsedYaml {
 	// such overflow V8 can end the whole process compiling a pattern ("RegExpCompiler Allocation
 	// failed"), which no catch sees. Nesting that deep is never front matter: it is not parsed.
 	// And it resolves each alias by searching the document: 8,000 aliases took 4 s.
-	const shape = yamlShape(yamlText);
-	if (shape.depth > MAX_YAML_NESTING || shape.aliases > MAX_YAML_ALIASES) {
-		const what = shape.depth > MAX_YAML_NESTING ? `nested more than ${MAX_YAML_NESTING} levels deep` : `holds more than ${MAX_YAML_ALIASES} aliases`;
+	// And it reads about 150 KB a second here: a megabyte of front matter held every command 8 s.
+	const shape = yamlText.length > MAX_YAML_CHARS ? {depth: 0, aliases: 0} : yamlShape(yamlText);
+	if (yamlText.length > MAX_YAML_CHARS || shape.depth > MAX_YAML_NESTING || shape.aliases > MAX_YAML_ALIASES) {
+		const what =
+			yamlText.length > MAX_YAML_CHARS
+				? `is longer than ${MAX_YAML_CHARS / 1024} KB`
+				: shape.depth > MAX_YAML_NESTING
+					? `nested more than ${MAX_YAML_NESTING} levels deep`
+					: `holds more than ${MAX_YAML_ALIASES} aliases`;
 		return {data: salvage(yamlText), problem: {message: `front matter ${what}; read as key: value lines`}};
 	}
 	const first = tryParse(yamlText);
@@ -142,6 +148,8 @@ function tryParse(yamlText: string): Attempt {
 	return {data, problem: {message: `front matter value ${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)} ${what}`, ...(line === -1 ? {} : {line: line + 1})}};
 }
 
+/** Longer front matter than this is not parsed (see parseYaml): real blocks are a few hundred bytes. */
+export const MAX_YAML_CHARS = 128 * 1024;
 /** Deeper front matter than this is not parsed (see parseYaml). */
 export const MAX_YAML_NESTING = 100;
 /** Front matter with more aliases (`*name`) than this is not parsed (see parseYaml). */

@@ -4,7 +4,7 @@
  * `.md`/`.markdown` files outside hidden folders, node_modules, _site and vendor; a file named on
  * the command line is watched whatever its name. The watcher only reports; update-library.ts reads.
  */
-import {statSync} from 'node:fs';
+import {realpathSync, statSync} from 'node:fs';
 import {basename, isAbsolute, join, relative, resolve, sep} from 'node:path';
 import {watch, type FSWatcher} from 'chokidar';
 import {POST_FILE, SKIPPED_FOLDERS} from './find-posts.js';
@@ -25,7 +25,13 @@ export type PostChange = {
 };
 
 /** A path that was read: a folder walked, or a file taken as it is. */
-export type WatchRoot = {given: string; absolute: string; isFolder: boolean};
+export type WatchRoot = {
+	given: string;
+	absolute: string;
+	isFolder: boolean;
+	/** Its real path, which the watcher is given (it follows no link, the named one included); `absolute` when not set. */
+	watched?: string;
+};
 
 export type WatchOptions = {
 	/** Called with each batch of changes (never empty). A throwing listener is reported to onError. */
@@ -51,7 +57,8 @@ export function watchRoots(paths: readonly string[]): WatchRoot[] {
 	for (const given of paths) {
 		if (given === '-') continue;
 		try {
-			roots.push({given, absolute: resolve(given), isFolder: statSync(given).isDirectory()});
+			const absolute = resolve(given);
+			roots.push({given, absolute, isFolder: statSync(given).isDirectory(), watched: realPathOr(absolute)});
 		} catch {
 			// Gone since it was read: nothing to watch.
 		}
@@ -81,12 +88,31 @@ export function locatePost(roots: readonly WatchRoot[], path: string): Omit<Post
 	return null;
 }
 
-/** Whether the watcher may skip `path` entirely: a hidden or skipped folder, or a file that is no post. */
+/** `path`'s real path, or `path` when it has none (gone meanwhile). */
+function realPathOr(path: string): string {
+	try {
+		return realpathSync(path);
+	} catch {
+		return path;
+	}
+}
+
+/** A path the watcher reports (under a root's real path) as the same path under the root as named. */
+function asNamed(roots: readonly WatchRoot[], path: string): string {
+	const root = roots.find(candidate => watchedOf(candidate) === path || path.startsWith(watchedOf(candidate) + sep));
+	return root ? root.absolute + path.slice(watchedOf(root).length) : path;
+}
+
+function watchedOf(root: WatchRoot): string {
+	return root.watched ?? root.absolute;
+}
+
+/** Whether the watcher may skip `path` (as it reports it) entirely: a hidden or skipped folder, or a file that is no post. */
 function isIgnored(roots: readonly WatchRoot[], path: string, isFile: boolean | undefined): boolean {
-	const root = roots.find(candidate => candidate.absolute === path || path.startsWith(candidate.absolute + sep));
+	const root = roots.find(candidate => watchedOf(candidate) === path || path.startsWith(watchedOf(candidate) + sep));
 	if (!root) return false;
-	if (!root.isFolder || path === root.absolute) return false;
-	const parts = relative(root.absolute, path).split(sep);
+	if (!root.isFolder || path === watchedOf(root)) return false;
+	const parts = relative(watchedOf(root), path).split(sep);
 	const folders = isFile === false ? parts : parts.slice(0, -1);
 	if (parts.some(part => part.startsWith('.'))) return true;
 	if (folders.some(folder => SKIPPED_FOLDERS.has(folder))) return true;
@@ -143,7 +169,7 @@ export function watchPosts(paths: readonly string[], options: WatchOptions): Pos
 
 	const note = (kind: PostChangeKind, path: string) => {
 		if (isClosed) return;
-		const absolute = resolve(path);
+		const absolute = asNamed(roots, resolve(path));
 		if (!locatePost(roots, absolute)) return;
 		const merged = mergeChange(pending.get(absolute), kind);
 		if (merged === null) pending.delete(absolute);
@@ -181,7 +207,7 @@ export function watchPosts(paths: readonly string[], options: WatchOptions): Pos
 		ready = Promise.resolve();
 	} else {
 		const started = watch(
-			roots.map(root => root.absolute),
+			roots.map(watchedOf),
 			{
 				ignoreInitial: true,
 				// An editor that saves by writing a new file and renaming it over the old one is a change.

@@ -92,6 +92,41 @@ describe('the folder named is the folder read', () => {
 		assert.equal(findPosts([join(root, 'deep')], []).length, 1);
 	});
 
+	test('a folder or a post named through a link is watched where it leads, under the name given', async () => {
+		const {notes} = twoFolders('watch-named');
+		const named = join(root, 'watch-named', 'named');
+		symlinkSync(notes, named);
+		const namedFile = join(root, 'watch-named', 'one.md');
+		symlinkSync(join(notes, '2024-01-01-own.md'), namedFile);
+		const changes: string[] = [];
+		const watcher = watchPosts([named, namedFile], {debounceMs: 20, onChange: batch => changes.push(...batch.map(change => `${change.kind} ${change.path}`))});
+		try {
+			await watcher.ready;
+			writeFileSync(join(notes, 'inner', '2024-05-07-new.md'), post('New'));
+			writeFileSync(join(notes, '2024-01-01-own.md'), post('Own, edited'));
+			const expected = [`added ${join(named, 'inner', '2024-05-07-new.md')}`, `changed ${join(named, '2024-01-01-own.md')}`];
+			const deadline = Date.now() + 20_000;
+			while (!expected.every(change => changes.includes(change)) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 20));
+			for (const change of expected) assert.ok(changes.includes(change), `${change} in ${changes.join(', ')}`);
+		} finally {
+			await watcher.close();
+		}
+	});
+
+	test('the watcher watches at most 2,000 folders and says so once', async () => {
+		const many = join(root, 'many');
+		for (let outer = 0; outer < 41; outer++) for (let inner = 0; inner < 50; inner++) mkdirSync(join(many, `o${outer}`, `i${inner}`), {recursive: true});
+		const errors: string[] = [];
+		const watcher = watchPosts([many], {onChange: () => {}, onError: error => errors.push(String(error))});
+		try {
+			await watcher.ready;
+			assert.equal(errors.length, 1);
+			assert.match(errors[0]!, /watching stopped at 2,000 folders/);
+		} finally {
+			await watcher.close();
+		}
+	});
+
 	test('the watcher follows no link out of the folder', async () => {
 		const {notes, outside} = twoFolders('watch');
 		symlinkSync(outside, join(notes, 'out'));

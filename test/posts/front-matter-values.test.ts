@@ -36,7 +36,7 @@ describe('cyclic or absurd front matter values are data, not crashes', () => {
 	test('front matter nested thousands deep is not given to the YAML parser, however often it comes', () => {
 		// After one stack overflow inside the parser, V8 ended the process on the next deep one
 		// ("RegExpCompiler Allocation failed"), where no catch could see it.
-		for (const yaml of [`title: ${'['.repeat(10_000)}${']'.repeat(10_000)}`, `title: ${'['.repeat(100_000)}`, Array.from({length: 3000}, (_, depth) => `${' '.repeat(depth)}a:`).join('\n'), `x:\n${'- '.repeat(5000)}a`]) {
+		for (const yaml of [`title: ${'['.repeat(10_000)}${']'.repeat(10_000)}`, `title: ${'['.repeat(100_000)}`, Array.from({length: 300}, (_, depth) => `${' '.repeat(depth)}a:`).join('\n'), `x:\n${'- '.repeat(5000)}a`]) {
 			const split = splitFrontMatter(lines('---', yaml, '---', 'body'));
 			assert.match(split.problem!.message, /nested more than 100 levels deep; read as key: value lines/);
 			assert.equal(split.body, 'body');
@@ -49,6 +49,14 @@ describe('cyclic or absurd front matter values are data, not crashes', () => {
 		const split = splitFrontMatter(lines('---', ...anchors, `title: [${anchors.map((_, index) => `*a${index}`).join(', ')}]`, '---'));
 		assert.match(split.problem!.message, /more than 1000 aliases/);
 		assert.equal(split.data['k5'], '&a5 v');
+	});
+
+	test('front matter longer than 128 KB is read as key: value lines (the parser reads about 150 KB a second)', () => {
+		const keys = Array.from({length: 20_000}, (_, index) => `key${index}: value ${index}`);
+		const split = splitFrontMatter(lines('---', 'title: Big', ...keys, '---', 'body'));
+		assert.match(split.problem!.message, /longer than 128 KB; read as key: value lines/);
+		assert.equal(split.data['title'], 'Big');
+		assert.equal(split.data['key19999'], 'value 19999');
 	});
 
 	test('a __proto__ key never becomes the prototype of the front matter', () => {
