@@ -43,8 +43,8 @@ describe('the reader keeps reading keys while the index is built', () => {
 	test('3,000 posts whose sessions are slow to read: / and typed keys show at once, results when it is whole', async () => {
 		const real = Array.from({length: 20}, (_, index) => post(index));
 		let reads = 0;
-		// Reading a post's sessions costs what parsing a large post does: a fixed amount of work (about
-		// a millisecond here), not of time, so a busy machine slows it as much as everything else.
+		// Reading a post's sessions costs what parsing a post does: a fixed amount of work, not of
+		// time, so a busy machine slows it as much as everything else.
 		let sink = 0;
 		const slow = (base: Post): Post =>
 			Object.create(base, {
