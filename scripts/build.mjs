@@ -111,7 +111,9 @@ function __lazySegmenter(...options) {
 
 /**
  * Ink measures every frame's text with string-width (directly, and through widest-line and
- * cli-truncate), and string-width segments graphemes for anything but plain ASCII:
+ * cli-truncate): it gets the reader's own measure (text-measure.ts: where string-width and the
+ * terminal disagree, as on Indic clusters, the terminal's count), so its layout agrees with the
+ * rows. string-width segments graphemes for anything but plain ASCII:
  * a bullet or a box-drawing rule on screen made the first frame create a segmenter (15 ms) and
  * segment every row (about 30 ms more). Each of those imports gets the same string-width, wrapped
  * with the narrow-text fast path of src/render/narrow-text.ts (the width of narrow text is its
@@ -133,7 +135,7 @@ const narrowFastPath = {
 			return {path: real.path, namespace: 'narrow-string-width'};
 		});
 		plugin.onLoad({filter: /.*/, namespace: 'narrow-string-width'}, args => ({
-			contents: `import stringWidth from ${JSON.stringify(args.path)};\nimport {withNarrowFastPath} from ${JSON.stringify(here('../src/render/narrow-text.ts'))};\nexport default withNarrowFastPath(stringWidth);\n`,
+			contents: `import stringWidth from ${JSON.stringify(args.path)};\nimport {withNarrowFastPath} from ${JSON.stringify(here('../src/render/narrow-text.ts'))};\nimport {withTerminalWidths} from ${JSON.stringify(here('../src/render/text-measure.ts'))};\nexport default withNarrowFastPath(withTerminalWidths(stringWidth));\n`,
 			resolveDir: here('.'),
 			loader: 'js',
 		}));

@@ -8,7 +8,7 @@ import {imageLine} from './image-line.js';
 import {HARD_BREAK} from './layout-markers.js';
 import {isMediaElement, mediaText, type PendingMedia} from './html-media.js';
 import {stripMarkers} from './layout-markers.js';
-import {HYPERLINK_CLOSE, hyperlinkOpen, looksLikeUrl, repeatsText, shownTarget} from './links.js';
+import {clickTarget, HYPERLINK_CLOSE, hyperlinkOpen, repeatsText, shownTarget, textMisleads} from './links.js';
 import {stripStyles} from './plain.js';
 import {isSafeUrl, sanitizeText} from '../markdown/sanitize.js';
 import type {Theme} from './theme.js';
@@ -47,7 +47,7 @@ export function attributes(text: string): Map<string, string> {
 function openAnchor(href: string, state: HtmlState, options: HtmlOptions, piece: Piece): string {
 	state.openAnchors.push({href, piece: piece.id, start: piece.out().length});
 	// The hyperlink opens here and closes at `</a>`; layout closes it at every line end meanwhile.
-	return options.color && options.hyperlinks && isSafeUrl(href) ? hyperlinkOpen(href) : '';
+	return options.color && options.hyperlinks ? hyperlinkOpen(href) : '';
 }
 
 /**
@@ -61,7 +61,8 @@ function closeAnchor(state: HtmlState, options: HtmlOptions, piece: Piece): stri
 	const target = anchor.href.trim();
 	const text = anchor.piece === piece.id ? stripMarkers(stripStyles(piece.out().slice(anchor.start))).trim() : null;
 	const shown = ` (${isSafeUrl(target) ? options.theme.href(shownTarget(target)) : shownTarget(target)})`;
-	if (options.color && options.hyperlinks && isSafeUrl(target)) return text !== null && looksLikeUrl(text) && !repeatsText(text, target) ? HYPERLINK_CLOSE + shown : HYPERLINK_CLOSE;
+	// Opened only for a target that may be clicked (hyperlinkOpen); the text, when known, must not name another address.
+	if (options.color && options.hyperlinks && clickTarget(target) !== null) return text === null || !textMisleads(text, target) ? HYPERLINK_CLOSE : HYPERLINK_CLOSE + shown;
 	if (target === '' || target.startsWith('#')) return '';
 	return text !== null && repeatsText(text, target) ? '' : shown;
 }

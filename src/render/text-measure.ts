@@ -3,7 +3,17 @@
  * of: narrow-only text skips grapheme segmentation, recurring words are cached, long text is
  * segmented in chunks. The layout built on it (clipping and wrapping styled text) is in
  * text-width.ts.
+ *
+ * A grapheme takes the columns string-width gives it or the columns terminals that measure code
+ * point by code point (wcwidth: xterm, tmux, VTE, the Linux console) give it, whichever is more.
+ * They disagree on Indic and Southeast Asian clusters (`क्षत्रिय`: 4 to string-width, 6 to tmux
+ * and xterm, which count each consonant and spacing vowel sign), where the terminal's count is the
+ * true one, and on emoji sequences (a ZWJ family: 2 to string-width and tmux 3.3, 3 to xterm.js,
+ * 6 to VTE), where terminals disagree among themselves: there the larger count keeps the row short
+ * of the edge in all of them, so no row wraps and the frame never scrolls. Ink measures with this
+ * too (narrow-text.ts), so its layout and the rows agree.
  */
+import {eastAsianWidth} from 'get-east-asian-width';
 import stringWidth from 'string-width';
 import {NARROW_CHARACTERS, NARROW_TEXT} from './narrow-text.js';
 import {stripStyles} from './plain.js';
@@ -55,9 +65,41 @@ function cachedStringWidth(text: string): number {
 	let width = widthCache.get(text);
 	if (width === undefined) {
 		width = 0;
-		for (const chunk of chunksOf(text)) width += stringWidth(chunk);
+		for (const chunk of chunksOf(text)) for (const {segment} of (segmenter ??= new Intl.Segmenter()).segment(chunk)) width += graphemeWidth(segment);
 		if (widthCache.size >= 10_000) widthCache.clear();
 		if (text.length <= 64) widthCache.set(text, width);
+	}
+	return width;
+}
+
+// Graphemes recur far more than words do (a script has a few hundred): each is measured once.
+const graphemeCache = new Map<string, number>();
+
+/** A grapheme's columns: string-width's count or the per-code-point count, whichever is more (see above). */
+function graphemeWidth(grapheme: string): number {
+	let width = graphemeCache.get(grapheme);
+	if (width === undefined) {
+		width = Math.max(stringWidth(grapheme), codePointWidths(grapheme));
+		if (graphemeCache.size >= 10_000) graphemeCache.clear();
+		if (grapheme.length <= 32) graphemeCache.set(grapheme, width);
+	}
+	return width;
+}
+
+// Marks that do not advance (Mn, Me) and format characters (ZWJ, variation selectors' kin) take no
+// column in wcwidth; spacing marks (Mc) take one. The soft hyphen is drawn. Controls never reach
+// the terminal as they are (they are pictured): none is counted, as string-width counts none.
+const zeroWidth = /[\p{Mn}\p{Me}\p{Cf}\p{Cc}]/u;
+
+/** What terminals that measure each code point (wcwidth) give `text`: wide and fullwidth 2, marks and format 0, the rest 1. */
+export function codePointWidths(text: string): number {
+	let width = 0;
+	for (const char of text) {
+		const code = char.codePointAt(0)!;
+		// Hangul medial vowels and final consonants join the syllable before them.
+		if ((code >= 0x11_60 && code <= 0x11_ff) || (code >= 0xd7_b0 && code <= 0xd7_ff)) continue;
+		if (code !== 0xad && zeroWidth.test(char)) continue;
+		width += code < 0x11_00 ? 1 : eastAsianWidth(code);
 	}
 	return width;
 }
@@ -90,5 +132,20 @@ export function* graphemesOf(text: string): Generator<[string, number]> {
 /** Columns a possibly-styled string takes in a terminal. */
 export function visibleWidth(text: string): number {
 	return textWidth(stripStyles(text));
+}
+
+type StringWidth = (text: string, options?: object) => number;
+
+/**
+ * string-width as Ink is given it (scripts/build.mjs): styled text is measured as the reader
+ * measures its rows, so Ink's layout, its grid of cells and the rows agree with the terminal.
+ * Calls with options, and text holding escapes other than SGR and OSC 8, go to string-width.
+ */
+export function withTerminalWidths(stringWidth: StringWidth): StringWidth {
+	return (text, options) => {
+		if (options !== undefined || typeof text !== 'string') return stringWidth(text, options);
+		const plain = text.includes('\u001B') ? stripStyles(text) : text;
+		return plain.includes('\u001B') || plain.includes('\u009B') ? stringWidth(text) : textWidth(plain);
+	};
 }
 

@@ -3,5 +3,10 @@ import type {SearchableSession} from './session-index.js';
 
 /** Every session of the posts in reading order (posts as given, bullets in order), searchable. */
 export function searchableSessions(posts: Post[]): SearchableSession[] {
-	return posts.flatMap(post => post.sessions.map(session => ({...session, postTitle: post.title, tags: post.tags})));
+	return posts.flatMap(searchableSessionsOf);
+}
+
+/** One post's sessions, in order, searchable. */
+export function searchableSessionsOf(post: Post): SearchableSession[] {
+	return post.sessions.map(session => ({...session, postTitle: post.title, tags: post.tags}));
 }

@@ -188,6 +188,18 @@ function addRange(ranges: Map<number, MatchRange[]>, field: number, range: Match
 }
 
 /**
+ * Sessions folded for an index a few at a time: the reader prepares them between frames (a library
+ * of 100,000 posts takes seconds), then makes the index of them at once.
+ */
+export class PreparedSessions {
+	readonly entries: Entry[] = [];
+
+	add(session: SearchableSession): void {
+		this.entries.push(prepare(session, this.entries.length));
+	}
+}
+
+/**
  * The session index behind the reader's search panel and `kubecon-notes sessions`.
  *
  * Each word of the query is looked for as written (folded: case and accents ignored); a word found
@@ -197,8 +209,8 @@ function addRange(ranges: Map<number, MatchRange[]>, field: number, range: Match
  * by typing, a search whose words were all found as written narrows: only its results are searched
  * again, which keeps a keystroke cheap at 10,000 sessions.
  */
-export function createSessionIndex(sessions: SearchableSession[]): SessionIndex {
-	const entries = sessions.map(prepare);
+export function createSessionIndex(sessions: SearchableSession[] | PreparedSessions): SessionIndex {
+	const entries = sessions instanceof PreparedSessions ? [...sessions.entries] : sessions.map(prepare);
 	// Built on the first typo: every distinct word of every session, for fuse.js to correct against,
 	// and the same words by length, for the swapped letters fuse.js misses (`ectd` for `etcd`).
 	let vocabulary: Fuse<string> | undefined;

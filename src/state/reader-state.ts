@@ -94,8 +94,13 @@ export type ReaderEnv = {
 	sidebarRows: (openPost: number) => SidebarRows;
 	/** Session search results for the panel (memoised by the caller). */
 	searchResults: (panel: SearchPanel) => SessionHit[];
-	/** Days the sessions name, for the day filter. */
+	/** Days the sessions name, for the day filter (those read so far while the index is built). */
 	days: number[];
+	/**
+	 * The session index as it is built, a slice at a time between frames (the UI's hook drives it);
+	 * `searchResults` finds nothing until it is done. Absent: built on the first search.
+	 */
+	sessionIndex?: {step(isDue: () => boolean): boolean; readonly isDone: boolean; readonly postsRead: number; readonly postCount: number};
 	postIndexOf: (postId: string) => number;
 	/** Watched marks kept from earlier runs (undefined: never set). */
 	storedWatched: (session: Session) => boolean | undefined;

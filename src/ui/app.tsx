@@ -16,6 +16,7 @@ import {useReader} from './hooks/use-reader.js';
 import {useReaderInput} from './hooks/use-reader-input.js';
 import {useSavePlace, useSaveWatched, type ReaderStore} from './hooks/use-save-place.js';
 import {useSearchHits} from './hooks/use-search-hits.js';
+import {useSessionIndex} from './hooks/use-session-index.js';
 import {useStoreProblems, type StoreProblemFeed} from './hooks/use-store-problems.js';
 import {useSuspend} from './hooks/use-suspend.js';
 import {statusHint} from './keymap.js';
@@ -63,6 +64,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	// A new size is taken in the same render, so no frame mixes the new size with the old layout.
 	if (width !== state.width || height !== state.height) dispatch({type: 'resize', width, height});
 	const hits = useSearchHits(state, env);
+	useSessionIndex(state.mode.kind === 'search', env, state.message, useCallback((text: string | null) => dispatch({type: 'message', text}), [dispatch]));
 	useSavePlace(state, store, saver);
 	useSaveWatched(state.watched, store);
 	useFlash(state.flashLine, useCallback(() => dispatch({type: 'clearFlash'}), []));

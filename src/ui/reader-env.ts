@@ -1,12 +1,21 @@
 import type {Library, Post} from '../posts/types.js';
 import {lineForSource} from '../render/locate.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
-import {searchableSessions} from '../search/searchable.js';
-import {createSessionIndex, sessionKey, type SessionHit, type SessionIndex} from '../search/session-index.js';
+import {createIndexBuilder, type SessionIndexBuilder} from '../search/index-builder.js';
+import {sessionKey, type SessionHit} from '../search/session-index.js';
 import type {ReaderEnv} from '../state/reader-state.js';
 import {sidebarRows} from '../state/sidebar/sidebar-rows.js';
 import {groupByPost} from '../state/search/search-view.js';
 import {helpLines, warningLines} from './overlay-lines.js';
+
+/** The longest the session index is built for in one go: a frame's worth, so keys are read in between. */
+export const SLICE_MS = 8;
+
+/** A deadline `ms` from now, as the index builder asks it. */
+export function deadlineIn(ms: number): () => boolean {
+	const end = performance.now() + ms;
+	return () => performance.now() >= end;
+}
 
 /** A post's sections as the sidebar lists them: the introduction (when there is one), then the topics. */
 export function sectionsOf(post: Post): Array<{name: string; line: number}> {
@@ -32,11 +41,12 @@ export function createReaderEnv(
 	docs: DocCache = new WeakMap(),
 ): ReaderEnv {
 	const {posts} = library;
-	// The session index is built on the first search: it needs every post's sessions parsed.
-	let index: SessionIndex | undefined;
+	// The session index needs every post's sessions parsed: built between frames once the search
+	// panel opens (use-session-index.ts); until it is whole, searches find nothing.
+	let builder: SessionIndexBuilder | undefined;
+	const sessionIndex = () => (builder ??= createIndexBuilder(posts));
 	let lastSearch = '';
 	let lastHits: SessionHit[] = [];
-	let days: number[] | undefined;
 	const topicCache = new WeakMap<RenderedDoc, number[]>();
 	return {
 		postCount: posts.length,
@@ -64,17 +74,23 @@ export function createReaderEnv(
 			return lines;
 		},
 		searchResults(panel) {
+			// A slice of the build here too: a library of a few hundred posts is whole at the first search.
+			const building = sessionIndex();
+			if (!building.isDone) building.step(deadlineIn(SLICE_MS));
+			const index = building.index();
+			if (!index) return [];
 			const key = JSON.stringify([panel.query, panel.missedOnly, panel.day]);
-			if (key !== lastSearch || !index) {
-				index ??= createSessionIndex(searchableSessions(posts));
+			if (key !== lastSearch) {
 				lastHits = groupByPost(index.search(panel.query, {...(panel.missedOnly ? {missedOnly: true} : {}), ...(panel.day === null ? {} : {day: panel.day})}));
 				lastSearch = key;
 			}
 			return lastHits;
 		},
 		get days() {
-			days ??= [...new Set(posts.flatMap(post => post.sessions.map(session => session.dayNumber)).filter((day): day is number => day !== null))].sort((a, b) => a - b);
-			return days;
+			return sessionIndex().days();
+		},
+		get sessionIndex() {
+			return sessionIndex();
 		},
 		storedWatched: session => storedWatched(sessionKey(session)),
 		overlayLength: (mode, width) => (mode === 'help' ? helpLines(width).length : warningLines(library.warnings, width).length),

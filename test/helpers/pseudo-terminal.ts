@@ -13,6 +13,8 @@ const {Terminal} = createRequire(import.meta.url)('@xterm/headless') as {Termina
 export type Session = {
 	/** The visible rows, right-trimmed. */
 	screen(): string;
+	/** Rows of the screen the terminal continued from the row above: a row the program made too wide wrapped there. */
+	wrappedRows(): number[];
 	/** Which buffer the terminal shows: the reader must use the alternate one and give it back. */
 	buffer(): 'normal' | 'alternate';
 	/** Whether the program last hid (`?25l`) or showed (`?25h`) the cursor. */
@@ -111,6 +113,12 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 	};
 	return {
 		screen,
+		wrappedRows() {
+			const buffer = terminal.buffer.active;
+			const wrapped: number[] = [];
+			for (let row = 0; row < terminal.rows; row++) if (buffer.getLine(buffer.viewportY + row)?.isWrapped) wrapped.push(row);
+			return wrapped;
+		},
 		buffer: () => terminal.buffer.active.type,
 		isCursorHidden: () => raw.lastIndexOf('\u001B[?25l') > raw.lastIndexOf('\u001B[?25h'),
 		raw: () => raw,

@@ -6,16 +6,22 @@ import {CLIP_END, CLIP_START, HARD_BREAK} from '../../src/render/layout-markers.
 import {hyperlink} from '../../src/render/links.js';
 import {stripStyles} from '../../src/render/plain.js';
 import {fitToWidth, textWidth, truncateToWidth, visibleWidth, wrapToWidth} from '../../src/render/text-width.js';
+import {codePointWidths} from '../../src/render/text-measure.js';
 
 describe('textWidth', () => {
-	test('agrees with string-width on every BMP character and on emoji sequences', () => {
+	test('on every BMP character: string-width\'s count or the per-code-point (wcwidth) count, whichever is more', () => {
 		for (let code = 0x20; code < 0x1_00_00; code++) {
 			if (code >= 0xd8_00 && code <= 0xdf_ff) continue;
 			const char = String.fromCharCode(code);
-			if (textWidth(char) !== stringWidth(char)) assert.fail(`U+${code.toString(16)}: ${textWidth(char)} vs ${stringWidth(char)}`);
+			const expected = Math.max(stringWidth(char), codePointWidths(char));
+			if (textWidth(char) !== expected) assert.fail(`U+${code.toString(16)}: ${textWidth(char)} vs ${expected}`);
 		}
-		for (const text of ['abc 中文 def', '1\uFE0F\u20E3 keycap', '©\uFE0F x', 'e\u0301', '👩‍👩‍👧 family', '🇫🇷', 'a👍🏽b', '한국어', 'ｱｲｳ', '•─│▣…']) {
+		for (const text of ['abc 中文 def', 'e\u0301', '🇫🇷', '한국어', 'ｱｲｳ', '•─│▣…', '1\uFE0F\u20E3 keycap', '©\uFE0F x']) {
 			assert.equal(textWidth(text), stringWidth(text), text);
+		}
+		// Clusters terminals draw wider than string-width says: their count.
+		for (const [text, columns] of [['क्षत्रिय', 6], ['ক্ষত্রিয়', 6], ['น้ำ', 2], ['ខ្មែរ', 4], ['👨‍👩‍👧 family', 13], ['a👍🏽b', 6]] as const) {
+			assert.equal(textWidth(text), columns, text);
 		}
 	});
 
