@@ -108,3 +108,24 @@ describe('explainTalks', () => {
 		assert.equal(item.accepted, false);
 	});
 });
+
+describe('hostile text', () => {
+	test('long runs of the characters talk patterns look at are read in linear time', () => {
+		const runs = [
+			' '.repeat(30_000),
+			`## ${'- '.repeat(10_000)}x`,
+			`- ${'by '.repeat(10_000)}Ann Lee`,
+			`**${'A '.repeat(10_000)}by Bo**`,
+			`"${'x '.repeat(10_000)}`,
+			`${'Ann Lee, '.repeat(5_000)}Acme`,
+			`<h3>${'a'.repeat(20_000)}`,
+			`## Title (${'('.repeat(10_000)}`,
+			`Talk: ${'\u201C'.repeat(10_000)}`,
+		];
+		for (const run of runs) {
+			const post = parse(lines(...front, run, '', `${run} ${run}`));
+			assert.ok(Array.isArray(post.sessions));
+			assert.ok(Array.isArray(explainTalks(post)));
+		}
+	});
+});

@@ -27,7 +27,8 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		const parent = candidate.parent === null ? null : candidates[candidate.parent]!;
 		if (parent && announcesTalks(parent.text) && !isNegated(parent.text)) candidate.evidence.push({weight: 2, reason: `under "${parent.text}"`});
 		else if (parent && (namesDay(parent.text) || DATE.test(parent.text))) candidate.evidence.push({weight: 1, reason: `under a day: "${parent.text}"`});
-		else if (parent && parent.excluded?.startsWith('only a name') && (candidate.speakers === null || candidate.form === 'body') && parent.depth < candidate.depth) {
+		// (Only its one child: a name over several headings is one person's talk in parts, `### Ann Lee` then `#### OPA`, `#### etcd`.)
+		else if (parent && parent.excluded?.startsWith('only a name') && (candidate.speakers === null || candidate.form === 'body') && parent.depth < candidate.depth && candidates.filter(other => other.parent === candidate.parent).length === 1) {
 			// `## Ann Lee` then `### Title`: the heading above names the speaker.
 			candidate.speakers = parent.text;
 			candidate.form = 'below';

@@ -97,6 +97,15 @@ export function isVideo(url: string | null): boolean {
 	return VIDEO_HOST.test(url) || /\.(?:mp4|webm|ogv|mkv|m4v|mov)(?:[?#]|$)/i.test(url) || /^https?:\/\/(?:video\.|videos\.|media\.|tv\.)[^/]{1,200}\/|confreaks\.(?:tv|com|net)\//i.test(url);
 }
 
+/** A person's role, not a talk's title: `Sr Staff Eng VMWare`, `Developer Advocate at Acme`. */
+const ROLE = /^(?:sr\.?|senior|staff|principal|lead|chief|head|junior|jr\.?)\b|\b(?:engineer|eng|developer|manager|director|cto|ceo|cfo|coo|founder|co-founder|architect|evangelist|advocate|consultant|researcher|intern|freelancer?)\b(?:\s+(?:at|@|,)\s*\S.*)?$/i;
+
+/** True for a short text that names someone's job rather than a talk. */
+export function isRole(text: string): boolean {
+	const trimmed = text.trim();
+	return trimmed.split(/\s+/).length <= 7 && ROLE.test(trimmed);
+}
+
 /** A call to action or a call for papers: `Check out the [CfP here](…)`, `Register now`. */
 const CALL_TO_ACTION = /^(?:check\s?out|checkout|register|sign\s+up|buy|click|subscribe|submit)\b|\b(?:call\s+for\s+(?:papers|proposals|speakers)|cfp|tickets?|registration)\b/i;
 
@@ -154,6 +163,8 @@ export function isProse(text: string): boolean {
 	const trimmed = text.trim();
 	const count = wordCount(trimmed);
 	if (count > 16 || isCallToAction(trimmed)) return true;
+	// A link, a domain, an address or a handle is not a title: `www.vldb.org/…`, `Email: a@b.c`.
+	if (/(?:^|\s)(?:https?:\/\/|www\.)|\.(?:com|org|net|io|pdf|html?)(?:\/|\s|$)|\S@\S|(?:^|\s)@\w/.test(trimmed)) return true;
 	if (/^[\p{Ll}]/u.test(trimmed) && !/^(?:k8s|kubectl|kubeadm|kube-|etcd|eBPF|gRPC|iOS|k3s|containerd|cert-manager)/.test(trimmed)) return true;
 	if (/[.!]$/.test(trimmed) && count >= 5 && !/\b(?:Inc|Ltd|Corp|Co|Jr|Sr)\.$/.test(trimmed)) return true;
 	// A sentence break inside: `This was great. The demo failed.` (not a Title Case title: `… Cluster. Who Wins?`)

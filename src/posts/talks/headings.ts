@@ -388,7 +388,10 @@ function nameLine(block: SourceBlock): string | null {
 			return peopleOf(text) ? text : null;
 		}
 		// `* Avdi Grimm @avdi avdi.org`, `* @noelrap`: a first item that is a person and their handle.
-		const text = fold(inlineText(tokens));
+		const text = fold(inlineText(tokens).split('\n')[0]!);
+		// `* Eric Anderson – Google; gRPC`: a known name, a dash, where they work.
+		const dashed = firstSplit(text, ' – ') ?? firstSplit(text, ' - ');
+		if (dashed && personScore(dashed[0]) === 2 && dashed[1].split(/\s+/).length <= 6) return dashed[0];
 		if (/^@[\w.]{2,40}$/.test(text)) return text;
 		const withHandle = /^(.{3,60}?)\s+@[\w.]{2,40}(?:\s+\S+\.\w{2,6})?$/.exec(text);
 		if (withHandle && personScore(withHandle[1]!) > 0) return withHandle[1]!;
@@ -404,6 +407,9 @@ function nameLine(block: SourceBlock): string | null {
 	// A name set apart: with an organisation, a handle, or as the line's only (italic or bold) text.
 	const styled = /^\s*(?:\*{1,2}|_{1,2})[^*_\n]{2,80}(?:\*{1,2}|_{1,2})\s*$/.test(block.token.raw.split('\n')[0]!);
 	const marked = /\([^()]{1,60}\)|,/.test(firstLine) || /@[\w.]/.test(block.token.raw.split('\n')[0]!) || styled;
+	// `Timothy St. Clair - Senior Staff Engineer, VMware`: a known name, then their role.
+	const role = firstSplit(firstLine, ' - ') ?? firstSplit(firstLine, ' – ');
+	if (role && personScore(role[0]) === 2 && role[1].split(/\s+/).length <= 8) return role[0];
 	const found = peopleWithOrgs(firstLine.replace(/(?<!\s)\s*\([^()]{1,60}\)/g, ''));
 	if (found && (found.score === 2 || marked)) return found.people.join(', ');
 	// `James wickett (Mentor Graphics) @wickett`: a known given name, an organisation and a handle.

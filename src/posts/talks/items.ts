@@ -1,7 +1,7 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
-import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo} from './evidence.js';
+import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo, isRole} from './evidence.js';
 import {personScore, speakersInText} from './people.js';
 import {looksLikeSpeakers} from './speakers.js';
 
@@ -86,7 +86,7 @@ export function splitSpeakerFirst(text: string): {title: string; speakers: strin
 	if (!match) return null;
 	const head = text.slice(0, match.index).trim();
 	const tail = text.slice(match.index + match[0].length).trim();
-	if (tail === '' || personScore(head.replace(/\([^()]{1,60}\)$/, '').trim()) !== 2 || personScore(tail) === 2) return null;
+	if (tail === '' || personScore(head.replace(/\([^()]{1,60}\)$/, '').trim()) !== 2 || personScore(tail) === 2 || !isTitleLike(tail) || isRole(tail)) return null;
 	return {title: stripQuotes(fold(tail)), speakers: head};
 }
 
@@ -150,7 +150,7 @@ function speakerThenLink(inline: Token[]): Candidate | null {
 	const match = /^(.{2,80}?)\s*(?:--|[-–—:])\s*$/.exec(head.raw);
 	if (!match || personScore(match[1]!.replace(/\([^()]{1,60}\)$/, '').trim()) === 0) return null;
 	const title = stripQuotes(fold(inlineText((link as Tokens.Link).tokens)));
-	if (title === '' || isArtifactLabel(title) || personScore(title) === 2) return null;
+	if (title === '' || isArtifactLabel(title) || personScore(title) === 2 || isProse(title)) return null;
 	const rest = inline.slice(2);
 	// `Madam Sandi Tells Your Future by Sandi Metz`: the video's title repeats the speaker.
 	const speaker = match[1]!.trim();
@@ -297,6 +297,8 @@ function fromPlain(all: Token[]): Candidate | null {
 		const tail = at > 0 ? text.slice(at + 4).trim() : '';
 		if (at > 0 && !/ed$/.test(head.split(' ').at(-1) ?? '') && looksLikeSpeakers(tail)) ({title, speakers} = {title: head, speakers: tail});
 	}
+	// `Timothy St. Clair - Senior Staff Engineer, VMware`: a person introduced, not a talk.
+	if (personScore(title) === 2) return {title, speakers: null, url, note, evidence: 'none'};
 	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
 	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.split(/[-–—:(]/)[0]!.trim())) {
 		// `Keynote - [slides](…)`: the title is what comes before its links.

@@ -32,7 +32,8 @@ const NOT_NAME_WORDS = new Set([
 function isNameWord(word: string): boolean {
 	if (word.length > 24 || NOT_NAME_WORDS.has(word)) return false;
 	// Inner capitals only after a known prefix: `McFadin`, `DeSandro`, `O'Sullivan`, not `OpenSearch`.
-	if (/^\p{Lu}\.$/u.test(word)) return true;
+	// An initial or an abbreviation inside a name: `J.`, `St.` (`Timothy St. Clair`), `Jr.`.
+	if (/^\p{Lu}\p{Ll}{0,2}\.$/u.test(word)) return true;
 	if (!/^\p{Lu}[\p{Ll}'’-]*(?:[\p{Lu}][\p{Ll}'’-]*)?$/u.test(word)) return false;
 	const inner = word.slice(1).search(/\p{Lu}/u);
 	if (inner === -1) return /\p{Ll}/u.test(word);

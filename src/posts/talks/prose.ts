@@ -74,14 +74,18 @@ function spans(tokens: Token[]): {text: string; spans: Span[]} {
 	return {text, spans: list};
 }
 
-/** The sentence around `start..end` of `text`. */
+/** The sentence around `start..end` of `text`, at most 300 characters either side (a paragraph with no full stop stays linear). */
 function sentenceAround(text: string, start: number, end: number): string {
-	const before = text.slice(0, start);
-	const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n\n')) + 1;
-	const rest = text.slice(end);
+	const windowStart = Math.max(0, start - 300);
+	const before = text.slice(windowStart, start);
+	const from = windowStart + Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n\n')) + 1;
+	const rest = text.slice(end, end + 300);
 	const stop = rest.search(/[.!?](?:\s|$)/);
-	return text.slice(from, stop === -1 ? text.length : end + stop + 1);
+	return text.slice(from, stop === -1 ? end + rest.length : end + stop + 1);
 }
+
+/** The most talks one paragraph names: past it, it is not a paragraph a person wrote about talks. */
+const MAX_PROSE_TALKS = 40;
 
 /** Talks named in one prose paragraph. */
 export function proseTalks(block: SourceBlock): PlacedCandidate[] {
@@ -98,7 +102,7 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 	};
 	const add = (title: string, speakers: string | null, url: string | null, at: number, lookAhead = true) => {
 		const clean = stripQuotes(fold(title)).replace(/[.,;:]$/, '');
-		if (clean === '' || found.some(other => other.title === clean)) return;
+		if (clean === '' || found.length >= MAX_PROSE_TALKS || found.some(other => other.title === clean)) return;
 		const sentence = sentenceAround(text, at, at + title.length);
 		// `I wanted to attend [X] as well but this talk won`: a talk passed over is a talk missed.
 		const passedOver = /\b(?:wanted|hoped|meant|planned)\s+to\s+(?:attend|see|go\s+to|catch)\b/i.test(sentence.slice(0, Math.max(0, sentence.indexOf(clean.slice(0, 8)))));
@@ -191,8 +195,10 @@ function quotedIn(text: string): Array<{title: string; offset: number}> {
 		const open = text[at]!;
 		const close = open === '“' ? '”' : open === '"' ? '"' : open === '«' ? '»' : '';
 		if (!close) continue;
-		const end = text.indexOf(close, at + 1);
-		if (end === -1 || end - at > 150) continue;
+		// Looked for within a title's length only: a run of opening quotes must not make this quadratic.
+		const within = text.slice(at + 1, at + 152).indexOf(close);
+		if (within === -1) continue;
+		const end = at + 1 + within;
 		found.push({title: text.slice(at, end + 1), offset: at});
 		at = end;
 	}
