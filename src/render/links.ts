@@ -67,8 +67,18 @@ export function repeatsText(text: string, url: string): boolean {
 
 /** Dots as browsers read them in host names: ASCII, ideographic, fullwidth and halfwidth. */
 const dots = /[.\u3002\uFF0E\uFF61]/;
-/** What may wrap an address in prose: brackets, quotes, and the punctuation after it. */
-const wrapping = /^[(["'<«“‘]+|[)\]"'>»”’.,;:!?]+$/gu;
+/** What may open an address in prose (brackets, quotes), and what may close it (the same, and the punctuation after it). */
+const opening = new Set('(["\'<«“‘');
+const closing = new Set(')]"\'>»”’.,;:!?');
+
+/** `word` without the brackets, quotes and punctuation around it: a scan, as a pattern anchored at the end rescans from every closer. */
+function unwrapped(word: string): string {
+	let start = 0;
+	let end = word.length;
+	while (start < end && opening.has(word[start]!)) start++;
+	while (end > start && closing.has(word[end - 1]!)) end--;
+	return word.slice(start, end);
+}
 /** A host label: letters and digits of any script, and hyphens. Tested on one label at a time. */
 const label = /^[\p{L}\p{N}\p{M}-]+$/u;
 /** A top-level label: two letters or more. */
@@ -84,7 +94,7 @@ const longestWord = 256;
 
 /** The host `word` names (`https://bank.example/x`, `www.bank.example`, `bank.example/login`, `ceo@bank.example`), normalised, or null. */
 function namedHost(word: string): string | null {
-	let rest = word.replace(wrapping, '');
+	let rest = unwrapped(word);
 	const scheme = /^[a-z][\w+.-]*:\/\//i.exec(rest);
 	if (scheme) rest = rest.slice(scheme[0].length);
 	else if (/^mailto:/i.test(rest)) rest = rest.slice('mailto:'.length);
@@ -115,7 +125,7 @@ function normalHost(host: string): string {
 /** The host a link goes to (a mail address's domain for mailto), or null when there is none to tell. */
 function targetHost(target: string): string | null {
 	if (/^mailto:/i.test(target)) {
-		const address = target.slice('mailto:'.length).replace(/[?#].*$/s, '');
+		const address = target.slice('mailto:'.length).split(/[?#]/, 1)[0]!;
 		return address.includes('@') ? normalHost(address.slice(address.lastIndexOf('@') + 1)) : null;
 	}
 	try {
