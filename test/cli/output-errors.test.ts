@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {after, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {outputFailure, wasStdoutClosed} from '../../src/cli/output.js';
 import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) fs.rmSync(folder, {recursive: true, force: true});
-});
-function tempFolder(): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-output-'));
-	folders.push(folder);
-	return folder;
-}
 
 describe('what a failed write means', () => {
 	test('a closed pipe is the reader done with us (0, silent); any other error lost the output (2, one line)', () => {

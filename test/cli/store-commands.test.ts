@@ -2,28 +2,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {after, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {sessionsTable} from '../../src/cli/print-sessions.js';
 import type {Session} from '../../src/posts/types.js';
 import {sessionKey} from '../../src/search/session-index.js';
 import {isBuilt, runCli} from '../helpers/run-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
 const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const storage = '2024-05-02-storage-day.md';
 const network = '2023-11-20-network-notes.markdown';
-
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) fs.rmSync(folder, {recursive: true, force: true});
-});
-
-function tempFolder(): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-cli-store-'));
-	folders.push(folder);
-	return folder;
-}
 
 const key = (postId: string, title: string) => sessionKey({postId, title} as Session);
 

@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
-import {hostname, tmpdir} from 'node:os';
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {bundledPosts, cliPath, isBuilt} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const posts = ['2023-04-27-kubecon-eu-2023.md', '2024-04-01-kubecon-eu-2024.md'];
-
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
-});
-function tempFolder(): string {
-	const folder = mkdtempSync(join(tmpdir(), 'kn-store-pty-'));
-	folders.push(folder);
-	return folder;
-}
 
 type Stored = {positions: Record<string, {anchor: {progress: number}}>};
 const stored = (configDir: string) => JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as Stored;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {after, afterEach, describe, test} from 'node:test';
+import {afterEach, describe, test} from 'node:test';
 import {openStore} from '../../src/state/store-open.js';
 import {createStore, type PostPosition} from '../../src/state/store.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
@@ -10,16 +9,8 @@ import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
 import {firstFrameLog} from '../helpers/first-frame-log.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
 import {nextTurn, waitFor} from '../helpers/wait-for.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) fs.rmSync(folder, {recursive: true, force: true});
-});
-function tempFolder(): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-open-'));
-	folders.push(folder);
-	return folder;
-}
 function position(sourceLine: number, updatedAt: number): PostPosition {
 	return {anchor: {sourceLine, blockKey: `b${sourceLine}`, blockFraction: 0, topic: null, progress: 0.5}, readTopics: [], updatedAt};
 }

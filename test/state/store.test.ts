@@ -9,19 +9,7 @@ import {maxStoreBytes} from '../../src/state/store-file.js';
 import {maxPositions, migrateStoreData, prunePositions} from '../../src/state/store-schema.js';
 import {configDirEnv, createDebouncedSaver, createStore, type PostPosition, type StoreFs} from '../../src/state/store.js';
 import {openConf, type ConfFile} from '../../src/state/store-writer.js';
-
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) {
-		fs.rmSync(folder, {recursive: true, force: true});
-	}
-});
-
-function tempFolder(): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-store-'));
-	folders.push(folder);
-	return folder;
-}
+import {tempFolder} from '../helpers/temp-folder.js';
 
 function anchor(sourceLine: number, topic: string | null = 'Keynotes'): ReadingAnchor {
 	return {sourceLine, blockKey: `block at ${sourceLine}`, blockFraction: 0.25, topic, progress: 0.4};
