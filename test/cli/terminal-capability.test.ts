@@ -5,7 +5,7 @@ import {afterEach, describe, test} from 'node:test';
 import {dumbTerminal, hasCursorAddressing} from '../../src/cli/terminal-capability.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {GENEROUS_TIMEOUT_MS} from '../helpers/wait-for.js';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {tempFolder} from '../helpers/temp-folder.js';
 
 /**
@@ -88,7 +88,7 @@ function ended(session: Session): Promise<{exitCode: number}> {
 	]);
 }
 
-describe('a dumb terminal gets the printed text', {skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'}, () => {
+describe('a dumb terminal gets the printed text', () => {
 	afterEach(killAllSessions);
 
 	const noCup = () => terminfoFolder('plain-tty', terminfoEntry('plain-tty', {1: '\u0007'}));

@@ -5,7 +5,7 @@ import {afterEach, describe, test} from 'node:test';
 import {openStore} from '../../src/state/store-open.js';
 import {createStore, type PostPosition} from '../../src/state/store.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 import {firstFrameLog} from '../helpers/first-frame-log.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
 import {nextTurn, waitFor} from '../helpers/wait-for.js';
@@ -92,7 +92,7 @@ describe('openStore (the reader’s store: conf after the first frame)', () => {
  */
 const CONF_ONLY = 'node:assert';
 
-describe('conf and proper-lockfile stay off the first frame’s path (dist/)', {skip: isBuilt ? false : 'dist/cli.cjs is not built'}, () => {
+describe('conf and proper-lockfile stay off the first frame’s path (dist/)', () => {
 	afterEach(killAllSessions);
 
 	test('the reader loads the writable store after its first frame', async () => {
