@@ -11,7 +11,7 @@ import {exitQuietlyOnClosedPipe, writeBytes, writeError, writeLines} from './cli
 import {dumbTerminal} from './cli/terminal-capability.js';
 import {clearCiFlags} from './ui/interactive-env.js';
 import {MissingPathError, specialFileProblem} from './posts/find-posts.js';
-import type {Library, Post, PostWarning} from './posts/types.js';
+import type {Library, PostWarning} from './posts/types.js';
 import type {RenderOptions} from './render/types.js';
 
 declare const KUBECON_NOTES_VERSION: string | undefined;

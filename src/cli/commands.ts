@@ -240,6 +240,6 @@ function pick<T>(match: Match<T>, what: Noun, query: string, describe: (item: T)
 }
 
 /** No posts at all: exit 1, naming where they were looked for. */
-export function requirePosts(library: Library): void {
+function requirePosts(library: Library): void {
 	if (library.posts.length === 0) throw new CliError(`no posts found in ${library.searched.join(', ') || 'the given paths'}`, 1);
 }
