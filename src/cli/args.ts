@@ -134,12 +134,12 @@ function orList(items: readonly string[]): string {
 const USAGE_COLUMN = 42;
 const OPTION_COLUMN = 20;
 /** The help is wrapped to this width. */
-const HELP_WIDTH = 94;
+const HELP_WIDTH = 95;
 
 /** `name` padded to `column`, then `help` wrapped under it; a name too long for its column puts the help on the next line. */
 function helpRow(name: string, help: string, column: number): string[] {
 	const lines: string[] = [];
-	let line = name.length + 1 < column ? name.padEnd(column) : `${name}\n${' '.repeat(column)}`;
+	let line = name.length < column ? name.padEnd(column) : `${name}\n${' '.repeat(column)}`;
 	let isEmpty = true;
 	for (const word of help.split(' ')) {
 		const last = line.slice(line.lastIndexOf('\n') + 1);
