@@ -1,4 +1,4 @@
-import {closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writevSync, type Stats} from 'node:fs';
+import {closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writevSync, type Stats} from 'node:fs';
 import {createRequire} from 'node:module';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';

@@ -2,15 +2,16 @@ import {openSync, statSync} from 'node:fs';
 import {resolve, sep} from 'node:path';
 import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
-import {helpText, parseCli, suggestCommand, UsageError, type CliOptions, type Command} from './cli/args.js';
+import {helpText, parseCli, suggestCommand, UsageError, type CliOptions} from './cli/args.js';
 import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
+import {runSubcommand, subcommandRow} from './cli/commands.js';
 import {reachedForCompiledCode} from './cli/compiled-code.js';
+import {CliError} from './cli/errors.js';
 import {exitQuietlyOnClosedPipe, writeBytes, writeError, writeLines} from './cli/output.js';
 import {dumbTerminal} from './cli/terminal-capability.js';
 import {clearCiFlags} from './ui/interactive-env.js';
-import type {Match} from './cli/select-post.js';
 import {MissingPathError, specialFileProblem} from './posts/find-posts.js';
-import type {Library, Post, PostWarning} from './posts/types.js';
+import type {Library, PostWarning} from './posts/types.js';
 import type {RenderOptions} from './render/types.js';
 
 declare const KUBECON_NOTES_VERSION: string | undefined;
@@ -18,16 +19,6 @@ const version = typeof KUBECON_NOTES_VERSION === 'string' ? KUBECON_NOTES_VERSIO
 
 /** The notes that ship with the package, beside dist/ (or src/ when run from source). */
 const bundledPosts = fileURLToPath(new URL('../posts', import.meta.url));
-
-/** A failure the user can act on: one line on stderr, then this exit code. */
-class CliError extends Error {
-	constructor(
-		message: string,
-		readonly exitCode: number,
-	) {
-		super(message);
-	}
-}
 
 async function main(argv: string[]): Promise<number> {
 	exitQuietlyOnClosedPipe();
@@ -48,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
 	// `read notes.md`, `topics notes.md`, `forget notes.md`: a post named by its file is that post
 	// among the posts read when it is one of them (its id there is the one its place is kept
 	// under), else it is read alone; `read -` reads standard input.
-	const namedPost = command.kind === 'read' || command.kind === 'topics' || command.kind === 'forget' ? command.post : null;
+	const namedPost = 'post' in command ? command.post : null;
 	if (namedPost !== null && namedPost !== '-' && isFolder(namedPost)) {
 		throw new CliError(`${namedPost} is a folder, not a post: to read the posts in it, use --posts ${namedPost}`, 2);
 	}
@@ -85,13 +76,13 @@ async function main(argv: string[]): Promise<number> {
 	const {loadLibrary} = await import('./posts/load-library.js');
 	// Every post's topics or sessions need every body: read each once, now. `read` needs heads
 	// only, and the one body it shows.
-	const everyBody = (command.kind === 'topics' && command.post === null) || command.kind === 'sessions';
+	const everyBody = subcommandRow(command.kind).readsEveryBody?.(command) ?? false;
 	const library = loadLibrary(paths, {drafts: options.drafts, bodies: everyBody, ...stdinOption});
 	const only = library.posts[0];
-	if (postFile && !isAmongPosts && only && (command.kind === 'read' || command.kind === 'topics' || command.kind === 'forget')) command = {...command, post: only.id};
+	if (postFile && !isAmongPosts && only && 'post' in command) command = {...command, post: only.id};
 	reportWarnings(library.warnings);
 	// A table (sessions) is as wide as the terminal, not the reading measure.
-	const code = await runCommand(command, library, render, options.width ?? (stdout.columns || render.width), isAmongPosts ? resolve(postFile!) : null);
+	const code = await runSubcommand(command, {library, render, tableWidth: options.width ?? (stdout.columns || render.width), file: isAmongPosts ? resolve(postFile!) : null});
 	if (code === 0) reachedForCompiledCode('printed');
 	return code;
 }
@@ -136,11 +127,6 @@ function isFile(path: string): boolean {
 	return stats.isFile();
 }
 
-/** A field of tab-separated output: a name that runs over lines (a bold paragraph as a topic) on one line, as the sidebar shows it. */
-function oneLine(text: string): string {
-	return text.replace(/[\t\n\r]/g, ' ').replace(/ {2,}/g, ' ');
-}
-
 /** True when `path` is `folder` or under it (both resolved). */
 function isInside(path: string, folder: string): boolean {
 	const root = resolve(folder);
@@ -166,54 +152,6 @@ function openKeyboard(): NodeJS.ReadStream | null {
 		return stream as unknown as NodeJS.ReadStream;
 	} catch {
 		return null;
-	}
-}
-
-/** `file`: the post was named by the path of one of the posts read (resolved). */
-async function runCommand(command: Extract<Command, {kind: 'read' | 'topics' | 'sessions' | 'forget'}>, library: Library, render: RenderOptions, tableWidth: number, file: string | null): Promise<number> {
-	const [{printPost, printTopic}, {matchPost, matchTopic}] = await Promise.all([import('./cli/print-posts.js'), import('./cli/select-post.js')]);
-	// One rule for naming a post, and one way of saying it named none or several.
-	const pickPost = (name: string): Post => pick(matchPost(name, library.posts, file), POSTS, name, p => `${p.id}  (${p.title})`);
-	switch (command.kind) {
-		case 'read': {
-			const post = pickPost(command.post);
-			if (command.topic === null) {
-				await writeLines(printPost(post, render));
-				return 0;
-			}
-			const topics = [...(post.intro ? [post.intro] : []), ...post.topics];
-			const topic = pick(matchTopic(command.topic, topics), {one: `topic of ${post.id}`, many: `topics of ${post.id}`}, command.topic, t => t.name);
-			await writeLines(printTopic(post, topic, render));
-			return 0;
-		}
-		case 'topics': {
-			requirePosts(library.posts, library);
-			const posts = command.post === null ? library.posts : [pickPost(command.post)];
-			// What the sidebar lists: the introduction first, when there is text before the first topic.
-			await writeLines(posts.flatMap(post => [...(post.intro ? [post.intro] : []), ...post.topics].map(topic => `${post.id}\t${oneLine(topic.name)}`)));
-			return 0;
-		}
-		case 'sessions': {
-			requirePosts(library.posts, library);
-			if (command.explain) {
-				// The argument names a post (all posts when none is given), as `topics POST` does.
-				const posts = command.query === '' ? library.posts : [pick(matchPost(command.query, library.posts), POSTS, command.query, p => `${p.id}  (${p.title})`)];
-				const {explainLines} = await import('./cli/explain-talks.js');
-				await writeLines(explainLines(posts, render.color));
-				return 0;
-			}
-			const {findSessions} = await import('./cli/find-sessions.js');
-			return findSessions(command, library, render, Boolean(process.stdout.isTTY), tableWidth);
-		}
-		case 'forget': {
-			const {forgetPositions} = await import('./cli/forget.js');
-			const post = command.post === null ? null : pickPost(command.post);
-			const result = forgetPositions(post);
-			for (const warning of result.warnings) writeError(`kubecon-notes: warning: ${warning}`);
-			if (!result.ok) throw new CliError(result.message, 2);
-			await writeLines([result.message]);
-			return 0;
-		}
 	}
 }
 
@@ -251,24 +189,6 @@ async function runTheReader(library: Library, render: RenderOptions, options: Cl
 	// process ends soon whatever it does. (Unref'd: a process with nothing left ends before.)
 	setTimeout(() => process.exit(), 50).unref();
 	return code;
-}
-
-/** What is being picked, as a noun for one and for many: messages read as English at any count. */
-type Noun = {one: string; many: string};
-const POSTS: Noun = {one: 'post', many: 'posts'};
-
-/** The one item a name matched; an unknown or ambiguous name lists the candidates and exits 1. */
-function pick<T>(match: Match<T>, what: Noun, query: string, describe: (item: T) => string): T {
-	if (match.kind === 'one') return match.item;
-	if (match.kind === 'many') {
-		throw new CliError(`'${query}' matches ${match.items.length} ${what.many}:\n${match.items.map(item => `  ${describe(item)}`).join('\n')}`, 1);
-	}
-	const hint = what === POSTS ? " (kubecon-notes topics lists them; --posts DIR reads another folder)" : '';
-	throw new CliError(`no ${what.one} matches '${query}'${hint}`, 1);
-}
-
-function requirePosts(posts: Post[], library: Library): void {
-	if (posts.length === 0) throw new CliError(`no posts found in ${library.searched.join(', ') || 'the given paths'}`, 1);
 }
 
 function reportWarnings(warnings: PostWarning[]): void {

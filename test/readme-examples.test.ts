@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {after, describe, test} from 'node:test';
 import {killAllSessions, startSession} from './helpers/pseudo-terminal.js';
-import {cliPath, isBuilt, runCli} from './helpers/run-cli.js';
+import {cliPath, runCli} from './helpers/run-cli.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 /**
  * The README's examples, ```` ```\n$ kubecon-notes ARGS [| head -N] [# on a terminal N columns wide]\nOUTPUT``` ````:
@@ -18,7 +17,7 @@ const examples = [...readme.matchAll(/```\n\$ kubecon-notes ([^\n|#]*?)\s*(?:\| 
 	output: match[4]!,
 }));
 
-describe('the README shows what the program prints', {skip}, () => {
+describe('the README shows what the program prints', () => {
 	after(killAllSessions);
 
 	test('there are examples, a terminal one among them', () => {

@@ -1,19 +1,11 @@
 import {parseArgs} from 'node:util';
+import {globalOptions, subcommands, viewCommand, type Command, type CommandRow, type OptionRow, type OptionValues} from './commands.js';
+import {UsageError} from './errors.js';
 
-/** What the command line asks for, after parsing and checking. */
-export type Command =
-	| {kind: 'help'}
-	| {kind: 'version'}
-	| {kind: 'view'; paths: string[]}
-	| {kind: 'read'; paths: string[]; post: string; topic: string | null}
-	| {kind: 'topics'; paths: string[]; post: string | null}
-	| {kind: 'sessions'; paths: string[]; query: string; missed: boolean; day: string | null; json: boolean; toWatch?: boolean; format?: SessionsFormat; explain?: boolean}
-	| {kind: 'forget'; paths: string[]; post: string | null};
+export type {Command, SessionsFormat} from './commands.js';
+export {UsageError} from './errors.js';
 
 export type ColorChoice = 'auto' | 'always' | 'never';
-
-/** `sessions --format md`: a markdown checklist (see to-watch.ts). */
-export type SessionsFormat = 'md';
 
 export type CliOptions = {
 	command: Command;
@@ -30,12 +22,10 @@ export type CliOptions = {
 	secure: boolean;
 };
 
-/** Bad usage: one line on stderr and exit 2. */
-export class UsageError extends Error {}
-
-const SUBCOMMANDS = new Set(['read', 'topics', 'sessions', 'forget']);
+/** Every option: the global ones, then each subcommand's. */
+const allOptions: OptionRow[] = [...globalOptions, ...subcommands.flatMap(row => row.options)];
 /** Options that take a value: `--width -5` gives them `-5`, as a person means, not a parser error. */
-const VALUE_OPTIONS = new Set(['--posts', '--width', '--color', '--topic', '--day', '--format', '--theme']);
+const VALUE_OPTIONS = new Set(allOptions.filter(option => option.type === 'string').map(option => `--${option.name}`));
 
 /** `--width -5` as `--width=-5`: node's parser would take `-5` for an option and say so at length. */
 function joinNegativeValues(argv: string[]): string[] {
@@ -55,7 +45,7 @@ function joinNegativeValues(argv: string[]): string[] {
 export function suggestCommand(word: string): string | null {
 	let best: string | null = null;
 	let bestDistance = 3;
-	for (const command of SUBCOMMANDS) {
+	for (const {name: command} of subcommands) {
 		const distance = editDistance(word.toLowerCase(), command);
 		if (distance < bestDistance) {
 			best = command;
@@ -90,133 +80,119 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 			args: joinNegativeValues(argv),
 			allowPositionals: true,
 			strict: true,
-			options: {
-				posts: {type: 'string', multiple: true},
-				width: {type: 'string'},
-				color: {type: 'string'},
-				theme: {type: 'string'},
-				topic: {type: 'string'},
-				day: {type: 'string'},
-				missed: {type: 'boolean'},
-				json: {type: 'boolean'},
-				'to-watch': {type: 'boolean'},
-				explain: {type: 'boolean'},
-				format: {type: 'string'},
-				'no-mouse': {type: 'boolean'},
-				drafts: {type: 'boolean'},
-				'no-resume': {type: 'boolean'},
-				debug: {type: 'boolean'},
-				secure: {type: 'boolean'},
-				help: {type: 'boolean', short: 'h'},
-				version: {type: 'boolean', short: 'v'},
-			},
+			options: Object.fromEntries(allOptions.map(({name, type, short, multiple}) => [name, {type, ...(short ? {short} : {}), ...(multiple ? {multiple} : {})}])),
 		});
 	} catch (error) {
 		// Node's messages are clear but long; the first sentence, on one line, is enough.
 		throw new UsageError(String((error as Error).message).split(/\.\s/)[0]!.replace(/\s+/g, ' ').replace(/\.$/, ''));
 	}
-	const {values, positionals} = parsed;
-	const color = (values.color ?? 'auto') as ColorChoice;
-	if (!['auto', 'always', 'never'].includes(color)) throw new UsageError(`--color takes always, never or auto, not '${values.color}'`);
-	const theme = (values.theme ?? 'auto') as CliOptions['theme'];
-	if (!['auto', 'dark', 'light'].includes(theme)) throw new UsageError(`--theme takes auto, dark or light, not '${values.theme}'`);
-	let width: number | null = null;
-	if (values.width !== undefined) {
-		width = Number(values.width);
-		if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number from 20 to 1000, not '${values.width}'`);
+	const values = parsed.values as OptionValues;
+	const {positionals} = parsed;
+	for (const option of allOptions) {
+		const value = values[option.name];
+		if (option.choices && typeof value === 'string' && !option.choices.includes(value) && !option.alsoAccepts?.includes(value)) {
+			throw new UsageError(`--${option.name} takes ${orList(option.choices)}, not '${value}'`);
+		}
 	}
-	const options = {color, theme, width, drafts: values.drafts ?? false, resume: !values['no-resume'], debug: values.debug ?? false, mouse: !values['no-mouse'], secure: (values.secure ?? false) || isSecureEnv(env)};
-	if (values.format !== undefined && !['md', 'markdown'].includes(values.format)) throw new UsageError(`--format takes md, not '${values.format}'`);
-	if (values.help) return {...options, command: {kind: 'help'}};
-	if (values.version) return {...options, command: {kind: 'version'}};
+	let width: number | null = null;
+	if (values['width'] !== undefined) {
+		width = Number(values['width']);
+		if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number from 20 to 1000, not '${values['width']}'`);
+	}
+	const options = {
+		color: (values['color'] ?? 'auto') as ColorChoice,
+		theme: (values['theme'] ?? 'auto') as CliOptions['theme'],
+		width,
+		drafts: values['drafts'] === true,
+		resume: !values['no-resume'],
+		debug: values['debug'] === true,
+		mouse: !values['no-mouse'],
+		secure: values['secure'] === true || isSecureEnv(env),
+	};
+	if (values['help']) return {...options, command: {kind: 'help'}};
+	if (values['version']) return {...options, command: {kind: 'version'}};
 
 	const [first, ...rest] = positionals;
-	const subcommand = first !== undefined && SUBCOMMANDS.has(first) ? first : null;
-	const args = subcommand ? rest : positionals;
-	const paths = values.posts ?? [];
-	const only = (allowed: string[]) => {
-		for (const flag of ['topic', 'day', 'missed', 'json', 'to-watch', 'format', 'explain'] as const) {
-			if (values[flag] !== undefined && !allowed.includes(flag)) throw new UsageError(`--${flag} goes with ${flag === 'topic' ? 'read' : 'sessions'}`);
-		}
-	};
-	switch (subcommand) {
-		case 'read': {
-			only(['topic']);
-			const [post, ...more] = args;
-			if (post === undefined) throw new UsageError('read needs a post: kubecon-notes read POST [--topic NAME]');
-			return {...options, command: {kind: 'read', paths: [...paths, ...more], post, topic: values.topic ?? null}};
-		}
-		case 'topics': {
-			only([]);
-			return {...options, command: {kind: 'topics', paths, post: args.join(' ') || null}};
-		}
-		case 'sessions': {
-			if (values.explain) {
-				// `sessions --explain [POST]`: what made each talk one, and the near misses; the argument is a post.
-				only(['explain', 'day', 'missed', 'json', 'to-watch', 'format']);
-				const other = (['day', 'missed', 'json', 'to-watch', 'format'] as const).find(flag => values[flag] !== undefined);
-				if (other) throw new UsageError(`--explain shows how talks were found; it takes no --${other}`);
-				return {...options, command: {kind: 'sessions', paths, query: args.join(' '), missed: false, day: null, json: false, explain: true}};
-			}
-			only(['day', 'missed', 'json', 'to-watch', 'format']);
-			if (values.json && values.format !== undefined) throw new UsageError('--json and --format md are two formats: choose one');
-			return {
-				...options,
-				command: {
-					kind: 'sessions',
-					paths,
-					query: args.join(' '),
-					missed: values.missed ?? false,
-					day: values.day ?? null,
-					json: values.json ?? false,
-					...(values['to-watch'] ? {toWatch: true} : {}),
-					...(values.format === undefined ? {} : {format: 'md' as const}),
-				},
-			};
-		}
-		case 'forget': {
-			only([]);
-			return {...options, command: {kind: 'forget', paths, post: args.join(' ') || null}};
-		}
-		default: {
-			only([]);
-			return {...options, command: {kind: 'view', paths: [...paths, ...args]}};
+	const row: CommandRow<Command> = (subcommands as readonly CommandRow<Command>[]).find(command => command.name === first) ?? viewCommand;
+	const words = row === viewCommand ? positionals : rest;
+	// An option of another command is refused, naming the command it goes with.
+	for (const owner of subcommands) {
+		if (owner === row) continue;
+		for (const option of owner.options) {
+			if (values[option.name] !== undefined) throw new UsageError(`--${option.name} goes with ${owner.name}`);
 		}
 	}
+	return {...options, command: row.parse(words, values, (values['posts'] as string[] | undefined) ?? [])};
 }
 
-/** The help text; the key list comes from the reader's key table. */
+/** `a, b or c`. */
+function orList(items: readonly string[]): string {
+	return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
+
+/** Where the help text of a usage or an option starts. */
+const USAGE_COLUMN = 42;
+const OPTION_COLUMN = 20;
+/** The help is wrapped to this width. */
+const HELP_WIDTH = 94;
+
+/** `name` padded to `column`, then `help` wrapped under it; a name too long for its column puts the help on the next line. */
+function helpRow(name: string, help: string, column: number): string[] {
+	const lines: string[] = [];
+	let line = name.length < column ? name.padEnd(column) : `${name}\n${' '.repeat(column)}`;
+	let isEmpty = true;
+	for (const word of help.split(' ')) {
+		const last = line.slice(line.lastIndexOf('\n') + 1);
+		if (!isEmpty && last.length + 1 + word.length > HELP_WIDTH) {
+			lines.push(line);
+			line = ' '.repeat(column);
+			isEmpty = true;
+		}
+		line += isEmpty ? word : ` ${word}`;
+		isEmpty = false;
+	}
+	lines.push(line);
+	return lines.join('\n').split('\n');
+}
+
+/** `--width N`, `-h, --help`. */
+function optionName(option: OptionRow): string {
+	return `${option.short ? `-${option.short}, ` : ''}--${option.name}${option.value ? ` ${option.value}` : ''}`;
+}
+
+/** The help text, from the command table (commands.ts); the key list is the reader's own (press ?). */
 export function helpText(version: string): string {
+	const rows = [viewCommand, ...subcommands] as readonly CommandRow<Command>[];
+	const usage = rows.flatMap(row => row.forms.flatMap(form => helpRow(`  kubecon-notes ${form.usage}`, form.help, USAGE_COLUMN)));
+	const options = globalOptions.flatMap(option => helpRow(`  ${optionName(option)}`, option.help, OPTION_COLUMN));
+	const commandOptions = subcommands.flatMap(row => row.options.map(option => helpRow(`  ${optionName(option)}`, `${row.name}: ${option.help}`, OPTION_COLUMN)).flat());
 	return `kubecon-notes ${version}: a terminal reader for conference notes
 
 Usage:
-  kubecon-notes [PATH...]                 read posts (a folder, files, or - for standard input)
-  kubecon-notes read POST [--topic NAME]  print one post, or one topic of it
-  kubecon-notes topics [POST]             list topics
-  kubecon-notes sessions [QUERY] [--missed] [--day N] [--json]
-                                          search the talks the notes list
-  kubecon-notes sessions --to-watch [--format md]
-                                          talks marked missed and not yet watched
-  kubecon-notes sessions --explain [POST] each talk found and what made it one,
-                                          and the near misses with why not
-  kubecon-notes forget [POST]             forget the reading position of one post, or all
+${usage.join('\n')}
 
 Options:
-  --posts DIR       where the posts are (repeatable; default: the bundled notes)
-  --width N         wrap at N columns (default: the terminal's, at most 100; 80 in a pipe)
-  --color WHEN      always, never or auto (default; NO_COLOR and FORCE_COLOR are honoured)
-  --theme THEME     dark, light or auto (default: ask the terminal, then COLORFGBG, else dark)
-  --drafts          include posts with published: false
-  --no-resume       open at the top instead of the remembered position
-  --no-mouse        leave the mouse to the terminal (no wheel scrolling or clicks)
-  --secure          for shared machines: no opener, clipboard, editor or recording search
-                    (also KUBECON_NOTES_SECURE=1)
-  --debug           show stack traces of errors (also DEBUG=kubecon-notes)
-  -h, --help        this text
-  -v, --version     the version
+${options.join('\n')}
+
+Options of a command:
+${commandOptions.join('\n')}
 
 POST is a post's id, slug or title, matched loosely, or the path of a markdown file.
 On a terminal it opens the reader (press ? there for keys); in a pipe it prints text.
 Exit codes: 0 ok, 1 nothing matched, 2 bad usage or unreadable input.
 `;
+}
+
+/** The README's command and option tables (npm run readme), from the same rows. */
+export function commandsMarkdown(): string {
+	const cell = (text: string) => text.replaceAll('|', '\\|');
+	const rows = [viewCommand, ...subcommands] as readonly CommandRow<Command>[];
+	const commands = rows.flatMap(row =>
+		row.forms.map(form => `| \`${cell(row === viewCommand ? `kubecon-notes ${form.usage}` : form.usage)}\` | ${cell(form.details ? `${form.help}; ${form.details}` : form.help)} |`),
+	);
+	const options = [
+		...globalOptions.map(option => `| \`${cell(optionName(option))}\` | ${cell(option.help)} |`),
+		...subcommands.flatMap(row => row.options.map(option => `| \`${cell(optionName(option))}\` | ${row.name}: ${cell(option.help)} |`)),
+	];
+	return ['| command | what it does |', '| --- | --- |', ...commands, '', '| option | what it does |', '| --- | --- |', ...options].join('\n');
 }

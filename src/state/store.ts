@@ -10,7 +10,6 @@
  * never waits for another run on its input path. This module loads conf: the reader opens the store
  * through store-open.ts, which loads it after the first frame.
  */
-import type {ReadingAnchor} from './reading-anchor.js';
 import {openStoreFile, errorMessage, type FileRead, type StoreFile, type StoreFs} from './store-file.js';
 import {FileLock, openConf, readConf, type ConfFile, type LockOptions} from './store-writer.js';
 import {applyPosition, currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, unknownTopLevelKeys, type PostPosition, type StoreData} from './store-schema.js';

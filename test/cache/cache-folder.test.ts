@@ -11,7 +11,7 @@ import {cacheFolderProblem, readOwnFile, usableCacheDirectory, writeCacheFile} f
 import {openPrintedMemo} from '../../src/cli/printed-memo.js';
 import {loadLibrary} from '../../src/posts/load-library.js';
 import type {PostWarning} from '../../src/posts/types.js';
-import {isBuilt, runCli} from '../helpers/run-cli.js';
+import {runCli} from '../helpers/run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kn-cache-folder-'));
 after(() => rmSync(root, {recursive: true, force: true}));
@@ -167,7 +167,7 @@ describe('the index cache and the reader in a folder others can write to (issue 
 	});
 });
 
-describe('the built CLI with a cache folder others can write to (issue 25)', {skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'}, () => {
+describe('the built CLI with a cache folder others can write to (issue 25)', () => {
 	test('prints as usual, says so in one line on stderr, and writes nothing there', async () => {
 		const dir = ownFolder('cli-shared');
 		chmodSync(dir, 0o777);

@@ -5,16 +5,15 @@ import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {copySequence, openUrl} from '../../src/ui/link-actions.js';
 import {forbiddenEscape, hostilePosts, writeHostileFolder} from '../fixtures/hostile.js';
-import {isBuilt, runCli} from '../helpers/run-cli.js';
+import {runCli} from '../helpers/run-cli.js';
 import {waitFor} from '../helpers/wait-for.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kn-hostile-cli-'));
 after(() => rmSync(dir, {recursive: true, force: true}));
 const posts = join(dir, 'posts');
 writeHostileFolder(posts, {huge: true});
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
-describe('hostile posts through the command line', {skip}, () => {
+describe('hostile posts through the command line', () => {
 	test('printed plain: every post prints, each bad file is one warning line, no escape at all', async () => {
 		const result = await runCli(['--posts', posts, '--width', '80']);
 		assert.equal(result.code, 0, result.stderr);

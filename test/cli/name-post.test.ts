@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {isBuilt, runCli} from '../helpers/run-cli.js';
+import {runCli} from '../helpers/run-cli.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const storage = '2024-05-02-storage-day.md';
 const anchor = {sourceLine: 3, blockKey: 'x', blockFraction: 0, topic: null, progress: 0.5};
 
@@ -24,7 +23,7 @@ function storeWithPlace(): string {
 	return dir;
 }
 
-describe('one rule for naming a post: read, topics, forget', {skip}, () => {
+describe('one rule for naming a post: read, topics, forget', () => {
 	test('path (absolute or relative), id, slug or loose title name the same post in each command', async () => {
 		const relative = path.relative(process.cwd(), path.join(basic, storage));
 		for (const name of [path.join(basic, storage), relative, storage, 'storage-day', 'Storage day', 'storage']) {
@@ -83,7 +82,7 @@ describe('one rule for naming a post: read, topics, forget', {skip}, () => {
 	});
 });
 
-describe('topics: one topic a line', {skip}, () => {
+describe('topics: one topic a line', () => {
 	test('a topic whose name runs over two lines (a bold paragraph) is printed on one', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-topic-lines-'));
 		folders.push(dir);

@@ -1,23 +1,14 @@
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {after, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {outputFailure, wasStdoutClosed} from '../../src/cli/output.js';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) fs.rmSync(folder, {recursive: true, force: true});
-});
-function tempFolder(): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-output-'));
-	folders.push(folder);
-	return folder;
-}
 
 describe('what a failed write means', () => {
 	test('a closed pipe is the reader done with us (0, silent); any other error lost the output (2, one line)', () => {
@@ -65,7 +56,7 @@ function runRedirected(args: string[], redirect: string): Promise<{code: number 
 }
 
 const linuxOnly = process.platform === 'linux' ? false : 'the closed descriptor is seen through /proc';
-describe('output errors in every command: exit 2, one line on stderr', {skip: isBuilt ? linuxOnly : 'dist/cli.cjs is not built (npm run build)'}, () => {
+describe('output errors in every command: exit 2, one line on stderr', {skip: linuxOnly}, () => {
 	const commands = [
 		['printing every post', ['--posts', basic]],
 		['read', ['read', 'storage', '--posts', basic]],

@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {describe, test} from 'node:test';
-import {ANY_ESCAPE, cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
+import {ANY_ESCAPE, cliPath, runCli} from '../helpers/run-cli.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
-describe('printed output', {skip}, () => {
+describe('printed output', () => {
 	test('read: one post as plain text at --width, header first', async () => {
 		const result = await runCli(['read', 'storage', '--posts', basic, '--width', '50']);
 		assert.equal(result.code, 0, result.stderr);
@@ -88,7 +87,7 @@ describe('printed output', {skip}, () => {
 	});
 });
 
-describe('kubecon-notes sessions', {skip}, () => {
+describe('kubecon-notes sessions', () => {
 	test('tab-separated in a pipe: day, title, speakers, note, missed, url, post, watched', async () => {
 		const result = await runCli(['sessions', '--posts', basic]);
 		assert.equal(result.code, 0, result.stderr);

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {openPrintedMemo, type PrintedPost} from '../../src/cli/printed-memo.js';
-import {ANY_ESCAPE, isBuilt, runCli} from '../helpers/run-cli.js';
+import {ANY_ESCAPE, runCli} from '../helpers/run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kn-printed-memo-'));
 after(() => rmSync(root, {recursive: true, force: true}));
@@ -52,7 +52,7 @@ describe('the printed memo (issue 13)', () => {
 	});
 });
 
-describe('printing a library again (built CLI)', {skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'}, () => {
+describe('printing a library again (built CLI)', () => {
 	test('prints the same bytes and warnings, takes unchanged posts from the memo, and prints an edited post afresh', async () => {
 		const posts = join(root, 'posts');
 		mkdirSync(posts);

@@ -3,9 +3,8 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
-import {ANY_ESCAPE, isBuilt, runCli} from '../helpers/run-cli.js';
+import {ANY_ESCAPE, runCli} from '../helpers/run-cli.js';
 
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const longUrl = `https://example.sched.com/event/${'a'.repeat(150)}/the-end`;
 const longCode = `kubectl apply --server-side -f ${'x'.repeat(120)}.yaml`;
 
@@ -47,7 +46,7 @@ See [the docs](https://k8s.io/docs){:target="_blank"} and <a href="https://k8s.i
 [company]:\thttps://company.example
 `;
 
-describe('read prints kramdown shapes as Jekyll shows them', {skip}, () => {
+describe('read prints kramdown shapes as Jekyll shows them', () => {
 	const folder = mkdtempSync(join(tmpdir(), 'kubecon-notes-kramdown-'));
 	after(() => rmSync(folder, {recursive: true, force: true}));
 	const file = join(folder, '2024-05-02-kramdown.md');

@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {after, afterEach, describe, test} from 'node:test';
+import {afterEach, describe, test} from 'node:test';
 import {dumbTerminal, hasCursorAddressing} from '../../src/cli/terminal-capability.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {GENEROUS_TIMEOUT_MS} from '../helpers/wait-for.js';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
-
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) fs.rmSync(folder, {recursive: true, force: true});
-});
-function tempFolder(): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-terminfo-'));
-	folders.push(folder);
-	return folder;
-}
+import {cliPath} from '../helpers/run-cli.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 /**
  * A compiled terminfo entry (term(5), legacy format) with the given string capabilities by index,
@@ -98,7 +88,7 @@ function ended(session: Session): Promise<{exitCode: number}> {
 	]);
 }
 
-describe('a dumb terminal gets the printed text', {skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'}, () => {
+describe('a dumb terminal gets the printed text', () => {
 	afterEach(killAllSessions);
 
 	const noCup = () => terminfoFolder('plain-tty', terminfoEntry('plain-tty', {1: '\u0007'}));

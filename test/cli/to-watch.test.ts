@@ -10,12 +10,11 @@ import {loadLibrary} from '../../src/posts/load-library.js';
 import type {Session} from '../../src/posts/types.js';
 import {sessionKey} from '../../src/search/session-index.js';
 import {createStore} from '../../src/state/store.js';
-import {ANY_ESCAPE, isBuilt, runCli} from '../helpers/run-cli.js';
+import {ANY_ESCAPE, runCli} from '../helpers/run-cli.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
 /** The store key of a fixture talk, as the reader's `w` writes it. */
 const keyOf = (title: string) => sessionKey(loadLibrary([basic]).posts.flatMap(post => post.sessions).find(session => session.title === title)!);
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 function session(title: string, fields: Partial<Session> = {}): Session {
 	return {title, speakers: null, people: [], organizations: [], url: null, day: null, dayNumber: null, note: null, missed: false, postId: 'p.md', line: 1, fileLine: 1, ...fields};
@@ -59,7 +58,7 @@ describe('the to-watch rule and the markdown checklist', () => {
 	});
 });
 
-describe('sessions --to-watch through the CLI', {skip}, () => {
+describe('sessions --to-watch through the CLI', () => {
 	test('lists the talks marked missed and not yet watched; a watched mark takes one off', async t => {
 		const config = configDir(t);
 		const env = {KUBECON_NOTES_CONFIG_DIR: config};

@@ -3,9 +3,8 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, test} from 'node:test';
 import {parseCli, suggestCommand, UsageError} from '../../src/cli/args.js';
-import {bundledPosts, isBuilt, runCli} from '../helpers/run-cli.js';
+import {bundledPosts, runCli} from '../helpers/run-cli.js';
 
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const post2023 = fileURLToPath(new URL('../../posts/2023-04-27-kubecon-eu-2023.md', import.meta.url));
 
 describe('command-line words', () => {
@@ -20,7 +19,7 @@ describe('command-line words', () => {
 	});
 });
 
-describe('command-line words through the CLI', {skip}, () => {
+describe('command-line words through the CLI', () => {
 	test('sesions: no such file, did you mean sessions (exit 2, one line)', async () => {
 		const result = await runCli(['sesions']);
 		assert.equal(result.code, 2);

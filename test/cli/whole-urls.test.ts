@@ -1,17 +1,16 @@
 import assert from 'node:assert/strict';
 import {fileURLToPath} from 'node:url';
 import {after, describe, test} from 'node:test';
-import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
 
 const folder = fileURLToPath(new URL('../fixtures/long-urls', import.meta.url));
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const proposal = 'https://wiki.example.org/wiki/Toolforge/EnhancementProposals/Toolforge_build_service_deploying_faster';
 const slides = 'https://static.example.com/hosted_files/conf2023/ac/150_Keeping_Your_Edge_by_Deploying_Faster.pdf';
 const quoted = 'https://example.com/a/very/long/path/that/goes/on/and/on/and/on/forever/and/ever.html';
 const accented = 'https://example.com/a/very/long/path/that/goes/on/and/on/and/on/é.html';
 
-describe('a URL is never broken in printed text', {skip}, () => {
+describe('a URL is never broken in printed text', () => {
 	after(killAllSessions);
 
 	test('in a pipe, a URL wider than --width stands whole on a line of its own (grep finds it)', async () => {

@@ -3,13 +3,12 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {normalBufferAfter} from './replay-terminal.js';
 
 // Issue 11 through a real pseudo-terminal: places, every topic, the terminal left alone, a measure, resizing.
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 /** The text right of the sidebar's rule (or the whole row without one), per row but the status line. */
 const paneRows = (session: Session) =>
 	session.screen().split('\n').slice(0, -1).map(row => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row));
@@ -19,7 +18,7 @@ after(() => {
 	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
 });
 
-describe('the reader as a daily tool (issue 11)', {skip}, () => {
+describe('the reader as a daily tool (issue 11)', () => {
 	afterEach(killAllSessions);
 
 	test('1. opening a post never writes; each post opens at its own place', async () => {

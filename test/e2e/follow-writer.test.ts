@@ -3,28 +3,17 @@
  * mouse, Ctrl-Z and `fg`, and the to-watch keys of the search panel.
  */
 import assert from 'node:assert/strict';
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {after, afterEach, describe, test} from 'node:test';
+import {afterEach, describe, test} from 'node:test';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME, paneTop, statusLine} from '../helpers/screen.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 /** The first row on screen, from the range `A–B/M` the status line shows. */
 const position = (session: Session) => Number(/(\d+)(?:–\d+)?\/\d+ \d+%/.exec(statusLine(session))?.[1] ?? Number.NaN);
-
-const folders: string[] = [];
-function tempFolder(): string {
-	const folder = mkdtempSync(join(tmpdir(), 'kn-follow-'));
-	folders.push(folder);
-	return folder;
-}
-after(() => {
-	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
-});
 
 /** A post of numbered one-line paragraphs, each two rows on screen (text, blank). */
 function postText(paragraphs: string[]): string {
@@ -35,7 +24,7 @@ const numbered = (count: number, edit: (n: number) => string = n => `Paragraph n
 /** Lines 1-based of `text` in `file`. */
 const lineOf = (file: string, text: string) => readFileSync(file, 'utf8').split('\n').findIndex(line => line.includes(text)) + 1;
 
-describe('the reader follows the writer', {skip}, () => {
+describe('the reader follows the writer', () => {
 	afterEach(killAllSessions);
 
 	test('live reload: an edited post shows its new text and keeps the same text at the top', async () => {

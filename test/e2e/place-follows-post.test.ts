@@ -1,23 +1,13 @@
 /** Issue 26, point 5, through a real pseudo-terminal: a place follows its post when the file is renamed or moved. */
 import assert from 'node:assert/strict';
-import {copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {copyFileSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {after, afterEach, describe, test} from 'node:test';
+import {afterEach, describe, test} from 'node:test';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
-const folders: string[] = [];
-function tempFolder(): string {
-	const folder = mkdtempSync(join(tmpdir(), 'kn-place-'));
-	folders.push(folder);
-	return folder;
-}
-after(() => {
-	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
-});
 
 const text = `---\ntitle: Followed notes\n---\n${Array.from({length: 80}, (_, index) => `Paragraph number ${index + 1}.\n`).join('\n')}`;
 /** The first row on screen, from the range `A–B/M` the status line shows. */
@@ -43,7 +33,7 @@ async function opensAt(args: string[], configDir: string): Promise<number> {
 	return at;
 }
 
-describe('a place follows its post', {skip}, () => {
+describe('a place follows its post', () => {
 	afterEach(killAllSessions);
 
 	test('renamed (a date fixed in its name) or moved to another folder, a post opens where it was left', async () => {

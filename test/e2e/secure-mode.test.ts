@@ -5,9 +5,8 @@ import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
 import {parseCli} from '../../src/cli/args.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const folders: string[] = [];
 after(() => {
 	killAllSessions();
@@ -28,7 +27,7 @@ describe('secure mode', () => {
 		['--secure', ['--secure'], {}],
 		['KUBECON_NOTES_SECURE=1', [], {KUBECON_NOTES_SECURE: '1'}],
 	] as const) {
-		test(`${how}: e, o, y and v start nothing and copy nothing, and each says so in the status line`, {skip}, async () => {
+		test(`${how}: e, o, y and v start nothing and copy nothing, and each says so in the status line`, async () => {
 			const folder = mkdtempSync(join(tmpdir(), 'kn-secure-'));
 			folders.push(folder);
 			const posts = join(folder, 'posts');
@@ -65,7 +64,7 @@ describe('secure mode', () => {
 		});
 	}
 
-	test('e on a post inside an installed package (node_modules) says where to copy it, and runs no editor', {skip}, async () => {
+	test('e on a post inside an installed package (node_modules) says where to copy it, and runs no editor', async () => {
 		const folder = mkdtempSync(join(tmpdir(), 'kn-installed-'));
 		folders.push(folder);
 		const posts = join(folder, 'node_modules', 'kubecon-notes', 'posts');

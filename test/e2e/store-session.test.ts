@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
-import {hostname, tmpdir} from 'node:os';
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync} from 'node:fs';
+import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
-import {bundledPosts, cliPath, isBuilt} from '../helpers/run-cli.js';
+import {bundledPosts, cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 const posts = ['2023-04-27-kubecon-eu-2023.md', '2024-04-01-kubecon-eu-2024.md'];
-
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
-});
-function tempFolder(): string {
-	const folder = mkdtempSync(join(tmpdir(), 'kn-store-pty-'));
-	folders.push(folder);
-	return folder;
-}
 
 type Stored = {positions: Record<string, {anchor: {progress: number}}>};
 const stored = (configDir: string) => JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as Stored;
@@ -33,7 +23,7 @@ async function twoReadersMoved(configDir: string): Promise<Session[]> {
 	return readers;
 }
 
-describe('two readers sharing one store', {skip}, () => {
+describe('two readers sharing one store', () => {
 	afterEach(killAllSessions);
 
 	// Without the lock these lost one place in 3 of 8 tries (q) and 4 of 6 (SIGHUP): a few rounds each.
@@ -58,7 +48,7 @@ describe('two readers sharing one store', {skip}, () => {
 	}
 });
 
-describe('a store that cannot be written', {skip}, () => {
+describe('a store that cannot be written', () => {
 	afterEach(killAllSessions);
 
 	test('is said at start, in the status line and the W list; places are kept for the run', async () => {
@@ -84,7 +74,7 @@ describe('a store that cannot be written', {skip}, () => {
 	});
 });
 
-describe('locks and failures met while reading', {skip}, () => {
+describe('locks and failures met while reading', () => {
 	afterEach(killAllSessions);
 
 	const storedText = (configDir: string) => (existsSync(join(configDir, 'config.json')) ? readFileSync(join(configDir, 'config.json'), 'utf8') : '');

@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, test} from 'node:test';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME, paneTop, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {GENEROUS_TIMEOUT_MS, waitFor} from '../helpers/wait-for.js';
 
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 /** What the program wrote after leaving the alternate screen, less Ink's harmless extra cursor-show. */
 function afterScreen(session: Session): string {
@@ -34,7 +33,7 @@ function storedPositions(configDir: string): string {
 	return readFileSync(join(configDir, file), 'utf8');
 }
 
-describe('the reader in a real terminal', {skip}, () => {
+describe('the reader in a real terminal', () => {
 	afterEach(killAllSessions);
 
 	test('starts on the bundled posts, moves by topic, reaches the end, quits cleanly', async () => {

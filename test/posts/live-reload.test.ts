@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {startLiveReload} from '../../src/posts/live-reload.js';
@@ -8,18 +7,13 @@ import {loadLibrary} from '../../src/posts/load-library.js';
 import type {Library} from '../../src/posts/types.js';
 import {changeForPost, updateLibrary} from '../../src/posts/update-library.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const post = (title: string) => `---\ntitle: ${title}\n---\n\nText.\n`;
 
-function tempFolder(t: {after: (fn: () => void) => void}): string {
-	const folder = mkdtempSync(join(tmpdir(), 'kn-live-'));
-	t.after(() => rmSync(folder, {recursive: true, force: true}));
-	return folder;
-}
-
 describe('live reload for the reader', () => {
 	test('each batch applies to the newest library; the reader gets the new library', async t => {
-		const folder = tempFolder(t);
+		const folder = tempFolder();
 		writeFileSync(join(folder, '2024-01-01-a.md'), post('A'));
 		let library: Library = loadLibrary([folder]);
 		const updates: string[][] = [];
@@ -41,8 +35,8 @@ describe('live reload for the reader', () => {
 	});
 
 	test('heads the start took from the cache unseen are checked when live reload starts: a post edited meanwhile is read again', async t => {
-		const folder = tempFolder(t);
-		const cache = tempFolder(t);
+		const folder = tempFolder();
+		const cache = tempFolder();
 		const previous = process.env['KUBECON_NOTES_CACHE_DIR'];
 		process.env['KUBECON_NOTES_CACHE_DIR'] = cache;
 		t.after(() => (previous === undefined ? delete process.env['KUBECON_NOTES_CACHE_DIR'] : (process.env['KUBECON_NOTES_CACHE_DIR'] = previous)));
@@ -65,8 +59,8 @@ describe('live reload for the reader', () => {
 		await live.ready;
 	});
 
-	test('after the editor, one post can be reloaded without a watcher, named as loading named it', t => {
-		const folder = tempFolder(t);
+	test('after the editor, one post can be reloaded without a watcher, named as loading named it', () => {
+		const folder = tempFolder();
 		mkdirSync(join(folder, 'talks'));
 		writeFileSync(join(folder, 'talks', '2024-01-01-a.md'), post('A'));
 		const library = loadLibrary([folder]);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, unlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {loadLibrary} from '../../src/posts/load-library.js';
@@ -8,14 +7,14 @@ import {updateLibrary} from '../../src/posts/update-library.js';
 import {locatePost, mergeChange, watchPosts, watchRoots, type PostChange} from '../../src/posts/watch-posts.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {lines} from './helpers.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 // No date in the front matter: the file name's date orders the posts.
 const post = (title: string, body = 'Some text.') => lines('---', `title: "${title}"`, '---', '', body, '');
 
-/** A temp folder of posts, removed after the test whatever happens. */
-function tempPosts(t: {after: (fn: () => void) => void}, files: Record<string, string>): string {
-	const folder = mkdtempSync(join(tmpdir(), 'kn-watch-'));
-	t.after(() => rmSync(folder, {recursive: true, force: true}));
+/** A temp folder of posts, removed after the file's tests whatever happens. */
+function tempPosts(files: Record<string, string>): string {
+	const folder = tempFolder();
 	for (const [name, text] of Object.entries(files)) {
 		mkdirSync(join(folder, name, '..'), {recursive: true});
 		writeFileSync(join(folder, name), text);
@@ -65,7 +64,7 @@ describe('which files the watcher reports (find-posts rules)', () => {
 
 describe('live reload on a real folder', () => {
 	test('an edited post is reported and the library shows its new text', async t => {
-		const folder = tempPosts(t, {'2024-05-02-a.md': post('First title'), '2024-05-01-b.md': post('Other')});
+		const folder = tempPosts({'2024-05-02-a.md': post('First title'), '2024-05-01-b.md': post('Other')});
 		const library = loadLibrary([folder]);
 		const watching = await startWatching(t, [folder]);
 		writeFileSync(join(folder, '2024-05-02-a.md'), post('Edited title', 'New words.'));
@@ -80,7 +79,7 @@ describe('live reload on a real folder', () => {
 	});
 
 	test('an added post appears in date order, a removed one goes; files in ignored folders are never reported', async t => {
-		const folder = tempPosts(t, {'2024-05-02-a.md': post('A'), '2024-05-01-b.md': post('B')});
+		const folder = tempPosts({'2024-05-02-a.md': post('A'), '2024-05-01-b.md': post('B')});
 		let library = loadLibrary([folder]);
 		const watching = await startWatching(t, [folder]);
 		mkdirSync(join(folder, 'node_modules'));
@@ -98,7 +97,7 @@ describe('live reload on a real folder', () => {
 	});
 
 	test('a post that becomes unreadable keeps its last good version and gains a warning naming the file', async t => {
-		const folder = tempPosts(t, {'2024-05-02-a.md': post('Good title', 'Good text.')});
+		const folder = tempPosts({'2024-05-02-a.md': post('Good title', 'Good text.')});
 		const library = loadLibrary([folder]);
 		// The version read is the one kept: the reader has read the post it shows.
 		assert.match(library.posts[0]!.body, /Good text/);
@@ -114,7 +113,7 @@ describe('live reload on a real folder', () => {
 	});
 
 	test('a single file named on the command line is watched too', async t => {
-		const folder = tempPosts(t, {'notes.md': post('Single')});
+		const folder = tempPosts({'notes.md': post('Single')});
 		const file = join(folder, 'notes.md');
 		const library = loadLibrary([file]);
 		const watching = await startWatching(t, [file]);

@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {CLIP_END, CLIP_START, HARD_BREAK} from '../../src/render/layout-markers.js';
 import {hyperlink} from '../../src/render/links.js';
-import {stripStyles} from '../../src/render/plain.js';
 import {fitToWidth, textWidth, truncateToWidth, visibleWidth, wrapToWidth} from '../../src/render/text-width.js';
 import {codePointWidths} from '../../src/render/text-measure.js';
 

@@ -5,11 +5,11 @@ import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {firstFrameLog} from '../helpers/first-frame-log.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
 import {waitFor} from '../helpers/wait-for.js';
 
-describe('a warm start checks its cached posts after the first frame (issue 13)', {skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'}, () => {
+describe('a warm start checks its cached posts after the first frame (issue 13)', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kn-check-after-'));
 	after(() => rmSync(dir, {recursive: true, force: true}));
 	afterEach(killAllSessions);

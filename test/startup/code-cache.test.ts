@@ -6,7 +6,7 @@ import {after, afterEach, describe, test} from 'node:test';
 import {WORTH} from '../../src/cli/compiled-code.js';
 import {codeCacheName, openCodeCache, packCode, unpackCode} from '../../src/launch/code-cache.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
 
 describe('the code cache file (issue 13)', () => {
@@ -47,7 +47,7 @@ describe('the code cache file (issue 13)', () => {
 	});
 });
 
-describe('the built CLI keeps its compiled code between runs (issue 13)', {skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'}, () => {
+describe('the built CLI keeps its compiled code between runs (issue 13)', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kn-code-cache-'));
 	after(() => rmSync(dir, {recursive: true, force: true}));
 	afterEach(killAllSessions);

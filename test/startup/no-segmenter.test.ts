@@ -4,12 +4,11 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
 
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
-describe('the first frame of ordinary text needs no grapheme segmenter (issue 13)', {skip}, () => {
+describe('the first frame of ordinary text needs no grapheme segmenter (issue 13)', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'kn-segmenter-'));
 	after(() => rmSync(dir, {recursive: true, force: true}));
 	afterEach(killAllSessions);

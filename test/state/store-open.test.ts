@@ -1,25 +1,16 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {after, afterEach, describe, test} from 'node:test';
+import {afterEach, describe, test} from 'node:test';
 import {openStore} from '../../src/state/store-open.js';
 import {createStore, type PostPosition} from '../../src/state/store.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 import {firstFrameLog} from '../helpers/first-frame-log.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
 import {nextTurn, waitFor} from '../helpers/wait-for.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) fs.rmSync(folder, {recursive: true, force: true});
-});
-function tempFolder(): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-open-'));
-	folders.push(folder);
-	return folder;
-}
 function position(sourceLine: number, updatedAt: number): PostPosition {
 	return {anchor: {sourceLine, blockKey: `b${sourceLine}`, blockFraction: 0, topic: null, progress: 0.5}, readTopics: [], updatedAt};
 }
@@ -101,7 +92,7 @@ describe('openStore (the reader’s store: conf after the first frame)', () => {
  */
 const CONF_ONLY = 'node:assert';
 
-describe('conf and proper-lockfile stay off the first frame’s path (dist/)', {skip: isBuilt ? false : 'dist/cli.cjs is not built'}, () => {
+describe('conf and proper-lockfile stay off the first frame’s path (dist/)', () => {
 	afterEach(killAllSessions);
 
 	test('the reader loads the writable store after its first frame', async () => {

@@ -9,17 +9,7 @@ import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {FileLock, LockTimeoutError, withFileLock} from '../../src/state/store-writer.js';
 import {waitFor} from '../helpers/wait-for.js';
-
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) fs.rmSync(folder, {recursive: true, force: true});
-});
-
-function tempFolder(): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-lock-'));
-	folders.push(folder);
-	return folder;
-}
+import {tempFolder} from '../helpers/temp-folder.js';
 
 describe('withFileLock (proper-lockfile, our retries)', () => {
 	test('runs the body holding the lock, and removes the lock afterwards, also when the body throws', () => {

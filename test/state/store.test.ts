@@ -9,19 +9,8 @@ import {maxStoreBytes} from '../../src/state/store-file.js';
 import {maxPositions, migrateStoreData, prunePositions} from '../../src/state/store-schema.js';
 import {configDirEnv, createDebouncedSaver, createStore, type PostPosition, type StoreFs} from '../../src/state/store.js';
 import {openConf, type ConfFile} from '../../src/state/store-writer.js';
-
-const folders: string[] = [];
-after(() => {
-	for (const folder of folders) {
-		fs.rmSync(folder, {recursive: true, force: true});
-	}
-});
-
-function tempFolder(): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-store-'));
-	folders.push(folder);
-	return folder;
-}
+import {tempFolder} from '../helpers/temp-folder.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 function anchor(sourceLine: number, topic: string | null = 'Keynotes'): ReadingAnchor {
 	return {sourceLine, blockKey: `block at ${sourceLine}`, blockFraction: 0.25, topic, progress: 0.4};
@@ -519,7 +508,6 @@ describe('createDebouncedSaver', () => {
 		const calls: Call[] = [];
 		return {calls, setPosition: (postId, value) => calls.push([postId, value.anchor.sourceLine])};
 	}
-	const wait = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 	test('scrolling writes once per delay with the latest position, and no later than the delay', context => {
 		context.mock.timers.enable({apis: ['setTimeout']});
@@ -567,8 +555,8 @@ describe('createDebouncedSaver', () => {
 		const saver = createDebouncedSaver(store, 30);
 		saver.save('a.md', position(1));
 		assert.equal(createStore({cwd}).getPosition('a.md'), undefined);
-		await wait(100);
-		assert.deepEqual(createStore({cwd}).getPosition('a.md'), position(1));
+		// Written when the delay has passed: waited for, however busy the machine.
+		assert.deepEqual(await waitFor(() => createStore({cwd}).getPosition('a.md')), position(1));
 		saver.save('a.md', position(2));
 		saver.flush();
 		assert.deepEqual(createStore({cwd}).getPosition('a.md'), position(2));

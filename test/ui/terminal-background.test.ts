@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {backgroundFromColorFgBg, chooseBackground, parseBackgroundAnswer, readReplies} from '../../src/ui/terminal-background.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 describe('the background, from --theme, OSC 11 and COLORFGBG (issue 16.2)', () => {
 	test('an OSC 11 answer names a dark or light background, in any channel width and either terminator', () => {
@@ -43,7 +42,7 @@ describe('the replies to the background query (issue 13: no wait where the termi
 	});
 });
 
-describe('the reader asks the terminal for its background', {skip}, () => {
+describe('the reader asks the terminal for its background', () => {
 	afterEach(killAllSessions);
 	// The topic being read is drawn in the accent: cyan (36) on dark, blue (34) on light.
 	const accentOfCurrentTopic = (raw: string) => /\u001B\[(3\d)m\s*● Introduction/.exec(raw)?.[1];
