@@ -11,7 +11,7 @@ import {searchableSessions} from '../src/search/searchable.js';
 import {createSessionIndex} from '../src/search/session-index.js';
 
 /** What opens a construct in a post: each parser looks for its closer after one of these. */
-export const OPENERS = ['{%', '{{', '[', '<', '`', '*', '_', '#', '|', '>', '![', '](', '<!--', '&#', '\\', '~', '-', ':', '=', '"'] as const;
+export const OPENERS = ['{%', '{{', '[', '<', '`', '*', '_', '#', '|', '>', '![', '](', '<!--', '<?', '<![CDATA[', '&#', '\\', '~', '-', ':', '=', '"', '!'] as const;
 
 /** `unit` repeated to `size` characters (whole units, at least one). */
 function run(unit: string, size: number): string {
@@ -43,6 +43,11 @@ export function hostileTexts(size: number): HostileText[] {
 		{name: 'session line of dashes', text: `Sessions I attended:\n\n* [a](https://x.example) ${run('- ', size)}`},
 		{name: 'speakers with ands', text: `Sessions I attended:\n\n* [a - b](https://x.example) ${run('& ', size)}`},
 		{name: 'link text with a URL among spaces', text: `[a${run(' ', size)}https://x.example](https://y.example)`},
+		{name: 'emphasis that never closes', text: run('*a _', size)},
+		{name: 'links that never close', text: run('[a](', size)},
+		{name: 'quotes and lists on one line', text: `${run('> - 1. ', size)}a`},
+		{name: 'front matter of many keys', text: `---\n${Array.from({length: Math.ceil(size / 16)}, (_, index) => `key${index}: value`).join('\n')}\n---\nx`},
+		{name: 'front matter of many aliases', text: `---\na: &a x\nb: [${run('*a, ', size)}*a]\n---\nx`},
 	];
 	for (const opener of OPENERS) {
 		const name = JSON.stringify(opener);

@@ -183,9 +183,21 @@ export function firstHeading(body: string): string | null {
 	return null;
 }
 
+/** An excerpt is read from at most this much of the first paragraph's source. */
+const MAX_EXCERPT_SOURCE = 4096;
+
 function firstParagraph(blocks: SourceBlock[]): string {
-	const paragraph = blocks.find(block => block.token.type === 'paragraph' && !isImageOnly(block.token));
-	return paragraph ? inlineText(inlineTokens(paragraph.token)).replace(/\s+/g, ' ').trim() : '';
+	// (A paragraph longer than that is no image alone: not lexed to find out.)
+	const paragraph = blocks.find(block => block.token.type === 'paragraph' && (block.token.raw.length > MAX_EXCERPT_SOURCE || !isImageOnly(block.token)));
+	if (!paragraph) return '';
+	// A paragraph of 100 KB is no excerpt: its start is, read on its own (lexing all of it cost as
+	// much as rendering the post, for a line nothing shows whole).
+	const {raw} = paragraph.token;
+	if (raw.length > MAX_EXCERPT_SOURCE) {
+		const space = raw.lastIndexOf(' ', MAX_EXCERPT_SOURCE);
+		return `${plainText(raw.slice(0, space > MAX_EXCERPT_SOURCE / 2 ? space : MAX_EXCERPT_SOURCE))}…`;
+	}
+	return inlineText(inlineTokens(paragraph.token)).replace(/\s+/g, ' ').trim();
 }
 
 function isImageOnly(token: SourceBlock['token']): boolean {

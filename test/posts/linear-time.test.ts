@@ -52,6 +52,14 @@ describe('containers opened on one line are capped like nested quotes', () => {
 	});
 });
 
+describe('an excerpt is read from the start of a long first paragraph', () => {
+	test('a 100 KB paragraph gives its first 4 KB or so, ending in an ellipsis; a short one is whole', () => {
+		const long = parse(`---\ntitle: T\n---\n${'Words and *more* words. '.repeat(5000)}`);
+		assert.ok(long.excerpt.length < 4200 && long.excerpt.endsWith('…') && long.excerpt.startsWith('Words and more words.'), long.excerpt.slice(-40));
+		assert.equal(parse('---\ntitle: T\n---\nOne *short* paragraph.').excerpt, 'One short paragraph.');
+	});
+});
+
 describe('long inline text is lexed in pieces', () => {
 	test('a long paragraph keeps its links and emphasis where pieces are cut', () => {
 		const sentence = 'The talk [“Module Reusability – Writing Modules for Everyone”](https://sched.co/x) by *Ann Lee* was good. ';
