@@ -233,7 +233,12 @@ export function abandonedLock(fs: StoreFs, lockPath: string, staleMs: number, no
 	if (mtimeMs > now + staleMs) return 'it is dated in the future';
 	const holder = readHolder(fs, lockPath);
 	// Another machine's pids say nothing here (a shared home folder).
-	if (!holder || holder.host !== os.hostname() || holder.pid === process.pid) return null;
+	if (!holder || holder.host !== os.hostname()) return null;
+	if (holder.pid === process.pid) {
+		// Ours only if this process took it: an earlier process with our pid left it otherwise.
+		const started = holder.started === null ? null : processStart(fs, process.pid);
+		return started !== null && started !== holder.started ? `its holder's pid ${holder.pid} belongs to another process now` : null;
+	}
 	try {
 		process.kill(holder.pid, 0);
 	} catch (error) {

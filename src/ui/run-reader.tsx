@@ -228,13 +228,20 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		</CrashBoundary>,
 	);
 	const onSignal = (signal: NodeJS.Signals) => {
+		// As a shell reports a death by signal: 128 and its number.
+		const code = 128 + (osConstants.signals[signal] ?? 15);
+		// Ctrl-C while the last place waits for another run's lock (the note on stderr): go now. Not
+		// other signals: a hangup comes twice (tmux closing a window), and the place is still saved.
+		if (isLeft && signal === 'SIGINT') {
+			restore();
+			process.exit(code);
+		}
 		instance.unmount();
 		// A place saved before conf has loaded is written once it has: wait for that, then leave.
 		leaveTerminal();
 		void placesWritten().finally(() => {
 			restore();
-			// As a shell reports a death by signal: 128 and its number.
-			process.exit(128 + (osConstants.signals[signal] ?? 15));
+			process.exit(code);
 		});
 	};
 	const onFatal = (error: unknown) => {

@@ -125,6 +125,29 @@ describe('locks and failures met while reading', () => {
 		assert.equal((await session.exited).exitCode, 0);
 	});
 
+	test('quitting while another live run holds the lock: the terminal is back at once, a note says why it waits, Ctrl-C ends it', async () => {
+		const configDir = tempFolder();
+		const lock = join(configDir, 'config.json.lock');
+		mkdirSync(lock);
+		writeFileSync(join(lock, 'holder'), JSON.stringify({pid: process.pid, host: hostname(), started: null}));
+		const keepFresh = setInterval(() => {
+			const now = new Date();
+			if (existsSync(lock)) utimesSync(lock, now, now);
+		}, 500);
+		after(() => clearInterval(keepFresh));
+		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, configDir});
+		await session.waitFor(FIRST_FRAME);
+		session.write(']');
+		await session.waitFor(() => /› On Artificial/.test(statusLine(session)));
+		session.write('q');
+		// The note may wrap where the window ends: read the screen as one line.
+		await session.waitFor(screen => session.buffer() === 'normal' && /saving your place: waiting for another run to release .*config\.json\.lock/.test(screen.replaceAll('\n', '')));
+		session.write('\u0003');
+		assert.equal((await session.exited).exitCode, 130);
+		assert.equal(session.isCursorHidden(), false);
+		clearInterval(keepFresh);
+	});
+
 	test('a save that fails after start is said in the status line and in W, while reading', async () => {
 		const parent = tempFolder();
 		const configDir = join(parent, 'store');

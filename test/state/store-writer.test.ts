@@ -132,6 +132,14 @@ describe('abandoned locks (clocks and holders)', () => {
 		assert.ok(ran);
 	});
 
+	test('a fresh lock naming this very pid, taken by an earlier process that had it, is broken', {skip: fs.existsSync('/proc/self/stat') ? false : 'no /proc'}, () => {
+		const file = path.join(tempFolder(), 'config.json');
+		makeLock(file, new Date(), {pid: process.pid, host: os.hostname(), started: '1'});
+		let ran = false;
+		withFileLock(fs, file, () => (ran = true), quick);
+		assert.ok(ran);
+	});
+
 	test('a fresh lock held by a live run is waited for; so is one from another machine or of unknown holder', () => {
 		const live = liveProcess();
 		for (const holder of [{pid: live.pid, host: os.hostname(), started: live.started}, {pid: 999_999_999, host: `${os.hostname()}-elsewhere`, started: null}, undefined]) {
