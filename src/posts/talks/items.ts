@@ -297,8 +297,9 @@ function fromPlain(all: Token[]): Candidate | null {
 		const tail = at > 0 ? text.slice(at + 4).trim() : '';
 		if (at > 0 && !/ed$/.test(head.split(' ').at(-1) ?? '') && looksLikeSpeakers(tail)) ({title, speakers} = {title: head, speakers: tail});
 	}
-	// `Timothy St. Clair - Senior Staff Engineer, VMware`: a person introduced, not a talk.
-	if (personScore(title) === 2) return {title, speakers: null, url, note, evidence: 'none'};
+	// `Timothy St. Clair - Senior Staff Engineer, VMware`, `Bryan Liles - Sr Staff Eng`: a person introduced, not a talk.
+	const introduced = /\s[-–—]\s/.exec(text);
+	if (personScore(title) === 2 || (introduced && personScore(text.slice(0, introduced.index)) === 2 && isRole(text.slice(introduced.index + introduced[0].length)))) return {title, speakers: null, url, note, evidence: 'none'};
 	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
 	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.split(/[-–—:(]/)[0]!.trim())) {
 		// `Keynote - [slides](…)`: the title is what comes before its links.
