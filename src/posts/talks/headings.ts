@@ -207,6 +207,14 @@ function looseSplit(text: string): HeadingCandidate['loose'] {
 	return undefined;
 }
 
+/** Three words or more, most of the longer ones capitalised: `Managing Open Source Projects`. */
+function isTitleCaseTitle(text: string): boolean {
+	const words = text.split(/\s+/).filter(Boolean);
+	if (words.length < 3 || words.length > 14) return false;
+	const long = words.filter(word => /^[\p{L}]{4,}/u.test(word));
+	return long.length >= 2 && long.filter(word => /^\p{Lu}/u.test(word)).length * 4 >= long.length * 3;
+}
+
 /** Title-shaped enough to stand as the rest of a heading. */
 function isTitleish(text: string): boolean {
 	const trimmed = text.trim();
@@ -339,6 +347,8 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	if (links.some(inner => isTalkPage(safeUrl(inner.href)))) evidence.push({weight: 1, reason: 'a talk page linked below'});
 	else if (links.some(inner => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))) evidence.push({weight: 1, reason: 'slides linked below'});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
+	// Notes taken in a talk: a bullet list right under a Title Case title of three words or more.
+	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title)) evidence.push({weight: 1, reason: 'a Title Case title over bullet notes'});
 	// The first sentence that names anyone: later ones speak of other people (`…pairs well with Sandi Metz's keynote`).
 	const sentences = own
 		.filter(inner => inner.token.type === 'paragraph')
