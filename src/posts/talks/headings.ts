@@ -208,7 +208,7 @@ function looseSplit(text: string): HeadingCandidate['loose'] {
 }
 
 /** Three words or more, most of the longer ones capitalised: `Managing Open Source Projects`. */
-function isTitleCaseTitle(text: string): boolean {
+export function isTitleCaseTitle(text: string): boolean {
 	const words = text.split(/\s+/).filter(Boolean);
 	if (words.length < 3 || words.length > 14) return false;
 	const long = words.filter(word => /^[\p{L}]{4,}/u.test(word));

@@ -7,7 +7,7 @@ import {dayLabel, type Grouping} from './groups.js';
 import {splitSpeakers, withLenientNames} from './speakers.js';
 import {personScore} from './people.js';
 import {decideHeadings} from './decision.js';
-import {readHeadings} from './headings.js';
+import {isTitleCaseTitle, readHeadings} from './headings.js';
 import {proseTalks} from './prose.js';
 import {expandHtmlHeadings} from './html-headings.js';
 import {boldOnlyName} from '../topics.js';
@@ -360,7 +360,10 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 	const announced = context.groupings.some(grouping => announcesTalks(grouping.text));
 	// A list whose every item links a recording (`- [Title](…/talk.mp4)`) is a list of talks.
 	const recordings = leaves.filter(item => item.candidate !== null && isVideo(item.candidate.url) && isTitleLike(item.candidate.title)).length;
+	// Under a day or a lead-in, three or more Title Case titles and nothing else read as a programme.
+	const programme = context.supported && leaves.length >= 3 && leaves.every(item => item.candidate !== null && item.candidate.evidence !== 'none' && isTitleCaseTitle(item.candidate.title));
 	const titlesCount =
+		programme ||
 		(leaves.length >= 2 && recordings === leaves.length) ||
 		(hasTalks && (context.supported || talks * 2 >= talks + titles)) ||
 		(announced && leaves.length > 0 && titles + talks === leaves.length);
