@@ -10,7 +10,8 @@ import {looksLikeSpeakers} from './speakers.js';
 export type PlacedCandidate = Candidate & {line: number};
 
 /** `Speakers: Ann Lee, Acme`, `*Speaker: Bo Chan, Initech*`, `by Ann Lee`, `Presented by …`. */
-const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with)(?:\s*[:：]\s*|\s+)(\S.*)$/i;
+// Also as other languages write it: `Orador:`, `Ponente:`, `Intervenant :`, `Sprecher:`, `講者：`, `登壇者：`.
+const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with|oradora?e?s?|ponentes?|palestrantes?|intervenante?s?|conférencier|conférencière|referent(?:in)?|sprecher(?:in)?|講者|讲者|演講者|演讲者|発表者|登壇者|スピーカー)(?:\s*[:：]\s*|\s+)(\S.*)$/i;
 
 function lexLine(text: string): Token[] {
 	return Lexer.lexInline(text, {gfm: true});
