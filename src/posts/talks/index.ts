@@ -1,6 +1,6 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, lexBlocks, listItemLines, type SourceBlock} from '../../markdown/index.js';
-import {isTitleLike, isMissedSection, saysMissed, announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
+import {leadsIntoTalks, isTitleLike, isMissedSection, saysMissed, announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
 import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
 import {dayLabel, type Grouping} from './groups.js';
@@ -129,7 +129,12 @@ export function extractSessions(markdownBlocks: SourceBlock[], postId: string, b
 	const headingCandidates = readHeadings(blocks);
 	const firstHeading = blocks.findIndex(block => block.token.type === 'heading');
 	const intro = blocks.slice(0, firstHeading === -1 ? 0 : firstHeading).filter(block => block.token.type === 'paragraph');
-	const introAnnounces = intro.some(block => announcesTalks(inlineText(inlineTokens(block.token))));
+	// The opening supports the headings as talks only when it leads into them (`The sessions I attended:`),
+	// not when it mentions talks in passing (`Last week I gave a talk at elm-conf and attended…`).
+	const introAnnounces = intro.some(block => {
+		const text = inlineText(inlineTokens(block.token)).trim();
+		return announcesTalks(text) && (text.endsWith(':') || leadsIntoTalks(text));
+	});
 	const headingDecisions = new Map(decideHeadings(headingCandidates, introAnnounces).map(decision => [decision.candidate.block, decision]));
 	const marks = authorMarks(blocks);
 	for (const [index, decision] of headingDecisions) {

@@ -3,7 +3,7 @@ import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.j
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './evidence.js';
 import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './items.js';
-import {personScore} from './people.js';
+import {peopleOf, personScore} from './people.js';
 import {looksLikeSpeakers} from './speakers.js';
 
 /** A talk found outside a bullet list, with the body line it starts on. */
@@ -29,6 +29,11 @@ export function speakersLine(block: SourceBlock | undefined): string | null {
 	const first = inlineText(inlineTokens(block.token)).split('\n')[0]!.trim();
 	const match = SPEAKERS_LINE.exec(first);
 	if (!match) return null;
+	// `by` and `with` start sentences too (`With my talk finished, …`): then only names may follow.
+	if (/^\s*(?:by|with)\b/i.test(first)) {
+		const rest = match[1]!.replace(/[.;]$/, '').trim();
+		if (!looksLikeSpeakers(rest) && !(peopleOf(rest)?.score === 2) && !/^\[?@/.test(rest)) return null;
+	}
 	return trimSpeakers(match[1]!);
 }
 
