@@ -97,6 +97,7 @@ function authorMarks(blocks: SourceBlock[]): Map<number, Mark> {
  */
 export function extractSessions(markdownBlocks: SourceBlock[], postId: string, bodyLineOffset: number, options: TalkOptions = {}): Session[] {
 	const sessions: Session[] = [];
+	const anchors = new Set<Session>();
 	// Sections written as HTML (`<h3>Talk</h3>`) are read as the markdown they stand for.
 	const blocks = expandHtmlHeadings(markdownBlocks);
 	const {trace} = options;
@@ -109,6 +110,7 @@ export function extractSessions(markdownBlocks: SourceBlock[], postId: string, b
 			trace?.({line, kind, text, speakers: null, accepted: false, why, evidence: []});
 		},
 		add(candidate, line, groupings, verdict) {
+			const before = sessions.length;
 			if (verdict) trace?.({line, kind: verdict.kind, text: candidate.title, speakers: candidate.speakers, accepted: true, why: verdict.why, evidence: []});
 			const split = candidate.speakers ? splitSpeakers(candidate.speakers) : {people: [], organizations: []};
 			sessions.push({
@@ -124,6 +126,7 @@ export function extractSessions(markdownBlocks: SourceBlock[], postId: string, b
 				line,
 				fileLine: line + bodyLineOffset,
 			});
+			if (candidate.anchor && sessions.length > before) anchors.add(sessions.at(-1)!);
 		},
 	};
 	const headingCandidates = readHeadings(blocks);
@@ -241,7 +244,7 @@ export function extractSessions(markdownBlocks: SourceBlock[], postId: string, b
 		}
 		previous = null;
 	});
-	return withFullNames(withoutRepeats(sessions.sort((a, b) => a.line - b.line)), blocks);
+	return withFullNames(withoutRepeats(sessions.sort((a, b) => a.line - b.line), anchors), blocks);
 }
 
 /**
@@ -280,7 +283,10 @@ function withFullNames(sessions: Session[], blocks: SourceBlock[]): Session[] {
  * A talk named again just below itself (`## Title` then `*Title* by Ann…`) is one talk: the first
  * mention stays, with the speakers the second one adds.
  */
-function withoutRepeats(sessions: Session[]): Session[] {
+function withoutRepeats(all: Session[], anchors: Set<Session>): Session[] {
+	// A table of contents (`[Title](#title)`) names the talks that have sections below: one talk each.
+	const fold = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+	const sessions = all.filter(session => !(anchors.has(session) && all.some(other => other !== session && !anchors.has(other) && fold(other.title) === fold(session.title))));
 	const kept: Session[] = [];
 	for (const session of sessions) {
 		const key = session.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -362,7 +368,8 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 	const titles = leaves.filter(item => item.candidate?.evidence === 'title').length;
 	// Title-like items (`* Keynote`) are talks beside talk-shaped ones, under a lead-in that
 	// announces talks or names a day, or when talk-shaped items are most of the list.
-	const announced = context.groupings.some(grouping => announcesTalks(grouping.text));
+	// The nearest grouping says what the list is: under `### Keynotes`, a nested `- History:` list is history.
+	const announced = context.groupings.length > 0 && announcesTalks(context.groupings[0]!.text);
 	// A list whose every item links a recording (`- [Title](…/talk.mp4)`) is a list of talks.
 	const recordings = leaves.filter(item => item.candidate !== null && isVideo(item.candidate.url) && isTitleLike(item.candidate.title)).length;
 	// Under a day or a lead-in, three or more Title Case titles and nothing else read as a programme.
@@ -380,7 +387,8 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 			// `* Day 1` with the talks nested under it: the item names the group.
 			const label: Grouping = {text: candidate?.title ?? '', isHeading: true};
 			const nestedLine = line + item.offset + nestedListOffset(item.raw, item.nested);
-			const supported = context.supported || announcesTalks(label.text) || namesDay(label.text);
+			// A label of its own (`History:`) speaks for its items; only a day or talks label keeps the list's support.
+			const supported = announcesTalks(label.text) || namesDay(label.text) || (context.supported && /^\s*$/.test(label.text.replace(/[:\s]+$/, '')));
 			collectList(item.nested, nestedLine, {groupings: [label, ...context.groupings], supported, negated: isNegated(label.text), hasTalks, forced: context.forced}, sink);
 			continue;
 		}

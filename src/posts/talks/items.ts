@@ -20,6 +20,8 @@ export type Candidate = {
 	missed?: boolean;
 	/** A title-shaped link to some other page: a talk only under a lead-in that announces talks. */
 	linkedTitle?: boolean;
+	/** It links a section of the same page (`[Title](#title)`): a table of contents entry. */
+	anchor?: boolean;
 };
 
 /** Words that start a title before a colon, never a person: `Lightning Talk: …`, `Deep Dive: …`. */
@@ -210,7 +212,8 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : (isVideo(url) || url === null) && isTitleLike(split.title) ? 'title' : 'none';
 	if (split.title === '') return null;
 	const linkedTitle = evidence === 'none' && isTitleLike(split.title) && !isBreak(split.title);
-	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence, ...(linkedTitle ? {linkedTitle} : {})};
+	const anchor = link.href.trim().startsWith('#');
+	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence, ...(linkedTitle ? {linkedTitle} : {}), ...(anchor ? {anchor} : {})};
 }
 
 function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate | null {

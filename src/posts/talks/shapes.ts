@@ -161,7 +161,7 @@ export function tableTalks(block: SourceBlock, forced = false): PlacedCandidate[
 		// The attribute list itself, lexed as a last row.
 		if (title === '' || title.startsWith('{:')) return;
 		if (!forced && !(speakerColumn !== -1 || talkColumn !== -1 || split.speakers !== null || isTalkPage(url) || hasTalkLinks)) return;
-		found.push({title, speakers, url, note: noteOf(cell(noteColumn)), evidence: 'talk', line: block.line + 2 + index});
+		found.push({title, speakers, url, note: noteOf(cell(noteColumn)), evidence: 'talk', line: block.line + 2 + index, ...(link?.href.trim().startsWith('#') ? {anchor: true} : {})});
 	});
 	return found;
 }
