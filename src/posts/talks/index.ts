@@ -388,7 +388,7 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 			const label: Grouping = {text: candidate?.title ?? '', isHeading: true};
 			const nestedLine = line + item.offset + nestedListOffset(item.raw, item.nested);
 			// A label of its own (`History:`) speaks for its items; only a day or talks label keeps the list's support.
-			const supported = announcesTalks(label.text) || namesDay(label.text) || (context.supported && /^\s*$/.test(label.text.replace(/[:\s]+$/, '')));
+			const supported = announcesTalks(label.text) || namesDay(label.text) || (context.supported && label.text.replaceAll(':', '').trim() === '');
 			collectList(item.nested, nestedLine, {groupings: [label, ...context.groupings], supported, negated: isNegated(label.text), hasTalks, forced: context.forced}, sink);
 			continue;
 		}
