@@ -129,3 +129,26 @@ describe('hostile text', () => {
 		}
 	});
 });
+
+describe('speakers as people write them', () => {
+	test('people split from organisations: by A, Org & B, Org; CJK names; Name (Org, Inc)', () => {
+		const post = parse(
+			lines(
+				...front,
+				'## Talks',
+				'',
+				'- **Quiet Pipelines** by Tom Berg, Widget AB & Lea Park, Sample Inc.',
+				'- [Sidecars Are Dead, Long Live Sidecars - 山田 太郎, Example KK](https://sched.co/Zz1)',
+				'- [Paging Done Right - Andrea Arcangeli (Red Hat, Inc)](https://sched.co/Zz2)',
+			),
+		);
+		assert.deepEqual(
+			post.sessions.map(session => [session.title, session.people, session.organizations]),
+			[
+				['Quiet Pipelines', ['Tom Berg', 'Lea Park'], ['Widget AB', 'Sample Inc']],
+				['Sidecars Are Dead, Long Live Sidecars', ['山田 太郎'], ['Example KK']],
+				['Paging Done Right', ['Andrea Arcangeli'], ['Red Hat, Inc']],
+			],
+		);
+	});
+});

@@ -9,6 +9,9 @@ import {scoreOf, type HeadingCandidate} from './headings.js';
 /** A date in a heading (`11/4/11`, `4 November`, `Nov 4`): the heading is a day of the conference. */
 const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i;
 
+/** A heading naming one talk by its kind: `Keynote`, `Opening keynote`, `The talk`. */
+const ONE_TALK = /^(?:(?:the|my|opening|closing|morning|final)\s+)?(?:keynote|talk|session|presentation|workshop|tutorial)$/i;
+
 /** Strong evidence by itself: a speaker read from the heading, a talk page, a speakers line. */
 export const STRONG = 3;
 /** Evidence that counts towards a run of talks. */
@@ -25,7 +28,8 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	// Context first: a parent heading that announces talks supports its children.
 	for (const candidate of candidates) {
 		const parent = candidate.parent === null ? null : candidates[candidate.parent]!;
-		if (parent && announcesTalks(parent.text) && !isNegated(parent.text)) candidate.evidence.push({weight: 2, reason: `under "${parent.text}"`});
+		// `## Talks I attended` supports its children; `## Keynote` is one talk, and its children are its sections.
+		if (parent && announcesTalks(parent.text) && !isNegated(parent.text) && !ONE_TALK.test(parent.text.trim())) candidate.evidence.push({weight: 2, reason: `under "${parent.text}"`});
 		else if (parent && (namesDay(parent.text) || DATE.test(parent.text))) candidate.evidence.push({weight: 1, reason: `under a day: "${parent.text}"`});
 		// (Only its one child: a name over several headings is one person's talk in parts, `### Ann Lee` then `#### OPA`, `#### etcd`.)
 		else if (parent && parent.excluded?.startsWith('only a name') && (candidate.speakers === null || candidate.form === 'body') && parent.depth < candidate.depth && candidates.filter(other => other.parent === candidate.parent).length === 1) {
@@ -116,7 +120,7 @@ function ownScore(candidate: HeadingCandidate): number {
 
 /** Evidence in the heading or right below it, not only in its prose: a lone heading needs some. */
 function hasOwnEvidence(candidate: HeadingCandidate): boolean {
-	return candidate.evidence.some(item => item.weight >= 1.5 && /^(?:speaker in the heading|links a|speakers on the next line|two linked talks|the heading above names|named as a session slot|under ")/.test(item.reason));
+	return candidate.evidence.some(item => item.weight >= 1.5 && /^(?:speaker in the heading|links a|speakers on the next line|two linked talks|the heading above names|named as a session slot)/.test(item.reason));
 }
 
 /** Back to the heading as written: the split was a guess (`Michio Kaku on the Future of Humanity`). */

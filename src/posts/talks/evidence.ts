@@ -130,6 +130,12 @@ export function announcesTalks(text: string): boolean {
 	return (ANNOUNCES.test(trimmed) || LIST_OF_TALKS.test(trimmed) || ATTENDED_ELSEWHERE.test(trimmed)) && !ABOUT_CONTENT.test(trimmed);
 }
 
+/** A lead-in that names the talks below as such, in any language (`Here are the sessions…`, `參加的議程`). */
+export function leadsIntoTalks(text: string): boolean {
+	const trimmed = text.trim();
+	return trimmed.length <= 240 && (LIST_OF_TALKS.test(trimmed) || ATTENDED_ELSEWHERE.test(trimmed) || TALKS_LABEL.test(trimmed));
+}
+
 /** `Here are the sessions I live blogged:`, `Talks I enjoyed`: a lead-in that says a list of talks follows. */
 const LIST_OF_TALKS = /^(?:here\s+(?:are|is)|these\s+(?:are|were)|below\s+(?:are|is))\b[^.:]{0,80}\b(?:sessions?|talks?|keynotes?|presentations?)\b|\b(?:sessions?|talks?|presentations?)\s+(?:that\s+)?(?:i|we)\s+(?:\w+\s+){0,2}?(?:attended|saw|watched|enjoyed|liked|blogged|live[-\s]blogged|went\s+to|picked|recommend)\b/i;
 

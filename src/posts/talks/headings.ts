@@ -131,7 +131,7 @@ export function splitHeading(text: string, body: string): Split | null {
 		if (person && !peopleOf(dashed[1])) splits.push({title: colonFirst[1], speakers: `${dashed[0]}, ${dashed[1]}`, form: 'first', score: strength(person)});
 	}
 	// `Title - Ann Lee, Acme` (the last dash), `Title -- Ann Lee`, `Title | Ann Lee`.
-	for (const separator of [' -- ', ' - ', ' – ', ' — ', ' | ']) {
+	for (const separator of [' -- ', ' - ', ' – ', ' — ', ' | ', ' / ']) {
 		const parts = lastSplit(text, separator);
 		if (!parts) continue;
 		const tail = peopleWithOrgs(parts[1]);
@@ -162,10 +162,10 @@ export function splitHeading(text: string, body: string): Split | null {
 		if (tail && tail.score === 2 && isGivenName(withSplit[1].split(' ')[0]!)) splits.push({title: withSplit[0], speakers: withSplit[1], form: 'with', score: 2});
 	}
 	// `Title (Ann Lee)`, `Title (Ann Lee, Bo Chan)`: one word in parentheses is more often a subject.
-	const paren = /^(.*\S)\s*\(([^()]{3,80})\)$/.exec(text);
+	const paren = headingParen(text);
 	if (paren) {
 		const inner = peopleOf(paren[2]!);
-		if (inner && (inner.people.length > 1 || paren[2]!.includes(' ')) && strength(inner) === 2) splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: 2});
+		if (inner && (inner.people.length > 1 || paren[2]!.includes(' ') || /[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u.test(paren[2]!)) && strength(inner) === 2) splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: 2});
 	}
 	// `Ann Lee on Title`.
 	const on = firstSplit(text, ' on ');
@@ -205,6 +205,25 @@ function looseSplit(text: string): HeadingCandidate['loose'] {
 		if (parts && parts[0] !== '' && isNameShaped(parts[1])) return {title: parts[0], speakers: parts[1], form};
 	}
 	return undefined;
+}
+
+/** Three words or more, most of the longer ones capitalised: `Managing Open Source Projects`. */
+export function isTitleCaseTitle(text: string): boolean {
+	const words = text.split(/\s+/).filter(Boolean);
+	if (words.length < 3 || words.length > 14) return false;
+	const long = words.filter(word => /^[\p{L}]{4,}/u.test(word));
+	return long.length >= 2 && long.filter(word => /^\p{Lu}/u.test(word)).length * 4 >= long.length * 3;
+}
+
+/** `Title (Ann Lee)`, `タイトル（山田 太郎）`: a closing parenthesis at the end, found by a scan. */
+function headingParen(text: string): [string, string, string] | null {
+	const trimmed = text.trimEnd();
+	const last = trimmed.at(-1);
+	if (last !== ')' && last !== '）') return null;
+	const open = trimmed.lastIndexOf(last === ')' ? '(' : '（');
+	const inner = trimmed.slice(open + 1, -1);
+	if (open <= 0 || inner.length < 2 || inner.length > 80 || /[()（）]/.test(inner)) return null;
+	return [trimmed, trimmed.slice(0, open).trimEnd(), inner];
 }
 
 /** Title-shaped enough to stand as the rest of a heading. */
@@ -339,6 +358,8 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	if (links.some(inner => isTalkPage(safeUrl(inner.href)))) evidence.push({weight: 1, reason: 'a talk page linked below'});
 	else if (links.some(inner => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))) evidence.push({weight: 1, reason: 'slides linked below'});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
+	// Notes taken in a talk: a bullet list right under a Title Case title of three words or more.
+	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title)) evidence.push({weight: 1, reason: 'a Title Case title over bullet notes'});
 	// The first sentence that names anyone: later ones speak of other people (`…pairs well with Sandi Metz's keynote`).
 	const sentences = own
 		.filter(inner => inner.token.type === 'paragraph')

@@ -1,13 +1,13 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, lexBlocks, listItemLines, type SourceBlock} from '../../markdown/index.js';
-import {isTitleLike, isMissedSection, saysMissed, announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
+import {leadsIntoTalks, isTitleLike, isMissedSection, saysMissed, announcesOtherThings, announcesTalks, isArtifactLabel, isNegated, isTalkPage, isVideo, MISSED, namesDay} from './evidence.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
 import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
 import {dayLabel, type Grouping} from './groups.js';
 import {splitSpeakers, withLenientNames} from './speakers.js';
 import {personScore} from './people.js';
 import {decideHeadings} from './decision.js';
-import {readHeadings} from './headings.js';
+import {isTitleCaseTitle, readHeadings} from './headings.js';
 import {proseTalks} from './prose.js';
 import {expandHtmlHeadings} from './html-headings.js';
 import {boldOnlyName} from '../topics.js';
@@ -97,6 +97,7 @@ function authorMarks(blocks: SourceBlock[]): Map<number, Mark> {
  */
 export function extractSessions(markdownBlocks: SourceBlock[], postId: string, bodyLineOffset: number, options: TalkOptions = {}): Session[] {
 	const sessions: Session[] = [];
+	const anchors = new Set<Session>();
 	// Sections written as HTML (`<h3>Talk</h3>`) are read as the markdown they stand for.
 	const blocks = expandHtmlHeadings(markdownBlocks);
 	const {trace} = options;
@@ -109,6 +110,7 @@ export function extractSessions(markdownBlocks: SourceBlock[], postId: string, b
 			trace?.({line, kind, text, speakers: null, accepted: false, why, evidence: []});
 		},
 		add(candidate, line, groupings, verdict) {
+			const before = sessions.length;
 			if (verdict) trace?.({line, kind: verdict.kind, text: candidate.title, speakers: candidate.speakers, accepted: true, why: verdict.why, evidence: []});
 			const split = candidate.speakers ? splitSpeakers(candidate.speakers) : {people: [], organizations: []};
 			sessions.push({
@@ -124,12 +126,18 @@ export function extractSessions(markdownBlocks: SourceBlock[], postId: string, b
 				line,
 				fileLine: line + bodyLineOffset,
 			});
+			if (candidate.anchor && sessions.length > before) anchors.add(sessions.at(-1)!);
 		},
 	};
 	const headingCandidates = readHeadings(blocks);
 	const firstHeading = blocks.findIndex(block => block.token.type === 'heading');
 	const intro = blocks.slice(0, firstHeading === -1 ? 0 : firstHeading).filter(block => block.token.type === 'paragraph');
-	const introAnnounces = intro.some(block => announcesTalks(inlineText(inlineTokens(block.token))));
+	// The opening supports the headings as talks only when it leads into them (`The sessions I attended:`),
+	// not when it mentions talks in passing (`Last week I gave a talk at elm-conf and attended…`).
+	const introAnnounces = intro.some(block => {
+		const text = inlineText(inlineTokens(block.token)).trim();
+		return announcesTalks(text) && (text.endsWith(':') || leadsIntoTalks(text));
+	});
 	const headingDecisions = new Map(decideHeadings(headingCandidates, introAnnounces).map(decision => [decision.candidate.block, decision]));
 	const marks = authorMarks(blocks);
 	for (const [index, decision] of headingDecisions) {
@@ -236,7 +244,7 @@ export function extractSessions(markdownBlocks: SourceBlock[], postId: string, b
 		}
 		previous = null;
 	});
-	return withFullNames(withoutRepeats(sessions.sort((a, b) => a.line - b.line)), blocks);
+	return withFullNames(withoutRepeats(sessions.sort((a, b) => a.line - b.line), anchors), blocks);
 }
 
 /**
@@ -275,7 +283,10 @@ function withFullNames(sessions: Session[], blocks: SourceBlock[]): Session[] {
  * A talk named again just below itself (`## Title` then `*Title* by Ann…`) is one talk: the first
  * mention stays, with the speakers the second one adds.
  */
-function withoutRepeats(sessions: Session[]): Session[] {
+function withoutRepeats(all: Session[], anchors: Set<Session>): Session[] {
+	// A table of contents (`[Title](#title)`) names the talks that have sections below: one talk each.
+	const fold = (title: string) => title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+	const sessions = all.filter(session => !(anchors.has(session) && all.some(other => other !== session && !anchors.has(other) && fold(other.title) === fold(session.title))));
 	const kept: Session[] = [];
 	for (const session of sessions) {
 		const key = session.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -357,10 +368,14 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 	const titles = leaves.filter(item => item.candidate?.evidence === 'title').length;
 	// Title-like items (`* Keynote`) are talks beside talk-shaped ones, under a lead-in that
 	// announces talks or names a day, or when talk-shaped items are most of the list.
-	const announced = context.groupings.some(grouping => announcesTalks(grouping.text));
+	// The nearest grouping says what the list is: under `### Keynotes`, a nested `- History:` list is history.
+	const announced = context.groupings.length > 0 && announcesTalks(context.groupings[0]!.text);
 	// A list whose every item links a recording (`- [Title](…/talk.mp4)`) is a list of talks.
 	const recordings = leaves.filter(item => item.candidate !== null && isVideo(item.candidate.url) && isTitleLike(item.candidate.title)).length;
+	// Under a day or a lead-in, three or more Title Case titles and nothing else read as a programme.
+	const programme = context.supported && leaves.length >= 3 && leaves.every(item => item.candidate !== null && item.candidate.evidence !== 'none' && isTitleCaseTitle(item.candidate.title));
 	const titlesCount =
+		programme ||
 		(leaves.length >= 2 && recordings === leaves.length) ||
 		(hasTalks && (context.supported || talks * 2 >= talks + titles)) ||
 		(announced && leaves.length > 0 && titles + talks === leaves.length);
@@ -372,7 +387,8 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 			// `* Day 1` with the talks nested under it: the item names the group.
 			const label: Grouping = {text: candidate?.title ?? '', isHeading: true};
 			const nestedLine = line + item.offset + nestedListOffset(item.raw, item.nested);
-			const supported = context.supported || announcesTalks(label.text) || namesDay(label.text);
+			// A label of its own (`History:`) speaks for its items; only a day or talks label keeps the list's support.
+			const supported = announcesTalks(label.text) || namesDay(label.text) || (context.supported && label.text.replaceAll(':', '').trim() === '');
 			collectList(item.nested, nestedLine, {groupings: [label, ...context.groupings], supported, negated: isNegated(label.text), hasTalks, forced: context.forced}, sink);
 			continue;
 		}

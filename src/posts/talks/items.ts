@@ -20,6 +20,8 @@ export type Candidate = {
 	missed?: boolean;
 	/** A title-shaped link to some other page: a talk only under a lead-in that announces talks. */
 	linkedTitle?: boolean;
+	/** It links a section of the same page (`[Title](#title)`): a table of contents entry. */
+	anchor?: boolean;
 };
 
 /** Words that start a title before a colon, never a person: `Lightning Talk: …`, `Deep Dive: …`. */
@@ -210,7 +212,8 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : (isVideo(url) || url === null) && isTitleLike(split.title) ? 'title' : 'none';
 	if (split.title === '') return null;
 	const linkedTitle = evidence === 'none' && isTitleLike(split.title) && !isBreak(split.title);
-	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence, ...(linkedTitle ? {linkedTitle} : {})};
+	const anchor = link.href.trim().startsWith('#');
+	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence, ...(linkedTitle ? {linkedTitle} : {}), ...(anchor ? {anchor} : {})};
 }
 
 function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate | null {
@@ -297,8 +300,9 @@ function fromPlain(all: Token[]): Candidate | null {
 		const tail = at > 0 ? text.slice(at + 4).trim() : '';
 		if (at > 0 && !/ed$/.test(head.split(' ').at(-1) ?? '') && looksLikeSpeakers(tail)) ({title, speakers} = {title: head, speakers: tail});
 	}
-	// `Timothy St. Clair - Senior Staff Engineer, VMware`: a person introduced, not a talk.
-	if (personScore(title) === 2) return {title, speakers: null, url, note, evidence: 'none'};
+	// `Timothy St. Clair - Senior Staff Engineer, VMware`, `Bryan Liles - Sr Staff Eng`: a person introduced, not a talk.
+	const introduced = /\s[-–—]\s/.exec(text);
+	if (personScore(title) === 2 || (introduced && personScore(text.slice(0, introduced.index)) === 2 && isRole(text.slice(introduced.index + introduced[0].length)))) return {title, speakers: null, url, note, evidence: 'none'};
 	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
 	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.split(/[-–—:(]/)[0]!.trim())) {
 		// `Keynote - [slides](…)`: the title is what comes before its links.

@@ -134,7 +134,7 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 			const url = safeUrl(link.href);
 			const label = stripQuotes(inner);
 			// `[Stephen Wolfram's](…) talk`: a possessive name links the talk but names no title.
-			if (label === '' || isArtifactLabel(label) || /['’]s?$/.test(label) || label === link.href.trim() || NOT_A_TITLE.test(label)) continue;
+			if (label === '' || isArtifactLabel(label) || /['’]s?$/.test(label) || label === link.href.trim() || NOT_A_TITLE.test(label) || isCallToAction(label) || isCallToAction(before.slice(-30).trim())) continue;
 			const quoted = label !== inner;
 			const cued = cueBefore(before) || CUE_AFTER.test(after);
 			// A talk page linked in prose: quoted, beside a cue, or a capitalised title (`[DOMStep](…)`).

@@ -3,14 +3,15 @@ import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.j
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isTalkPage, isTitleLike, isVideo} from './evidence.js';
 import {findLink, noteOf, readCandidate, splitTitle, type Candidate} from './items.js';
-import {personScore} from './people.js';
+import {peopleOf, personScore} from './people.js';
 import {looksLikeSpeakers} from './speakers.js';
 
 /** A talk found outside a bullet list, with the body line it starts on. */
 export type PlacedCandidate = Candidate & {line: number};
 
 /** `Speakers: Ann Lee, Acme`, `*Speaker: Bo Chan, Initech*`, `by Ann Lee`, `Presented by …`. */
-const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with)(?:\s*[:：]\s*|\s+)(\S.*)$/i;
+// Also as other languages write it: `Orador:`, `Ponente:`, `Intervenant :`, `Sprecher:`, `講者：`, `登壇者：`.
+const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with|oradora?e?s?|ponentes?|palestrantes?|intervenante?s?|conférencier|conférencière|referent(?:in)?|sprecher(?:in)?|講者|讲者|演講者|演讲者|発表者|登壇者|スピーカー)(?:\s*[:：]\s*|\s+)(\S.*)$/i;
 
 function lexLine(text: string): Token[] {
 	return Lexer.lexInline(text, {gfm: true});
@@ -28,6 +29,11 @@ export function speakersLine(block: SourceBlock | undefined): string | null {
 	const first = inlineText(inlineTokens(block.token)).split('\n')[0]!.trim();
 	const match = SPEAKERS_LINE.exec(first);
 	if (!match) return null;
+	// `by` and `with` start sentences too (`With my talk finished, …`): then only names may follow.
+	if (/^\s*(?:by|with)\b/i.test(first)) {
+		const rest = match[1]!.replace(/[.;]$/, '').trim();
+		if (!looksLikeSpeakers(rest) && !(peopleOf(rest)?.score === 2) && !/^\[?@/.test(rest)) return null;
+	}
 	return trimSpeakers(match[1]!);
 }
 
@@ -155,7 +161,7 @@ export function tableTalks(block: SourceBlock, forced = false): PlacedCandidate[
 		// The attribute list itself, lexed as a last row.
 		if (title === '' || title.startsWith('{:')) return;
 		if (!forced && !(speakerColumn !== -1 || talkColumn !== -1 || split.speakers !== null || isTalkPage(url) || hasTalkLinks)) return;
-		found.push({title, speakers, url, note: noteOf(cell(noteColumn)), evidence: 'talk', line: block.line + 2 + index});
+		found.push({title, speakers, url, note: noteOf(cell(noteColumn)), evidence: 'talk', line: block.line + 2 + index, ...(link?.href.trim().startsWith('#') ? {anchor: true} : {})});
 	});
 	return found;
 }

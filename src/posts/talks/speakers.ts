@@ -112,19 +112,22 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 export function looksLikeSpeakers(text: string): boolean {
 	const trimmed = clean(text);
 	if (trimmed === '' || trimmed.length > 200) return false;
-	const list = parts(trimmed.replaceAll(';', ','));
+	// `Ann Lee (Red Hat, Inc)`: what is in parentheses belongs to the name before it.
+	const list = parts(trimmed.replace(/\([^()]{0,80}\)/g, match => match.replaceAll(',', ' ')).replaceAll(';', ','));
 	const firstWord = words(list[0]?.text ?? '')[0] ?? '';
 	if (list.length === 1) {
-		// One name alone: one to four capitalised words, none a title word (`Deep Dive`).
-		const only = words(trimmed);
-		return only.length <= 4 && !TITLE_START.test(trimmed) && isPersonLike(trimmed) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(trimmed) && personScore(trimmed.replace(/(?<!\s)\s*\(@?[\w.-]+\)\s*$/, '').replace(/(?<!\s)\s+@[\w.-]+$/, '')) >= (lenient ? 1 : 2);
+		// One name alone (its organisation in parentheses aside): one to four capitalised words, none a title word (`Deep Dive`).
+		const bare = trimmed.replace(/(?<!\s)\s*\([^()]{0,80}\)\s*$/, '').replace(/(?<!\s)\s+@[\w.-]+$/, '');
+		const only = words(bare);
+		return only.length <= 4 && !TITLE_START.test(bare) && isPersonLike(bare) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(bare) && personScore(bare) >= (lenient ? 1 : 2);
 	}
 	if (TITLE_WORDS.test(firstWord)) return false;
 	// Every part is a name or an organisation: capitalised words, at most six of them.
 	const shaped = list.every(part => {
 		const partWords = words(part.text);
 		if (partWords.length === 0 || partWords.length > 6) return false;
-		return partWords.every((word, index) => /^[\p{Lu}\p{N}@(][\p{L}\p{N}'’.,()@&+-]*$/u.test(word) || (index > 0 && PARTICLES.has(word)));
+		// Capitalised words, or words in a script without case (`山田 太郎`).
+		return partWords.every((word, index) => /^[\p{Lu}\p{N}@(\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}][\p{L}\p{N}'’.,()@&+-]*$/u.test(word) || (index > 0 && PARTICLES.has(word)));
 	});
 	if (!shaped) return false;
 	// And someone in it is a person: a known given name, or `Name, Org` with a name's shape first.
