@@ -67,8 +67,9 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	useLiveReload(watch, currentLibrary, useCallback(update => applyUpdate(() => update), [applyUpdate]), say);
 	useEffect(() => void (state.isQuitting && exit()), [state.isQuitting, exit]);
 	const suspend = useSuspend(terminal, flush);
+	const redraw = useCallback(() => terminal?.redraw?.(), [terminal]);
 	const view = selectView(state, env, {keepsPlaces: Boolean(store), title: postIndex => library.posts[postIndex]?.title ?? '', warningCount: library.warnings.length});
-	useReaderInput(dispatch, view, suspend);
+	useReaderInput(dispatch, view, {suspend, redraw});
 
 	if (width < 20 || height < 5) return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;

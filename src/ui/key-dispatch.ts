@@ -1,8 +1,8 @@
 import type {ReaderAction, ReaderState} from '../state/reader-reducer.js';
 import {resolveKey, type KeyAction, type KeyLayer} from './keymap.js';
 
-/** Ctrl-Z is the terminal's business: the input hook suspends before any action is dispatched. */
-const ACTIONS: Record<Exclude<KeyAction, 'suspend'>, ReaderAction> = {
+/** Ctrl-Z and Ctrl-L are the terminal's business: the input hook handles them before any action is dispatched. */
+const ACTIONS: Record<Exclude<KeyAction, 'suspend' | 'redraw'>, ReaderAction> = {
 	quit: {type: 'quit'},
 	lineDown: {type: 'scroll', lines: 1},
 	lineUp: {type: 'scroll', lines: -1},
@@ -71,7 +71,7 @@ export function keyLayers(state: ReaderState): KeyLayer[] {
  */
 export function keyToAction(state: ReaderState, name: string, input: string, isModified: boolean): ReaderAction | null {
 	const action = resolveKey(name, keyLayers(state));
-	if (action === 'suspend') return null;
+	if (action === 'suspend' || action === 'redraw') return null;
 	if (action) return ACTIONS[action];
 	// Letters go to the input: `q` types q.
 	if (state.mode.kind === 'find' && isTypable(input, isModified)) return {type: 'findType', text: input};

@@ -57,6 +57,7 @@ export type KeyAction =
 	| 'findCancel'
 	| 'findBackspace'
 	| 'suspend'
+	| 'redraw'
 	| 'editPost'
 	| 'searchRecording';
 
@@ -75,6 +76,7 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{layer: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', action: 'quit', help: 'quit, from anywhere'},
 	{layer: 'global', keys: ['ctrl+z'], label: 'Ctrl-Z', action: 'suspend', help: 'suspend to the shell (fg comes back)'},
+	{layer: 'global', keys: ['ctrl+l'], label: 'Ctrl-L', action: 'redraw', help: 'draw the whole screen again'},
 	{layer: 'help', keys: ['escape', '?', 'q'], label: 'Esc ? q', action: 'closeOverlay', help: 'close the help or the warnings'},
 	{layer: 'help', keys: ['j', 'down'], label: 'j ↓', action: 'overlayDown', help: 'down one line, when it does not fit'},
 	{layer: 'help', keys: ['k', 'up'], label: 'k ↑', action: 'overlayUp', help: 'up one line'},

@@ -12,9 +12,9 @@ export type InputView = {layout: Layout; sidebarOffset: number; isListInPlace: b
 /**
  * Keys and mouse reports to reducer actions. A mouse report is checked first: Ink hands it over
  * as `[<65;60;10M` (its ESC taken off), which would otherwise read as the keys `[`, `<`, digits.
- * Ctrl-Z suspends here, before the reducer: it is the terminal's business, not the state's.
+ * Ctrl-Z suspends and Ctrl-L redraws here, before the reducer: the terminal's business, not the state's.
  */
-export function useReaderInput(dispatch: (action: ReaderAction | KeyPress) => void, view: InputView, suspend: () => void): void {
+export function useReaderInput(dispatch: (action: ReaderAction | KeyPress) => void, view: InputView, terminal: {suspend: () => void; redraw: () => void}): void {
 	useInput((input, key) => {
 		const events = mouseEvents(input);
 		if (events) {
@@ -25,7 +25,9 @@ export function useReaderInput(dispatch: (action: ReaderAction | KeyPress) => vo
 			return;
 		}
 		for (const press of keyPresses(input, key)) {
-			if (resolveKey(press.name, ['global']) === 'suspend') suspend();
+			const global = resolveKey(press.name, ['global']);
+			if (global === 'suspend') terminal.suspend();
+			else if (global === 'redraw') terminal.redraw();
 			else dispatch({type: 'key', ...press});
 		}
 	});
