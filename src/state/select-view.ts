@@ -20,6 +20,8 @@ export type ReaderView = {
 	readTopics: ReadonlySet<string>;
 	/** The list shown in the text's place (narrow terminals, after t or Tab). */
 	isListInPlace: boolean;
+	/** What the pane right of the sidebar shows: the wheel there scrolls that, never the text under it. */
+	pane: PaneContent;
 	statusLeft: string;
 	/** The status line's parts, so it can cut the post title before the topic. */
 	status: {title: string; topic: string; message: string | null};
@@ -27,6 +29,15 @@ export type ReaderView = {
 	/** Which key layer the status line's hint is taken from. */
 	hintLayer: 'reader' | 'find';
 };
+
+/** What fills the pane right of the sidebar: an overlay for the mode, the list put in place, or the text. */
+export type PaneContent = 'text' | 'list' | 'help' | 'warnings' | 'search';
+
+/** The pane's content for a state: overlays first, then the list in the text's place, then the text. */
+export function paneContent(state: ReaderState, isListInPlace: boolean): PaneContent {
+	if (state.mode.kind === 'help' || state.mode.kind === 'warnings' || state.mode.kind === 'search') return state.mode.kind;
+	return isListInPlace ? 'list' : 'text';
+}
 
 /** The view-model: status line, current topic and progress, from the state alone. */
 export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPlaces: boolean; title: (postIndex: number) => string; warningCount: number}): ReaderView {
@@ -52,6 +63,7 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 	const warnings = options.warningCount > 0 ? `${options.warningCount} warning${options.warningCount === 1 ? '' : 's'} (W) · ` : '';
 	const position = positionText(state.top, layout.paneHeight, doc.lines.length, percent);
 	const isFind = state.mode.kind === 'find';
+	const isListInPlace = state.isListInPlace && layout.sidebarWidth === 0;
 	return {
 		layout,
 		doc,
@@ -60,7 +72,8 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 		sidebarOffset,
 		progress,
 		readTopics,
-		isListInPlace: state.isListInPlace && layout.sidebarWidth === 0,
+		isListInPlace,
+		pane: paneContent(state, isListInPlace),
 		statusLeft: state.mode.kind === 'find' ? `Find: ${state.mode.input}▏` : (state.message ?? where),
 		status: {title, topic: topicName === title ? '' : (topicName ?? ''), message: state.mode.kind === 'find' ? findPrompt(state.mode.input, state.mode.isKept) : state.message},
 		statusRight: isFind ? '' : `${warnings}${position}`,

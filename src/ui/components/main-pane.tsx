@@ -25,6 +25,7 @@ type Props = {
 export function MainPane({state, view, library, hits, storedWatched, list, theme}: Props) {
 	const {paneWidth: width, paneHeight: height} = view.layout;
 	const {mode} = state;
+	// view.pane says the same (the wheel follows it): overlays, then the list in place, then the text.
 	if (mode.kind === 'help') return <HelpOverlay width={width} height={height} top={mode.top} />;
 	if (mode.kind === 'warnings') {
 		const count = library.warnings.length;

@@ -1,13 +1,14 @@
 import {useInput} from 'ink';
 import type {ReaderAction} from '../../state/reader-reducer.js';
 import type {Layout} from '../../state/layout.js';
+import type {PaneContent} from '../../state/select-view.js';
 import {keyPresses} from '../key-name.js';
 import {resolveKey} from '../keymap.js';
 import {mouseIntent, parseMouse, parseMouseChunk, type MouseEvent} from '../mouse.js';
 import type {KeyPress} from './use-reader.js';
 
-/** What the input needs of the frame on screen: where the sidebar is and which row it starts at. */
-export type InputView = {layout: Layout; sidebarOffset: number; isListInPlace: boolean};
+/** What the input needs of the frame on screen: where the sidebar is, which row it starts at, what the pane shows. */
+export type InputView = {layout: Layout; sidebarOffset: number; pane: PaneContent};
 
 /**
  * Keys and mouse reports to reducer actions. A mouse report is checked first: Ink hands it over
@@ -44,11 +45,33 @@ function mouseEvents(input: string): MouseEvent[] | null {
 	return events.length > 0 ? events : null;
 }
 
-function mouseAction(event: MouseEvent, {layout, sidebarOffset, isListInPlace}: InputView): ReaderAction | null {
+/**
+ * The wheel scrolls what is under the pointer: the sidebar, or whatever the pane shows (the text,
+ * the help, the warnings, the search results, the list put in the text's place). An overlay's
+ * wheel never reaches the text hidden under it, so it never moves the reading place.
+ */
+function mouseAction(event: MouseEvent, {layout, sidebarOffset, pane}: InputView): ReaderAction | null {
 	const intent = mouseIntent(event, layout);
 	if (!intent) return null;
 	// Narrow terminals show the list in the text's place: the pointer is then over the list.
-	const area = isListInPlace ? 'sidebar' : intent.area;
-	if (intent.kind === 'scroll') return area === 'sidebar' ? {type: 'sidebarScroll', lines: intent.lines} : {type: 'scroll', lines: intent.lines};
-	return area === 'sidebar' ? {type: 'sidebarClick', row: sidebarOffset + intent.row} : null;
+	const area = intent.area === 'sidebar' || pane === 'list' ? 'sidebar' : pane;
+	if (intent.kind === 'scroll') {
+		switch (area) {
+			case 'sidebar': {
+				return {type: 'sidebarScroll', lines: intent.lines};
+			}
+			case 'help':
+			case 'warnings': {
+				return {type: 'overlayScroll', lines: intent.lines};
+			}
+			case 'search': {
+				// A step of the wheel is a result, as in fzf: results are two rows or more each.
+				return {type: 'searchMove', delta: Math.sign(intent.lines)};
+			}
+			case 'text': {
+				return {type: 'scroll', lines: intent.lines};
+			}
+		}
+	}
+	return area === 'sidebar' && intent.kind === 'click' ? {type: 'sidebarClick', row: sidebarOffset + intent.row} : null;
 }
