@@ -5,6 +5,7 @@ import type {Find} from './find/find-reducer.js';
 import {computeLayout, DEFAULT_MEASURE, type Layout} from './layout.js';
 import type {SearchPanel} from './search/search-reducer.js';
 import type {SidebarState} from './sidebar/sidebar-reducer.js';
+import type {SeenRows} from './viewport/seen-rows.js';
 import type {PostPosition} from './store-schema.js';
 
 /** What the reader shows over the text, with the data only that mode has. */
@@ -46,6 +47,8 @@ export type ReaderState = {
 	chosenTopic: number | null;
 	/** Each post's place and read topics, by post id: loaded once, changed only by reading. */
 	places: Record<string, PostPosition>;
+	/** The rows of the open post on screen since it was opened (at this width): its read topics follow. */
+	seen: SeenRows | null;
 	/** The post the reader last moved in, and a count of moves: the save effect follows it. */
 	lastMove: {postId: string; count: number} | null;
 	/** A line to mark briefly after a jump. */
@@ -123,6 +126,7 @@ export function initialState(width: number, height: number, options: {postIndex?
 		keptSearch: emptySearch,
 		chosenTopic: null,
 		places: options.places ?? {},
+		seen: null,
 		lastMove: null,
 		flashLine: null,
 		message: null,

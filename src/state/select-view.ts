@@ -2,7 +2,7 @@ import type {RenderedDoc} from '../render/types.js';
 import type {Layout} from './layout.js';
 import {currentDoc, layoutOf, type ReaderEnv, type ReaderState, type SidebarRows} from './reader-state.js';
 import {currentRow} from './sidebar/sidebar-rows.js';
-import {currentTopic} from './viewport/places.js';
+import {currentTopic, seenNow, topicsSeen} from './viewport/places.js';
 import {percentRead} from './viewport/viewport.js';
 
 /** What the view needs, computed once per frame from the state: the components only draw it. */
@@ -54,7 +54,8 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 		return place.done ? 'done' : `${Math.round(place.anchor.progress * 100)}%`;
 	};
 	const openId = env.postId(state.postIndex);
-	const readTopics = new Set(state.places[openId]?.readTopics ?? []);
+	// Read: as stored, and what has been wholly on screen since (stored with the next move).
+	const readTopics = new Set([...(state.places[openId]?.readTopics ?? []), ...topicsSeen(state, env, seenNow(state, env))]);
 	const sidebarOffset = state.focus === 'sidebar' ? state.sidebar.offset : spyOffset(rows, state.postIndex, topic, layout.paneHeight);
 	const title = options.title(state.postIndex);
 	// A post without sections has one named like itself: `Title › Title` would say nothing more.
