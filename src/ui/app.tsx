@@ -18,6 +18,7 @@ import {useSavePlace, useSaveWatched, type ReaderStore} from './hooks/use-save-p
 import {useSearchHits} from './hooks/use-search-hits.js';
 import {useSuspend} from './hooks/use-suspend.js';
 import {statusHint} from './keymap.js';
+import {SYMBOLS} from './symbols.js';
 import {startState} from './start-state.js';
 import type {TerminalSetup} from './terminal-modes.js';
 import {uiTheme, type Background} from './theme.js';
@@ -69,7 +70,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	const suspend = useSuspend(terminal, flush);
 	const redraw = useCallback(() => terminal?.redraw?.(), [terminal]);
 	const view = selectView(state, env, {keepsPlaces: Boolean(store), title: postIndex => library.posts[postIndex]?.title ?? '', warningCount: library.warnings.length});
-	useReaderInput(dispatch, view, {suspend, redraw});
+	useReaderInput(dispatch, {suspend, redraw});
 
 	if (width < 20 || height < 5) return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
@@ -83,6 +84,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 			height={layout.paneHeight}
 			offset={view.sidebarOffset}
 			cursor={state.focus === 'sidebar' ? state.sidebar.cursor : -1}
+			filter={view.sidebarFilter}
 			openPost={state.postIndex}
 			currentTopic={view.topic}
 			progress={view.progress}
@@ -96,9 +98,10 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 				{layout.sidebarWidth > 0 && (
 					<>
 						{list(layout.sidebarWidth)}
+						{/* The focused pane is marked: a heavy rule in the accent colour beside the list it belongs to. */}
 						<Box width={2} height={layout.paneHeight} flexDirection="column">
-							<Text color={theme.rule} dimColor={!color}>
-								{'│\n'.repeat(layout.paneHeight).trimEnd()}
+							<Text color={view.isSidebarFocused ? theme.accent : theme.rule} dimColor={!color && !view.isSidebarFocused} bold={view.isSidebarFocused}>
+								{`${view.isSidebarFocused ? SYMBOLS.focusedList.mark : SYMBOLS.rule.mark}\n`.repeat(layout.paneHeight).trimEnd()}
 							</Text>
 						</Box>
 					</>

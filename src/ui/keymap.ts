@@ -4,7 +4,7 @@
  */
 
 /** Where a binding applies; the reader asks for a key in its current layers, first match wins. */
-export type KeyLayer = 'global' | 'reader' | 'sidebar' | 'found' | 'help' | 'find' | 'searchQuery' | 'searchList';
+export type KeyLayer = 'global' | 'reader' | 'sidebar' | 'filter' | 'found' | 'help' | 'find' | 'searchQuery' | 'searchList';
 
 export type KeyAction =
 	| 'quit'
@@ -25,6 +25,18 @@ export type KeyAction =
 	| 'sidebarDown'
 	| 'sidebarUp'
 	| 'sidebarOpen'
+	| 'sidebarPageDown'
+	| 'sidebarPageUp'
+	| 'sidebarHalfDown'
+	| 'sidebarHalfUp'
+	| 'sidebarFirst'
+	| 'sidebarLast'
+	| 'sidebarEscape'
+	| 'sidebarFilter'
+	| 'sidebarTalksOnly'
+	| 'filterDone'
+	| 'filterClear'
+	| 'filterBackspace'
 	| 'openHelp'
 	| 'closeOverlay'
 	| 'openFind'
@@ -91,8 +103,19 @@ export const bindings: Binding[] = [
 	{layer: 'found', keys: ['escape'], label: 'Esc', action: 'clearFind', help: 'clear the find'},
 	{layer: 'sidebar', keys: ['j', 'down'], label: 'j ↓', action: 'sidebarDown', help: 'next entry in the sidebar'},
 	{layer: 'sidebar', keys: ['k', 'up'], label: 'k ↑', action: 'sidebarUp', help: 'previous entry in the sidebar'},
-	{layer: 'sidebar', keys: ['enter', 'l', 'right'], label: 'Enter', action: 'sidebarOpen', help: 'open the post or jump to the topic'},
-	{layer: 'sidebar', keys: ['escape'], label: 'Esc', action: 'switchFocus', help: 'back to the text'},
+	{layer: 'sidebar', keys: ['enter', 'l', 'right'], label: 'Enter', action: 'sidebarOpen', help: 'open the post or jump to the topic', hint: 'open'},
+	{layer: 'sidebar', keys: ['space', 'f', 'pagedown'], label: 'Space f PgDn', action: 'sidebarPageDown', help: 'down one page of the list'},
+	{layer: 'sidebar', keys: ['b', 'pageup'], label: 'b PgUp', action: 'sidebarPageUp', help: 'up one page of the list'},
+	{layer: 'sidebar', keys: ['d', 'ctrl+d'], label: 'd', action: 'sidebarHalfDown', help: 'down half a page of the list'},
+	{layer: 'sidebar', keys: ['u', 'ctrl+u'], label: 'u', action: 'sidebarHalfUp', help: 'up half a page of the list'},
+	{layer: 'sidebar', keys: ['g', 'home'], label: 'g Home', action: 'sidebarFirst', help: 'first post of the list'},
+	{layer: 'sidebar', keys: ['G', 'end'], label: 'G End', action: 'sidebarLast', help: 'last post of the list'},
+	{layer: 'sidebar', keys: ['/'], action: 'sidebarFilter', help: 'filter the posts: words of the title, tag:kubecon (n and p follow it)', hint: 'filter'},
+	{layer: 'sidebar', keys: ['s'], action: 'sidebarTalksOnly', help: 'only the posts that list talks, or all again', hint: 'talks only'},
+	{layer: 'sidebar', keys: ['escape'], label: 'Esc', action: 'sidebarEscape', help: 'clear the filter, else back to the text', hint: 'text'},
+	{layer: 'filter', keys: ['enter'], label: 'Enter', action: 'filterDone', help: 'keep the filter, back to the list (letters type: q is q)', hint: 'keep'},
+	{layer: 'filter', keys: ['escape'], label: 'Esc', action: 'filterClear', help: 'clear the filter', hint: 'clear'},
+	{layer: 'filter', keys: ['backspace'], label: 'Backspace', action: 'filterBackspace', help: 'delete the last character (on nothing: back to the list)'},
 	{layer: 'reader', keys: ['j', 'down', 'enter'], label: 'j ↓', action: 'lineDown', help: 'down one line'},
 	{layer: 'reader', keys: ['k', 'up'], label: 'k ↑', action: 'lineUp', help: 'up one line'},
 	{layer: 'reader', keys: ['space', 'f', 'pagedown', 'ctrl+v'], label: 'Space f PgDn', action: 'pageDown', help: 'down one page'},
@@ -153,6 +176,7 @@ export function keyLabel(binding: Binding): string {
 const LAYER_TITLES: Array<[KeyLayer, string]> = [
 	['reader', 'Reading'],
 	['sidebar', 'In the sidebar (Tab to focus it)'],
+	['filter', 'Typing a filter of the sidebar (/ there)'],
 	['find', 'Typing a find (Ctrl-F)'],
 	['found', 'While a find is shown'],
 	['searchQuery', 'Session search (/): typing the query'],
@@ -183,7 +207,7 @@ export function keymapMarkdown(): string {
 export function statusHint(layer: KeyLayer, isWide: boolean): string {
 	const hinted = bindings.filter(binding => binding.layer === layer && binding.hint);
 	if (!isWide) return hinted[0] ? keyLabel(hinted[0]) : '';
-	return hinted.map(binding => `${keyLabel(binding)} ${binding.hint}`).join(layer === 'find' ? ' · ' : '  ');
+	return hinted.map(binding => `${keyLabel(binding).split(' ')[0]} ${binding.hint}`).join(layer === 'reader' ? '  ' : ' · ');
 }
 
 /** The search panel's line of keys, from the bindings of its layer that carry a hint. */

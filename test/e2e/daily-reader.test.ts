@@ -12,7 +12,7 @@ import {normalBufferAfter} from './replay-terminal.js';
 const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 /** The text right of the sidebar's rule (or the whole row without one), per row but the status line. */
 const paneRows = (session: Session) =>
-	session.screen().split('\n').slice(0, -1).map(row => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row));
+	session.screen().split('\n').slice(0, -1).map(row => (/[│┃]/.test(row) ? row.slice(row.search(/[│┃]/) + 1) : row));
 const storeText = (configDir: string) => readFileSync(join(configDir, readdirSync(configDir).find(name => name.endsWith('.json'))!), 'utf8');
 const folders: string[] = [];
 after(() => {
@@ -145,7 +145,8 @@ describe('the reader as a daily tool (issue 11)', {skip}, () => {
 		await session.waitFor(() => /› On Artificial/.test(statusLine(session)));
 		// The focus on the sidebar, then the window narrows below the sidebar's room.
 		session.write('\t');
-		await session.waitFor(() => /KubeCon/.test(session.screen().split('\n').find(row => row.includes('\u2502')) ?? ''));
+		// The focused list is marked by a heavy rule.
+		await session.waitFor(() => /KubeCon/.test(session.screen().split('\n').find(row => row.includes('\u2503')) ?? ''));
 		for (const [cols, rows] of [[80, 30], [50, 20]] as const) {
 			session.resize(cols, rows);
 			await session.waitFor(() => statusLine(session).length <= cols && paneRows(session)[0]!.trim().startsWith('On Artificial'));

@@ -16,7 +16,7 @@ const topicRows = (session: Session) =>
 	session
 		.screen()
 		.split('\n')
-		.map(row => row.split('│')[0]!)
+		.map(row => row.split(/[│┃]/)[0]!)
 		.filter(row => /^ {2}[●▪·] /.test(row))
 		.map(row => row.trim());
 

@@ -25,7 +25,7 @@ type Props = {
 export function MainPane({state, view, library, hits, storedWatched, list, theme}: Props) {
 	const {paneWidth: width, paneHeight: height} = view.layout;
 	const {mode} = state;
-	// view.pane says the same (the wheel follows it): overlays, then the list in place, then the text.
+	// As view.pane says (the wheel follows it too): overlays, then the list in place, then the text.
 	if (mode.kind === 'help') return <HelpOverlay width={width} height={height} top={mode.top} />;
 	if (mode.kind === 'warnings') {
 		const count = library.warnings.length;
@@ -35,6 +35,6 @@ export function MainPane({state, view, library, hits, storedWatched, list, theme
 	if (mode.kind === 'search') {
 		return <SearchPanel panel={mode.panel} hits={hits} posts={library.posts} watched={state.watched} storedWatched={storedWatched} width={width} height={height} theme={theme} hasSessions={library.posts.some(post => post.sessions.length > 0)} />;
 	}
-	if (view.isListInPlace) return list(width);
+	if (view.pane === 'list') return list(width);
 	return <ReaderPane lines={view.doc.lines} top={state.top} width={width} height={height} find={state.find} flashLine={state.flashLine} margin={view.layout.textMargin} theme={theme} />;
 }
