@@ -1,6 +1,6 @@
 import {findReducer, type FindAction} from './find/find-reducer.js';
 import {emptySearch, layoutOf, type Mode, type ReaderEnv, type ReaderState} from './reader-state.js';
-import {searchReducer, type SearchAction} from './search/search-reducer.js';
+import {itemsOf, searchReducer, talkOf, type SearchAction} from './search/search-reducer.js';
 import {reloadLibrary, type LibraryReloaded} from './reload-library.js';
 import {listHeight, rowsOf, sidebarReducer, withCursorOnCurrent, type SidebarAction} from './sidebar/sidebar-reducer.js';
 import {viewportReducer, type ViewportAction} from './viewport/viewport-reducer.js';
@@ -104,8 +104,8 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 		}
 		case 'searchRecording': {
 			if (state.mode.kind !== 'search') return state;
-			const hit = env.searchResults(state.mode.panel)[state.mode.panel.selected];
-			if (!hit) return state;
+			const hit = talkOf(itemsOf(state.mode.panel, env)[state.mode.panel.selected]);
+			if (!hit) return {...state, message: 'A line of text: o, y, w and v are for talks'};
 			return {...state, effect: {kind: 'recording', title: hit.session.title, id: nextEffectId(state)}, message: 'Searching for the recording'};
 		}
 		default: {

@@ -1,5 +1,6 @@
 import type {Session, Topic} from '../posts/types.js';
 import type {SessionHit} from '../search/session-index.js';
+import type {TextSearchJob} from '../search/text-search.js';
 import type {RenderedDoc} from '../render/types.js';
 import type {Find} from './find/find-reducer.js';
 import {computeLayout, DEFAULT_MEASURE, type Layout} from './layout.js';
@@ -110,6 +111,11 @@ export type ReaderEnv = {
 	sidebarFit: number;
 	/** Session search results for the panel (memoised by the caller). */
 	searchResults: (panel: SearchPanel) => SessionHit[];
+	/**
+	 * A search of every post's text, the open post first, to be stepped in slices: the view's hook
+	 * runs it beside the keys and hands the reducer what it found (`searchText`).
+	 */
+	textSearch: (query: string, openPost: number) => TextSearchJob;
 	/** Days the sessions name, for the day filter. */
 	days: number[];
 	postIndexOf: (postId: string) => number;
@@ -121,7 +127,7 @@ export type ReaderEnv = {
 	now: () => number;
 };
 
-export const emptySearch: SearchPanel = {query: '', selected: 0, focus: 'query', isQueryKept: false, missedOnly: false, day: null};
+export const emptySearch: SearchPanel = {query: '', selected: 0, focus: 'query', isQueryKept: false, missedOnly: false, day: null, text: null};
 
 export function initialState(width: number, height: number, options: {postIndex?: number; top?: number; places?: Record<string, PostPosition>; measure?: number; sidebarFit?: number} = {}): ReaderState {
 	const measure = options.measure ?? DEFAULT_MEASURE;

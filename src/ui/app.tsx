@@ -17,6 +17,7 @@ import {useReaderInput} from './hooks/use-reader-input.js';
 import {useSavePlace, useSaveWatched, type ReaderStore} from './hooks/use-save-place.js';
 import {useSearchHits} from './hooks/use-search-hits.js';
 import {useSuspend} from './hooks/use-suspend.js';
+import {useTextSearch} from './hooks/use-text-search.js';
 import {statusHint} from './keymap.js';
 import {SYMBOLS} from './symbols.js';
 import {startState} from './start-state.js';
@@ -58,6 +59,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	// A new size is taken in the same render, so no frame mixes the new size with the old layout.
 	if (width !== state.width || height !== state.height) dispatch({type: 'resize', width, height});
 	const hits = useSearchHits(state, env);
+	useTextSearch(state, env, dispatch);
 	useSavePlace(state, store, saver);
 	useSaveWatched(state.watched, store);
 	useFlash(state.flashLine, useCallback(() => dispatch({type: 'clearFlash'}), []));

@@ -3,6 +3,7 @@ import {lineForSource} from '../render/locate.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
 import {createSessionIndex, sessionKey, type SessionHit, type SessionIndex} from '../search/session-index.js';
+import {searchText} from '../search/text-search.js';
 import type {ReaderEnv} from '../state/reader-state.js';
 import {filterPosts, isFiltering, type SidebarFilter} from '../state/sidebar/post-filter.js';
 import {sidebarRows, shownPosts as shownOf, type ShownPosts} from '../state/sidebar/sidebar-rows.js';
@@ -83,6 +84,7 @@ export function createReaderEnv(
 			}
 			return lastHits;
 		},
+		textSearch: (query, openPost) => searchText(posts, query, openPost),
 		get days() {
 			days ??= [...new Set(posts.flatMap(post => post.sessions.map(session => session.dayNumber)).filter((day): day is number => day !== null))].sort((a, b) => a - b);
 			return days;

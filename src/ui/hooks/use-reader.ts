@@ -5,7 +5,7 @@ import type {LibraryUpdate} from '../../posts/update-library.js';
 import type {RenderedDoc, RenderOptions} from '../../render/types.js';
 import {readerReducer, type ReaderAction} from '../../state/reader-reducer.js';
 import type {ReaderEnv, ReaderState} from '../../state/reader-state.js';
-import {isWatchedIn} from '../../state/search/search-reducer.js';
+import {isWatchedIn, itemsOf, talkOf} from '../../state/search/search-reducer.js';
 import {keyToAction, mouseToAction} from '../key-dispatch.js';
 import type {MouseEvent} from '../mouse.js';
 import {createReaderEnv, type DocCache} from '../reader-env.js';
@@ -82,7 +82,7 @@ function worldReducer(world: ReaderWorld, action: ReaderAction | KeyPress | Mous
 /** What `w` did to the selected talk, and how many talks are left to watch. */
 function toggledMessage(before: ReaderState, after: ReaderState, {env, library}: ReaderWorld): string | null {
 	if (before.mode.kind !== 'search') return null;
-	const hit = env.searchResults(before.mode.panel)[before.mode.panel.selected];
+	const hit = talkOf(itemsOf(before.mode.panel, env)[before.mode.panel.selected]);
 	if (!hit) return null;
 	const left = library.posts.flatMap(post => post.sessions).filter(session => !isWatchedIn(after.watched, session, env.storedWatched)).length;
 	return watchedMessage(hit.session.title, isWatchedIn(after.watched, hit.session, env.storedWatched), left);
