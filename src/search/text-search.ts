@@ -51,6 +51,8 @@ export type TextResult = {
 	scanned: number;
 	total: number;
 	isDone: boolean;
+	/** Once done: the needle and the posts it was found in, which a longer query need only search. */
+	found: {needle: string; posts: readonly number[]} | null;
 };
 
 export type TextSearchJob = {
@@ -85,9 +87,13 @@ export function textNeedle(query: string): string {
  * Searches `posts` for `query`, the post at `first` first (its lines are found at once and listed
  * before the others'). A query shorter than MIN_TEXT_QUERY finds nothing.
  */
-export function searchText(posts: readonly TextPost[], query: string, first: number): TextSearchJob {
+export function searchText(posts: readonly TextPost[], query: string, first: number, narrowFrom: TextResult | null = null): TextSearchJob {
 	const needle = textNeedle(query);
-	const order = posts.length === 0 ? [] : [first, ...posts.keys()].filter((index, position) => index >= 0 && index < posts.length && (position === 0 || index !== first));
+	// Typing on narrows: a query that extends a finished one is found only where that one was.
+	const within = narrowFrom?.found && needle.startsWith(narrowFrom.found.needle) && narrowFrom.found.needle.length >= MIN_TEXT_QUERY ? new Set(narrowFrom.found.posts) : null;
+	const candidates = within ? [...within].sort((a, b) => a - b) : [...posts.keys()];
+	const order = [...(within && !within.has(first) ? [] : [first]), ...candidates.filter(index => index !== first)].filter(index => index >= 0 && index < posts.length);
+	const matchedPosts: number[] = [];
 	const isSearched = needle.length >= MIN_TEXT_QUERY;
 	let next = isSearched ? 0 : order.length;
 	const openHits: TextHit[] = [];
@@ -163,6 +169,7 @@ export function searchText(posts: readonly TextPost[], query: string, first: num
 			inParagraph++;
 		}
 		if (count === 0) return;
+		matchedPosts.push(postIndex);
 		// Best first; among equals, in the order of the text.
 		found.sort((a, b) => b.score - a.score || a.line - b.line);
 		if (isOpen) openHits.push(...found);
@@ -173,7 +180,16 @@ export function searchText(posts: readonly TextPost[], query: string, first: num
 		const ranked = [...others].sort((a, b) => b.best - a.best || b.count - a.count || a.post - b.post);
 		const more: Record<string, number> = {};
 		for (const group of ranked) if (group.count > group.hits.length) more[posts[group.post]!.id] = group.count - group.hits.length;
-		return {query, hits: [...openHits, ...ranked.flatMap(group => group.hits)], more, scanned: isSearched ? next : 0, total: isSearched ? order.length : 0, isDone: next >= order.length};
+		const isDone = next >= order.length;
+		return {
+			query,
+			hits: [...openHits, ...ranked.flatMap(group => group.hits)],
+			more,
+			scanned: isSearched ? next : 0,
+			total: isSearched ? order.length : 0,
+			isDone,
+			found: isDone && isSearched ? {needle, posts: matchedPosts} : null,
+		};
 	};
 
 	return {
@@ -191,6 +207,12 @@ export function searchText(posts: readonly TextPost[], query: string, first: num
 		result,
 	};
 }
+
+/** The characters the inline scan stops at: the rest is copied as it is. */
+const SPECIAL = /[\\*`|_![\]<{]/g;
+
+/** The characters markup is made of: a line without any is shown as it is written. */
+const MARKUP = /[*_`[\]<>!|{\\&#>]/;
 
 /** Letters and digits: ASCII by code, the rest by Unicode class. */
 function isWordChar(text: string, index: number): boolean {
@@ -217,6 +239,8 @@ export function plainLine(source: string): {text: string; kind: number} {
 	let kind = 0;
 	const trimmed = rest.trim();
 	if (trimmed === '') return {text: '', kind: BLANK | OWN_BLOCK};
+	// Most lines of notes are plain sentences: nothing to take off but runs of blanks.
+	if (!MARKUP.test(trimmed) && !/^(?:\d{1,9}[.)]|[-+~])/.test(trimmed)) return {text: sanitizeText(trimmed).replace(/\s+/g, ' '), kind};
 	// Code fences and reference definitions show nothing of their own.
 	if (/^(?:`{3}|~{3})/.test(trimmed)) return {text: '', kind: BLANK | OWN_BLOCK};
 	if (/^\[[^\]]{1,200}\]:\s/.test(trimmed)) return {text: '', kind: BLANK | OWN_BLOCK};
@@ -241,7 +265,17 @@ export function plainLine(source: string): {text: string; kind: number} {
 		} else if (rest.startsWith('|')) kind |= OWN_BLOCK;
 	}
 	let out = '';
+	SPECIAL.lastIndex = 0;
 	for (let index = 0; index < rest.length; index++) {
+		// Plain stretches are copied whole, up to the next character that may be markup.
+		SPECIAL.lastIndex = index;
+		const special = SPECIAL.exec(rest);
+		if (!special) {
+			out += rest.slice(index);
+			break;
+		}
+		if (special.index > index) out += rest.slice(index, special.index);
+		index = special.index;
 		const char = rest[index]!;
 		if (char === '\\' && index + 1 < rest.length && /[!-/:-@[-`{-~]/.test(rest[index + 1]!)) {
 			out += rest[++index];

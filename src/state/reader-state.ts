@@ -1,6 +1,6 @@
 import type {Session, Topic} from '../posts/types.js';
 import type {SessionHit} from '../search/session-index.js';
-import type {TextSearchJob} from '../search/text-search.js';
+import type {TextResult, TextSearchJob} from '../search/text-search.js';
 import type {RenderedDoc} from '../render/types.js';
 import type {Find} from './find/find-reducer.js';
 import {computeLayout, DEFAULT_MEASURE, type Layout} from './layout.js';
@@ -115,7 +115,7 @@ export type ReaderEnv = {
 	 * A search of every post's text, the open post first, to be stepped in slices: the view's hook
 	 * runs it beside the keys and hands the reducer what it found (`searchText`).
 	 */
-	textSearch: (query: string, openPost: number) => TextSearchJob;
+	textSearch: (query: string, openPost: number, narrowFrom?: TextResult | null) => TextSearchJob;
 	/** Days the sessions name, for the day filter. */
 	days: number[];
 	postIndexOf: (postId: string) => number;

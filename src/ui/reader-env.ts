@@ -84,7 +84,7 @@ export function createReaderEnv(
 			}
 			return lastHits;
 		},
-		textSearch: (query, openPost) => searchText(posts, query, openPost),
+		textSearch: (query, openPost, narrowFrom) => searchText(posts, query, openPost, narrowFrom),
 		get days() {
 			days ??= [...new Set(posts.flatMap(post => post.sessions.map(session => session.dayNumber)).filter((day): day is number => day !== null))].sort((a, b) => a - b);
 			return days;

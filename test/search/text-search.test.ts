@@ -77,4 +77,22 @@ describe('text search', () => {
 		while (!again.step(() => true)) againSteps++;
 		assert.ok(againSteps <= 2);
 	});
+
+	test('typing on narrows to the posts the shorter query was found in, with the same result', async () => {
+		const {generateTextPosts} = await import('./text-fixtures.js');
+		const library = generateTextPosts(60, 4);
+		let last = null;
+		for (let end = 1; end <= 'admission webhook'.length; end++) {
+			const query = 'admission webhook'.slice(0, end);
+			const narrowed = searchText(library, query, 3, last);
+			while (!narrowed.step(() => false));
+			const whole = searchText(library, query, 3);
+			while (!whole.step(() => false));
+			const {found: _narrowedFound, scanned: _scanned, total: _total, ...same} = narrowed.result();
+			const {found: _wholeFound, scanned: _wholeScanned, total: _wholeTotal, ...expected} = whole.result();
+			assert.deepEqual(same, expected, query);
+			last = narrowed.result();
+		}
+		assert.ok(last!.total < 60, 'the last searches looked at fewer posts');
+	});
 });

@@ -1,4 +1,5 @@
-import {useEffect} from 'react';
+import {useEffect, useRef} from 'react';
+import type {TextResult} from '../../search/text-search.js';
 import type {ReaderAction} from '../../state/reader-reducer.js';
 import type {ReaderEnv, ReaderState} from '../../state/reader-state.js';
 import {currentText} from '../../state/search/search-items.js';
@@ -20,9 +21,12 @@ export function useTextSearch(state: ReaderState, env: ReaderEnv, dispatch: (act
 	// A result for this query already there (the panel reopened): nothing to search.
 	const isKnown = panel !== null && currentText(panel)?.isDone === true;
 	const {postIndex} = state;
+	// The last search that ran to its end: a longer query searches only the posts it found.
+	const lastDone = useRef<{result: TextResult; env: ReaderEnv; postIndex: number} | null>(null);
 	useEffect(() => {
 		if (query === null || isKnown) return;
-		const job = env.textSearch(query, postIndex);
+		const previous = lastDone.current?.env === env && lastDone.current.postIndex === postIndex ? lastDone.current.result : null;
+		const job = env.textSearch(query, postIndex, previous);
 		let timer: NodeJS.Immediate | undefined;
 		let shown = performance.now();
 		let isFirst = true;
@@ -33,7 +37,9 @@ export function useTextSearch(state: ReaderState, env: ReaderEnv, dispatch: (act
 			if (isDone || isFirst || now - shown >= PROGRESS_MS) {
 				isFirst = false;
 				shown = now;
-				dispatch({type: 'searchText', result: job.result()});
+				const result = job.result();
+				if (isDone) lastDone.current = {result, env, postIndex};
+				dispatch({type: 'searchText', result});
 			}
 			if (!isDone) timer = setImmediate(slice);
 		};
