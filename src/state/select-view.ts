@@ -3,7 +3,7 @@ import type {Layout} from './layout.js';
 import {currentDoc, layoutOf, type ReaderEnv, type ReaderState, type SidebarRows} from './reader-state.js';
 import {hasFilterRow, listHeight, postCountText, rowsOf} from './sidebar/sidebar-reducer.js';
 import {currentRow} from './sidebar/sidebar-rows.js';
-import {currentTopic, seenNow, topicsSeen} from './viewport/places.js';
+import {currentTopic, seenNow} from './viewport/places.js';
 import {percentRead} from './viewport/viewport.js';
 
 /** What the view needs, computed once per frame from the state: the components only draw it. */
@@ -65,7 +65,7 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 	};
 	const openId = env.postId(state.postIndex);
 	// Read: as stored, and what has been wholly on screen since (stored with the next move).
-	const readTopics = new Set([...(state.places[openId]?.readTopics ?? []), ...topicsSeen(state, env, seenNow(state, env))]);
+	const readTopics = new Set([...(state.places[openId]?.readTopics ?? []), ...seenNow(state, env).topics]);
 	const isSidebarFocused = state.focus === 'sidebar' && (layout.sidebarWidth > 0 || state.isListInPlace);
 	const sidebarOffset = sidebarOffsetOf(state, rows, topic);
 	// While the list has the focus, the status line names the post under its cursor, whole.

@@ -61,4 +61,17 @@ describe('read marks follow what was on screen (issue 24)', () => {
 		assert.ok(shown(opened).has('Introduction'));
 		assert.equal(stored(opened).size, 0, 'opening stores nothing');
 	});
+
+	test('a resize keeps what was read: the rows are counted anew, the sections wholly seen stay', () => {
+		const longIntro = parsePost({text: `---\ntitle: Long\n---\n${Array.from({length: 8}, (_, index) => `Intro line ${index}.\n`).join('\n')}\n## After\n\nText.\n`, id: 'l.md', path: '/l.md', displayPath: 'l.md'});
+		const longEnv = createReaderEnv({posts: [longIntro], warnings: []}, (entry, options) => renderMarkdown(entry.body, options), {color: false, hyperlinks: false});
+		const opened = initialState(100, 30);
+		const shownIn = (state: ReaderState) => selectView(state, longEnv, {keepsPlaces: true, title: () => 'Long', warningCount: 0}).readTopics;
+		assert.ok(shownIn(opened).has('Introduction'));
+		const narrow = readerReducer(opened, {type: 'resize', width: 30, height: 6}, longEnv);
+		assert.ok(shownIn({...narrow, seen: null}).has('Introduction') === false, 'at 30x6 the introduction is not all on screen');
+		assert.ok(shownIn(narrow).has('Introduction'));
+		const moved = readerReducer(narrow, {type: 'scroll', lines: 1}, longEnv);
+		assert.ok(moved.places['l.md']!.readTopics.includes('Introduction'));
+	});
 });

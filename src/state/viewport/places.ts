@@ -12,22 +12,20 @@ export function currentTopic(state: ReaderState, env: ReaderEnv): number {
 
 /**
  * The rows seen of the open post, with those on screen now: what was seen since the post was
- * opened at this width, else only the screen as it is.
+ * opened at this width, else only the screen as it is; and the sections wholly seen, kept across
+ * widths (a resize re-wraps the rows, not what was read).
  */
 export function seenNow(state: ReaderState, env: ReaderEnv): SeenRows {
 	const layout = layoutOf(state);
 	const doc = currentDoc(state, env);
 	const postId = env.postId(state.postIndex);
 	const {seen} = state;
-	const isSame = seen !== null && seen.postId === postId && seen.width === layout.paneWidth && seen.lineCount === doc.lines.length;
-	return {postId, width: layout.paneWidth, lineCount: doc.lines.length, ranges: addRange(isSame ? seen.ranges : [], state.top, state.top + layout.paneHeight)};
-}
-
-/** Names of the open post's sections wholly seen (all of a section has been on screen). */
-export function topicsSeen(state: ReaderState, env: ReaderEnv, seen: SeenRows): string[] {
-	const doc = currentDoc(state, env);
+	const isSamePost = seen !== null && seen.postId === postId;
+	const isSameRows = isSamePost && seen.width === layout.paneWidth && seen.lineCount === doc.lines.length;
+	const ranges = addRange(isSameRows ? seen.ranges : [], state.top, state.top + layout.paneHeight);
 	const names = env.sectionNames(state.postIndex);
-	return sectionsSeen(seen.ranges, env.topicLines(state.postIndex, doc), doc.lines.length).map(index => names[index]!).filter(name => name !== undefined);
+	const wholly = sectionsSeen(ranges, env.topicLines(state.postIndex, doc), doc.lines.length).map(index => names[index]).filter((name): name is string => name !== undefined);
+	return {postId, width: layout.paneWidth, lineCount: doc.lines.length, ranges, topics: [...new Set([...(isSamePost ? seen.topics : []), ...wholly])]};
 }
 
 /**
@@ -46,7 +44,7 @@ export function recordMove(before: ReaderState, after: ReaderState, env: ReaderE
 	const topic = env.sectionNames(after.postIndex)[topicIndex] ?? null;
 	const previous = after.places[postId];
 	const seen = seenNow({...after, seen: before.postIndex === after.postIndex ? seenNow(before, env) : after.seen}, env);
-	const read = new Set([...(previous?.readTopics ?? []), ...topicsSeen(after, env, seen)]);
+	const read = new Set([...(previous?.readTopics ?? []), ...seen.topics]);
 	const isDone = percentRead(after.top, doc.lines.length, layout.paneHeight) === 100;
 	const place = {
 		anchor: captureAnchor(doc, after.top, topic, layout.paneHeight),

@@ -4,8 +4,11 @@
  * Pure: rows of one rendering of one post, as sorted, disjoint [start, end) ranges.
  */
 
-/** The rows seen of one post at one width (`lineCount` tells a re-rendered post apart). */
-export type SeenRows = {postId: string; width: number; lineCount: number; ranges: Array<[start: number, end: number]>};
+/**
+ * The rows seen of one post at one width (`lineCount` tells a re-rendered post apart), and the
+ * names of the sections wholly seen since the post was opened, at any width.
+ */
+export type SeenRows = {postId: string; width: number; lineCount: number; ranges: Array<[start: number, end: number]>; topics: readonly string[]};
 
 /** `ranges` with [start, end) added, kept sorted and merged (touching ranges join: pages overlap or abut). */
 export function addRange(ranges: ReadonlyArray<[number, number]>, start: number, end: number): Array<[number, number]> {

@@ -1,6 +1,6 @@
 import {captureAnchor, restoreAnchor} from '../reading-anchor.js';
 import {currentDoc, layoutOf, withSidebarFit, type ReaderEnv, type ReaderState} from '../reader-state.js';
-import {recordMove, storedTop} from './places.js';
+import {recordMove, seenNow, storedTop} from './places.js';
 import {clampScroll, clampTop, maxJumpTop, maxTop, nextTopicLine, previousTopicLine} from './viewport.js';
 
 /** Moving through the text of the open post, and between posts. */
@@ -97,7 +97,9 @@ export function jumpToLine(state: ReaderState, env: ReaderEnv, postIndex: number
  * too narrow for it, the text stays and the list leaves (t or Tab bring it in the text's place).
  */
 export function resize(state: ReaderState, env: ReaderEnv, width: number, height: number): ReaderState {
-	const next = withSidebarFit({...state, width, height}, env);
+	// What was read on screen so far stays read at the new width (the rows are counted anew).
+	const seen = layoutOf(state).isTooSmall ? state.seen : seenNow(state, env);
+	const next = withSidebarFit({...state, width, height, seen}, env);
 	const layout = layoutOf(next);
 	// Too small: nothing is shown, and the place stays counted at the width it was read at.
 	if (layout.isTooSmall) return next;
