@@ -30,9 +30,19 @@ function foldChar(char: string): string {
 
 /** Folds text for matching; the result has the same length as the input, index for index. */
 export function foldText(text: string): string {
-	// Most text is ASCII, where folding is lower-casing.
+	// Most text is ASCII, where folding is lower-casing: whole, or run by run between the others.
 	if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
 	let out = '';
-	for (const char of text) out += foldChar(char);
-	return out;
+	let run = 0;
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 128) continue;
+		// A character outside ASCII, with its second half when it is a surrogate pair.
+		const next = text.charCodeAt(index + 1);
+		const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+		out += text.slice(run, index).toLowerCase() + foldChar(text.slice(index, index + width));
+		index += width - 1;
+		run = index + 1;
+	}
+	return out + text.slice(run).toLowerCase();
 }

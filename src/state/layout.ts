@@ -22,16 +22,20 @@ export const MIN_HEIGHT = 5;
 export const SIDEBAR_MIN_TERMINAL = 60;
 /** The text column's default width, as the printed path caps it: lines longer than this read badly. */
 export const DEFAULT_MEASURE = 100;
-/** The sidebar grows into spare room up to this, so long topic names show whole. */
-const SIDEBAR_MAX = 48;
+/** The sidebar grows into spare room up to what its rows need (`sidebarFit`), and never past this. */
+const SIDEBAR_MAX = 72;
+/** What the sidebar grows to when its rows' needs are not known. */
+export const SIDEBAR_FIT = 48;
 
 /**
  * The sidebar takes about a quarter of the width (22 to 40 columns), the text up to `measure`
- * columns; room left over widens the sidebar (up to 48), and the rest becomes a margin that
- * centres the text in its half. Narrowing the terminal narrows the text only once the measure no
- * longer fits; below 60 columns the sidebar hides and the text keeps the screen.
+ * columns; room left over widens the sidebar (up to `sidebarFit`, what its rows need to show the
+ * titles whole, at most 72), and the rest becomes a margin that centres the text in its half. The
+ * text keeps its measure: the sidebar takes only room the text would not use. Narrowing the
+ * terminal narrows the text only once the measure no longer fits; below 60 columns the sidebar
+ * hides and the text keeps the screen.
  */
-export function computeLayout(width: number, height: number, isSidebarWanted: boolean, measure = DEFAULT_MEASURE): Layout {
+export function computeLayout(width: number, height: number, isSidebarWanted: boolean, measure = DEFAULT_MEASURE, sidebarFit = SIDEBAR_FIT): Layout {
 	const isTooSmall = width < MIN_WIDTH || height < MIN_HEIGHT;
 	const hasRoomForSidebar = width >= SIDEBAR_MIN_TERMINAL;
 	const showSidebar = isSidebarWanted && hasRoomForSidebar;
@@ -41,7 +45,7 @@ export function computeLayout(width: number, height: number, isSidebarWanted: bo
 	const paneWidth = Math.max(10, Math.min(measure, width - sidebarWidth - chrome));
 	let spare = Math.max(0, width - sidebarWidth - chrome - paneWidth);
 	if (showSidebar) {
-		const grow = Math.min(spare, SIDEBAR_MAX - sidebarWidth);
+		const grow = Math.max(0, Math.min(spare, Math.min(SIDEBAR_MAX, sidebarFit) - sidebarWidth));
 		sidebarWidth += grow;
 		spare -= grow;
 	}

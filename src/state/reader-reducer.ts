@@ -1,8 +1,8 @@
 import {findReducer, type FindAction} from './find/find-reducer.js';
 import {emptySearch, layoutOf, type Mode, type ReaderEnv, type ReaderState} from './reader-state.js';
-import {searchReducer, type SearchAction} from './search/search-reducer.js';
+import {itemsOf, searchReducer, talkOf, type SearchAction} from './search/search-reducer.js';
 import {reloadLibrary, type LibraryReloaded} from './reload-library.js';
-import {sidebarReducer, withCursorOnCurrent, type SidebarAction} from './sidebar/sidebar-reducer.js';
+import {listHeight, rowsOf, sidebarReducer, withCursorOnCurrent, type SidebarAction} from './sidebar/sidebar-reducer.js';
 import {viewportReducer, type ViewportAction} from './viewport/viewport-reducer.js';
 
 export {initialState, layoutOf, type Mode, type ReaderEnv, type ReaderState, type SidebarRow} from './reader-state.js';
@@ -24,7 +24,7 @@ export type ReaderAction =
 	| {type: 'editPost'}
 	/** The wheel over the sidebar: it takes the focus and its cursor moves. */
 	| {type: 'sidebarScroll'; lines: number}
-	/** A click on the sidebar's `row` (counted from its first row, not the screen's): opens it. */
+	/** A click on the sidebar's `row` (counted from the list's first row, not the screen's): opens it. */
 	| {type: 'sidebarClick'; row: number}
 	/** `v` in the search list: search for the selected talk's recording. */
 	| {type: 'searchRecording'};
@@ -50,7 +50,16 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 		case 'toggleSidebar':
 		case 'switchFocus':
 		case 'sidebarMove':
-		case 'sidebarOpen': {
+		case 'sidebarPage':
+		case 'sidebarEdge':
+		case 'sidebarOpen':
+		case 'sidebarEscape':
+		case 'sidebarFilterOpen':
+		case 'sidebarFilterType':
+		case 'sidebarFilterBackspace':
+		case 'sidebarFilterDone':
+		case 'sidebarFilterClear':
+		case 'sidebarTalksOnly': {
 			return sidebarReducer(state, action, env);
 		}
 		case 'findType':
@@ -90,13 +99,13 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return sidebarReducer(focused, {type: 'sidebarMove', delta: action.lines}, env);
 		}
 		case 'sidebarClick': {
-			if (!env.sidebarRows(state.postIndex).at(action.row)) return state;
+			if (!rowsOf(state, env).at(action.row)) return state;
 			return sidebarReducer({...state, focus: 'sidebar', sidebar: {...state.sidebar, cursor: action.row}}, {type: 'sidebarOpen'}, env);
 		}
 		case 'searchRecording': {
 			if (state.mode.kind !== 'search') return state;
-			const hit = env.searchResults(state.mode.panel)[state.mode.panel.selected];
-			if (!hit) return state;
+			const hit = talkOf(itemsOf(state.mode.panel, env)[state.mode.panel.selected]);
+			if (!hit) return {...state, message: 'A line of text: o, y, w and v are for talks'};
 			return {...state, effect: {kind: 'recording', title: hit.session.title, id: nextEffectId(state)}, message: 'Searching for the recording'};
 		}
 		default: {
@@ -114,8 +123,9 @@ function setMode(state: ReaderState, kind: Mode['kind']): ReaderState {
 	const keptSearch = state.mode.kind === 'search' ? state.mode.panel : state.keptSearch;
 	const base = {...state, keptSearch, message: null};
 	switch (kind) {
-		case 'reader': {
-			return {...base, mode: {kind: 'reader'}};
+		case 'reader':
+		case 'filter': {
+			return {...base, mode: {kind}};
 		}
 		case 'help':
 		case 'warnings': {

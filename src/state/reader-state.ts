@@ -1,10 +1,13 @@
 import type {Session, Topic} from '../posts/types.js';
 import type {SessionHit} from '../search/session-index.js';
+import type {TextResult, TextSearchJob} from '../search/text-search.js';
 import type {RenderedDoc} from '../render/types.js';
 import type {Find} from './find/find-reducer.js';
 import {computeLayout, DEFAULT_MEASURE, type Layout} from './layout.js';
 import type {SearchPanel} from './search/search-reducer.js';
+import type {SidebarFilter} from './sidebar/post-filter.js';
 import type {SidebarState} from './sidebar/sidebar-reducer.js';
+import type {SeenRows} from './viewport/seen-rows.js';
 import type {PostPosition} from './store-schema.js';
 
 /** What the reader shows over the text, with the data only that mode has. */
@@ -13,7 +16,9 @@ export type Mode =
 	| {kind: 'help'; top: number}
 	| {kind: 'warnings'; top: number}
 	| {kind: 'find'; input: string; isKept: boolean}
-	| {kind: 'search'; panel: SearchPanel};
+	| {kind: 'search'; panel: SearchPanel}
+	/** Typing the sidebar's filter (its text is the sidebar's: the list follows each key). */
+	| {kind: 'filter'};
 
 /**
  * Something the view must do outside the reducer: open or copy a link, search for a talk's
@@ -46,6 +51,8 @@ export type ReaderState = {
 	chosenTopic: number | null;
 	/** Each post's place and read topics, by post id: loaded once, changed only by reading. */
 	places: Record<string, PostPosition>;
+	/** The rows of the open post on screen since it was opened (at this width): its read topics follow. */
+	seen: SeenRows | null;
 	/** The post the reader last moved in, and a count of moves: the save effect follows it. */
 	lastMove: {postId: string; count: number} | null;
 	/** A line to mark briefly after a jump. */
@@ -61,6 +68,11 @@ export type ReaderState = {
 	height: number;
 	/** The text column's widest (--width, else 100). */
 	measure: number;
+	/**
+	 * Columns the sidebar would take to show every post's row whole: it widens to it where there is
+	 * room. Null until a terminal wide enough asks (it reads every post's title): no room, no growth.
+	 */
+	sidebarFit: number | null;
 };
 
 /** A row of the sidebar: a post, or one of the open post's topics (the introduction included). */
@@ -91,9 +103,19 @@ export type ReaderEnv = {
 	postId: (postIndex: number) => string;
 	/** A post's topics (the introduction not included): a reload finds the place by them. */
 	topics: (postIndex: number) => readonly Topic[];
-	sidebarRows: (openPost: number) => SidebarRows;
+	/** The sidebar's rows, the posts a filter keeps (all without one). */
+	sidebarRows: (openPost: number, filter?: SidebarFilter) => SidebarRows;
+	/** The posts a filter keeps, in library order; null when it keeps them all (memoised by the caller). */
+	shownPosts: (filter: SidebarFilter) => readonly number[] | null;
+	/** Columns the sidebar needs to show every post's title whole, with its date and progress. */
+	sidebarFit: number;
 	/** Session search results for the panel (memoised by the caller). */
 	searchResults: (panel: SearchPanel) => SessionHit[];
+	/**
+	 * A search of every post's text, the open post first, to be stepped in slices: the view's hook
+	 * runs it beside the keys and hands the reducer what it found (`searchText`).
+	 */
+	textSearch: (query: string, openPost: number, narrowFrom?: TextResult | null) => TextSearchJob;
 	/** Days the sessions name, for the day filter (those read so far while the index is built). */
 	days: number[];
 	/**
@@ -110,10 +132,11 @@ export type ReaderEnv = {
 	now: () => number;
 };
 
-export const emptySearch: SearchPanel = {query: '', selected: 0, focus: 'query', isQueryKept: false, missedOnly: false, day: null};
+export const emptySearch: SearchPanel = {query: '', selected: 0, focus: 'query', isQueryKept: false, missedOnly: false, day: null, text: null};
 
-export function initialState(width: number, height: number, options: {postIndex?: number; top?: number; places?: Record<string, PostPosition>; measure?: number} = {}): ReaderState {
+export function initialState(width: number, height: number, options: {postIndex?: number; top?: number; places?: Record<string, PostPosition>; measure?: number; sidebarFit?: number} = {}): ReaderState {
 	const measure = options.measure ?? DEFAULT_MEASURE;
+	const sidebarFit = options.sidebarFit ?? null;
 	return {
 		postIndex: options.postIndex ?? 0,
 		top: options.top ?? 0,
@@ -122,12 +145,13 @@ export function initialState(width: number, height: number, options: {postIndex?
 		focus: 'reader',
 		isSidebarWanted: true,
 		isListInPlace: false,
-		sidebar: {cursor: 0, offset: 0},
+		sidebar: {cursor: 0, offset: 0, filter: {query: '', isTalksOnly: false}},
 		find: null,
 		lastFind: '',
 		keptSearch: emptySearch,
 		chosenTopic: null,
 		places: options.places ?? {},
+		seen: null,
 		lastMove: null,
 		flashLine: null,
 		message: null,
@@ -137,11 +161,23 @@ export function initialState(width: number, height: number, options: {postIndex?
 		width,
 		height,
 		measure,
+		sidebarFit,
 	};
 }
 
 export function layoutOf(state: ReaderState): Layout {
-	return computeLayout(state.width, state.height, state.isSidebarWanted, state.measure);
+	return computeLayout(state.width, state.height, state.isSidebarWanted, state.measure, state.sidebarFit ?? 0);
+}
+
+/**
+ * The state with the sidebar's fit known when the layout has room to give it (a wide terminal):
+ * the titles of every post are read then, not at every start.
+ */
+export function withSidebarFit(state: ReaderState, env: Pick<ReaderEnv, 'sidebarFit'>): ReaderState {
+	if (state.sidebarFit !== null) return state;
+	const layout = computeLayout(state.width, state.height, state.isSidebarWanted, state.measure, 0);
+	const hasRoom = layout.sidebarWidth > 0 && layout.sidebarWidth + 3 + layout.paneWidth < state.width;
+	return hasRoom ? {...state, sidebarFit: env.sidebarFit} : state;
 }
 
 /** The open post's document at the current pane width. */

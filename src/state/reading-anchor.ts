@@ -68,8 +68,10 @@ export function captureAnchor(doc: RenderedDoc, topLine: number, topicName: stri
 	const progress = maxScroll > 0 ? clamp(top / maxScroll, 0, 1) : 0;
 	const topic = typeof topicName === 'string' ? topicName : null;
 	const block = doc.blocks[blockAtLine(doc, top)];
-	if (!block) {
-		return {sourceLine: 0, blockKey: '', blockFraction: 0, topic, progress};
+	// Above the first block (the title, date and rule the reader shows first) there is no block to
+	// name: the place is that far from the top, which restores as such (`g` stores the top itself).
+	if (!block || top < block.startLine) {
+		return {sourceLine: 0, blockKey: '', blockFraction: 0, topic: block ? null : topic, progress};
 	}
 	const blockFraction = block.lineCount > 0 ? clamp((top - block.startLine) / block.lineCount, 0, 1) : 0;
 	return {sourceLine: block.sourceLine, blockKey: anchorKey(block.key), blockFraction, topic, progress};

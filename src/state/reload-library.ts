@@ -5,8 +5,9 @@
  * Pure: the documents before and after come from the two envs.
  */
 import {sanitizeText} from '../posts/sanitize.js';
-import {layoutOf, type ReaderEnv, type ReaderState} from './reader-state.js';
+import {layoutOf, withSidebarFit, type ReaderEnv, type ReaderState} from './reader-state.js';
 import {placeAfterReload} from './reload-place.js';
+import {listHeight} from './sidebar/sidebar-reducer.js';
 import {followCursor, maxJumpTop} from './viewport/viewport.js';
 
 /** What a reload tells the reader: the env over the new library, and which post ids moved. */
@@ -46,14 +47,15 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 		find = null;
 		flashLine = null;
 	}
-	const oldRow = before.sidebarRows(state.postIndex).at(state.sidebar.cursor);
-	const rows = after.sidebarRows(postIndex);
+	const oldRow = before.sidebarRows(state.postIndex, state.sidebar.filter).at(state.sidebar.cursor);
+	const rows = after.sidebarRows(postIndex, state.sidebar.filter);
 	const rowId = oldRow ? before.postId(oldRow.postIndex) : openId;
 	let cursor = rows.findIndex(row => after.postId(row.postIndex) === rowId && row.kind === oldRow?.kind && (row.kind === 'post' || (oldRow.kind === 'topic' && row.topicIndex === oldRow.topicIndex)));
 	if (cursor === -1) cursor = Math.max(0, rows.findIndex(row => after.postId(row.postIndex) === rowId));
 	cursor = Math.min(cursor, Math.max(0, rows.length - 1));
-	return {
+	return withSidebarFit({
 		...state,
+		sidebarFit: null,
 		postIndex,
 		top,
 		topWidth: layout.isTooSmall ? state.topWidth : layout.paneWidth,
@@ -61,6 +63,6 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 		flashLine,
 		chosenTopic,
 		message: message ?? state.message,
-		sidebar: {cursor, offset: followCursor(cursor, state.sidebar.offset, layout.paneHeight)},
-	};
+		sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, listHeight(state))},
+	}, after);
 }

@@ -1,8 +1,9 @@
 import type {RenderedDoc} from '../render/types.js';
 import type {Layout} from './layout.js';
 import {currentDoc, layoutOf, type ReaderEnv, type ReaderState, type SidebarRows} from './reader-state.js';
+import {hasFilterRow, listHeight, postCountText, rowsOf} from './sidebar/sidebar-reducer.js';
 import {currentRow} from './sidebar/sidebar-rows.js';
-import {currentTopic} from './viewport/places.js';
+import {currentTopic, seenNow} from './viewport/places.js';
 import {percentRead} from './viewport/viewport.js';
 
 /** What the view needs, computed once per frame from the state: the components only draw it. */
@@ -14,58 +15,102 @@ export type ReaderView = {
 	rows: SidebarRows;
 	/** The sidebar's first row: its own while it has the focus, else following the topic read. */
 	sidebarOffset: number;
-	/** A post's `unread`, percentage or `done` (empty when places are not kept): asked for the rows drawn only. */
-	progress: (postIndex: number) => string;
+	/** The line above the list while a filter is typed or kept: `/ tag:kube▏ · talks only` and `3/60`; else null. */
+	sidebarFilter: {text: string; count: string} | null;
+	/** Whether keys go to the list: its pane is marked. */
+	isSidebarFocused: boolean;
+	/** A post's percentage, `done`, or '' when not opened yet (null when places are not kept): asked for the rows drawn only. */
+	progress: (postIndex: number) => string | null;
 	/** Topic names of the open post already read. */
 	readTopics: ReadonlySet<string>;
 	/** The list shown in the text's place (narrow terminals, after t or Tab). */
 	isListInPlace: boolean;
+	/** What the pane right of the sidebar shows: the wheel there scrolls that, never the text under it. */
+	pane: PaneContent;
 	statusLeft: string;
 	/** The status line's parts, so it can cut the post title before the topic. */
 	status: {title: string; topic: string; message: string | null};
 	statusRight: string;
 	/** Which key layer the status line's hint is taken from. */
-	hintLayer: 'reader' | 'find';
+	hintLayer: 'reader' | 'find' | 'sidebar' | 'filter';
 };
+
+/** What fills the pane right of the sidebar: an overlay for the mode, the list put in place, or the text. */
+export type PaneContent = 'text' | 'list' | 'help' | 'warnings' | 'search';
+
+/** Whether the list shows in the text's place (narrow terminals, after t or Tab). */
+export function isListShownInPlace(state: ReaderState): boolean {
+	return state.isListInPlace && layoutOf(state).sidebarWidth === 0;
+}
+
+/** The pane's content for a state: overlays first, then the list in the text's place, then the text. */
+export function paneContent(state: ReaderState, isListInPlace: boolean): PaneContent {
+	if (state.mode.kind === 'help' || state.mode.kind === 'warnings' || state.mode.kind === 'search') return state.mode.kind;
+	return isListInPlace ? 'list' : 'text';
+}
 
 /** The view-model: status line, current topic and progress, from the state alone. */
 export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPlaces: boolean; title: (postIndex: number) => string; warningCount: number}): ReaderView {
 	const layout = layoutOf(state);
 	const doc = currentDoc(state, env);
 	const topic = currentTopic(state, env);
-	const rows = env.sidebarRows(state.postIndex);
+	const rows = rowsOf(state, env);
 	const percent = percentRead(state.top, doc.lines.length, layout.paneHeight);
 	const progress = (postIndex: number) => {
-		if (!options.keepsPlaces || postIndex < 0 || postIndex >= env.postCount) return '';
+		if (!options.keepsPlaces || postIndex < 0 || postIndex >= env.postCount) return null;
 		if (postIndex === state.postIndex) return percent === 100 ? 'done' : `${percent}%`;
 		const place = state.places[env.postId(postIndex)];
-		if (!place) return 'unread';
+		if (!place) return '';
 		return place.done ? 'done' : `${Math.round(place.anchor.progress * 100)}%`;
 	};
 	const openId = env.postId(state.postIndex);
-	const readTopics = new Set(state.places[openId]?.readTopics ?? []);
-	const sidebarOffset = state.focus === 'sidebar' ? state.sidebar.offset : spyOffset(rows, state.postIndex, topic, layout.paneHeight);
-	const title = options.title(state.postIndex);
+	// Read: as stored, and what has been wholly on screen since (stored with the next move).
+	const readTopics = new Set([...(state.places[openId]?.readTopics ?? []), ...seenNow(state, env).topics]);
+	const isSidebarFocused = state.focus === 'sidebar' && (layout.sidebarWidth > 0 || state.isListInPlace);
+	const sidebarOffset = sidebarOffsetOf(state, rows, topic);
+	// While the list has the focus, the status line names the post under its cursor, whole.
+	const cursorRow = isSidebarFocused ? rows.at(state.sidebar.cursor) : undefined;
+	const named = cursorRow?.kind === 'post' ? cursorRow.postIndex : state.postIndex;
+	const title = options.title(named);
 	// A post without sections has one named like itself: `Title › Title` would say nothing more.
-	const topicName = env.sectionNames(state.postIndex)[topic];
+	const topicName = cursorRow?.kind === 'post' ? title : env.sectionNames(state.postIndex)[cursorRow?.kind === 'topic' ? cursorRow.topicIndex : topic];
 	const where = [title, topicName === title ? '' : topicName].filter(Boolean).join(' › ');
+	const sidebarFilter = hasFilterRow(state) ? filterText(state, env) : null;
 	const warnings = options.warningCount > 0 ? `${options.warningCount} warning${options.warningCount === 1 ? '' : 's'} (W) · ` : '';
 	const position = positionText(state.top, layout.paneHeight, doc.lines.length, percent);
 	const isFind = state.mode.kind === 'find';
+	const hintLayer = isFind ? 'find' : state.mode.kind === 'filter' ? 'filter' : isSidebarFocused && state.mode.kind === 'reader' ? 'sidebar' : 'reader';
+	const isListInPlace = isListShownInPlace(state);
 	return {
 		layout,
 		doc,
 		topic,
 		rows,
 		sidebarOffset,
+		sidebarFilter,
+		isSidebarFocused,
 		progress,
 		readTopics,
-		isListInPlace: state.isListInPlace && layout.sidebarWidth === 0,
+		isListInPlace,
+		pane: paneContent(state, isListInPlace),
 		statusLeft: state.mode.kind === 'find' ? `Find: ${state.mode.input}▏` : (state.message ?? where),
 		status: {title, topic: topicName === title ? '' : (topicName ?? ''), message: state.mode.kind === 'find' ? findPrompt(state.mode.input, state.mode.isKept) : state.message},
 		statusRight: isFind ? '' : `${warnings}${position}`,
-		hintLayer: isFind ? 'find' : 'reader',
+		hintLayer,
 	};
+}
+
+/** The filter's line: what is typed (with the cursor while typing) and talks-only; the count apart. */
+function filterText(state: ReaderState, env: ReaderEnv): {text: string; count: string} {
+	const {query, isTalksOnly} = state.sidebar.filter;
+	const isTyping = state.mode.kind === 'filter';
+	const typed = isTyping || query !== '' ? `/ ${query}${isTyping ? '▏' : ''}` : '';
+	return {text: [typed, isTalksOnly ? 'talks only' : ''].filter(Boolean).join(' · '), count: postCountText(state, env)};
+}
+
+/** The sidebar's first row shown: its own while it has the focus, else following the topic read. */
+export function sidebarOffsetOf(state: ReaderState, rows: SidebarRows, topic: number): number {
+	return state.focus === 'sidebar' ? state.sidebar.offset : spyOffset(rows, state.postIndex, topic, listHeight(state));
 }
 
 /** The sidebar scrolled so the topic being read stays in view while the text scrolls. */

@@ -19,8 +19,10 @@ import {useSearchHits} from './hooks/use-search-hits.js';
 import {useSessionIndex} from './hooks/use-session-index.js';
 import {useStoreProblems, type StoreProblemFeed} from './hooks/use-store-problems.js';
 import {useSuspend} from './hooks/use-suspend.js';
+import {useTextSearch} from './hooks/use-text-search.js';
 import {statusHint} from './keymap.js';
 import {statusRows} from './status-text.js';
+import {SYMBOLS} from './symbols.js';
 import {startState} from './start-state.js';
 import type {TerminalSetup} from './terminal-modes.js';
 import {uiTheme, type Background} from './theme.js';
@@ -65,6 +67,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	if (width !== state.width || height !== state.height) dispatch({type: 'resize', width, height});
 	const hits = useSearchHits(state, env);
 	useSessionIndex(state.mode.kind === 'search', env, state.message, useCallback((text: string | null) => dispatch({type: 'message', text}), [dispatch]));
+	useTextSearch(state, env, dispatch);
 	useSavePlace(state, store, saver);
 	useSaveWatched(state.watched, store);
 	useFlash(state.flashLine, useCallback(() => dispatch({type: 'clearFlash'}), []));
@@ -76,8 +79,9 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 	useStoreProblems(storeProblems, applyUpdate);
 	useEffect(() => void (state.isQuitting && exit()), [state.isQuitting, exit]);
 	const suspend = useSuspend(terminal, flush);
+	const redraw = useCallback(() => terminal?.redraw?.(), [terminal]);
 	const view = selectView(state, env, {keepsPlaces: Boolean(store), title: postIndex => library.posts[postIndex]?.title ?? '', warningCount: library.warnings.length});
-	useReaderInput(dispatch, view, suspend);
+	useReaderInput(dispatch, {suspend, redraw});
 
 	if (width < 20 || height < 5) return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
@@ -94,6 +98,7 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 			height={layout.paneHeight}
 			offset={view.sidebarOffset}
 			cursor={state.focus === 'sidebar' ? state.sidebar.cursor : -1}
+			filter={view.sidebarFilter}
 			openPost={state.postIndex}
 			currentTopic={view.topic}
 			progress={view.progress}
@@ -107,9 +112,10 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 				{layout.sidebarWidth > 0 && (
 					<>
 						{list(layout.sidebarWidth)}
+						{/* The focused pane is marked: a heavy rule in the accent colour beside the list it belongs to. */}
 						<Box width={2} height={layout.paneHeight} flexDirection="column">
-							<Text color={theme.rule} dimColor={!color}>
-								{'│\n'.repeat(layout.paneHeight).trimEnd()}
+							<Text color={view.isSidebarFocused ? theme.accent : theme.rule} dimColor={!color && !view.isSidebarFocused} bold={view.isSidebarFocused}>
+								{`${view.isSidebarFocused ? SYMBOLS.focusedList.mark : SYMBOLS.rule.mark}\n`.repeat(layout.paneHeight).trimEnd()}
 							</Text>
 						</Box>
 					</>

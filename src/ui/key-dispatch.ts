@@ -1,8 +1,13 @@
-import type {ReaderAction, ReaderState} from '../state/reader-reducer.js';
+import type {ReaderAction, ReaderEnv, ReaderState} from '../state/reader-reducer.js';
+import {layoutOf} from '../state/reader-state.js';
+import {isListShownInPlace, paneContent, sidebarOffsetOf} from '../state/select-view.js';
+import {hasFilterRow, rowsOf} from '../state/sidebar/sidebar-reducer.js';
+import {currentTopic} from '../state/viewport/places.js';
 import {resolveKey, type KeyAction, type KeyLayer} from './keymap.js';
+import {mouseIntent, type MouseEvent} from './mouse.js';
 
-/** Ctrl-Z is the terminal's business: the input hook suspends before any action is dispatched. */
-const ACTIONS: Record<Exclude<KeyAction, 'suspend'>, ReaderAction> = {
+/** Ctrl-Z and Ctrl-L are the terminal's business: the input hook handles them before any action is dispatched. */
+const ACTIONS: Record<Exclude<KeyAction, 'suspend' | 'redraw'>, ReaderAction> = {
 	quit: {type: 'quit'},
 	lineDown: {type: 'scroll', lines: 1},
 	lineUp: {type: 'scroll', lines: -1},
@@ -21,6 +26,18 @@ const ACTIONS: Record<Exclude<KeyAction, 'suspend'>, ReaderAction> = {
 	sidebarDown: {type: 'sidebarMove', delta: 1},
 	sidebarUp: {type: 'sidebarMove', delta: -1},
 	sidebarOpen: {type: 'sidebarOpen'},
+	sidebarPageDown: {type: 'sidebarPage', pages: 1},
+	sidebarPageUp: {type: 'sidebarPage', pages: -1},
+	sidebarHalfDown: {type: 'sidebarPage', pages: 0.5},
+	sidebarHalfUp: {type: 'sidebarPage', pages: -0.5},
+	sidebarFirst: {type: 'sidebarEdge', edge: 'first'},
+	sidebarLast: {type: 'sidebarEdge', edge: 'last'},
+	sidebarEscape: {type: 'sidebarEscape'},
+	sidebarFilter: {type: 'sidebarFilterOpen'},
+	sidebarTalksOnly: {type: 'sidebarTalksOnly'},
+	filterDone: {type: 'sidebarFilterDone'},
+	filterClear: {type: 'sidebarFilterClear'},
+	filterBackspace: {type: 'sidebarFilterBackspace'},
 	openHelp: {type: 'setMode', mode: 'help'},
 	closeOverlay: {type: 'setMode', mode: 'reader'},
 	openFind: {type: 'setMode', mode: 'find'},
@@ -60,6 +77,7 @@ const ACTIONS: Record<Exclude<KeyAction, 'suspend'>, ReaderAction> = {
 export function keyLayers(state: ReaderState): KeyLayer[] {
 	if (state.mode.kind === 'help' || state.mode.kind === 'warnings') return ['global', 'help'];
 	if (state.mode.kind === 'find') return ['global', 'find'];
+	if (state.mode.kind === 'filter') return ['global', 'filter'];
 	if (state.mode.kind === 'search') return state.mode.panel.focus === 'query' ? ['global', 'searchQuery'] : ['global', 'searchList'];
 	const base: KeyLayer[] = state.focus === 'sidebar' ? ['global', 'sidebar', 'reader'] : ['global', 'reader'];
 	return state.find ? ['global', 'found', ...base.slice(1)] : base;
@@ -71,10 +89,11 @@ export function keyLayers(state: ReaderState): KeyLayer[] {
  */
 export function keyToAction(state: ReaderState, name: string, input: string, isModified: boolean): ReaderAction | null {
 	const action = resolveKey(name, keyLayers(state));
-	if (action === 'suspend') return null;
+	if (action === 'suspend' || action === 'redraw') return null;
 	if (action) return ACTIONS[action];
 	// Letters go to the input: `q` types q.
 	if (state.mode.kind === 'find' && isTypable(input, isModified)) return {type: 'findType', text: input};
+	if (state.mode.kind === 'filter' && isTypable(input, isModified)) return {type: 'sidebarFilterType', text: input};
 	if (state.mode.kind === 'search' && state.mode.panel.focus === 'query') {
 		if (name === 'backspace') return {type: 'searchBackspace'};
 		if (isTypable(input, isModified)) return {type: 'searchType', text: input};
@@ -85,4 +104,42 @@ export function keyToAction(state: ReaderState, name: string, input: string, isM
 /** Text that goes into an input: printable, without Ctrl or Meta. */
 function isTypable(input: string, isModified: boolean): boolean {
 	return !isModified && input.length > 0 && !/[\u0000-\u001F\u007F]/.test(input);
+}
+
+/**
+ * What a mouse event does in `state`: the wheel scrolls what is under the pointer (the sidebar,
+ * or whatever the pane shows: the text, the help, the warnings, the search results, the list put
+ * in the text's place), never the text hidden under an overlay; a left press on a sidebar row
+ * opens it. Resolved against the state the reducer holds, as keys are: a wheel turned right after
+ * a key lands where that key put the screen.
+ */
+export function mouseToAction(state: ReaderState, env: ReaderEnv, event: MouseEvent): ReaderAction | null {
+	const layout = layoutOf(state);
+	const intent = mouseIntent(event, layout);
+	if (!intent) return null;
+	const pane = paneContent(state, isListShownInPlace(state));
+	// Narrow terminals show the list in the text's place: the pointer is then over the list.
+	const area = intent.area === 'sidebar' || pane === 'list' ? 'sidebar' : pane;
+	if (intent.kind === 'scroll') {
+		switch (area) {
+			case 'sidebar': {
+				return {type: 'sidebarScroll', lines: intent.lines};
+			}
+			case 'help':
+			case 'warnings': {
+				return {type: 'overlayScroll', lines: intent.lines};
+			}
+			case 'search': {
+				// A step of the wheel is a result, as in fzf: results are two rows or more each.
+				return {type: 'searchMove', delta: Math.sign(intent.lines)};
+			}
+			case 'text': {
+				return {type: 'scroll', lines: intent.lines};
+			}
+		}
+	}
+	if (area !== 'sidebar' || intent.kind !== 'click') return null;
+	// The filter's line, when there is one, is above the list's first row.
+	const row = intent.row - (hasFilterRow(state) ? 1 : 0);
+	return row >= 0 ? {type: 'sidebarClick', row: sidebarOffsetOf(state, rowsOf(state, env), currentTopic(state, env)) + row} : null;
 }

@@ -4,7 +4,7 @@
  */
 
 /** Where a binding applies; the reader asks for a key in its current layers, first match wins. */
-export type KeyLayer = 'global' | 'reader' | 'sidebar' | 'found' | 'help' | 'find' | 'searchQuery' | 'searchList';
+export type KeyLayer = 'global' | 'reader' | 'sidebar' | 'filter' | 'found' | 'help' | 'find' | 'searchQuery' | 'searchList';
 
 export type KeyAction =
 	| 'quit'
@@ -25,6 +25,18 @@ export type KeyAction =
 	| 'sidebarDown'
 	| 'sidebarUp'
 	| 'sidebarOpen'
+	| 'sidebarPageDown'
+	| 'sidebarPageUp'
+	| 'sidebarHalfDown'
+	| 'sidebarHalfUp'
+	| 'sidebarFirst'
+	| 'sidebarLast'
+	| 'sidebarEscape'
+	| 'sidebarFilter'
+	| 'sidebarTalksOnly'
+	| 'filterDone'
+	| 'filterClear'
+	| 'filterBackspace'
 	| 'openHelp'
 	| 'closeOverlay'
 	| 'openFind'
@@ -57,6 +69,7 @@ export type KeyAction =
 	| 'findCancel'
 	| 'findBackspace'
 	| 'suspend'
+	| 'redraw'
 	| 'editPost'
 	| 'searchRecording';
 
@@ -75,6 +88,7 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{layer: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', action: 'quit', help: 'quit, from anywhere'},
 	{layer: 'global', keys: ['ctrl+z'], label: 'Ctrl-Z', action: 'suspend', help: 'suspend to the shell (fg comes back)'},
+	{layer: 'global', keys: ['ctrl+l'], label: 'Ctrl-L', action: 'redraw', help: 'draw the whole screen again'},
 	{layer: 'help', keys: ['escape', '?', 'q'], label: 'Esc ? q', action: 'closeOverlay', help: 'close the help or the warnings'},
 	{layer: 'help', keys: ['j', 'down'], label: 'j ↓', action: 'overlayDown', help: 'down one line, when it does not fit'},
 	{layer: 'help', keys: ['k', 'up'], label: 'k ↑', action: 'overlayUp', help: 'up one line'},
@@ -89,8 +103,19 @@ export const bindings: Binding[] = [
 	{layer: 'found', keys: ['escape'], label: 'Esc', action: 'clearFind', help: 'clear the find'},
 	{layer: 'sidebar', keys: ['j', 'down'], label: 'j ↓', action: 'sidebarDown', help: 'next entry in the sidebar'},
 	{layer: 'sidebar', keys: ['k', 'up'], label: 'k ↑', action: 'sidebarUp', help: 'previous entry in the sidebar'},
-	{layer: 'sidebar', keys: ['enter', 'l', 'right'], label: 'Enter', action: 'sidebarOpen', help: 'open the post or jump to the topic'},
-	{layer: 'sidebar', keys: ['escape'], label: 'Esc', action: 'switchFocus', help: 'back to the text'},
+	{layer: 'sidebar', keys: ['enter', 'l', 'right'], label: 'Enter', action: 'sidebarOpen', help: 'open the post or jump to the topic', hint: 'open'},
+	{layer: 'sidebar', keys: ['space', 'f', 'pagedown'], label: 'Space f PgDn', action: 'sidebarPageDown', help: 'down one page of the list'},
+	{layer: 'sidebar', keys: ['b', 'pageup'], label: 'b PgUp', action: 'sidebarPageUp', help: 'up one page of the list'},
+	{layer: 'sidebar', keys: ['d', 'ctrl+d'], label: 'd', action: 'sidebarHalfDown', help: 'down half a page of the list'},
+	{layer: 'sidebar', keys: ['u', 'ctrl+u'], label: 'u', action: 'sidebarHalfUp', help: 'up half a page of the list'},
+	{layer: 'sidebar', keys: ['g', 'home'], label: 'g Home', action: 'sidebarFirst', help: 'first post of the list'},
+	{layer: 'sidebar', keys: ['G', 'end'], label: 'G End', action: 'sidebarLast', help: 'last post of the list'},
+	{layer: 'sidebar', keys: ['/'], action: 'sidebarFilter', help: 'filter the posts: words of the title, tag:kubecon (n and p follow it)', hint: 'filter'},
+	{layer: 'sidebar', keys: ['s'], action: 'sidebarTalksOnly', help: 'only the posts that list talks, or all again', hint: 'talks only'},
+	{layer: 'sidebar', keys: ['escape'], label: 'Esc', action: 'sidebarEscape', help: 'clear the filter, else back to the text', hint: 'text'},
+	{layer: 'filter', keys: ['enter'], label: 'Enter', action: 'filterDone', help: 'keep the filter, back to the list (letters type: q is q)', hint: 'keep'},
+	{layer: 'filter', keys: ['escape'], label: 'Esc', action: 'filterClear', help: 'clear the filter', hint: 'clear'},
+	{layer: 'filter', keys: ['backspace'], label: 'Backspace', action: 'filterBackspace', help: 'delete the last character (on nothing: back to the list)'},
 	{layer: 'reader', keys: ['j', 'down', 'enter'], label: 'j ↓', action: 'lineDown', help: 'down one line'},
 	{layer: 'reader', keys: ['k', 'up'], label: 'k ↑', action: 'lineUp', help: 'up one line'},
 	{layer: 'reader', keys: ['space', 'f', 'pagedown', 'ctrl+v'], label: 'Space f PgDn', action: 'pageDown', help: 'down one page'},
@@ -104,7 +129,7 @@ export const bindings: Binding[] = [
 	{layer: 'reader', keys: ['n'], action: 'nextPost', help: 'next post'},
 	{layer: 'reader', keys: ['p'], action: 'previousPost', help: 'previous post'},
 	{layer: 'reader', keys: ['ctrl+f'], label: 'Ctrl-F', action: 'openFind', help: 'find in this post (then n / N)'},
-	{layer: 'reader', keys: ['/'], action: 'openSearch', help: 'search the sessions of every post'},
+	{layer: 'reader', keys: ['/'], action: 'openSearch', help: 'search the talks and the text of every post (then n / N)'},
 	{layer: 'reader', keys: ['tab'], label: 'Tab', action: 'switchFocus', help: 'move between the sidebar and the text'},
 	{layer: 'reader', keys: ['t'], action: 'toggleSidebar', help: 'show or hide the sidebar (narrower than 60 columns: in place of the text)'},
 	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help', hint: 'keys'},
@@ -116,13 +141,13 @@ export const bindings: Binding[] = [
 	{layer: 'find', keys: ['backspace'], label: 'Backspace', action: 'findBackspace', help: 'delete the last character'},
 	{layer: 'searchQuery', keys: ['down', 'ctrl+n'], label: '↓ Ctrl-N', action: 'searchDown', help: 'next result', hint: 'next'},
 	{layer: 'searchQuery', keys: ['up', 'ctrl+p'], label: '↑ Ctrl-P', action: 'searchUp', help: 'previous result', hint: 'previous'},
-	{layer: 'searchQuery', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post", hint: 'go'},
+	{layer: 'searchQuery', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the talk's bullet, or to the line of text; n and N then step through the matches", hint: 'go'},
 	{layer: 'searchQuery', keys: ['ctrl+u'], label: 'Ctrl-U', action: 'searchClear', help: 'clear the query (a kept query is selected: typing replaces it)'},
 	{layer: 'searchQuery', keys: ['tab'], label: 'Tab', action: 'searchFocusList', help: 'to the list, where letters are commands', hint: 'list (o open, y copy, w watched, m missed, d day)'},
 	{layer: 'searchQuery', keys: ['escape'], label: 'Esc', action: 'closeSearch', help: 'close, back where you were', hint: 'close'},
 	{layer: 'searchList', keys: ['j', 'down'], label: 'j ↓', action: 'searchDown', help: 'next result'},
 	{layer: 'searchList', keys: ['k', 'up'], label: 'k ↑', action: 'searchUp', help: 'previous result'},
-	{layer: 'searchList', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the session's bullet in its post", hint: 'go'},
+	{layer: 'searchList', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the talk's bullet, or to the line of text; n and N then step through the matches", hint: 'go'},
 	{layer: 'searchList', keys: ['o'], action: 'openLink', help: "open the session's link in the browser", hint: 'open'},
 	{layer: 'searchList', keys: ['y'], action: 'copyLink', help: "copy the session's link (OSC 52)", hint: 'copy'},
 	{layer: 'searchList', keys: ['w'], action: 'toggleWatched', help: 'mark watched / to watch (remembered)', hint: 'watched'},
@@ -151,10 +176,11 @@ export function keyLabel(binding: Binding): string {
 const LAYER_TITLES: Array<[KeyLayer, string]> = [
 	['reader', 'Reading'],
 	['sidebar', 'In the sidebar (Tab to focus it)'],
+	['filter', 'Typing a filter of the sidebar (/ there)'],
 	['find', 'Typing a find (Ctrl-F)'],
 	['found', 'While a find is shown'],
-	['searchQuery', 'Session search (/): typing the query'],
-	['searchList', 'Session search: in the list (Tab)'],
+	['searchQuery', 'Search (/), talks and text: typing the query'],
+	['searchList', 'Search: in the list (Tab)'],
 	['help', 'In this help'],
 	['global', 'Anywhere'],
 ];
@@ -181,7 +207,7 @@ export function keymapMarkdown(): string {
 export function statusHint(layer: KeyLayer, isWide: boolean): string {
 	const hinted = bindings.filter(binding => binding.layer === layer && binding.hint);
 	if (!isWide) return hinted[0] ? keyLabel(hinted[0]) : '';
-	return hinted.map(binding => `${keyLabel(binding)} ${binding.hint}`).join(layer === 'find' ? ' · ' : '  ');
+	return hinted.map(binding => `${keyLabel(binding).split(' ')[0]} ${binding.hint}`).join(layer === 'reader' ? '  ' : ' · ');
 }
 
 /** The search panel's line of keys, from the bindings of its layer that carry a hint. */

@@ -3,8 +3,11 @@ import {lineForSource} from '../render/locate.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {createIndexBuilder, type SessionIndexBuilder} from '../search/index-builder.js';
 import {sessionKey, type SessionHit} from '../search/session-index.js';
+import {searchText} from '../search/text-search.js';
 import type {ReaderEnv} from '../state/reader-state.js';
-import {sidebarRows} from '../state/sidebar/sidebar-rows.js';
+import {filterPosts, isFiltering, type SidebarFilter} from '../state/sidebar/post-filter.js';
+import {sidebarRows, shownPosts as shownOf, type ShownPosts} from '../state/sidebar/sidebar-rows.js';
+import {sidebarFitOf} from './sidebar-row.js';
 import {groupByPost} from '../state/search/search-view.js';
 import {helpLines, warningLines} from './overlay-lines.js';
 
@@ -48,6 +51,15 @@ export function createReaderEnv(
 	let lastSearch = '';
 	let lastHits: SessionHit[] = [];
 	const topicCache = new WeakMap<RenderedDoc, number[]>();
+	// The last filter's posts: the reducer asks for them on every key in the list.
+	let lastFilter: {key: string; shown: ShownPosts | null} | undefined;
+	const shown = (filter: SidebarFilter | undefined): ShownPosts | null => {
+		if (!filter || !isFiltering(filter)) return null;
+		const key = `${filter.isTalksOnly ? 1 : 0}${filter.query}`;
+		if (lastFilter?.key !== key) lastFilter = {key, shown: shownOf(filterPosts(posts, filter, index => posts[index]!.sessions.length > 0), posts.length)};
+		return lastFilter.shown;
+	};
+	let fit: number | undefined;
 	return {
 		postCount: posts.length,
 		doc(postIndex, width) {
@@ -86,6 +98,7 @@ export function createReaderEnv(
 			}
 			return lastHits;
 		},
+		textSearch: (query, openPost, narrowFrom) => searchText(posts, query, openPost, narrowFrom),
 		get days() {
 			return sessionIndex().days();
 		},
@@ -101,6 +114,11 @@ export function createReaderEnv(
 		postIndexOf(postId) {
 			return posts.findIndex(post => post.id === postId);
 		},
-		sidebarRows: openPost => sidebarRows(posts.length, openPost, posts[openPost] ? sectionsOf(posts[openPost]).length : 0),
+		sidebarRows: (openPost, filter) => sidebarRows(posts.length, openPost, posts[openPost] ? sectionsOf(posts[openPost]).length : 0, shown(filter) ?? undefined),
+		shownPosts: filter => shown(filter)?.posts ?? null,
+		get sidebarFit() {
+			fit ??= sidebarFitOf(posts);
+			return fit;
+		},
 	};
 }

@@ -1,8 +1,8 @@
 import {constants as osConstants} from 'node:os';
 import {existsSync} from 'node:fs';
 import chalk from 'chalk';
-import {render} from 'ink';
-import {useCallback, useMemo} from 'react';
+import {render, useStdout} from 'ink';
+import {useCallback, useEffect, useMemo} from 'react';
 import {sanitizeName} from '../markdown/sanitize.js';
 import {App, type AppProps} from './app.js';
 import {CrashBoundary} from './components/crash-boundary.js';
@@ -12,6 +12,7 @@ import type {WatchTarget} from './hooks/use-live-reload.js';
 import type {StoreProblemFeed} from './hooks/use-store-problems.js';
 import {copySequence, openUrl} from './link-actions.js';
 import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
+import {createScreenKeeper, type ScreenKeeper} from './screen-keeper.js';
 
 /** What the App is given as it is (background: --theme, or asked of the terminal), and the terminal's side. */
 export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 'background' | 'hyperlinks' | 'resume' | 'measure' | 'secure'> & {
@@ -83,10 +84,16 @@ export function storeWarningAfterPath(message: string, path: string): string {
 	return message;
 }
 
-/** Follows the terminal's size: Ink 6.8 has no hook for it. */
-function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink' | 'terminal'> & {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; isMouseOn: boolean}) {
-	const {stdin, stdout, isMouseOn, ...rest} = props;
-	const terminal = useMemo(() => ({stdin, stdout, isMouseOn}), [stdin, stdout, isMouseOn]);
+/** Follows the terminal's size (Ink 6.8 has no hook for it), and tells the screen keeper what it draws. */
+function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink' | 'terminal'> & {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; isMouseOn: boolean; keeper: ScreenKeeper}) {
+	const {stdin, stdout, isMouseOn, keeper, ...rest} = props;
+	const terminal = useMemo(() => ({stdin, stdout, isMouseOn, redraw: keeper.redraw}), [stdin, stdout, isMouseOn, keeper]);
+	// The keeper writes the whole frame through Ink, which then knows the screen holds it.
+	const {write} = useStdout();
+	useEffect(() => {
+		keeper.setPainter(write);
+		return () => keeper.setPainter(null);
+	}, [keeper, write]);
 	const onLink = useCallback(async (kind: 'open' | 'copy', url: string) => {
 		if (kind === 'open') return openUrl(url);
 		const sequence = copySequence(url);
@@ -94,6 +101,7 @@ function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink' | 'terminal'>
 		return null;
 	}, [stdout]);
 	const size = useTerminalSize(stdout);
+	keeper.viewAt(size);
 	return <App {...rest} width={size.width} height={size.height} onLink={onLink} terminal={terminal} />;
 }
 
@@ -181,6 +189,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// mounts: Ink calls onRender just before it writes a frame, so what waits on `drawn` runs after.
 	// (Its throttle holds that frame back a few ms: it follows the empty one at once.)
 	let isMounted = false;
+	// The one writer, behind the keeper: after a resize, fg or Ctrl-L the next frame is drawn whole.
+	const keeper = createScreenKeeper(stdout, guardedStdout(stdout));
 	let markDrawn = () => {};
 	const drawn = new Promise<void>(resolve => (markDrawn = resolve));
 	// Ink settles its exit promise only if someone waits already: an error in the very first render
@@ -188,11 +198,12 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// wait, then draw the reader.
 	const instance = render(null, {
 		onRender: () => {
+			keeper.frameDrawn();
 			if (isMounted) markDrawn();
 		},
 		stdin,
 		// The one writer for the reader: only our styling, links and Ink's own cursor moves pass.
-		stdout: guardedStdout(stdout),
+		stdout: keeper.stream,
 		exitOnCtrlC: false,
 		patchConsole: false,
 		// Ink's default 30 frames a second makes a keystroke wait up to 33 ms for its frame.
@@ -216,6 +227,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			stdin={stdin}
 			stdout={stdout}
 			isMouseOn={isMouseOn}
+			keeper={keeper}
 			{...(options.paths ? {watch} : {})}
 			store={places}
 			saver={positionSaver}
@@ -271,6 +283,9 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		instance.unmount();
 		leaveTerminal();
 		await placesWritten();
+		saver?.flush();
+		await store.settled();
+		keeper.dispose();
 		restore();
 		for (const signal of signals) process.off(signal, onSignal);
 		process.off('uncaughtException', onFatal);

@@ -2,32 +2,59 @@ import {formatPostDate} from '../posts/post-name.js';
 import {textWidth, truncateToWidth} from '../render/text-width.js';
 import {SYMBOLS} from './symbols.js';
 
-/** The progress column's width: `unread`, the widest label, so a title's cut never moves with it. */
-export const LABEL_WIDTH = 6;
+/** The progress column's width: `done` and `42%` fit; a post not opened yet shows nothing there. */
+export const LABEL_WIDTH = 4;
 
 /** Cuts plain text to `width` columns at its end, with `…` when something was left out. */
 export function truncateEnd(text: string, width: number): string {
 	return width >= 1 ? truncateToWidth(text, width) : '';
 }
 
+/** The widest a sidebar may grow to for its rows (the layout caps it as well). */
+const FIT_MAX = 72;
+
 /**
- * A post's sidebar row, exactly `width` columns: marker, the title cut at its end, the date (the
- * whole date when there is room, else the year: posts from one conference series differ there),
- * and the progress label right-aligned in a column of its own. The name part can be chosen; the
- * facts are drawn quieter.
+ * Columns a sidebar needs to show every post's row whole: marker, the longest title, the whole
+ * date and the progress column. Titles are heads (read at start), so this reads no post.
  */
-export function sidebarPostRow(post: {title: string; date: Date | null}, options: {width: number; isOpen: boolean; label: string}): {name: string; facts: string} {
+export function sidebarFitOf(posts: ReadonlyArray<{title: string}>): number {
+	const most = FIT_MAX - 2 - 11 - 1 - LABEL_WIDTH;
+	let longest = 0;
+	for (const post of posts) {
+		const {title} = post;
+		// No character is wider than two columns: a title that short cannot be the widest.
+		if (title.length * 2 <= longest) continue;
+		// ASCII titles (nearly all) are as wide as they are long; the others are measured.
+		longest = Math.max(longest, /^[\x20-\x7e]*$/.test(title) ? title.length : textWidth(title));
+		if (longest >= most) break;
+	}
+	return Math.min(FIT_MAX, 2 + longest + 11 + 1 + LABEL_WIDTH);
+}
+
+/**
+ * A post's sidebar row, exactly `width` columns: marker, title, date and progress. The title is
+ * whole whenever it fits: the date gives way first (the whole date, then the year, which tells
+ * one year's conference from another's), and only then is the title cut at its end (keeping the
+ * year while the title keeps a dozen columns). `label` is
+ * the progress (`42%`, `done`, or '' for a post not opened yet) in a column of its own, or null
+ * when places are not kept. The name part can be chosen; the facts are drawn quieter.
+ */
+export function sidebarPostRow(post: {title: string; date: Date | null}, options: {width: number; isOpen: boolean; label: string | null}): {name: string; facts: string} {
 	const {width, label} = options;
 	const marker = options.isOpen ? SYMBOLS.openPost.mark : SYMBOLS.closedPost.mark;
-	const labelColumn = label ? ` ${label.padStart(LABEL_WIDTH)}` : '';
+	const labelColumn = label === null ? '' : ` ${label.padStart(LABEL_WIDTH)}`;
 	const day = formatPostDate(post.date);
-	// The title keeps at least a dozen columns; the date shrinks to the year, then goes.
 	const fixed = 2 + textWidth(labelColumn);
-	const date = width - fixed - 11 >= 16 ? day : width - fixed - 5 >= 12 ? day.slice(0, 4) : '';
+	const titleWidth = textWidth(post.title);
+	const room = width - fixed;
+	// The whole date, else the year, beside a whole title; a title that fits alone goes without;
+	// a title cut anyway keeps the year while a dozen columns of it remain.
+	const year = day.slice(0, 4);
+	const date = day === '' ? '' : titleWidth + 11 <= room ? day : titleWidth + 5 <= room ? year : titleWidth <= room ? '' : room - 5 >= 12 ? year : '';
 	const dateColumn = date ? ` ${date}` : '';
-	const titleWidth = Math.max(0, width - fixed - textWidth(dateColumn));
-	const title = truncateEnd(post.title, titleWidth);
-	const name = truncateToWidth(`${marker} ${title}${' '.repeat(Math.max(0, titleWidth - textWidth(title)))}`, width);
+	const titleRoom = Math.max(0, room - textWidth(dateColumn));
+	const title = truncateEnd(post.title, titleRoom);
+	const name = truncateToWidth(`${marker} ${title}${' '.repeat(Math.max(0, titleRoom - textWidth(title)))}`, width);
 	return {name, facts: truncateToWidth(`${dateColumn}${labelColumn}`, Math.max(0, width - textWidth(name)))};
 }
 

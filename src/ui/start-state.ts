@@ -1,5 +1,5 @@
 import type {Library} from '../posts/types.js';
-import {initialState, layoutOf, type ReaderEnv, type ReaderState} from '../state/reader-state.js';
+import {initialState, layoutOf, withSidebarFit, type ReaderEnv, type ReaderState} from '../state/reader-state.js';
 import type {PostPosition} from '../state/store-schema.js';
 import {currentTopic, storedTop} from '../state/viewport/places.js';
 import {percentRead} from '../state/viewport/viewport.js';
@@ -18,7 +18,7 @@ export function startState({library, env, width, height, measure, store, resume,
 			const place = store.getPosition(post.id);
 			if (place) places[post.id] = place;
 		}
-	const fresh = {...initialState(width, height, {places, ...(measure === undefined ? {} : {measure})}), message};
+	const fresh = withSidebarFit({...initialState(width, height, {places, ...(measure === undefined ? {} : {measure})}), message}, env);
 	const lastId = resume ? store?.lastPostId() : undefined;
 	const postIndex = lastId === undefined ? -1 : library.posts.findIndex(post => post.id === lastId);
 	if (postIndex === -1 || !places[lastId!]) return fresh;

@@ -12,12 +12,13 @@ export const SYMBOLS = {
 	toWatch: {mark: '◌', meaning: 'a talk missed and not watched yet'},
 	selected: {mark: '›', meaning: 'the selected search result'},
 	image: {mark: '▣', meaning: 'an image or an include the terminal cannot show'},
+	focusedList: {mark: '┃', meaning: 'the rule beside the sidebar when keys go to the list (Tab, Esc: back to the text)'},
+	rule: {mark: '│', meaning: 'the rule beside the sidebar when keys go to the text'},
 } as const;
 
 /** Words that stand where a symbol would: the sidebar's progress labels and the status line's range. */
 export const LABELS: Array<{mark: string; meaning: string}> = [
-	{mark: 'unread', meaning: 'a post not opened yet'},
-	{mark: '42%', meaning: 'how far a post has been read'},
+	{mark: '42%', meaning: 'how far a post has been read (a post not opened yet shows nothing)'},
 	{mark: 'done', meaning: 'a post read to its end'},
 	{mark: '68–101/101', meaning: 'the rows on screen, of the rows in the post'},
 ];

@@ -16,8 +16,11 @@ export type TerminalInput = {isTTY?: boolean; setRawMode?: (mode: boolean) => un
 /** The screen: anything that takes text. */
 export type TerminalOutput = {write: (text: string) => unknown};
 
-/** What the reader set up on the terminal: leaving undoes it, entering does it again. */
-export type TerminalSetup = {stdin: TerminalInput; stdout: TerminalOutput; isMouseOn: boolean};
+/**
+ * What the reader set up on the terminal: leaving undoes it, entering does it again. `redraw`
+ * draws the whole frame again on a cleared screen, at the terminal's size read anew (screen-keeper.ts).
+ */
+export type TerminalSetup = {stdin: TerminalInput; stdout: TerminalOutput; isMouseOn: boolean; redraw?: () => void};
 
 /** What leaving writes: mouse off, cursor shown, main screen. */
 export function leaveSequence(isMouseOn: boolean): string {

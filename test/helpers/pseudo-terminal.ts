@@ -22,6 +22,8 @@ export type Session = {
 	/** Everything the program wrote, raw. */
 	raw(): string;
 	write(keys: string): void;
+	/** Draws on the emulator's screen as if the program had: another program writing over it. */
+	emulate(output: string): void;
 	resize(cols: number, rows: number): void;
 	/** Waits until the screen, fully drawn, passes the test; on a (generous) timeout throws with the screen. */
 	waitFor(test: RegExp | ((screen: string) => boolean), timeoutMs?: number): Promise<void>;
@@ -65,7 +67,7 @@ function withoutUndefined(env: Record<string, string | undefined>): Record<strin
  * `answers: true` makes the emulator answer what the program asks of the terminal, as a terminal
  * does (xterm's headless answers DA1 but not OSC 11); off by default so that a test can answer.
  */
-export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string | undefined>; answers?: boolean} = {}): Session {
+export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string | undefined>; answers?: boolean; command?: string} = {}): Session {
 	const cols = options.cols ?? 120;
 	const rows = options.rows ?? 35;
 	let configDir = options.configDir;
@@ -75,9 +77,11 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 	}
 	const terminal = new Terminal({cols, rows, allowProposedApi: true});
 	// node-pty sets TERM to `name`: a test's TERM is passed as the name, and a TERM set to undefined
-	// is taken away by env(1) before the program starts.
+	// is taken away by env(1) before the program starts. `command` runs something else than node
+	// (a shell, to stop and resume the reader as a job).
 	const isTermUnset = options.env !== undefined && 'TERM' in options.env && options.env['TERM'] === undefined;
-	const child = pty.spawn(isTermUnset ? '/usr/bin/env' : process.execPath, isTermUnset ? ['-u', 'TERM', process.execPath, ...args] : args, {
+	const program = options.command ?? process.execPath;
+	const child = pty.spawn(isTermUnset ? '/usr/bin/env' : program, isTermUnset ? ['-u', 'TERM', program, ...args] : args, {
 		name: options.env?.['TERM'] ?? 'xterm-256color',
 		cols,
 		rows,
@@ -123,6 +127,10 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		isCursorHidden: () => raw.lastIndexOf('\u001B[?25l') > raw.lastIndexOf('\u001B[?25h'),
 		raw: () => raw,
 		write: keys => child.write(keys),
+		emulate(output) {
+			pending++;
+			terminal.write(output, () => pending--);
+		},
 		resize(newCols, newRows) {
 			child.resize(newCols, newRows);
 			terminal.resize(newCols, newRows);

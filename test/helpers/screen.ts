@@ -9,5 +9,7 @@ export const statusLine = (session: Session) => session.screen().trimEnd().split
 /** The pane's first row: right of the sidebar's rule when there is one. */
 export const paneTop = (session: Session) => {
 	const row = session.screen().split('\n')[0]!;
-	return (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim();
+	// The rule is heavy (┃) while the sidebar has the focus.
+	const rule = row.search(/[│┃]/);
+	return (rule === -1 ? row : row.slice(rule + 1)).trim();
 };

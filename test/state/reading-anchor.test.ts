@@ -91,6 +91,19 @@ describe('captureAnchor', () => {
 		const empty: RenderedDoc = {width: 80, color: false, lines: [], blocks: []};
 		assert.deepEqual(captureAnchor(empty, 3, null, 24), {sourceLine: 0, blockKey: '', blockFraction: 0, topic: null, progress: 0});
 	});
+
+	test('the rows above the first block (the title the reader shows first) are a distance from the top, not that block (issue 24)', () => {
+		const body = renderByHand(post, 80);
+		const header = ['Title', '2024-04-01', '────', ''];
+		const doc: RenderedDoc = {...body, lines: [...header, ...body.lines], blocks: body.blocks.map(block => ({...block, startLine: block.startLine + header.length}))};
+		const top = captureAnchor(doc, 0, 'Keynotes', 10);
+		assert.deepEqual(top, {sourceLine: 0, blockKey: '', blockFraction: 0, topic: null, progress: 0});
+		assert.equal(restoreAnchor(doc, top, topicsOf(post, doc), 10), 0);
+		// Wider or narrower, the top is still the top; two rows down is still two rows down.
+		assert.equal(restoreAnchor(renderByHand(post, 40), top, undefined, 10), 0);
+		assert.equal(restoreAnchor(doc, captureAnchor(doc, 2, null, 10), undefined, 10), 2);
+		assert.equal(captureAnchor(doc, header.length, 'Keynotes', 10).sourceLine, 1);
+	});
 });
 
 describe('restoreAnchor', () => {

@@ -27,7 +27,7 @@ function start(width = 100, height = 20, lib = library) {
 	return render(<App library={lib} renderPost={renderPost} color={false} hyperlinks={false} width={width} height={height} />);
 }
 
-const paneTop = (frame: string) => stripStyles(frame.split('\n')[0]!.split('│')[1] ?? '').trim();
+const paneTop = (frame: string) => stripStyles(frame.split('\n')[0]!.split(/[│┃]/)[1] ?? '').trim();
 const statusLine = (frame: string) => frame.split('\n').at(-1)!;
 
 describe('the reader', () => {

@@ -40,6 +40,14 @@ describe('find like less (issue 16.5)', () => {
 		assert.ok(splitSeen, 'some width splits the phrase over two rows');
 	});
 
+	test('folds case and accents as the search does: zieba finds Zięba, korbes KÖRBES, the marks exact (issue 24)', () => {
+		const doc = renderMarkdown('Talks by Marcel Zięba and by Mauricio KÖRBES, then Zieba again.', {width: 30, color: false, hyperlinks: false});
+		const marked = (query: string) => findMatches(doc, query).map(match => match.segments.map(segment => doc.lines[segment.line]!.slice(segment.from, segment.to)).join(' '));
+		assert.deepEqual(marked('zieba'), ['Zięba', 'Zieba']);
+		assert.deepEqual(marked('Körbes'), ['KÖRBES']);
+		assert.deepEqual(marked('korbes'), ['KÖRBES']);
+	});
+
 	test('the current match stands out; n scrolls only off screen; a wrap is said; Ctrl-F offers the last query', async () => {
 		const renderPost = (p: typeof post, options: {width: number; color: boolean; hyperlinks: boolean}) => renderMarkdown(p.body, options);
 		const app = render(<App library={library} renderPost={renderPost} color={false} hyperlinks={false} width={70} height={20} />);

@@ -16,7 +16,7 @@ const renderPost = (p: Post, o: RenderOptions): RenderedDoc => ({width: o.width,
 describe('help: a legend, one symbol per meaning, paging keys that page (issue 16.4)', () => {
 	test('every mark the reader draws is explained, and no mark has two meanings', () => {
 		const text = helpLines(100).map(line => line.text).join('\n');
-		for (const mark of ['▾', '▸', '●', '·', '✓', '◌', '▣', '›', 'unread', 'done']) assert.match(text, new RegExp(`^  ${mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm'), mark);
+		for (const mark of ['▾', '▸', '●', '·', '✓', '◌', '▣', '›', '┃', '│', '42%', 'done']) assert.match(text, new RegExp(`^  ${mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `, 'm'), mark);
 		const marks = Object.values(SYMBOLS).map(symbol => symbol.mark);
 		assert.equal(new Set(marks).size, marks.length);
 	});

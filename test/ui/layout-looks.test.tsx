@@ -25,7 +25,7 @@ describe('layout: header, sidebar and status line (issue 16.1)', () => {
 	test('the reader text opens with the title, date and tags, and topics still land on their headings', async () => {
 		const app = render(<App library={library} renderPost={renderWithHeader} color={false} hyperlinks={false} width={120} height={20} />);
 		await ready(app);
-		const pane = app.lastFrame()!.split('\n').map(line => stripStyles(line.split('│')[1] ?? '').trim());
+		const pane = app.lastFrame()!.split('\n').map(line => stripStyles(line.split(/[│┃]/)[1] ?? '').trim());
 		assert.equal(pane[0], 'KubeCon + CloudNativeCon Europe 2024 notes');
 		assert.equal(pane[1], '2024-03-20 · #kubecon #notes');
 		await press(app, ']', ']');
@@ -41,18 +41,24 @@ describe('layout: header, sidebar and status line (issue 16.1)', () => {
 		for (const [index, block] of joined.blocks.entries()) assert.equal(joined.lines[block.startLine], doc.lines[doc.blocks[index]!.startLine]);
 	});
 
-	test('sidebar names are cut at the end, with the year, and the cut does not move as the label changes', () => {
-		const rows = ['unread', '0%', '57%', 'done'].map(label => sidebarPostRow(eu2024, {width: 30, isOpen: false, label}));
+	test('sidebar names: the title whole when it fits, else cut at its end, with the year; the cut does not move as the progress changes (issue 24)', () => {
+		const rows = ['', '0%', '57%', 'done'].map(label => sidebarPostRow(eu2024, {width: 30, isOpen: false, label}));
 		for (const row of rows) {
 			assert.equal(textWidth(row.name + row.facts), 30);
 			assert.equal(row.name, rows[0]!.name);
 		}
-		assert.match(rows[0]!.name, /^▸ KubeCon \+ Cloud.*…\s*$/);
-		assert.match(rows[0]!.facts, /2024 unread$/);
-		assert.match(rows[1]!.facts, /2024     0%$/);
+		assert.match(rows[0]!.name, /^▸ KubeCon \+ CloudNa.*…\s*$/);
+		assert.match(rows[0]!.facts, /2024 {5}$/);
+		assert.match(rows[1]!.facts, /2024   0%$/);
 		assert.notEqual(sidebarPostRow(eu2023, {width: 30, isOpen: false, label: 'done'}).facts, rows[3]!.facts);
-		// Wider, the whole date shows.
-		assert.match(sidebarPostRow(eu2024, {width: 48, isOpen: true, label: 'done'}).facts, /2024-03-20   done$/);
+		// Wider, the title shows whole (the date gives way first), then the year, then the whole date.
+		const whole = sidebarPostRow(eu2024, {width: 52, isOpen: true, label: 'done'});
+		assert.match(whole.name, /^▾ KubeCon \+ CloudNativeCon Europe 2024 notes\s*$/);
+		assert.match(whole.facts, /^ +done$/);
+		assert.match(sidebarPostRow(eu2024, {width: 56, isOpen: true, label: 'done'}).facts, / 2024 done$/);
+		assert.match(sidebarPostRow(eu2024, {width: 60, isOpen: true, label: 'done'}).facts, / 2024-03-20 done$/);
+		// Without places kept there is no progress column at all.
+		assert.match(sidebarPostRow(eu2024, {width: 60, isOpen: true, label: null}).facts, / 2024-03-20$/);
 	});
 
 	test('the sidebar cursor is inverse across the whole row and titles are not dim', async () => {

@@ -1,6 +1,7 @@
 /** Where a find's query occurs in a rendered post: phrases are matched across wrapped rows. */
 import {stripStyles} from '../../render/plain.js';
 import type {RenderedDoc} from '../../render/types.js';
+import {foldText} from '../../search/fold-text.js';
 
 /** A stretch of one row a match covers: `from` to `to` (exclusive), in the row's plain text. */
 export type MatchSegment = {line: number; from: number; to: number};
@@ -8,11 +9,14 @@ export type MatchSegment = {line: number; from: number; to: number};
 /** One occurrence: the row it starts on, and every row stretch it covers. */
 export type FindMatch = {line: number; segments: MatchSegment[]};
 
-/** Blanks (spaces, tabs, no-break spaces) folded to one space: a wrap is a space too. */
-const fold = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
+/**
+ * Folded as the search folds (case and accents: `zieba` finds Zięba, `korbes` Körbes), and blanks
+ * (spaces, tabs, no-break spaces) to one space: a wrap is a space too.
+ */
+const fold = (text: string) => foldText(text).replace(/\s+/g, ' ');
 
 /**
- * Every occurrence of `query` (case and spacing ignored) in the doc. The rows of one paragraph (a
+ * Every occurrence of `query` (case, accents and spacing ignored) in the doc. The rows of one paragraph (a
  * run of non-blank rows within a block) are joined with a space, as the source text was before the
  * wrap, so `reading measure` is found where the wrap put `reading` and `measure` on two rows.
  */
@@ -55,9 +59,8 @@ export function findMatches(doc: Pick<RenderedDoc, 'lines' | 'blocks'>, query: s
 		for (let index = 0; index < content.length; index++) {
 			const char = content[index]!;
 			if (/\s/.test(char) && /\s/.test(content[index - 1] ?? '')) continue;
-			// Lower-cased a character at a time, so every character keeps its one origin.
-			const lower = char.toLowerCase();
-			text += /\s/.test(char) ? ' ' : lower.length === 1 ? lower : char;
+			// Folded a character at a time (foldText keeps the length), so every character keeps its one origin.
+			text += /\s/.test(char) ? ' ' : char.charCodeAt(0) < 128 ? char.toLowerCase() : foldText(char);
 			origin.push({line, column: start + index});
 		}
 	}

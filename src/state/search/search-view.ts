@@ -1,4 +1,6 @@
 /** What the search panel lists, worked out without React: results grouped by post, the empty words. */
+import type {TextResult} from '../../search/text-search.js';
+import type {SearchItem} from './search-items.js';
 import type {SearchPanel} from './search-reducer.js';
 
 /**
@@ -13,15 +15,69 @@ export function groupByPost<T extends {session: {postId: string}}>(hits: readonl
 
 /**
  * Why the list is empty, naming the filters that hide what the query alone finds and the keys that
- * clear them: "no missed talks on day 2 match 'x' — m clears missed, d changes the day".
+ * clear them: "no missed talks on day 2 match 'x' — m clears missed, d changes the day". A query
+ * the text holds never gets here: its lines are listed.
  */
-export function emptyResultText(panel: Pick<SearchPanel, 'query' | 'missedOnly' | 'day'>, hasSessions: boolean): string {
+export function emptyResultText(panel: Pick<SearchPanel, 'query' | 'missedOnly' | 'day'>, hasSessions: boolean, text: Pick<TextResult, 'isDone'> | null = {isDone: true}): string {
 	const query = panel.query.trim();
 	if (!panel.missedOnly && panel.day === null) {
-		if (!hasSessions) return 'These notes list no sessions.';
-		return query ? `no talk matches '${query}' — Ctrl-U clears the query` : 'no talk matches';
+		if (query === '') return hasSessions ? 'no talk matches' : 'These notes list no sessions; type to search their text.';
+		if (!text?.isDone) return `searching the text for '${query}'…`;
+		return `nothing matches '${query}', in the talks or the text — Ctrl-U clears the query`;
 	}
 	const what = `no ${panel.missedOnly ? 'missed talks' : 'talks'}${panel.day === null ? '' : ` on day ${panel.day}`}${query ? ` match '${query}'` : ''}`;
 	const keys = [panel.missedOnly ? 'm clears missed' : '', panel.day === null ? '' : 'd changes the day'].filter(Boolean).join(', ');
 	return `${what} — ${keys}`;
+}
+
+/**
+ * The panel's rows. Talks under their post's title, two rows each (title; speakers, day, note);
+ * then the lines of the open post's text under a heading, then those of other posts under their
+ * titles, one row each, with how many more a post holds.
+ */
+export type PanelRow =
+	| {kind: 'post'; title: string}
+	| {kind: 'title' | 'details' | 'line'; index: number}
+	| {kind: 'group'; title: string}
+	| {kind: 'more'; count: number};
+
+export function panelRows(items: readonly SearchItem[], options: {openPostId: string; postTitle: (postId: string) => string; more: Readonly<Record<string, number>>}): PanelRow[] {
+	const rows: PanelRow[] = [];
+	let lastTalkPost: string | null = null;
+	let lastLinePost: string | null = null;
+	const closePost = () => {
+		const count = lastLinePost === null ? 0 : (options.more[lastLinePost] ?? 0);
+		if (count > 0) rows.push({kind: 'more', count});
+	};
+	for (const [index, item] of items.entries()) {
+		if (item.kind === 'talk') {
+			if (item.hit.session.postId !== lastTalkPost) {
+				lastTalkPost = item.hit.session.postId;
+				rows.push({kind: 'post', title: options.postTitle(lastTalkPost)});
+			}
+			rows.push({kind: 'title', index}, {kind: 'details', index});
+			continue;
+		}
+		const {postId} = item.hit;
+		if (postId !== lastLinePost) {
+			closePost();
+			if (lastLinePost === null && postId === options.openPostId) rows.push({kind: 'group', title: 'Lines of this post'});
+			else if (postId !== options.openPostId && (lastLinePost === null || lastLinePost === options.openPostId)) rows.push({kind: 'group', title: 'Lines of other posts'});
+			if (postId !== options.openPostId) rows.push({kind: 'post', title: options.postTitle(postId)});
+			lastLinePost = postId;
+		}
+		rows.push({kind: 'line', index});
+	}
+	closePost();
+	return rows;
+}
+
+/** The first row shown: the selected entry in view (a talk's two rows), with its heading above it when it fits. */
+export function windowStart(rows: readonly PanelRow[], selected: number, room: number): number {
+	const at = rows.findIndex(row => (row.kind === 'title' || row.kind === 'line') && row.index === selected);
+	if (at === -1) return 0;
+	const last = rows[at]!.kind === 'title' ? at + 1 : at;
+	let header = at;
+	while (header > 0 && (rows[header - 1]!.kind === 'post' || rows[header - 1]!.kind === 'group')) header--;
+	return last - header + 1 <= room ? Math.max(0, Math.min(header, last + 1 - room)) : Math.max(0, last + 1 - room);
 }

@@ -1,27 +1,33 @@
 import type {SidebarRow, SidebarRows} from '../reader-state.js';
 
 /**
- * The sidebar's rows (every post, the open one followed by its `topicCount` sections) worked out
- * from their index instead of kept as one object per post: a frame reads the rows on screen, so
- * its cost does not grow with the library.
+ * The sidebar's rows (the posts shown, the open one followed by its `topicCount` sections) worked
+ * out from their index instead of kept as one object per post: a frame reads the rows on screen,
+ * so its cost does not grow with the library. `shown` lists the posts a filter keeps (library
+ * order, ascending), with `positionOf` mapping a post to its place in it (-1 when filtered out);
+ * without them, every post is shown.
  */
-export function sidebarRows(postCount: number, openPost: number, topicCount: number): SidebarRows {
-	const isOpen = openPost >= 0 && openPost < postCount;
-	const topics = isOpen ? topicCount : 0;
-	const length = postCount + topics;
+export function sidebarRows(postCount: number, openPost: number, topicCount: number, shown?: ShownPosts): SidebarRows {
+	const count = shown ? shown.posts.length : postCount;
+	const postAt = (position: number) => (shown ? shown.posts[position]! : position);
+	const positionOf = (postIndex: number) => (postIndex < 0 || postIndex >= postCount ? -1 : shown ? shown.positionOf(postIndex) : postIndex);
+	const openAt = positionOf(openPost);
+	const topics = openAt === -1 ? 0 : topicCount;
+	const length = count + topics;
 	const at = (index: number): SidebarRow | undefined => {
 		if (!Number.isInteger(index) || index < 0 || index >= length) return undefined;
-		if (index <= openPost) return {kind: 'post', postIndex: index};
-		if (index <= openPost + topics) return {kind: 'topic', postIndex: openPost, topicIndex: index - openPost - 1};
-		return {kind: 'post', postIndex: index - topics};
+		if (openAt === -1 || index <= openAt) return {kind: 'post', postIndex: postAt(index)};
+		if (index <= openAt + topics) return {kind: 'topic', postIndex: openPost, topicIndex: index - openAt - 1};
+		return {kind: 'post', postIndex: postAt(index - topics)};
 	};
 	return {
 		length,
 		at,
 		indexOf(row) {
-			if (row.kind === 'topic') return row.postIndex === openPost && row.topicIndex >= 0 && row.topicIndex < topics ? openPost + 1 + row.topicIndex : -1;
-			if (row.postIndex < 0 || row.postIndex >= postCount) return -1;
-			return row.postIndex <= openPost ? row.postIndex : row.postIndex + topics;
+			if (row.kind === 'topic') return openAt !== -1 && row.postIndex === openPost && row.topicIndex >= 0 && row.topicIndex < topics ? openAt + 1 + row.topicIndex : -1;
+			const position = positionOf(row.postIndex);
+			if (position === -1) return -1;
+			return openAt === -1 || position <= openAt ? position : position + topics;
 		},
 		slice(start, end) {
 			const rows: SidebarRow[] = [];
@@ -33,6 +39,16 @@ export function sidebarRows(postCount: number, openPost: number, topicCount: num
 			return -1;
 		},
 	};
+}
+
+/** The posts a sidebar filter keeps, in library order, and where each post is among them. */
+export type ShownPosts = {readonly posts: readonly number[]; positionOf(postIndex: number): number};
+
+/** The shown posts of a list of post indices (ascending), with a lookup made once. */
+export function shownPosts(posts: readonly number[], postCount: number): ShownPosts {
+	const positions = new Int32Array(postCount).fill(-1);
+	for (const [position, postIndex] of posts.entries()) positions[postIndex] = position;
+	return {posts, positionOf: postIndex => positions[postIndex] ?? -1};
 }
 
 /** The open post's row, or its topic's when one is being read (`topic` -1: before the first). */

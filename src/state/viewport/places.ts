@@ -1,5 +1,6 @@
 import {captureAnchor, restoreAnchor} from '../reading-anchor.js';
 import {currentDoc, layoutOf, type ReaderEnv, type ReaderState} from '../reader-state.js';
+import {addRange, sectionsSeen, type SeenRows} from './seen-rows.js';
 import {maxJumpTop, percentRead, spyTopic} from './viewport.js';
 
 /** The topic being read: one chosen by a jump, else the scroll-spy's. */
@@ -10,8 +11,28 @@ export function currentTopic(state: ReaderState, env: ReaderEnv): number {
 }
 
 /**
+ * The rows seen of the open post, with those on screen now: what was seen since the post was
+ * opened at this width, else only the screen as it is; and the sections wholly seen, kept across
+ * widths (a resize re-wraps the rows, not what was read).
+ */
+export function seenNow(state: ReaderState, env: ReaderEnv): SeenRows {
+	const layout = layoutOf(state);
+	const doc = currentDoc(state, env);
+	const postId = env.postId(state.postIndex);
+	const {seen} = state;
+	const isSamePost = seen !== null && seen.postId === postId;
+	const isSameRows = isSamePost && seen.width === layout.paneWidth && seen.lineCount === doc.lines.length;
+	const ranges = addRange(isSameRows ? seen.ranges : [], state.top, state.top + layout.paneHeight);
+	const names = env.sectionNames(state.postIndex);
+	const wholly = sectionsSeen(ranges, env.topicLines(state.postIndex, doc), doc.lines.length).map(index => names[index]).filter((name): name is string => name !== undefined);
+	return {postId, width: layout.paneWidth, lineCount: doc.lines.length, ranges, topics: [...new Set([...(isSamePost ? seen.topics : []), ...wholly])]};
+}
+
+/**
  * After the reader moved in the open post: its place, read topics and `done` are updated in the
- * state (the save effect writes them). Opening a post never comes here, so it never writes.
+ * state (the save effect writes them). A topic is read once all of its section has been on screen
+ * (reading a post through with Space reads every topic); the screen before the move counts as
+ * seen. Opening a post never comes here, so it never writes.
  */
 export function recordMove(before: ReaderState, after: ReaderState, env: ReaderEnv): ReaderState {
 	if (after.postIndex === before.postIndex && after.top === before.top && after.chosenTopic === before.chosenTopic) return after;
@@ -22,8 +43,8 @@ export function recordMove(before: ReaderState, after: ReaderState, env: ReaderE
 	const topicIndex = currentTopic(after, env);
 	const topic = env.sectionNames(after.postIndex)[topicIndex] ?? null;
 	const previous = after.places[postId];
-	const read = new Set(previous?.readTopics ?? []);
-	if (topic) read.add(topic);
+	const seen = seenNow({...after, seen: before.postIndex === after.postIndex ? seenNow(before, env) : after.seen}, env);
+	const read = new Set([...(previous?.readTopics ?? []), ...seen.topics]);
 	const isDone = percentRead(after.top, doc.lines.length, layout.paneHeight) === 100;
 	const place = {
 		anchor: captureAnchor(doc, after.top, topic, layout.paneHeight),
@@ -31,7 +52,7 @@ export function recordMove(before: ReaderState, after: ReaderState, env: ReaderE
 		updatedAt: env.now(),
 		done: isDone || previous?.done === true,
 	};
-	return {...after, places: {...after.places, [postId]: place}, lastMove: {postId, count: (after.lastMove?.count ?? 0) + 1}};
+	return {...after, seen, places: {...after.places, [postId]: place}, lastMove: {postId, count: (after.lastMove?.count ?? 0) + 1}};
 }
 
 /** The top line a post opens at: its stored place, or its first line. */

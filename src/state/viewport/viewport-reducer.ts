@@ -1,6 +1,6 @@
 import {captureAnchor, restoreAnchor} from '../reading-anchor.js';
-import {currentDoc, layoutOf, type ReaderEnv, type ReaderState} from '../reader-state.js';
-import {recordMove, storedTop} from './places.js';
+import {currentDoc, layoutOf, withSidebarFit, type ReaderEnv, type ReaderState} from '../reader-state.js';
+import {recordMove, seenNow, storedTop} from './places.js';
 import {clampScroll, clampTop, maxJumpTop, maxTop, nextTopicLine, previousTopicLine} from './viewport.js';
 
 /** Moving through the text of the open post, and between posts. */
@@ -46,8 +46,11 @@ export function viewportReducer(state: ReaderState, action: ViewportAction, env:
 			return jumpTo(state, env, state.postIndex, lines.indexOf(target));
 		}
 		case 'post': {
-			const next = state.postIndex + action.direction;
-			if (next < 0 || next >= env.postCount) return {...state, message: action.direction > 0 ? 'Last post' : 'First post'};
+			// n and p follow the sidebar's filter: the next post it keeps, in library order.
+			const shown = env.shownPosts(state.sidebar.filter);
+			const next = shown ? neighbour(shown, state.postIndex, action.direction) : state.postIndex + action.direction;
+			const edge = action.direction > 0 ? 'Last post' : 'First post';
+			if (next < 0 || next >= env.postCount) return {...state, message: shown ? `${edge} of the filter` : edge};
 			return openPost(state, env, next);
 		}
 		case 'openPost': {
@@ -94,7 +97,9 @@ export function jumpToLine(state: ReaderState, env: ReaderEnv, postIndex: number
  * too narrow for it, the text stays and the list leaves (t or Tab bring it in the text's place).
  */
 export function resize(state: ReaderState, env: ReaderEnv, width: number, height: number): ReaderState {
-	const next = {...state, width, height};
+	// What was read on screen so far stays read at the new width (the rows are counted anew).
+	const seen = layoutOf(state).isTooSmall ? state.seen : seenNow(state, env);
+	const next = withSidebarFit({...state, width, height, seen}, env);
 	const layout = layoutOf(next);
 	// Too small: nothing is shown, and the place stays counted at the width it was read at.
 	if (layout.isTooSmall) return next;
@@ -107,4 +112,19 @@ export function resize(state: ReaderState, env: ReaderEnv, width: number, height
 	const focus = isListShown ? state.focus : 'reader';
 	const limit = top > maxTop(newDoc.lines.length, layout.paneHeight) && state.chosenTopic !== null ? maxJumpTop(newDoc.lines.length) : maxTop(newDoc.lines.length, layout.paneHeight);
 	return {...next, focus, isListInPlace, top: Math.min(Math.max(0, top), limit), topWidth: layout.paneWidth, find: oldDoc === newDoc ? state.find : null};
+}
+
+/** The post after (or before) `postIndex` among `shown` (ascending), which may not hold it; -1 past either end. */
+function neighbour(shown: readonly number[], postIndex: number, direction: 1 | -1): number {
+	let low = 0;
+	let high = shown.length;
+	// The first position whose post comes after `postIndex`.
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (shown[middle]! <= postIndex) low = middle + 1;
+		else high = middle;
+	}
+	if (direction > 0) return shown[low] ?? -1;
+	const before = shown[low - 1] === postIndex ? low - 2 : low - 1;
+	return before >= 0 ? shown[before]! : -1;
 }

@@ -7,6 +7,7 @@ import {warningLines} from '../overlay-lines.js';
 import type {UiTheme} from '../theme.js';
 import {HelpOverlay, TextOverlay} from './help-overlay.js';
 import {ReaderPane} from './reader-pane.js';
+import {currentText, searchItems} from '../../state/search/search-items.js';
 import {SearchPanel} from './search-panel.js';
 
 type Props = {
@@ -25,6 +26,7 @@ type Props = {
 export function MainPane({state, view, library, hits, storedWatched, list, theme}: Props) {
 	const {paneWidth: width, paneHeight: height} = view.layout;
 	const {mode} = state;
+	// As view.pane says (the wheel follows it too): overlays, then the list in place, then the text.
 	if (mode.kind === 'help') return <HelpOverlay width={width} height={height} top={mode.top} />;
 	if (mode.kind === 'warnings') {
 		const count = library.warnings.length;
@@ -32,8 +34,23 @@ export function MainPane({state, view, library, hits, storedWatched, list, theme
 		return <TextOverlay title={title} lines={warningLines(library.warnings, width)} width={width} height={height} top={mode.top} />;
 	}
 	if (mode.kind === 'search') {
-		return <SearchPanel panel={mode.panel} hits={hits} posts={library.posts} watched={state.watched} storedWatched={storedWatched} width={width} height={height} theme={theme} hasSessions={library.posts.some(post => post.sessions.length > 0)} />;
+		const items = searchItems(mode.panel, hits);
+		return (
+			<SearchPanel
+				panel={mode.panel}
+				items={items}
+				text={currentText(mode.panel)}
+				openPostId={library.posts[state.postIndex]?.id ?? ''}
+				posts={library.posts}
+				watched={state.watched}
+				storedWatched={storedWatched}
+				width={width}
+				height={height}
+				theme={theme}
+				hasSessions={library.posts.some(post => post.sessions.length > 0)}
+			/>
+		);
 	}
-	if (view.isListInPlace) return list(width);
+	if (view.pane === 'list') return list(width);
 	return <ReaderPane lines={view.doc.lines} top={state.top} width={width} height={height} find={state.find} flashLine={state.flashLine} margin={view.layout.textMargin} theme={theme} />;
 }

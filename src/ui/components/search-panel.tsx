@@ -1,16 +1,23 @@
 import {Box, Text} from 'ink';
 import type {Post, Session} from '../../posts/types.js';
 import {textWidth, truncateToWidth, wrapToWidth} from '../../render/text-width.js';
-import {emptyResultText} from '../../state/search/search-view.js';
+import {hasTalkFilter, type SearchItem} from '../../state/search/search-items.js';
+import {emptyResultText, panelRows, windowStart} from '../../state/search/search-view.js';
 import {isWatchedIn, type SearchPanel as Panel} from '../../state/search/search-reducer.js';
-import type {MatchRange, SessionHit} from '../../search/session-index.js';
+import type {MatchRange} from '../../search/session-index.js';
+import {MIN_TEXT_QUERY, type TextResult} from '../../search/text-search.js';
 import {layerHints} from '../keymap.js';
 import {SYMBOLS} from '../symbols.js';
 import type {UiTheme} from '../theme.js';
 
 type Props = {
 	panel: Panel;
-	hits: SessionHit[];
+	/** The talks found (for the query as last settled), then the lines of text. */
+	items: readonly SearchItem[];
+	/** The text search for the panel's query, as far as it went; null before it starts. */
+	text: TextResult | null;
+	/** The open post: its lines come first, under a heading of their own. */
+	openPostId: string;
 	posts: Post[];
 	watched: Record<string, boolean>;
 	storedWatched: (session: Session) => boolean | undefined;
@@ -49,42 +56,34 @@ function Highlighted({text, ranges, width, color}: {text: string; ranges: MatchR
 	);
 }
 
-type Row = {kind: 'post'; title: string} | {kind: 'title' | 'details'; index: number};
-
-/** The panel's rows: a post's title once, then two rows per session (title; speakers, day, note). */
-function rowsOf(hits: SessionHit[], postTitle: Map<string, string>): Row[] {
-	const rows: Row[] = [];
-	let lastPost: string | null = null;
-	for (const [index, hit] of hits.entries()) {
-		if (hit.session.postId !== lastPost) {
-			lastPost = hit.session.postId;
-			rows.push({kind: 'post', title: postTitle.get(lastPost) ?? lastPost});
-		}
-		rows.push({kind: 'title', index}, {kind: 'details', index});
-	}
-	return rows;
+/** A line of text cut to `width` around its first match (its start lost first), with the ranges moved along. */
+function snippet(text: string, ranges: MatchRange[], width: number): {text: string; ranges: MatchRange[]} {
+	const first = ranges[0]?.[0] ?? 0;
+	// The match starts a dozen columns in, or where the line starts.
+	let from = textWidth(text) <= width || first < 16 ? 0 : Math.min(first - 12, Math.max(0, text.length - width + 1));
+	// From the start of a word: the first space after the cut, if it comes before the match.
+	const space = text.indexOf(' ', from);
+	if (from > 0 && space !== -1 && space < first) from = space + 1;
+	if (from <= 0) return {text, ranges};
+	return {text: `…${text.slice(from)}`, ranges: ranges.filter(([, end]) => end >= from).map(([start, end]) => [Math.max(start, from) - from + 1, end - from + 1])};
 }
 
-/** The first row shown: the selected session in view, with its post's title above it when it fits. */
-function windowStart(rows: Row[], selected: number, room: number): number {
-	const at = rows.findIndex(row => row.kind === 'title' && row.index === selected);
-	if (at === -1) return 0;
-	const header = rows[at - 1]?.kind === 'post' ? at - 1 : at;
-	return header + room > at + 2 ? Math.max(0, Math.min(header, at + 2 - room)) : Math.max(0, at + 2 - room);
-}
-
-/** The session search: the query, the filters, the keys, and the results under their posts. */
-export function SearchPanel({panel, hits, posts, watched, storedWatched, width, height, theme, hasSessions = true}: Props) {
+/** The search: the query, the filters, the keys, the talks under their posts, then the lines of text. */
+export function SearchPanel({panel, items, text, openPostId, posts, watched, storedWatched, width, height, theme, hasSessions = true}: Props) {
 	const filters = [panel.missedOnly ? 'missed only' : '', panel.day === null ? '' : `day ${panel.day}`].filter(Boolean).join(', ');
 	// A kept query shows selected (inverse): the next character typed replaces it.
 	const query = panel.isQueryKept ? `\u001B[7m${panel.query}\u001B[27m` : panel.query;
 	const header = `/ ${query}${panel.focus === 'query' ? '▏' : ''}`;
-	const count = `${hits.length} session${hits.length === 1 ? '' : 's'}${filters ? ` · ${filters}` : ''}`;
+	const talkCount = items.filter(item => item.kind === 'talk').length;
+	const lineCount = items.length - talkCount;
+	const searching = text && !text.isDone && text.total > 0 ? ` · searching the text ${Math.floor((100 * text.scanned) / text.total)}%` : '';
+	const linesFound = lineCount > 0 || (text?.isDone && text.total > 0) ? ` · ${lineCount + Object.values(text?.more ?? {}).reduce((sum, more) => sum + more, 0)} line${lineCount === 1 ? '' : 's'}` : '';
+	const count = `${talkCount} session${talkCount === 1 ? '' : 's'}${linesFound}${searching}${filters ? ` · ${filters}` : ''}`;
 	// The keys wrap to a second line rather than lose their end.
 	const hintLines = wrapToWidth(panel.focus === 'query' ? `type to search · ${layerHints('searchQuery')}` : layerHints('searchList'), width).slice(0, width < 80 ? 3 : 2);
 	const room = Math.max(2, height - 1 - hintLines.length);
 	const postTitle = new Map(posts.map(post => [post.id, post.title]));
-	const rows = rowsOf(hits, postTitle);
+	const rows = panelRows(items, {openPostId, postTitle: id => postTitle.get(id) ?? id, more: text?.more ?? {}});
 	const start = windowStart(rows, panel.selected, room);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -96,23 +95,46 @@ export function SearchPanel({panel, hits, posts, watched, storedWatched, width, 
 					{line}
 				</Text>
 			))}
-			{hits.length === 0 &&
-				wrapToWidth(emptyResultText(panel, hasSessions), width).map((line, index) => (
+			{items.length === 0 &&
+				wrapToWidth(emptyResultText(panel, hasSessions, panel.query.trim().length >= MIN_TEXT_QUERY && !hasTalkFilter(panel) ? text : {isDone: true}), width).map((line, index) => (
 					<Text key={`e${index}`} wrap="truncate">
 						{line}
 					</Text>
 				))}
 			{rows.slice(start, start + room).map((row, index) => {
-				if (row.kind === 'post') {
+				if (row.kind === 'post' || row.kind === 'group') {
 					return (
-						<Text key={`p${start + index}`} bold color={theme.accent} wrap="truncate">
+						<Text key={`${row.kind}${start + index}`} bold color={row.kind === 'post' ? theme.accent : undefined} underline={row.kind === 'group'} wrap="truncate">
 							{truncateToWidth(row.title, width)}
 						</Text>
 					);
 				}
-				const hit = hits[row.index]!;
-				const {session} = hit;
+				if (row.kind === 'more') {
+					return (
+						<Text key={`m${start + index}`} color={theme.muted} dimColor={theme.dim} wrap="truncate">
+							{truncateToWidth(`     … ${row.count} more line${row.count === 1 ? '' : 's'} in this post (Enter, then n)`, width)}
+						</Text>
+					);
+				}
+				const item = items[row.index]!;
 				const isSelected = row.index === panel.selected;
+				if (item.kind === 'line') {
+					const {hit} = item;
+					const prefix = `${isSelected ? SYMBOLS.selected.mark : ' '}   `;
+					const lineWidth = Math.max(0, width - textWidth(prefix));
+					const shown = snippet(hit.text, hit.ranges, lineWidth);
+					return (
+						<Box key={`l${hit.postId}:${hit.line}`} width={width}>
+							<Text inverse={isSelected}>
+								{prefix}
+								<Highlighted text={shown.text} ranges={shown.ranges} width={lineWidth} color={isSelected ? undefined : theme.accent} />
+								{isSelected ? ' '.repeat(Math.max(0, lineWidth - textWidth(truncateToWidth(shown.text, lineWidth)))) : ''}
+							</Text>
+						</Box>
+					);
+				}
+				const {hit} = item;
+				const {session} = hit;
 				// Two talks can share a line (`**A** by X and **B** by Y`): the hit's place keeps keys unique.
 				const key = `${session.postId}:${session.line}:${row.index}:${row.kind}`;
 				if (row.kind === 'details') {

@@ -2,7 +2,8 @@ import {Box, Text} from 'ink';
 import type {Post} from '../../posts/types.js';
 import type {SidebarRows} from '../../state/reader-state.js';
 import {sectionsOf} from '../reader-env.js';
-import {sidebarPostRow, sidebarTopicRow} from '../sidebar-row.js';
+import {textWidth} from '../../render/text-width.js';
+import {sidebarPostRow, sidebarTopicRow, truncateEnd} from '../sidebar-row.js';
 import {SYMBOLS} from '../symbols.js';
 import type {UiTheme} from '../theme.js';
 
@@ -14,10 +15,12 @@ type Props = {
 	offset: number;
 	/** Row of the cursor when the sidebar has focus, else -1. */
 	cursor: number;
+	/** The filter's line above the list (what is typed, how many posts it keeps), or null. */
+	filter: {text: string; count: string} | null;
 	openPost: number;
 	currentTopic: number;
-	/** A post's `unread`, percentage or `done`; empty when positions are not kept. Asked for the rows drawn only. */
-	progress: (postIndex: number) => string;
+	/** A post's percentage, `done`, or '' before it is opened; null when positions are not kept. Asked for the rows drawn only. */
+	progress: (postIndex: number) => string | null;
 	/** Topic names of the open post already read. */
 	readTopics: ReadonlySet<string>;
 	theme: UiTheme;
@@ -26,11 +29,41 @@ type Props = {
 /** Marks before a topic's name (the help's legend lists the same). */
 const TOPIC_MARKS = {current: SYMBOLS.currentTopic.mark, read: SYMBOLS.readTopic.mark, unread: SYMBOLS.unreadTopic.mark};
 
-/** The tree of posts, the open one showing its topics; the topic being read is marked. Only the rows on screen are built. */
-export function Sidebar({posts, rows, width, height, offset, cursor, openPost, currentTopic, progress, readTopics, theme}: Props) {
-	const visible = rows.slice(offset, offset + height);
+/** The filter's line, `width` columns: the count on the right; a long query loses its start, where typing is not. */
+function filterLine({text, count}: {text: string; count: string}, width: number): string {
+	const room = Math.max(0, width - textWidth(count) - 1);
+	const shown = textWidth(text) <= room ? text : room > 1 ? `…${truncateStart(text, room - 1)}` : '';
+	return truncateEnd(`${shown}${' '.repeat(Math.max(1, width - textWidth(shown) - textWidth(count)))}${count}`, width);
+}
+
+/** The end of `text` that fits in `width` columns. */
+function truncateStart(text: string, width: number): string {
+	const chars = [...text];
+	let used = 0;
+	let start = chars.length;
+	while (start > 0 && used + textWidth(chars[start - 1]!) <= width) used += textWidth(chars[--start]!);
+	return chars.slice(start).join('');
+}
+
+/**
+ * The tree of posts, the open one showing its topics; the topic being read is marked. Only the
+ * rows on screen are built. A filter, typed or kept, takes the first row.
+ */
+export function Sidebar({posts, rows, width, height, offset, cursor, filter, openPost, currentTopic, progress, readTopics, theme}: Props) {
+	const listHeight = Math.max(1, height - (filter === null ? 0 : 1));
+	const visible = rows.slice(offset, offset + listHeight);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
+			{filter !== null && (
+				<Text key="filter" color={theme.accent} bold wrap="truncate">
+					{filterLine(filter, width)}
+				</Text>
+			)}
+			{filter !== null && rows.length === 0 && (
+				<Text key="none" wrap="truncate">
+					{truncateEnd('no post matches', width)}
+				</Text>
+			)}
 			{visible.map((row, index) => {
 				const isCursor = offset + index === cursor;
 				const post = posts[row.postIndex]!;

@@ -1,31 +1,27 @@
 import {useInput} from 'ink';
 import type {ReaderAction} from '../../state/reader-reducer.js';
-import type {Layout} from '../../state/layout.js';
 import {keyPresses} from '../key-name.js';
 import {resolveKey} from '../keymap.js';
-import {mouseIntent, parseMouse, parseMouseChunk, type MouseEvent} from '../mouse.js';
-import type {KeyPress} from './use-reader.js';
-
-/** What the input needs of the frame on screen: where the sidebar is and which row it starts at. */
-export type InputView = {layout: Layout; sidebarOffset: number; isListInPlace: boolean};
+import {parseMouse, parseMouseChunk, type MouseEvent} from '../mouse.js';
+import type {KeyPress, MousePress} from './use-reader.js';
 
 /**
- * Keys and mouse reports to reducer actions. A mouse report is checked first: Ink hands it over
- * as `[<65;60;10M` (its ESC taken off), which would otherwise read as the keys `[`, `<`, digits.
- * Ctrl-Z suspends here, before the reducer: it is the terminal's business, not the state's.
+ * Keys and mouse reports to the reducer, which resolves both against the state it holds. A mouse
+ * report is checked first: Ink hands it over as `[<65;60;10M` (its ESC taken off), which would
+ * otherwise read as the keys `[`, `<`, digits.
+ * Ctrl-Z suspends and Ctrl-L redraws here, before the reducer: the terminal's business, not the state's.
  */
-export function useReaderInput(dispatch: (action: ReaderAction | KeyPress) => void, view: InputView, suspend: () => void): void {
+export function useReaderInput(dispatch: (action: ReaderAction | KeyPress | MousePress) => void, terminal: {suspend: () => void; redraw: () => void}): void {
 	useInput((input, key) => {
 		const events = mouseEvents(input);
 		if (events) {
-			for (const event of events) {
-				const action = mouseAction(event, view);
-				if (action) dispatch(action);
-			}
+			for (const event of events) dispatch({type: 'mouse', event});
 			return;
 		}
 		for (const press of keyPresses(input, key)) {
-			if (resolveKey(press.name, ['global']) === 'suspend') suspend();
+			const global = resolveKey(press.name, ['global']);
+			if (global === 'suspend') terminal.suspend();
+			else if (global === 'redraw') terminal.redraw();
 			else dispatch({type: 'key', ...press});
 		}
 	});
@@ -40,13 +36,4 @@ function mouseEvents(input: string): MouseEvent[] | null {
 	const {events} = parseMouseChunk(input.replaceAll(/\u001B?\[</g, '\u001B[<'));
 	// `[<1` pasted into the query is text, not a report.
 	return events.length > 0 ? events : null;
-}
-
-function mouseAction(event: MouseEvent, {layout, sidebarOffset, isListInPlace}: InputView): ReaderAction | null {
-	const intent = mouseIntent(event, layout);
-	if (!intent) return null;
-	// Narrow terminals show the list in the text's place: the pointer is then over the list.
-	const area = isListInPlace ? 'sidebar' : intent.area;
-	if (intent.kind === 'scroll') return area === 'sidebar' ? {type: 'sidebarScroll', lines: intent.lines} : {type: 'scroll', lines: intent.lines};
-	return area === 'sidebar' ? {type: 'sidebarClick', row: sidebarOffset + intent.row} : null;
 }

@@ -5,8 +5,9 @@ import type {LibraryUpdate} from '../../posts/update-library.js';
 import type {RenderedDoc, RenderOptions} from '../../render/types.js';
 import {readerReducer, type ReaderAction} from '../../state/reader-reducer.js';
 import type {ReaderEnv, ReaderState} from '../../state/reader-state.js';
-import {isWatchedIn} from '../../state/search/search-reducer.js';
-import {keyToAction} from '../key-dispatch.js';
+import {isWatchedIn, itemsOf, talkOf} from '../../state/search/search-reducer.js';
+import {keyToAction, mouseToAction} from '../key-dispatch.js';
+import type {MouseEvent} from '../mouse.js';
 import {createReaderEnv, type DocCache} from '../reader-env.js';
 import {watchedMessage} from '../watch-actions.js';
 import type {ReaderStore} from './use-save-place.js';
@@ -16,6 +17,8 @@ export type ReaderWorld = {state: ReaderState; env: ReaderEnv; library: Library}
 
 /** A key press, resolved inside the reducer against the current state. */
 export type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
+/** A mouse event, resolved inside the reducer against the current state (what the pane shows). */
+export type MousePress = {type: 'mouse'; event: MouseEvent};
 /** A new library (live reload, the editor closed) with its env: swapped in one step with the state. */
 type Reloaded = {type: 'reloaded'; library: Library; env: ReaderEnv; update: LibraryUpdate; message: string | null};
 
@@ -52,16 +55,21 @@ export function useReader({library, renderPost, style, store, start}: Options) {
 		},
 		[makeEnv],
 	);
-	return {...world, dispatch: dispatch as (action: ReaderAction | KeyPress) => void, applyUpdate, currentLibrary: useCallback(() => latest.current, [])};
+	return {...world, dispatch: dispatch as (action: ReaderAction | KeyPress | MousePress) => void, applyUpdate, currentLibrary: useCallback(() => latest.current, [])};
 }
 
-function worldReducer(world: ReaderWorld, action: ReaderAction | KeyPress | Reloaded): ReaderWorld {
+function worldReducer(world: ReaderWorld, action: ReaderAction | KeyPress | MousePress | Reloaded): ReaderWorld {
 	const {state, env} = world;
 	if (action.type === 'reloaded') {
 		const warning = action.update.warnings[0];
 		const message = action.message ?? (warning ? sanitizeText(`${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`) : null);
 		const {changed, removed} = action.update;
 		return {library: action.library, env: action.env, state: readerReducer(state, {type: 'libraryReloaded', before: env, changed, removed, message}, action.env)};
+	}
+	if (action.type === 'mouse') {
+		const resolved = mouseToAction(state, env, action.event);
+		const next = resolved ? readerReducer(state, resolved, env) : state;
+		return next === state ? world : {...world, state: next};
 	}
 	if (action.type !== 'key') return {...world, state: readerReducer(state, action, env)};
 	const resolved = keyToAction(state, action.name, action.input, action.isModified);
@@ -74,7 +82,7 @@ function worldReducer(world: ReaderWorld, action: ReaderAction | KeyPress | Relo
 /** What `w` did to the selected talk, and how many talks are left to watch. */
 function toggledMessage(before: ReaderState, after: ReaderState, {env, library}: ReaderWorld): string | null {
 	if (before.mode.kind !== 'search') return null;
-	const hit = env.searchResults(before.mode.panel)[before.mode.panel.selected];
+	const hit = talkOf(itemsOf(before.mode.panel, env)[before.mode.panel.selected]);
 	if (!hit) return null;
 	const left = library.posts.flatMap(post => post.sessions).filter(session => !isWatchedIn(after.watched, session, env.storedWatched)).length;
 	return watchedMessage(hit.session.title, isWatchedIn(after.watched, hit.session, env.storedWatched), left);

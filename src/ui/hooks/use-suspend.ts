@@ -5,8 +5,9 @@ import type {TerminalSetup} from '../terminal-modes.js';
 
 /**
  * Ctrl-Z and `fg` for the whole run: SIGTSTP and SIGCONT are listened to while the reader is
- * mounted. The place is saved before stopping; after `fg` the whole frame is written again (Ink's
- * write('') clears its last frame and draws it anew: the shell drew over the screen meanwhile).
+ * mounted. The place is saved before stopping; after `fg` the whole frame is written again, at the
+ * terminal's size read anew (the shell drew over the screen meanwhile, and was told of any resize).
+ * Without the terminal's own redraw, Ink's write('') clears its last frame and draws it anew.
  */
 export function useSuspend(terminal: TerminalSetup | undefined, flush: () => void): () => void {
 	const {write} = useStdout();
@@ -15,7 +16,7 @@ export function useSuspend(terminal: TerminalSetup | undefined, flush: () => voi
 	flushRef.current = flush;
 	useEffect(() => {
 		if (!terminal) return;
-		const created = createSuspender({...terminal, redraw: () => write(''), beforeStop: () => flushRef.current()});
+		const created = createSuspender({...terminal, redraw: terminal.redraw ?? (() => write('')), beforeStop: () => flushRef.current()});
 		suspender.current = created;
 		return () => {
 			created.dispose();
