@@ -265,6 +265,16 @@ export function plainLine(source: string): {text: string; kind: number} {
 		} else if (rest.startsWith('|')) kind |= OWN_BLOCK;
 	}
 	let out = '';
+	// The next `)`, `]`, `>` or `}` at or after a place, each looked for once per stretch: a line
+	// of a thousand `](` would otherwise search the rest of the line a thousand times.
+	const found = new Map<string, {from: number; at: number}>();
+	const next = (char: string, from: number): number => {
+		const known = found.get(char);
+		if (known && known.from <= from && (known.at === -1 || known.at >= from)) return known.at;
+		const at = rest.indexOf(char, from);
+		found.set(char, {from, at});
+		return at;
+	};
 	SPECIAL.lastIndex = 0;
 	for (let index = 0; index < rest.length; index++) {
 		// Plain stretches are copied whole, up to the next character that may be markup.
@@ -292,14 +302,14 @@ export function plainLine(source: string): {text: string; kind: number} {
 			// A link's target, `(…)` or `[ref]`, is not text.
 			const close = rest[index + 1] === '(' ? ')' : rest[index + 1] === '[' ? ']' : '';
 			if (close) {
-				const end = rest.indexOf(close, index + 2);
+				const end = next(close, index + 2);
 				if (end !== -1 && end - index < 1000) index = end;
 			}
 			continue;
 		}
 		if (char === '<') {
 			// A tag shows nothing; an autolink shows its address.
-			const end = rest.indexOf('>', index + 1);
+			const end = next('>', index + 1);
 			const inside = end !== -1 && end - index < 500 ? rest.slice(index + 1, end) : '';
 			if (/^(?:https?:|mailto:)/i.test(inside)) {
 				out += inside;
@@ -314,7 +324,7 @@ export function plainLine(source: string): {text: string; kind: number} {
 		}
 		if (char === '{' && rest[index + 1] === ':') {
 			// A kramdown attribute list, `{: .class}`.
-			const end = rest.indexOf('}', index + 2);
+			const end = next('}', index + 2);
 			if (end !== -1 && end - index < 300) {
 				index = end;
 				continue;
