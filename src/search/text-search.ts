@@ -44,6 +44,8 @@ const MAX_QUERY = 200;
 /** What a search has found so far. */
 export type TextResult = {
 	query: string;
+	/** The post searched first (the open one), by index. */
+	first: number;
 	/** In the order shown: the open post's lines, then each other post's, posts ranked. */
 	hits: TextHit[];
 	/** Lines found but not listed, per post id. */
@@ -183,6 +185,7 @@ export function searchText(posts: readonly TextPost[], query: string, first: num
 		const isDone = next >= order.length;
 		return {
 			query,
+			first,
 			hits: [...openHits, ...ranked.flatMap(group => group.hits)],
 			more,
 			scanned: isSearched ? next : 0,

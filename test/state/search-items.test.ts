@@ -71,4 +71,10 @@ describe('one search over talks and text (issue 24)', () => {
 		const stale = run(typed, {type: 'searchText', result: {...job.result(), query: 'other'}});
 		assert.equal(panelOf(stale).text, null);
 	});
+
+	test('lines found from another post (a kept search) keep every post under its title', () => {
+		const line = (postId: string, lineNumber: number) => ({kind: 'line', hit: {postId, line: lineNumber, text: 'x', ranges: [], score: 1, before: 0}}) as const;
+		const rows = panelRows([line('other.md', 1), line('open.md', 3)], {openPostId: 'open.md', postTitle: id => id, more: {'other.md': 2}});
+		assert.deepEqual(rows.map(row => (row.kind === 'post' || row.kind === 'group' ? row.title : row.kind === 'more' ? `more ${row.count}` : row.kind)), ['Lines of other posts', 'other.md', 'line', 'more 2', 'open.md', 'line']);
+	});
 });

@@ -61,9 +61,13 @@ export function panelRows(items: readonly SearchItem[], options: {openPostId: st
 		const {postId} = item.hit;
 		if (postId !== lastLinePost) {
 			closePost();
-			if (lastLinePost === null && postId === options.openPostId) rows.push({kind: 'group', title: 'Lines of this post'});
-			else if (postId !== options.openPostId && (lastLinePost === null || lastLinePost === options.openPostId)) rows.push({kind: 'group', title: 'Lines of other posts'});
-			if (postId !== options.openPostId) rows.push({kind: 'post', title: options.postTitle(postId)});
+			// The open post's lines come first, under a heading of their own; every other post's under its title.
+			const isFirstOpen = lastLinePost === null && postId === options.openPostId;
+			if (isFirstOpen) rows.push({kind: 'group', title: 'Lines of this post'});
+			else {
+				if (lastLinePost === null || lastLinePost === options.openPostId) rows.push({kind: 'group', title: 'Lines of other posts'});
+				rows.push({kind: 'post', title: options.postTitle(postId)});
+			}
 			lastLinePost = postId;
 		}
 		rows.push({kind: 'line', index});
