@@ -44,6 +44,8 @@ const MAX_QUERY = 200;
 /** What a search has found so far. */
 export type TextResult = {
 	query: string;
+	/** The post searched first (the open one), by index. */
+	first: number;
 	/** In the order shown: the open post's lines, then each other post's, posts ranked. */
 	hits: TextHit[];
 	/** Lines found but not listed, per post id. */
@@ -183,6 +185,7 @@ export function searchText(posts: readonly TextPost[], query: string, first: num
 		const isDone = next >= order.length;
 		return {
 			query,
+			first,
 			hits: [...openHits, ...ranked.flatMap(group => group.hits)],
 			more,
 			scanned: isSearched ? next : 0,
@@ -265,6 +268,16 @@ export function plainLine(source: string): {text: string; kind: number} {
 		} else if (rest.startsWith('|')) kind |= OWN_BLOCK;
 	}
 	let out = '';
+	// The next `)`, `]`, `>` or `}` at or after a place, each looked for once per stretch: a line
+	// of a thousand `](` would otherwise search the rest of the line a thousand times.
+	const found = new Map<string, {from: number; at: number}>();
+	const next = (char: string, from: number): number => {
+		const known = found.get(char);
+		if (known && known.from <= from && (known.at === -1 || known.at >= from)) return known.at;
+		const at = rest.indexOf(char, from);
+		found.set(char, {from, at});
+		return at;
+	};
 	SPECIAL.lastIndex = 0;
 	for (let index = 0; index < rest.length; index++) {
 		// Plain stretches are copied whole, up to the next character that may be markup.
@@ -292,14 +305,14 @@ export function plainLine(source: string): {text: string; kind: number} {
 			// A link's target, `(…)` or `[ref]`, is not text.
 			const close = rest[index + 1] === '(' ? ')' : rest[index + 1] === '[' ? ']' : '';
 			if (close) {
-				const end = rest.indexOf(close, index + 2);
+				const end = next(close, index + 2);
 				if (end !== -1 && end - index < 1000) index = end;
 			}
 			continue;
 		}
 		if (char === '<') {
 			// A tag shows nothing; an autolink shows its address.
-			const end = rest.indexOf('>', index + 1);
+			const end = next('>', index + 1);
 			const inside = end !== -1 && end - index < 500 ? rest.slice(index + 1, end) : '';
 			if (/^(?:https?:|mailto:)/i.test(inside)) {
 				out += inside;
@@ -314,7 +327,7 @@ export function plainLine(source: string): {text: string; kind: number} {
 		}
 		if (char === '{' && rest[index + 1] === ':') {
 			// A kramdown attribute list, `{: .class}`.
-			const end = rest.indexOf('}', index + 2);
+			const end = next('}', index + 2);
 			if (end !== -1 && end - index < 300) {
 				index = end;
 				continue;

@@ -53,8 +53,12 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 	let cursor = rows.findIndex(row => after.postId(row.postIndex) === rowId && row.kind === oldRow?.kind && (row.kind === 'post' || (oldRow.kind === 'topic' && row.topicIndex === oldRow.topicIndex)));
 	if (cursor === -1) cursor = Math.max(0, rows.findIndex(row => after.postId(row.postIndex) === rowId));
 	cursor = Math.min(cursor, Math.max(0, rows.length - 1));
+	// Lines of text found before are of the old posts: the search runs again.
+	const mode = state.mode.kind === 'search' ? {kind: 'search' as const, panel: {...state.mode.panel, text: null}} : state.mode;
 	return withSidebarFit({
 		...state,
+		mode,
+		keptSearch: {...state.keptSearch, text: null},
 		sidebarFit: null,
 		postIndex,
 		top,

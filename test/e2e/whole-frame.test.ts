@@ -37,11 +37,18 @@ async function reader(cols: number, rows: number, steps: Step[]): Promise<Sessio
 	return session;
 }
 
+/**
+ * The grid compared: the screen, with read and unread topic marks made one. A reader that was
+ * wider has seen more rows than a fresh one and may mark more topics read (issue 24, point 3):
+ * that is its state, not a broken frame.
+ */
+const grid = (session: Session) => session.screen().replaceAll('▪', '·');
+
 /** Waits until `session` shows exactly what a reader started at its size, after `steps`, shows. */
 async function assertSameAsFresh(session: Session, cols: number, rows: number, steps: Step[]): Promise<void> {
 	const fresh = await reader(cols, rows, steps);
 	try {
-		await waitFor(() => session.screen() === fresh.screen(), {
+		await waitFor(() => grid(session) === grid(fresh), {
 			describe: () => `after the resizes:\n${session.screen()}\n\na fresh start at ${cols}x${rows}:\n${fresh.screen()}`,
 		});
 		// The small writes of the next keys are right too: they assume the screen holds the last frame.
@@ -49,7 +56,7 @@ async function assertSameAsFresh(session: Session, cols: number, rows: number, s
 		for (const key of ['j', 'k']) {
 			session.write(key);
 			fresh.write(key);
-			await waitFor(() => session.screen() === fresh.screen(), {
+			await waitFor(() => grid(session) === grid(fresh), {
 				describe: () => `after ${key}:\n${session.screen()}\n\na fresh start at ${cols}x${rows}, after ${key}:\n${fresh.screen()}`,
 			});
 		}

@@ -5,6 +5,7 @@ import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {searchText} from '../../src/search/text-search.js';
 import {initialState, readerReducer, type ReaderAction, type ReaderState} from '../../src/state/reader-reducer.js';
 import {itemsOf} from '../../src/state/search/search-reducer.js';
+import type {SearchItem} from '../../src/state/search/search-items.js';
 import {panelRows} from '../../src/state/search/search-view.js';
 import {createReaderEnv} from '../../src/ui/reader-env.js';
 
@@ -70,5 +71,11 @@ describe('one search over talks and text (issue 24)', () => {
 		// Results of another query are not taken.
 		const stale = run(typed, {type: 'searchText', result: {...job.result(), query: 'other'}});
 		assert.equal(panelOf(stale).text, null);
+	});
+
+	test('lines found from another post (a kept search) keep every post under its title', () => {
+		const line = (postId: string, lineNumber: number): SearchItem => ({kind: 'line', hit: {postId, line: lineNumber, text: 'x', ranges: [], score: 1, before: 0}});
+		const rows = panelRows([line('other.md', 1), line('open.md', 3)], {openPostId: 'open.md', postTitle: id => id, more: {'other.md': 2}});
+		assert.deepEqual(rows.map(row => (row.kind === 'post' || row.kind === 'group' ? row.title : row.kind === 'more' ? `more ${row.count}` : row.kind)), ['Lines of other posts', 'other.md', 'line', 'more 2', 'open.md', 'line']);
 	});
 });

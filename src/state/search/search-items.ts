@@ -24,19 +24,36 @@ export function hasTalkFilter(panel: Pick<SearchPanel, 'missedOnly' | 'day'>): b
 	return panel.missedOnly || panel.day !== null;
 }
 
-let last: {talks: readonly SessionHit[]; text: TextResult | null; filtered: boolean; items: SearchItem[]} | undefined;
+// Per list of talks (the reducer asks with the query's, the view with the settled query's): its
+// items, made once, and the last list made with lines of text after them. 10,000 talks are not
+// listed again when lines come in.
+const made = new WeakMap<readonly SessionHit[], {talkItems: SearchItem[]; text: TextResult | null; filtered: boolean; items: SearchItem[]}>();
 
-/**
- * The talks, then the lines of text that are not a talk's own bullet (the talk says it better).
- * Kept for the last pair of lists: the reducer and the view ask for the same on every key.
- */
+/** The items that are talks: the first ones of every list of items made from `talks`. */
+export function talkItemsOf(items: readonly SearchItem[]): readonly SearchItem[] | undefined {
+	return talksOfItems.get(items);
+}
+const talksOfItems = new WeakMap<readonly SearchItem[], SearchItem[]>();
+
+/** The talks, then the lines of text that are not a talk's own bullet (the talk says it better). */
 export function searchItems(panel: Pick<SearchPanel, 'query' | 'text' | 'missedOnly' | 'day'>, talks: readonly SessionHit[]): SearchItem[] {
 	const text = currentText(panel);
 	const filtered = hasTalkFilter(panel);
-	if (last && last.talks === talks && last.text === text && last.filtered === filtered) return last.items;
-	const bullets = new Set(talks.map(hit => `${hit.session.postId}\n${hit.session.line}`));
-	const lines = text && !filtered ? text.hits.filter(hit => !bullets.has(`${hit.postId}\n${hit.line}`)) : [];
-	const items: SearchItem[] = [...talks.map(hit => ({kind: 'talk', hit}) as const), ...lines.map(hit => ({kind: 'line', hit}) as const)];
-	last = {talks, text, filtered, items};
+	const last = made.get(talks);
+	if (last && last.text === text && last.filtered === filtered) return last.items;
+	const talkItems = last?.talkItems ?? talks.map((hit): SearchItem => ({kind: 'talk', hit}));
+	const lines = text && !filtered ? withoutBullets(text.hits, talks) : [];
+	const items = lines.length === 0 ? talkItems : talkItems.concat(lines.map((hit): SearchItem => ({kind: 'line', hit})));
+	made.set(talks, {talkItems, text, filtered, items});
+	talksOfItems.set(items, talkItems);
 	return items;
+}
+
+/** The lines that are not a talk's bullet: only the posts that have lines are looked at. */
+function withoutBullets(lines: readonly TextHit[], talks: readonly SessionHit[]): TextHit[] {
+	if (lines.length === 0) return [];
+	const posts = new Set(lines.map(hit => hit.postId));
+	const bullets = new Set<string>();
+	for (const hit of talks) if (posts.has(hit.session.postId)) bullets.add(`${hit.session.postId}\n${hit.session.line}`);
+	return lines.filter(hit => !bullets.has(`${hit.postId}\n${hit.line}`));
 }

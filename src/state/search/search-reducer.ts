@@ -58,6 +58,9 @@ export function searchReducer(state: ReaderState, action: SearchAction, env: Rea
 		case 'searchText': {
 			// Found for a query typed over since: dropped (the search for the new one is under way).
 			if (textNeedle(action.result.query) !== textNeedle(panel.query)) return state;
+			// Nothing new to show (a one-letter query, nothing found again): no frame for it.
+			const known = panel.text;
+			if (known && known.hits.length === 0 && action.result.hits.length === 0 && known.isDone === action.result.isDone && textNeedle(known.query) === textNeedle(action.result.query)) return state;
 			// The selection stays on its entry while lines come in and are ranked among themselves.
 			const selected = itemsOf(panel, env)[panel.selected];
 			const next = {...panel, text: action.result};

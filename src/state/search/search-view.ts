@@ -1,6 +1,6 @@
 /** What the search panel lists, worked out without React: results grouped by post, the empty words. */
 import type {TextResult} from '../../search/text-search.js';
-import type {SearchItem} from './search-items.js';
+import {talkItemsOf, type SearchItem} from './search-items.js';
 import type {SearchPanel} from './search-reducer.js';
 
 /**
@@ -41,29 +41,60 @@ export type PanelRow =
 	| {kind: 'group'; title: string}
 	| {kind: 'more'; count: number};
 
+// The rows made for a list of items: a typed character redraws the panel before its results change,
+// and the talks' rows are made once for lines of text that come in after them.
+const madeRows = new WeakMap<readonly SearchItem[], {openPostId: string; more: Readonly<Record<string, number>>; rows: PanelRow[]}>();
+
 export function panelRows(items: readonly SearchItem[], options: {openPostId: string; postTitle: (postId: string) => string; more: Readonly<Record<string, number>>}): PanelRow[] {
+	const lastRows = madeRows.get(items);
+	if (lastRows && lastRows.openPostId === options.openPostId && lastRows.more === options.more) return lastRows.rows;
+	const talkItems = talkItemsOf(items);
+	const rows = talkItems && talkItems !== items ? talkRows(talkItems, options).concat(lineRows(items, talkItems.length, options)) : [...talkRows(items, options), ...lineRows(items, 0, options)];
+	madeRows.set(items, {openPostId: options.openPostId, more: options.more, rows});
+	return rows;
+}
+
+const madeTalkRows = new WeakMap<readonly SearchItem[], PanelRow[]>();
+
+/** The talks' rows: each post's title once, then two rows a talk. */
+function talkRows(items: readonly SearchItem[], options: {postTitle: (postId: string) => string}): PanelRow[] {
+	const known = madeTalkRows.get(items);
+	if (known) return known;
 	const rows: PanelRow[] = [];
-	let lastTalkPost: string | null = null;
+	let lastPost: string | null = null;
+	for (const [index, item] of items.entries()) {
+		if (item.kind !== 'talk') break;
+		if (item.hit.session.postId !== lastPost) {
+			lastPost = item.hit.session.postId;
+			rows.push({kind: 'post', title: options.postTitle(lastPost)});
+		}
+		rows.push({kind: 'title', index}, {kind: 'details', index});
+	}
+	madeTalkRows.set(items, rows);
+	return rows;
+}
+
+/** The lines' rows, from `from` on: the open post's under a heading, every other post's under its title. */
+function lineRows(items: readonly SearchItem[], from: number, options: {openPostId: string; postTitle: (postId: string) => string; more: Readonly<Record<string, number>>}): PanelRow[] {
+	const rows: PanelRow[] = [];
 	let lastLinePost: string | null = null;
 	const closePost = () => {
 		const count = lastLinePost === null ? 0 : (options.more[lastLinePost] ?? 0);
 		if (count > 0) rows.push({kind: 'more', count});
 	};
-	for (const [index, item] of items.entries()) {
-		if (item.kind === 'talk') {
-			if (item.hit.session.postId !== lastTalkPost) {
-				lastTalkPost = item.hit.session.postId;
-				rows.push({kind: 'post', title: options.postTitle(lastTalkPost)});
-			}
-			rows.push({kind: 'title', index}, {kind: 'details', index});
-			continue;
-		}
+	for (let index = from; index < items.length; index++) {
+		const item = items[index]!;
+		if (item.kind !== 'line') continue;
 		const {postId} = item.hit;
 		if (postId !== lastLinePost) {
 			closePost();
-			if (lastLinePost === null && postId === options.openPostId) rows.push({kind: 'group', title: 'Lines of this post'});
-			else if (postId !== options.openPostId && (lastLinePost === null || lastLinePost === options.openPostId)) rows.push({kind: 'group', title: 'Lines of other posts'});
-			if (postId !== options.openPostId) rows.push({kind: 'post', title: options.postTitle(postId)});
+			// The open post's lines come first, under a heading of their own; every other post's under its title.
+			const isFirstOpen = lastLinePost === null && postId === options.openPostId;
+			if (isFirstOpen) rows.push({kind: 'group', title: 'Lines of this post'});
+			else {
+				if (lastLinePost === null || lastLinePost === options.openPostId) rows.push({kind: 'group', title: 'Lines of other posts'});
+				rows.push({kind: 'post', title: options.postTitle(postId)});
+			}
 			lastLinePost = postId;
 		}
 		rows.push({kind: 'line', index});

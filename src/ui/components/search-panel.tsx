@@ -56,6 +56,27 @@ function Highlighted({text, ranges, width, color}: {text: string; ranges: MatchR
 	);
 }
 
+// The talks among the items: they come first, so the first line ends them.
+function countTalks(items: readonly SearchItem[]): number {
+	let low = 0;
+	let high = items.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (items[middle]!.kind === 'talk') low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
+
+const NO_MORE: Readonly<Record<string, number>> = Object.freeze({});
+
+// Post titles by id, made once per library (every frame of the panel asks).
+let titles: {posts: readonly Post[]; byId: Map<string, string>} | undefined;
+function titlesOf(posts: readonly Post[]): Map<string, string> {
+	if (titles?.posts !== posts) titles = {posts, byId: new Map(posts.map(post => [post.id, post.title]))};
+	return titles.byId;
+}
+
 /** A line of text cut to `width` around its first match (its start lost first), with the ranges moved along. */
 function snippet(text: string, ranges: MatchRange[], width: number): {text: string; ranges: MatchRange[]} {
 	const first = ranges[0]?.[0] ?? 0;
@@ -74,7 +95,7 @@ export function SearchPanel({panel, items, text, openPostId, posts, watched, sto
 	// A kept query shows selected (inverse): the next character typed replaces it.
 	const query = panel.isQueryKept ? `\u001B[7m${panel.query}\u001B[27m` : panel.query;
 	const header = `/ ${query}${panel.focus === 'query' ? '▏' : ''}`;
-	const talkCount = items.filter(item => item.kind === 'talk').length;
+	const talkCount = countTalks(items);
 	const lineCount = items.length - talkCount;
 	const searching = text && !text.isDone && text.total > 0 ? ` · searching the text ${Math.floor((100 * text.scanned) / text.total)}%` : '';
 	const linesFound = lineCount > 0 || (text?.isDone && text.total > 0) ? ` · ${lineCount + Object.values(text?.more ?? {}).reduce((sum, more) => sum + more, 0)} line${lineCount === 1 ? '' : 's'}` : '';
@@ -82,8 +103,8 @@ export function SearchPanel({panel, items, text, openPostId, posts, watched, sto
 	// The keys wrap to a second line rather than lose their end.
 	const hintLines = wrapToWidth(panel.focus === 'query' ? `type to search · ${layerHints('searchQuery')}` : layerHints('searchList'), width).slice(0, width < 80 ? 3 : 2);
 	const room = Math.max(2, height - 1 - hintLines.length);
-	const postTitle = new Map(posts.map(post => [post.id, post.title]));
-	const rows = panelRows(items, {openPostId, postTitle: id => postTitle.get(id) ?? id, more: text?.more ?? {}});
+	const postTitle = titlesOf(posts);
+	const rows = panelRows(items, {openPostId, postTitle: id => postTitle.get(id) ?? id, more: text?.more ?? NO_MORE});
 	const start = windowStart(rows, panel.selected, room);
 	return (
 		<Box flexDirection="column" width={width} height={height}>

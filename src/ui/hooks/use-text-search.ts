@@ -18,9 +18,10 @@ const PROGRESS_MS = 120;
 export function useTextSearch(state: ReaderState, env: ReaderEnv, dispatch: (action: ReaderAction) => void): void {
 	const panel = state.mode.kind === 'search' ? state.mode.panel : null;
 	const query = panel?.query ?? null;
-	// A result for this query already there (the panel reopened): nothing to search.
-	const isKnown = panel !== null && currentText(panel)?.isDone === true;
 	const {postIndex} = state;
+	// A result for this query, from this post, already there (the panel reopened): nothing to search.
+	const known = panel === null ? null : currentText(panel);
+	const isKnown = known?.isDone === true && known.first === postIndex;
 	// The last search that ran to its end: a longer query searches only the posts it found.
 	const lastDone = useRef<{result: TextResult; env: ReaderEnv; postIndex: number} | null>(null);
 	useEffect(() => {
