@@ -10,6 +10,22 @@ export function truncateEnd(text: string, width: number): string {
 	return width >= 1 ? truncateToWidth(text, width) : '';
 }
 
+/** Cuts plain text to `width` columns in its middle, `…` where the cut is: its start and its end stay. */
+export function truncateMiddle(text: string, width: number): string {
+	if (textWidth(text) <= width) return text;
+	if (width < 3) return truncateEnd(text, width);
+	const chars = [...text];
+	const tailRoom = Math.floor((width - 1) / 2);
+	let tail = '';
+	for (let index = chars.length - 1; index >= 0 && textWidth(chars[index]! + tail) <= tailRoom; index--) tail = chars[index]! + tail;
+	let head = '';
+	for (const char of chars) {
+		if (textWidth(head + char) > width - 1 - textWidth(tail)) break;
+		head += char;
+	}
+	return `${head}…${tail}`;
+}
+
 /** The widest a sidebar may grow to for its rows (the layout caps it as well). */
 const FIT_MAX = 72;
 
@@ -34,12 +50,13 @@ export function sidebarFitOf(posts: ReadonlyArray<{title: string}>): number {
 /**
  * A post's sidebar row, exactly `width` columns: marker, title, date and progress. The title is
  * whole whenever it fits: the date gives way first (the whole date, then the year, which tells
- * one year's conference from another's), and only then is the title cut at its end (keeping the
- * year while the title keeps a dozen columns). `label` is
+ * one year's conference from another's), and only then is the title cut, at its end or, where
+ * two cut titles would read the same, in its middle (keeping the year while the title keeps a
+ * dozen columns). `label` is
  * the progress (`42%`, `done`, or '' for a post not opened yet) in a column of its own, or null
  * when places are not kept. The name part can be chosen; the facts are drawn quieter.
  */
-export function sidebarPostRow(post: {title: string; date: Date | null}, options: {width: number; isOpen: boolean; label: string | null}): {name: string; facts: string} {
+export function sidebarPostRow(post: {title: string; date: Date | null}, options: {width: number; isOpen: boolean; label: string | null; cut?: 'end' | 'middle'}): {name: string; facts: string} {
 	const {width, label} = options;
 	const marker = options.isOpen ? SYMBOLS.openPost.mark : SYMBOLS.closedPost.mark;
 	const labelColumn = label === null ? '' : ` ${label.padStart(LABEL_WIDTH)}`;
@@ -53,7 +70,7 @@ export function sidebarPostRow(post: {title: string; date: Date | null}, options
 	const date = day === '' ? '' : titleWidth + 11 <= room ? day : titleWidth + 5 <= room ? year : titleWidth <= room ? '' : room - 5 >= 12 ? year : '';
 	const dateColumn = date ? ` ${date}` : '';
 	const titleRoom = Math.max(0, room - textWidth(dateColumn));
-	const title = truncateEnd(post.title, titleRoom);
+	const title = options.cut === 'middle' ? truncateMiddle(post.title, titleRoom) : truncateEnd(post.title, titleRoom);
 	const name = truncateToWidth(`${marker} ${title}${' '.repeat(Math.max(0, titleRoom - textWidth(title)))}`, width);
 	return {name, facts: truncateToWidth(`${dateColumn}${labelColumn}`, Math.max(0, width - textWidth(name)))};
 }

@@ -61,6 +61,18 @@ describe('layout: header, sidebar and status line (issue 16.1)', () => {
 		assert.match(sidebarPostRow(eu2024, {width: 60, isOpen: true, label: null}).facts, / 2024-03-20$/);
 	});
 
+	test('two titles that would read the same once cut are cut in their middle instead (issue 24)', async () => {
+		const a = post('2020-03-02-a.md', 'A better Toolforge: upgrading Kubernetes, part one', '2020-03-02', 'Text.');
+		const b = post('2020-02-01-b.md', 'A better Toolforge: upgrading Kubernetes, part two', '2020-02-01', 'Text.');
+		const app = render(<App library={{posts: [a, b], warnings: [], searched: []}} renderPost={renderWithHeader} color={false} hyperlinks={false} width={120} height={12} />);
+		await ready(app);
+		const rows = app.lastFrame()!.split('\n').map(line => stripStyles(line.split(/[│┃]/)[0]!)).filter(line => /^[▸▾] /.test(line));
+		assert.equal(rows.length, 2);
+		assert.notEqual(rows[0]!.trim(), rows[1]!.trim());
+		assert.match(rows[1]!, /^▸ A better Tool.*….*part two +2020/);
+		app.unmount();
+	});
+
 	test('the sidebar cursor is inverse across the whole row and titles are not dim', async () => {
 		await keepInkStyles();
 		const app = render(<App library={library} renderPost={renderWithHeader} color hyperlinks={false} width={100} height={12} />);

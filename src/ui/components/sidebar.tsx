@@ -52,6 +52,14 @@ function truncateStart(text: string, width: number): string {
 export function Sidebar({posts, rows, width, height, offset, cursor, filter, openPost, currentTopic, progress, readTopics, theme}: Props) {
 	const listHeight = Math.max(1, height - (filter === null ? 0 : 1));
 	const visible = rows.slice(offset, offset + listHeight);
+	// Posts whose titles, cut at their end, would read the same on screen (`A better Toolforge…`
+	// twice) are cut in the middle instead: their ends tell them apart.
+	const postRows = new Map(visible.flatMap(row => (row.kind === 'post' ? [[row.postIndex, sidebarPostRow(posts[row.postIndex]!, {width, isOpen: row.postIndex === openPost, label: progress(row.postIndex)})] as const] : [])));
+	const names = [...postRows.values()].map(row => row.name.slice(2).trimEnd());
+	for (const [postIndex, row] of postRows) {
+		if (!row.name.trimEnd().endsWith('…') || names.filter(name => name === row.name.slice(2).trimEnd()).length < 2) continue;
+		postRows.set(postIndex, sidebarPostRow(posts[postIndex]!, {width, isOpen: postIndex === openPost, label: progress(postIndex), cut: 'middle'}));
+	}
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{filter !== null && (
@@ -69,7 +77,7 @@ export function Sidebar({posts, rows, width, height, offset, cursor, filter, ope
 				const post = posts[row.postIndex]!;
 				if (row.kind === 'post') {
 					const isOpen = row.postIndex === openPost;
-					const {name, facts} = sidebarPostRow(post, {width, isOpen, label: progress(row.postIndex)});
+					const {name, facts} = postRows.get(row.postIndex)!;
 					// The cursor is the whole row in inverse, as lazygit and glow draw theirs.
 					if (isCursor) {
 						return (
