@@ -6,6 +6,7 @@ import {after, describe, test} from 'node:test';
 import {findPosts} from '../../src/posts/find-posts.js';
 import type {PostWarning} from '../../src/posts/types.js';
 import {watchPosts} from '../../src/posts/watch-posts.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kn-bounds-'));
 after(() => rmSync(root, {recursive: true, force: true}));
@@ -105,8 +106,7 @@ describe('the folder named is the folder read', () => {
 			writeFileSync(join(notes, 'inner', '2024-05-07-new.md'), post('New'));
 			writeFileSync(join(notes, '2024-01-01-own.md'), post('Own, edited'));
 			const expected = [`added ${join(named, 'inner', '2024-05-07-new.md')}`, `changed ${join(named, '2024-01-01-own.md')}`];
-			const deadline = Date.now() + 20_000;
-			while (!expected.every(change => changes.includes(change)) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 20));
+			await waitFor(() => expected.every(change => changes.includes(change)), {describe: () => changes.join(', ')});
 			for (const change of expected) assert.ok(changes.includes(change), `${change} in ${changes.join(', ')}`);
 		} finally {
 			await watcher.close();
@@ -136,8 +136,7 @@ describe('the folder named is the folder read', () => {
 			await watcher.ready;
 			writeFileSync(join(outside, '2024-05-05-new-outside.md'), post('New outside'));
 			writeFileSync(join(notes, '2024-05-06-new-inside.md'), post('New inside'));
-			const deadline = Date.now() + 20_000;
-			while (!changes.includes('2024-05-06-new-inside.md') && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 20));
+			await waitFor(() => changes.includes('2024-05-06-new-inside.md'), {describe: () => changes.join(', ')});
 			assert.deepEqual(changes, ['2024-05-06-new-inside.md']);
 		} finally {
 			await watcher.close();
