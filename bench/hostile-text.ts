@@ -11,7 +11,31 @@ import {searchableSessions} from '../src/search/searchable.js';
 import {createSessionIndex} from '../src/search/session-index.js';
 
 /** What opens a construct in a post: each parser looks for its closer after one of these. */
-export const OPENERS = ['{%', '{{', '[', '<', '`', '*', '_', '#', '|', '>', '![', '](', '<!--', '<?', '<![CDATA[', '&#', '\\', '~', '-', ':', '=', '"', '!'] as const;
+export const OPENERS = [
+	'{%',
+	'{{',
+	'[',
+	'<',
+	'`',
+	'*',
+	'_',
+	'#',
+	'|',
+	'>',
+	'![',
+	'](',
+	'<!--',
+	'<?',
+	'<![CDATA[',
+	'&#',
+	'\\',
+	'~',
+	'-',
+	':',
+	'=',
+	'"',
+	'!',
+] as const;
 
 /** `unit` repeated to `size` characters (whole units, at least one). */
 function run(unit: string, size: number): string {
@@ -46,7 +70,10 @@ export function hostileTexts(size: number): HostileText[] {
 		{name: 'emphasis that never closes', text: run('*a _', size)},
 		{name: 'links that never close', text: run('[a](', size)},
 		{name: 'quotes and lists on one line', text: `${run('> - 1. ', size)}a`},
-		{name: 'front matter of many keys', text: `---\n${Array.from({length: Math.ceil(size / 16)}, (_, index) => `key${index}: value`).join('\n')}\n---\nx`},
+		{
+			name: 'front matter of many keys',
+			text: `---\n${Array.from({length: Math.ceil(size / 16)}, (_, index) => `key${index}: value`).join('\n')}\n---\nx`,
+		},
 		{name: 'front matter of many aliases', text: `---\na: &a x\nb: [${run('*a, ', size)}*a]\n---\nx`},
 	];
 	for (const opener of OPENERS) {
@@ -60,7 +87,10 @@ export function hostileTexts(size: number): HostileText[] {
 			{name: `${name} in a heading`, text: `# ${run(opener, size)}`},
 			{name: `${name} in a list item`, text: `* ${run(opener, size)}`},
 			{name: `${name} in a table`, text: `| a | b |\n|---|---|\n| ${run(opener, size)} | c |`},
-			{name: `${name} in the title`, text: `---\ntitle: "${run(opener.replaceAll('\\', '\\\\').replaceAll('"', '\\"'), size)}"\n---\n{{ page.title }}`},
+			{
+				name: `${name} in the title`,
+				text: `---\ntitle: "${run(opener.replaceAll('\\', '\\\\').replaceAll('"', '\\"'), size)}"\n---\n{{ page.title }}`,
+			},
 		);
 	}
 	return texts;

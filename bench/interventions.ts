@@ -24,7 +24,11 @@ function buildWithout(folder: string, plain: string): string {
 	mkdirSync(join(folder, 'bin'), {recursive: true});
 	for (const name of readdirSync(join(repo, 'bin'))) copyFileSync(join(repo, 'bin', name), join(folder, 'bin', name));
 	symlinkSync(join(repo, 'posts'), join(folder, 'posts'));
-	const built = spawnSync(process.execPath, ['scripts/build.mjs'], {cwd: repo, encoding: 'utf8', env: {...process.env, KUBECON_NOTES_BUILD_DIR: join(folder, 'dist'), KUBECON_NOTES_BUILD_PLAIN: plain}});
+	const built = spawnSync(process.execPath, ['scripts/build.mjs'], {
+		cwd: repo,
+		encoding: 'utf8',
+		env: {...process.env, KUBECON_NOTES_BUILD_DIR: join(folder, 'dist'), KUBECON_NOTES_BUILD_PLAIN: plain},
+	});
 	if (built.status !== 0) throw new Error(`building without ${plain || 'nothing'} failed: ${built.stderr}`);
 	return join(folder, 'bin', 'kubecon-notes.js');
 }
@@ -46,7 +50,13 @@ type Sample = {wall: number; cpu: number};
 
 async function firstFrame(bin: string, args: string[], cacheDir: string, configDir: string): Promise<Sample> {
 	const began = performance.now();
-	const session = startSession([bin, '--no-resume', ...args], {cols: 120, rows: 35, configDir, env: {KUBECON_NOTES_CACHE_DIR: cacheDir}, answers: true});
+	const session = startSession([bin, '--no-resume', ...args], {
+		cols: 120,
+		rows: 35,
+		configDir,
+		env: {KUBECON_NOTES_CACHE_DIR: cacheDir},
+		answers: true,
+	});
 	await session.waitFor(FIRST_FRAME, 120_000);
 	const wall = performance.now() - began;
 	const cpu = cpuMs(session.pid);
@@ -57,7 +67,10 @@ async function firstFrame(bin: string, args: string[], cacheDir: string, configD
 
 function printed(bin: string, args: string[], cacheDir: string): Sample {
 	const began = performance.now();
-	const result = spawnSync(process.execPath, [bin, ...args], {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, KUBECON_NOTES_CACHE_DIR: cacheDir}});
+	const result = spawnSync(process.execPath, [bin, ...args], {
+		stdio: ['ignore', 'ignore', 'pipe'],
+		env: {...process.env, KUBECON_NOTES_CACHE_DIR: cacheDir},
+	});
 	const wall = performance.now() - began;
 	if (result.status !== 0) throw new Error(`printing failed: ${result.stderr}`);
 	// No CPU time for a spawnSync child without another tool: wall clock only.
@@ -68,15 +81,24 @@ function printed(bin: string, args: string[], cacheDir: string): Sample {
  * `rounds` rounds, each the full build then the plain one (after one warm-up each, which fills the
  * caches): the saving of the intervention as medians (plain minus full).
  */
-async function saving(measure: (bin: string, cacheDir: string) => Promise<Sample> | Sample, full: string, plain: string, cacheRoot: string, rounds: number): Promise<{wall: number; cpu: number}> {
+async function saving(
+	measure: (bin: string, cacheDir: string) => Promise<Sample> | Sample,
+	full: string,
+	plain: string,
+	cacheRoot: string,
+	rounds: number,
+): Promise<{wall: number; cpu: number}> {
 	const samples: Record<'full' | 'plain', Sample[]> = {full: [], plain: []};
 	for (let round = 0; round <= rounds; round++) {
-		for (const [which, bin] of [['full', full], ['plain', plain]] as const) {
+		for (const [which, bin] of [
+			['full', full],
+			['plain', plain],
+		] as const) {
 			const sample = await measure(bin, join(cacheRoot, which));
 			if (round > 0) samples[which].push(sample);
 		}
 	}
-	const of = (which: 'full' | 'plain', key: keyof Sample) => median(samples[which].map(sample => sample[key]));
+	const of = (which: 'full' | 'plain', key: keyof Sample) => median(samples[which].map((sample) => sample[key]));
 	return {wall: of('plain', 'wall') - of('full', 'wall'), cpu: of('plain', 'cpu') - of('full', 'cpu')};
 }
 
@@ -85,13 +107,24 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	const root = join(context.tmpDir, 'interventions');
 	const configDir = join(root, 'config');
 	mkdirSync(configDir, {recursive: true});
-	const names = spawnSync(process.execPath, ['scripts/build.mjs', '--list'], {cwd: repo, encoding: 'utf8'}).stdout.trim().split('\n');
-	const only = (process.env['KUBECON_NOTES_BENCH_INTERVENTIONS'] ?? '').split(',').filter(name => names.includes(name));
+	const names = spawnSync(process.execPath, ['scripts/build.mjs', '--list'], {cwd: repo, encoding: 'utf8'})
+		.stdout.trim()
+		.split('\n');
+	const only = (process.env['KUBECON_NOTES_BENCH_INTERVENTIONS'] ?? '')
+		.split(',')
+		.filter((name) => names.includes(name));
 	const full = buildWithout(join(root, 'full'), '');
 	const library = join(root, 'posts-1000');
 	writeLibrary(library, 1000);
 	const rounds = 9;
-	const lines: Measurement[] = [{name: `what each intervention saves (a build without it minus the full build, medians of ${rounds}), at a load average of`, median: loadavg()[0]!, unit: 'x', reference: true}];
+	const lines: Measurement[] = [
+		{
+			name: `what each intervention saves (a build without it minus the full build, medians of ${rounds}), at a load average of`,
+			median: loadavg()[0]!,
+			unit: 'x',
+			reference: true,
+		},
+	];
 	for (const name of only.length > 0 ? only : names) {
 		const folder = join(root, name);
 		let plain: string;
@@ -103,15 +136,54 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 			continue;
 		}
 		const caches = join(folder, 'caches');
-		const reader = await saving((bin, cacheDir) => firstFrame(bin, [], cacheDir, configDir), full, plain, join(caches, 'reader'), rounds);
-		const print = await saving((bin, cacheDir) => printed(bin, [], cacheDir), full, plain, join(caches, 'printed'), rounds);
-		lines.push({name: `  ${name}: reader's first frame, bundled posts (CPU ${reader.cpu.toFixed(0)} ms)`, median: reader.wall, unit: 'ms', reference: true});
+		const reader = await saving(
+			(bin, cacheDir) => firstFrame(bin, [], cacheDir, configDir),
+			full,
+			plain,
+			join(caches, 'reader'),
+			rounds,
+		);
+		const print = await saving(
+			(bin, cacheDir) => printed(bin, [], cacheDir),
+			full,
+			plain,
+			join(caches, 'printed'),
+			rounds,
+		);
+		lines.push({
+			name: `  ${name}: reader's first frame, bundled posts (CPU ${reader.cpu.toFixed(0)} ms)`,
+			median: reader.wall,
+			unit: 'ms',
+			reference: true,
+		});
 		lines.push({name: `  ${name}: printed render, bundled posts`, median: print.wall, unit: 'ms', reference: true});
 		if (CACHES.has(name)) {
-			const many = await saving((bin, cacheDir) => firstFrame(bin, [library], cacheDir, configDir), full, plain, join(caches, 'reader-1000'), 5);
-			const manyPrinted = await saving((bin, cacheDir) => printed(bin, [library], cacheDir), full, plain, join(caches, 'printed-1000'), 5);
-			lines.push({name: `  ${name}: reader's first frame, 1,000 posts (CPU ${many.cpu.toFixed(0)} ms)`, median: many.wall, unit: 'ms', reference: true});
-			lines.push({name: `  ${name}: printed render, 1,000 posts`, median: manyPrinted.wall, unit: 'ms', reference: true});
+			const many = await saving(
+				(bin, cacheDir) => firstFrame(bin, [library], cacheDir, configDir),
+				full,
+				plain,
+				join(caches, 'reader-1000'),
+				5,
+			);
+			const manyPrinted = await saving(
+				(bin, cacheDir) => printed(bin, [library], cacheDir),
+				full,
+				plain,
+				join(caches, 'printed-1000'),
+				5,
+			);
+			lines.push({
+				name: `  ${name}: reader's first frame, 1,000 posts (CPU ${many.cpu.toFixed(0)} ms)`,
+				median: many.wall,
+				unit: 'ms',
+				reference: true,
+			});
+			lines.push({
+				name: `  ${name}: printed render, 1,000 posts`,
+				median: manyPrinted.wall,
+				unit: 'ms',
+				reference: true,
+			});
 		}
 		rmSync(folder, {recursive: true, force: true});
 	}

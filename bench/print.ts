@@ -10,7 +10,10 @@ export function timeProcess(command: string, args: string[], count: number, env?
 	const times: number[] = [];
 	for (let index = 0; index <= count; index++) {
 		const start = performance.now();
-		const result = spawnSync(command, args, {stdio: ['ignore', 'ignore', 'pipe'], ...(env ? {env: {...process.env, ...env}} : {})});
+		const result = spawnSync(command, args, {
+			stdio: ['ignore', 'ignore', 'pipe'],
+			...(env ? {env: {...process.env, ...env}} : {}),
+		});
 		const elapsed = performance.now() - start;
 		if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
 		if (index > 0) times.push(elapsed);
@@ -24,7 +27,12 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	const times = timeProcess(process.execPath, [cli, 'read', 'kubecon-eu-2023'], 15);
 	const baseline = (before + context.baselineNow()) / 2;
 	const lines: Measurement[] = [
-		{name: 'printed render of the bundled post (whole process)', median: median(times), p95: percentile(times, 0.95), unit: 'ms'},
+		{
+			name: 'printed render of the bundled post (whole process)',
+			median: median(times),
+			p95: percentile(times, 0.95),
+			unit: 'ms',
+		},
 		{name: '  node -e 0 measured beside it', median: baseline, unit: 'ms', reference: true},
 		{name: '  the same, as a ratio to node -e 0', median: median(times) / baseline, unit: 'x', budget: {median: 3}},
 	];
@@ -33,7 +41,12 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	if (lowdown.status === 0 && lowdown.stdout.includes('Title')) {
 		const post = fileURLToPath(new URL('../posts/2023-04-27-kubecon-eu-2023.md', import.meta.url));
 		const reference = timeProcess('lowdown', ['-tterm', post], 15);
-		lines.push({name: 'lowdown -tterm on the same post (reference)', median: median(reference), unit: 'ms', reference: true});
+		lines.push({
+			name: 'lowdown -tterm on the same post (reference)',
+			median: median(reference),
+			unit: 'ms',
+			reference: true,
+		});
 	}
 	return lines;
 }

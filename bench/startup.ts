@@ -20,10 +20,13 @@ const FIRST_FRAME = /\d+\/\d+ \d+%/;
  */
 export function bigPost(bytes: number, sections: number): string {
 	const per = Math.ceil(bytes / sections);
-	const parts = ['---\ntitle: "A very long write-up"\ndate: 2024-03-20\ntags: [kubecon, notes]\n---\n\nAn introduction.\n\n<!--more-->\n'];
+	const parts = [
+		'---\ntitle: "A very long write-up"\ndate: 2024-03-20\ntags: [kubecon, notes]\n---\n\nAn introduction.\n\n<!--more-->\n',
+	];
 	for (let section = 0; section < sections; section++) {
 		let text = `\n## Section ${section}: about topic ${section % 17}\n\n* [A talk on topic ${section} - Speaker ${section}, Org](https://sched.co/B${section})\n* a point on **scaling** and \`kubectl\`\n\n`;
-		while (text.length < per) text += `Notes on section ${section}: the speakers talked about [operators](https://example.org/${section}) and _policy engines_, with an explanation that wraps several times in a terminal. `;
+		while (text.length < per)
+			text += `Notes on section ${section}: the speakers talked about [operators](https://example.org/${section}) and _policy engines_, with an explanation that wraps several times in a terminal. `;
 		parts.push(`${text}\n`);
 	}
 	return parts.join('');
@@ -42,7 +45,8 @@ function childPid(): number | null {
 		try {
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
 			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (parent === process.pid && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(cliPath)) return Number(name);
+			if (parent === process.pid && readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(cliPath))
+				return Number(name);
 		} catch {
 			// Gone meanwhile.
 		}
@@ -63,7 +67,11 @@ function cpuMs(pid: number | null): number {
 function nodeCpuMs(count = 11): number {
 	const samples: number[] = [];
 	for (let index = 0; index < count; index++) {
-		const result = spawnSync(process.execPath, ['-e', 'const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000))'], {encoding: 'utf8'});
+		const result = spawnSync(
+			process.execPath,
+			['-e', 'const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000))'],
+			{encoding: 'utf8'},
+		);
 		samples.push(Number(result.stdout));
 	}
 	return median(samples);
@@ -76,13 +84,24 @@ function rssMb(pid: number | null): number {
 }
 
 /** Spawn to first frame in a 120x35 pty, `rounds` times after one warm-up (which also fills the index cache). */
-async function firstFrames(args: string[], rounds: number, env: Record<string, string>, configDir: string): Promise<{times: number[]; rss: number[]; cpu: number[]}> {
+async function firstFrames(
+	args: string[],
+	rounds: number,
+	env: Record<string, string>,
+	configDir: string,
+): Promise<{times: number[]; rss: number[]; cpu: number[]}> {
 	const times: number[] = [];
 	const rss: number[] = [];
 	const cpu: number[] = [];
 	for (let round = 0; round <= rounds; round++) {
 		const began = performance.now();
-		const session = startSession([cliPath, '--no-resume', ...args], {cols: 120, rows: 35, configDir, env, answers: true});
+		const session = startSession([cliPath, '--no-resume', ...args], {
+			cols: 120,
+			rows: 35,
+			configDir,
+			env,
+			answers: true,
+		});
 		await session.waitFor(FIRST_FRAME, 120_000);
 		const elapsed = performance.now() - began;
 		const pid = childPid();
@@ -108,15 +127,33 @@ function ratioRows(name: string, times: number[], baseline: number, budget: numb
 	return [
 		{name, median: median(times), p95: percentile(times, 0.95), unit: 'ms'},
 		{name: '  node -e 0 measured beside it', median: baseline, unit: 'ms', reference: true},
-		{name: '  the same, as a ratio to node -e 0', median: median(times) / baseline, unit: 'x', budget: {median: budget}},
-		...(cpu ? [{name: '  CPU time to first frame, as a ratio to node -e 0\'s CPU', median: median(cpu) / nodeCpuMs(), unit: 'x' as const, reference: true}] : []),
+		{
+			name: '  the same, as a ratio to node -e 0',
+			median: median(times) / baseline,
+			unit: 'x',
+			budget: {median: budget},
+		},
+		...(cpu
+			? [
+					{
+						name: "  CPU time to first frame, as a ratio to node -e 0's CPU",
+						median: median(cpu) / nodeCpuMs(),
+						unit: 'x' as const,
+						reference: true,
+					},
+				]
+			: []),
 	];
 }
 
 /** Packages an install of the packed tarball brings: the package itself and its non-dev dependencies. */
 export function installedPackages(lockText: string): number {
-	const lock = JSON.parse(lockText) as {packages?: Record<string, {dev?: boolean; optional?: boolean; devOptional?: boolean}>};
-	const runtime = Object.entries(lock.packages ?? {}).filter(([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.devOptional);
+	const lock = JSON.parse(lockText) as {
+		packages?: Record<string, {dev?: boolean; optional?: boolean; devOptional?: boolean}>;
+	};
+	const runtime = Object.entries(lock.packages ?? {}).filter(
+		([path, entry]) => path.startsWith('node_modules/') && !entry.dev && !entry.devOptional,
+	);
 	return 1 + runtime.length;
 }
 
@@ -130,7 +167,15 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	// Bundled posts.
 	let before = context.baselineNow();
 	const bundled = await firstFrames([], 11, env('bundled'), configDir);
-	lines.push(...ratioRows('reader: spawn to first frame, bundled posts (pty 120x35)', bundled.times, (before + context.baselineNow()) / 2, 3, bundled.cpu));
+	lines.push(
+		...ratioRows(
+			'reader: spawn to first frame, bundled posts (pty 120x35)',
+			bundled.times,
+			(before + context.baselineNow()) / 2,
+			3,
+			bundled.cpu,
+		),
+	);
 
 	// The first start after installing: no cache of any kind (each run its own empty cache folder).
 	before = context.baselineNow();
@@ -138,14 +183,28 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	const coldCpu: number[] = [];
 	for (let round = 0; round < 9; round++) {
 		const began = performance.now();
-		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, configDir, env: env(`first-start-${round}`), answers: true});
+		const session = startSession([cliPath, '--no-resume'], {
+			cols: 120,
+			rows: 35,
+			configDir,
+			env: env(`first-start-${round}`),
+			answers: true,
+		});
 		await session.waitFor(FIRST_FRAME, 120_000);
 		cold.push(performance.now() - began);
 		coldCpu.push(cpuMs(childPid()));
 		session.write('q');
 		await session.exited;
 	}
-	lines.push(...ratioRows('reader: first start after install (empty cache folder), bundled posts', cold, (before + context.baselineNow()) / 2, 3, coldCpu));
+	lines.push(
+		...ratioRows(
+			'reader: first start after install (empty cache folder), bundled posts',
+			cold,
+			(before + context.baselineNow()) / 2,
+			3,
+			coldCpu,
+		),
+	);
 
 	// One big post (1 MB, 400 sections): the first frame, and printing it.
 	const bigDir = join(context.tmpDir, 'startup-big');
@@ -154,18 +213,41 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	writeFileSync(bigFile, bigPost(1_000_000, 400));
 	before = context.baselineNow();
 	const big = await firstFrames([bigFile], 9, env('big'), configDir);
-	lines.push(...ratioRows('reader: first frame, one 1 MB post of 400 sections', big.times, (before + context.baselineNow()) / 2, 3, big.cpu));
+	lines.push(
+		...ratioRows(
+			'reader: first frame, one 1 MB post of 400 sections',
+			big.times,
+			(before + context.baselineNow()) / 2,
+			3,
+			big.cpu,
+		),
+	);
 	before = context.baselineNow();
 	const bigPrinted = timeProcess(process.execPath, [cliPath, bigFile], 9, env('big-printed'));
-	lines.push(...ratioRows('printed render of the same post (whole process)', bigPrinted, (before + context.baselineNow()) / 2, 4));
+	lines.push(
+		...ratioRows(
+			'printed render of the same post (whole process)',
+			bigPrinted,
+			(before + context.baselineNow()) / 2,
+			4,
+		),
+	);
 	const firstBigPrints: number[] = [];
 	for (let round = 0; round < 3; round++) {
 		const began = performance.now();
-		const result = spawnSync(process.execPath, [cliPath, bigFile], {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, ...env(`big-first-${round}`)}});
+		const result = spawnSync(process.execPath, [cliPath, bigFile], {
+			stdio: ['ignore', 'ignore', 'pipe'],
+			env: {...process.env, ...env(`big-first-${round}`)},
+		});
 		if (result.status !== 0) throw new Error(`first print of the big post failed: ${result.stderr}`);
 		firstBigPrints.push(performance.now() - began);
 	}
-	lines.push({name: '  the same with no cache yet (first print)', median: median(firstBigPrints), unit: 'ms', reference: true});
+	lines.push({
+		name: '  the same with no cache yet (first print)',
+		median: median(firstBigPrints),
+		unit: 'ms',
+		reference: true,
+	});
 	rmSync(bigDir, {recursive: true, force: true});
 
 	// 1,000 and 5,000 posts of 15 KB; the warm-up start fills the cache, the measured ones read it.
@@ -179,20 +261,44 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 		before = context.baselineNow();
 		const result = await firstFrames([dir], rounds, env(`posts-${count}`), configDir);
 		const label = count.toLocaleString('en');
-		lines.push(...ratioRows(`reader: first frame, ${label} posts of 15 KB`, result.times, (before + context.baselineNow()) / 2, budget, result.cpu));
-		memory.push({name: `reader: memory (RSS) at first frame, ${label} posts`, median: median(result.rss), unit: 'MB', budget: {median: memoryBudget}});
+		lines.push(
+			...ratioRows(
+				`reader: first frame, ${label} posts of 15 KB`,
+				result.times,
+				(before + context.baselineNow()) / 2,
+				budget,
+				result.cpu,
+			),
+		);
+		memory.push({
+			name: `reader: memory (RSS) at first frame, ${label} posts`,
+			median: median(result.rss),
+			unit: 'MB',
+			budget: {median: memoryBudget},
+		});
 		if (count === 5000) {
 			// The first start of all, with no cache yet: what a new library costs once.
 			const colds: number[] = [];
 			for (let round = 0; round < 3; round++) {
 				const began = performance.now();
-				const session = startSession([cliPath, '--no-resume', dir], {cols: 120, rows: 35, configDir, env: env(`cold-${round}`), answers: true});
+				const session = startSession([cliPath, '--no-resume', dir], {
+					cols: 120,
+					rows: 35,
+					configDir,
+					env: env(`cold-${round}`),
+					answers: true,
+				});
 				await session.waitFor(FIRST_FRAME, 120_000);
 				colds.push(performance.now() - began);
 				session.write('q');
 				await session.exited;
 			}
-			lines.push({name: '  the same with no index cache yet (first start)', median: median(colds), unit: 'ms', reference: true});
+			lines.push({
+				name: '  the same with no index cache yet (first start)',
+				median: median(colds),
+				unit: 'ms',
+				reference: true,
+			});
 		}
 		rmSync(dir, {recursive: true, force: true});
 	}
@@ -202,25 +308,52 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	// caches (the printed memo among them), as a user's first print does.
 	before = context.baselineNow();
 	const printedBundled = timeProcess(process.execPath, [cliPath], 11, env('print-bundled'));
-	lines.push(...ratioRows('printed render of the bundled posts (whole process)', printedBundled, (before + context.baselineNow()) / 2, 2.5));
+	lines.push(
+		...ratioRows(
+			'printed render of the bundled posts (whole process)',
+			printedBundled,
+			(before + context.baselineNow()) / 2,
+			2.5,
+		),
+	);
 	const printDir = join(context.tmpDir, 'print-1000');
 	writeLibrary(printDir, 1000);
 	before = context.baselineNow();
 	const printed = timeProcess(process.execPath, [cliPath, printDir], 9, env('print-1000'));
-	lines.push(...ratioRows('printed render of 1,000 posts of 15 KB (whole process)', printed, (before + context.baselineNow()) / 2, 10));
+	lines.push(
+		...ratioRows(
+			'printed render of 1,000 posts of 15 KB (whole process)',
+			printed,
+			(before + context.baselineNow()) / 2,
+			10,
+		),
+	);
 	// What the first print of a library costs, with no cache of any kind yet.
 	const firstPrints: number[] = [];
 	for (let round = 0; round < 3; round++) {
 		const began = performance.now();
-		const result = spawnSync(process.execPath, [cliPath, printDir], {stdio: ['ignore', 'ignore', 'pipe'], env: {...process.env, ...env(`print-first-${round}`)}});
+		const result = spawnSync(process.execPath, [cliPath, printDir], {
+			stdio: ['ignore', 'ignore', 'pipe'],
+			env: {...process.env, ...env(`print-first-${round}`)},
+		});
 		if (result.status !== 0) throw new Error(`first print failed: ${result.stderr}`);
 		firstPrints.push(performance.now() - began);
 	}
-	lines.push({name: '  the same with no cache yet (first print)', median: median(firstPrints), unit: 'ms', reference: true});
+	lines.push({
+		name: '  the same with no cache yet (first print)',
+		median: median(firstPrints),
+		unit: 'ms',
+		reference: true,
+	});
 	rmSync(printDir, {recursive: true, force: true});
 
 	const packages = installedPackages(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8'));
-	lines.push({name: 'installing the packed package (packages, from the lock file)', median: packages, unit: 'packages', budget: {median: 1.5}});
+	lines.push({
+		name: 'installing the packed package (packages, from the lock file)',
+		median: packages,
+		unit: 'packages',
+		budget: {median: 1.5},
+	});
 	if (process.env['KUBECON_NOTES_BENCH_100K'] !== '0') lines.push(...(await hundredThousand(context, configDir)));
 	return lines;
 }
@@ -230,9 +363,19 @@ async function hundredThousand(context: BenchContext, configDir: string): Promis
 	const dir = join(context.tmpDir, 'startup-100000');
 	const cacheDir = join(context.tmpDir, 'startup-cache', 'posts-100000');
 	try {
-		writeLibrary(dir, 100_000, index => `---\ntitle: "Short note ${index}"\ndate: 2020-01-01\n---\n\nA short note, number ${index}.\n`);
+		writeLibrary(
+			dir,
+			100_000,
+			(index) => `---\ntitle: "Short note ${index}"\ndate: 2020-01-01\n---\n\nA short note, number ${index}.\n`,
+		);
 		const began = performance.now();
-		const session = startSession([cliPath, '--no-resume', dir], {cols: 120, rows: 35, configDir, env: {KUBECON_NOTES_CACHE_DIR: cacheDir}, answers: true});
+		const session = startSession([cliPath, '--no-resume', dir], {
+			cols: 120,
+			rows: 35,
+			configDir,
+			env: {KUBECON_NOTES_CACHE_DIR: cacheDir},
+			answers: true,
+		});
 		await session.waitFor(FIRST_FRAME, 300_000);
 		const cold = performance.now() - began;
 		session.write('q');

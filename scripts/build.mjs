@@ -21,16 +21,36 @@ const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Every intervention that can be left out, by its name in docs/upgrading.md. */
-const INTERVENTIONS = ['code-cache', 'minify', 'lazy-dependencies', 'highlight-languages', 'lazy-segmenters', 'lazy-emoji-pattern', 'narrow-fast-path', 'ink-patch', 'ansi-tokenize-patch', 'index-cache', 'front-matter-memo', 'printed-memo'];
+const INTERVENTIONS = [
+	'code-cache',
+	'minify',
+	'lazy-dependencies',
+	'highlight-languages',
+	'lazy-segmenters',
+	'lazy-emoji-pattern',
+	'narrow-fast-path',
+	'ink-patch',
+	'ansi-tokenize-patch',
+	'index-cache',
+	'front-matter-memo',
+	'printed-memo',
+];
 if (process.argv.includes('--list')) {
 	console.log(INTERVENTIONS.join('\n'));
 	process.exit(0);
 }
-const plain = new Set((process.env.KUBECON_NOTES_BUILD_PLAIN ?? '').split(',').map(name => name.trim()).filter(Boolean));
+const plain = new Set(
+	(process.env.KUBECON_NOTES_BUILD_PLAIN ?? '')
+		.split(',')
+		.map((name) => name.trim())
+		.filter(Boolean),
+);
 if (process.env.KUBECON_NOTES_NO_MINIFY === '1') plain.add('minify');
-for (const name of plain) if (!INTERVENTIONS.includes(name)) throw new Error(`build: KUBECON_NOTES_BUILD_PLAIN names ${name}; known: ${INTERVENTIONS.join(', ')}`);
+for (const name of plain)
+	if (!INTERVENTIONS.includes(name))
+		throw new Error(`build: KUBECON_NOTES_BUILD_PLAIN names ${name}; known: ${INTERVENTIONS.join(', ')}`);
 /** Whether this build makes the intervention `name`. */
-const isOn = name => !plain.has(name);
+const isOn = (name) => !plain.has(name);
 const out = process.env.KUBECON_NOTES_BUILD_DIR || 'dist';
 const minify = isOn('minify');
 
@@ -40,7 +60,10 @@ const minify = isOn('minify');
  * tests from source, keep the patched files).
  */
 const patchedFiles = new Map();
-for (const [name, file] of [['ink-patch', 'patches/ink+6.8.0.patch'], ['ansi-tokenize-patch', 'patches/@alcalzone+ansi-tokenize+0.2.5.patch']]) {
+for (const [name, file] of [
+	['ink-patch', 'patches/ink+6.8.0.patch'],
+	['ansi-tokenize-patch', 'patches/@alcalzone+ansi-tokenize+0.2.5.patch'],
+]) {
 	if (isOn(name)) continue;
 	for (const section of readFileSync(file, 'utf8').split(/^(?=diff --git )/m)) {
 		const target = /^diff --git a\/(\S+) b\//.exec(section);
@@ -56,8 +79,12 @@ function sourceOf(path) {
 	try {
 		const copy = join(scratch, 'file.js');
 		copyFileSync(path, copy);
-		const reversed = spawnSync('patch', ['-R', '-s', '-f', '-l', '--no-backup-if-mismatch', copy], {input: section, encoding: 'utf8'});
-		if (reversed.status !== 0) throw new Error(`build: the patch of ${path} does not come off: ${reversed.stdout}${reversed.stderr}`);
+		const reversed = spawnSync('patch', ['-R', '-s', '-f', '-l', '--no-backup-if-mismatch', copy], {
+			input: section,
+			encoding: 'utf8',
+		});
+		if (reversed.status !== 0)
+			throw new Error(`build: the patch of ${path} does not come off: ${reversed.stdout}${reversed.stderr}`);
 		return readFileSync(copy, 'utf8');
 	} finally {
 		rmSync(scratch, {recursive: true, force: true});
@@ -68,7 +95,11 @@ function sourceOf(path) {
 const unpatched = {
 	name: 'unpatched',
 	setup(plugin) {
-		plugin.onLoad({filter: /\.js$/, namespace: 'file'}, args => (patchedFiles.has(args.path) ? {contents: sourceOf(args.path), resolveDir: dirname(args.path), loader: 'js'} : undefined));
+		plugin.onLoad({filter: /\.js$/, namespace: 'file'}, (args) =>
+			patchedFiles.has(args.path)
+				? {contents: sourceOf(args.path), resolveDir: dirname(args.path), loader: 'js'}
+				: undefined,
+		);
 	},
 };
 
@@ -88,8 +119,9 @@ const commonLanguages = {
 const lazySegmenters = {
 	name: 'lazy-intl-segmenters',
 	setup(plugin) {
-		const files = /[\\/](string-width[\\/]index|slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
-		plugin.onLoad({filter: files, namespace: 'file'}, args => {
+		const files =
+			/[\\/](string-width[\\/]index|slice-ansi[\\/]tokenize-ansi|@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize)\.js$/;
+		plugin.onLoad({filter: files, namespace: 'file'}, (args) => {
 			const original = sourceOf(args.path);
 			let source = isOn('lazy-emoji-pattern') ? lazyEmojiPattern(args.path, original) : original;
 			// Older copies (cli-table3's string-width 4) make none.
@@ -125,16 +157,23 @@ const narrowFastPath = {
 		// Not wrap-ansi: its older string-width counts © and ® as two columns, and it only runs for
 		// text wider than its box, which our rows never are.
 		const wrapped = /[\\/]node_modules[\\/](ink|widest-line|cli-truncate)[\\/]/;
-		plugin.onResolve({filter: /^string-width$/}, async args => {
+		plugin.onResolve({filter: /^string-width$/}, async (args) => {
 			if (!wrapped.test(args.importer)) return undefined;
-			const real = await plugin.resolve('string-width', {resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real'});
+			const real = await plugin.resolve('string-width', {
+				resolveDir: args.resolveDir,
+				kind: args.kind,
+				pluginData: 'real',
+			});
 			if (real.errors.length > 0) return {errors: real.errors};
 			// The fast path is checked against string-width 8 (test/render/narrow-text.test.ts).
 			const {version: found} = JSON.parse(readFileSync(new URL('package.json', `file://${real.path}`), 'utf8'));
-			if (!found.startsWith('8.')) throw new Error(`string-width-narrow-fast-path: ${args.importer} gets string-width ${found}; check the fast path against it`);
+			if (!found.startsWith('8.'))
+				throw new Error(
+					`string-width-narrow-fast-path: ${args.importer} gets string-width ${found}; check the fast path against it`,
+				);
 			return {path: real.path, namespace: 'narrow-string-width'};
 		});
-		plugin.onLoad({filter: /.*/, namespace: 'narrow-string-width'}, args => ({
+		plugin.onLoad({filter: /.*/, namespace: 'narrow-string-width'}, (args) => ({
 			contents: `import stringWidth from ${JSON.stringify(args.path)};\nimport {withNarrowFastPath} from ${JSON.stringify(here('../src/render/narrow-text.ts'))};\nimport {withTerminalWidths} from ${JSON.stringify(here('../src/render/text-measure.ts'))};\nexport default withNarrowFastPath(withTerminalWidths(stringWidth));\n`,
 			resolveDir: here('.'),
 			loader: 'js',
@@ -152,8 +191,12 @@ function lazyEmojiPattern(path, source) {
 	if (!source.includes(declaration)) return source;
 	const uses = source.split('rgiEmojiRegex').length - 1;
 	const tests = source.split('rgiEmojiRegex.test(').length - 1;
-	if (uses !== tests + 1) throw new Error(`lazy-rgi-emoji-pattern: ${path} uses rgiEmojiRegex other than by test(); measure again`);
-	return source.replace(declaration, 'let __rgiEmoji;\nconst rgiEmojiRegex = {test: text => (__rgiEmoji ??= /^\\p{RGI_Emoji}$/v).test(text)};');
+	if (uses !== tests + 1)
+		throw new Error(`lazy-rgi-emoji-pattern: ${path} uses rgiEmojiRegex other than by test(); measure again`);
+	return source.replace(
+		declaration,
+		'let __rgiEmoji;\nconst rgiEmojiRegex = {test: text => (__rgiEmoji ??= /^\\p{RGI_Emoji}$/v).test(text)};',
+	);
 }
 
 /**
@@ -170,7 +213,10 @@ const lazyHeavyDependencies = {
 			const stub = here(`lazy/${name}.cjs`);
 			plugin.onResolve({filter: new RegExp(`^${name}$`)}, () => ({path: stub}));
 		}
-		plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table)\.cjs$/}, args => ({path: args.path, external: true}));
+		plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table)\.cjs$/}, (args) => ({
+			path: args.path,
+			external: true,
+		}));
 	},
 };
 
@@ -182,12 +228,16 @@ const lazyHeavyDependencies = {
 const inkWithoutDevtools = {
 	name: 'ink-without-devtools',
 	setup(plugin) {
-		plugin.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, args => {
+		plugin.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, (args) => {
 			const source = sourceOf(args.path);
 			const devtools = "if (isDev()) {\n    try {\n        await import('./devtools.js');";
 			const packageJson = 'isDev()\n    ? await loadPackageJson()\n    :';
-			if (!source.includes(devtools) || !source.includes(packageJson)) throw new Error(`ink-without-devtools: ${args.path} changed; check its top-level awaits`);
-			return {contents: source.replace(devtools, 'if (false) {\n    try {').replace(packageJson, 'false ? undefined :'), loader: 'js'};
+			if (!source.includes(devtools) || !source.includes(packageJson))
+				throw new Error(`ink-without-devtools: ${args.path} changed; check its top-level awaits`);
+			return {
+				contents: source.replace(devtools, 'if (false) {\n    try {').replace(packageJson, 'false ? undefined :'),
+				loader: 'js',
+			};
 		});
 	},
 };
@@ -202,16 +252,21 @@ const inkWithoutDevtools = {
 const yogaSynchronous = {
 	name: 'yoga-synchronous',
 	setup(plugin) {
-		plugin.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, args => {
+		plugin.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, (args) => {
 			const source = readFileSync(args.path, 'utf8');
 			const inlined = /H="(data:application\/octet-stream;base64,[A-Za-z0-9+/=]+)"/.exec(source);
-			if (!inlined || !source.includes('if(h.instantiateWasm)')) throw new Error(`yoga-synchronous: ${args.path} changed shape; check how it starts its wasm`);
-			return {contents: `export const yogaWasmBase64 = ${JSON.stringify(inlined[1].slice(inlined[1].indexOf(',') + 1))};\n${source.replace(inlined[0], 'H="data:application/octet-stream;base64,"')}`, loader: 'js'};
+			if (!inlined || !source.includes('if(h.instantiateWasm)'))
+				throw new Error(`yoga-synchronous: ${args.path} changed shape; check how it starts its wasm`);
+			return {
+				contents: `export const yogaWasmBase64 = ${JSON.stringify(inlined[1].slice(inlined[1].indexOf(',') + 1))};\n${source.replace(inlined[0], 'H="data:application/octet-stream;base64,"')}`,
+				loader: 'js',
+			};
 		});
-		plugin.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, args => {
+		plugin.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, (args) => {
 			const source = readFileSync(args.path, 'utf8');
 			const started = 'const Yoga = wrapAssembly(await loadYoga());';
-			if (!source.includes(started)) throw new Error(`yoga-synchronous: ${args.path} changed; check how it starts yoga`);
+			if (!source.includes(started))
+				throw new Error(`yoga-synchronous: ${args.path} changed; check how it starts yoga`);
 			const synchronous = `import {yogaWasmBase64} from '../binaries/yoga-wasm-base64-esm.js';
 const yogaModule = {
 	instantiateWasm(imports, started) {
@@ -229,7 +284,17 @@ const Yoga = wrapAssembly(yogaModule);`;
 };
 
 /** Every file in dist/ is one CommonJS file for Node 20, beside the others. */
-const commonJsFile = {outdir: out, outExtension: {'.js': '.cjs'}, bundle: true, format: 'cjs', platform: 'node', target: 'node20', minify, legalComments: 'none', logLevel: 'warning'};
+const commonJsFile = {
+	outdir: out,
+	outExtension: {'.js': '.cjs'},
+	bundle: true,
+	format: 'cjs',
+	platform: 'node',
+	target: 'node20',
+	minify,
+	legalComments: 'none',
+	logLevel: 'warning',
+};
 /** `import.meta.url` in such a file: its own URL (the bundle finds the bundled posts from it). */
 const ownUrl = {'import.meta.url': '__kubeconNotesUrl'};
 const ownUrlBanner = {js: "const __kubeconNotesUrl = require('node:url').pathToFileURL(__filename).href;"};
@@ -247,19 +312,30 @@ const IDENTITY_PLACEHOLDER = '<kn-build-ident>';
  * on Nodes 20, 22 and 24, over Node's own too (docs/upgrading.md). Left out ('code-cache'), Node's
  * own where there is one, else none.
  */
-const codeCache = isOn('code-cache') ? {withNodeCache: 'launcher', withoutNodeCache: 'launcher'} : {withNodeCache: 'node', withoutNodeCache: 'none'};
+const codeCache = isOn('code-cache')
+	? {withNodeCache: 'launcher', withoutNodeCache: 'launcher'}
+	: {withNodeCache: 'node', withoutNodeCache: 'none'};
 
 rmSync(out, {recursive: true, force: true});
 // The heavy libraries the stubs below load on first use, each one CommonJS file of its own beside
 // the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
 // Built first: they are part of the bundle's identity.
 const lazyFiles = ['lazy-highlight', 'lazy-emoji', 'lazy-table'];
-for (const [name, entry] of [['lazy-highlight', 'lazy/highlight-entry.cjs'], ['lazy-emoji', 'lazy/emoji-entry.cjs'], ['lazy-table', 'lazy/table-entry.cjs']]) {
-	await build({...commonJsFile, entryPoints: {[name]: here(entry)}, plugins: [...(isOn('highlight-languages') ? [commonLanguages] : []), lazySegmenters, unpatched]});
+for (const [name, entry] of [
+	['lazy-highlight', 'lazy/highlight-entry.cjs'],
+	['lazy-emoji', 'lazy/emoji-entry.cjs'],
+	['lazy-table', 'lazy/table-entry.cjs'],
+]) {
+	await build({
+		...commonJsFile,
+		entryPoints: {[name]: here(entry)},
+		plugins: [...(isOn('highlight-languages') ? [commonLanguages] : []), lazySegmenters, unpatched],
+	});
 }
 // The bundle requires './lazy-*.cjs' relative to itself: they must be beside it.
 for (const name of lazyFiles) {
-	if (!existsSync(`${out}/${name}.cjs`)) throw new Error(`build: ${out}/${name}.cjs is missing; the bundle requires it`);
+	if (!existsSync(`${out}/${name}.cjs`))
+		throw new Error(`build: ${out}/${name}.cjs is missing; the bundle requires it`);
 }
 
 const bundled = await build({
@@ -282,13 +358,16 @@ const bundled = await build({
 		KUBECON_NOTES_VERSION: JSON.stringify(version),
 		KUBECON_NOTES_BUILD_IDENTITY: JSON.stringify(IDENTITY_PLACEHOLDER),
 		// The caches left out of this build (src/cache-directory.ts isLeftOut).
-		KUBECON_NOTES_LEFT_OUT: JSON.stringify(['index-cache', 'front-matter-memo', 'printed-memo'].filter(name => !isOn(name))),
+		KUBECON_NOTES_LEFT_OUT: JSON.stringify(
+			['index-cache', 'front-matter-memo', 'printed-memo'].filter((name) => !isOn(name)),
+		),
 		...ownUrl,
 	},
 	banner: ownUrlBanner,
 });
 
-if (process.env.KUBECON_NOTES_BUILD_META) writeFileSync(process.env.KUBECON_NOTES_BUILD_META, JSON.stringify(bundled.metafile));
+if (process.env.KUBECON_NOTES_BUILD_META)
+	writeFileSync(process.env.KUBECON_NOTES_BUILD_META, JSON.stringify(bundled.metafile));
 
 // The ASCII pass that stood here (non-ASCII escaped, the bundle read as latin1) saved 1-3 ms when
 // measured beside the build without it (docs/upgrading.md): gone. esbuild escapes strings and
@@ -300,8 +379,12 @@ const bundleText = readFileSync(`${out}/kubecon-notes.cjs`, 'utf8');
 const identityHash = createHash('sha256').update(bundleText);
 for (const name of lazyFiles) identityHash.update(readFileSync(`${out}/${name}.cjs`));
 const bundleHash = identityHash.digest('hex').slice(0, IDENTITY_PLACEHOLDER.length);
-if (!bundleText.includes(JSON.stringify(IDENTITY_PLACEHOLDER))) throw new Error('build: the identity placeholder is not in the bundle');
-writeFileSync(`${out}/kubecon-notes.cjs`, bundleText.replaceAll(JSON.stringify(IDENTITY_PLACEHOLDER), JSON.stringify(bundleHash)));
+if (!bundleText.includes(JSON.stringify(IDENTITY_PLACEHOLDER)))
+	throw new Error('build: the identity placeholder is not in the bundle');
+writeFileSync(
+	`${out}/kubecon-notes.cjs`,
+	bundleText.replaceAll(JSON.stringify(IDENTITY_PLACEHOLDER), JSON.stringify(bundleHash)),
+);
 await build({
 	...commonJsFile,
 	entryPoints: {cli: 'src/launch/launch.ts'},

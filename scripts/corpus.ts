@@ -40,7 +40,14 @@ export type CorpusReport = {
 };
 
 /** The figures the ratchet keeps, as fractions. */
-export type Figures = {precision: number; recall: number; speakers: number; missed: number; topics: number; lines: number};
+export type Figures = {
+	precision: number;
+	recall: number;
+	speakers: number;
+	missed: number;
+	topics: number;
+	lines: number;
+};
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CORPUS_DIR = join(ROOT, 'test/corpus/posts');
@@ -54,7 +61,16 @@ export const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / 
 const tally = (): Tally => ({hits: 0, found: 0, expected: 0});
 
 function emptyReport(name: string): CorpusReport {
-	return {name, posts: 0, talks: tally(), speakers: tally(), missed: tally(), topics: tally(), lines: tally(), misses: []};
+	return {
+		name,
+		posts: 0,
+		talks: tally(),
+		speakers: tally(),
+		missed: tally(),
+		topics: tally(),
+		lines: tally(),
+		misses: [],
+	};
 }
 
 /**
@@ -80,7 +96,10 @@ type FoundTalk = {title: string; line: number; people: string[]; speakers: strin
 type WantedTalk = {title: string; line: number | null; people?: string[]; speakers?: string | null; missed?: boolean};
 
 /** Pairs found talks with wanted ones by title (each used once, nearest line first). */
-function pair(found: FoundTalk[], wanted: WantedTalk[]): {pairs: Array<[FoundTalk, WantedTalk]>; extra: FoundTalk[]; missing: WantedTalk[]} {
+function pair(
+	found: FoundTalk[],
+	wanted: WantedTalk[],
+): {pairs: Array<[FoundTalk, WantedTalk]>; extra: FoundTalk[]; missing: WantedTalk[]} {
 	const left = [...wanted];
 	const pairs: Array<[FoundTalk, WantedTalk]> = [];
 	const extra: FoundTalk[] = [];
@@ -107,21 +126,39 @@ function sameSet(a: string[], b: string[]): boolean {
 function scorePost(report: CorpusReport, post: Post, file: string, wanted: WantedTalk[], topics: string[]): void {
 	report.posts++;
 	const lineOf = (bodyLine: number) => bodyLine + post.bodyLineOffset;
-	const found: FoundTalk[] = post.sessions.map(session => ({title: session.title, line: session.fileLine, people: session.people, speakers: session.speakers, missed: session.missed}));
+	const found: FoundTalk[] = post.sessions.map((session) => ({
+		title: session.title,
+		line: session.fileLine,
+		people: session.people,
+		speakers: session.speakers,
+		missed: session.missed,
+	}));
 	const {pairs, extra, missing} = pair(found, wanted);
 	report.talks.hits += pairs.length;
 	report.talks.found += found.length;
 	report.talks.expected += wanted.length;
 	const miss = (line: number | null, text: string) => report.misses.push({file, line, text});
-	for (const talk of extra) miss(talk.line, `extra talk ${JSON.stringify(talk.title)}${talk.speakers ? ` by ${JSON.stringify(talk.speakers)}` : ''}`);
+	for (const talk of extra)
+		miss(
+			talk.line,
+			`extra talk ${JSON.stringify(talk.title)}${talk.speakers ? ` by ${JSON.stringify(talk.speakers)}` : ''}`,
+		);
 	for (const want of missing) miss(want.line, `missing talk ${JSON.stringify(want.title)}`);
 	for (const [got, want] of pairs) {
 		report.missed.found++;
 		report.missed.expected++;
 		if (got.missed === (want.missed ?? false)) report.missed.hits++;
-		else miss(got.line, `talk ${JSON.stringify(want.title)} missed=${got.missed}, labelled missed=${want.missed ?? false}`);
-		const right = want.people !== undefined ? sameSet(got.people, want.people) : (got.speakers ?? null) === (want.speakers ?? null);
-		const hasSpeakers = want.people !== undefined ? want.people.length > 0 || got.people.length > 0 : want.speakers != null || got.speakers !== null;
+		else
+			miss(
+				got.line,
+				`talk ${JSON.stringify(want.title)} missed=${got.missed}, labelled missed=${want.missed ?? false}`,
+			);
+		const right =
+			want.people !== undefined ? sameSet(got.people, want.people) : (got.speakers ?? null) === (want.speakers ?? null);
+		const hasSpeakers =
+			want.people !== undefined
+				? want.people.length > 0 || got.people.length > 0
+				: want.speakers != null || got.speakers !== null;
 		if (!hasSpeakers) continue;
 		report.speakers.found++;
 		report.speakers.expected++;
@@ -142,7 +179,7 @@ function scorePost(report: CorpusReport, post: Post, file: string, wanted: Wante
 		if (text.includes(start)) report.lines.hits++;
 		else miss(lineOf(session.line), `talk ${JSON.stringify(session.title)} points at a line without its title`);
 	}
-	const names = post.topics.filter(topic => topic.kind !== 'whole').map(topic => titleKey(topic.name));
+	const names = post.topics.filter((topic) => topic.kind !== 'whole').map((topic) => titleKey(topic.name));
 	report.topics.expected += topics.length;
 	report.topics.found += topics.length;
 	for (const topic of topics) {
@@ -161,22 +198,37 @@ function readPost(dir: string, file: string): Post {
 }
 
 /** What a sidecar `.expected.yaml` of test/corpus says a post yields. */
-type Sidecar = {shape?: string; topics?: string[]; sessions?: Array<{title: string; speakers?: string | null; missed?: boolean}>};
+type Sidecar = {
+	shape?: string;
+	topics?: string[];
+	sessions?: Array<{title: string; speakers?: string | null; missed?: boolean}>;
+};
 
 /** test/corpus/posts: each post beside its `.expected.yaml`. */
 export function scoreFixtures(dir = CORPUS_DIR): CorpusReport {
 	const report = emptyReport('test/corpus');
-	for (const file of readdirSync(dir).filter(name => /\.(md|markdown)$/.test(name)).sort()) {
+	for (const file of readdirSync(dir)
+		.filter((name) => /\.(md|markdown)$/.test(name))
+		.sort()) {
 		const name = basename(file).replace(/\.(md|markdown)$/, '');
 		const expected = (parseYaml(readFileSync(join(dir, `${name}.expected.yaml`), 'utf8')) ?? {}) as Sidecar;
-		const wanted = (expected.sessions ?? []).map(session => ({title: session.title, line: null, speakers: session.speakers ?? null, ...(session.missed === undefined ? {} : {missed: session.missed})}));
+		const wanted = (expected.sessions ?? []).map((session) => ({
+			title: session.title,
+			line: null,
+			speakers: session.speakers ?? null,
+			...(session.missed === undefined ? {} : {missed: session.missed}),
+		}));
 		scorePost(report, readPost(dir, file), file, wanted, expected.topics ?? []);
 	}
 	return report;
 }
 
 /** One post of a LABELS.json. */
-type Label = {file: string; talks: Array<{title: string; speakers: string[]; missed: boolean; line: number}>; topics?: string[]};
+type Label = {
+	file: string;
+	talks: Array<{title: string; speakers: string[]; missed: boolean; line: number}>;
+	topics?: string[];
+};
 
 /** A folder of real posts labelled in LABELS.json, or null when it is not there. */
 export function scoreLabelled(dir: string, name: string): CorpusReport | null {
@@ -184,7 +236,12 @@ export function scoreLabelled(dir: string, name: string): CorpusReport | null {
 	if (!existsSync(labels)) return null;
 	const report = emptyReport(name);
 	for (const label of JSON.parse(readFileSync(labels, 'utf8')) as Label[]) {
-		const wanted = label.talks.map(talk => ({title: talk.title, line: talk.line, people: talk.speakers, missed: talk.missed}));
+		const wanted = label.talks.map((talk) => ({
+			title: talk.title,
+			line: talk.line,
+			people: talk.speakers,
+			missed: talk.missed,
+		}));
 		scorePost(report, readPost(dir, label.file), label.file, wanted, label.topics ?? []);
 	}
 	return report;
@@ -217,7 +274,10 @@ export function formatReport(report: CorpusReport, options: {misses?: boolean} =
 	];
 	if (options.misses !== false && report.misses.length > 0) {
 		const sorted = [...report.misses].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
-		rows.push('  misses:', ...sorted.map(miss => `    ${miss.file}${miss.line === null ? '' : `:${miss.line}`}: ${miss.text}`));
+		rows.push(
+			'  misses:',
+			...sorted.map((miss) => `    ${miss.file}${miss.line === null ? '' : `:${miss.line}`}: ${miss.text}`),
+		);
 	}
 	return rows.join('\n');
 }
@@ -232,13 +292,22 @@ export function readRecorded(): RecordedFigures {
 /** Figures rounded down to 0.1%: what the file keeps, so a rounding step never fails the ratchet. */
 export function floorFigures(figures: Figures): Figures {
 	const floor = (value: number) => Math.floor(value * 1000) / 1000;
-	return {precision: floor(figures.precision), recall: floor(figures.recall), speakers: floor(figures.speakers), missed: floor(figures.missed), topics: floor(figures.topics), lines: floor(figures.lines)};
+	return {
+		precision: floor(figures.precision),
+		recall: floor(figures.recall),
+		speakers: floor(figures.speakers),
+		missed: floor(figures.missed),
+		topics: floor(figures.topics),
+		lines: floor(figures.lines),
+	};
 }
 
 /** Figures below the recorded floor, as `real recall 91.2% < 93.0%` lines. */
 export function belowFloor(name: string, figures: Figures, floor: Figures | undefined): string[] {
 	if (!floor) return [];
-	return (Object.keys(floor) as Array<keyof Figures>).filter(key => figures[key] + 1e-9 < floor[key]).map(key => `${name} ${key} ${percent(figures[key]).trim()} < recorded ${percent(floor[key]).trim()}`);
+	return (Object.keys(floor) as Array<keyof Figures>)
+		.filter((key) => figures[key] + 1e-9 < floor[key])
+		.map((key) => `${name} ${key} ${percent(figures[key]).trim()} < recorded ${percent(floor[key]).trim()}`);
 }
 
 if (process.argv[1]?.endsWith('corpus.ts')) {
@@ -247,31 +316,47 @@ if (process.argv[1]?.endsWith('corpus.ts')) {
 	console.log(formatReport(fixtures));
 	const real = scoreLabelled(REAL_DIR, '../shared/corpus/real');
 	console.log('');
-	console.log(real ? formatReport(real) : `../shared/corpus/real: not found at ${REAL_DIR}; the real corpus is skipped`);
+	console.log(
+		real ? formatReport(real) : `../shared/corpus/real: not found at ${REAL_DIR}; the real corpus is skipped`,
+	);
 	const extraDir = process.env[EXTRA_VARIABLE];
 	if (extraDir) {
 		const extra = scoreLabelled(resolve(extraDir), `${EXTRA_VARIABLE}=${extraDir}`);
 		console.log('');
-		console.log(extra ? formatReport(extra, {misses: argv.includes('--extra-misses')}) : `${extraDir}: no LABELS.json there; skipped`);
+		console.log(
+			extra
+				? formatReport(extra, {misses: argv.includes('--extra-misses')})
+				: `${extraDir}: no LABELS.json there; skipped`,
+		);
 	}
 	const recorded = readRecorded();
-	const falls = [...belowFloor('test/corpus', figuresOf(fixtures), recorded.fixtures), ...(real ? belowFloor('real', figuresOf(real), recorded.real) : [])];
+	const falls = [
+		...belowFloor('test/corpus', figuresOf(fixtures), recorded.fixtures),
+		...(real ? belowFloor('real', figuresOf(real), recorded.real) : []),
+	];
 	if (argv.includes('--record')) {
 		// A figure never falls in the record: the ratchet only moves up.
 		const raise = (now: Figures, before: Figures | undefined): Figures => {
 			const floored = floorFigures(now);
 			if (!before) return floored;
-			return Object.fromEntries((Object.keys(floored) as Array<keyof Figures>).map(key => [key, Math.max(floored[key], before[key] ?? 0)])) as Figures;
+			return Object.fromEntries(
+				(Object.keys(floored) as Array<keyof Figures>).map((key) => [key, Math.max(floored[key], before[key] ?? 0)]),
+			) as Figures;
 		};
 		if (falls.length > 0) {
-			console.error(['', 'not recorded: figures fell below the record:', ...falls.map(fall => `  ${fall}`)].join('\n'));
+			console.error(
+				['', 'not recorded: figures fell below the record:', ...falls.map((fall) => `  ${fall}`)].join('\n'),
+			);
 			process.exitCode = 1;
 		} else {
-			const next: RecordedFigures = {fixtures: raise(figuresOf(fixtures), recorded.fixtures), ...(real ? {real: raise(figuresOf(real), recorded.real)} : recorded.real ? {real: recorded.real} : {})};
+			const next: RecordedFigures = {
+				fixtures: raise(figuresOf(fixtures), recorded.fixtures),
+				...(real ? {real: raise(figuresOf(real), recorded.real)} : recorded.real ? {real: recorded.real} : {}),
+			};
 			writeFileSync(FIGURES_FILE, `${JSON.stringify(next, null, '\t')}\n`);
 			console.log(`\nrecorded in ${FIGURES_FILE}`);
 		}
 	} else if (falls.length > 0) {
-		console.log(['', 'below the recorded figures:', ...falls.map(fall => `  ${fall}`)].join('\n'));
+		console.log(['', 'below the recorded figures:', ...falls.map((fall) => `  ${fall}`)].join('\n'));
 	}
 }

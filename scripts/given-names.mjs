@@ -7,8 +7,40 @@
 import {writeFileSync} from 'node:fs';
 import * as faker from '@faker-js/faker';
 
-const LOCALES = ['en', 'en_IN', 'en_AU', 'en_NG', 'en_ZA', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pt_PT', 'sv', 'pl', 'da', 'nb_NO', 'fi', 'cs_CZ', 'sk', 'hu', 'ro', 'hr', 'tr', 'vi', 'id_ID', 'de_AT', 'de_CH', 'fr_BE', 'es_MX', 'lv'];
-const NOT_NAMES = `Ruby Julia Crystal Django Dart Spring Swift Go Java Rust Docker React Angular Node Android Jenkins Scala
+const LOCALES = [
+	'en',
+	'en_IN',
+	'en_AU',
+	'en_NG',
+	'en_ZA',
+	'de',
+	'fr',
+	'es',
+	'it',
+	'nl',
+	'pt_BR',
+	'pt_PT',
+	'sv',
+	'pl',
+	'da',
+	'nb_NO',
+	'fi',
+	'cs_CZ',
+	'sk',
+	'hu',
+	'ro',
+	'hr',
+	'tr',
+	'vi',
+	'id_ID',
+	'de_AT',
+	'de_CH',
+	'fr_BE',
+	'es_MX',
+	'lv',
+];
+const NOT_NAMES =
+	`Ruby Julia Crystal Django Dart Spring Swift Go Java Rust Docker React Angular Node Android Jenkins Scala
 Kotlin Elixir Elm Flask Storm Spark Kafka Apache Linux Windows Azure Chef Puppet Ansible Cloud Data Time Open Rails Python
 Perl Haskell Clojure Erlang Phoenix Ember Vue Redis Mongo Helm Istio Envoy Argo Flux Cassandra Hadoop Hive Presto Summer
 Winter April June May August Joy Hope Faith Star Sky River Rain Dawn Page Art Major King Prince Duke Royal Sunny Honey Candy

@@ -10,19 +10,25 @@ import {join} from 'node:path';
 /** Every *.test.ts(x) under test/, in a stable order. */
 function testFiles(folder) {
 	return readdirSync(folder, {withFileTypes: true})
-		.flatMap(entry => (entry.isDirectory() ? testFiles(join(folder, entry.name)) : /\.test\.tsx?$/.test(entry.name) ? [join(folder, entry.name)] : []))
+		.flatMap((entry) =>
+			entry.isDirectory()
+				? testFiles(join(folder, entry.name))
+				: /\.test\.tsx?$/.test(entry.name)
+					? [join(folder, entry.name)]
+					: [],
+		)
 		.sort();
 }
 
 /** Processes whose environment names this run's temp folder: children a test did not end. */
 function strayProcesses(root) {
-	let pids = [];
+	let pids;
 	try {
-		pids = readdirSync('/proc').filter(name => /^\d+$/.test(name) && Number(name) !== process.pid);
+		pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name) && Number(name) !== process.pid);
 	} catch {
 		return []; // No /proc (macOS): the per-test clean-up is all there is.
 	}
-	return pids.filter(pid => {
+	return pids.filter((pid) => {
 		try {
 			return readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`TMPDIR=${root}`);
 		} catch {
@@ -32,20 +38,28 @@ function strayProcesses(root) {
 }
 
 /** Whether a test file drives the built CLI or a pseudo-terminal (so needs dist/ and is not a unit test). */
-const needsBuild = file => file.startsWith(join('test', 'e2e')) || /helpers\/(run-cli|pseudo-terminal|screen)\.js'/.test(readFileSync(file, 'utf8'));
+const needsBuild = (file) =>
+	file.startsWith(join('test', 'e2e')) ||
+	/helpers\/(run-cli|pseudo-terminal|screen)\.js'/.test(readFileSync(file, 'utf8'));
 
 // --unit: only the tests that need no build and no pseudo-terminal (npm run test:unit).
 // --tap: every TAP line, as node's runner prints them, instead of the summary.
-const flags = new Set(process.argv.slice(2).filter(arg => arg.startsWith('--')));
-const named = process.argv.slice(2).filter(arg => !arg.startsWith('--'));
+const flags = new Set(process.argv.slice(2).filter((arg) => arg.startsWith('--')));
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const all = named.length > 0 ? named : testFiles('test');
-const files = flags.has('--unit') ? all.filter(file => !needsBuild(file)) : all;
-const reporter = flags.has('--tap') ? ['--test-reporter=tap'] : [`--test-reporter=${new URL('test-summary.mjs', import.meta.url).href}`, '--test-reporter-destination=stdout'];
+const files = flags.has('--unit') ? all.filter((file) => !needsBuild(file)) : all;
+const reporter = flags.has('--tap')
+	? ['--test-reporter=tap']
+	: [`--test-reporter=${new URL('test-summary.mjs', import.meta.url).href}`, '--test-reporter-destination=stdout'];
 const root = mkdtempSync(join(tmpdir(), 'kn-test-run-'));
-const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...reporter, ...files], {
-	stdio: 'inherit',
-	env: {...process.env, TMPDIR: root},
-});
+const run = spawnSync(
+	process.execPath,
+	['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...reporter, ...files],
+	{
+		stdio: 'inherit',
+		env: {...process.env, TMPDIR: root},
+	},
+);
 
 const strays = strayProcesses(root);
 for (const pid of strays) {
@@ -56,16 +70,20 @@ for (const pid of strays) {
 	}
 }
 // tsx keeps its compile cache in the temp folder: that is the runner's, not a test's.
-const leftovers = readdirSync(root).filter(name => !name.startsWith('tsx-'));
+const leftovers = readdirSync(root).filter((name) => !name.startsWith('tsx-'));
 rmSync(root, {recursive: true, force: true});
 
 let code = run.status ?? 1;
 if (strays.length > 0) {
-	console.error(`tests left ${strays.length} process${strays.length === 1 ? '' : 'es'} running (killed now): ${strays.join(', ')}`);
+	console.error(
+		`tests left ${strays.length} process${strays.length === 1 ? '' : 'es'} running (killed now): ${strays.join(', ')}`,
+	);
 	code = code || 1;
 }
 if (leftovers.length > 0) {
-	console.error(`tests left ${leftovers.length} temp entr${leftovers.length === 1 ? "y" : "ies"} behind in ${root}: ${leftovers.join(", ")}`);
+	console.error(
+		`tests left ${leftovers.length} temp entr${leftovers.length === 1 ? 'y' : 'ies'} behind in ${root}: ${leftovers.join(', ')}`,
+	);
 	code = code || 1;
 }
 process.exit(code);

@@ -11,9 +11,25 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the build reads: folders walked whole, and single files. */
-const SOURCES = ['src', 'patches', 'scripts/build.mjs', 'scripts/highlight-languages.cjs', 'scripts/lazy', 'package.json', 'package-lock.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
+const SOURCES = [
+	'src',
+	'patches',
+	'scripts/build.mjs',
+	'scripts/highlight-languages.cjs',
+	'scripts/lazy',
+	'package.json',
+	'package-lock.json',
+	'tsconfig.json',
+	'node_modules/.package-lock.json',
+];
 /** What the build writes: the run needs every one of them. */
-const OUTPUTS = ['dist/cli.cjs', 'dist/kubecon-notes.cjs', 'dist/lazy-emoji.cjs', 'dist/lazy-highlight.cjs', 'dist/lazy-table.cjs'];
+const OUTPUTS = [
+	'dist/cli.cjs',
+	'dist/kubecon-notes.cjs',
+	'dist/lazy-emoji.cjs',
+	'dist/lazy-highlight.cjs',
+	'dist/lazy-table.cjs',
+];
 
 /** The newest modification time under `path` (a file, or a folder walked), with its path; null when there is nothing. */
 function newest(path) {
@@ -58,11 +74,17 @@ function main() {
 		// One line while it builds, on a terminal only, wiped once it is done.
 		if (isTerminal) process.stderr.write(`kubecon-notes: building dist/ (${reason})…`);
 		const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-		const built = spawnSync(npm, ['run', 'build', '--silent'], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+		const built = spawnSync(npm, ['run', 'build', '--silent'], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		if (isTerminal) process.stderr.write('\r\u001B[K');
 		if (built.status !== 0) {
 			process.stderr.write(`${built.stdout ?? ''}${built.stderr ?? ''}`);
-			process.stderr.write(`kubecon-notes: the build failed (${built.error ? built.error.message : `exit ${built.status}`})\n`);
+			process.stderr.write(
+				`kubecon-notes: the build failed (${built.error ? built.error.message : `exit ${built.status}`})\n`,
+			);
 			process.exit(built.status || 1);
 		}
 	}

@@ -14,7 +14,7 @@ export default async function* summary(source) {
 	const timings = [];
 	/** @type {string[]} */
 	const failures = [];
-	const where = file => (file ? relative(process.cwd(), file) : '?');
+	const where = (file) => (file ? relative(process.cwd(), file) : '?');
 	for await (const event of source) {
 		const {type, data} = event;
 		if (type === 'test:stderr' || type === 'test:stdout') {
@@ -40,13 +40,20 @@ export default async function* summary(source) {
 		failed++;
 		const cause = error?.cause ?? error;
 		const message = cause instanceof Error ? (cause.stack ?? cause.message) : inspect(cause, {depth: 4});
-		failures.push(`✖ ${where(data.file)}: ${data.name}\n${String(message).split('\n').slice(0, 12).map(line => `    ${line}`).join('\n')}\n`);
+		failures.push(
+			`✖ ${where(data.file)}: ${data.name}\n${String(message)
+				.split('\n')
+				.slice(0, 12)
+				.map((line) => `    ${line}`)
+				.join('\n')}\n`,
+		);
 		yield failures.at(-1) + '\n';
 	}
 	const slowest = timings.sort((a, b) => b.ms - a.ms).slice(0, 5);
 	let out = '\nslowest tests:\n';
 	for (const test of slowest) out += `  ${(test.ms / 1000).toFixed(1).padStart(6)} s  ${test.file}: ${test.name}\n`;
-	if (failures.length > 0) out += `\n${failures.length} failing:\n${failures.map(text => text.split('\n')[0]).join('\n')}\n`;
+	if (failures.length > 0)
+		out += `\n${failures.length} failing:\n${failures.map((text) => text.split('\n')[0]).join('\n')}\n`;
 	out += `\n${passed} passed, ${failed} failed, ${skipped} skipped${todo ? `, ${todo} todo` : ''}\n`;
 	yield out;
 }

@@ -1,4 +1,17 @@
-import {closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writevSync, type Stats} from 'node:fs';
+import {
+	closeSync,
+	constants,
+	fstatSync,
+	lstatSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	unlinkSync,
+	writevSync,
+	type Stats,
+} from 'node:fs';
 import {createRequire} from 'node:module';
 import {homedir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -62,13 +75,17 @@ export function hashOfSources(root: string): string {
  * platform's user cache folder. Null (no cache) under node's test runner unless a test names a
  * folder: no test writes to the user's.
  */
-export function cacheDirectory(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
+export function cacheDirectory(
+	env: NodeJS.ProcessEnv = process.env,
+	platform: NodeJS.Platform = process.platform,
+): string | null {
 	const chosen = env['KUBECON_NOTES_CACHE_DIR'];
 	if (chosen) return chosen;
 	if (env['NODE_TEST_CONTEXT']) return null;
 	const home = homedir();
 	if (platform === 'darwin') return join(home, 'Library', 'Caches', 'kubecon-notes');
-	if (platform === 'win32') return join(env['LOCALAPPDATA'] || join(home, 'AppData', 'Local'), 'kubecon-notes', 'Cache');
+	if (platform === 'win32')
+		return join(env['LOCALAPPDATA'] || join(home, 'AppData', 'Local'), 'kubecon-notes', 'Cache');
 	const xdg = env['XDG_CACHE_HOME'];
 	// XDG says a relative XDG_CACHE_HOME is to be ignored.
 	return join(xdg && xdg.startsWith('/') ? xdg : join(home, '.cache'), 'kubecon-notes');
@@ -131,7 +148,10 @@ export function usableCacheDirectory(warnings?: PostWarning[], env: NodeJS.Proce
 	if (problem === null) return directory;
 	if (warnings && !told.has(directory)) {
 		told.add(directory);
-		warnings.push({file: directory, message: `the cache folder is not used, as ${problem}: use a folder only you can write to (chmod 700), or name another in KUBECON_NOTES_CACHE_DIR`});
+		warnings.push({
+			file: directory,
+			message: `the cache folder is not used, as ${problem}: use a folder only you can write to (chmod 700), or name another in KUBECON_NOTES_CACHE_DIR`,
+		});
 	}
 	return null;
 }
@@ -171,7 +191,7 @@ export function writeCacheFile(path: string, contents: string | readonly Buffer[
 		// 0700 for what it creates; a folder that was there already is checked instead.
 		mkdirSync(folder, {recursive: true, mode: 0o700});
 		if (cacheFolderProblem(folder) !== null) return false;
-		const descriptor = createTemporary(path, name => (temporary = name));
+		const descriptor = createTemporary(path, (name) => (temporary = name));
 		try {
 			writeAll(descriptor, typeof contents === 'string' ? [Buffer.from(contents)] : [...contents]);
 		} finally {

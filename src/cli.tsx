@@ -3,7 +3,7 @@ import {resolve, sep} from 'node:path';
 import tty from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import {helpText, parseCli, suggestCommand, UsageError, type CliOptions} from './cli/args.js';
-import {printWidth, useColor, useHyperlinks} from './cli/color-mode.js';
+import {printWidth, chooseColor, chooseHyperlinks} from './cli/color-mode.js';
 import {runSubcommand, subcommandRow} from './cli/commands.js';
 import {reachedForCompiledCode} from './cli/compiled-code.js';
 import {CliError} from './cli/errors.js';
@@ -45,7 +45,8 @@ async function main(argv: string[]): Promise<number> {
 	}
 	const postFile = namedPost !== null && (namedPost === '-' || isFile(namedPost)) ? namedPost : null;
 	const searchedPaths = command.paths.length > 0 ? command.paths : [bundledPosts];
-	const isAmongPosts = postFile !== null && postFile !== '-' && searchedPaths.some(path => isInside(resolve(postFile), path));
+	const isAmongPosts =
+		postFile !== null && postFile !== '-' && searchedPaths.some((path) => isInside(resolve(postFile), path));
 	const paths = postFile && !isAmongPosts ? [postFile] : searchedPaths;
 	// The reader runs on a terminal with a keyboard. Its modules start loading now, so that reading
 	// their files overlaps finding the posts; CI is cleared first, as Ink reads it when it loads.
@@ -56,12 +57,12 @@ async function main(argv: string[]): Promise<number> {
 	}
 	// Everything past the arguments loads on demand: --version and --help start nothing else.
 	const stdinText = paths.includes('-') ? await readStdin() : undefined;
-	const color = useColor(options.color, canDraw);
+	const color = chooseColor(options.color, canDraw);
 	const {default: supportsHyperlinks} = canDraw && color ? await import('supports-hyperlinks') : {default: null};
 	const render: RenderOptions = {
 		width: printWidth(options.width, stdout.columns),
 		color,
-		hyperlinks: useHyperlinks(color, canDraw, Boolean(supportsHyperlinks?.stdout)),
+		hyperlinks: chooseHyperlinks(color, canDraw, Boolean(supportsHyperlinks?.stdout)),
 	};
 	const stdinOption = stdinText === undefined ? {} : {stdinText};
 	if (command.kind === 'view') {
@@ -82,17 +83,26 @@ async function main(argv: string[]): Promise<number> {
 	if (postFile && !isAmongPosts && only && 'post' in command) command = {...command, post: only.id};
 	reportWarnings(library.warnings);
 	// A table (sessions) is as wide as the terminal, not the reading measure.
-	const code = await runSubcommand(command, {library, render, tableWidth: options.width ?? (stdout.columns || render.width), file: isAmongPosts ? resolve(postFile!) : null});
+	const code = await runSubcommand(command, {
+		library,
+		render,
+		tableWidth: options.width ?? (stdout.columns || render.width),
+		file: isAmongPosts ? resolve(postFile!) : null,
+	});
 	if (code === 0) reachedForCompiledCode('printed');
 	return code;
 }
 
 /** Every post printed (stdout is not a terminal, or there is no keyboard), unchanged ones from the printed memo. */
-async function printEveryPost(paths: string[], options: {drafts: boolean; render: RenderOptions; stdinText?: string}): Promise<number> {
+async function printEveryPost(
+	paths: string[],
+	options: {drafts: boolean; render: RenderOptions; stdinText?: string},
+): Promise<number> {
 	const {printLibrary} = await import('./cli/print-library.js');
 	const printed = printLibrary(paths, options);
 	reportWarnings(printed.warnings);
-	if (printed.count === 0) throw new CliError(`no posts found in ${printed.searched.join(', ') || 'the given paths'}`, 1);
+	if (printed.count === 0)
+		throw new CliError(`no posts found in ${printed.searched.join(', ') || 'the given paths'}`, 1);
 	await writeBytes(printed.bytes);
 	reachedForCompiledCode('printed');
 	return 0;
@@ -111,7 +121,12 @@ function readerModules(): ReturnType<typeof loadReaderModules> {
 }
 
 function loadReaderModules() {
-	return Promise.all([import('./ui/terminal-background.js'), import('./ui/run-reader.js'), import('./render/render-markdown.js'), import('./render/post-header.js')]);
+	return Promise.all([
+		import('./ui/terminal-background.js'),
+		import('./ui/run-reader.js'),
+		import('./render/render-markdown.js'),
+		import('./render/post-header.js'),
+	]);
 }
 
 /** True for a regular file; a FIFO, device or socket named as the post is refused at once (exit 2). */
@@ -156,7 +171,13 @@ function openKeyboard(): NodeJS.ReadStream | null {
 }
 
 /** The full-screen reader on the terminal, reading keys from `keyboard`; resolves with its exit code. */
-async function runTheReader(library: Library, render: RenderOptions, options: CliOptions, keyboard: NodeJS.ReadStream, paths: readonly string[]): Promise<number> {
+async function runTheReader(
+	library: Library,
+	render: RenderOptions,
+	options: CliOptions,
+	keyboard: NodeJS.ReadStream,
+	paths: readonly string[],
+): Promise<number> {
 	// The reader shows its own empty and warning states, so nothing is required here.
 	// Asked before the reader loads, so the terminal answers while it does, and before Ink reads
 	// the keyboard, so the answer is never taken for keys.
@@ -169,7 +190,8 @@ async function runTheReader(library: Library, render: RenderOptions, options: Cl
 	const code = await runReader({
 		library,
 		// The text opens with the title, date and tags, as printed output does.
-		renderPost: (post, renderOptions) => withHeader(renderMarkdown(post.body, renderOptions), postHeader(post, renderOptions)),
+		renderPost: (post, renderOptions) =>
+			withHeader(renderMarkdown(post.body, renderOptions), postHeader(post, renderOptions)),
 		color: render.color,
 		background: chooseBackground(options.theme, asked.answer),
 		hyperlinks: render.hyperlinks,
@@ -211,7 +233,7 @@ async function readStdin(): Promise<string> {
 const isDebug = process.argv.includes('--debug') || /\bkubecon-notes\b/.test(process.env['DEBUG'] ?? '');
 
 main(process.argv.slice(2)).then(
-	code => {
+	(code) => {
 		process.exitCode = code;
 	},
 	(error: unknown) => {

@@ -10,7 +10,11 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
  * The README's examples, ```` ```\n$ kubecon-notes ARGS [| head -N] [# on a terminal N columns wide]\nOUTPUT``` ````:
  * a terminal example runs in a pseudo-terminal of that width, the others in a pipe.
  */
-const examples = [...readme.matchAll(/```\n\$ kubecon-notes ([^\n|#]*?)\s*(?:\| head -(\d+))?\s*(?:# on a terminal (\d+) columns wide)?\n([\s\S]*?)```/g)].map(match => ({
+const examples = [
+	...readme.matchAll(
+		/```\n\$ kubecon-notes ([^\n|#]*?)\s*(?:\| head -(\d+))?\s*(?:# on a terminal (\d+) columns wide)?\n([\s\S]*?)```/g,
+	),
+].map((match) => ({
 	args: match[1]!.split(/\s+/),
 	head: match[2] === undefined ? null : Number(match[2]),
 	columns: match[3] === undefined ? null : Number(match[3]),
@@ -22,7 +26,7 @@ describe('the README shows what the program prints', () => {
 
 	test('there are examples, a terminal one among them', () => {
 		assert.ok(examples.length >= 2);
-		assert.ok(examples.some(example => example.columns !== null));
+		assert.ok(examples.some((example) => example.columns !== null));
 	});
 
 	for (const example of examples) {
@@ -35,7 +39,7 @@ describe('the README shows what the program prints', () => {
 			} else {
 				const session = startSession([cliPath, ...example.args], {cols: example.columns, rows: 20});
 				await session.exited;
-				await session.waitFor(screen => screen.trim() !== '');
+				await session.waitFor((screen) => screen.trim() !== '');
 				printed = `${session.screen().trimEnd()}\n`;
 			}
 			const lines = printed.split('\n');

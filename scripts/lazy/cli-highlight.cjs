@@ -5,9 +5,9 @@ let real;
 const load = () => (real ??= require('./lazy-highlight.cjs'));
 module.exports = {
 	highlight: (code, options) => load().highlight(code, options),
-	supportsLanguage: name => load().supportsLanguage(name),
+	supportsLanguage: (name) => load().supportsLanguage(name),
 	listLanguages: () => load().listLanguages(),
-	plain: text => text,
+	plain: (text) => text,
 	get DEFAULT_THEME() {
 		return load().DEFAULT_THEME;
 	},

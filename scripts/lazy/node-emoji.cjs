@@ -4,6 +4,6 @@
 let real;
 const load = () => (real ??= require('./lazy-emoji.cjs'));
 module.exports = {
-	get: name => load().get(name),
-	emojify: text => load().emojify(text),
+	get: (name) => load().get(name),
+	emojify: (text) => load().emojify(text),
 };

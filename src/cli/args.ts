@@ -1,5 +1,13 @@
 import {parseArgs} from 'node:util';
-import {globalOptions, subcommands, viewCommand, type Command, type CommandRow, type OptionRow, type OptionValues} from './commands.js';
+import {
+	globalOptions,
+	subcommands,
+	viewCommand,
+	type Command,
+	type CommandRow,
+	type OptionRow,
+	type OptionValues,
+} from './commands.js';
 import {UsageError} from './errors.js';
 
 export type {Command, SessionsFormat} from './commands.js';
@@ -23,9 +31,11 @@ export type CliOptions = {
 };
 
 /** Every option: the global ones, then each subcommand's. */
-const allOptions: OptionRow[] = [...globalOptions, ...subcommands.flatMap(row => row.options)];
+const allOptions: OptionRow[] = [...globalOptions, ...subcommands.flatMap((row) => row.options)];
 /** Options that take a value: `--width -5` gives them `-5`, as a person means, not a parser error. */
-const VALUE_OPTIONS = new Set(allOptions.filter(option => option.type === 'string').map(option => `--${option.name}`));
+const VALUE_OPTIONS = new Set(
+	allOptions.filter((option) => option.type === 'string').map((option) => `--${option.name}`),
+);
 
 /** `--width -5` as `--width=-5`: node's parser would take `-5` for an option and say so at length. */
 function joinNegativeValues(argv: string[]): string[] {
@@ -60,7 +70,8 @@ function editDistance(a: string, b: string): number {
 	let previous = Array.from({length: b.length + 1}, (_, index) => index);
 	for (let i = 1; i <= a.length; i++) {
 		const current = [i];
-		for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		for (let j = 1; j <= b.length; j++)
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
 		previous = current;
 	}
 	return previous[b.length]!;
@@ -80,24 +91,40 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 			args: joinNegativeValues(argv),
 			allowPositionals: true,
 			strict: true,
-			options: Object.fromEntries(allOptions.map(({name, type, short, multiple}) => [name, {type, ...(short ? {short} : {}), ...(multiple ? {multiple} : {})}])),
+			options: Object.fromEntries(
+				allOptions.map(({name, type, short, multiple}) => [
+					name,
+					{type, ...(short ? {short} : {}), ...(multiple ? {multiple} : {})},
+				]),
+			),
 		});
 	} catch (error) {
 		// Node's messages are clear but long; the first sentence, on one line, is enough.
-		throw new UsageError(String((error as Error).message).split(/\.\s/)[0]!.replace(/\s+/g, ' ').replace(/\.$/, ''));
+		throw new UsageError(
+			String((error as Error).message)
+				.split(/\.\s/)[0]!
+				.replace(/\s+/g, ' ')
+				.replace(/\.$/, ''),
+		);
 	}
 	const values = parsed.values as OptionValues;
 	const {positionals} = parsed;
 	for (const option of allOptions) {
 		const value = values[option.name];
-		if (option.choices && typeof value === 'string' && !option.choices.includes(value) && !option.alsoAccepts?.includes(value)) {
+		if (
+			option.choices &&
+			typeof value === 'string' &&
+			!option.choices.includes(value) &&
+			!option.alsoAccepts?.includes(value)
+		) {
 			throw new UsageError(`--${option.name} takes ${orList(option.choices)}, not '${value}'`);
 		}
 	}
 	let width: number | null = null;
 	if (values['width'] !== undefined) {
 		width = Number(values['width']);
-		if (!Number.isInteger(width) || width < 20 || width > 1000) throw new UsageError(`--width takes a whole number from 20 to 1000, not '${values['width']}'`);
+		if (!Number.isInteger(width) || width < 20 || width > 1000)
+			throw new UsageError(`--width takes a whole number from 20 to 1000, not '${values['width']}'`);
 	}
 	const options = {
 		color: (values['color'] ?? 'auto') as ColorChoice,
@@ -113,7 +140,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 	if (values['version']) return {...options, command: {kind: 'version'}};
 
 	const [first, ...rest] = positionals;
-	const row: CommandRow<Command> = (subcommands as readonly CommandRow<Command>[]).find(command => command.name === first) ?? viewCommand;
+	const row: CommandRow<Command> =
+		(subcommands as readonly CommandRow<Command>[]).find((command) => command.name === first) ?? viewCommand;
 	const words = row === viewCommand ? positionals : rest;
 	// An option of another command is refused, naming the command it goes with.
 	for (const owner of subcommands) {
@@ -163,9 +191,15 @@ function optionName(option: OptionRow): string {
 /** The help text, from the command table (commands.ts); the key list is the reader's own (press ?). */
 export function helpText(version: string): string {
 	const rows = [viewCommand, ...subcommands] as readonly CommandRow<Command>[];
-	const usage = rows.flatMap(row => row.forms.flatMap(form => helpRow(`  kubecon-notes ${form.usage}`, form.help, USAGE_COLUMN)));
-	const options = globalOptions.flatMap(option => helpRow(`  ${optionName(option)}`, option.help, OPTION_COLUMN));
-	const commandOptions = subcommands.flatMap(row => row.options.map(option => helpRow(`  ${optionName(option)}`, `${row.name}: ${option.help}`, OPTION_COLUMN)).flat());
+	const usage = rows.flatMap((row) =>
+		row.forms.flatMap((form) => helpRow(`  kubecon-notes ${form.usage}`, form.help, USAGE_COLUMN)),
+	);
+	const options = globalOptions.flatMap((option) => helpRow(`  ${optionName(option)}`, option.help, OPTION_COLUMN));
+	const commandOptions = subcommands.flatMap((row) =>
+		row.options
+			.map((option) => helpRow(`  ${optionName(option)}`, `${row.name}: ${option.help}`, OPTION_COLUMN))
+			.flat(),
+	);
 	return `kubecon-notes ${version}: a terminal reader for conference notes
 
 Usage:
@@ -187,12 +221,25 @@ Exit codes: 0 ok, 1 nothing matched, 2 bad usage or unreadable input.
 export function commandsMarkdown(): string {
 	const cell = (text: string) => text.replaceAll('|', '\\|');
 	const rows = [viewCommand, ...subcommands] as readonly CommandRow<Command>[];
-	const commands = rows.flatMap(row =>
-		row.forms.map(form => `| \`${cell(row === viewCommand ? `kubecon-notes ${form.usage}` : form.usage)}\` | ${cell(form.details ? `${form.help}; ${form.details}` : form.help)} |`),
+	const commands = rows.flatMap((row) =>
+		row.forms.map(
+			(form) =>
+				`| \`${cell(row === viewCommand ? `kubecon-notes ${form.usage}` : form.usage)}\` | ${cell(form.details ? `${form.help}; ${form.details}` : form.help)} |`,
+		),
 	);
 	const options = [
-		...globalOptions.map(option => `| \`${cell(optionName(option))}\` | ${cell(option.help)} |`),
-		...subcommands.flatMap(row => row.options.map(option => `| \`${cell(optionName(option))}\` | ${row.name}: ${cell(option.help)} |`)),
+		...globalOptions.map((option) => `| \`${cell(optionName(option))}\` | ${cell(option.help)} |`),
+		...subcommands.flatMap((row) =>
+			row.options.map((option) => `| \`${cell(optionName(option))}\` | ${row.name}: ${cell(option.help)} |`),
+		),
 	];
-	return ['| command | what it does |', '| --- | --- |', ...commands, '', '| option | what it does |', '| --- | --- |', ...options].join('\n');
+	return [
+		'| command | what it does |',
+		'| --- | --- |',
+		...commands,
+		'',
+		'| option | what it does |',
+		'| --- | --- |',
+		...options,
+	].join('\n');
 }

@@ -1,7 +1,7 @@
 import type {ColorChoice} from './args.js';
 
 /** Styled or plain, by the usual conventions: --color first, then NO_COLOR, FORCE_COLOR, a terminal. */
-export function useColor(choice: ColorChoice, isTty: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+export function chooseColor(choice: ColorChoice, isTty: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
 	if (choice === 'always') return true;
 	if (choice === 'never') return false;
 	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
@@ -14,7 +14,12 @@ export function useColor(choice: ColorChoice, isTty: boolean, env: NodeJS.Proces
  * OSC 8 links only where a terminal is known to show them: in a pipe nobody knows what will
  * display the text (`less -R` before 566 prints them as garbage), so FORCE_HYPERLINK decides there.
  */
-export function useHyperlinks(color: boolean, isTty: boolean, supportsOnTty: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+export function chooseHyperlinks(
+	color: boolean,
+	isTty: boolean,
+	supportsOnTty: boolean,
+	env: NodeJS.ProcessEnv = process.env,
+): boolean {
 	if (!color) return false;
 	const force = env['FORCE_HYPERLINK'];
 	if (force !== undefined) return force !== '0' && force !== 'false';

@@ -71,7 +71,17 @@ export type RunContext = {
 export type ViewCommand = {kind: 'view'; paths: string[]};
 export type ReadCommand = {kind: 'read'; paths: string[]; post: string; topic: string | null};
 export type TopicsCommand = {kind: 'topics'; paths: string[]; post: string | null};
-export type SessionsCommand = {kind: 'sessions'; paths: string[]; query: string; missed: boolean; day: string | null; json: boolean; toWatch?: boolean; format?: SessionsFormat; explain?: boolean};
+export type SessionsCommand = {
+	kind: 'sessions';
+	paths: string[];
+	query: string;
+	missed: boolean;
+	day: string | null;
+	json: boolean;
+	toWatch?: boolean;
+	format?: SessionsFormat;
+	explain?: boolean;
+};
 export type ForgetCommand = {kind: 'forget'; paths: string[]; post: string | null};
 
 /** `sessions --format md`: a markdown checklist (see to-watch.ts). */
@@ -79,14 +89,41 @@ export type SessionsFormat = 'md';
 
 /** Options every command takes. */
 export const globalOptions: OptionRow[] = [
-	{name: 'posts', type: 'string', multiple: true, value: 'DIR', help: 'where the posts are (repeatable; default: the bundled notes)'},
-	{name: 'width', type: 'string', value: 'N', help: "wrap at N columns (default: the terminal's, at most 100; 80 in a pipe)"},
-	{name: 'color', type: 'string', value: 'WHEN', choices: ['always', 'never', 'auto'], help: 'always, never or auto (default; NO_COLOR and FORCE_COLOR are honoured)'},
-	{name: 'theme', type: 'string', value: 'THEME', choices: ['auto', 'dark', 'light'], help: 'dark, light or auto (default: ask the terminal, then COLORFGBG, else dark)'},
+	{
+		name: 'posts',
+		type: 'string',
+		multiple: true,
+		value: 'DIR',
+		help: 'where the posts are (repeatable; default: the bundled notes)',
+	},
+	{
+		name: 'width',
+		type: 'string',
+		value: 'N',
+		help: "wrap at N columns (default: the terminal's, at most 100; 80 in a pipe)",
+	},
+	{
+		name: 'color',
+		type: 'string',
+		value: 'WHEN',
+		choices: ['always', 'never', 'auto'],
+		help: 'always, never or auto (default; NO_COLOR and FORCE_COLOR are honoured)',
+	},
+	{
+		name: 'theme',
+		type: 'string',
+		value: 'THEME',
+		choices: ['auto', 'dark', 'light'],
+		help: 'dark, light or auto (default: ask the terminal, then COLORFGBG, else dark)',
+	},
 	{name: 'drafts', type: 'boolean', help: 'include posts with published: false'},
 	{name: 'no-resume', type: 'boolean', help: 'open at the top instead of the remembered position'},
 	{name: 'no-mouse', type: 'boolean', help: 'leave the mouse to the terminal (no wheel scrolling or clicks)'},
-	{name: 'secure', type: 'boolean', help: 'for shared machines: no opener, clipboard, editor or recording search (also KUBECON_NOTES_SECURE=1)'},
+	{
+		name: 'secure',
+		type: 'boolean',
+		help: 'for shared machines: no opener, clipboard, editor or recording search (also KUBECON_NOTES_SECURE=1)',
+	},
 	{name: 'debug', type: 'boolean', help: 'show stack traces of errors (also DEBUG=kubecon-notes)'},
 	{name: 'help', type: 'boolean', short: 'h', help: 'print this help'},
 	{name: 'version', type: 'boolean', short: 'v', help: 'print the version'},
@@ -95,14 +132,26 @@ export const globalOptions: OptionRow[] = [
 /** No command word: the reader on a terminal, every post printed in a pipe. cli.tsx runs it itself, as it decides between the two before anything else loads. */
 export const viewCommand: CommandRow<ViewCommand> = {
 	name: 'view',
-	forms: [{usage: '[PATH...]', help: 'read posts (a folder, files, or - for standard input)', details: 'the reader on a terminal; the posts as text in a pipe'}],
+	forms: [
+		{
+			usage: '[PATH...]',
+			help: 'read posts (a folder, files, or - for standard input)',
+			details: 'the reader on a terminal; the posts as text in a pipe',
+		},
+	],
 	options: [],
 	parse: (words, _values, paths) => ({kind: 'view', paths: [...paths, ...words]}),
 };
 
 const read: CommandRow<ReadCommand> = {
 	name: 'read',
-	forms: [{usage: 'read POST [--topic NAME]', help: 'print one post, or one topic of it', details: "POST is an id, slug or title, matched loosely, or a file's path"}],
+	forms: [
+		{
+			usage: 'read POST [--topic NAME]',
+			help: 'print one post, or one topic of it',
+			details: "POST is an id, slug or title, matched loosely, or a file's path",
+		},
+	],
 	options: [{name: 'topic', type: 'string', value: 'NAME', help: 'only this topic of the post, matched loosely'}],
 	parse(words, values, paths) {
 		const [post, ...more] = words;
@@ -110,14 +159,22 @@ const read: CommandRow<ReadCommand> = {
 		return {kind: 'read', paths: [...paths, ...more], post, topic: text(values, 'topic') ?? null};
 	},
 	async run(command, context) {
-		const [{printPost, printTopic}, {matchTopic}] = await Promise.all([import('./print-posts.js'), import('./select-post.js')]);
+		const [{printPost, printTopic}, {matchTopic}] = await Promise.all([
+			import('./print-posts.js'),
+			import('./select-post.js'),
+		]);
 		const post = await pickPost(command.post, context);
 		if (command.topic === null) {
 			await writeLines(printPost(post, context.render));
 			return 0;
 		}
 		const topics = [...(post.intro ? [post.intro] : []), ...post.topics];
-		const topic = pick<Topic>(matchTopic(command.topic, topics), {one: `topic of ${post.id}`, many: `topics of ${post.id}`}, command.topic, t => t.name);
+		const topic = pick<Topic>(
+			matchTopic(command.topic, topics),
+			{one: `topic of ${post.id}`, many: `topics of ${post.id}`},
+			command.topic,
+			(t) => t.name,
+		);
 		await writeLines(printTopic(post, topic, context.render));
 		return 0;
 	},
@@ -128,12 +185,16 @@ const topics: CommandRow<TopicsCommand> = {
 	forms: [{usage: 'topics [POST]', help: 'list topics', details: 'one a line: `post-id<TAB>topic`'}],
 	options: [],
 	parse: (words, _values, paths) => ({kind: 'topics', paths, post: words.join(' ') || null}),
-	readsEveryBody: command => command.post === null,
+	readsEveryBody: (command) => command.post === null,
 	async run(command, context) {
 		requirePosts(context.library);
 		const posts = command.post === null ? context.library.posts : [await pickPost(command.post, context)];
 		// What the sidebar lists: the introduction first, when there is text before the first topic.
-		await writeLines(posts.flatMap(post => [...(post.intro ? [post.intro] : []), ...post.topics].map(topic => `${post.id}\t${oneLine(topic.name)}`)));
+		await writeLines(
+			posts.flatMap((post) =>
+				[...(post.intro ? [post.intro] : []), ...post.topics].map((topic) => `${post.id}\t${oneLine(topic.name)}`),
+			),
+		);
 		return 0;
 	},
 };
@@ -141,26 +202,50 @@ const topics: CommandRow<TopicsCommand> = {
 const sessions: CommandRow<SessionsCommand> = {
 	name: 'sessions',
 	forms: [
-		{usage: 'sessions [QUERY] [--missed] [--day N] [--json]', help: 'search the talks the notes list', details: 'fuzzy-searched; aligned on a terminal, tab-separated in a pipe'},
-		{usage: 'sessions --to-watch [--format md]', help: 'talks marked missed and not yet watched', details: 'marked missed, or marked to watch with `w` in the reader'},
-		{usage: 'sessions --explain [POST]', help: 'each talk found and what made it one, and the near misses with why not', details: 'for one post, or all'},
+		{
+			usage: 'sessions [QUERY] [--missed] [--day N] [--json]',
+			help: 'search the talks the notes list',
+			details: 'fuzzy-searched; aligned on a terminal, tab-separated in a pipe',
+		},
+		{
+			usage: 'sessions --to-watch [--format md]',
+			help: 'talks marked missed and not yet watched',
+			details: 'marked missed, or marked to watch with `w` in the reader',
+		},
+		{
+			usage: 'sessions --explain [POST]',
+			help: 'each talk found and what made it one, and the near misses with why not',
+			details: 'for one post, or all',
+		},
 	],
 	options: [
 		{name: 'missed', type: 'boolean', help: 'only the talks marked missed'},
 		{name: 'day', type: 'string', value: 'N', help: "only the talks of day N (or of the day's name)"},
 		{name: 'json', type: 'boolean', help: 'as a JSON array, for scripts'},
 		{name: 'to-watch', type: 'boolean', help: 'the talks marked missed and not yet watched'},
-		{name: 'format', type: 'string', value: 'md', choices: ['md'], alsoAccepts: ['markdown'], help: 'as a markdown checklist'},
-		{name: 'explain', type: 'boolean', help: 'how the talks of POST (or of every post) were found, and the near misses'},
+		{
+			name: 'format',
+			type: 'string',
+			value: 'md',
+			choices: ['md'],
+			alsoAccepts: ['markdown'],
+			help: 'as a markdown checklist',
+		},
+		{
+			name: 'explain',
+			type: 'boolean',
+			help: 'how the talks of POST (or of every post) were found, and the near misses',
+		},
 	],
 	parse(words, values, paths) {
 		if (values['explain']) {
 			// `sessions --explain [POST]`: what made each talk one, and the near misses; the argument is a post.
-			const other = ['day', 'missed', 'json', 'to-watch', 'format'].find(flag => values[flag] !== undefined);
+			const other = ['day', 'missed', 'json', 'to-watch', 'format'].find((flag) => values[flag] !== undefined);
 			if (other) throw new UsageError(`--explain shows how talks were found; it takes no --${other}`);
 			return {kind: 'sessions', paths, query: words.join(' '), missed: false, day: null, json: false, explain: true};
 		}
-		if (values['json'] && values['format'] !== undefined) throw new UsageError('--json and --format md are two formats: choose one');
+		if (values['json'] && values['format'] !== undefined)
+			throw new UsageError('--json and --format md are two formats: choose one');
 		return {
 			kind: 'sessions',
 			paths,
@@ -215,7 +300,7 @@ export type Command = {kind: 'help'} | {kind: 'version'} | ViewCommand | Subcomm
 /** The row of a subcommand. */
 export function subcommandRow(kind: Subcommand['kind']): CommandRow<Subcommand> {
 	// Each row takes its own command; the kind chose the row.
-	return subcommands.find(row => row.name === kind) as unknown as CommandRow<Subcommand>;
+	return subcommands.find((row) => row.name === kind) as unknown as CommandRow<Subcommand>;
 }
 
 /** Runs a subcommand through its row's handler; resolves with the exit code. */
@@ -241,14 +326,22 @@ const POSTS: Noun = {one: 'post', many: 'posts'};
 /** One rule for naming a post, and one way of saying it named none or several. */
 async function pickPost(name: string, context: RunContext): Promise<Post> {
 	const {matchPost} = await import('./select-post.js');
-	return pick(matchPost(name, context.library.posts, context.file), POSTS, name, post => `${post.id}  (${post.title})`);
+	return pick(
+		matchPost(name, context.library.posts, context.file),
+		POSTS,
+		name,
+		(post) => `${post.id}  (${post.title})`,
+	);
 }
 
 /** The one item a name matched; an unknown or ambiguous name lists the candidates and exits 1. */
 function pick<T>(match: Match<T>, what: Noun, query: string, describe: (item: T) => string): T {
 	if (match.kind === 'one') return match.item;
 	if (match.kind === 'many') {
-		throw new CliError(`'${query}' matches ${match.items.length} ${what.many}:\n${match.items.map(item => `  ${describe(item)}`).join('\n')}`, 1);
+		throw new CliError(
+			`'${query}' matches ${match.items.length} ${what.many}:\n${match.items.map((item) => `  ${describe(item)}`).join('\n')}`,
+			1,
+		);
 	}
 	const hint = what === POSTS ? ' (kubecon-notes topics lists them; --posts DIR reads another folder)' : '';
 	throw new CliError(`no ${what.one} matches '${query}'${hint}`, 1);
@@ -256,5 +349,6 @@ function pick<T>(match: Match<T>, what: Noun, query: string, describe: (item: T)
 
 /** No posts at all: exit 1, naming where they were looked for. */
 function requirePosts(library: Library): void {
-	if (library.posts.length === 0) throw new CliError(`no posts found in ${library.searched.join(', ') || 'the given paths'}`, 1);
+	if (library.posts.length === 0)
+		throw new CliError(`no posts found in ${library.searched.join(', ') || 'the given paths'}`, 1);
 }

@@ -12,12 +12,14 @@ export function explainLines(posts: Post[], color: boolean): string[] {
 	const lines: string[] = [];
 	for (const post of posts) {
 		const verdicts = explainTalks(post);
-		const talks = verdicts.filter(verdict => verdict.accepted);
+		const talks = verdicts.filter((verdict) => verdict.accepted);
 		// A near miss is a candidate with something for it; plain prose is not worth a line.
-		const misses = verdicts.filter(verdict => !verdict.accepted && isNearMiss(verdict));
+		const misses = verdicts.filter((verdict) => !verdict.accepted && isNearMiss(verdict));
 		if (lines.length > 0) lines.push('');
 		lines.push(chalk.bold(`${post.id}  (${post.title})`));
-		lines.push(`  ${talks.length} talk${talks.length === 1 ? '' : 's'}, ${misses.length} near miss${misses.length === 1 ? '' : 'es'}`);
+		lines.push(
+			`  ${talks.length} talk${talks.length === 1 ? '' : 's'}, ${misses.length} near miss${misses.length === 1 ? '' : 'es'}`,
+		);
 		for (const verdict of verdicts) {
 			if (!verdict.accepted && !isNearMiss(verdict)) continue;
 			const mark = verdict.accepted ? chalk.green('✓') : chalk.yellow('✗');
@@ -34,5 +36,5 @@ export function explainLines(posts: Post[], color: boolean): string[] {
 /** Left out, but close: a heading with some evidence, or a list item or block that was weighed. */
 function isNearMiss(verdict: TalkVerdict): boolean {
 	if (verdict.kind !== 'heading') return true;
-	return verdict.evidence.some(item => !item.startsWith('-')) || /author|\{:/.test(verdict.why);
+	return verdict.evidence.some((item) => !item.startsWith('-')) || /author|\{:/.test(verdict.why);
 }

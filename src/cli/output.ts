@@ -17,7 +17,10 @@ let closed = false;
  */
 export function outputFailure(error: {code?: string; message?: string}): {exitCode: number; message: string | null} {
 	if (error.code === 'EPIPE') return {exitCode: 0, message: null};
-	return {exitCode: 2, message: `kubecon-notes: cannot write the output: ${error.message ?? error.code ?? 'unknown error'}`};
+	return {
+		exitCode: 2,
+		message: `kubecon-notes: cannot write the output: ${error.message ?? error.code ?? 'unknown error'}`,
+	};
 }
 
 /**
@@ -82,7 +85,7 @@ const BLOCK_BYTES = 1024 * 1024;
 export function lineEncoder(): (lines: Iterable<string>) => Buffer {
 	let block = Buffer.allocUnsafe(0);
 	let used = 0;
-	return lines => {
+	return (lines) => {
 		const safe: string[] = [];
 		// UTF-8 takes at most three bytes per UTF-16 code unit: room for the most, the rest stays for the next.
 		let most = 0;
@@ -110,14 +113,14 @@ export async function writeBytes(chunks: Iterable<Buffer>, stream: NodeJS.WriteS
 	for (const chunk of chunks) {
 		if (closed) return;
 		if (last !== undefined && !stream.write(last)) {
-			await new Promise(resolve => stream.once('drain', resolve));
+			await new Promise((resolve) => stream.once('drain', resolve));
 			if (closed) return;
 		}
 		last = chunk;
 	}
 	if (last !== undefined && !closed) {
 		const rest = last;
-		await new Promise<void>(resolve => stream.write(rest, () => resolve()));
+		await new Promise<void>((resolve) => stream.write(rest, () => resolve()));
 	}
 }
 

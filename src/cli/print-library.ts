@@ -31,18 +31,27 @@ export type PrintedLibrary = {
 };
 
 /** Every post under `paths` printed (`-` is `stdinText`, first, as loadLibrary reads it); drafts only with `drafts`. */
-export function printLibrary(paths: string[], options: {drafts: boolean; render: RenderOptions; stdinText?: string}): PrintedLibrary {
+export function printLibrary(
+	paths: string[],
+	options: {drafts: boolean; render: RenderOptions; stdinText?: string},
+): PrintedLibrary {
 	const {drafts, render} = options;
 	const warnings: PostWarning[] = [];
-	const filePaths = paths.filter(path => path !== '-');
+	const filePaths = paths.filter((path) => path !== '-');
 	const files = findPosts(filePaths, warnings, {drafts});
 	const cacheFolder = usableCacheDirectory(warnings);
 	const memo = openPrintedMemo(filePaths, {...render, drafts}, cacheFolder);
-	const frontMatter = openFrontMatterMemo(filePaths.map(path => resolve(path)), cacheFolder);
+	const frontMatter = openFrontMatterMemo(
+		filePaths.map((path) => resolve(path)),
+		cacheFolder,
+	);
 	// Every post is parsed before any is printed, as loadLibrary does: a thousand posts printed
 	// between parses went about a tenth slower (the parser's and the printer's code taking turns).
 	const posts: Array<PrintedPost | Parsed> = [];
-	if (paths.includes('-')) posts.push(parse({text: options.stdinText ?? '', id: '-', path: '-', displayPath: 'standard input'}, [], frontMatter));
+	if (paths.includes('-'))
+		posts.push(
+			parse({text: options.stdinText ?? '', id: '-', path: '-', displayPath: 'standard input'}, [], frontMatter),
+		);
 	for (const file of files) {
 		// One stat per file: the memo's key, and what reading checks (a file that cannot be stat'ed is read to say why).
 		const stats = statOf(file.path);
@@ -54,14 +63,29 @@ export function printLibrary(paths: string[], options: {drafts: boolean; render:
 		const readWarnings: PostWarning[] = [];
 		const text = readPostText(file.path, file.displayPath, readWarnings, stats);
 		// Not a post (empty, binary, too large…): its warning is told, and it is read again next time.
-		if (text === null) posts.push({id: file.id, time: Number.NEGATIVE_INFINITY, published: false, readWarnings, warnings: [], bytes: null});
-		else posts.push({...parse({text, id: file.id, path: file.path, displayPath: file.displayPath}, readWarnings, frontMatter), ...(stats ? {stamp: {size: stats.size, mtimeMs: stats.mtimeMs}} : {})});
+		if (text === null)
+			posts.push({
+				id: file.id,
+				time: Number.NEGATIVE_INFINITY,
+				published: false,
+				readWarnings,
+				warnings: [],
+				bytes: null,
+			});
+		else
+			posts.push({
+				...parse({text, id: file.id, path: file.path, displayPath: file.displayPath}, readWarnings, frontMatter),
+				...(stats ? {stamp: {size: stats.size, mtimeMs: stats.mtimeMs}} : {}),
+			});
 	}
 	frontMatter.save();
 	const encode = lineEncoder();
-	const printed = posts.map(post => {
+	const printed = posts.map((post) => {
 		if (!('post' in post)) return post;
-		const done: PrintedPost = {...post.facts, bytes: drafts || post.facts.published ? encode(printPost(post.post, render)) : null};
+		const done: PrintedPost = {
+			...post.facts,
+			bytes: drafts || post.facts.published ? encode(printPost(post.post, render)) : null,
+		};
 		if (post.stamp && post.post.path !== '-') memo.set(post.post.path, post.stamp, done);
 		return done;
 	});
@@ -70,11 +94,11 @@ export function printLibrary(paths: string[], options: {drafts: boolean; render:
 	for (const post of printed) warnings.push(...post.readWarnings);
 	for (const post of printed) warnings.push(...post.warnings);
 	const shown = newestFirst(
-		printed.filter(post => post.bytes !== null),
-		post => post.time,
+		printed.filter((post) => post.bytes !== null),
+		(post) => post.time,
 	);
 	const searched = [...(paths.includes('-') ? ['standard input'] : []), ...filePaths.map(sanitizeName)];
-	return {bytes: joined(shown.map(post => post.bytes!)), warnings, searched, count: shown.length};
+	return {bytes: joined(shown.map((post) => post.bytes!)), warnings, searched, count: shown.length};
 }
 
 /** A post read and parsed, not printed yet. */
@@ -83,7 +107,16 @@ type Parsed = {post: Post; facts: Omit<PrintedPost, 'bytes'>; stamp?: FileStamp}
 function parse(source: PostSource, readWarnings: PostWarning[], frontMatter: FrontMatterMemo): Parsed {
 	const post = parsePost(source, {frontMatter});
 	// Taken before printing, as loadLibrary takes them before anything is rendered.
-	return {post, facts: {id: post.id, time: post.date?.getTime() ?? Number.NEGATIVE_INFINITY, published: post.published, readWarnings, warnings: [...post.warnings]}};
+	return {
+		post,
+		facts: {
+			id: post.id,
+			time: post.date?.getTime() ?? Number.NEGATIVE_INFINITY,
+			published: post.published,
+			readWarnings,
+			warnings: [...post.warnings],
+		},
+	};
 }
 
 function statOf(path: string): Stats | undefined {

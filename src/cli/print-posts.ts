@@ -18,10 +18,10 @@ export function printTopic(post: Post, topic: Topic, options: RenderOptions): st
 	let definitions: string[];
 	try {
 		definitions = lexBlocks(post.body)
-			.filter(block => block.token.type === 'def' || block.token.type === 'footnote')
-			.map(block => trimNewlinesEnd(block.token.raw));
+			.filter((block) => block.token.type === 'def' || block.token.type === 'footnote')
+			.map((block) => trimNewlinesEnd(block.token.raw));
 	} catch {
-		definitions = post.body.split('\n').filter(line => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
+		definitions = post.body.split('\n').filter((line) => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
 	}
 	const markdown = [topic.text, '', ...definitions].join('\n');
 	return [...postHeader(post, options), ...trimBlank(renderLines(markdown, options))];

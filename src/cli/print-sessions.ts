@@ -3,7 +3,10 @@ import type {Session} from '../posts/types.js';
 import {fitToWidth, textWidth} from '../render/text-width.js';
 
 /** The JSON shape of one session: stable keys for scripts (`sessions --json | jq`). */
-export type SessionJson = Pick<Session, 'title' | 'speakers' | 'people' | 'organizations' | 'url' | 'day' | 'note' | 'missed'> & {
+export type SessionJson = Pick<
+	Session,
+	'title' | 'speakers' | 'people' | 'organizations' | 'url' | 'day' | 'note' | 'missed'
+> & {
 	/** The post's id. */
 	post: string;
 	/** The bullet's line in the file. */
@@ -15,7 +18,7 @@ export type SessionJson = Pick<Session, 'title' | 'speakers' | 'people' | 'organ
 /** Whether a session counts as watched: the mark kept by the reader, else not missed. */
 export type IsWatched = (session: Session) => boolean;
 
-const unlessMissed: IsWatched = session => !session.missed;
+const unlessMissed: IsWatched = (session) => !session.missed;
 
 export function sessionJson(session: Session, isWatched: IsWatched = unlessMissed): SessionJson {
 	return {
@@ -39,8 +42,17 @@ export function sessionJson(session: Session, isWatched: IsWatched = unlessMisse
  */
 export function sessionsTsv(sessions: Session[], isWatched: IsWatched = unlessMissed): string[] {
 	const clean = (text: string | null) => (text ?? '').replace(/[\t\n]/g, ' ');
-	return sessions.map(session =>
-		[session.day, session.title, session.speakers, session.note, session.missed ? 'missed' : '', session.url, session.postId, isWatched(session) ? 'watched' : '']
+	return sessions.map((session) =>
+		[
+			session.day,
+			session.title,
+			session.speakers,
+			session.note,
+			session.missed ? 'missed' : '',
+			session.url,
+			session.postId,
+			isWatched(session) ? 'watched' : '',
+		]
 			.map(clean)
 			.join('\t'),
 	);
@@ -55,7 +67,10 @@ const GAP = 2;
  * speakers share what is left, the title first (up to three fifths, more when the speakers need
  * less), each cut with … only then.
  */
-export function tableColumns(natural: {day: number; title: number; speakers: number; url: number}, width: number): {day: number; title: number; speakers: number; url: number} {
+export function tableColumns(
+	natural: {day: number; title: number; speakers: number; url: number},
+	width: number,
+): {day: number; title: number; speakers: number; url: number} {
 	const speakerPart = natural.speakers > 0 ? GAP + natural.speakers : 0;
 	const whole = 2 + (natural.day > 0 ? natural.day + GAP : 0) + natural.title + speakerPart;
 	if (natural.url > 0 && whole + GAP + natural.url <= width) return natural;
@@ -65,7 +80,13 @@ export function tableColumns(natural: {day: number; title: number; speakers: num
 	const room = Math.max(2, width - 2 - (day > 0 ? day + GAP : 0) - (natural.speakers > 0 ? GAP : 0));
 	if (natural.speakers === 0) return {...natural, day, title: Math.min(natural.title, room), url: 0};
 	const title = Math.min(natural.title, Math.max(Math.floor(room * 0.6), room - natural.speakers));
-	return {...natural, day, title: Math.max(1, title), speakers: Math.min(natural.speakers, Math.max(1, room - title)), url: 0};
+	return {
+		...natural,
+		day,
+		title: Math.max(1, title),
+		speakers: Math.min(natural.speakers, Math.max(1, room - title)),
+		url: 0,
+	};
 }
 
 /**
@@ -73,15 +94,20 @@ export function tableColumns(natural: {day: number; title: number; speakers: num
  * is room for it whole, the URL (tableColumns). The first column is the reader's mark: ✓ watched,
  * ◌ to watch.
  */
-export function sessionsTable(sessions: Session[], width: number, color: boolean, isWatched: IsWatched = unlessMissed): string[] {
+export function sessionsTable(
+	sessions: Session[],
+	width: number,
+	color: boolean,
+	isWatched: IsWatched = unlessMissed,
+): string[] {
 	const chalk = new Chalk({level: color ? 1 : 0});
-	const widest = (cells: Array<string | null>) => Math.max(0, ...cells.map(cell => textWidth(cell ?? '')));
+	const widest = (cells: Array<string | null>) => Math.max(0, ...cells.map((cell) => textWidth(cell ?? '')));
 	const columns = tableColumns(
 		{
-			day: widest(sessions.map(session => session.day)),
-			title: widest(sessions.map(session => session.title)),
-			speakers: widest(sessions.map(session => session.speakers)),
-			url: widest(sessions.map(session => session.url)),
+			day: widest(sessions.map((session) => session.day)),
+			title: widest(sessions.map((session) => session.title)),
+			speakers: widest(sessions.map((session) => session.speakers)),
+			url: widest(sessions.map((session) => session.url)),
 		},
 		width,
 	);
@@ -90,7 +116,7 @@ export function sessionsTable(sessions: Session[], width: number, color: boolean
 		return fitted + ' '.repeat(Math.max(0, size - textWidth(fitted)));
 	};
 	const gap = ' '.repeat(GAP);
-	return sessions.map(session => {
+	return sessions.map((session) => {
 		const parts = [isWatched(session) ? chalk.green('✓') : chalk.yellow('◌'), ' '];
 		if (columns.day > 0) parts.push(cell(session.day ?? '', columns.day), gap);
 		parts.push(chalk.bold(cell(session.title, columns.title)));

@@ -13,13 +13,27 @@
  * JSON header line, then the posts' bytes in the header's order.
  */
 import {join, resolve} from 'node:path';
-import {codeIdentity, isLeftOut, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
+import {
+	codeIdentity,
+	isLeftOut,
+	libraryHash,
+	readOwnFile,
+	usableCacheDirectory,
+	writeCacheFile,
+} from '../cache-directory.js';
 import type {FileStamp} from '../posts/post-head.js';
 import type {PostWarning} from '../posts/types.js';
 import type {RenderOptions} from '../render/types.js';
 
 /** One post as printing needs it: what orders it, its warnings, and its output (null: a draft not shown). */
-export type PrintedPost = {id: string; time: number; published: boolean; readWarnings: PostWarning[]; warnings: PostWarning[]; bytes: Buffer | null};
+export type PrintedPost = {
+	id: string;
+	time: number;
+	published: boolean;
+	readWarnings: PostWarning[];
+	warnings: PostWarning[];
+	bytes: Buffer | null;
+};
 
 export type PrintedMemo = {
 	get(path: string, stamp: FileStamp): PrintedPost | undefined;
@@ -28,7 +42,17 @@ export type PrintedMemo = {
 	save(): void;
 };
 
-type Entry = [path: string, size: number, mtimeMs: number, id: string, time: number | null, published: boolean, readWarnings: PostWarning[], warnings: PostWarning[], byteCount: number | null];
+type Entry = [
+	path: string,
+	size: number,
+	mtimeMs: number,
+	id: string,
+	time: number | null,
+	published: boolean,
+	readWarnings: PostWarning[],
+	warnings: PostWarning[],
+	byteCount: number | null,
+];
 type Header = {version: string; key: string; entries: Entry[]};
 
 /** Bumped when the file's layout changes (what the bytes hold changes with the code's identity). */
@@ -37,11 +61,24 @@ const FORMAT = 1;
 const NONE: PrintedMemo = {get: () => undefined, set: () => undefined, save: () => undefined};
 
 /** The memo of the library read from `paths` (as given), printed with `options` by the code known as `identity`. */
-export function openPrintedMemo(paths: string[], options: RenderOptions & {drafts: boolean}, directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): PrintedMemo {
+export function openPrintedMemo(
+	paths: string[],
+	options: RenderOptions & {drafts: boolean},
+	directory: string | null = usableCacheDirectory(),
+	identity: string = codeIdentity(),
+): PrintedMemo {
 	if (directory === null || isLeftOut('printed-memo')) return NONE;
-	const file = join(directory, `printed-${libraryHash(paths.map(path => resolve(path)))}.bin`);
+	const file = join(directory, `printed-${libraryHash(paths.map((path) => resolve(path)))}.bin`);
 	// Node's version too: its Unicode data (grapheme breaks) can move a wrap.
-	const key = JSON.stringify([identity, process.version, options.width, options.color, options.hyperlinks, options.drafts, paths]);
+	const key = JSON.stringify([
+		identity,
+		process.version,
+		options.width,
+		options.color,
+		options.hyperlinks,
+		options.drafts,
+		paths,
+	]);
 	const old = readMemo(file, key);
 	const kept = new Map<string, {entry: Entry; bytes: Buffer | null}>();
 	let isNew = false;
@@ -55,14 +92,33 @@ export function openPrintedMemo(paths: string[], options: RenderOptions & {draft
 		},
 		set(path, stamp, post) {
 			const time = Number.isFinite(post.time) ? post.time : null;
-			kept.set(path, {entry: [path, stamp.size, stamp.mtimeMs, post.id, time, post.published, post.readWarnings, post.warnings, post.bytes?.length ?? null], bytes: post.bytes});
+			kept.set(path, {
+				entry: [
+					path,
+					stamp.size,
+					stamp.mtimeMs,
+					post.id,
+					time,
+					post.published,
+					post.readWarnings,
+					post.warnings,
+					post.bytes?.length ?? null,
+				],
+				bytes: post.bytes,
+			});
 			isNew = true;
 		},
 		save() {
 			if (!isNew && kept.size === old.size) return;
 			const posts = [...kept.values()];
-			const header: Header = {version: String(FORMAT), key, entries: posts.map(post => post.entry)};
-			if (writeCacheFile(file, [Buffer.from(`${JSON.stringify(header)}\n`), ...posts.flatMap(post => (post.bytes ? [post.bytes] : []))])) isNew = false;
+			const header: Header = {version: String(FORMAT), key, entries: posts.map((post) => post.entry)};
+			if (
+				writeCacheFile(file, [
+					Buffer.from(`${JSON.stringify(header)}\n`),
+					...posts.flatMap((post) => (post.bytes ? [post.bytes] : [])),
+				])
+			)
+				isNew = false;
 		},
 	};
 }
@@ -81,7 +137,8 @@ function readMemo(file: string, key: string): Map<string, {entry: Entry; bytes: 
 	} catch {
 		return posts;
 	}
-	if (header?.version !== String(FORMAT) || header.key !== key || !Array.isArray(header.entries) || at === 0) return posts;
+	if (header?.version !== String(FORMAT) || header.key !== key || !Array.isArray(header.entries) || at === 0)
+		return posts;
 	for (const entry of header.entries) {
 		if (!isEntry(entry)) return new Map();
 		const count = entry[8];
@@ -110,5 +167,15 @@ function isEntry(value: unknown): value is Entry {
 }
 
 function isWarnings(value: unknown): value is PostWarning[] {
-	return Array.isArray(value) && value.every(warning => typeof warning === 'object' && warning !== null && typeof warning.file === 'string' && typeof warning.message === 'string' && (warning.line === undefined || typeof warning.line === 'number'));
+	return (
+		Array.isArray(value) &&
+		value.every(
+			(warning) =>
+				typeof warning === 'object' &&
+				warning !== null &&
+				typeof warning.file === 'string' &&
+				typeof warning.message === 'string' &&
+				(warning.line === undefined || typeof warning.line === 'number'),
+		)
+	);
 }

@@ -13,9 +13,10 @@ export async function readStdinPost(stream: NodeJS.ReadableStream = process.stdi
 		size += bytes.length;
 		if (size > MAX_POST_BYTES) break;
 	}
-	if (size > MAX_POST_BYTES) throw new Error(`standard input: larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post may be`);
+	if (size > MAX_POST_BYTES)
+		throw new Error(`standard input: larger than the ${MAX_POST_BYTES / 1024 / 1024} MB a post may be`);
 	let problem = '';
-	const text = decodePostBytes(Buffer.concat(chunks), message => {
+	const text = decodePostBytes(Buffer.concat(chunks), (message) => {
 		problem ||= message;
 	});
 	if (text === null) throw new Error(`standard input: ${problem.replace(/^skipped: /, '').replace('the file', 'it')}`);

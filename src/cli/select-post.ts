@@ -23,11 +23,11 @@ export function fold(text: string): string {
 export function matchByName<T>(query: string, items: T[], names: (item: T) => string[]): Match<T> {
 	const wanted = fold(query);
 	if (wanted === '') return {kind: 'none'};
-	const folded = items.map(item => names(item).map(fold));
+	const folded = items.map((item) => names(item).map(fold));
 	const levels: Array<(name: string) => boolean> = [
-		name => name === wanted,
-		name => wanted.split(' ').every(word => name.split(' ').some(part => part.startsWith(word))),
-		name => wanted.split(' ').every(word => name.includes(word)),
+		(name) => name === wanted,
+		(name) => wanted.split(' ').every((word) => name.split(' ').some((part) => part.startsWith(word))),
+		(name) => wanted.split(' ').every((word) => name.includes(word)),
 	];
 	for (const level of levels) {
 		const hits = items.filter((_, index) => folded[index]!.some(level));
@@ -41,13 +41,15 @@ export function matchByName<T>(query: string, items: T[], names: (item: T) => st
 	);
 	// A typo may bend a word, never a number: `2025` is not `2023`.
 	const numbers = wanted.match(/\d+/g) ?? [];
-	const hasNumbers = (names: string[]) => numbers.every(number => names.some(name => name.split(' ').includes(number)));
-	const hits = fuse.search(wanted).filter(hit => hasNumbers(hit.item.names));
+	const hasNumbers = (names: string[]) =>
+		numbers.every((number) => names.some((name) => name.split(' ').includes(number)));
+	const hits = fuse.search(wanted).filter((hit) => hasNumbers(hit.item.names));
 	const [best, next] = hits;
 	if (!best) return {kind: 'none'};
 	// A typo bends a word of five letters or more: a short word not in the name is no typo of it.
-	const bestWords = best.item.names.flatMap(name => name.split(' '));
-	if (wanted.split(' ').some(word => word.length < 5 && !bestWords.some(part => part.startsWith(word)))) return {kind: 'none'};
+	const bestWords = best.item.names.flatMap((name) => name.split(' '));
+	if (wanted.split(' ').some((word) => word.length < 5 && !bestWords.some((part) => part.startsWith(word))))
+		return {kind: 'none'};
 	if (!next || next.score! - best.score! > 0.1) return {kind: 'one', item: items[best.item.index]!};
 	return {kind: 'none'};
 }
@@ -58,10 +60,11 @@ export function matchByName<T>(query: string, items: T[], names: (item: T) => st
  * by name: id, slug or title, loosely (matchByName).
  */
 export function matchPost(query: string, posts: Post[], file: string | null = null): Match<Post> {
-	const byPath = file === null ? undefined : posts.find(post => post.path === file);
+	const byPath = file === null ? undefined : posts.find((post) => post.path === file);
 	if (byPath) return {kind: 'one', item: byPath};
-	const byId = posts.find(post => post.id === query);
-	return byId ? {kind: 'one', item: byId} : matchByName(query, posts, post => [post.id, post.slug, post.title]);
+	const byId = posts.find((post) => post.id === query);
+	return byId ? {kind: 'one', item: byId} : matchByName(query, posts, (post) => [post.id, post.slug, post.title]);
 }
 
-export const matchTopic = (query: string, topics: Topic[]): Match<Topic> => matchByName(query, topics, topic => [topic.name]);
+export const matchTopic = (query: string, topics: Topic[]): Match<Topic> =>
+	matchByName(query, topics, (topic) => [topic.name]);

@@ -14,7 +14,10 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 
 /** Why the terminal cannot take the reader, or null when it can. */
-export function dumbTerminal(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | null {
+export function dumbTerminal(
+	env: NodeJS.ProcessEnv = process.env,
+	platform: NodeJS.Platform = process.platform,
+): string | null {
 	const term = env['TERM'];
 	// Windows consoles set no TERM and draw ANSI (Windows Terminal, conhost since Windows 10).
 	if (term === undefined || term === '') return platform === 'win32' ? null : 'TERM is not set';
@@ -30,7 +33,15 @@ function terminfoFolders(env: NodeJS.ProcessEnv): string[] {
 	if (env['TERMINFO']) folders.push(env['TERMINFO']);
 	const home = env['HOME'] ?? homedir();
 	if (home) folders.push(join(home, '.terminfo'));
-	const defaults = ['/etc/terminfo', '/lib/terminfo', '/usr/share/terminfo', '/usr/lib/terminfo', '/usr/share/lib/terminfo', '/usr/local/share/terminfo', '/opt/homebrew/share/terminfo'];
+	const defaults = [
+		'/etc/terminfo',
+		'/lib/terminfo',
+		'/usr/share/terminfo',
+		'/usr/lib/terminfo',
+		'/usr/share/lib/terminfo',
+		'/usr/local/share/terminfo',
+		'/opt/homebrew/share/terminfo',
+	];
 	// An empty item in TERMINFO_DIRS stands for the defaults.
 	for (const folder of env['TERMINFO_DIRS']?.split(':') ?? ['']) folders.push(...(folder === '' ? defaults : [folder]));
 	return folders;
@@ -68,7 +79,12 @@ export function hasCursorAddressing(entry: Buffer): boolean {
 	const magic = entry.readInt16LE(0);
 	const numberSize = magic === 0o432 ? 2 : magic === 0o1036 ? 4 : 0;
 	if (numberSize === 0) return true;
-	const [namesSize, boolCount, numberCount, stringCount] = [2, 4, 6, 8].map(at => entry.readInt16LE(at)) as [number, number, number, number];
+	const [namesSize, boolCount, numberCount, stringCount] = [2, 4, 6, 8].map((at) => entry.readInt16LE(at)) as [
+		number,
+		number,
+		number,
+		number,
+	];
 	if (namesSize < 0 || boolCount < 0 || numberCount < 0 || stringCount < 0) return true;
 	// Capabilities past the last string listed are absent.
 	if (stringCount <= CURSOR_ADDRESS) return false;

@@ -22,7 +22,11 @@ const HEADER_BYTES = MAGIC.length + 1 + CHECK_BYTES;
 const crc32 = (zlib as {crc32?: (data: Uint8Array) => number}).crc32;
 
 /** The file holding the code compiled from one bundle by one Node (V8 rejects another's anyway). */
-export function codeCacheName(bundleHash: string, nodeVersion: string = process.version, arch: string = process.arch): string {
+export function codeCacheName(
+	bundleHash: string,
+	nodeVersion: string = process.version,
+	arch: string = process.arch,
+): string {
 	return `code-${bundleHash}-${nodeVersion}-${arch}.bin`;
 }
 
@@ -67,7 +71,8 @@ export type CodeCache = {
  * bundles and Nodes are removed when one is written.
  */
 export function openCodeCache(directory: string | null, bundleHash: string): CodeCache {
-	if (directory === null || !canCheckCode) return {payload: undefined, compiled: () => undefined, reached: () => undefined};
+	if (directory === null || !canCheckCode)
+		return {payload: undefined, compiled: () => undefined, reached: () => undefined};
 	const name = codeCacheName(bundleHash);
 	const path = join(directory, name);
 	let kept: {payload: Buffer; worth: Worth} | null = null;

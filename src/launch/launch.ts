@@ -26,11 +26,17 @@ import {canCheckCode, openCodeCache} from './code-cache.js';
 /** A hash of the bundle's text, set by the build (scripts/build.mjs): the cache is for this bundle only. */
 declare const KUBECON_NOTES_BUNDLE_HASH: string;
 /** The build's choice per Node: the hand-made code cache, Node's own, or none. */
-declare const KUBECON_NOTES_CODE_CACHE: {readonly withNodeCache: 'launcher' | 'node' | 'none'; readonly withoutNodeCache: 'launcher' | 'none'};
+declare const KUBECON_NOTES_CODE_CACHE: {
+	readonly withNodeCache: 'launcher' | 'node' | 'none';
+	readonly withoutNodeCache: 'launcher' | 'none';
+};
 
 const file = fileURLToPath(new URL('./kubecon-notes.cjs', import.meta.url));
 const enableCompileCache = (nodeModule as {enableCompileCache?: (directory: string) => unknown}).enableCompileCache;
-const choice = typeof enableCompileCache === 'function' ? KUBECON_NOTES_CODE_CACHE.withNodeCache : KUBECON_NOTES_CODE_CACHE.withoutNodeCache;
+const choice =
+	typeof enableCompileCache === 'function'
+		? KUBECON_NOTES_CODE_CACHE.withNodeCache
+		: KUBECON_NOTES_CODE_CACHE.withoutNodeCache;
 
 if (choice === 'launcher' && canCheckCode) startWithCodeCache();
 else {
@@ -47,7 +53,14 @@ function startWithCodeCache(): void {
 	cache.compiled(script);
 	(globalThis as Record<symbol, CompiledCodeSignal>)[COMPILED_CODE] = cache.reached;
 	const module = {exports: {}};
-	(script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+	(script.runInThisContext() as (...args: unknown[]) => void).call(
+		module.exports,
+		module.exports,
+		createRequire(file),
+		module,
+		file,
+		dirname(file),
+	);
 }
 
 /** Node's compile cache in a folder of its own inside ours, made this user's alone; none if it cannot be. */

@@ -8,5 +8,15 @@ export {inlineText} from './inline-text.js';
 export {completeBlock, inlineTokens, lexBlocks, lexInline, lexTokens, type SourceBlock} from './lexer.js';
 export {countNewlines, listItemLines, trimNewlinesEnd} from './lines.js';
 export {capNesting} from './nesting.js';
-export {controlPicture, escapeJsonText, filterTypedText, hasUnsafeCharacters, isSafeUrl, openableUrl, sanitizeName, sanitizeText, sanitizeValue} from './sanitize.js';
+export {
+	controlPicture,
+	escapeJsonText,
+	filterTypedText,
+	hasUnsafeCharacters,
+	isSafeUrl,
+	openableUrl,
+	sanitizeName,
+	sanitizeText,
+	sanitizeValue,
+} from './sanitize.js';
 export {terminalSafe} from './terminal-text.js';

@@ -7,7 +7,12 @@ import {sanitizeText} from './sanitize.js';
 function collect(tokens: Token[]): string {
 	let text = '';
 	for (const token of tokens) {
-		const children = token.type === 'paragraph' || token.type === 'text' || token.type === 'heading' ? inlineTokens(token) : 'tokens' in token ? token.tokens : undefined;
+		const children =
+			token.type === 'paragraph' || token.type === 'text' || token.type === 'heading'
+				? inlineTokens(token)
+				: 'tokens' in token
+					? token.tokens
+					: undefined;
 		if (Array.isArray(children) && children.length > 0) {
 			text += collect(children);
 		} else if (token.type === 'br') {

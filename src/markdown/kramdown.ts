@@ -34,8 +34,39 @@ const DEFINITION_LINE = /^ {0,3}\[[^\]\n]+\]:/;
 
 /** Elements kramdown reads as span-level: a line starting with one is text, not an HTML block. */
 const SPAN_ELEMENTS = new Set([
-	'a', 'abbr', 'acronym', 'b', 'bdo', 'big', 'br', 'button', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'input', 'ins',
-	'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong', 'sub', 'sup', 'time', 'tt', 'u', 'var',
+	'a',
+	'abbr',
+	'acronym',
+	'b',
+	'bdo',
+	'big',
+	'br',
+	'button',
+	'cite',
+	'code',
+	'del',
+	'dfn',
+	'em',
+	'i',
+	'img',
+	'input',
+	'ins',
+	'kbd',
+	'label',
+	'mark',
+	'q',
+	's',
+	'samp',
+	'small',
+	'span',
+	'strike',
+	'strong',
+	'sub',
+	'sup',
+	'time',
+	'tt',
+	'u',
+	'var',
 ]);
 
 /**
@@ -71,7 +102,7 @@ function footnoteLength(src: string): {end: number; content: string} {
 	const content = [src.slice(0, end).replace(FOOTNOTE_HEAD, '')];
 	let blank = 0;
 	let previousBlank = false;
-	for (let from = end + 1; from < src.length; ) {
+	for (let from = end + 1; from < src.length;) {
 		const next = src.indexOf('\n', from);
 		const lineEnd = next === -1 ? src.length : next;
 		const line = src.slice(from, lineEnd);
@@ -105,7 +136,12 @@ const footnote: TokenizerAndRendererExtension = {
 		let labels = definedLabels.get(this.lexer);
 		if (!labels) definedLabels.set(this.lexer, (labels = new Set()));
 		labels.add(head[1]!);
-		const token: FootnoteToken = {type: 'footnote', raw: src.slice(0, end), label: head[1]!, tokens: this.lexer.blockTokens(content, [])};
+		const token: FootnoteToken = {
+			type: 'footnote',
+			raw: src.slice(0, end),
+			label: head[1]!,
+			tokens: this.lexer.blockTokens(content, []),
+		};
 		return token as unknown as Tokens.Generic;
 	},
 };
@@ -200,7 +236,8 @@ export function kramdownExtensionFor(footnotes: boolean, attributes: boolean): M
 		const extensions: TokenizerAndRendererExtension[] = [];
 		if (footnotes) extensions.push(footnote, footnoteRef);
 		// blockStart finds where either block extension starts: it goes with the first one there is.
-		if (attributes) extensions.push(footnotes ? blockAttributes : {...blockAttributes, start: blockStart}, spanAttributes);
+		if (attributes)
+			extensions.push(footnotes ? blockAttributes : {...blockAttributes, start: blockStart}, spanAttributes);
 		extension = extensions.length === 0 ? {tokenizer: spanLevelHtml} : {extensions, tokenizer: spanLevelHtml};
 		variants.set(key, extension);
 	}

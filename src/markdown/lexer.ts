@@ -106,7 +106,7 @@ const OPENERS = new Set(['*', '_', '~', '`', '[', ']', '!', '<', '\\', '&']);
 
 /** Lexes inline `src` into `tokens`, in pieces (see above). */
 function lexInlineInPieces(lexer: Lexer, src: string, tokens: Token[]): void {
-	for (let start = 0; start < src.length; ) {
+	for (let start = 0; start < src.length;) {
 		const end = pieceEnd(src, start);
 		lexer.inlineTokens(start === 0 && end === src.length ? src : src.slice(start, end), tokens);
 		start = end;

@@ -26,13 +26,17 @@ export function capNesting(source: string): {text: string; capped: string | null
 	const hasLongRun = source.includes(LONG_STARS) || source.includes(LONG_UNDERSCORES) || source.includes(LONG_TILDES);
 	if (!hasDeepQuote && !hasDeepList && !hasLongRun) return {text: source, capped: null};
 	const found = new Set<string>();
-	const lines = source.split('\n').map(line => {
+	const lines = source.split('\n').map((line) => {
 		let out = line;
 		const cut = hasDeepQuote ? containerCut(out) : null;
 		if (cut) {
 			const hasList = /[-*+\d]/.test(out.slice(0, cut.to));
 			out = out.slice(0, cut.from) + out.slice(cut.to);
-			found.add(hasList ? `lists and quotes opened more than ${MAX_QUOTE_DEPTH} deep on one line` : `quotes nested more than ${MAX_QUOTE_DEPTH} deep`);
+			found.add(
+				hasList
+					? `lists and quotes opened more than ${MAX_QUOTE_DEPTH} deep on one line`
+					: `quotes nested more than ${MAX_QUOTE_DEPTH} deep`,
+			);
 		}
 		const item = hasDeepList ? DEEP_LIST_ITEM.exec(out) : null;
 		if (item && columns(item[1]!) > MAX_LIST_INDENT) {
@@ -41,7 +45,7 @@ export function capNesting(source: string): {text: string; capped: string | null
 		}
 		if (hasLongRun && LONG_RUN.test(out)) {
 			LONG_RUN.lastIndex = 0;
-			out = out.replace(LONG_RUN, run => run.slice(0, MAX_DELIMITER_RUN));
+			out = out.replace(LONG_RUN, (run) => run.slice(0, MAX_DELIMITER_RUN));
 			found.add(`runs of more than ${MAX_DELIMITER_RUN} emphasis marks`);
 		}
 		LONG_RUN.lastIndex = 0;
@@ -93,7 +97,7 @@ function afterContainerMarker(line: string, at: number): number {
 
 /** True when some line opens more containers than MAX_QUOTE_DEPTH: a walk over line starts. */
 function hasDeepContainers(source: string): boolean {
-	for (let start = 0; start < source.length; ) {
+	for (let start = 0; start < source.length;) {
 		if (containerCut(source, start)) return true;
 		const newline = source.indexOf('\n', start);
 		if (newline === -1) break;

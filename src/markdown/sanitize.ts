@@ -11,7 +11,8 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
  * the soft hyphen, Hangul fillers and tag characters, which width libraries count as zero columns
  * but terminals draw (a row would overflow its box). ZWJ and ZWNJ stay: scripts and emoji need them.
  */
-const INVISIBLE_CHARS = /[\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/gu;
+const INVISIBLE_CHARS =
+	/[\u00AD\u061C\u115F\u1160\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/gu;
 // Line and paragraph separators are line breaks to some terminals and to none of our layout.
 const SEPARATOR = /[\u2028\u2029]/g;
 /**
@@ -61,7 +62,7 @@ export function sanitizeValue(value: unknown, depth = 0): unknown {
 	if (typeof value === 'string') return sanitizeText(value);
 	if (value instanceof Date || value === null || typeof value !== 'object') return value;
 	if (depth >= MAX_VALUE_DEPTH) return null;
-	if (Array.isArray(value)) return value.map(item => sanitizeValue(item, depth + 1));
+	if (Array.isArray(value)) return value.map((item) => sanitizeValue(item, depth + 1));
 	const out: Record<string, unknown> = {};
 	for (const [key, inner] of Object.entries(value)) {
 		const safeKey = sanitizeText(key);
@@ -76,7 +77,11 @@ export function sanitizeValue(value: unknown, depth = 0): unknown {
  */
 export function filterTypedText(text: string): string {
 	if (!hasUnsafeCharacters(text)) return text;
-	return text.replace(CONTROL, '').replace(/[\t\n]/g, '').replace(INVISIBLE_CHARS, '').replace(SEPARATOR, '');
+	return text
+		.replace(CONTROL, '')
+		.replace(/[\t\n]/g, '')
+		.replace(INVISIBLE_CHARS, '')
+		.replace(SEPARATOR, '');
 }
 
 /** Only these schemes are shown as links, made clickable or opened; anything else is text. */
@@ -105,7 +110,12 @@ export function openableUrl(url: string): string | null {
  * formatting raw; these become `\uXXXX` too (they only ever occur inside strings, so this is valid).
  */
 export function escapeJsonText(json: string): string {
-	return json.replace(/[\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g, found =>
-		Array.from({length: found.length}, (_, index) => `\\u${found.charCodeAt(index).toString(16).padStart(4, '0')}`).join(''),
+	return json.replace(
+		/[\u007F-\u009F\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g,
+		(found) =>
+			Array.from(
+				{length: found.length},
+				(_, index) => `\\u${found.charCodeAt(index).toString(16).padStart(4, '0')}`,
+			).join(''),
 	);
 }

@@ -5,7 +5,8 @@
 import {sanitizeText, UNSAFE_CHARACTERS} from './sanitize.js';
 
 /** The sequences the program itself writes: SGR (`ESC [ … m`) and OSC 8 hyperlinks (ST or BEL ended, printable target). */
-export const OWN_SEQUENCE = /\u001B\[[0-9;:]*m|\u001B\]8;[\u0020-\u003A\u003C-\u007E]*;[\u0021-\u007E]*(?:\u001B\\|\u0007)/g;
+export const OWN_SEQUENCE =
+	/\u001B\[[0-9;:]*m|\u001B\]8;[\u0020-\u003A\u003C-\u007E]*;[\u0021-\u007E]*(?:\u001B\\|\u0007)/g;
 
 /**
  * Text made safe for a terminal: SGR and OSC 8 sequences kept, every other control (ESC, CSI, OSC,

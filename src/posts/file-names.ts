@@ -29,9 +29,18 @@ export function nameFromBytes(bytes: Buffer): string {
 		// Decoded piece by piece below.
 	}
 	let out = '';
-	for (let index = 0; index < bytes.length; ) {
+	for (let index = 0; index < bytes.length;) {
 		const lead = bytes[index]!;
-		const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+		const length =
+			lead < 0x80
+				? 1
+				: lead >= 0xc2 && lead <= 0xdf
+					? 2
+					: lead >= 0xe0 && lead <= 0xef
+						? 3
+						: lead >= 0xf0 && lead <= 0xf4
+							? 4
+							: 0;
 		let text: string | null = null;
 		if (length > 0 && index + length <= bytes.length) {
 			try {

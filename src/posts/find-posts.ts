@@ -24,7 +24,14 @@ export class MissingPathError extends Error {
  * files and folders are read: a FIFO would hang, `/dev/zero` or `/dev/urandom` would grow memory
  * without end (links are followed, so a link to one is refused too).
  */
-export function specialFileProblem(stats: {isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean}): string | null {
+export function specialFileProblem(stats: {
+	isFile(): boolean;
+	isDirectory(): boolean;
+	isFIFO(): boolean;
+	isCharacterDevice(): boolean;
+	isBlockDevice(): boolean;
+	isSocket(): boolean;
+}): string | null {
 	if (stats.isFile() || stats.isDirectory()) return null;
 	if (stats.isFIFO()) return 'not a regular file (a named pipe)';
 	if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'not a regular file (a device)';
@@ -38,11 +45,25 @@ export const POST_FILE = /\.(md|markdown)$/i;
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '_site', 'vendor']);
 
 /** What a walk counts: against the caps, and links it did not follow. */
-type WalkCounts = {walks: number; links: number; folders: number; entries: number; files: number; isCapped: boolean; outside: string[]; limits: WalkLimits};
+type WalkCounts = {
+	walks: number;
+	links: number;
+	folders: number;
+	entries: number;
+	files: number;
+	isCapped: boolean;
+	outside: string[];
+	limits: WalkLimits;
+};
 
 /** Where a walk stops (see findPosts); tests give smaller ones. */
 export type WalkLimits = {folders: number; entries: number; files: number; depth: number};
-const WALK_LIMITS: WalkLimits = {folders: MAX_WALK_FOLDERS, entries: MAX_WALK_ENTRIES, files: MAX_POST_FILES, depth: MAX_FOLDER_DEPTH};
+const WALK_LIMITS: WalkLimits = {
+	folders: MAX_WALK_FOLDERS,
+	entries: MAX_WALK_ENTRIES,
+	files: MAX_POST_FILES,
+	depth: MAX_FOLDER_DEPTH,
+};
 
 /**
  * Finds the posts under each path: a folder is walked (hidden folders, node_modules and Jekyll's
@@ -54,10 +75,23 @@ const WALK_LIMITS: WalkLimits = {folders: MAX_WALK_FOLDERS, entries: MAX_WALK_EN
  * the machine), and said once per folder. A walk stops at MAX_WALK_FOLDERS folders,
  * MAX_WALK_ENTRIES names read, MAX_POST_FILES posts or MAX_FOLDER_DEPTH levels, with a warning.
  */
-export function findPosts(paths: string[], warnings: PostWarning[], options: {drafts?: boolean; limits?: WalkLimits} = {}): FoundPost[] {
+export function findPosts(
+	paths: string[],
+	warnings: PostWarning[],
+	options: {drafts?: boolean; limits?: WalkLimits} = {},
+): FoundPost[] {
 	const met: WalkedFile[] = [];
 	const limits = options.limits ?? WALK_LIMITS;
-	const counts: WalkCounts = {walks: 0, links: 0, folders: 0, entries: 0, files: 0, isCapped: false, outside: [], limits};
+	const counts: WalkCounts = {
+		walks: 0,
+		links: 0,
+		folders: 0,
+		entries: 0,
+		files: 0,
+		isCapped: false,
+		outside: [],
+		limits,
+	};
 	for (const path of paths) {
 		let stats;
 		try {
@@ -72,15 +106,25 @@ export function findPosts(paths: string[], warnings: PostWarning[], options: {dr
 			const isInside = (real: string) => real === rootReal || real.startsWith(withSeparator(rootReal));
 			counts.outside = [];
 			counts.isCapped = false;
-			const walker = (folder: string, folderWarnings: PostWarning[]) => walk(folder, folderWarnings, path, counts, isInside);
+			const walker = (folder: string, folderWarnings: PostWarning[]) =>
+				walk(folder, folderWarnings, path, counts, isInside);
 			const files = isSiteRoot(path)
-				? siteRootPosts(path, {drafts: options.drafts ?? false}, walker, warnings, {isInside, onOutside: folder => counts.outside.push(folder)})
+				? siteRootPosts(path, {drafts: options.drafts ?? false}, walker, warnings, {
+						isInside,
+						onOutside: (folder) => counts.outside.push(folder),
+					})
 				: walker(path, warnings);
 			for (const file of files) met.push(file);
 			if (counts.outside.length > 0) {
-				const names = counts.outside.slice(0, 3).map(link => sanitizeName(toPosix(relative(path, link)))).join(', ');
+				const names = counts.outside
+					.slice(0, 3)
+					.map((link) => sanitizeName(toPosix(relative(path, link))))
+					.join(', ');
 				const more = counts.outside.length > 3 ? ` and ${counts.outside.length - 3} more` : '';
-				warnings.push({file: sanitizeName(path), message: `links that lead out of the folder are not followed, as in Jekyll's safe mode: ${names}${more}`});
+				warnings.push({
+					file: sanitizeName(path),
+					message: `links that lead out of the folder are not followed, as in Jekyll's safe mode: ${names}${more}`,
+				});
 			}
 			if (counts.isCapped) {
 				warnings.push({
@@ -89,7 +133,12 @@ export function findPosts(paths: string[], warnings: PostWarning[], options: {dr
 				});
 			}
 		} else {
-			met.push({path: resolve(path), id: sanitizeName(basename(path)), displayPath: sanitizeName(path), realFolder: undefined});
+			met.push({
+				path: resolve(path),
+				id: sanitizeName(basename(path)),
+				displayPath: sanitizeName(path),
+				realFolder: undefined,
+			});
 		}
 	}
 	// One folder walked once, without links to files: each file was met once (every real folder is
@@ -111,28 +160,38 @@ function realPath(path: string): string | null {
 function realPathText(path: string): string {
 	const given = fsPath(path);
 	// (Node's JS realpath turns a Buffer into text on the way, and loses the bytes: the native one.)
-	return typeof given === 'string' ? realpathSync(given) : nameFromBytes(realpathSync.native(given, {encoding: 'buffer'}));
+	return typeof given === 'string'
+		? realpathSync(given)
+		: nameFromBytes(realpathSync.native(given, {encoding: 'buffer'}));
 }
 
 /** A folder's entries, each name as text; names that are not UTF-8 are read by their bytes and remembered so. */
-function folderEntries(folder: string, absolute: string): Array<{name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean}> {
+function folderEntries(
+	folder: string,
+	absolute: string,
+): Array<{name: string; isFile(): boolean; isDirectory(): boolean; isSymbolicLink(): boolean}> {
 	const given = fsPath(folder);
 	const isByteFolder = typeof given !== 'string';
 	const entries = isByteFolder ? [] : readdirSync(given, {withFileTypes: true});
-	if (!isByteFolder && !entries.some(entry => entry.name.includes('\uFFFD'))) return entries;
+	if (!isByteFolder && !entries.some((entry) => entry.name.includes('\uFFFD'))) return entries;
 	const bytesOf = (path: string) => {
 		const known = fsPath(path);
 		return typeof known === 'string' ? Buffer.from(known) : known;
 	};
 	const separator = Buffer.from(sep);
-	return readdirSync(given, {withFileTypes: true, encoding: 'buffer'}).map(entry => {
+	return readdirSync(given, {withFileTypes: true, encoding: 'buffer'}).map((entry) => {
 		const name = nameFromBytes(entry.name);
 		// Every name in a folder that is named by its bytes is a path by bytes too.
 		if (isByteFolder || name !== entry.name.toString()) {
 			rememberBytePath(withSeparator(folder) + name, Buffer.concat([bytesOf(folder), separator, entry.name]));
 			rememberBytePath(withSeparator(absolute) + name, Buffer.concat([bytesOf(absolute), separator, entry.name]));
 		}
-		return {name, isFile: () => entry.isFile(), isDirectory: () => entry.isDirectory(), isSymbolicLink: () => entry.isSymbolicLink()};
+		return {
+			name,
+			isFile: () => entry.isFile(),
+			isDirectory: () => entry.isDirectory(),
+			isSymbolicLink: () => entry.isSymbolicLink(),
+		};
 	});
 }
 
@@ -176,13 +235,24 @@ const withSeparator = (folder: string) => (folder.endsWith(sep) ? folder : folde
  * give for a name read from the folder, without their work per file (a tenth of the start over
  * thousands of posts); names are made safe once per folder and once per file.
  */
-function walk(start: string, warnings: PostWarning[], root: string, counts: WalkCounts, isInside: (real: string) => boolean): WalkedFile[] {
+function walk(
+	start: string,
+	warnings: PostWarning[],
+	root: string,
+	counts: WalkCounts,
+	isInside: (real: string) => boolean,
+): WalkedFile[] {
 	counts.walks++;
 	const files: WalkedFile[] = [];
 	const visited = new Set<string>();
 	const visit = (folder: string, absolute: string, id: string, depth: number): void => {
 		const {limits} = counts;
-		if (counts.folders >= limits.folders || counts.entries >= limits.entries || counts.files >= limits.files || depth > limits.depth) {
+		if (
+			counts.folders >= limits.folders ||
+			counts.entries >= limits.entries ||
+			counts.files >= limits.files ||
+			depth > limits.depth
+		) {
 			counts.isCapped = true;
 			return;
 		}
@@ -215,7 +285,7 @@ function walk(start: string, warnings: PostWarning[], root: string, counts: Walk
 		const realFolder = withSeparator(real);
 		// The folder's part of every id and shown path below it, and every name in it, checked at
 		// once: one look over the joined names instead of one per name. (`/` is in no name.)
-		const names = entries.map(entry => entry.name).join('/');
+		const names = entries.map((entry) => entry.name).join('/');
 		const isFolderSafe = sanitizeName(shown) === shown && sanitizeName(id) === id;
 		const areNamesSafe = isFolderSafe && sanitizeName(names) === names;
 		for (const entry of entries) {

@@ -7,7 +7,14 @@
  * be read, or was written by another version, is the same as none.
  */
 import {join} from 'node:path';
-import {codeIdentity, isLeftOut, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
+import {
+	codeIdentity,
+	isLeftOut,
+	libraryHash,
+	readOwnFile,
+	usableCacheDirectory,
+	writeCacheFile,
+} from '../cache-directory.js';
 import type {ParsedYaml} from './front-matter.js';
 
 /** Bumped when this file's layout changes; what parsing gives changes with the code's identity, part of the key too. */
@@ -26,8 +33,13 @@ type MemoFile = {version: string; entries: Record<string, ParsedYaml>};
  * The memo of the library read from `paths` (resolved folders and files), written by the code known
  * as `identity` (codeIdentity()); none without a cache folder.
  */
-export function openFrontMatterMemo(paths: string[], directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): FrontMatterMemo {
-	if (directory === null || isLeftOut('front-matter-memo')) return {get: () => undefined, set: () => undefined, save: () => undefined};
+export function openFrontMatterMemo(
+	paths: string[],
+	directory: string | null = usableCacheDirectory(),
+	identity: string = codeIdentity(),
+): FrontMatterMemo {
+	if (directory === null || isLeftOut('front-matter-memo'))
+		return {get: () => undefined, set: () => undefined, save: () => undefined};
 	const file = join(directory, `front-matter-${libraryHash(paths)}.json`);
 	const version = `${FORMAT}/${identity}`;
 	const old = readMemo(file, version);
@@ -50,7 +62,8 @@ export function openFrontMatterMemo(paths: string[], directory: string | null = 
 		save() {
 			// Not asked at all (every post came from the printed memo): what the file holds still stands.
 			if (!isAsked || (!isNew && used.size === Object.keys(old).length)) return;
-			if (writeCacheFile(file, JSON.stringify({version, entries: Object.fromEntries(used)} satisfies MemoFile))) isNew = false;
+			if (writeCacheFile(file, JSON.stringify({version, entries: Object.fromEntries(used)} satisfies MemoFile)))
+				isNew = false;
 		},
 	};
 }
@@ -83,7 +96,9 @@ export function isJsonExact(value: unknown, depth = 0): boolean {
 	if (depth > 64) return false;
 	if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
 	if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-	if (Array.isArray(value)) return value.every(item => isJsonExact(item, depth + 1));
+	if (Array.isArray(value)) return value.every((item) => isJsonExact(item, depth + 1));
 	if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-	return Object.entries(value as Record<string, unknown>).every(([key, item]) => key !== '__proto__' && isJsonExact(item, depth + 1));
+	return Object.entries(value as Record<string, unknown>).every(
+		([key, item]) => key !== '__proto__' && isJsonExact(item, depth + 1),
+	);
 }

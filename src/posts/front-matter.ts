@@ -99,17 +99,22 @@ function parseYaml(yamlText: string): ParsedYaml {
 	}
 	const first = tryParse(yamlText);
 	if (!('error' in first)) return first;
-	const detabbed = yamlText.replace(/^\t+/gm, tabs => '  '.repeat(tabs.length));
+	const detabbed = yamlText.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length));
 	const second = detabbed === yamlText ? first : tryParse(detabbed);
 	if (!('error' in second)) return second;
 	return {
 		data: salvage(yamlText),
-		problem: {message: `front matter is not valid YAML (${first.error.message})`, ...(first.error.line ? {line: first.error.line} : {})},
+		problem: {
+			message: `front matter is not valid YAML (${first.error.message})`,
+			...(first.error.line ? {line: first.error.line} : {}),
+		},
 	};
 }
 
 /** Parsed data (with a problem when part of it had to be cut), or why it could not be parsed. */
-type Attempt = {data: Record<string, unknown>; problem?: {message: string; line?: number}} | {error: {message: string; line?: number}};
+type Attempt =
+	| {data: Record<string, unknown>; problem?: {message: string; line?: number}}
+	| {error: {message: string; line?: number}};
 
 function tryParse(yamlText: string): Attempt {
 	// Timestamps stay strings: parsePostDate reads every date shape one way, zone included.
@@ -119,7 +124,7 @@ function tryParse(yamlText: string): Attempt {
 		prettyErrors: true,
 		// Its warnings go to the process's stderr, with the post's text in them, over the reader's screen.
 		logLevel: 'error',
-		customTags: tags => tags.filter(tag => typeof tag === 'object' && tag.tag !== 'tag:yaml.org,2002:timestamp'),
+		customTags: (tags) => tags.filter((tag) => typeof tag === 'object' && tag.tag !== 'tag:yaml.org,2002:timestamp'),
 	});
 	const error = document.errors[0];
 	if (error) {
@@ -143,9 +148,19 @@ function tryParse(yamlText: string): Attempt {
 	const data = plainValue(parsed, 0, new Set(), {nodes: 0}, cut, '') as Record<string, unknown>;
 	const key = cut.loop || cut.deep || cut.many;
 	if (!key) return {data};
-	const what = cut.loop ? 'refers to itself (an alias inside its own anchor); the loop is cut' : cut.deep ? `is nested more than ${MAX_VALUE_DEPTH} levels deep; cut there` : `holds more than ${MAX_VALUE_NODES} values; the rest is left out`;
-	const line = yamlText.split('\n').findIndex(text => text.startsWith(`${key}:`));
-	return {data, problem: {message: `front matter value ${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)} ${what}`, ...(line === -1 ? {} : {line: line + 1})}};
+	const what = cut.loop
+		? 'refers to itself (an alias inside its own anchor); the loop is cut'
+		: cut.deep
+			? `is nested more than ${MAX_VALUE_DEPTH} levels deep; cut there`
+			: `holds more than ${MAX_VALUE_NODES} values; the rest is left out`;
+	const line = yamlText.split('\n').findIndex((text) => text.startsWith(`${key}:`));
+	return {
+		data,
+		problem: {
+			message: `front matter value ${JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key)} ${what}`,
+			...(line === -1 ? {} : {line: line + 1}),
+		},
+	};
 }
 
 /** Longer front matter than this is not parsed (see parseYaml): real blocks are a few hundred bytes. */
@@ -166,7 +181,14 @@ export const MAX_VALUE_NODES = 100_000;
  * lists and maps objects, and a `__proto__` key is dropped (it would set the object's prototype).
  * `cut` gets the top-level key under which each kind of cut first happened.
  */
-function plainValue(value: unknown, depth: number, path: Set<object>, count: {nodes: number}, cut: {loop: string; deep: string; many: string}, key: string): unknown {
+function plainValue(
+	value: unknown,
+	depth: number,
+	path: Set<object>,
+	count: {nodes: number},
+	cut: {loop: string; deep: string; many: string},
+	key: string,
+): unknown {
 	if (++count.nodes > MAX_VALUE_NODES) {
 		cut.many ||= key;
 		return null;
@@ -181,13 +203,17 @@ function plainValue(value: unknown, depth: number, path: Set<object>, count: {no
 		return null;
 	}
 	path.add(value);
-	const inner = (item: unknown, itemKey: string) => plainValue(item, depth + 1, path, count, cut, depth === 0 ? itemKey : key);
+	const inner = (item: unknown, itemKey: string) =>
+		plainValue(item, depth + 1, path, count, cut, depth === 0 ? itemKey : key);
 	let out: unknown;
 	if (Array.isArray(value) || value instanceof Set) {
-		out = [...value].map(item => inner(item, key));
+		out = [...value].map((item) => inner(item, key));
 	} else {
 		const object: Record<string, unknown> = {};
-		const entries = value instanceof Map ? [...value.entries()].map(([entryKey, item]) => [String(entryKey), item] as const) : Object.entries(value);
+		const entries =
+			value instanceof Map
+				? [...value.entries()].map(([entryKey, item]) => [String(entryKey), item] as const)
+				: Object.entries(value);
 		for (const [entryKey, item] of entries) if (entryKey !== '__proto__') object[entryKey] = inner(item, entryKey);
 		out = object;
 	}

@@ -5,7 +5,14 @@
  * read, or was written by another version, is rebuilt without a word: it only ever saves time.
  */
 import {join, sep} from 'node:path';
-import {codeIdentity, isLeftOut, libraryHash, readOwnFile, usableCacheDirectory, writeCacheFile} from '../cache-directory.js';
+import {
+	codeIdentity,
+	isLeftOut,
+	libraryHash,
+	readOwnFile,
+	usableCacheDirectory,
+	writeCacheFile,
+} from '../cache-directory.js';
 import type {FileStamp, PostHead} from './post-head.js';
 import type {PostWarning} from './types.js';
 import {hasUnsafeCharacters} from '../markdown/sanitize.js';
@@ -22,7 +29,19 @@ const MIN_POSTS = 2;
  * relative to the file's `root` (the folder every cached path is under): JSON.parse builds the
  * lookup table itself.
  */
-type Entry = [size: number, mtimeMs: number, slug: string, title: string, date: number | null, tags: string[], categories: string[], author: string | null, published: boolean, readable: boolean, warnings: PostWarning[]];
+type Entry = [
+	size: number,
+	mtimeMs: number,
+	slug: string,
+	title: string,
+	date: number | null,
+	tags: string[],
+	categories: string[],
+	author: string | null,
+	published: boolean,
+	readable: boolean,
+	warnings: PostWarning[],
+];
 /** `count`: how many entries, written down so a start need not count 100,000 keys to know all were used. */
 type CacheFile = {version: string; root: string; count: number; entries: Record<string, Entry>};
 
@@ -47,8 +66,13 @@ export type IndexCache = {
  * Opens the cache for the library read from `paths` (resolved folders and files), written by the
  * code known as `identity` (codeIdentity(): another build's cache is not believed).
  */
-export function openIndexCache(paths: string[], directory: string | null = usableCacheDirectory(), identity: string = codeIdentity()): IndexCache {
-	if (directory === null || isLeftOut('index-cache')) return {get: () => undefined, believe: () => undefined, set: () => undefined, save: () => undefined};
+export function openIndexCache(
+	paths: string[],
+	directory: string | null = usableCacheDirectory(),
+	identity: string = codeIdentity(),
+): IndexCache {
+	if (directory === null || isLeftOut('index-cache'))
+		return {get: () => undefined, believe: () => undefined, set: () => undefined, save: () => undefined};
 	const file = join(directory, nameFor(paths));
 	const version = `${FORMAT}/${identity}`;
 	const old = readCache(file, version);
@@ -76,7 +100,19 @@ export function openIndexCache(paths: string[], directory: string | null = usabl
 		},
 		set(path, stamp, head) {
 			isChanged = true;
-			fresh.set(path, [stamp.size, stamp.mtimeMs, head.slug, head.title, head.date, head.tags, head.categories, head.author, head.published, head.readable, head.warnings]);
+			fresh.set(path, [
+				stamp.size,
+				stamp.mtimeMs,
+				head.slug,
+				head.title,
+				head.date,
+				head.tags,
+				head.categories,
+				head.author,
+				head.published,
+				head.readable,
+				head.warnings,
+			]);
 		},
 		save() {
 			// New entries, or (the first time) entries of files gone since: the file is out of date.
@@ -92,12 +128,34 @@ export function openIndexCache(paths: string[], directory: string | null = usabl
 }
 
 function headOf(entry: Entry): PostHead {
-	return {slug: entry[2], title: entry[3], date: entry[4], tags: entry[5], categories: entry[6], author: entry[7], published: entry[8], readable: entry[9], warnings: entry[10]};
+	return {
+		slug: entry[2],
+		title: entry[3],
+		date: entry[4],
+		tags: entry[5],
+		categories: entry[6],
+		author: entry[7],
+		published: entry[8],
+		readable: entry[9],
+		warnings: entry[10],
+	};
 }
 
 /** The head with the stamp it was read at, in one object (one per post at every start). */
 function believedHeadOf(entry: Entry): PostHead & FileStamp {
-	return {slug: entry[2], title: entry[3], date: entry[4], tags: entry[5], categories: entry[6], author: entry[7], published: entry[8], readable: entry[9], warnings: entry[10], size: entry[0], mtimeMs: entry[1]};
+	return {
+		slug: entry[2],
+		title: entry[3],
+		date: entry[4],
+		tags: entry[5],
+		categories: entry[6],
+		author: entry[7],
+		published: entry[8],
+		readable: entry[9],
+		warnings: entry[10],
+		size: entry[0],
+		mtimeMs: entry[1],
+	};
 }
 
 /** The file to write: every path relative to the folder they all are under. */
@@ -133,7 +191,8 @@ function readCache(file: string, version: string): OldEntries {
 	} catch {
 		return NONE;
 	}
-	if (typeof parsed !== 'object' || parsed === null || parsed.version !== version || typeof parsed.root !== 'string') return NONE;
+	if (typeof parsed !== 'object' || parsed === null || parsed.version !== version || typeof parsed.root !== 'string')
+		return NONE;
 	const {root, entries} = parsed;
 	if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return NONE;
 	// One look over the whole text instead of one per string: when the file holds no unsafe
@@ -172,7 +231,12 @@ function isWarnings(value: unknown): value is PostWarning[] {
 	if (!Array.isArray(value)) return false;
 	for (let index = 0; index < value.length; index++) {
 		const warning = value[index] as Partial<PostWarning> | null;
-		if (typeof warning?.file !== 'string' || typeof warning.message !== 'string' || (warning.line !== undefined && typeof warning.line !== 'number')) return false;
+		if (
+			typeof warning?.file !== 'string' ||
+			typeof warning.message !== 'string' ||
+			(warning.line !== undefined && typeof warning.line !== 'number')
+		)
+			return false;
 	}
 	return true;
 }

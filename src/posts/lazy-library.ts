@@ -23,8 +23,16 @@ import type {PostChange} from './watch-posts.js';
  * frame) stats those files, reads again the ones changed since, updates the cache and returns their
  * changes for updateLibrary.
  */
-export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWarning[], options: {checkLater?: boolean} = {}): {posts: Post[]; check?: () => PostChange[]} {
-	const cache = openIndexCache(paths.map(path => resolve(path)), usableCacheDirectory(warnings));
+export function loadHeads(
+	found: FoundPost[],
+	paths: string[],
+	warnings: PostWarning[],
+	options: {checkLater?: boolean} = {},
+): {posts: Post[]; check?: () => PostChange[]} {
+	const cache = openIndexCache(
+		paths.map((path) => resolve(path)),
+		usableCacheDirectory(warnings),
+	);
 	const posts: Post[] = [];
 	/** Files whose cached heads were believed unseen, and those heads (with the stamp they were read at). */
 	const believed: FoundPost[] = [];
@@ -42,7 +50,7 @@ export function loadHeads(found: FoundPost[], paths: string[], warnings: PostWar
 			if (read.stamp) cache.set(file.path, read.stamp, head);
 		}
 		if (head.readable) posts.push(lazyPost(file, head, warnings));
-		else warnings.push(...head.warnings.map(warning => ({...warning, file: file.displayPath})));
+		else warnings.push(...head.warnings.map((warning) => ({...warning, file: file.displayPath})));
 	}
 	cache.save();
 	if (believed.length === 0) return {posts};
@@ -89,6 +97,19 @@ function headOf(file: FoundPost): {head: PostHead; stamp: FileStamp | null} {
 		return readPostHead(file.path, file.displayPath, file.id);
 	} catch (error) {
 		const message = `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`;
-		return {head: {slug: '', title: '', date: null, tags: [], categories: [], author: null, published: false, warnings: [{file: file.displayPath, message}], readable: false}, stamp: null};
+		return {
+			head: {
+				slug: '',
+				title: '',
+				date: null,
+				tags: [],
+				categories: [],
+				author: null,
+				published: false,
+				warnings: [{file: file.displayPath, message}],
+				readable: false,
+			},
+			stamp: null,
+		};
 	}
 }

@@ -67,7 +67,10 @@ class LazyPost implements Post {
 		this.categories = head.categories;
 		this.author = head.author;
 		this.published = head.published;
-		this.warnings = head.warnings.length === 0 ? NO_WARNINGS : head.warnings.map(warning => ({...warning, file: found.displayPath}));
+		this.warnings =
+			head.warnings.length === 0
+				? NO_WARNINGS
+				: head.warnings.map((warning) => ({...warning, file: found.displayPath}));
 		this.#found = found;
 		this.#lateWarnings = lateWarnings;
 	}
@@ -118,7 +121,12 @@ class LazyPost implements Post {
 			this.#sessions = body.parsed ? body.parsed.sessions : [];
 			if (body.parsed) this.#addWarnings(body.parsed.warnings);
 		} catch (error) {
-			this.#addWarnings([{file: this.#found.displayPath, message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`}]);
+			this.#addWarnings([
+				{
+					file: this.#found.displayPath,
+					message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`,
+				},
+			]);
 			this.#sessions = [];
 		}
 		// The lexed blocks behind them (several times the file's size) can go now.
@@ -128,7 +136,7 @@ class LazyPost implements Post {
 
 	#addWarnings(more: PostWarning[]): void {
 		for (const warning of more) {
-			if (this.warnings.some(known => sameWarning(known, warning))) continue;
+			if (this.warnings.some((known) => sameWarning(known, warning))) continue;
 			if (this.warnings === NO_WARNINGS) this.warnings = [];
 			this.warnings.push(warning);
 			this.#lateWarnings.push(warning);
@@ -142,12 +150,21 @@ class LazyPost implements Post {
 		const readWarnings: PostWarning[] = [];
 		try {
 			const text = readPostText(found.path, found.displayPath, readWarnings);
-			const parsed = text === null ? null : parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath});
+			const parsed =
+				text === null ? null : parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath});
 			this.#addWarnings([...readWarnings, ...(parsed?.warnings ?? [])]);
-			this.#whole = parsed ? {frontMatter: parsed.frontMatter, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset, parsed} : {frontMatter: {}, body: '', bodyLineOffset: 0, parsed: null};
+			this.#whole = parsed
+				? {frontMatter: parsed.frontMatter, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset, parsed}
+				: {frontMatter: {}, body: '', bodyLineOffset: 0, parsed: null};
 		} catch (error) {
 			// One post that cannot be parsed is a warning and an empty page, never the end of the run.
-			this.#addWarnings([...readWarnings, {file: found.displayPath, message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`}]);
+			this.#addWarnings([
+				...readWarnings,
+				{
+					file: found.displayPath,
+					message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`,
+				},
+			]);
 			this.#whole = {frontMatter: {}, body: '', bodyLineOffset: 0, parsed: null};
 		}
 		return this.#whole;
@@ -159,10 +176,17 @@ class LazyPost implements Post {
 		const {parsed} = body;
 		try {
 			const lean = (topic: Topic) => leanTopic(topic, () => this.#read().body);
-			this.#structure = parsed ? {excerpt: parsed.excerpt, intro: parsed.intro && lean(parsed.intro), topics: parsed.topics.map(lean)} : {excerpt: '', intro: null, topics: []};
+			this.#structure = parsed
+				? {excerpt: parsed.excerpt, intro: parsed.intro && lean(parsed.intro), topics: parsed.topics.map(lean)}
+				: {excerpt: '', intro: null, topics: []};
 			if (parsed) this.#addWarnings(parsed.warnings);
 		} catch (error) {
-			this.#addWarnings([{file: this.#found.displayPath, message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`}]);
+			this.#addWarnings([
+				{
+					file: this.#found.displayPath,
+					message: `cannot be read as a post (${error instanceof Error ? error.message : String(error)})`,
+				},
+			]);
 			this.#structure = {excerpt: '', intro: null, topics: []};
 		}
 		// The lexed blocks stay until the sessions are taken from them too (see sessions).

@@ -159,9 +159,35 @@ function resolveTag(tag: string): string {
 
 /** Tags that render nothing a reader of the page would see. */
 const SILENT_TAGS = new Set([
-	'', 'if', 'elsif', 'else', 'endif', 'unless', 'endunless', 'case', 'when', 'endcase', 'for', 'endfor', 'break', 'continue',
-	'assign', 'capture', 'endcapture', 'increment', 'decrement', 'cycle', 'tablerow', 'endtablerow', 'seo', 'feed_meta',
-	'endraw', 'endcomment', 'include_cached_css', 'toc', 'comment',
+	'',
+	'if',
+	'elsif',
+	'else',
+	'endif',
+	'unless',
+	'endunless',
+	'case',
+	'when',
+	'endcase',
+	'for',
+	'endfor',
+	'break',
+	'continue',
+	'assign',
+	'capture',
+	'endcapture',
+	'increment',
+	'decrement',
+	'cycle',
+	'tablerow',
+	'endtablerow',
+	'seo',
+	'feed_meta',
+	'endraw',
+	'endcomment',
+	'include_cached_css',
+	'toc',
+	'comment',
 ]);
 
 /**
@@ -175,11 +201,14 @@ function placeholder(name: string, argText: string): string {
 	const what = [name, first.includes('=') ? '' : first].filter(Boolean).join(' ');
 	const text = described ? `${what}: ${described}` : what;
 	// The trailing space keeps the words after an inline tag apart from it.
-	return `▣ ${text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]{}()<>#+|!~]/g, match => `\\${match}`)} `;
+	return `▣ ${text
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/[\\`*_[\]{}()<>#+|!~]/g, (match) => `\\${match}`)} `;
 }
 
 function resolveOutput(expression: string, context: LiquidContext): string {
-	const [head = '', ...filters] = expression.split('|').map(part => part.trim());
+	const [head = '', ...filters] = expression.split('|').map((part) => part.trim());
 	// `{{ "/assets/x.png" | relative_url }}`: the literal is the useful part.
 	const literal = /^(["'])(.*)\1$/.exec(head);
 	if (literal) return literal[2]!;
@@ -187,7 +216,10 @@ function resolveOutput(expression: string, context: LiquidContext): string {
 	if (page) {
 		const value = context.page[page[1]!];
 		if (typeof value === 'string' || typeof value === 'number') return String(value);
-		if (Array.isArray(value)) return value.filter(item => typeof item === 'string').join(filters.some(f => f.startsWith('join')) ? ', ' : ' ');
+		if (Array.isArray(value))
+			return value
+				.filter((item) => typeof item === 'string')
+				.join(filters.some((f) => f.startsWith('join')) ? ', ' : ' ');
 	}
 	// site.url, site.baseurl and everything else resolve to nothing: links become site-relative.
 	return '';
@@ -202,6 +234,7 @@ function newlines(text: string): number {
 /** The line breaks in `text` between `start` and `end`. */
 function countLines(text: string, start: number, end: number): number {
 	let count = 0;
-	for (let index = text.indexOf('\n', start); index !== -1 && index < end; index = text.indexOf('\n', index + 1)) count++;
+	for (let index = text.indexOf('\n', start); index !== -1 && index < end; index = text.indexOf('\n', index + 1))
+		count++;
 	return count;
 }

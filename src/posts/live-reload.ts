@@ -29,7 +29,8 @@ export type LiveReload = {ready: Promise<void>; stop(): Promise<void>};
  * changed while the reader was closed is read again now, not at its next change.
  */
 export function startLiveReload(options: LiveReloadOptions): LiveReload {
-	const report = (error: unknown) => options.onError?.(`Live reload: ${error instanceof Error ? error.message : String(error)}`);
+	const report = (error: unknown) =>
+		options.onError?.(`Live reload: ${error instanceof Error ? error.message : String(error)}`);
 	const apply = (changes: PostChange[]) => {
 		const update = updateLibrary(options.currentLibrary(), changes, {drafts: options.drafts === true});
 		options.onUpdate(update, changes);
@@ -53,7 +54,7 @@ export function startLiveReload(options: LiveReloadOptions): LiveReload {
 		},
 	);
 	return {
-		ready: started.then(watcher => watcher?.ready),
+		ready: started.then((watcher) => watcher?.ready),
 		async stop() {
 			const watcher = await started;
 			await watcher?.close();

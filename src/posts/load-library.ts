@@ -10,7 +10,14 @@ import {readPostText} from './read-post-text.js';
 import type {Library, Post, PostWarning} from './types.js';
 
 // Kept here too for the modules that import them from the loader.
-export {decodePostBytes, MAX_POST_BYTES, OPEN_NOT_WAITING, readPostBytes, readPostText, tooLarge} from './read-post-text.js';
+export {
+	decodePostBytes,
+	MAX_POST_BYTES,
+	OPEN_NOT_WAITING,
+	readPostBytes,
+	readPostText,
+	tooLarge,
+} from './read-post-text.js';
 
 export type LoadOptions = {
 	/** Show drafts (`published: false`). */
@@ -30,13 +37,12 @@ export type LoadOptions = {
 	checkLater?: boolean;
 };
 
-
 /** Loads every post under `paths` (folders, files, or `-`), newest first. Bad files become warnings. */
 export function loadLibrary(paths: string[], options: LoadOptions = {}): Library {
 	const warnings: PostWarning[] = [];
 	const posts: Post[] = [];
 	const searched: string[] = [];
-	const filePaths = paths.filter(path => path !== '-');
+	const filePaths = paths.filter((path) => path !== '-');
 	if (paths.includes('-')) {
 		posts.push(parsePost({text: options.stdinText ?? '', id: '-', path: '-', displayPath: 'standard input'}));
 		searched.push('standard input');
@@ -50,16 +56,20 @@ export function loadLibrary(paths: string[], options: LoadOptions = {}): Library
 		for (const post of heads.posts) posts.push(post);
 		checkCachedHeads = heads.check;
 	} else {
-		const frontMatter = openFrontMatterMemo(filePaths.map(path => resolve(path)), usableCacheDirectory(warnings));
+		const frontMatter = openFrontMatterMemo(
+			filePaths.map((path) => resolve(path)),
+			usableCacheDirectory(warnings),
+		);
 		for (const found of files) {
 			const text = readPostText(found.path, found.displayPath, warnings);
-			if (text !== null) posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}, {frontMatter}));
+			if (text !== null)
+				posts.push(parsePost({text, id: found.id, path: found.path, displayPath: found.displayPath}, {frontMatter}));
 		}
 		frontMatter.save();
 	}
 	// Shown back on the empty-library screen and in messages: names made safe like ids.
 	searched.push(...filePaths.map(sanitizeName));
-	const visible = options.drafts ? posts : posts.filter(post => post.published);
+	const visible = options.drafts ? posts : posts.filter((post) => post.published);
 	for (const post of posts) if (post.warnings.length > 0) warnings.push(...post.warnings);
 	return {posts: sortNewestFirst(visible), warnings, searched, ...(checkCachedHeads ? {checkCachedHeads} : {})};
 }
@@ -87,5 +97,5 @@ export function newestFirst<T extends {id: string}>(posts: T[], timeOf: (post: T
 		const idB = posts[b]!.id;
 		return idA < idB ? -1 : idA > idB ? 1 : 0;
 	});
-	return order.map(index => posts[index]!);
+	return order.map((index) => posts[index]!);
 }

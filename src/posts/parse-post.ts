@@ -1,7 +1,17 @@
 import {splitFrontMatter} from './front-matter.js';
 import type {FrontMatterMemo} from './front-matter-memo.js';
 import {expandLiquid, liquidLimit, renderLiquid} from './liquid.js';
-import {capNesting, countNewlines, inlineText, inlineTokens, lexBlocks, sanitizeName, sanitizeText, sanitizeValue, type SourceBlock} from '../markdown/index.js';
+import {
+	capNesting,
+	countNewlines,
+	inlineText,
+	inlineTokens,
+	lexBlocks,
+	sanitizeName,
+	sanitizeText,
+	sanitizeValue,
+	type SourceBlock,
+} from '../markdown/index.js';
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
 import {extractSessions} from './talks/index.js';
 import {extractTopics} from './topics.js';
@@ -29,23 +39,31 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 	// Ids, names and titles made from file and folder names are made safe here, where the post is built.
 	const id = sanitizeName(source.id);
 	const file = sanitizeName(source.displayPath);
-	const warn = (message: string, line?: number) => warnings.push({file, message: sanitizeName(message), ...(line ? {line} : {})});
+	const warn = (message: string, line?: number) =>
+		warnings.push({file, message: sanitizeName(message), ...(line ? {line} : {})});
 	const text = sanitizeText(source.text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
 	const name = parsePostName(source.path === '-' ? 'stdin' : sanitizeName(baseName(source.path)));
 
 	const split = splitFrontMatter(text, options.frontMatter);
 	const frontMatter = sanitizeValue(split.data) as Record<string, unknown>;
 	if (split.problem) warn(split.problem.message, split.problem.line);
-	else if (!split.present && source.path !== '-') warn('no front matter; title and date come from the text and the file name', 1);
+	else if (!split.present && source.path !== '-')
+		warn('no front matter; title and date come from the text and the file name', 1);
 	else if (split.present && Object.keys(frontMatter).length === 0) warn('front matter is empty', 1);
 
-	const separators = typeof frontMatter['excerpt_separator'] === 'string' && frontMatter['excerpt_separator'] !== '' ? [frontMatter['excerpt_separator']] : DEFAULT_SEPARATORS;
+	const separators =
+		typeof frontMatter['excerpt_separator'] === 'string' && frontMatter['excerpt_separator'] !== ''
+			? [frontMatter['excerpt_separator']]
+			: DEFAULT_SEPARATORS;
 	const {before, body: bodyWithLiquid} = cutExcerpt(split.body, separators);
 
 	const title = stringField(frontMatter['title']) ?? firstHeading(bodyWithLiquid) ?? titleFromSlug(name.slug);
 	// Nesting is capped before anything lexes the body, so the reader and every command see one text.
 	const liquid = expandLiquid(bodyWithLiquid, {page: {...frontMatter, title}});
-	if (liquid.isOverLimit) warn(`its Liquid would make the post longer than ${(liquidLimit(bodyWithLiquid.length) / 1024 / 1024).toFixed(1)} MB; shown with the Liquid as written`);
+	if (liquid.isOverLimit)
+		warn(
+			`its Liquid would make the post longer than ${(liquidLimit(bodyWithLiquid.length) / 1024 / 1024).toFixed(1)} MB; shown with the Liquid as written`,
+		);
 	const nested = capNesting(liquid.text);
 	const body = nested.text;
 	if (nested.capped) warn(`markdown nested too deeply (${nested.capped}); read with the nesting cut`);
@@ -54,7 +72,11 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 	if (frontMatter['date'] !== undefined && frontMatter['date'] !== null) {
 		const parsed = parsePostDate(frontMatter['date']);
 		if (parsed) date = parsed;
-		else warn(`date ${JSON.stringify(String(frontMatter['date']).slice(0, 60))} is not a date${name.date ? "; using the file name's" : ''}`, lineOfKey(text, 'date', split.present));
+		else
+			warn(
+				`date ${JSON.stringify(String(frontMatter['date']).slice(0, 60))} is not a date${name.date ? "; using the file name's" : ''}`,
+				lineOfKey(text, 'date', split.present),
+			);
 	}
 
 	// Topics, sessions and the excerpt need the markdown lexed: done on first use, so a library of
@@ -96,8 +118,13 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 		get excerpt() {
 			// The text before the separator is lexed with the body's reference definitions, so
 			// `![logo][logo]` there is known as an image.
-			const definitions = lexed().blocks.filter(block => block.token.type === 'def').map(block => block.token.raw.trim());
-			excerpt ??= before === null ? firstParagraph(lexed().blocks) : plainText([renderLiquid(before, {page: {...frontMatter, title}}), '', ...definitions].join('\n'));
+			const definitions = lexed()
+				.blocks.filter((block) => block.token.type === 'def')
+				.map((block) => block.token.raw.trim());
+			excerpt ??=
+				before === null
+					? firstParagraph(lexed().blocks)
+					: plainText([renderLiquid(before, {page: {...frontMatter, title}}), '', ...definitions].join('\n'));
 			return excerpt;
 		},
 		published: !isFalse(frontMatter['published']),
@@ -156,7 +183,10 @@ function stringField(value: unknown): string | null {
 
 /** `[a, b]`, a block list, or Jekyll's space-separated string. */
 function listField(value: unknown): string[] {
-	if (Array.isArray(value)) return value.flatMap(item => (item === null || typeof item === 'object' ? [] : [String(item).trim()])).filter(Boolean);
+	if (Array.isArray(value))
+		return value
+			.flatMap((item) => (item === null || typeof item === 'object' ? [] : [String(item).trim()]))
+			.filter(Boolean);
 	if (typeof value === 'string') return value.split(/[\s,]+/).filter(Boolean);
 	if (typeof value === 'number') return [String(value)];
 	return [];
@@ -168,7 +198,7 @@ function listField(value: unknown): string[] {
  * polynomially on a heading followed by thousands of spaces (4,000 took 47 s).
  */
 export function firstHeading(body: string): string | null {
-	for (let start = 0; start < body.length; ) {
+	for (let start = 0; start < body.length;) {
 		const newline = body.indexOf('\n', start);
 		const end = newline === -1 ? body.length : newline;
 		if (body[start] === '#' && (body[start + 1] === ' ' || body[start + 1] === '\t')) {
@@ -188,7 +218,10 @@ const MAX_EXCERPT_SOURCE = 4096;
 
 function firstParagraph(blocks: SourceBlock[]): string {
 	// (A paragraph longer than that is no image alone: not lexed to find out.)
-	const paragraph = blocks.find(block => block.token.type === 'paragraph' && (block.token.raw.length > MAX_EXCERPT_SOURCE || !isImageOnly(block.token)));
+	const paragraph = blocks.find(
+		(block) =>
+			block.token.type === 'paragraph' && (block.token.raw.length > MAX_EXCERPT_SOURCE || !isImageOnly(block.token)),
+	);
 	if (!paragraph) return '';
 	// A paragraph of 100 KB is no excerpt: its start is, read on its own (lexing all of it cost as
 	// much as rendering the post, for a line nothing shows whole).
@@ -201,7 +234,7 @@ function firstParagraph(blocks: SourceBlock[]): string {
 }
 
 function isImageOnly(token: SourceBlock['token']): boolean {
-	return inlineTokens(token).every(inner => inner.type === 'image' || inner.raw.trim() === '');
+	return inlineTokens(token).every((inner) => inner.type === 'image' || inner.raw.trim() === '');
 }
 
 /** Markdown to one line of text (for excerpts and titles): images left out; the source itself if it cannot be lexed. */
@@ -209,7 +242,7 @@ function plainText(markdown: string): string {
 	let text: string;
 	try {
 		text = lexBlocks(markdown)
-			.map(block => inlineText(inlineTokens(block.token).filter(token => token.type !== 'image')))
+			.map((block) => inlineText(inlineTokens(block.token).filter((token) => token.type !== 'image')))
 			.filter(Boolean)
 			.join(' ');
 	} catch {
@@ -220,7 +253,7 @@ function plainText(markdown: string): string {
 
 function lineOfKey(text: string, key: string, hasFrontMatter: boolean): number | undefined {
 	if (!hasFrontMatter) return undefined;
-	const index = text.split('\n').findIndex(line => line.startsWith(`${key}:`));
+	const index = text.split('\n').findIndex((line) => line.startsWith(`${key}:`));
 	return index === -1 ? undefined : index + 1;
 }
 

@@ -72,7 +72,17 @@ function hasOwnTitle(frontMatter: Record<string, unknown>): boolean {
 }
 
 function unreadable(slug: string, warnings: PostWarning[]): PostHead {
-	return {slug, title: '', date: null, tags: [], categories: [], author: null, published: false, warnings, readable: false};
+	return {
+		slug,
+		title: '',
+		date: null,
+		tags: [],
+		categories: [],
+		author: null,
+		published: false,
+		warnings,
+		readable: false,
+	};
 }
 
 /**

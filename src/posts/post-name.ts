@@ -24,7 +24,8 @@ function utcDate(year: number, month: number, day: number): Date | null {
 
 // `2023-04-27`, `2023-04-27 11:47`, `2023-04-27 11:47:05 +0100`, `2023-04-27T11:47:05.123Z`,
 // `2023-04-27 11:47:05 -05:00`: the shapes Jekyll's Time.parse meets in practice.
-const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?$/i;
+const DATE =
+	/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{1,2})?$/i;
 
 /** Reads a front matter date value (string or a YAML timestamp) leniently; null when it is not one. */
 export function parsePostDate(value: unknown): Date | null {

@@ -16,7 +16,12 @@ export {MAX_POST_BYTES} from './post-limits.js';
  * and a read by path could meet two files (swapped for a FIFO in between, the read hung).
  * `_known`: stats the caller took by path (its memo's key); what is read is checked again.
  */
-export function readPostText(path: PathLike, displayPath: string, warnings: PostWarning[], _known?: Stats): string | null {
+export function readPostText(
+	path: PathLike,
+	displayPath: string,
+	warnings: PostWarning[],
+	_known?: Stats,
+): string | null {
 	const warn = (message: string, line?: number) => warnings.push({file: displayPath, message, ...(line ? {line} : {})});
 	const read = readPostBytes(path);
 	if ('problem' in read) {

@@ -8,14 +8,23 @@ export type FolderWalker<T> = (folder: string, warnings: PostWarning[]) => T[];
 const CONFIG_FILES = ['_config.yml', '_config.yaml', '_config.toml'];
 
 /** Folders Jekyll never reads posts from, even when they hold a `_posts/` by accident. */
-const NEVER_POSTS = new Set(['_site', 'node_modules', 'vendor', '_includes', '_layouts', '_sass', '_data', '.jekyll-cache']);
+const NEVER_POSTS = new Set([
+	'_site',
+	'node_modules',
+	'vendor',
+	'_includes',
+	'_layouts',
+	'_sass',
+	'_data',
+	'.jekyll-cache',
+]);
 
 /** Deep enough for `category/sub/_posts`; a site root is not searched like a home folder. */
 const MAX_DEPTH = 8;
 
 /** A folder Jekyll would build: it holds `_config.yml` (or .yaml/.toml) or a `_posts/` folder. */
 export function isSiteRoot(folder: string): boolean {
-	if (CONFIG_FILES.some(name => isFile(join(folder, name)))) return true;
+	if (CONFIG_FILES.some((name) => isFile(join(folder, name)))) return true;
 	return isFolder(join(folder, '_posts'));
 }
 
@@ -29,7 +38,10 @@ export function siteRootPosts<T>(
 	options: {drafts: boolean},
 	walk: FolderWalker<T>,
 	warnings: PostWarning[],
-	bounds: {isInside: (real: string) => boolean; onOutside: (folder: string) => void} = {isInside: () => true, onOutside: () => {}},
+	bounds: {isInside: (real: string) => boolean; onOutside: (folder: string) => void} = {
+		isInside: () => true,
+		onOutside: () => {},
+	},
 ): T[] {
 	const files: T[] = [];
 	const visited = new Set<string>();
@@ -55,7 +67,8 @@ export function siteRootPosts<T>(
 			const path = join(folder, name);
 			if (!isFolder(path)) continue;
 			// A loop, not push(...walk()): a spread of 100,000 files overflows the stack.
-			if (name === '_posts' || (name === '_drafts' && options.drafts)) for (const file of walk(path, warnings)) files.push(file);
+			if (name === '_posts' || (name === '_drafts' && options.drafts))
+				for (const file of walk(path, warnings)) files.push(file);
 			// Other underscore folders are Jekyll's own (collections, plugins): not walked for posts.
 			else if (!name.startsWith('_')) visit(path, depth + 1);
 		}

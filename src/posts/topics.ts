@@ -10,7 +10,7 @@ export function boldOnlyName(block: SourceBlock): string | null {
 	if (block.token.type !== 'paragraph') return null;
 	// Cheap test on the source first: most paragraphs are prose and need no inline lexing.
 	if (!isBoldShaped(block.token.raw)) return null;
-	const inline = inlineTokens(block.token).filter(token => !(token.type === 'text' && token.raw.trim() === ''));
+	const inline = inlineTokens(block.token).filter((token) => !(token.type === 'text' && token.raw.trim() === ''));
 	if (inline.length !== 1 || !isBoldToken(inline[0]!)) return null;
 	const name = inlineText([inline[0]!]).trim();
 	return name === '' ? null : name;
@@ -20,7 +20,9 @@ export function boldOnlyName(block: SourceBlock): string | null {
 function isBoldToken(token: Token): boolean {
 	if (token.type === 'strong') return true;
 	if (token.type !== 'em') return false;
-	const inner = ((token as Tokens.Em).tokens ?? []).filter(child => !(child.type === 'text' && child.raw.trim() === ''));
+	const inner = ((token as Tokens.Em).tokens ?? []).filter(
+		(child) => !(child.type === 'text' && child.raw.trim() === ''),
+	);
 	return inner.length === 1 && inner[0]!.type === 'strong';
 }
 
@@ -43,7 +45,11 @@ function topicStart(block: SourceBlock): TopicStart | null {
 }
 
 /** The topics of a body and its introduction; a body without topics is one topic named `title`. */
-export function extractTopics(body: string, blocks: SourceBlock[], title: string): {intro: Topic | null; topics: Topic[]} {
+export function extractTopics(
+	body: string,
+	blocks: SourceBlock[],
+	title: string,
+): {intro: Topic | null; topics: Topic[]} {
 	const lines = body.split('\n');
 	const starts = blocks.map(topicStart).filter((start): start is TopicStart => start !== null);
 	const section = (start: TopicStart, endLine: number): Topic => ({
@@ -55,11 +61,15 @@ export function extractTopics(body: string, blocks: SourceBlock[], title: string
 	if (starts.length === 0) {
 		return {intro: null, topics: [section({name: title, kind: 'whole', depth: 1, line: 1}, Math.max(1, lastLine))]};
 	}
-	const topics = starts.map((start, index) => section(start, Math.max(start.line, (starts[index + 1]?.line ?? lastLine + 1) - 1)));
+	const topics = starts.map((start, index) =>
+		section(start, Math.max(start.line, (starts[index + 1]?.line ?? lastLine + 1) - 1)),
+	);
 	const firstLine = starts[0]!.line;
 	const introText = lines.slice(0, firstLine - 1).join('\n');
 	// Reference definitions alone (`[logo]: …`) are not an introduction anyone reads.
-	const hasIntro = blocks.some(block => block.line < firstLine && !['space', 'def'].includes(block.token.type)) && introText.trim() !== '';
+	const hasIntro =
+		blocks.some((block) => block.line < firstLine && !['space', 'def'].includes(block.token.type)) &&
+		introText.trim() !== '';
 	return {
 		intro: hasIntro ? section({name: 'Introduction', kind: 'intro', depth: 0, line: 1}, firstLine - 1) : null,
 		topics,

@@ -26,7 +26,11 @@ export type LibraryUpdate = {
 };
 
 /** Applies `changes` to `library` without touching it: a new Library comes back. */
-export function updateLibrary(library: Library, changes: readonly PostChange[], options: UpdateOptions = {}): LibraryUpdate {
+export function updateLibrary(
+	library: Library,
+	changes: readonly PostChange[],
+	options: UpdateOptions = {},
+): LibraryUpdate {
 	const readText = options.readText ?? readPostText;
 	const posts = [...library.posts];
 	let warnings = [...library.warnings];
@@ -37,12 +41,12 @@ export function updateLibrary(library: Library, changes: readonly PostChange[], 
 		fresh.push(warning);
 	};
 	const forgetWarnings = (displayPath: string) => {
-		warnings = warnings.filter(warning => warning.file !== displayPath);
+		warnings = warnings.filter((warning) => warning.file !== displayPath);
 	};
 
 	for (const change of changes) {
 		if (change.path === '-') continue;
-		const index = posts.findIndex(post => post.path === change.path);
+		const index = posts.findIndex((post) => post.path === change.path);
 		const old = index === -1 ? undefined : posts[index];
 		if (change.kind === 'removed') {
 			if (!old) continue;
@@ -56,16 +60,25 @@ export function updateLibrary(library: Library, changes: readonly PostChange[], 
 		let post: Post | null = null;
 		if (text !== null) {
 			try {
-				post = parsePost({text, id: old?.id ?? uniqueId(posts, change), path: change.path, displayPath: change.displayPath});
+				post = parsePost({
+					text,
+					id: old?.id ?? uniqueId(posts, change),
+					path: change.path,
+					displayPath: change.displayPath,
+				});
 			} catch (error) {
 				// parsePost is not meant to throw; if it does, the file is as unreadable as a binary one.
-				readWarnings.push({file: change.displayPath, message: `cannot parse (${error instanceof Error ? error.message : String(error)})`});
+				readWarnings.push({
+					file: change.displayPath,
+					message: `cannot parse (${error instanceof Error ? error.message : String(error)})`,
+				});
 			}
 		}
 		if (post === null) {
 			if (old) {
 				// Keep what was read last time; say why it is not the file's current text.
-				for (const warning of readWarnings) warn({...warning, message: `not reloaded: ${warning.message}; showing the last version read`});
+				for (const warning of readWarnings)
+					warn({...warning, message: `not reloaded: ${warning.message}; showing the last version read`});
 			} else {
 				for (const warning of readWarnings) warn(warning);
 			}
@@ -92,7 +105,7 @@ export function updateLibrary(library: Library, changes: readonly PostChange[], 
 
 /** find-posts' rule for a clash: two folders holding the same relative path, the second keeps its full path. */
 function uniqueId(posts: readonly Post[], change: PostChange): string {
-	return posts.some(post => post.id === change.id) ? change.path : change.id;
+	return posts.some((post) => post.id === change.id) ? change.path : change.id;
 }
 
 /**
@@ -100,5 +113,8 @@ function uniqueId(posts: readonly Post[], change: PostChange): string {
  * editor exits even when no watcher runs (`--posts` on a file system without events).
  */
 export function changeForPost(library: Library, post: Post): PostChange {
-	return {kind: 'changed', ...(locatePost(watchRoots(library.searched), post.path) ?? {path: post.path, id: post.id, displayPath: post.path})};
+	return {
+		kind: 'changed',
+		...(locatePost(watchRoots(library.searched), post.path) ?? {path: post.path, id: post.id, displayPath: post.path}),
+	};
 }

@@ -82,7 +82,7 @@ export function locatePost(roots: readonly WatchRoot[], path: string): Omit<Post
 		const name = parts.at(-1)!;
 		const folders = parts.slice(0, -1);
 		if (!POST_FILE.test(name) || name.startsWith('.')) return null;
-		if (folders.some(folder => folder.startsWith('.') || SKIPPED_FOLDERS.has(folder))) return null;
+		if (folders.some((folder) => folder.startsWith('.') || SKIPPED_FOLDERS.has(folder))) return null;
 		return {path, id: parts.join('/'), displayPath: join(root.given, inside)};
 	}
 	return null;
@@ -99,7 +99,7 @@ function realPathOr(path: string): string {
 
 /** A path the watcher reports (under a root's real path) as the same path under the root as named. */
 function asNamed(roots: readonly WatchRoot[], path: string): string {
-	const root = roots.find(candidate => watchedOf(candidate) === path || path.startsWith(watchedOf(candidate) + sep));
+	const root = roots.find((candidate) => watchedOf(candidate) === path || path.startsWith(watchedOf(candidate) + sep));
 	return root ? root.absolute + path.slice(watchedOf(root).length) : path;
 }
 
@@ -109,13 +109,13 @@ function watchedOf(root: WatchRoot): string {
 
 /** Whether the watcher may skip `path` (as it reports it) entirely: a hidden or skipped folder, or a file that is no post. */
 function isIgnored(roots: readonly WatchRoot[], path: string, isFile: boolean | undefined): boolean {
-	const root = roots.find(candidate => watchedOf(candidate) === path || path.startsWith(watchedOf(candidate) + sep));
+	const root = roots.find((candidate) => watchedOf(candidate) === path || path.startsWith(watchedOf(candidate) + sep));
 	if (!root) return false;
 	if (!root.isFolder || path === watchedOf(root)) return false;
 	const parts = relative(watchedOf(root), path).split(sep);
 	const folders = isFile === false ? parts : parts.slice(0, -1);
-	if (parts.some(part => part.startsWith('.'))) return true;
-	if (folders.some(folder => SKIPPED_FOLDERS.has(folder))) return true;
+	if (parts.some((part) => part.startsWith('.'))) return true;
+	if (folders.some((folder) => SKIPPED_FOLDERS.has(folder))) return true;
 	// Without stats the path may be a folder: keep it, locatePost filters the events.
 	if (isFile === false) return SKIPPED_FOLDERS.has(parts.at(-1)!);
 	return isFile === true && !POST_FILE.test(parts.at(-1)!);
@@ -196,7 +196,11 @@ export function watchPosts(paths: readonly string[], options: WatchOptions): Pos
 		}
 		if (!isCapSaid) {
 			isCapSaid = true;
-			report(new Error(`watching stopped at ${MAX_WATCHED_FOLDERS.toLocaleString('en')} folders or ${MAX_WATCHED_NAMES.toLocaleString('en')} names; changes further in are not seen`));
+			report(
+				new Error(
+					`watching stopped at ${MAX_WATCHED_FOLDERS.toLocaleString('en')} folders or ${MAX_WATCHED_NAMES.toLocaleString('en')} names; changes further in are not seen`,
+				),
+			);
 		}
 		return true;
 	};
@@ -206,26 +210,25 @@ export function watchPosts(paths: readonly string[], options: WatchOptions): Pos
 	if (roots.length === 0) {
 		ready = Promise.resolve();
 	} else {
-		const started = watch(
-			roots.map(watchedOf),
-			{
-				ignoreInitial: true,
-				// An editor that saves by writing a new file and renaming it over the old one is a change.
-				atomic: true,
-				// The folder named is the folder watched: links are not followed, as the walk does not
-				// follow those that leave it (a link to / had chokidar watch the machine, 1 GB in 30 s).
-				followSymlinks: false,
-				depth: MAX_FOLDER_DEPTH,
-				ignored: (path, stats) => isIgnored(roots, path, stats ? stats.isFile() : undefined) || (stats !== undefined && isOverCap(path, stats.isDirectory())),
-			},
-		);
+		const started = watch(roots.map(watchedOf), {
+			ignoreInitial: true,
+			// An editor that saves by writing a new file and renaming it over the old one is a change.
+			atomic: true,
+			// The folder named is the folder watched: links are not followed, as the walk does not
+			// follow those that leave it (a link to / had chokidar watch the machine, 1 GB in 30 s).
+			followSymlinks: false,
+			depth: MAX_FOLDER_DEPTH,
+			ignored: (path, stats) =>
+				isIgnored(roots, path, stats ? stats.isFile() : undefined) ||
+				(stats !== undefined && isOverCap(path, stats.isDirectory())),
+		});
 		watcher = started;
-		ready = new Promise<void>(done => {
+		ready = new Promise<void>((done) => {
 			started.once('ready', () => done());
 		});
-		started.on('add', path => note('added', path));
-		started.on('change', path => note('changed', path));
-		started.on('unlink', path => note('removed', path));
+		started.on('add', (path) => note('added', path));
+		started.on('change', (path) => note('changed', path));
+		started.on('unlink', (path) => note('removed', path));
 		started.on('error', report);
 	}
 

@@ -43,7 +43,8 @@ function collect(token: Token, out: string[]): void {
 		}
 		default:
 			// Paragraphs, headings, emphasis, links: inline children, joined as they stand.
-			if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0) collectAll(token.tokens as Token[], out, '');
+			if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0)
+				collectAll(token.tokens as Token[], out, '');
 			else if ('text' in token && typeof token.text === 'string') out.push(decodeEntities(token.text));
 	}
 }

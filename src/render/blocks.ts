@@ -30,8 +30,15 @@ const minimumContent = 12;
 
 const bullets = ['•', '◦', '▪'];
 
-function paragraph(tokens: Token[] | undefined, fallback: string, width: number, context: BlockContext, prefix = ''): string[] {
-	const text = tokens !== undefined && tokens.length > 0 ? context.inline.render(tokens) : sanitizeText(decodeEntities(fallback));
+function paragraph(
+	tokens: Token[] | undefined,
+	fallback: string,
+	width: number,
+	context: BlockContext,
+	prefix = '',
+): string[] {
+	const text =
+		tokens !== undefined && tokens.length > 0 ? context.inline.render(tokens) : sanitizeText(decodeEntities(fallback));
 	return wrapToWidth(prefix + text, width, context.wrap);
 }
 
@@ -50,8 +57,16 @@ function children(tokens: Token[], width: number, context: BlockContext, listDep
 /** The markers of a list's items (`•`, or `3.`), and the column width they share. */
 export function listMarkers(list: Tokens.List, listDepth: number): {markers: string[]; width: number} {
 	const start = typeof list.start === 'number' ? list.start : 1;
-	const markers = list.items.map((_, index) => (list.ordered ? `${start + index}.` : bullets[listDepth % bullets.length]!));
-	return {markers, width: maxOf(markers.map((marker) => textWidth(marker)), 1)};
+	const markers = list.items.map((_, index) =>
+		list.ordered ? `${start + index}.` : bullets[listDepth % bullets.length]!,
+	);
+	return {
+		markers,
+		width: maxOf(
+			markers.map((marker) => textWidth(marker)),
+			1,
+		),
+	};
 }
 
 /** An item's content: its blocks, a task checkbox folded into the first line of text. */
@@ -73,7 +88,14 @@ function itemContent(item: Tokens.ListItem, width: number, context: BlockContext
 }
 
 /** One list item at `width`: the marker on its first line, the rest indented under the text. */
-export function renderListItem(item: Tokens.ListItem, marker: string, markerWidth: number, width: number, context: BlockContext, listDepth: number): string[] {
+export function renderListItem(
+	item: Tokens.ListItem,
+	marker: string,
+	markerWidth: number,
+	width: number,
+	context: BlockContext,
+	listDepth: number,
+): string[] {
 	const indent = markerWidth + 1;
 	const head = marker + ' '.repeat(indent - textWidth(marker));
 	if (width - indent < minimumContent) {
@@ -100,17 +122,31 @@ function renderList(list: Tokens.List, width: number, context: BlockContext, lis
 function renderBlockquote(quote: Tokens.Blockquote, width: number, context: BlockContext, listDepth: number): string[] {
 	if (width - 2 < minimumContent) return children(quote.tokens, width, context, listDepth, true);
 	const bar = context.theme.quoteBar('│');
-	return children(quote.tokens, width - 2, context, listDepth, true).map((line) => (line === '' ? bar : `${bar} ${line}`));
+	return children(quote.tokens, width - 2, context, listDepth, true).map((line) =>
+		line === '' ? bar : `${bar} ${line}`,
+	);
 }
 
 /** Footnotes as numbered notes, `[1] text`, in the order of their numbers; every line of each note kept. */
 export function renderFootnotes(notes: FootnoteToken[], width: number, context: BlockContext): string[] {
-	const numbered = notes.map((note) => ({note, number: context.inline.footnoteNumber(note.label)})).sort((a, b) => a.number - b.number);
+	const numbered = notes
+		.map((note) => ({note, number: context.inline.footnoteNumber(note.label)}))
+		.sort((a, b) => a.number - b.number);
 	const markers = numbered.map(({number}) => `[${number}]`);
-	const markerWidth = maxOf(numbered.map(({number}) => `[${number}]`.length), 1);
+	const markerWidth = maxOf(
+		numbered.map(({number}) => `[${number}]`.length),
+		1,
+	);
 	const out: string[] = [];
 	for (const [index, {note}] of numbered.entries()) {
-		const item = {type: 'list_item', raw: note.raw, task: false, loose: true, text: '', tokens: note.tokens} as Tokens.ListItem;
+		const item = {
+			type: 'list_item',
+			raw: note.raw,
+			task: false,
+			loose: true,
+			text: '',
+			tokens: note.tokens,
+		} as Tokens.ListItem;
 		append(out, renderListItem(item, markers[index]!, markerWidth, width, context, 0));
 	}
 	return out;
@@ -144,7 +180,13 @@ export function renderBlock(token: Token, width: number, context: BlockContext, 
 		case 'list':
 			return renderList(token as Tokens.List, width, context, listDepth);
 		case 'table':
-			return renderTable(token as Tokens.Table, width, theme, (cell) => context.inline.render(cell.tokens), context.wrap);
+			return renderTable(
+				token as Tokens.Table,
+				width,
+				theme,
+				(cell) => context.inline.render(cell.tokens),
+				context.wrap,
+			);
 		case 'hr':
 			return [theme.hr('─'.repeat(width))];
 		case 'html': {

@@ -52,7 +52,12 @@ const themes = new WeakMap<Theme, HighlightTheme>();
 
 /** Highlighted code, or null when it is not to be highlighted (no colour, no known language, budget spent). */
 function highlighted(code: string, lang: string, context: CodeContext): string | null {
-	const language = lang.trim().split(/\s+/)[0]?.replace(/^\{?\.?/, '').replace(/\}$/, '') ?? '';
+	const language =
+		lang
+			.trim()
+			.split(/\s+/)[0]
+			?.replace(/^\{?\.?/, '')
+			.replace(/\}$/, '') ?? '';
 	if (!context.color || language === '' || code.length > context.highlightBudget) return null;
 	try {
 		if (!supportsLanguage(language)) return null;
@@ -97,6 +102,9 @@ export function renderCodeBlock(text: string, lang: string, width: number, conte
 	const pad = ' '.repeat(indent);
 	const room = Math.max(1, width - indent);
 	const styled = highlighted(code, lang, context);
-	const lines = styled === null ? code.split('\n').flatMap((line) => codeRows(line, room, context.theme.code)) : styled.split('\n').flatMap((line) => codeRows(line, room, (row) => row));
+	const lines =
+		styled === null
+			? code.split('\n').flatMap((line) => codeRows(line, room, context.theme.code))
+			: styled.split('\n').flatMap((line) => codeRows(line, room, (row) => row));
 	return lines.map((line) => pad + line);
 }

@@ -31,8 +31,18 @@ export function joinAnchors(tokens: Token[]): Token[] {
 		}
 		const inner = joinAnchors(tokens.slice(index + 1, end));
 		const href = attributes(open[1] ?? '').get('href') ?? '';
-		const raw = tokens.slice(index, end + 1).map((part) => part.raw).join('');
-		out.push({type: 'link', raw, href, title: null, text: inner.map((part) => part.raw).join(''), tokens: inner} as Tokens.Link);
+		const raw = tokens
+			.slice(index, end + 1)
+			.map((part) => part.raw)
+			.join('');
+		out.push({
+			type: 'link',
+			raw,
+			href,
+			title: null,
+			text: inner.map((part) => part.raw).join(''),
+			tokens: inner,
+		} as Tokens.Link);
 		index = end;
 	}
 	return out;

@@ -19,8 +19,18 @@ export function isMediaElement(name: string): boolean {
 
 /** What an embedded page most likely is, from its host: the word the placeholder starts with. */
 function embedKind(url: string): string {
-	if (/^(?:https?:)?\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|wistia\.(?:com|net)|loom\.com)\//i.test(url)) return 'video';
-	if (/^(?:https?:)?\/\/(?:[\w-]+\.)*(?:speakerdeck\.com|slideshare\.net|slides\.com)\/|docs\.google\.com\/presentation/i.test(url)) return 'slides';
+	if (
+		/^(?:https?:)?\/\/(?:[\w-]+\.)*(?:youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|wistia\.(?:com|net)|loom\.com)\//i.test(
+			url,
+		)
+	)
+		return 'video';
+	if (
+		/^(?:https?:)?\/\/(?:[\w-]+\.)*(?:speakerdeck\.com|slideshare\.net|slides\.com)\/|docs\.google\.com\/presentation/i.test(
+			url,
+		)
+	)
+		return 'slides';
 	return 'embed';
 }
 
@@ -37,7 +47,13 @@ function shownAddress(url: string): string {
  * The placeholder for one media tag, or '' (a `<source>` outside media, a closing tag after its
  * placeholder). `pending` carries a `<video>`/`<audio>` without `src` to its `<source>` or end tag.
  */
-export function mediaText(name: string, closing: boolean, attributes: Map<string, string>, pending: {media: PendingMedia | null}, theme: Theme): string {
+export function mediaText(
+	name: string,
+	closing: boolean,
+	attributes: Map<string, string>,
+	pending: {media: PendingMedia | null},
+	theme: Theme,
+): string {
 	const title = attributes.get('title') ?? attributes.get('aria-label') ?? attributes.get('name') ?? '';
 	if (closing) {
 		const media = pending.media;
@@ -56,5 +72,10 @@ export function mediaText(name: string, closing: boolean, attributes: Map<string
 		pending.media = {kind: name, title, shown: url !== ''};
 		if (url === '') return '';
 	}
-	return imageLine(title, shownAddress(url), theme, name === 'iframe' || name === 'embed' || name === 'object' ? embedKind(url) : name);
+	return imageLine(
+		title,
+		shownAddress(url),
+		theme,
+		name === 'iframe' || name === 'embed' || name === 'object' ? embedKind(url) : name,
+	);
 }

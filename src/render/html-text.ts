@@ -25,13 +25,45 @@ type Piece = {id: object; out: () => string};
 export type HtmlOptions = {theme: Theme; color: boolean; hyperlinks: boolean};
 
 // Comment | declaration | processing instruction | a tag (attribute part bounded, so a stray `<` never scans far).
-const tagPattern = /<!--[\s\S]*?(?:-->|$)|<![^>]{0,1000}>|<\?[\s\S]*?(?:\?>|$)|<(\/?)([a-zA-Z][\w:-]{0,40})((?:[^<>"']|"[^"]{0,2000}"|'[^']{0,2000}'){0,1000})>/g;
+const tagPattern =
+	/<!--[\s\S]*?(?:-->|$)|<![^>]{0,1000}>|<\?[\s\S]*?(?:\?>|$)|<(\/?)([a-zA-Z][\w:-]{0,40})((?:[^<>"']|"[^"]{0,2000}"|'[^']{0,2000}'){0,1000})>/g;
 const attributePattern = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 const rawTextElements = /<(script|style|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const breaking = new Set([
-	'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption', 'figure',
-	'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
-	'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
+	'address',
+	'article',
+	'aside',
+	'blockquote',
+	'center',
+	'dd',
+	'details',
+	'div',
+	'dl',
+	'dt',
+	'figcaption',
+	'figure',
+	'footer',
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'header',
+	'hr',
+	'main',
+	'nav',
+	'ol',
+	'p',
+	'pre',
+	'section',
+	'summary',
+	'table',
+	'tbody',
+	'thead',
+	'tfoot',
+	'tr',
+	'ul',
 ]);
 
 /** The attributes of a tag, names lower-cased, values entity-decoded (not yet sanitised). */
@@ -62,12 +94,20 @@ function closeAnchor(state: HtmlState, options: HtmlOptions, piece: Piece): stri
 	const text = anchor.piece === piece.id ? stripMarkers(stripStyles(piece.out().slice(anchor.start))).trim() : null;
 	const shown = ` (${isSafeUrl(target) ? options.theme.href(shownTarget(target)) : shownTarget(target)})`;
 	// Opened only for a target that may be clicked (hyperlinkOpen); the text, when known, must not name another address.
-	if (options.color && options.hyperlinks && clickTarget(target) !== null) return text === null || !textMisleads(text, target) ? HYPERLINK_CLOSE : HYPERLINK_CLOSE + shown;
+	if (options.color && options.hyperlinks && clickTarget(target) !== null)
+		return text === null || !textMisleads(text, target) ? HYPERLINK_CLOSE : HYPERLINK_CLOSE + shown;
 	if (target === '' || target.startsWith('#')) return '';
 	return text !== null && repeatsText(text, target) ? '' : shown;
 }
 
-function tagText(closing: boolean, name: string, attributeText: string, state: HtmlState, options: HtmlOptions, piece: Piece): string {
+function tagText(
+	closing: boolean,
+	name: string,
+	attributeText: string,
+	state: HtmlState,
+	options: HtmlOptions,
+	piece: Piece,
+): string {
 	if (name === 'br') return HARD_BREAK;
 	if (isMediaElement(name)) {
 		const pending = {media: state.media ?? null};
@@ -79,7 +119,10 @@ function tagText(closing: boolean, name: string, attributeText: string, state: H
 		const found = attributes(attributeText);
 		return imageLine(found.get('alt') ?? found.get('title') ?? '', found.get('src') ?? '', options.theme);
 	}
-	if (name === 'a') return closing ? closeAnchor(state, options, piece) : openAnchor(sanitizeText(attributes(attributeText).get('href') ?? ''), state, options, piece);
+	if (name === 'a')
+		return closing
+			? closeAnchor(state, options, piece)
+			: openAnchor(sanitizeText(attributes(attributeText).get('href') ?? ''), state, options, piece);
 	if (name === 'li' && !closing) return `${HARD_BREAK}• `;
 	if (name === 'summary' && !closing) return `${HARD_BREAK}▸ `;
 	if ((name === 'td' || name === 'th') && closing) return '  ';
@@ -103,7 +146,8 @@ export function htmlToText(html: string, state: HtmlState, options: HtmlOptions,
 	for (let match = tagPattern.exec(source); match !== null; match = tagPattern.exec(source)) {
 		out += text(source.slice(last, match.index));
 		last = tagPattern.lastIndex;
-		if (match[2] !== undefined) out += tagText(match[1] === '/', match[2].toLowerCase(), match[3] ?? '', state, options, piece);
+		if (match[2] !== undefined)
+			out += tagText(match[1] === '/', match[2].toLowerCase(), match[3] ?? '', state, options, piece);
 	}
 	out += text(source.slice(last));
 	// Nested block elements would otherwise stack up empty lines: keep at most one.

@@ -52,7 +52,8 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 	};
 	const overrides: RendererObject = {
 		text(token) {
-			if ('tokens' in token && token.tokens !== undefined && token.tokens.length > 0) return this.parser.parseInline(token.tokens);
+			if ('tokens' in token && token.tokens !== undefined && token.tokens.length > 0)
+				return this.parser.parseInline(token.tokens);
 			return textOf(token.text);
 		},
 		codespan(token) {
@@ -90,7 +91,10 @@ export function createInlineRenderer(options: InlineOptions): InlineRenderer {
 		{
 			extensions: [
 				// A footnote reference is its number; the note itself is shown at the end of the post.
-				{name: 'footnoteRef', renderer: (token) => theme.href(`[${footnoteNumber((token as unknown as FootnoteRefToken).label)}]`)},
+				{
+					name: 'footnoteRef',
+					renderer: (token) => theme.href(`[${footnoteNumber((token as unknown as FootnoteRefToken).label)}]`),
+				},
 				// Attribute lists style the page; there is nothing to show of them.
 				{name: 'spanAttributes', renderer: () => ''},
 			],

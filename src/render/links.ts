@@ -4,7 +4,6 @@ import {stripMarkers} from './layout-markers.js';
 import {stripStyles} from './plain.js';
 import type {Theme} from './theme.js';
 
-
 /** Targets of other schemes longer than this are shown shortened (a data: URI can be megabytes). */
 const shownTargetLimit = 120;
 
@@ -23,7 +22,7 @@ export function shownTarget(url: string): string {
  * and `;` and `\` too, so no target can look like the end of the parameters or of the sequence.
  */
 export function hyperlinkTarget(url: string): string {
-	return url.trim().replace(/[^\u0021-\u007E]|[;\\]/gu, char => encodeURIComponent(char));
+	return url.trim().replace(/[^\u0021-\u007E]|[;\\]/gu, (char) => encodeURIComponent(char));
 }
 
 /**
@@ -87,7 +86,39 @@ const topLabel = /^\p{L}[\p{L}\p{M}]+$/u;
  * Endings of file and library names (Knockout.js, values.yaml) that are no top-level domain: such
  * a word names no host. Endings that are domains too (.md, .py, .sh, .zip) still count.
  */
-const fileExtensions = new Set(['js', 'mjs', 'cjs', 'jsx', 'ts', 'tsx', 'json', 'yaml', 'yml', 'toml', 'xml', 'html', 'htm', 'css', 'scss', 'txt', 'csv', 'log', 'lock', 'ini', 'cfg', 'conf', 'rb', 'php', 'java', 'kt', 'png', 'jpg', 'jpeg', 'gif', 'svg']);
+const fileExtensions = new Set([
+	'js',
+	'mjs',
+	'cjs',
+	'jsx',
+	'ts',
+	'tsx',
+	'json',
+	'yaml',
+	'yml',
+	'toml',
+	'xml',
+	'html',
+	'htm',
+	'css',
+	'scss',
+	'txt',
+	'csv',
+	'log',
+	'lock',
+	'ini',
+	'cfg',
+	'conf',
+	'rb',
+	'php',
+	'java',
+	'kt',
+	'png',
+	'jpg',
+	'jpeg',
+	'gif',
+	'svg',
+]);
 
 /** Words longer than this are not addresses anyone reads (and are not scanned). */
 const longestWord = 256;
@@ -105,7 +136,11 @@ function namedHost(word: string): string | null {
 	const labels = host.split(dots);
 	if (labels.at(-1) === '') labels.pop();
 	const top = labels.at(-1) ?? '';
-	const isHost = labels.length >= 2 && labels.every(part => label.test(part)) && topLabel.test(top) && !fileExtensions.has(top.toLowerCase());
+	const isHost =
+		labels.length >= 2 &&
+		labels.every((part) => label.test(part)) &&
+		topLabel.test(top) &&
+		!fileExtensions.has(top.toLowerCase());
 	// With a scheme it is an address whatever it looks like; without one, a word like Node.js is a name.
 	if (!isHost) return scheme ? host.toLowerCase() : null;
 	return normalHost(labels.join('.'));

@@ -33,5 +33,8 @@ export function lineForSource(doc: RenderedDoc, sourceLine: number): number {
  */
 export function blockAtLine(doc: RenderedDoc, line: number): number {
 	if (doc.blocks.length === 0) return -1;
-	return Math.max(0, lastAtOrBefore(doc.blocks.length, (block) => doc.blocks[block]!.startLine <= line));
+	return Math.max(
+		0,
+		lastAtOrBefore(doc.blocks.length, (block) => doc.blocks[block]!.startLine <= line),
+	);
 }

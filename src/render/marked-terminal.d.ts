@@ -37,5 +37,8 @@ declare module 'marked-terminal' {
 	};
 
 	/** A marked extension whose renderer writes terminal text. */
-	export function markedTerminal(options?: TerminalRendererOptions, highlightOptions?: Record<string, unknown>): MarkedExtension;
+	export function markedTerminal(
+		options?: TerminalRendererOptions,
+		highlightOptions?: Record<string, unknown>,
+	): MarkedExtension;
 }

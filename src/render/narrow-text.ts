@@ -12,8 +12,8 @@ export const NARROW_TEXT = new RegExp(`^[${NARROW_CHARACTERS}]*$`);
 
 // The sequences drawn text carries (CSI, which holds SGR, and OSC 8 links), matched as string-width's
 // ansi-regex matches them; text holding any other escape is measured by string-width itself.
-// eslint-disable-next-line no-control-regex
-const ESCAPES = /(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]|(?:\u001B\]|\u009D)8;[^\u0007\u0018\u001A\u001B\u0080-\u009F]*(?:\u0007|\u001B\\|\u009C)/g;
+const ESCAPES =
+	/(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]|(?:\u001B\]|\u009D)8;[^\u0007\u0018\u001A\u001B\u0080-\u009F]*(?:\u0007|\u001B\\|\u009C)/g;
 
 type StringWidth = (text: string, options?: object) => number;
 

@@ -12,7 +12,7 @@ const colorChalk = new Chalk({level: 1});
 /** The header above a post: title, then date and tags, then a rule and a blank line. */
 export function postHeader(post: Pick<Post, 'title' | 'date' | 'tags'>, options: RenderOptions): string[] {
 	const chalk = options.color ? colorChalk : plainChalk;
-	const facts = [formatPostDate(post.date), post.tags.map(tag => `#${tag}`).join(' ')].filter(Boolean).join(' · ');
+	const facts = [formatPostDate(post.date), post.tags.map((tag) => `#${tag}`).join(' ')].filter(Boolean).join(' · ');
 	return [
 		chalk.bold(fitToWidth(post.title, options.width)),
 		...(facts ? [chalk.dim(fitToWidth(facts, options.width))] : []),
@@ -33,6 +33,6 @@ export function withHeader(doc: RenderedDoc, header: string[]): RenderedDoc {
 	return {
 		...doc,
 		lines: [...header, ...doc.lines.slice(skip)],
-		blocks: doc.blocks.map(block => ({...block, startLine: block.startLine + shift})),
+		blocks: doc.blocks.map((block) => ({...block, startLine: block.startLine + shift})),
 	};
 }

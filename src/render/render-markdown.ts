@@ -63,7 +63,14 @@ function pieces(tokens: Token[], width: number, context: BlockContext, keys: boo
 }
 
 /** The footnotes after a short rule, as one block placed after every other (blocks stay in source order). */
-function footnotePiece(notes: FootnoteToken[], firstLine: number, width: number, context: BlockContext, keys: boolean, out: Piece[]): void {
+function footnotePiece(
+	notes: FootnoteToken[],
+	firstLine: number,
+	width: number,
+	context: BlockContext,
+	keys: boolean,
+	out: Piece[],
+): void {
 	let lines: string[];
 	try {
 		lines = [context.theme.hr('─'.repeat(Math.min(width, 20))), ...renderFootnotes(notes, width, context)];
@@ -71,12 +78,26 @@ function footnotePiece(notes: FootnoteToken[], firstLine: number, width: number,
 		lines = notes.flatMap((note) => plainLines(note.raw, width));
 	}
 	const sourceLine = Math.max(firstLine, out.at(-1)?.sourceLine ?? 1);
-	const key = keys ? lines.slice(1).map((row) => stripStyles(row)).join(' ').replace(/\s+/g, ' ').trim() : '';
+	const key = keys
+		? lines
+				.slice(1)
+				.map((row) => stripStyles(row))
+				.join(' ')
+				.replace(/\s+/g, ' ')
+				.trim()
+		: '';
 	out.push({sourceLine, key, lines, gapAfter: true});
 }
 
 /** One top-level block's pieces; a list gives one per item. */
-function blockPieces(token: Token, tokenLine: number, width: number, context: BlockContext, keys: boolean, out: Piece[]): void {
+function blockPieces(
+	token: Token,
+	tokenLine: number,
+	width: number,
+	context: BlockContext,
+	keys: boolean,
+	out: Piece[],
+): void {
 	if (token.type === 'list') {
 		// Each item is a block of its own, so a session bullet can be found and kept in view.
 		const list = token as Tokens.List;
@@ -118,9 +139,13 @@ function isWholeUrlRow(plain: string, width: number): boolean {
 /** The last guard: one row, at most `width` columns (a whole URL's row when printing), only our own escape sequences. */
 function finishLine(line: string, width: number, wholeUrls = false): string {
 	// Nearly every line: narrow characters only, so no control, no escape, one column per unit.
-	if (narrowOnly.test(line)) return line.length > width && !(wholeUrls && isWholeUrlRow(line, width)) ? truncateToWidth(line, width) : line;
+	if (narrowOnly.test(line))
+		return line.length > width && !(wholeUrls && isWholeUrlRow(line, width)) ? truncateToWidth(line, width) : line;
 	let safe = line;
-	if (unsafe.test(safe)) safe = safe.replace(/[\t\n\r\u0001\u0002]/g, ' ').replace(/[\u0000-\u0008\u000B-\u001A\u001C-\u001F\u007F-\u009F]/g, controlPicture);
+	if (unsafe.test(safe))
+		safe = safe
+			.replace(/[\t\n\r\u0001\u0002]/g, ' ')
+			.replace(/[\u0000-\u0008\u000B-\u001A\u001C-\u001F\u007F-\u009F]/g, controlPicture);
 	let plain = stripStyles(safe);
 	if (plain.includes('\u001B')) {
 		// An ESC outside our SGR/OSC 8 sequences: show every ESC, dropping the styling of this line.
@@ -150,7 +175,12 @@ function fallback(markdown: string, width: number, color: boolean): RenderedDoc 
 	} catch {
 		lines = [truncateToWidth('(this post could not be shown)', width)];
 	}
-	return {width, color, lines, blocks: lines.length === 0 ? [] : [{sourceLine: 1, startLine: 0, lineCount: lines.length, key: ''}]};
+	return {
+		width,
+		color,
+		lines,
+		blocks: lines.length === 0 ? [] : [{sourceLine: 1, startLine: 0, lineCount: lines.length, key: ''}],
+	};
 }
 
 // One per combination of options: made on first use, then reset for each document.

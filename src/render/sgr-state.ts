@@ -4,9 +4,20 @@
  */
 
 /** Attribute slots: a later code in the same slot replaces the earlier one. */
-type Slot = 'fg' | 'bg' | 'bold' | 'dim' | 'italic' | 'underline' | 'blink' | 'inverse' | 'hidden' | 'strike' | 'overline';
+type Slot =
+	'fg' | 'bg' | 'bold' | 'dim' | 'italic' | 'underline' | 'blink' | 'inverse' | 'hidden' | 'strike' | 'overline';
 
-const setters: Record<number, Slot> = {1: 'bold', 2: 'dim', 3: 'italic', 4: 'underline', 5: 'blink', 7: 'inverse', 8: 'hidden', 9: 'strike', 53: 'overline'};
+const setters: Record<number, Slot> = {
+	1: 'bold',
+	2: 'dim',
+	3: 'italic',
+	4: 'underline',
+	5: 'blink',
+	7: 'inverse',
+	8: 'hidden',
+	9: 'strike',
+	53: 'overline',
+};
 const resetters: Record<number, Slot[]> = {
 	21: ['underline'],
 	22: ['bold', 'dim'],
@@ -27,7 +38,8 @@ export class SgrState {
 	/** Applies the parameters of one `ESC [ … m` sequence (the part between `[` and `m`). */
 	apply(parameters: string): void {
 		// Nearly every sequence chalk writes has one code: skip the split for those.
-		const codes = parameters === '' ? [0] : parameters.includes(';') ? parameters.split(';').map(Number) : [Number(parameters)];
+		const codes =
+			parameters === '' ? [0] : parameters.includes(';') ? parameters.split(';').map(Number) : [Number(parameters)];
 		for (let index = 0; index < codes.length; index++) {
 			const code = codes[index]!;
 			if (code === 0 || Number.isNaN(code)) {

@@ -37,7 +37,8 @@ export type Piece =
 	| {kind: 'clip-end'};
 
 // SGR | OSC 8 (ST or BEL) | a whitespace run | a layout marker. Anything between is text.
-const pieceSplitter = /\u001B\[([0-9;]*)m|\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)|[ \t\n]+|[\r\u0001\u0002]/g;
+const pieceSplitter =
+	/\u001B\[([0-9;]*)m|\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)|[ \t\n]+|[\r\u0001\u0002]/g;
 
 export const textPiece = (text: string): Piece => ({kind: 'text', text, width: textWidth(text)});
 
@@ -96,7 +97,8 @@ export class LineBuilder {
 		if (this.hasText && this.link !== '' && this.linkAt >= 0) {
 			// The link goes on past this row: its opening here gets the id the next rows carry.
 			const open = linkOpen(this.link);
-			if (this.current.startsWith(open, this.linkAt)) this.current = `${this.current.slice(0, this.linkAt)}${linkOpenWithId(this.link)}${this.current.slice(this.linkAt + open.length)}`;
+			if (this.current.startsWith(open, this.linkAt))
+				this.current = `${this.current.slice(0, this.linkAt)}${linkOpenWithId(this.link)}${this.current.slice(this.linkAt + open.length)}`;
 		}
 		this.linkAt = -1;
 		if (this.hasText && this.link !== '') this.current += LINK_CLOSE;

@@ -85,7 +85,9 @@ function naturalWidth(cell: string): number {
 /** True when a cell holds a URL wider than `width` (a grid would have to break it). */
 function hasWideUrl(cell: string, width: number): boolean {
 	if (!cell.includes(':') && !cell.includes('www.')) return false;
-	return stripMarkers(stripStyles(cell)).split(/\s+/).some((word) => textWidth(word) > width && isUrlWord(word));
+	return stripMarkers(stripStyles(cell))
+		.split(/\s+/)
+		.some((word) => textWidth(word) > width && isUrlWord(word));
 }
 
 function stacked(header: string[], rows: string[][], width: number, theme: Theme, wrap: WrapOptions = {}): string[] {
@@ -107,24 +109,41 @@ function stacked(header: string[], rows: string[][], width: number, theme: Theme
  * A table at `width`, cells rendered by `inline`. Every line is at most `width` columns wide;
  * no cell text is dropped (the grid wraps it, the stacked form gives it whole lines).
  */
-export function renderTable(token: Tokens.Table, width: number, theme: Theme, inline: (cell: Tokens.TableCell) => string, wrap: WrapOptions = {}): string[] {
+export function renderTable(
+	token: Tokens.Table,
+	width: number,
+	theme: Theme,
+	inline: (cell: Tokens.TableCell) => string,
+	wrap: WrapOptions = {},
+): string[] {
 	const header = token.header.map(inline);
 	const columns = header.length;
-	const rows = token.rows.map((row) => Array.from({length: columns}, (_, index) => (row[index] ? inline(row[index]) : '')));
+	const rows = token.rows.map((row) =>
+		Array.from({length: columns}, (_, index) => (row[index] ? inline(row[index]) : '')),
+	);
 	const align: Align[] = Array.from({length: columns}, (_, index) => token.align[index] ?? null);
 	if (columns === 0) return [];
 	const natural = Array.from({length: columns}, (_, column) =>
-		maxOf(rows.map((row) => naturalWidth(row[column]!)), Math.max(1, naturalWidth(header[column]!))),
+		maxOf(
+			rows.map((row) => naturalWidth(row[column]!)),
+			Math.max(1, naturalWidth(header[column]!)),
+		),
 	);
 	// `│ a │ b │`: one border per column plus one, and a space either side of each cell.
 	const available = width - (3 * columns + 1);
 	const needed = natural.reduce((sum, columnWidth) => sum + Math.min(columnWidth, minimumColumn), 0);
 	if (available < needed) return stacked(header, rows, width, theme);
 
-	const words = Array.from({length: columns}, (_, column) => maxOf(rows.map((row) => longestWord(row[column]!)), longestWord(header[column]!)));
+	const words = Array.from({length: columns}, (_, column) =>
+		maxOf(
+			rows.map((row) => longestWord(row[column]!)),
+			longestWord(header[column]!),
+		),
+	);
 	const widths = fitColumns(natural, available, words);
 	// Printed text never breaks a URL: a table that would is stacked.
-	if (wrap.wholeUrls === true && rows.some((row) => row.some((cell, column) => hasWideUrl(cell, widths[column]!)))) return stacked(header, rows, width, theme, wrap);
+	if (wrap.wholeUrls === true && rows.some((row) => row.some((cell, column) => hasWideUrl(cell, widths[column]!))))
+		return stacked(header, rows, width, theme, wrap);
 	const border = (left: string, middle: string, right: string): string =>
 		theme.tableBorder(left + widths.map((columnWidth) => '─'.repeat(columnWidth + 2)).join(middle) + right);
 	const bar = theme.tableBorder('│');
@@ -133,10 +152,14 @@ export function renderTable(token: Tokens.Table, width: number, theme: Theme, in
 			const lines = wrapToWidth(cell, widths[column]!);
 			return isHeader ? lines.map((line) => theme.tableHeader(line)) : lines;
 		});
-		const height = maxOf(wrapped.map((lines) => lines.length), 1);
+		const height = maxOf(
+			wrapped.map((lines) => lines.length),
+			1,
+		);
 		return Array.from(
 			{length: height},
-			(_, line) => `${bar} ${wrapped.map((lines, column) => pad(lines[line] ?? '', widths[column]!, align[column]!)).join(` ${bar} `)} ${bar}`,
+			(_, line) =>
+				`${bar} ${wrapped.map((lines, column) => pad(lines[line] ?? '', widths[column]!, align[column]!)).join(` ${bar} `)} ${bar}`,
 		);
 	};
 	const bodyRows = rows.map((row) => rowLines(row, false));

@@ -65,7 +65,8 @@ function cachedStringWidth(text: string): number {
 	let width = widthCache.get(text);
 	if (width === undefined) {
 		width = 0;
-		for (const chunk of chunksOf(text)) for (const {segment} of (segmenter ??= new Intl.Segmenter()).segment(chunk)) width += graphemeWidth(segment);
+		for (const chunk of chunksOf(text))
+			for (const {segment} of (segmenter ??= new Intl.Segmenter()).segment(chunk)) width += graphemeWidth(segment);
 		if (widthCache.size >= 10_000) widthCache.clear();
 		if (text.length <= 64) widthCache.set(text, width);
 	}
@@ -126,7 +127,8 @@ export function* graphemesOf(text: string): Generator<[string, number]> {
 		for (const char of text) yield [char, 1];
 		return;
 	}
-	for (const chunk of chunksOf(text)) for (const {segment} of (segmenter ??= new Intl.Segmenter()).segment(chunk)) yield [segment, textWidth(segment)];
+	for (const chunk of chunksOf(text))
+		for (const {segment} of (segmenter ??= new Intl.Segmenter()).segment(chunk)) yield [segment, textWidth(segment)];
 }
 
 /** Columns a possibly-styled string takes in a terminal. */
@@ -148,4 +150,3 @@ export function withTerminalWidths(stringWidth: StringWidth): StringWidth {
 		return plain.includes('\u001B') || plain.includes('\u009B') ? stringWidth(text) : textWidth(plain);
 	};
 }
-

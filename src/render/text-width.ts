@@ -13,9 +13,11 @@ import {isUrlWord, narrowText, wrapNarrow, wrapPlain, type WrapOptions} from './
 
 // `narrowText` with the layout markers: text whose words are all narrow once its escapes are removed.
 // What `pieces()` splits at, but whitespace: SGR | OSC 8 (ST or BEL) | a layout marker.
-const escapeOrMarker = /\u001B\[([0-9;]*)m|\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)|[\r\u0001\u0002]/g;
+const escapeOrMarker =
+	/\u001B\[([0-9;]*)m|\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)|[\r\u0001\u0002]/g;
 const isBlank = (code: number): boolean => code === 0x20 || code === 0x09 || code === 0x0a;
-const narrowMarked = /^[\t\n\r\u0001\u0002\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
+const narrowMarked =
+	/^[\t\n\r\u0001\u0002\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
 
 /** Measuring lives in text-measure.ts; these stay importable from here, beside the layout. */
 export {textWidth, visibleWidth} from './text-measure.js';
@@ -249,7 +251,8 @@ export function truncateToWidth(line: string, width: number): string {
 	const span: Piece[] = [];
 	for (const piece of pieces(line)) {
 		if (piece.kind === 'space') span.push(textPiece(' '.repeat(piece.text.length)));
-		else if (piece.kind === 'break' || piece.kind === 'clip-start' || piece.kind === 'clip-end') span.push(textPiece(' '));
+		else if (piece.kind === 'break' || piece.kind === 'clip-start' || piece.kind === 'clip-end')
+			span.push(textPiece(' '));
 		else span.push(piece);
 	}
 	const builder = new LineBuilder(columns);

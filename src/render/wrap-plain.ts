@@ -8,7 +8,8 @@ import {LineBuilder} from './styled-line.js';
 import {textWidth} from './text-measure.js';
 
 // `narrowOnly` with the whitespace a paragraph holds: one column per UTF-16 unit, every unit a grapheme.
-export const narrowText = /^[\t\n\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
+export const narrowText =
+	/^[\t\n\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2400-\u2426\u2500-\u25FC]*$/;
 
 /** How a word wider than a row is laid out: broken between graphemes, or (printing) kept whole when it is a URL. */
 export type WrapOptions = {
@@ -35,10 +36,12 @@ export function isUrlWord(word: string): boolean {
  */
 export function wrapNarrow(text: string, width: number, options: WrapOptions = {}): string[] {
 	// Whitespace runs, tabs and newlines become one space each (a single space, the usual gap, stays).
-	const folded = text.includes('\n') || text.includes('  ') || text.includes('\t') ? text.replace(/[ \t\n]{2,}|[\t\n]/g, ' ') : text;
+	const folded =
+		text.includes('\n') || text.includes('  ') || text.includes('\t') ? text.replace(/[ \t\n]{2,}|[\t\n]/g, ' ') : text;
 	const lines: string[] = [];
 	let start = folded.charCodeAt(0) === 0x20 ? 1 : 0;
-	const end = folded.length > start && folded.charCodeAt(folded.length - 1) === 0x20 ? folded.length - 1 : folded.length;
+	const end =
+		folded.length > start && folded.charCodeAt(folded.length - 1) === 0x20 ? folded.length - 1 : folded.length;
 	while (start < end) {
 		if (end - start <= width) {
 			lines.push(start === 0 && end === folded.length ? folded : folded.slice(start, end));

@@ -6,9 +6,35 @@
  */
 
 const SPECIAL: Record<string, string> = {
-	ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', þ: 't', Þ: 't', ß: 's', ẞ: 's',
-	æ: 'a', Æ: 'a', œ: 'o', Œ: 'o', ı: 'i', ħ: 'h', Ħ: 'h', ŀ: 'l', Ŀ: 'l', ŧ: 't', Ŧ: 't',
-	'’': "'", '‘': "'", '“': '"', '”': '"', '–': '-', '—': '-',
+	ł: 'l',
+	Ł: 'l',
+	ø: 'o',
+	Ø: 'o',
+	đ: 'd',
+	Đ: 'd',
+	ð: 'd',
+	Ð: 'd',
+	þ: 't',
+	Þ: 't',
+	ß: 's',
+	ẞ: 's',
+	æ: 'a',
+	Æ: 'a',
+	œ: 'o',
+	Œ: 'o',
+	ı: 'i',
+	ħ: 'h',
+	Ħ: 'h',
+	ŀ: 'l',
+	Ŀ: 'l',
+	ŧ: 't',
+	Ŧ: 't',
+	'’': "'",
+	'‘': "'",
+	'“': '"',
+	'”': '"',
+	'–': '-',
+	'—': '-',
 };
 
 const cache = new Map<string, string>();
@@ -19,9 +45,13 @@ function foldChar(char: string): string {
 		const special = SPECIAL[char];
 		if (special !== undefined) folded = special;
 		else {
-			const base = char.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+			const base = char
+				.normalize('NFD')
+				.replace(/\p{M}+/gu, '')
+				.toLowerCase();
 			// Keep one UTF-16 unit per unit: a character whose folding changes length stays itself.
-			folded = base.length === char.length ? base : char.toLowerCase().length === char.length ? char.toLowerCase() : char;
+			folded =
+				base.length === char.length ? base : char.toLowerCase().length === char.length ? char.toLowerCase() : char;
 		}
 		cache.set(char, folded);
 	}

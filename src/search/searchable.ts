@@ -8,5 +8,5 @@ export function searchableSessions(posts: Post[]): SearchableSession[] {
 
 /** One post's sessions, in order, searchable. */
 export function searchableSessionsOf(post: Post): SearchableSession[] {
-	return post.sessions.map(session => ({...session, postTitle: post.title, tags: post.tags}));
+	return post.sessions.map((session) => ({...session, postTitle: post.title, tags: post.tags}));
 }

@@ -81,9 +81,15 @@ function prepare(session: SearchableSession, order: number): Entry {
 		postTitle: session.postTitle,
 		tags: session.tags.join(' '),
 	};
-	const fields = FIELDS.map(field => foldText(raw[field.name]));
+	const fields = FIELDS.map((field) => foldText(raw[field.name]));
 	// Title, speakers, day and note: the fields a joined or split word is looked for in.
-	return {session, order, fields, all: fields.join(SEPARATOR), compact: fields.slice(0, CORRECTABLE_FIELDS).map(compactText).join(SEPARATOR)};
+	return {
+		session,
+		order,
+		fields,
+		all: fields.join(SEPARATOR),
+		compact: fields.slice(0, CORRECTABLE_FIELDS).map(compactText).join(SEPARATOR),
+	};
 }
 
 function compactFieldsOf(entry: Entry): string[] {
@@ -131,11 +137,19 @@ type Scored = {entry: Entry; score: number; words: number; matched: string[]};
  * written may be there with spacing and hyphens aside (`multitenancy` in `Multi-Tenancy`,
  * `redhat` in `Red Hat`): `compact` is the word so reduced, or null when that is no other word.
  */
-function wordScore(entry: Entry, word: string, isNumber: boolean, fieldCount = FIELDS.length, compact: string | null = null): number {
+function wordScore(
+	entry: Entry,
+	word: string,
+	isNumber: boolean,
+	fieldCount = FIELDS.length,
+	compact: string | null = null,
+): number {
 	if (!entry.all.includes(word)) {
 		if (compact === null || compact.length < 3 || !entry.compact.includes(compact)) return 0;
 		let best = 0;
-		for (const [fieldIndex, field] of compactFieldsOf(entry).slice(0, Math.min(fieldCount, CORRECTABLE_FIELDS)).entries()) {
+		for (const [fieldIndex, field] of compactFieldsOf(entry)
+			.slice(0, Math.min(fieldCount, CORRECTABLE_FIELDS))
+			.entries()) {
 			if (field.includes(compact)) best = Math.max(best, 0.9 * FIELDS[fieldIndex]!.weight);
 		}
 		return best;
@@ -224,7 +238,12 @@ export function createSessionIndex(sessions: SearchableSession[] | PreparedSessi
 			const words = new Set<string>();
 			// The talks' own words only: the post title and tags are on every session of a post, so a
 			// typo corrected to `kubecon` would return all of them.
-			for (const entry of entries) for (const part of entry.fields.slice(0, CORRECTABLE_FIELDS).join(' ').split(/[^\p{L}\p{N}]+/u)) if (part.length >= 2) words.add(part);
+			for (const entry of entries)
+				for (const part of entry.fields
+					.slice(0, CORRECTABLE_FIELDS)
+					.join(' ')
+					.split(/[^\p{L}\p{N}]+/u))
+					if (part.length >= 2) words.add(part);
 			vocabulary = new Fuse([...words], {includeScore: true, threshold: 0.34, ignoreLocation: true});
 			byLength = new Map();
 			for (const known of words) {
@@ -233,11 +252,19 @@ export function createSessionIndex(sessions: SearchableSession[] | PreparedSessi
 				byLength.set(known.length, list);
 			}
 		}
-		const found = vocabulary.search(word, {limit: 8}).map(hit => ({word: hit.item, closeness: 0.8 * (1 - (hit.score ?? 1))}));
+		const found = vocabulary
+			.search(word, {limit: 8})
+			.map((hit) => ({word: hit.item, closeness: 0.8 * (1 - (hit.score ?? 1))}));
 		// Two letters swapped is one edit (Damerau): look for words one edit away of the same length.
 		if (word.length >= 4 && word.length <= MAX_WORD_CHARS) {
 			for (const known of byLength!.get(word.length) ?? []) {
-				if (known !== word && known[0] === word[0] && editDistance(word, known, 2) === 1 && !found.some(hit => hit.word === known)) found.push({word: known, closeness: 0.7});
+				if (
+					known !== word &&
+					known[0] === word[0] &&
+					editDistance(word, known, 2) === 1 &&
+					!found.some((hit) => hit.word === known)
+				)
+					found.push({word: known, closeness: 0.7});
 			}
 		}
 		return closestCorrections(word, found);
@@ -279,7 +306,7 @@ export function createSessionIndex(sessions: SearchableSession[] | PreparedSessi
 			for (const [entry, hit] of best) {
 				scores[entry.order]! += hit.score;
 				counts[entry.order]!++;
-				const list = corrected.get(entry) ?? words.filter(other => other !== word);
+				const list = corrected.get(entry) ?? words.filter((other) => other !== word);
 				list.push(hit.word);
 				corrected.set(entry, list);
 			}
@@ -289,7 +316,8 @@ export function createSessionIndex(sessions: SearchableSession[] | PreparedSessi
 		const hits: Scored[] = [];
 		if (most > 0) {
 			for (const entry of exact ? pool : entries) {
-				if (counts[entry.order] === most) hits.push({entry, score: scores[entry.order]!, words: most, matched: corrected.get(entry) ?? words});
+				if (counts[entry.order] === most)
+					hits.push({entry, score: scores[entry.order]!, words: most, matched: corrected.get(entry) ?? words});
 			}
 		}
 		return {hits, exact: exact && most === words.length};
@@ -303,19 +331,27 @@ export function createSessionIndex(sessions: SearchableSession[] | PreparedSessi
 			const capped = parsed.rest;
 			// `day 2` in the query is that day's talks, as `--day 2` is.
 			const filter: SessionFilter = parsed.day === null ? givenFilter : {...givenFilter, day: parsed.day};
-			const words = capped === '' ? [] : capped.split(' ').slice(0, MAX_QUERY_WORDS).map(word => word.slice(0, MAX_WORD_CHARS));
+			const words =
+				capped === ''
+					? []
+					: capped
+							.split(' ')
+							.slice(0, MAX_QUERY_WORDS)
+							.map((word) => word.slice(0, MAX_WORD_CHARS));
 			const folded = words.join(' ');
 			if (words.length === 0) {
-				return entries.filter(entry => passes(entry.session, filter)).map(entry => ({session: entry.session, score: 0, matches: {}}));
+				return entries
+					.filter((entry) => passes(entry.session, filter))
+					.map((entry) => ({session: entry.session, score: 0, matches: {}}));
 			}
 			let result = last && isNarrowing(last.query, folded) ? run(words, last.entries) : null;
 			// Narrowing is exact only while every word is found as written; otherwise search everything.
 			if (!result || !result.exact) result = run(words, entries);
-			last = result.exact ? {query: folded, entries: result.hits.map(hit => hit.entry)} : null;
+			last = result.exact ? {query: folded, entries: result.hits.map((hit) => hit.entry)} : null;
 			const hasFilter = filter.missedOnly || filter.day !== undefined || filter.postId !== undefined;
-			return (hasFilter ? result.hits.filter(hit => passes(hit.entry.session, filter)) : result.hits)
+			return (hasFilter ? result.hits.filter((hit) => passes(hit.entry.session, filter)) : result.hits)
 				.sort((a, b) => b.score - a.score || a.entry.order - b.entry.order)
-				.map(hit => new LazyHit(hit, words.length));
+				.map((hit) => new LazyHit(hit, words.length));
 		},
 	};
 }
@@ -339,19 +375,39 @@ class LazyHit implements SessionHit {
 	}
 }
 
-const DAY_WORDS: Record<string, number> = {one: 1, two: 2, three: 3, four: 4, five: 5, first: 1, second: 2, third: 3, fourth: 4, fifth: 5};
+const DAY_WORDS: Record<string, number> = {
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	first: 1,
+	second: 2,
+	third: 3,
+	fourth: 4,
+	fifth: 5,
+};
 
 /**
  * `day 2`, `day2`, `day two`, `second day` in a query: the day, and the query without it. In notes
  * whose talks have no day numbers at all, `day 2` is two words to look for.
  */
-export function readDay(query: string, entries: ReadonlyArray<{session: {dayNumber: number | null}}>): {day: number | null; rest: string} {
-	const match = /(?:^|\s)day\s?(\d{1,2}|one|two|three|four|five)(?=\s|$)|(?:^|\s)(first|second|third|fourth|fifth)\sday(?=\s|$)/.exec(query);
+export function readDay(
+	query: string,
+	entries: ReadonlyArray<{session: {dayNumber: number | null}}>,
+): {day: number | null; rest: string} {
+	const match =
+		/(?:^|\s)day\s?(\d{1,2}|one|two|three|four|five)(?=\s|$)|(?:^|\s)(first|second|third|fourth|fifth)\sday(?=\s|$)/.exec(
+			query,
+		);
 	if (!match) return {day: null, rest: query};
 	const token = match[1] ?? match[2]!;
 	const day = /^\d+$/.test(token) ? Number(token) : DAY_WORDS[token]!;
-	if (!entries.some(entry => entry.session.dayNumber !== null)) return {day: null, rest: query};
-	return {day, rest: (query.slice(0, match.index) + ' ' + query.slice(match.index + match[0].length)).trim().replace(/\s+/g, ' ')};
+	if (!entries.some((entry) => entry.session.dayNumber !== null)) return {day: null, rest: query};
+	return {
+		day,
+		rest: (query.slice(0, match.index) + ' ' + query.slice(match.index + match[0].length)).trim().replace(/\s+/g, ' '),
+	};
 }
 
 /** Growing the last word, or adding words, only narrows a substring search. */

@@ -89,12 +89,23 @@ export function textNeedle(query: string): string {
  * Searches `posts` for `query`, the post at `first` first (its lines are found at once and listed
  * before the others'). A query shorter than MIN_TEXT_QUERY finds nothing.
  */
-export function searchText(posts: readonly TextPost[], query: string, first: number, narrowFrom: TextResult | null = null): TextSearchJob {
+export function searchText(
+	posts: readonly TextPost[],
+	query: string,
+	first: number,
+	narrowFrom: TextResult | null = null,
+): TextSearchJob {
 	const needle = textNeedle(query);
 	// Typing on narrows: a query that extends a finished one is found only where that one was.
-	const within = narrowFrom?.found && needle.startsWith(narrowFrom.found.needle) && narrowFrom.found.needle.length >= MIN_TEXT_QUERY ? new Set(narrowFrom.found.posts) : null;
+	const within =
+		narrowFrom?.found && needle.startsWith(narrowFrom.found.needle) && narrowFrom.found.needle.length >= MIN_TEXT_QUERY
+			? new Set(narrowFrom.found.posts)
+			: null;
 	const candidates = within ? [...within].sort((a, b) => a - b) : [...posts.keys()];
-	const order = [...(within && !within.has(first) ? [] : [first]), ...candidates.filter(index => index !== first)].filter(index => index >= 0 && index < posts.length);
+	const order = [
+		...(within && !within.has(first) ? [] : [first]),
+		...candidates.filter((index) => index !== first),
+	].filter((index) => index >= 0 && index < posts.length);
 	const matchedPosts: number[] = [];
 	const isSearched = needle.length >= MIN_TEXT_QUERY;
 	let next = isSearched ? 0 : order.length;
@@ -126,7 +137,12 @@ export function searchText(posts: readonly TextPost[], query: string, first: num
 			starts[index] = offset;
 			offset += line.length + 1;
 		}
-		const prepared = {folded: work.lines.join('\n'), starts, sourceStarts: Int32Array.from(work.sourceStarts), kinds: Uint8Array.from(work.kinds)};
+		const prepared = {
+			folded: work.lines.join('\n'),
+			starts,
+			sourceStarts: Int32Array.from(work.sourceStarts),
+			kinds: Uint8Array.from(work.kinds),
+		};
 		preparedPosts.set(post, prepared);
 		partialPosts.delete(post);
 		return prepared;
@@ -157,7 +173,9 @@ export function searchText(posts: readonly TextPost[], query: string, first: num
 				lastLine = line;
 				if (found.length < room && kept < MAX_TEXT_HITS) {
 					const sourceEnd = post.body.indexOf('\n', prepared.sourceStarts[line]!);
-					const text = plainLine(post.body.slice(prepared.sourceStarts[line]!, sourceEnd === -1 ? undefined : sourceEnd)).text;
+					const text = plainLine(
+						post.body.slice(prepared.sourceStarts[line]!, sourceEnd === -1 ? undefined : sourceEnd),
+					).text;
 					found.push({postId: post.id, line: line + 1, text, ranges: [], score: 0, before: inParagraph});
 					kept++;
 				}
@@ -181,12 +199,13 @@ export function searchText(posts: readonly TextPost[], query: string, first: num
 	const result = (): TextResult => {
 		const ranked = [...others].sort((a, b) => b.best - a.best || b.count - a.count || a.post - b.post);
 		const more: Record<string, number> = {};
-		for (const group of ranked) if (group.count > group.hits.length) more[posts[group.post]!.id] = group.count - group.hits.length;
+		for (const group of ranked)
+			if (group.count > group.hits.length) more[posts[group.post]!.id] = group.count - group.hits.length;
 		const isDone = next >= order.length;
 		return {
 			query,
 			first,
-			hits: [...openHits, ...ranked.flatMap(group => group.hits)],
+			hits: [...openHits, ...ranked.flatMap((group) => group.hits)],
 			more,
 			scanned: isSearched ? next : 0,
 			total: isSearched ? order.length : 0,
@@ -243,7 +262,8 @@ export function plainLine(source: string): {text: string; kind: number} {
 	const trimmed = rest.trim();
 	if (trimmed === '') return {text: '', kind: BLANK | OWN_BLOCK};
 	// Most lines of notes are plain sentences: nothing to take off but runs of blanks.
-	if (!MARKUP.test(trimmed) && !/^(?:\d{1,9}[.)]|[-+~])/.test(trimmed)) return {text: sanitizeText(trimmed).replace(/\s+/g, ' '), kind};
+	if (!MARKUP.test(trimmed) && !/^(?:\d{1,9}[.)]|[-+~])/.test(trimmed))
+		return {text: sanitizeText(trimmed).replace(/\s+/g, ' '), kind};
 	// Code fences and reference definitions show nothing of their own.
 	if (/^(?:`{3}|~{3})/.test(trimmed)) return {text: '', kind: BLANK | OWN_BLOCK};
 	if (/^\[[^\]]{1,200}\]:\s/.test(trimmed)) return {text: '', kind: BLANK | OWN_BLOCK};

@@ -5,7 +5,7 @@
 export function closestCorrections<T extends {word: string}>(typed: string, candidates: T[]): T[] {
 	if (candidates.length === 0) return [];
 	const allowed = typed.length <= 4 ? 1 : 2;
-	const distances = candidates.map(candidate => editDistance(typed, candidate.word, allowed + 1));
+	const distances = candidates.map((candidate) => editDistance(typed, candidate.word, allowed + 1));
 	const best = Math.min(...distances);
 	// Nothing within reach (a prefix still being typed, a word of another shape): fuse's first guess.
 	if (best > allowed) return [candidates[0]!];

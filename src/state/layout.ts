@@ -35,7 +35,13 @@ export const SIDEBAR_FIT = 48;
  * terminal narrows the text only once the measure no longer fits; below 60 columns the sidebar
  * hides and the text keeps the screen.
  */
-export function computeLayout(width: number, height: number, isSidebarWanted: boolean, measure = DEFAULT_MEASURE, sidebarFit = SIDEBAR_FIT): Layout {
+export function computeLayout(
+	width: number,
+	height: number,
+	isSidebarWanted: boolean,
+	measure = DEFAULT_MEASURE,
+	sidebarFit = SIDEBAR_FIT,
+): Layout {
 	const isTooSmall = width < MIN_WIDTH || height < MIN_HEIGHT;
 	const hasRoomForSidebar = width >= SIDEBAR_MIN_TERMINAL;
 	const showSidebar = isSidebarWanted && hasRoomForSidebar;
@@ -49,5 +55,14 @@ export function computeLayout(width: number, height: number, isSidebarWanted: bo
 		sidebarWidth += grow;
 		spare -= grow;
 	}
-	return {width, height, isTooSmall, sidebarWidth, hasRoomForSidebar, paneWidth, textMargin: Math.floor(spare / 2), paneHeight: Math.max(1, height - 1)};
+	return {
+		width,
+		height,
+		isTooSmall,
+		sidebarWidth,
+		hasRoomForSidebar,
+		paneWidth,
+		textMargin: Math.floor(spare / 2),
+		paneHeight: Math.max(1, height - 1),
+	};
 }

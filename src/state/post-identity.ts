@@ -52,15 +52,19 @@ export type PlaceKeys = Map<string, {write: string; read: string | null}>;
  * The keys of each post's place, given the keys the store holds and whether a file exists (steps
  * 1–4 above). A key taken by one post is not given to another.
  */
-export function resolvePlaceKeys(posts: ReadonlyArray<Pick<Post, 'title' | 'id' | 'path'>>, storedKeys: readonly string[], fileExists: (path: string) => boolean): PlaceKeys {
+export function resolvePlaceKeys(
+	posts: ReadonlyArray<Pick<Post, 'title' | 'id' | 'path'>>,
+	storedKeys: readonly string[],
+	fileExists: (path: string) => boolean,
+): PlaceKeys {
 	const stored = new Set(storedKeys);
-	const parsed = storedKeys.flatMap(key => {
+	const parsed = storedKeys.flatMap((key) => {
 		const parts = parseKey(key);
 		return parts ? [{key, ...parts}] : [];
 	});
 	const taken = new Set<string>();
 	const keys: PlaceKeys = new Map();
-	const own = posts.map(post => placeKey(post));
+	const own = posts.map((post) => placeKey(post));
 	for (const key of own) if (key !== null && stored.has(key)) taken.add(key);
 	for (const [index, post] of posts.entries()) {
 		const write = own[index]!;
@@ -69,8 +73,10 @@ export function resolvePlaceKeys(posts: ReadonlyArray<Pick<Post, 'title' | 'id' 
 		if (read === null) {
 			const fingerprint = postFingerprint(post);
 			const free = (candidate: {key: string}) => !taken.has(candidate.key);
-			const moved = parsed.find(candidate => free(candidate) && candidate.fingerprint === fingerprint && !fileExists(candidate.path));
-			const retitled = moved ?? parsed.find(candidate => free(candidate) && candidate.path === post.path);
+			const moved = parsed.find(
+				(candidate) => free(candidate) && candidate.fingerprint === fingerprint && !fileExists(candidate.path),
+			);
+			const retitled = moved ?? parsed.find((candidate) => free(candidate) && candidate.path === post.path);
 			read = retitled?.key ?? (stored.has(post.id) && !taken.has(post.id) ? post.id : null);
 			if (read !== null) taken.add(read);
 		}
@@ -96,9 +102,13 @@ export function placesByIdentity<S extends PlaceStore>(store: S, keys: PlaceKeys
 		getPosition: (postId: string): PostPosition | undefined => {
 			const entry = keys.get(postId);
 			if (!entry) return store.getPosition(postId);
-			return store.getPosition(entry.write) ?? (entry.read === null || entry.read === entry.write ? undefined : store.getPosition(entry.read));
+			return (
+				store.getPosition(entry.write) ??
+				(entry.read === null || entry.read === entry.write ? undefined : store.getPosition(entry.read))
+			);
 		},
-		setPosition: (postId: string, position: PostPosition): void => store.setPosition(keys.get(postId)?.write ?? postId, position),
+		setPosition: (postId: string, position: PostPosition): void =>
+			store.setPosition(keys.get(postId)?.write ?? postId, position),
 		lastPostId: (): string | undefined => {
 			const key = store.lastPostId();
 			return key === undefined ? undefined : (reverse.get(key) ?? key);
@@ -106,17 +116,26 @@ export function placesByIdentity<S extends PlaceStore>(store: S, keys: PlaceKeys
 		setLastPostId: (postId: string): void => store.setLastPostId(keys.get(postId)?.write ?? postId),
 	};
 	// The other methods (watched marks, warnings, path, settled…) are the store's own.
-	return new Proxy(store, {get: (target, name, receiver) => (name in view ? view[name as keyof PlaceStore] : Reflect.get(target, name, receiver))});
+	return new Proxy(store, {
+		get: (target, name, receiver) =>
+			name in view ? view[name as keyof PlaceStore] : Reflect.get(target, name, receiver),
+	});
 }
 
 /** Every key a post's place may be kept under (its own, its id, and older ones of the same file or title whose file is gone): what `forget` clears. */
-export function placeKeysToForget(post: Pick<Post, 'title' | 'id' | 'path'>, storedKeys: readonly string[], fileExists: (path: string) => boolean): string[] {
+export function placeKeysToForget(
+	post: Pick<Post, 'title' | 'id' | 'path'>,
+	storedKeys: readonly string[],
+	fileExists: (path: string) => boolean,
+): string[] {
 	const own = placeKey(post);
 	const fingerprint = postFingerprint(post);
-	const keys = storedKeys.filter(key => {
+	const keys = storedKeys.filter((key) => {
 		if (key === own || key === post.id) return true;
 		const parts = parseKey(key);
-		return parts !== null && (parts.path === post.path || (parts.fingerprint === fingerprint && !fileExists(parts.path)));
+		return (
+			parts !== null && (parts.path === post.path || (parts.fingerprint === fingerprint && !fileExists(parts.path)))
+		);
 	});
 	return keys;
 }

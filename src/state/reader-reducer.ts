@@ -2,7 +2,7 @@ import {findReducer, type FindAction} from './find/find-reducer.js';
 import {emptySearch, layoutOf, type Mode, type ReaderEnv, type ReaderState} from './reader-state.js';
 import {itemsOf, searchReducer, talkOf, type SearchAction} from './search/search-reducer.js';
 import {reloadLibrary, type LibraryReloaded} from './reload-library.js';
-import {listHeight, rowsOf, sidebarReducer, withCursorOnCurrent, type SidebarAction} from './sidebar/sidebar-reducer.js';
+import {rowsOf, sidebarReducer, withCursorOnCurrent, type SidebarAction} from './sidebar/sidebar-reducer.js';
 import {viewportReducer, type ViewportAction} from './viewport/viewport-reducer.js';
 
 export {initialState, layoutOf, type Mode, type ReaderEnv, type ReaderState, type SidebarRow} from './reader-state.js';
@@ -79,7 +79,10 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			const room = layout.paneHeight - 1;
 			const last = Math.max(0, env.overlayLength(state.mode.kind, layout.paneWidth) - room);
 			// A page keeps one line of context, as the text's paging does.
-			const lines = 'pages' in action ? Math.trunc(action.pages * Math.max(1, Math.abs(action.pages) >= 1 ? room - 1 : room)) : action.lines;
+			const lines =
+				'pages' in action
+					? Math.trunc(action.pages * Math.max(1, Math.abs(action.pages) >= 1 ? room - 1 : room))
+					: action.lines;
 			return {...state, mode: {kind: state.mode.kind, top: Math.max(0, Math.min(last, state.mode.top + lines))}};
 		}
 		case 'clearFlash': {
@@ -92,7 +95,16 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return {...state, isQuitting: true};
 		}
 		case 'editPost': {
-			return {...state, effect: {kind: 'edit', postId: env.postId(state.postIndex), top: state.top, width: state.topWidth, id: nextEffectId(state)}};
+			return {
+				...state,
+				effect: {
+					kind: 'edit',
+					postId: env.postId(state.postIndex),
+					top: state.top,
+					width: state.topWidth,
+					id: nextEffectId(state),
+				},
+			};
 		}
 		case 'sidebarScroll': {
 			const focused = state.focus === 'sidebar' ? state : withCursorOnCurrent({...state, focus: 'sidebar'}, env);
@@ -100,13 +112,21 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 		}
 		case 'sidebarClick': {
 			if (!rowsOf(state, env).at(action.row)) return state;
-			return sidebarReducer({...state, focus: 'sidebar', sidebar: {...state.sidebar, cursor: action.row}}, {type: 'sidebarOpen'}, env);
+			return sidebarReducer(
+				{...state, focus: 'sidebar', sidebar: {...state.sidebar, cursor: action.row}},
+				{type: 'sidebarOpen'},
+				env,
+			);
 		}
 		case 'searchRecording': {
 			if (state.mode.kind !== 'search') return state;
 			const hit = talkOf(itemsOf(state.mode.panel, env)[state.mode.panel.selected]);
 			if (!hit) return {...state, message: 'A line of text: o, y, w and v are for talks'};
-			return {...state, effect: {kind: 'recording', title: hit.session.title, id: nextEffectId(state)}, message: 'Searching for the recording'};
+			return {
+				...state,
+				effect: {kind: 'recording', title: hit.session.title, id: nextEffectId(state)},
+				message: 'Searching for the recording',
+			};
 		}
 		default: {
 			return searchReducer(state, action, env);

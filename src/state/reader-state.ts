@@ -122,7 +122,12 @@ export type ReaderEnv = {
 	 * The session index as it is built, a slice at a time between frames (the UI's hook drives it);
 	 * `searchResults` finds nothing until it is done. Absent: built on the first search.
 	 */
-	sessionIndex?: {step(isDue: () => boolean): boolean; readonly isDone: boolean; readonly postsRead: number; readonly postCount: number};
+	sessionIndex?: {
+		step(isDue: () => boolean): boolean;
+		readonly isDone: boolean;
+		readonly postsRead: number;
+		readonly postCount: number;
+	};
 	postIndexOf: (postId: string) => number;
 	/** Watched marks kept from earlier runs (undefined: never set). */
 	storedWatched: (session: Session) => boolean | undefined;
@@ -132,9 +137,27 @@ export type ReaderEnv = {
 	now: () => number;
 };
 
-export const emptySearch: SearchPanel = {query: '', selected: 0, focus: 'query', isQueryKept: false, missedOnly: false, day: null, text: null};
+export const emptySearch: SearchPanel = {
+	query: '',
+	selected: 0,
+	focus: 'query',
+	isQueryKept: false,
+	missedOnly: false,
+	day: null,
+	text: null,
+};
 
-export function initialState(width: number, height: number, options: {postIndex?: number; top?: number; places?: Record<string, PostPosition>; measure?: number; sidebarFit?: number} = {}): ReaderState {
+export function initialState(
+	width: number,
+	height: number,
+	options: {
+		postIndex?: number;
+		top?: number;
+		places?: Record<string, PostPosition>;
+		measure?: number;
+		sidebarFit?: number;
+	} = {},
+): ReaderState {
 	const measure = options.measure ?? DEFAULT_MEASURE;
 	const sidebarFit = options.sidebarFit ?? null;
 	return {

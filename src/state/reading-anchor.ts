@@ -51,8 +51,8 @@ export function anchorKey(key: string): string {
  * starts in `doc`: the first block at or after the topic's source line.
  */
 export function renderedTopicLines(doc: RenderedDoc, topics: ReadonlyArray<{name: string; line: number}>): TopicLine[] {
-	return topics.map(topic => {
-		const block = doc.blocks.find(candidate => candidate.sourceLine >= topic.line);
+	return topics.map((topic) => {
+		const block = doc.blocks.find((candidate) => candidate.sourceLine >= topic.line);
 		return {name: topic.name, line: block ? block.startLine : Math.max(0, doc.lines.length - 1)};
 	});
 }
@@ -61,7 +61,12 @@ export function renderedTopicLines(doc: RenderedDoc, topics: ReadonlyArray<{name
  * Captures the position whose top rendered line is `topLine` (0-based) in a pane `viewportHeight`
  * rows high.
  */
-export function captureAnchor(doc: RenderedDoc, topLine: number, topicName: string | null, viewportHeight: number): ReadingAnchor {
+export function captureAnchor(
+	doc: RenderedDoc,
+	topLine: number,
+	topicName: string | null,
+	viewportHeight: number,
+): ReadingAnchor {
 	const lastLine = Math.max(0, doc.lines.length - 1);
 	const top = clamp(Math.round(finiteOr(topLine, 0)), 0, lastLine);
 	const maxScroll = maxScrollOf(doc, viewportHeight);
@@ -84,7 +89,12 @@ export function captureAnchor(doc: RenderedDoc, topLine: number, topicName: stri
  * fraction. `topicLines` are rendered lines; `viewportHeight`, when given, makes the progress
  * fallback exact and clamps to the last scroll position. Never throws.
  */
-export function restoreAnchor(doc: RenderedDoc, anchor: ReadingAnchor, topicLines?: readonly TopicLine[], viewportHeight?: number): number {
+export function restoreAnchor(
+	doc: RenderedDoc,
+	anchor: ReadingAnchor,
+	topicLines?: readonly TopicLine[],
+	viewportHeight?: number,
+): number {
 	try {
 		const lineCount = Array.isArray(doc?.lines) ? doc.lines.length : 0;
 		const height = typeof viewportHeight === 'number' && viewportHeight >= 1 ? viewportHeight : 1;
@@ -106,7 +116,10 @@ export function sanitizeAnchor(value: unknown): ReadingAnchor | undefined {
 		return undefined;
 	}
 	const record = value as Record<string, unknown>;
-	const sourceLine = typeof record['sourceLine'] === 'number' && Number.isInteger(record['sourceLine']) && record['sourceLine'] > 0 ? record['sourceLine'] : 0;
+	const sourceLine =
+		typeof record['sourceLine'] === 'number' && Number.isInteger(record['sourceLine']) && record['sourceLine'] > 0
+			? record['sourceLine']
+			: 0;
 	const blockKey = typeof record['blockKey'] === 'string' ? record['blockKey'] : '';
 	const topic = typeof record['topic'] === 'string' ? record['topic'] : null;
 	if (sourceLine === 0 && blockKey === '' && topic === null && typeof record['progress'] !== 'number') {
@@ -125,13 +138,18 @@ function findLine(doc: RenderedDoc, anchor: ReadingAnchor, topicLines: TopicLine
 	const blocks = Array.isArray(doc.blocks) ? doc.blocks : [];
 	const hasKey = anchor.blockKey !== '';
 	if (anchor.sourceLine > 0) {
-		const exact = blocks.find(block => block.sourceLine === anchor.sourceLine && anchorKey(block.key) === anchor.blockKey);
+		const exact = blocks.find(
+			(block) => block.sourceLine === anchor.sourceLine && anchorKey(block.key) === anchor.blockKey,
+		);
 		if (exact) {
 			return lineInBlock(exact, anchor.blockFraction);
 		}
 	}
 	if (hasKey) {
-		const moved = nearestBySource(blocks.filter(block => anchorKey(block.key) === anchor.blockKey), anchor.sourceLine);
+		const moved = nearestBySource(
+			blocks.filter((block) => anchorKey(block.key) === anchor.blockKey),
+			anchor.sourceLine,
+		);
 		if (moved) {
 			return lineInBlock(moved, anchor.blockFraction);
 		}
@@ -143,7 +161,7 @@ function findLine(doc: RenderedDoc, anchor: ReadingAnchor, topicLines: TopicLine
 		// A block without text (a rule, a spacer) or an anchor from before keys were kept: the
 		// source line is all there is to go on.
 		// Past the last block's start the line may be beyond a shortened post: leave that to progress.
-		const index = blocks.findLastIndex(block => block.sourceLine <= anchor.sourceLine);
+		const index = blocks.findLastIndex((block) => block.sourceLine <= anchor.sourceLine);
 		const block = blocks[index];
 		if (block && (index < blocks.length - 1 || block.sourceLine === anchor.sourceLine)) {
 			return block.startLine;
@@ -151,10 +169,12 @@ function findLine(doc: RenderedDoc, anchor: ReadingAnchor, topicLines: TopicLine
 	}
 	const estimate = anchor.progress * maxTop;
 	if (anchor.topic !== null) {
-		const sameName = topicLines.filter(topic => topic.name === anchor.topic);
+		const sameName = topicLines.filter((topic) => topic.name === anchor.topic);
 		if (sameName.length > 0) {
 			// Two topics may share a name (two "Q&A" sections): take the one nearest where we were.
-			return sameName.reduce((best, topic) => (Math.abs(topic.line - estimate) < Math.abs(best.line - estimate) ? topic : best)).line;
+			return sameName.reduce((best, topic) =>
+				Math.abs(topic.line - estimate) < Math.abs(best.line - estimate) ? topic : best,
+			).line;
 		}
 	}
 	return estimate;
@@ -205,7 +225,7 @@ function mostSimilarBlock(blocks: RenderedBlock[], anchor: ReadingAnchor, ranges
 		if (score < similarityThreshold) {
 			continue;
 		}
-		const inTopic = ranges.some(range => block.startLine >= range.start && block.startLine < range.end);
+		const inTopic = ranges.some((range) => block.startLine >= range.start && block.startLine < range.end);
 		if (!best || isBetter({block, score, inTopic}, best, anchor.sourceLine)) {
 			best = {block, score, inTopic};
 		}
@@ -213,7 +233,11 @@ function mostSimilarBlock(blocks: RenderedBlock[], anchor: ReadingAnchor, ranges
 	return best?.block;
 }
 
-function isBetter(candidate: {block: RenderedBlock; score: number; inTopic: boolean}, best: {block: RenderedBlock; score: number; inTopic: boolean}, sourceLine: number): boolean {
+function isBetter(
+	candidate: {block: RenderedBlock; score: number; inTopic: boolean},
+	best: {block: RenderedBlock; score: number; inTopic: boolean},
+	sourceLine: number,
+): boolean {
 	if (candidate.inTopic !== best.inTopic) {
 		return candidate.inTopic;
 	}
@@ -244,7 +268,14 @@ function validTopicLines(topicLines: unknown): TopicLine[] {
 	if (!Array.isArray(topicLines)) {
 		return [];
 	}
-	return topicLines.filter((topic): topic is TopicLine => typeof topic === 'object' && topic !== null && typeof topic.name === 'string' && typeof topic.line === 'number' && Number.isFinite(topic.line));
+	return topicLines.filter(
+		(topic): topic is TopicLine =>
+			typeof topic === 'object' &&
+			topic !== null &&
+			typeof topic.name === 'string' &&
+			typeof topic.line === 'number' &&
+			Number.isFinite(topic.line),
+	);
 }
 
 function maxScrollOf(doc: RenderedDoc, viewportHeight: number): number {

@@ -41,7 +41,12 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 	} else if (action.changed.includes(openId) && !layout.isTooSmall) {
 		const oldDoc = before.doc(state.postIndex, state.topWidth);
 		const newDoc = after.doc(postIndex, layout.paneWidth);
-		const place = placeAfterReload({post: {topics: before.topics(state.postIndex)}, doc: oldDoc}, state.top, {post: {topics: after.topics(postIndex)}, doc: newDoc}, layout.paneHeight);
+		const place = placeAfterReload(
+			{post: {topics: before.topics(state.postIndex)}, doc: oldDoc},
+			state.top,
+			{post: {topics: after.topics(postIndex)}, doc: newDoc},
+			layout.paneHeight,
+		);
 		top = Math.max(0, Math.min(place.topLine, maxJumpTop(newDoc.lines.length)));
 		// Matches and the flashed line were counted in the old lines.
 		find = null;
@@ -50,23 +55,36 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 	const oldRow = before.sidebarRows(state.postIndex, state.sidebar.filter).at(state.sidebar.cursor);
 	const rows = after.sidebarRows(postIndex, state.sidebar.filter);
 	const rowId = oldRow ? before.postId(oldRow.postIndex) : openId;
-	let cursor = rows.findIndex(row => after.postId(row.postIndex) === rowId && row.kind === oldRow?.kind && (row.kind === 'post' || (oldRow.kind === 'topic' && row.topicIndex === oldRow.topicIndex)));
-	if (cursor === -1) cursor = Math.max(0, rows.findIndex(row => after.postId(row.postIndex) === rowId));
+	let cursor = rows.findIndex(
+		(row) =>
+			after.postId(row.postIndex) === rowId &&
+			row.kind === oldRow?.kind &&
+			(row.kind === 'post' || (oldRow.kind === 'topic' && row.topicIndex === oldRow.topicIndex)),
+	);
+	if (cursor === -1)
+		cursor = Math.max(
+			0,
+			rows.findIndex((row) => after.postId(row.postIndex) === rowId),
+		);
 	cursor = Math.min(cursor, Math.max(0, rows.length - 1));
 	// Lines of text found before are of the old posts: the search runs again.
-	const mode = state.mode.kind === 'search' ? {kind: 'search' as const, panel: {...state.mode.panel, text: null}} : state.mode;
-	return withSidebarFit({
-		...state,
-		mode,
-		keptSearch: {...state.keptSearch, text: null},
-		sidebarFit: null,
-		postIndex,
-		top,
-		topWidth: layout.isTooSmall ? state.topWidth : layout.paneWidth,
-		find,
-		flashLine,
-		chosenTopic,
-		message: message ?? state.message,
-		sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, listHeight(state))},
-	}, after);
+	const mode =
+		state.mode.kind === 'search' ? {kind: 'search' as const, panel: {...state.mode.panel, text: null}} : state.mode;
+	return withSidebarFit(
+		{
+			...state,
+			mode,
+			keptSearch: {...state.keptSearch, text: null},
+			sidebarFit: null,
+			postIndex,
+			top,
+			topWidth: layout.isTooSmall ? state.topWidth : layout.paneWidth,
+			find,
+			flashLine,
+			chosenTopic,
+			message: message ?? state.message,
+			sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, listHeight(state))},
+		},
+		after,
+	);
 }

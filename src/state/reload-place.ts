@@ -17,9 +17,14 @@ export type ReloadPlace = {topLine: number; anchor: ReadingAnchor};
  * The top line in `after` that shows what `topLine` showed in `before`. `viewportHeight` is the
  * pane's height in rows (the last scroll position is clamped to it).
  */
-export function placeAfterReload(before: ShownPost, topLine: number, after: ShownPost, viewportHeight: number): ReloadPlace {
+export function placeAfterReload(
+	before: ShownPost,
+	topLine: number,
+	after: ShownPost,
+	viewportHeight: number,
+): ReloadPlace {
 	const oldTopics = renderedTopicLines(before.doc, before.post.topics);
-	const topic = oldTopics.filter(candidate => candidate.line <= topLine).at(-1)?.name ?? null;
+	const topic = oldTopics.filter((candidate) => candidate.line <= topLine).at(-1)?.name ?? null;
 	const anchor = captureAnchor(before.doc, topLine, topic, viewportHeight);
 	const newTopics = renderedTopicLines(after.doc, after.post.topics);
 	return {topLine: restoreAnchor(after.doc, anchor, newTopics, viewportHeight), anchor};

@@ -45,12 +45,17 @@ export function isListShownInPlace(state: ReaderState): boolean {
 
 /** The pane's content for a state: overlays first, then the list in the text's place, then the text. */
 export function paneContent(state: ReaderState, isListInPlace: boolean): PaneContent {
-	if (state.mode.kind === 'help' || state.mode.kind === 'warnings' || state.mode.kind === 'search') return state.mode.kind;
+	if (state.mode.kind === 'help' || state.mode.kind === 'warnings' || state.mode.kind === 'search')
+		return state.mode.kind;
 	return isListInPlace ? 'list' : 'text';
 }
 
 /** The view-model: status line, current topic and progress, from the state alone. */
-export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPlaces: boolean; title: (postIndex: number) => string; warningCount: number}): ReaderView {
+export function selectView(
+	state: ReaderState,
+	env: ReaderEnv,
+	options: {keepsPlaces: boolean; title: (postIndex: number) => string; warningCount: number},
+): ReaderView {
 	const layout = layoutOf(state);
 	const doc = currentDoc(state, env);
 	const topic = currentTopic(state, env);
@@ -73,13 +78,23 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 	const named = cursorRow?.kind === 'post' ? cursorRow.postIndex : state.postIndex;
 	const title = options.title(named);
 	// A post without sections has one named like itself: `Title › Title` would say nothing more.
-	const topicName = cursorRow?.kind === 'post' ? title : env.sectionNames(state.postIndex)[cursorRow?.kind === 'topic' ? cursorRow.topicIndex : topic];
+	const topicName =
+		cursorRow?.kind === 'post'
+			? title
+			: env.sectionNames(state.postIndex)[cursorRow?.kind === 'topic' ? cursorRow.topicIndex : topic];
 	const where = [title, topicName === title ? '' : topicName].filter(Boolean).join(' › ');
 	const sidebarFilter = hasFilterRow(state) ? filterText(state, env) : null;
-	const warnings = options.warningCount > 0 ? `${options.warningCount} warning${options.warningCount === 1 ? '' : 's'} (W) · ` : '';
+	const warnings =
+		options.warningCount > 0 ? `${options.warningCount} warning${options.warningCount === 1 ? '' : 's'} (W) · ` : '';
 	const position = positionText(state.top, layout.paneHeight, doc.lines.length, percent);
 	const isFind = state.mode.kind === 'find';
-	const hintLayer = isFind ? 'find' : state.mode.kind === 'filter' ? 'filter' : isSidebarFocused && state.mode.kind === 'reader' ? 'sidebar' : 'reader';
+	const hintLayer = isFind
+		? 'find'
+		: state.mode.kind === 'filter'
+			? 'filter'
+			: isSidebarFocused && state.mode.kind === 'reader'
+				? 'sidebar'
+				: 'reader';
 	const isListInPlace = isListShownInPlace(state);
 	return {
 		layout,
@@ -94,7 +109,11 @@ export function selectView(state: ReaderState, env: ReaderEnv, options: {keepsPl
 		isListInPlace,
 		pane: paneContent(state, isListInPlace),
 		statusLeft: state.mode.kind === 'find' ? `Find: ${state.mode.input}▏` : (state.message ?? where),
-		status: {title, topic: topicName === title ? '' : (topicName ?? ''), message: state.mode.kind === 'find' ? findPrompt(state.mode.input, state.mode.isKept) : state.message},
+		status: {
+			title,
+			topic: topicName === title ? '' : (topicName ?? ''),
+			message: state.mode.kind === 'find' ? findPrompt(state.mode.input, state.mode.isKept) : state.message,
+		},
 		statusRight: isFind ? '' : `${warnings}${position}`,
 		hintLayer,
 	};

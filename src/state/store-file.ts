@@ -12,7 +12,15 @@ import envPaths from 'env-paths';
 /** The synchronous fs calls the store makes; node:fs by default. */
 export type StoreFs = Pick<
 	typeof nodeFs,
-	'readFileSync' | 'writeFileSync' | 'renameSync' | 'unlinkSync' | 'statSync' | 'mkdirSync' | 'accessSync' | 'rmdirSync' | 'utimesSync'
+	| 'readFileSync'
+	| 'writeFileSync'
+	| 'renameSync'
+	| 'unlinkSync'
+	| 'statSync'
+	| 'mkdirSync'
+	| 'accessSync'
+	| 'rmdirSync'
+	| 'utimesSync'
 >;
 
 /** What reading the file found. */
@@ -132,7 +140,8 @@ export function openStoreFile(cwd?: string, fs: StoreFs = nodeFs): StoreFile {
 export function sizeProblem(stats: {isFile(): boolean; isDirectory(): boolean; size: number}): string | null {
 	// A folder is left to the read, which says EISDIR.
 	if (!stats.isFile() && !stats.isDirectory()) return 'it is not a regular file';
-	if (stats.size > maxStoreBytes) return `it is ${megabytes(stats.size)}, more than the ${megabytes(maxStoreBytes)} a reading-position file may be; delete or move it to start afresh`;
+	if (stats.size > maxStoreBytes)
+		return `it is ${megabytes(stats.size)}, more than the ${megabytes(maxStoreBytes)} a reading-position file may be; delete or move it to start afresh`;
 	return null;
 }
 
@@ -176,7 +185,9 @@ function exists(fs: StoreFs, target: string): boolean {
 
 /** The error's `code` (ENOENT, EACCES...), when it has one. */
 export function errorCode(error: unknown): string | undefined {
-	return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+	return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+		? error.code
+		: undefined;
 }
 
 /** The error's message, or a string form of whatever was thrown. */

@@ -37,7 +37,7 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
 	let loading: Promise<void> | undefined;
 	const load = (): Promise<void> =>
 		(loading ??= loadWritable()
-			.then(store => {
+			.then((store) => {
 				writable = store;
 				for (const change of pending.splice(0)) change(store);
 			})
@@ -83,17 +83,27 @@ export async function openStore(options: StoreOptions = {}): Promise<OpenedStore
 		setPosition(postId, position) {
 			const clean = sanitizePosition(position);
 			if (typeof postId !== 'string' || postId === '' || !clean) return;
-			change(() => applyPosition(data, postId, clean), store => store.setPosition(postId, clean));
+			change(
+				() => applyPosition(data, postId, clean),
+				(store) => store.setPosition(postId, clean),
+			);
 		},
 		lastPostId: () => (writable ? writable.lastPostId() : data.lastPostId),
 		setLastPostId(id) {
 			if (typeof id !== 'string' || id === '') return;
-			change(() => (data.lastPostId = id), store => store.setLastPostId(id));
+			change(
+				() => (data.lastPostId = id),
+				(store) => store.setLastPostId(id),
+			);
 		},
-		isWatched: sessionKey => (writable ? writable.isWatched(sessionKey) : typeof sessionKey === 'string' ? data.watched[sessionKey] : undefined),
+		isWatched: (sessionKey) =>
+			writable ? writable.isWatched(sessionKey) : typeof sessionKey === 'string' ? data.watched[sessionKey] : undefined,
 		setWatched(sessionKey, watched) {
 			if (typeof sessionKey !== 'string' || sessionKey === '' || typeof watched !== 'boolean') return;
-			change(() => (data.watched[sessionKey] = watched), store => store.setWatched(sessionKey, watched));
+			change(
+				() => (data.watched[sessionKey] = watched),
+				(store) => store.setWatched(sessionKey, watched),
+			);
 		},
 	};
 }

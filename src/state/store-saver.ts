@@ -17,7 +17,10 @@ export type DebouncedSaver = {
  * Wraps `store.setPosition`. Unlike a plain trailing debounce, continuous scrolling does not
  * postpone the write: the first unsaved change starts the clock and later ones ride along.
  */
-export function createDebouncedSaver(store: {setPosition(postId: string, position: PostPosition): void}, delayMs = 300): DebouncedSaver {
+export function createDebouncedSaver(
+	store: {setPosition(postId: string, position: PostPosition): void},
+	delayMs = 300,
+): DebouncedSaver {
 	// One entry per post, so switching posts mid-delay keeps the last position of each.
 	const pending = new Map<string, PostPosition>();
 	let timer: ReturnType<typeof setTimeout> | undefined;

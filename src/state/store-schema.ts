@@ -101,8 +101,13 @@ export function sanitizePosition(value: unknown, now = Date.now()): PostPosition
 	if (!anchor) {
 		return undefined;
 	}
-	const readTopics = Array.isArray(value['readTopics']) ? value['readTopics'].filter((topic): topic is string => typeof topic === 'string').slice(0, maxReadTopics) : [];
-	const updatedAt = notAhead(typeof value['updatedAt'] === 'number' && Number.isFinite(value['updatedAt']) ? value['updatedAt'] : 0, now);
+	const readTopics = Array.isArray(value['readTopics'])
+		? value['readTopics'].filter((topic): topic is string => typeof topic === 'string').slice(0, maxReadTopics)
+		: [];
+	const updatedAt = notAhead(
+		typeof value['updatedAt'] === 'number' && Number.isFinite(value['updatedAt']) ? value['updatedAt'] : 0,
+		now,
+	);
 	const position: PostPosition = {anchor, readTopics, updatedAt};
 	if (value['done'] === true) {
 		position.done = true;
@@ -147,7 +152,8 @@ export function unknownTopLevelKeys(raw: unknown): Record<string, unknown> {
 	const extra: Record<string, unknown> = {};
 	if (!isRecord(raw)) return extra;
 	for (const [key, value] of Object.entries(raw)) {
-		if (!knownKeys.has(key)) Object.defineProperty(extra, key, {value, enumerable: true, writable: true, configurable: true});
+		if (!knownKeys.has(key))
+			Object.defineProperty(extra, key, {value, enumerable: true, writable: true, configurable: true});
 	}
 	return extra;
 }
@@ -167,7 +173,10 @@ function positionFromVersion0(value: unknown): PostPosition | undefined {
 		topic: typeof value['topic'] === 'string' ? value['topic'] : null,
 		progress: 0,
 	};
-	const updatedAt = notAhead(typeof value['updatedAt'] === 'number' && Number.isFinite(value['updatedAt']) ? value['updatedAt'] : 0, Date.now());
+	const updatedAt = notAhead(
+		typeof value['updatedAt'] === 'number' && Number.isFinite(value['updatedAt']) ? value['updatedAt'] : 0,
+		Date.now(),
+	);
 	return {anchor, readTopics: [], updatedAt};
 }
 

@@ -40,5 +40,11 @@ export function readStoreSnapshot(options: {cwd?: string; fs?: StoreFs} = {}): S
 	} catch {
 		// No folder to be found: nothing stored.
 	}
-	return {isWatched: key => (typeof key === 'string' ? data.watched[key] : undefined), problem, hasPositions: Object.keys(data.positions).length > 0, positionKeys: Object.keys(data.positions), path};
+	return {
+		isWatched: (key) => (typeof key === 'string' ? data.watched[key] : undefined),
+		problem,
+		hasPositions: Object.keys(data.positions).length > 0,
+		positionKeys: Object.keys(data.positions),
+		path,
+	};
 }

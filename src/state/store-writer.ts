@@ -23,7 +23,12 @@ export type ConfFile = {
 };
 
 /** The options the store passes to conf. */
-export type ConfFileOptions = {projectName: string; cwd?: string; configFileMode: number; deserialize: (text: string) => Record<string, unknown>};
+export type ConfFileOptions = {
+	projectName: string;
+	cwd?: string;
+	configFileMode: number;
+	deserialize: (text: string) => Record<string, unknown>;
+};
 
 export type LockOptions = {
 	/** A lock older than this is abandoned (proper-lockfile's `stale`; at least 2000 ms). */
@@ -201,7 +206,11 @@ let ownHolder: string | undefined;
 
 /** Names this run as the holder. A lock without one (an earlier version, or a run killed in between) is judged by its date alone. */
 function writeHolder(fs: StoreFs, lockPath: string): void {
-	ownHolder ??= JSON.stringify({pid: process.pid, host: os.hostname(), started: processStart(fs, process.pid)} satisfies Holder);
+	ownHolder ??= JSON.stringify({
+		pid: process.pid,
+		host: os.hostname(),
+		started: processStart(fs, process.pid),
+	} satisfies Holder);
 	try {
 		fs.writeFileSync(path.join(lockPath, holderName), ownHolder, {mode: 0o600});
 	} catch {
@@ -237,7 +246,9 @@ export function abandonedLock(fs: StoreFs, lockPath: string, staleMs: number, no
 	if (holder.pid === process.pid) {
 		// Ours only if this process took it: an earlier process with our pid left it otherwise.
 		const started = holder.started === null ? null : processStart(fs, process.pid);
-		return started !== null && started !== holder.started ? `its holder's pid ${holder.pid} belongs to another process now` : null;
+		return started !== null && started !== holder.started
+			? `its holder's pid ${holder.pid} belongs to another process now`
+			: null;
 	}
 	try {
 		process.kill(holder.pid, 0);
@@ -247,7 +258,8 @@ export function abandonedLock(fs: StoreFs, lockPath: string, staleMs: number, no
 		return null;
 	}
 	const started = holder.started === null ? null : processStart(fs, holder.pid);
-	if (started !== null && started !== holder.started) return `its holder's pid ${holder.pid} belongs to another process now`;
+	if (started !== null && started !== holder.started)
+		return `its holder's pid ${holder.pid} belongs to another process now`;
 	return null;
 }
 

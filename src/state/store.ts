@@ -12,7 +12,17 @@
  */
 import {openStoreFile, errorMessage, type FileRead, type StoreFile, type StoreFs} from './store-file.js';
 import {FileLock, openConf, readConf, type ConfFile, type LockOptions} from './store-writer.js';
-import {applyPosition, currentSchemaVersion, emptyStoreData, migrateStoreData, prunePositions, sanitizePosition, unknownTopLevelKeys, type PostPosition, type StoreData} from './store-schema.js';
+import {
+	applyPosition,
+	currentSchemaVersion,
+	emptyStoreData,
+	migrateStoreData,
+	prunePositions,
+	sanitizePosition,
+	unknownTopLevelKeys,
+	type PostPosition,
+	type StoreData,
+} from './store-schema.js';
 
 export type {PostPosition} from './store-schema.js';
 export type {ReadingAnchor} from './reading-anchor.js';
@@ -87,7 +97,7 @@ export function createStore(options: StoreOptions = {}): Store {
 	/** Changes made while the lock was taken, in order: applied to every fresh read until written. */
 	const pending: Array<(fresh: StoreData) => void> = [];
 	let retry: ReturnType<typeof setTimeout> | undefined;
-	let onSettled: Array<() => void> = [];
+	const onSettled: Array<() => void> = [];
 	const waitMs = options.lock?.waitMs ?? Number.POSITIVE_INFINITY;
 
 	/** From now on the store lives in memory: the file is neither read nor written again. */
@@ -277,8 +287,8 @@ export function createStore(options: StoreOptions = {}): Store {
 			return saveProblem;
 		},
 		path: filePath,
-		settled: () => (pending.length === 0 ? Promise.resolve() : new Promise<void>(resolve => onSettled.push(resolve))),
-		getPosition: postId =>
+		settled: () => (pending.length === 0 ? Promise.resolve() : new Promise<void>((resolve) => onSettled.push(resolve))),
+		getPosition: (postId) =>
 			guard(undefined, () => {
 				refresh();
 				const position = typeof postId === 'string' ? data.positions[postId] : undefined;
@@ -291,12 +301,12 @@ export function createStore(options: StoreOptions = {}): Store {
 					return;
 				}
 				// The later move wins, not the later write.
-				update(fresh => applyPosition(fresh, postId, clean));
+				update((fresh) => applyPosition(fresh, postId, clean));
 			});
 		},
 		forget(postId) {
 			return guard(false, () =>
-				update(fresh => {
+				update((fresh) => {
 					if (postId === undefined) {
 						fresh.positions = Object.create(null) as StoreData['positions'];
 						delete fresh.lastPostId;
@@ -319,12 +329,12 @@ export function createStore(options: StoreOptions = {}): Store {
 				if (typeof id !== 'string' || id === '') {
 					return;
 				}
-				update(fresh => {
+				update((fresh) => {
 					fresh.lastPostId = id;
 				});
 			});
 		},
-		isWatched: sessionKey =>
+		isWatched: (sessionKey) =>
 			guard(undefined, () => {
 				refresh();
 				return typeof sessionKey === 'string' ? data.watched[sessionKey] : undefined;
@@ -334,7 +344,7 @@ export function createStore(options: StoreOptions = {}): Store {
 				if (typeof sessionKey !== 'string' || sessionKey === '' || typeof watched !== 'boolean') {
 					return;
 				}
-				update(fresh => {
+				update((fresh) => {
 					fresh.watched[sessionKey] = watched;
 				});
 			});

@@ -59,36 +59,93 @@ export type AppProps = {
 };
 
 /** The reader: one reducer, its view-model, and the widgets that draw it. */
-export function App({renderPost, color, background = 'dark', hyperlinks, width, height, measure, onLink, store, resume = true, saver, startMessage = null, storeProblems, terminal, watch, secure = false, ...props}: AppProps) {
+export function App({
+	renderPost,
+	color,
+	background = 'dark',
+	hyperlinks,
+	width,
+	height,
+	measure,
+	onLink,
+	store,
+	resume = true,
+	saver,
+	startMessage = null,
+	storeProblems,
+	terminal,
+	watch,
+	secure = false,
+	...props
+}: AppProps) {
 	const {exit} = useApp();
-	const start = (library: Library, env: Parameters<typeof startState>[0]['env']) => startState({library, env, width, height, measure, store, resume, message: startMessage});
-	const {state, env, library, dispatch, applyUpdate, currentLibrary} = useReader({library: props.library, renderPost, style: {color, hyperlinks}, store, start});
+	const start = (library: Library, env: Parameters<typeof startState>[0]['env']) =>
+		startState({library, env, width, height, measure, store, resume, message: startMessage});
+	const {state, env, library, dispatch, applyUpdate, currentLibrary} = useReader({
+		library: props.library,
+		renderPost,
+		style: {color, hyperlinks},
+		store,
+		start,
+	});
 	// A new size is taken in the same render, so no frame mixes the new size with the old layout.
 	if (width !== state.width || height !== state.height) dispatch({type: 'resize', width, height});
 	const hits = useSearchHits(state, env);
-	useSessionIndex(state.mode.kind === 'search', env, state.message, useCallback((text: string | null) => dispatch({type: 'message', text}), [dispatch]));
+	useSessionIndex(
+		state.mode.kind === 'search',
+		env,
+		state.message,
+		useCallback((text: string | null) => dispatch({type: 'message', text}), [dispatch]),
+	);
 	useTextSearch(state, env, dispatch);
 	useSavePlace(state, store, saver);
 	useSaveWatched(state.watched, store);
-	useFlash(state.flashLine, useCallback(() => dispatch({type: 'clearFlash'}), []));
+	useFlash(
+		state.flashLine,
+		useCallback(() => dispatch({type: 'clearFlash'}), [dispatch]),
+	);
 	const say = useCallback((text: string) => dispatch({type: 'message', text}), [dispatch]);
 	useLinkEffect(state.effect, onLink, say, secure);
 	const flush = useCallback(() => saver?.flush?.(), [saver]);
-	useEditEffect(state.effect, {library, env, terminal, drafts: watch?.drafts ?? false, flush, apply: applyUpdate, say, isSecure: secure});
-	useLiveReload(watch, currentLibrary, useCallback(update => applyUpdate(() => update), [applyUpdate]), say);
+	useEditEffect(state.effect, {
+		library,
+		env,
+		terminal,
+		drafts: watch?.drafts ?? false,
+		flush,
+		apply: applyUpdate,
+		say,
+		isSecure: secure,
+	});
+	useLiveReload(
+		watch,
+		currentLibrary,
+		useCallback((update) => applyUpdate(() => update), [applyUpdate]),
+		say,
+	);
 	useStoreProblems(storeProblems, applyUpdate);
 	useEffect(() => void (state.isQuitting && exit()), [state.isQuitting, exit]);
 	const suspend = useSuspend(terminal, flush);
 	const redraw = useCallback(() => terminal?.redraw?.(), [terminal]);
-	const view = selectView(state, env, {keepsPlaces: Boolean(store), title: postIndex => library.posts[postIndex]?.title ?? '', warningCount: library.warnings.length});
+	const view = selectView(state, env, {
+		keepsPlaces: Boolean(store),
+		title: (postIndex) => library.posts[postIndex]?.title ?? '',
+		warningCount: library.warnings.length,
+	});
 	useReaderInput(dispatch, {suspend, redraw});
 
-	if (width < 20 || height < 5) return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
+	if (width < 20 || height < 5)
+		return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
 	// A long message (a link shown whole) takes rows above the status line for as long as it shows; the text gives them up.
 	const parts = {...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)};
-	const status = statusRows(parts, width, state.mode.kind === 'find' ? 1 : Math.max(1, Math.min(8, Math.floor(view.layout.paneHeight / 2))));
-	const layout = status.length === 1 ? view.layout : {...view.layout, paneHeight: view.layout.paneHeight - status.length + 1};
+	const status = statusRows(
+		parts,
+		width,
+		state.mode.kind === 'find' ? 1 : Math.max(1, Math.min(8, Math.floor(view.layout.paneHeight / 2))),
+	);
+	const layout =
+		status.length === 1 ? view.layout : {...view.layout, paneHeight: view.layout.paneHeight - status.length + 1};
 	const theme = uiTheme(color, background);
 	const list = (listWidth: number) => (
 		<Sidebar
@@ -114,13 +171,27 @@ export function App({renderPost, color, background = 'dark', hyperlinks, width, 
 						{list(layout.sidebarWidth)}
 						{/* The focused pane is marked: a heavy rule in the accent colour beside the list it belongs to. */}
 						<Box width={2} height={layout.paneHeight} flexDirection="column">
-							<Text color={view.isSidebarFocused ? theme.accent : theme.rule} dimColor={!color && !view.isSidebarFocused} bold={view.isSidebarFocused}>
-								{`${view.isSidebarFocused ? SYMBOLS.focusedList.mark : SYMBOLS.rule.mark}\n`.repeat(layout.paneHeight).trimEnd()}
+							<Text
+								color={view.isSidebarFocused ? theme.accent : theme.rule}
+								dimColor={!color && !view.isSidebarFocused}
+								bold={view.isSidebarFocused}
+							>
+								{`${view.isSidebarFocused ? SYMBOLS.focusedList.mark : SYMBOLS.rule.mark}\n`
+									.repeat(layout.paneHeight)
+									.trimEnd()}
 							</Text>
 						</Box>
 					</>
 				)}
-				<MainPane state={state} view={layout === view.layout ? view : {...view, layout}} library={library} hits={hits} storedWatched={env.storedWatched} list={list} theme={theme} />
+				<MainPane
+					state={state}
+					view={layout === view.layout ? view : {...view, layout}}
+					library={library}
+					hits={hits}
+					storedWatched={env.storedWatched}
+					list={list}
+					theme={theme}
+				/>
 			</Box>
 			<StatusLine width={width} rows={status} />
 		</Box>

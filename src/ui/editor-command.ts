@@ -91,7 +91,11 @@ export const DEFAULT_EDITOR = 'vi';
  * arguments (`code --wait`, `emacsclient -t`, a quoted path with spaces) is split as a shell would
  * split words, without expanding anything.
  */
-export function editorCommand(file: string, line: number, env: Record<string, string | undefined> = process.env): EditorCommand {
+export function editorCommand(
+	file: string,
+	line: number,
+	env: Record<string, string | undefined> = process.env,
+): EditorCommand {
 	const visual = env['VISUAL']?.trim();
 	const editor = env['EDITOR']?.trim();
 	const source = visual ? 'VISUAL' : editor ? 'EDITOR' : 'default';
@@ -102,12 +106,18 @@ export function editorCommand(file: string, line: number, env: Record<string, st
 	const at = Math.max(1, Math.floor(Number.isFinite(line) ? line : 1));
 	// A file whose name starts with `-` or `+` would read as an option: make it a path.
 	const path = /^[-+]/.test(file) ? `./${file}` : file;
-	return {argv: [program, ...options, ...lineArguments(kind.form, path, at, options)], isTerminal: kind.isTerminal, source};
+	return {
+		argv: [program, ...options, ...lineArguments(kind.form, path, at, options)],
+		isTerminal: kind.isTerminal,
+		source,
+	};
 }
 
 /** What the table knows of a program: by its base name, `.exe` and version suffixes (`vim.basic`) dropped. */
 export function editorKind(program: string): EditorKind {
-	const name = basename(program).toLowerCase().replace(/\.exe$/, '');
+	const name = basename(program)
+		.toLowerCase()
+		.replace(/\.exe$/, '');
 	return EDITORS[name] ?? EDITORS[name.split('.')[0]!] ?? {form: 'none', isTerminal: true};
 }
 

@@ -78,7 +78,8 @@ export function keyLayers(state: ReaderState): KeyLayer[] {
 	if (state.mode.kind === 'help' || state.mode.kind === 'warnings') return ['global', 'help'];
 	if (state.mode.kind === 'find') return ['global', 'find'];
 	if (state.mode.kind === 'filter') return ['global', 'filter'];
-	if (state.mode.kind === 'search') return state.mode.panel.focus === 'query' ? ['global', 'searchQuery'] : ['global', 'searchList'];
+	if (state.mode.kind === 'search')
+		return state.mode.panel.focus === 'query' ? ['global', 'searchQuery'] : ['global', 'searchList'];
 	const base: KeyLayer[] = state.focus === 'sidebar' ? ['global', 'sidebar', 'reader'] : ['global', 'reader'];
 	return state.find ? ['global', 'found', ...base.slice(1)] : base;
 }
@@ -141,5 +142,7 @@ export function mouseToAction(state: ReaderState, env: ReaderEnv, event: MouseEv
 	if (area !== 'sidebar' || intent.kind !== 'click') return null;
 	// The filter's line, when there is one, is above the list's first row.
 	const row = intent.row - (hasFilterRow(state) ? 1 : 0);
-	return row >= 0 ? {type: 'sidebarClick', row: sidebarOffsetOf(state, rowsOf(state, env), currentTopic(state, env)) + row} : null;
+	return row >= 0
+		? {type: 'sidebarClick', row: sidebarOffsetOf(state, rowsOf(state, env), currentTopic(state, env)) + row}
+		: null;
 }

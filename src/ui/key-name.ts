@@ -31,7 +31,8 @@ function charKey(char: string): KeyPress {
 	if (char === '\r' || char === '\n') return {name: 'enter', input: '', isModified: false};
 	if (char === '\t') return {name: 'tab', input: '', isModified: false};
 	if (char === '\u007F' || char === '\b') return {name: 'backspace', input: '', isModified: false};
-	if (code < 0x20) return {name: `ctrl+${String.fromCharCode(code + 96)}`, input: String.fromCharCode(code + 96), isModified: true};
+	if (code < 0x20)
+		return {name: `ctrl+${String.fromCharCode(code + 96)}`, input: String.fromCharCode(code + 96), isModified: true};
 	return {name: char === ' ' ? 'space' : char, input: char, isModified: false};
 }
 
@@ -59,5 +60,5 @@ export function keyPresses(input: string, key: Key): KeyPress[] {
 	return chars
 		.slice(0, MAX_CHUNK_CHARS)
 		.map(charKey)
-		.filter(press => !isForeign(press));
+		.filter((press) => !isForeign(press));
 }

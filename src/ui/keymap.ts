@@ -4,7 +4,8 @@
  */
 
 /** Where a binding applies; the reader asks for a key in its current layers, first match wins. */
-export type KeyLayer = 'global' | 'reader' | 'sidebar' | 'filter' | 'found' | 'help' | 'find' | 'searchQuery' | 'searchList';
+export type KeyLayer =
+	'global' | 'reader' | 'sidebar' | 'filter' | 'found' | 'help' | 'find' | 'searchQuery' | 'searchList';
 
 export type KeyAction =
 	| 'quit'
@@ -89,10 +90,28 @@ export const bindings: Binding[] = [
 	{layer: 'global', keys: ['ctrl+c'], label: 'Ctrl-C', action: 'quit', help: 'quit, from anywhere'},
 	{layer: 'global', keys: ['ctrl+z'], label: 'Ctrl-Z', action: 'suspend', help: 'suspend to the shell (fg comes back)'},
 	{layer: 'global', keys: ['ctrl+l'], label: 'Ctrl-L', action: 'redraw', help: 'draw the whole screen again'},
-	{layer: 'help', keys: ['escape', '?', 'q'], label: 'Esc ? q', action: 'closeOverlay', help: 'close the help or the warnings'},
-	{layer: 'help', keys: ['j', 'down'], label: 'j ↓', action: 'overlayDown', help: 'down one line, when it does not fit'},
+	{
+		layer: 'help',
+		keys: ['escape', '?', 'q'],
+		label: 'Esc ? q',
+		action: 'closeOverlay',
+		help: 'close the help or the warnings',
+	},
+	{
+		layer: 'help',
+		keys: ['j', 'down'],
+		label: 'j ↓',
+		action: 'overlayDown',
+		help: 'down one line, when it does not fit',
+	},
 	{layer: 'help', keys: ['k', 'up'], label: 'k ↑', action: 'overlayUp', help: 'up one line'},
-	{layer: 'help', keys: ['space', 'f', 'pagedown'], label: 'Space f PgDn', action: 'overlayPageDown', help: 'down one page'},
+	{
+		layer: 'help',
+		keys: ['space', 'f', 'pagedown'],
+		label: 'Space f PgDn',
+		action: 'overlayPageDown',
+		help: 'down one page',
+	},
 	{layer: 'help', keys: ['b', 'pageup'], label: 'b PgUp', action: 'overlayPageUp', help: 'up one page'},
 	{layer: 'help', keys: ['d', 'ctrl+d'], label: 'd', action: 'overlayHalfDown', help: 'down half a page'},
 	{layer: 'help', keys: ['u', 'ctrl+u'], label: 'u', action: 'overlayHalfUp', help: 'up half a page'},
@@ -103,22 +122,79 @@ export const bindings: Binding[] = [
 	{layer: 'found', keys: ['escape'], label: 'Esc', action: 'clearFind', help: 'clear the find'},
 	{layer: 'sidebar', keys: ['j', 'down'], label: 'j ↓', action: 'sidebarDown', help: 'next entry in the sidebar'},
 	{layer: 'sidebar', keys: ['k', 'up'], label: 'k ↑', action: 'sidebarUp', help: 'previous entry in the sidebar'},
-	{layer: 'sidebar', keys: ['enter', 'l', 'right'], label: 'Enter', action: 'sidebarOpen', help: 'open the post or jump to the topic', hint: 'open'},
-	{layer: 'sidebar', keys: ['space', 'f', 'pagedown'], label: 'Space f PgDn', action: 'sidebarPageDown', help: 'down one page of the list'},
+	{
+		layer: 'sidebar',
+		keys: ['enter', 'l', 'right'],
+		label: 'Enter',
+		action: 'sidebarOpen',
+		help: 'open the post or jump to the topic',
+		hint: 'open',
+	},
+	{
+		layer: 'sidebar',
+		keys: ['space', 'f', 'pagedown'],
+		label: 'Space f PgDn',
+		action: 'sidebarPageDown',
+		help: 'down one page of the list',
+	},
 	{layer: 'sidebar', keys: ['b', 'pageup'], label: 'b PgUp', action: 'sidebarPageUp', help: 'up one page of the list'},
-	{layer: 'sidebar', keys: ['d', 'ctrl+d'], label: 'd', action: 'sidebarHalfDown', help: 'down half a page of the list'},
+	{
+		layer: 'sidebar',
+		keys: ['d', 'ctrl+d'],
+		label: 'd',
+		action: 'sidebarHalfDown',
+		help: 'down half a page of the list',
+	},
 	{layer: 'sidebar', keys: ['u', 'ctrl+u'], label: 'u', action: 'sidebarHalfUp', help: 'up half a page of the list'},
 	{layer: 'sidebar', keys: ['g', 'home'], label: 'g Home', action: 'sidebarFirst', help: 'first post of the list'},
 	{layer: 'sidebar', keys: ['G', 'end'], label: 'G End', action: 'sidebarLast', help: 'last post of the list'},
-	{layer: 'sidebar', keys: ['/'], action: 'sidebarFilter', help: 'filter the posts: words of the title, tag:kubecon (n and p follow it)', hint: 'filter'},
-	{layer: 'sidebar', keys: ['s'], action: 'sidebarTalksOnly', help: 'only the posts that list talks, or all again', hint: 'talks only'},
-	{layer: 'sidebar', keys: ['escape'], label: 'Esc', action: 'sidebarEscape', help: 'clear the filter, else back to the text', hint: 'text'},
-	{layer: 'filter', keys: ['enter'], label: 'Enter', action: 'filterDone', help: 'keep the filter, back to the list (letters type: q is q)', hint: 'keep'},
+	{
+		layer: 'sidebar',
+		keys: ['/'],
+		action: 'sidebarFilter',
+		help: 'filter the posts: words of the title, tag:kubecon (n and p follow it)',
+		hint: 'filter',
+	},
+	{
+		layer: 'sidebar',
+		keys: ['s'],
+		action: 'sidebarTalksOnly',
+		help: 'only the posts that list talks, or all again',
+		hint: 'talks only',
+	},
+	{
+		layer: 'sidebar',
+		keys: ['escape'],
+		label: 'Esc',
+		action: 'sidebarEscape',
+		help: 'clear the filter, else back to the text',
+		hint: 'text',
+	},
+	{
+		layer: 'filter',
+		keys: ['enter'],
+		label: 'Enter',
+		action: 'filterDone',
+		help: 'keep the filter, back to the list (letters type: q is q)',
+		hint: 'keep',
+	},
 	{layer: 'filter', keys: ['escape'], label: 'Esc', action: 'filterClear', help: 'clear the filter', hint: 'clear'},
-	{layer: 'filter', keys: ['backspace'], label: 'Backspace', action: 'filterBackspace', help: 'delete the last character (on nothing: back to the list)'},
+	{
+		layer: 'filter',
+		keys: ['backspace'],
+		label: 'Backspace',
+		action: 'filterBackspace',
+		help: 'delete the last character (on nothing: back to the list)',
+	},
 	{layer: 'reader', keys: ['j', 'down', 'enter'], label: 'j ↓', action: 'lineDown', help: 'down one line'},
 	{layer: 'reader', keys: ['k', 'up'], label: 'k ↑', action: 'lineUp', help: 'up one line'},
-	{layer: 'reader', keys: ['space', 'f', 'pagedown', 'ctrl+v'], label: 'Space f PgDn', action: 'pageDown', help: 'down one page'},
+	{
+		layer: 'reader',
+		keys: ['space', 'f', 'pagedown', 'ctrl+v'],
+		label: 'Space f PgDn',
+		action: 'pageDown',
+		help: 'down one page',
+	},
 	{layer: 'reader', keys: ['b', 'pageup'], label: 'b PgUp', action: 'pageUp', help: 'up one page'},
 	{layer: 'reader', keys: ['d', 'ctrl+d'], label: 'd', action: 'halfDown', help: 'down half a page'},
 	{layer: 'reader', keys: ['u', 'ctrl+u'], label: 'u', action: 'halfUp', help: 'up half a page'},
@@ -129,39 +205,140 @@ export const bindings: Binding[] = [
 	{layer: 'reader', keys: ['n'], action: 'nextPost', help: 'next post'},
 	{layer: 'reader', keys: ['p'], action: 'previousPost', help: 'previous post'},
 	{layer: 'reader', keys: ['ctrl+f'], label: 'Ctrl-F', action: 'openFind', help: 'find in this post (then n / N)'},
-	{layer: 'reader', keys: ['/'], action: 'openSearch', help: 'search the talks and the text of every post (then n / N)'},
+	{
+		layer: 'reader',
+		keys: ['/'],
+		action: 'openSearch',
+		help: 'search the talks and the text of every post (then n / N)',
+	},
 	{layer: 'reader', keys: ['tab'], label: 'Tab', action: 'switchFocus', help: 'move between the sidebar and the text'},
-	{layer: 'reader', keys: ['t'], action: 'toggleSidebar', help: 'show or hide the sidebar (narrower than 60 columns: in place of the text)'},
+	{
+		layer: 'reader',
+		keys: ['t'],
+		action: 'toggleSidebar',
+		help: 'show or hide the sidebar (narrower than 60 columns: in place of the text)',
+	},
 	{layer: 'reader', keys: ['?'], action: 'openHelp', help: 'this help', hint: 'keys'},
-	{layer: 'reader', keys: ['e'], action: 'editPost', help: 'edit the post in $VISUAL or $EDITOR at the text on top; it reloads after'},
+	{
+		layer: 'reader',
+		keys: ['e'],
+		action: 'editPost',
+		help: 'edit the post in $VISUAL or $EDITOR at the text on top; it reloads after',
+	},
 	{layer: 'reader', keys: ['W'], action: 'openWarnings', help: 'the files that could not be read, and why'},
 	{layer: 'reader', keys: ['q'], action: 'quit', help: 'quit (Esc closes an overlay first)', hint: 'quit'},
-	{layer: 'find', keys: ['enter'], label: 'Enter', action: 'findSubmit', help: 'find what is typed (letters type: q is q)', hint: 'find'},
+	{
+		layer: 'find',
+		keys: ['enter'],
+		label: 'Enter',
+		action: 'findSubmit',
+		help: 'find what is typed (letters type: q is q)',
+		hint: 'find',
+	},
 	{layer: 'find', keys: ['escape'], label: 'Esc', action: 'findCancel', help: 'cancel the find', hint: 'cancel'},
 	{layer: 'find', keys: ['backspace'], label: 'Backspace', action: 'findBackspace', help: 'delete the last character'},
-	{layer: 'searchQuery', keys: ['down', 'ctrl+n'], label: '↓ Ctrl-N', action: 'searchDown', help: 'next result', hint: 'next'},
-	{layer: 'searchQuery', keys: ['up', 'ctrl+p'], label: '↑ Ctrl-P', action: 'searchUp', help: 'previous result', hint: 'previous'},
-	{layer: 'searchQuery', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the talk's bullet, or to the line of text; n and N then step through the matches", hint: 'go'},
-	{layer: 'searchQuery', keys: ['ctrl+u'], label: 'Ctrl-U', action: 'searchClear', help: 'clear the query (a kept query is selected: typing replaces it)'},
-	{layer: 'searchQuery', keys: ['tab'], label: 'Tab', action: 'searchFocusList', help: 'to the list, where letters are commands', hint: 'list (o open, y copy, w watched, m missed, d day)'},
-	{layer: 'searchQuery', keys: ['escape'], label: 'Esc', action: 'closeSearch', help: 'close, back where you were', hint: 'close'},
+	{
+		layer: 'searchQuery',
+		keys: ['down', 'ctrl+n'],
+		label: '↓ Ctrl-N',
+		action: 'searchDown',
+		help: 'next result',
+		hint: 'next',
+	},
+	{
+		layer: 'searchQuery',
+		keys: ['up', 'ctrl+p'],
+		label: '↑ Ctrl-P',
+		action: 'searchUp',
+		help: 'previous result',
+		hint: 'previous',
+	},
+	{
+		layer: 'searchQuery',
+		keys: ['enter'],
+		label: 'Enter',
+		action: 'searchOpen',
+		help: "go to the talk's bullet, or to the line of text; n and N then step through the matches",
+		hint: 'go',
+	},
+	{
+		layer: 'searchQuery',
+		keys: ['ctrl+u'],
+		label: 'Ctrl-U',
+		action: 'searchClear',
+		help: 'clear the query (a kept query is selected: typing replaces it)',
+	},
+	{
+		layer: 'searchQuery',
+		keys: ['tab'],
+		label: 'Tab',
+		action: 'searchFocusList',
+		help: 'to the list, where letters are commands',
+		hint: 'list (o open, y copy, w watched, m missed, d day)',
+	},
+	{
+		layer: 'searchQuery',
+		keys: ['escape'],
+		label: 'Esc',
+		action: 'closeSearch',
+		help: 'close, back where you were',
+		hint: 'close',
+	},
 	{layer: 'searchList', keys: ['j', 'down'], label: 'j ↓', action: 'searchDown', help: 'next result'},
 	{layer: 'searchList', keys: ['k', 'up'], label: 'k ↑', action: 'searchUp', help: 'previous result'},
-	{layer: 'searchList', keys: ['enter'], label: 'Enter', action: 'searchOpen', help: "go to the talk's bullet, or to the line of text; n and N then step through the matches", hint: 'go'},
+	{
+		layer: 'searchList',
+		keys: ['enter'],
+		label: 'Enter',
+		action: 'searchOpen',
+		help: "go to the talk's bullet, or to the line of text; n and N then step through the matches",
+		hint: 'go',
+	},
 	{layer: 'searchList', keys: ['o'], action: 'openLink', help: "open the session's link in the browser", hint: 'open'},
 	{layer: 'searchList', keys: ['y'], action: 'copyLink', help: "copy the session's link (OSC 52)", hint: 'copy'},
-	{layer: 'searchList', keys: ['w'], action: 'toggleWatched', help: 'mark watched / to watch (remembered)', hint: 'watched'},
-	{layer: 'searchList', keys: ['v'], action: 'searchRecording', help: "search for the talk's recording (KUBECON_NOTES_RECORDING_URL)"},
-	{layer: 'searchList', keys: ['m'], action: 'toggleMissed', help: 'show only the sessions missed', hint: 'missed only'},
+	{
+		layer: 'searchList',
+		keys: ['w'],
+		action: 'toggleWatched',
+		help: 'mark watched / to watch (remembered)',
+		hint: 'watched',
+	},
+	{
+		layer: 'searchList',
+		keys: ['v'],
+		action: 'searchRecording',
+		help: "search for the talk's recording (KUBECON_NOTES_RECORDING_URL)",
+	},
+	{
+		layer: 'searchList',
+		keys: ['m'],
+		action: 'toggleMissed',
+		help: 'show only the sessions missed',
+		hint: 'missed only',
+	},
 	{layer: 'searchList', keys: ['d'], action: 'cycleDay', help: 'filter by day: all, day 1, day 2…', hint: 'day'},
-	{layer: 'searchList', keys: ['/', 'tab'], label: '/ Tab', action: 'searchFocusQuery', help: 'back to typing the query', hint: 'type'},
-	{layer: 'searchList', keys: ['escape', 'q'], label: 'Esc q', action: 'closeSearch', help: 'close, back where you were', hint: 'close'},
+	{
+		layer: 'searchList',
+		keys: ['/', 'tab'],
+		label: '/ Tab',
+		action: 'searchFocusQuery',
+		help: 'back to typing the query',
+		hint: 'type',
+	},
+	{
+		layer: 'searchList',
+		keys: ['escape', 'q'],
+		label: 'Esc q',
+		action: 'closeSearch',
+		help: 'close, back where you were',
+		hint: 'close',
+	},
 ];
 
 /** The action a key has in the first of `layers` that binds it. */
 export function resolveKey(key: string, layers: KeyLayer[]): KeyAction | null {
 	for (const layer of layers) {
-		const binding = bindings.find(candidate => candidate.layer === layer && candidate.keys.includes(key));
+		const binding = bindings.find((candidate) => candidate.layer === layer && candidate.keys.includes(key));
 		if (binding) return binding.action;
 	}
 	return null;
@@ -170,7 +347,9 @@ export function resolveKey(key: string, layers: KeyLayer[]): KeyAction | null {
 /** How a binding's keys are shown: its label, or its key names made readable. */
 export function keyLabel(binding: Binding): string {
 	if (binding.label) return binding.label;
-	return binding.keys.map(key => key.replace(/^ctrl\+(.)$/, (_, letter: string) => `Ctrl-${letter.toUpperCase()}`)).join(' ');
+	return binding.keys
+		.map((key) => key.replace(/^ctrl\+(.)$/, (_, letter: string) => `Ctrl-${letter.toUpperCase()}`))
+		.join(' ');
 }
 
 const LAYER_TITLES: Array<[KeyLayer, string]> = [
@@ -189,14 +368,24 @@ const LAYER_TITLES: Array<[KeyLayer, string]> = [
 export function helpSections(): Array<{title: string; rows: Array<{keys: string; help: string}>}> {
 	return LAYER_TITLES.map(([layer, title]) => ({
 		title,
-		rows: bindings.filter(binding => binding.layer === layer).map(binding => ({keys: keyLabel(binding), help: binding.help})),
+		rows: bindings
+			.filter((binding) => binding.layer === layer)
+			.map((binding) => ({keys: keyLabel(binding), help: binding.help})),
 	}));
 }
 
 /** The key table as markdown, for the README. */
 export function keymapMarkdown(): string {
 	return helpSections()
-		.map(section => [`**${section.title}**`, '', '| keys | does |', '| --- | --- |', ...section.rows.map(row => `| \`${row.keys}\` | ${row.help} |`)].join('\n'))
+		.map((section) =>
+			[
+				`**${section.title}**`,
+				'',
+				'| keys | does |',
+				'| --- | --- |',
+				...section.rows.map((row) => `| \`${row.keys}\` | ${row.help} |`),
+			].join('\n'),
+		)
 		.join('\n\n');
 }
 
@@ -205,15 +394,17 @@ export function keymapMarkdown(): string {
  * the keys where the line is narrow.
  */
 export function statusHint(layer: KeyLayer, isWide: boolean): string {
-	const hinted = bindings.filter(binding => binding.layer === layer && binding.hint);
+	const hinted = bindings.filter((binding) => binding.layer === layer && binding.hint);
 	if (!isWide) return hinted[0] ? keyLabel(hinted[0]) : '';
-	return hinted.map(binding => `${keyLabel(binding).split(' ')[0]} ${binding.hint}`).join(layer === 'reader' ? '  ' : ' · ');
+	return hinted
+		.map((binding) => `${keyLabel(binding).split(' ')[0]} ${binding.hint}`)
+		.join(layer === 'reader' ? '  ' : ' · ');
 }
 
 /** The search panel's line of keys, from the bindings of its layer that carry a hint. */
 export function layerHints(layer: KeyLayer): string {
 	return bindings
-		.filter(binding => binding.layer === layer && binding.hint)
-		.map(binding => `${keyLabel(binding).split(' ')[0]} ${binding.hint}`)
+		.filter((binding) => binding.layer === layer && binding.hint)
+		.map((binding) => `${keyLabel(binding).split(' ')[0]} ${binding.hint}`)
 		.join(' · ');
 }

@@ -13,8 +13,11 @@ function opener(): string {
  */
 export function openUrl(url: string, command = opener()): Promise<string | null> {
 	const target = openableUrl(url);
-	if (target === null) return Promise.resolve(`Not opened: only http, https and mailto links without spaces or controls are (${sanitizeName(url)})`);
-	return new Promise(resolve => {
+	if (target === null)
+		return Promise.resolve(
+			`Not opened: only http, https and mailto links without spaces or controls are (${sanitizeName(url)})`,
+		);
+	return new Promise((resolve) => {
 		const child = spawn(command, [target], {stdio: 'ignore', detached: true});
 		child.once('error', () => resolve(`No ${command} here to open links; the link is ${target}`));
 		child.once('spawn', () => {

@@ -68,13 +68,18 @@ function toEvent(buttonText: string, xText: string, yText: string, isPress: bool
 }
 
 /** Where on the screen a point is, for a layout with the sidebar on the left and the status line last. */
-export type ScreenArea = {area: 'sidebar'; row: number} | {area: 'text'; row: number; column: number} | {area: 'status'} | {area: 'none'};
+export type ScreenArea =
+	{area: 'sidebar'; row: number} | {area: 'text'; row: number; column: number} | {area: 'status'} | {area: 'none'};
 
 /**
  * Which part of the reader's screen holds (x, y): the sidebar's rows, the text pane's rows, or the
  * status line. `sidebarWidth` 0 means no sidebar; the sidebar is followed by a rule and a gap.
  */
-export function screenAreaAt(layout: {sidebarWidth: number; paneHeight: number; width: number; height: number}, x: number, y: number): ScreenArea {
+export function screenAreaAt(
+	layout: {sidebarWidth: number; paneHeight: number; width: number; height: number},
+	x: number,
+	y: number,
+): ScreenArea {
 	if (x < 0 || y < 0 || x >= layout.width || y >= layout.height) return {area: 'none'};
 	if (y >= layout.paneHeight) return {area: 'status'};
 	if (layout.sidebarWidth > 0 && x < layout.sidebarWidth) return {area: 'sidebar', row: y};
@@ -95,7 +100,10 @@ export type MouseIntent =
  * The wheel scrolls what is under the pointer (WHEEL_LINES a step, up negative); a left press on a
  * sidebar row picks it (lazygit opens on the press, not the release). Everything else is ignored.
  */
-export function mouseIntent(event: MouseEvent, layout: {sidebarWidth: number; paneHeight: number; width: number; height: number}): MouseIntent | null {
+export function mouseIntent(
+	event: MouseEvent,
+	layout: {sidebarWidth: number; paneHeight: number; width: number; height: number},
+): MouseIntent | null {
 	const place = screenAreaAt(layout, event.x, event.y);
 	if (place.area !== 'text' && place.area !== 'sidebar') return null;
 	if (event.kind === 'wheel') {
@@ -103,5 +111,7 @@ export function mouseIntent(event: MouseEvent, layout: {sidebarWidth: number; pa
 		return {kind: 'scroll', area: place.area, lines: event.direction === 'up' ? -WHEEL_LINES : WHEEL_LINES};
 	}
 	if (event.kind !== 'press' || event.button !== 'left') return null;
-	return place.area === 'sidebar' ? {kind: 'click', area: 'sidebar', row: place.row} : {kind: 'click', area: 'text', row: place.row, column: place.column};
+	return place.area === 'sidebar'
+		? {kind: 'click', area: 'sidebar', row: place.row}
+		: {kind: 'click', area: 'text', row: place.row, column: place.column};
 }

@@ -20,13 +20,19 @@ export function helpLines(width: number): OverlayLine[] {
 		lines.push({text: '', isTitle: false}, {text: section.title, isTitle: true});
 		for (const row of section.rows) {
 			const [first = '', ...rest] = wrapToWidth(row.help, Math.max(10, width - KEY_COLUMN));
-			lines.push({text: `  ${row.keys.padEnd(KEY_COLUMN - 3)} ${first}`, isTitle: false}, ...rest.map(text => ({text: indent + text, isTitle: false})));
+			lines.push(
+				{text: `  ${row.keys.padEnd(KEY_COLUMN - 3)} ${first}`, isTitle: false},
+				...rest.map((text) => ({text: indent + text, isTitle: false})),
+			);
 		}
 	}
 	lines.push({text: '', isTitle: false}, {text: 'What the marks mean', isTitle: true});
 	for (const {mark, meaning} of [...Object.values(SYMBOLS), ...LABELS]) {
 		const [first = '', ...rest] = wrapToWidth(meaning, Math.max(10, width - KEY_COLUMN));
-		lines.push({text: `  ${mark.padEnd(KEY_COLUMN - 3)} ${first}`, isTitle: false}, ...rest.map(text => ({text: indent + text, isTitle: false})));
+		lines.push(
+			{text: `  ${mark.padEnd(KEY_COLUMN - 3)} ${first}`, isTitle: false},
+			...rest.map((text) => ({text: indent + text, isTitle: false})),
+		);
 	}
 	lastHelp = {width, lines};
 	return lines;
@@ -35,6 +41,8 @@ export function helpLines(width: number): OverlayLine[] {
 /** One warning a line, `file:line: problem`; a long one wraps, indented, rather than losing its end. */
 export function warningLines(warnings: PostWarning[], width: number): string[] {
 	return warnings
-		.map(warning => `${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`)
-		.flatMap(line => wrapToWidth(line, Math.max(10, width - 2)).map((text, index) => (index === 0 ? text : `  ${text}`)));
+		.map((warning) => `${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`)
+		.flatMap((line) =>
+			wrapToWidth(line, Math.max(10, width - 2)).map((text, index) => (index === 0 ? text : `  ${text}`)),
+		);
 }

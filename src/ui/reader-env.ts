@@ -56,7 +56,14 @@ export function createReaderEnv(
 	const shown = (filter: SidebarFilter | undefined): ShownPosts | null => {
 		if (!filter || !isFiltering(filter)) return null;
 		const key = `${filter.isTalksOnly ? 1 : 0}${filter.query}`;
-		if (lastFilter?.key !== key) lastFilter = {key, shown: shownOf(filterPosts(posts, filter, index => posts[index]!.sessions.length > 0), posts.length)};
+		if (lastFilter?.key !== key)
+			lastFilter = {
+				key,
+				shown: shownOf(
+					filterPosts(posts, filter, (index) => posts[index]!.sessions.length > 0),
+					posts.length,
+				),
+			};
 		return lastFilter.shown;
 	};
 	let fit: number | undefined;
@@ -80,7 +87,9 @@ export function createReaderEnv(
 			let lines = topicCache.get(doc);
 			if (!lines) {
 				const post = posts[postIndex];
-				lines = post ? sectionsOf(post).map(section => (section.line <= 1 ? 0 : lineForSource(doc, section.line))) : [];
+				lines = post
+					? sectionsOf(post).map((section) => (section.line <= 1 ? 0 : lineForSource(doc, section.line)))
+					: [];
 				topicCache.set(doc, lines);
 			}
 			return lines;
@@ -93,7 +102,12 @@ export function createReaderEnv(
 			if (!index) return [];
 			const key = JSON.stringify([panel.query, panel.missedOnly, panel.day]);
 			if (key !== lastSearch) {
-				lastHits = groupByPost(index.search(panel.query, {...(panel.missedOnly ? {missedOnly: true} : {}), ...(panel.day === null ? {} : {day: panel.day})}));
+				lastHits = groupByPost(
+					index.search(panel.query, {
+						...(panel.missedOnly ? {missedOnly: true} : {}),
+						...(panel.day === null ? {} : {day: panel.day}),
+					}),
+				);
 				lastSearch = key;
 			}
 			return lastHits;
@@ -105,17 +119,24 @@ export function createReaderEnv(
 		get sessionIndex() {
 			return sessionIndex();
 		},
-		storedWatched: session => storedWatched(sessionKey(session)),
-		overlayLength: (mode, width) => (mode === 'help' ? helpLines(width).length : warningLines(library.warnings, width).length),
-		sectionNames: postIndex => (posts[postIndex] ? sectionsOf(posts[postIndex]).map(section => section.name) : []),
-		postId: postIndex => posts[postIndex]?.id ?? '',
-		topics: postIndex => posts[postIndex]?.topics ?? [],
+		storedWatched: (session) => storedWatched(sessionKey(session)),
+		overlayLength: (mode, width) =>
+			mode === 'help' ? helpLines(width).length : warningLines(library.warnings, width).length,
+		sectionNames: (postIndex) => (posts[postIndex] ? sectionsOf(posts[postIndex]).map((section) => section.name) : []),
+		postId: (postIndex) => posts[postIndex]?.id ?? '',
+		topics: (postIndex) => posts[postIndex]?.topics ?? [],
 		now: () => Date.now(),
 		postIndexOf(postId) {
-			return posts.findIndex(post => post.id === postId);
+			return posts.findIndex((post) => post.id === postId);
 		},
-		sidebarRows: (openPost, filter) => sidebarRows(posts.length, openPost, posts[openPost] ? sectionsOf(posts[openPost]).length : 0, shown(filter) ?? undefined),
-		shownPosts: filter => shown(filter)?.posts ?? null,
+		sidebarRows: (openPost, filter) =>
+			sidebarRows(
+				posts.length,
+				openPost,
+				posts[openPost] ? sectionsOf(posts[openPost]).length : 0,
+				shown(filter) ?? undefined,
+			),
+		shownPosts: (filter) => shown(filter)?.posts ?? null,
 		get sidebarFit() {
 			fit ??= sidebarFitOf(posts);
 			return fit;

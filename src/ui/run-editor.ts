@@ -32,20 +32,30 @@ export async function runEditor(command: EditorCommand, terminal: EditorTerminal
 	leaveTerminal(terminal);
 	let result;
 	try {
-		result = spawnSync(program, args, {stdio: [terminal.stdin.fd ?? 'inherit', terminal.stdout.fd ?? 'inherit', 'inherit']});
+		result = spawnSync(program, args, {
+			stdio: [terminal.stdin.fd ?? 'inherit', terminal.stdout.fd ?? 'inherit', 'inherit'],
+		});
 	} finally {
 		enterTerminal(terminal);
 	}
-	if (result.error) return {message: (result.error as NodeJS.ErrnoException).code === 'ENOENT' ? notFound : `${program}: ${result.error.message}`};
+	if (result.error)
+		return {
+			message:
+				(result.error as NodeJS.ErrnoException).code === 'ENOENT' ? notFound : `${program}: ${result.error.message}`,
+		};
 	if (result.signal) return {message: `${program} was stopped by ${result.signal}`};
 	if (result.status !== 0) return {message: `${program} exited with status ${result.status}`};
 	return {message: null};
 }
 
 function startWindowEditor(program: string, args: string[], notFound: string): Promise<EditorOutcome> {
-	return new Promise(resolve => {
+	return new Promise((resolve) => {
 		const child = spawn(program, args, {stdio: 'ignore', detached: true});
-		child.once('error', error => resolve({message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? notFound : `${program}: ${error.message}`}));
+		child.once('error', (error) =>
+			resolve({
+				message: (error as NodeJS.ErrnoException).code === 'ENOENT' ? notFound : `${program}: ${error.message}`,
+			}),
+		);
 		child.once('spawn', () => {
 			child.unref();
 			resolve({message: `Opened in ${program}; saved changes show here`});

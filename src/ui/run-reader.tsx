@@ -15,7 +15,10 @@ import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
 import {createScreenKeeper, type ScreenKeeper} from './screen-keeper.js';
 
 /** What the App is given as it is (background: --theme, or asked of the terminal), and the terminal's side. */
-export type ReaderOptions = Pick<AppProps, 'library' | 'renderPost' | 'color' | 'background' | 'hyperlinks' | 'resume' | 'measure' | 'secure'> & {
+export type ReaderOptions = Pick<
+	AppProps,
+	'library' | 'renderPost' | 'color' | 'background' | 'hyperlinks' | 'resume' | 'measure' | 'secure'
+> & {
 	stdin?: NodeJS.ReadStream;
 	stdout?: NodeJS.WriteStream;
 	/** Wheel and clicks (SGR mouse reports); false for --no-mouse. */
@@ -43,10 +46,31 @@ const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
  * which Node ignores so that a closed pipe is an EPIPE error.
  */
 function endingSignals(): NodeJS.Signals[] {
-	const names: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGALRM', 'SIGVTALRM', 'SIGPROF', 'SIGXCPU', 'SIGXFSZ', 'SIGIO', 'SIGPOLL', 'SIGPWR', 'SIGSTKFLT', 'SIGSYS', 'SIGTRAP', 'SIGABRT', 'SIGLOST', 'SIGINFO'];
+	const names: NodeJS.Signals[] = [
+		'SIGTERM',
+		'SIGHUP',
+		'SIGINT',
+		'SIGQUIT',
+		'SIGUSR1',
+		'SIGUSR2',
+		'SIGALRM',
+		'SIGVTALRM',
+		'SIGPROF',
+		'SIGXCPU',
+		'SIGXFSZ',
+		'SIGIO',
+		'SIGPOLL',
+		'SIGPWR',
+		'SIGSTKFLT',
+		'SIGSYS',
+		'SIGTRAP',
+		'SIGABRT',
+		'SIGLOST',
+		'SIGINFO',
+	];
 	const numbers = new Set<number>();
 	// One listener per signal number: SIGIO and SIGPOLL are one signal on Linux.
-	return names.filter(name => {
+	return names.filter((name) => {
 		const number = (osConstants.signals as Record<string, number | undefined>)[name];
 		if (number === undefined || numbers.has(number)) return false;
 		numbers.add(number);
@@ -85,21 +109,34 @@ export function storeWarningAfterPath(message: string, path: string): string {
 }
 
 /** Follows the terminal's size (Ink 6.8 has no hook for it), and tells the screen keeper what it draws. */
-function Sized(props: Omit<AppProps, 'width' | 'height' | 'onLink' | 'terminal'> & {stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; isMouseOn: boolean; keeper: ScreenKeeper}) {
+function Sized(
+	props: Omit<AppProps, 'width' | 'height' | 'onLink' | 'terminal'> & {
+		stdin: NodeJS.ReadStream;
+		stdout: NodeJS.WriteStream;
+		isMouseOn: boolean;
+		keeper: ScreenKeeper;
+	},
+) {
 	const {stdin, stdout, isMouseOn, keeper, ...rest} = props;
-	const terminal = useMemo(() => ({stdin, stdout, isMouseOn, redraw: keeper.redraw}), [stdin, stdout, isMouseOn, keeper]);
+	const terminal = useMemo(
+		() => ({stdin, stdout, isMouseOn, redraw: keeper.redraw}),
+		[stdin, stdout, isMouseOn, keeper],
+	);
 	// The keeper writes the whole frame through Ink, which then knows the screen holds it.
 	const {write} = useStdout();
 	useEffect(() => {
 		keeper.setPainter(write);
 		return () => keeper.setPainter(null);
 	}, [keeper, write]);
-	const onLink = useCallback(async (kind: 'open' | 'copy', url: string) => {
-		if (kind === 'open') return openUrl(url);
-		const sequence = copySequence(url);
-		if (sequence) stdout.write(sequence);
-		return null;
-	}, [stdout]);
+	const onLink = useCallback(
+		async (kind: 'open' | 'copy', url: string) => {
+			if (kind === 'open') return openUrl(url);
+			const sequence = copySequence(url);
+			if (sequence) stdout.write(sequence);
+			return null;
+		},
+		[stdout],
+	);
 	const size = useTerminalSize(stdout);
 	keeper.viewAt(size);
 	return <App {...rest} width={size.width} height={size.height} onLink={onLink} terminal={terminal} />;
@@ -141,7 +178,13 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	 */
 	const placesWritten = async () => {
 		if (!store) return;
-		const waiting = setTimeout(() => process.stderr.write(`kubecon-notes: saving your place: waiting for another run to release ${sanitizeName(store!.path)}.lock…\n`), 500);
+		const waiting = setTimeout(
+			() =>
+				process.stderr.write(
+					`kubecon-notes: saving your place: waiting for another run to release ${sanitizeName(store!.path)}.lock…\n`,
+				),
+			500,
+		);
 		try {
 			await store.settled();
 		} finally {
@@ -159,7 +202,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 		onWarning(message) {
 			const text = sanitizeName(message);
 			storeWarnings.push(text);
-			if (isStarted) laterProblems.tell({warning: {file: opened.path, message: storeWarningAfterPath(text, opened.path)}, text});
+			if (isStarted)
+				laterProblems.tell({warning: {file: opened.path, message: storeWarningAfterPath(text, opened.path)}, text});
 		},
 		// A change waits for another run's lock a few milliseconds at most, then is written later:
 		// the reader never freezes on a lock.
@@ -168,8 +212,14 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	isStarted = true;
 	store = opened;
 	// Places are kept under each post's identity, so they follow a renamed or moved post (post-identity.ts).
-	const [{readStoreSnapshot}, {placesByIdentity, resolvePlaceKeys}] = await Promise.all([import('../state/store-snapshot.js'), import('../state/post-identity.js')]);
-	const places = placesByIdentity(opened, resolvePlaceKeys(options.library.posts, readStoreSnapshot().positionKeys, existsSync));
+	const [{readStoreSnapshot}, {placesByIdentity, resolvePlaceKeys}] = await Promise.all([
+		import('../state/store-snapshot.js'),
+		import('../state/post-identity.js'),
+	]);
+	const places = placesByIdentity(
+		opened,
+		resolvePlaceKeys(options.library.posts, readStoreSnapshot().positionKeys, existsSync),
+	);
 	const positionSaver = createDebouncedSaver(places, 300);
 	saver = positionSaver;
 	// Ink styles through chalk, which drops every style, inverse and bold too, when NO_COLOR is set
@@ -177,10 +227,19 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// styles on, and let `color` decide only whether the theme uses colours.
 	chalk.level = Math.max(chalk.level, 1) as typeof chalk.level;
 	// Store problems known at start (cannot be read or written, moved aside) join the W list.
-	const library = storeWarnings.length === 0 ? options.library : {
-		...options.library,
-		warnings: [...options.library.warnings, ...storeWarnings.map(message => ({file: opened.path, message: storeWarningAfterPath(message, opened.path)}))],
-	};
+	const library =
+		storeWarnings.length === 0
+			? options.library
+			: {
+					...options.library,
+					warnings: [
+						...options.library.warnings,
+						...storeWarnings.map((message) => ({
+							file: opened.path,
+							message: storeWarningAfterPath(message, opened.path),
+						})),
+					],
+				};
 	// Raw mode before the first frame: Ink asks for it only after the frame is drawn, and a key typed
 	// in between would be echoed by the terminal over the frame (and scroll it, at the last row).
 	if (stdin.isTTY) stdin.setRawMode(true);
@@ -192,7 +251,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	// The one writer, behind the keeper: after a resize, fg or Ctrl-L the next frame is drawn whole.
 	const keeper = createScreenKeeper(stdout, guardedStdout(stdout));
 	let markDrawn = () => {};
-	const drawn = new Promise<void>(resolve => (markDrawn = resolve));
+	const drawn = new Promise<void>((resolve) => (markDrawn = resolve));
 	// Ink settles its exit promise only if someone waits already: an error in the very first render
 	// would unmount before waitUntilExit() is called, and the run would hang. So: mount nothing,
 	// wait, then draw the reader.
@@ -217,26 +276,26 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	isMounted = true;
 	void drawn.then(() => options.onFirstFrame?.());
 	instance.rerender(
-		<CrashBoundary onCrash={error => onFatal(error)}>
-		<Sized
-			library={library}
-			renderPost={options.renderPost}
-			color={options.color}
-			background={options.background ?? 'dark'}
-			hyperlinks={options.hyperlinks}
-			stdin={stdin}
-			stdout={stdout}
-			isMouseOn={isMouseOn}
-			keeper={keeper}
-			{...(options.paths ? {watch} : {})}
-			store={places}
-			saver={positionSaver}
-			resume={options.resume ?? true}
-			{...(options.measure === undefined ? {} : {measure: options.measure})}
-			startMessage={storeWarnings[0] ?? null}
-			storeProblems={laterProblems}
-			secure={options.secure ?? false}
-		/>
+		<CrashBoundary onCrash={(error) => onFatal(error)}>
+			<Sized
+				library={library}
+				renderPost={options.renderPost}
+				color={options.color}
+				background={options.background ?? 'dark'}
+				hyperlinks={options.hyperlinks}
+				stdin={stdin}
+				stdout={stdout}
+				isMouseOn={isMouseOn}
+				keeper={keeper}
+				{...(options.paths ? {watch} : {})}
+				store={places}
+				saver={positionSaver}
+				resume={options.resume ?? true}
+				{...(options.measure === undefined ? {} : {measure: options.measure})}
+				startMessage={storeWarnings[0] ?? null}
+				storeProblems={laterProblems}
+				secure={options.secure ?? false}
+			/>
 		</CrashBoundary>,
 	);
 	const onSignal = (signal: NodeJS.Signals) => {

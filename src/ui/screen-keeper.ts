@@ -39,7 +39,10 @@ export type ScreenKeeper = {
 type Terminal = Pick<NodeJS.WriteStream, 'write' | 'on' | 'off' | 'columns' | 'rows'>;
 
 /** The terminal's size as the view reads it (useTerminalSize): 80x24 when it cannot say. */
-export const terminalSize = (stdout: Pick<NodeJS.WriteStream, 'columns' | 'rows'>): ScreenSize => ({width: stdout.columns || 80, height: stdout.rows || 24});
+export const terminalSize = (stdout: Pick<NodeJS.WriteStream, 'columns' | 'rows'>): ScreenSize => ({
+	width: stdout.columns || 80,
+	height: stdout.rows || 24,
+});
 
 /**
  * Reads the terminal's size again: a terminal resized while the reader was stopped told the shell,
@@ -58,7 +61,15 @@ export function refreshSize(stdout: Terminal): void {
 	}
 }
 
-const RESIZE_HIDDEN = new Set(['on', 'addListener', 'prependListener', 'once', 'prependOnceListener', 'off', 'removeListener']);
+const RESIZE_HIDDEN = new Set([
+	'on',
+	'addListener',
+	'prependListener',
+	'once',
+	'prependOnceListener',
+	'off',
+	'removeListener',
+]);
 
 /**
  * A keeper over `stdout` (the real terminal, for its size and resizes) that writes through
@@ -80,8 +91,12 @@ export function createScreenKeeper(stdout: Terminal, writer: NodeJS.WriteStream)
 		get(target, property, receiver) {
 			if (property === 'write') return write;
 			if (typeof property === 'string' && RESIZE_HIDDEN.has(property)) {
-				const method = Reflect.get(target, property, receiver) as (event: string | symbol, listener: (...args: unknown[]) => void) => unknown;
-				return (event: string | symbol, listener: (...args: unknown[]) => void) => (event === 'resize' ? stream : method.call(target, event, listener));
+				const method = Reflect.get(target, property, receiver) as (
+					event: string | symbol,
+					listener: (...args: unknown[]) => void,
+				) => unknown;
+				return (event: string | symbol, listener: (...args: unknown[]) => void) =>
+					event === 'resize' ? stream : method.call(target, event, listener);
 			}
 			return Reflect.get(target, property, receiver) as unknown;
 		},

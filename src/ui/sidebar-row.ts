@@ -17,7 +17,8 @@ export function truncateMiddle(text: string, width: number): string {
 	const chars = [...text];
 	const tailRoom = Math.floor((width - 1) / 2);
 	let tail = '';
-	for (let index = chars.length - 1; index >= 0 && textWidth(chars[index]! + tail) <= tailRoom; index--) tail = chars[index]! + tail;
+	for (let index = chars.length - 1; index >= 0 && textWidth(chars[index]! + tail) <= tailRoom; index--)
+		tail = chars[index]! + tail;
 	let head = '';
 	for (const char of chars) {
 		if (textWidth(head + char) > width - 1 - textWidth(tail)) break;
@@ -56,7 +57,10 @@ export function sidebarFitOf(posts: ReadonlyArray<{title: string}>): number {
  * the progress (`42%`, `done`, or '' for a post not opened yet) in a column of its own, or null
  * when places are not kept. The name part can be chosen; the facts are drawn quieter.
  */
-export function sidebarPostRow(post: {title: string; date: Date | null}, options: {width: number; isOpen: boolean; label: string | null; cut?: 'end' | 'middle'}): {name: string; facts: string} {
+export function sidebarPostRow(
+	post: {title: string; date: Date | null},
+	options: {width: number; isOpen: boolean; label: string | null; cut?: 'end' | 'middle'},
+): {name: string; facts: string} {
 	const {width, label} = options;
 	const marker = options.isOpen ? SYMBOLS.openPost.mark : SYMBOLS.closedPost.mark;
 	const labelColumn = label === null ? '' : ` ${label.padStart(LABEL_WIDTH)}`;
@@ -67,7 +71,18 @@ export function sidebarPostRow(post: {title: string; date: Date | null}, options
 	// The whole date, else the year, beside a whole title; a title that fits alone goes without;
 	// a title cut anyway keeps the year while a dozen columns of it remain.
 	const year = day.slice(0, 4);
-	const date = day === '' ? '' : titleWidth + 11 <= room ? day : titleWidth + 5 <= room ? year : titleWidth <= room ? '' : room - 5 >= 12 ? year : '';
+	const date =
+		day === ''
+			? ''
+			: titleWidth + 11 <= room
+				? day
+				: titleWidth + 5 <= room
+					? year
+					: titleWidth <= room
+						? ''
+						: room - 5 >= 12
+							? year
+							: '';
 	const dateColumn = date ? ` ${date}` : '';
 	const titleRoom = Math.max(0, room - textWidth(dateColumn));
 	const title = options.cut === 'middle' ? truncateMiddle(post.title, titleRoom) : truncateEnd(post.title, titleRoom);

@@ -5,7 +5,16 @@ import {currentTopic, storedTop} from '../state/viewport/places.js';
 import {percentRead} from '../state/viewport/viewport.js';
 import type {ReaderStore} from './hooks/use-save-place.js';
 
-type Options = {library: Library; env: ReaderEnv; width: number; height: number; measure: number | undefined; store: ReaderStore | undefined; resume: boolean; message: string | null};
+type Options = {
+	library: Library;
+	env: ReaderEnv;
+	width: number;
+	height: number;
+	measure: number | undefined;
+	store: ReaderStore | undefined;
+	resume: boolean;
+	message: string | null;
+};
 
 /**
  * The first state: every post's place read once from the store (the sidebar's progress and where
@@ -18,9 +27,12 @@ export function startState({library, env, width, height, measure, store, resume,
 			const place = store.getPosition(post.id);
 			if (place) places[post.id] = place;
 		}
-	const fresh = withSidebarFit({...initialState(width, height, {places, ...(measure === undefined ? {} : {measure})}), message}, env);
+	const fresh = withSidebarFit(
+		{...initialState(width, height, {places, ...(measure === undefined ? {} : {measure})}), message},
+		env,
+	);
 	const lastId = resume ? store?.lastPostId() : undefined;
-	const postIndex = lastId === undefined ? -1 : library.posts.findIndex(post => post.id === lastId);
+	const postIndex = lastId === undefined ? -1 : library.posts.findIndex((post) => post.id === lastId);
 	if (postIndex === -1 || !places[lastId!]) return fresh;
 	const layout = layoutOf(fresh);
 	if (layout.isTooSmall) return {...fresh, postIndex};
@@ -28,5 +40,10 @@ export function startState({library, env, width, height, measure, store, resume,
 	const opened = {...fresh, postIndex, top, topWidth: layout.paneWidth};
 	const topic = env.sectionNames(postIndex)[currentTopic(opened, env)];
 	const doc = env.doc(postIndex, layout.paneWidth);
-	return {...opened, message: message ?? (top > 0 ? `Resumed at ${topic ?? `${percentRead(top, doc.lines.length, layout.paneHeight)}%`}` : null)};
+	return {
+		...opened,
+		message:
+			message ??
+			(top > 0 ? `Resumed at ${topic ?? `${percentRead(top, doc.lines.length, layout.paneHeight)}%`}` : null),
+	};
 }

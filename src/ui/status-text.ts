@@ -43,12 +43,13 @@ export function statusText({title, topic, message, right, hint}: StatusParts, wi
 export function statusRows(parts: StatusParts, width: number, maxRows: number): string[] {
 	const {message} = parts;
 	const tail = parts.right.replace(/ \d+%$/, '');
-	if (message === null || maxRows <= 1 || width < 10 || textWidth(message) + 3 + textWidth(tail) <= width) return [statusText(parts, width)];
+	if (message === null || maxRows <= 1 || width < 10 || textWidth(message) + 3 + textWidth(tail) <= width)
+		return [statusText(parts, width)];
 	const wrapped = wrapToWidth(message, width - 2);
 	const last = wrapped.at(-1) ?? '';
 	const lastFits = textWidth(last) + 3 + textWidth(tail) <= width;
 	const above = lastFits ? wrapped.slice(0, -1) : wrapped;
-	const rows = above.map(row => ` ${row}${' '.repeat(Math.max(0, width - 1 - textWidth(row)))}`);
+	const rows = above.map((row) => ` ${row}${' '.repeat(Math.max(0, width - 1 - textWidth(row)))}`);
 	rows.push(statusText({...parts, message: lastFits ? last : ''}, width));
 	// Too many for the screen: the start of the message gives way (its last rows hold the link).
 	return rows.length > maxRows ? rows.slice(rows.length - maxRows) : rows;

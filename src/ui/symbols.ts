@@ -12,7 +12,10 @@ export const SYMBOLS = {
 	toWatch: {mark: '◌', meaning: 'a talk missed and not watched yet'},
 	selected: {mark: '›', meaning: 'the selected search result'},
 	image: {mark: '▣', meaning: 'an image or an include the terminal cannot show'},
-	focusedList: {mark: '┃', meaning: 'the rule beside the sidebar when keys go to the list (Tab, Esc: back to the text)'},
+	focusedList: {
+		mark: '┃',
+		meaning: 'the rule beside the sidebar when keys go to the list (Tab, Esc: back to the text)',
+	},
 	rule: {mark: '│', meaning: 'the rule beside the sidebar when keys go to the text'},
 } as const;
 

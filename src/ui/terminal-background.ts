@@ -12,10 +12,14 @@ export const BACKGROUND_QUERY = '\u001B]11;?\u0007';
  * half.
  */
 export function parseBackgroundAnswer(text: string): Background | null {
-	// eslint-disable-next-line no-control-regex
-	const match = /\u001B\]11;rgba?:([\da-f]{1,4})\/([\da-f]{1,4})\/([\da-f]{1,4})(?:\/[\da-f]{1,4})?(?:\u0007|\u001B\\)/i.exec(text);
+	const match =
+		/\u001B\]11;rgba?:([\da-f]{1,4})\/([\da-f]{1,4})\/([\da-f]{1,4})(?:\/[\da-f]{1,4})?(?:\u0007|\u001B\\)/i.exec(text);
 	if (!match) return null;
-	const [red, green, blue] = match.slice(1, 4).map(hex => Number.parseInt(hex!, 16) / (16 ** hex!.length - 1)) as [number, number, number];
+	const [red, green, blue] = match.slice(1, 4).map((hex) => Number.parseInt(hex!, 16) / (16 ** hex!.length - 1)) as [
+		number,
+		number,
+		number,
+	];
 	const luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue;
 	return luminance > 0.5 ? 'light' : 'dark';
 }
@@ -29,9 +33,15 @@ export function backgroundFromColorFgBg(value: string | undefined): Background |
 }
 
 /** The theme to draw: the user's choice, else the terminal's answer, else COLORFGBG, else dark. */
-export function chooseBackground(choice: ThemeChoice, answer: string | null, env: NodeJS.ProcessEnv = process.env): Background {
+export function chooseBackground(
+	choice: ThemeChoice,
+	answer: string | null,
+	env: NodeJS.ProcessEnv = process.env,
+): Background {
 	if (choice !== 'auto') return choice;
-	return (answer === null ? null : parseBackgroundAnswer(answer)) ?? backgroundFromColorFgBg(env['COLORFGBG']) ?? 'dark';
+	return (
+		(answer === null ? null : parseBackgroundAnswer(answer)) ?? backgroundFromColorFgBg(env['COLORFGBG']) ?? 'dark'
+	);
 }
 
 /**
@@ -41,9 +51,7 @@ export function chooseBackground(choice: ThemeChoice, answer: string | null, env
  */
 export const ATTRIBUTES_QUERY = '\u001B[c';
 
-// eslint-disable-next-line no-control-regex
 const backgroundReply = /\u001B\]11;[^\u0007\u001B]*(?:\u0007|\u001B\\)/;
-// eslint-disable-next-line no-control-regex
 const attributesReply = /\u001B\[\?[\d;]*c/;
 
 /**
@@ -92,7 +100,7 @@ export function askBackground(input: NodeJS.ReadStream, output: NodeJS.WriteStre
 	};
 	return {
 		answer: () =>
-			new Promise(resolve => {
+			new Promise((resolve) => {
 				if (readReplies(received).settled) {
 					resolve(finish());
 					return;

@@ -28,10 +28,34 @@ export type UiTheme = {
  */
 export function uiTheme(color: boolean, background: Background = 'dark'): UiTheme {
 	if (!color) {
-		return {accent: undefined, dim: false, muted: undefined, rule: undefined, flash: undefined, match: UNDERLINE, currentMatch: INVERSE_BOLD};
+		return {
+			accent: undefined,
+			dim: false,
+			muted: undefined,
+			rule: undefined,
+			flash: undefined,
+			match: UNDERLINE,
+			currentMatch: INVERSE_BOLD,
+		};
 	}
 	if (background === 'light') {
-		return {accent: 'blue', dim: false, muted: 'gray', rule: 'gray', flash: 'magenta', match: INVERSE, currentMatch: {open: '\u001B[1;97;45m', close: '\u001B[22;39;49m'}};
+		return {
+			accent: 'blue',
+			dim: false,
+			muted: 'gray',
+			rule: 'gray',
+			flash: 'magenta',
+			match: INVERSE,
+			currentMatch: {open: '\u001B[1;97;45m', close: '\u001B[22;39;49m'},
+		};
 	}
-	return {accent: 'cyan', dim: true, muted: undefined, rule: 'gray', flash: 'yellow', match: INVERSE, currentMatch: {open: '\u001B[1;30;43m', close: '\u001B[22;39;49m'}};
+	return {
+		accent: 'cyan',
+		dim: true,
+		muted: undefined,
+		rule: 'gray',
+		flash: 'yellow',
+		match: INVERSE,
+		currentMatch: {open: '\u001B[1;30;43m', close: '\u001B[22;39;49m'},
+	};
 }

@@ -16,7 +16,10 @@ export type RecordingSearch = {url: string; warning: string | null};
  * The search for a talk's recording: the template from $KUBECON_NOTES_RECORDING_URL (else a
  * YouTube search) with `{query}` replaced by the talk's title, percent-encoded.
  */
-export function recordingSearchUrl(session: {title: string}, env: Record<string, string | undefined> = process.env): RecordingSearch {
+export function recordingSearchUrl(
+	session: {title: string},
+	env: Record<string, string | undefined> = process.env,
+): RecordingSearch {
 	const configured = env[RECORDING_URL_ENV]?.trim();
 	let template = DEFAULT_RECORDING_URL;
 	let warning: string | null = null;
@@ -40,6 +43,9 @@ function isUsableTemplate(template: string): boolean {
 
 /** The status line after `w`: what the talk is now, and how many are left to watch. */
 export function watchedMessage(title: string, isWatched: boolean, leftToWatch: number): string {
-	const left = leftToWatch === 0 ? 'nothing left to watch' : `${leftToWatch} ${leftToWatch === 1 ? 'talk' : 'talks'} left to watch`;
+	const left =
+		leftToWatch === 0
+			? 'nothing left to watch'
+			: `${leftToWatch} ${leftToWatch === 1 ? 'talk' : 'talks'} left to watch`;
 	return `${isWatched ? 'Marked watched' : 'Marked to watch'}: ${sanitizeText(title)} (${left})`;
 }

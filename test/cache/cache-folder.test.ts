@@ -3,7 +3,18 @@
 // it and its folder are this user's alone, it is opened without following a link, and the writer
 // makes its temporary file itself (O_EXCL, a random name) in such a folder.
 import assert from 'node:assert/strict';
-import {chmodSync, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	copyFileSync,
+	lstatSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
@@ -55,7 +66,7 @@ describe('a cache folder others can write to is not used (issue 25)', () => {
 		assert.deepEqual(readdirSync(real), ['kept.bin']);
 	});
 
-	test('a folder that does not exist yet is made, this user\'s alone', () => {
+	test("a folder that does not exist yet is made, this user's alone", () => {
 		const dir = join(root, 'fresh', 'cache');
 		assert.equal(cacheFolderProblem(dir), null);
 		assert.equal(usableCacheDirectory([], {KUBECON_NOTES_CACHE_DIR: dir}), dir);
@@ -81,7 +92,14 @@ describe('a cache file is opened without following a link (issue 25)', () => {
 		const options = {width: 80, color: false, hyperlinks: false, drafts: false};
 		const stamp = {size: 1, mtimeMs: 1};
 		const memo = openPrintedMemo(['notes'], options, dir, 'build');
-		memo.set('/notes/a.md', stamp, {id: 'a.md', time: 1, published: true, readWarnings: [], warnings: [], bytes: Buffer.from('A\n')});
+		memo.set('/notes/a.md', stamp, {
+			id: 'a.md',
+			time: 1,
+			published: true,
+			readWarnings: [],
+			warnings: [],
+			bytes: Buffer.from('A\n'),
+		});
 		memo.save();
 		const [name] = readdirSync(dir);
 		const file = join(dir, name!);
@@ -92,7 +110,14 @@ describe('a cache file is opened without following a link (issue 25)', () => {
 		symlinkSync(moved, file);
 		const again = openPrintedMemo(['notes'], options, dir, 'build');
 		assert.equal(again.get('/notes/a.md', stamp), undefined);
-		again.set('/notes/a.md', stamp, {id: 'a.md', time: 1, published: true, readWarnings: [], warnings: [], bytes: Buffer.from('B\n')});
+		again.set('/notes/a.md', stamp, {
+			id: 'a.md',
+			time: 1,
+			published: true,
+			readWarnings: [],
+			warnings: [],
+			bytes: Buffer.from('B\n'),
+		});
 		again.save();
 		assert.ok(lstatSync(file).isFile(), 'the link was replaced by a file');
 		assert.ok(readFileSync(moved).includes('A\n'), 'the file the link pointed to is unchanged');
@@ -131,7 +156,10 @@ describe('the writer makes its temporary file itself (issue 25)', () => {
 		assert.equal(readFileSync(victim, 'utf8'), 'precious');
 		assert.equal(readOwnFile(path).toString(), 'cache');
 		assert.ok(lstatSync(first).isSymbolicLink(), 'the planted link is left alone');
-		assert.deepEqual(readdirSync(dir).sort(), ['index.json', `index.json.${process.pid}-${(0.5).toString(36).slice(2, 10)}.tmp`].sort());
+		assert.deepEqual(
+			readdirSync(dir).sort(),
+			['index.json', `index.json.${process.pid}-${(0.5).toString(36).slice(2, 10)}.tmp`].sort(),
+		);
 	});
 
 	test('a planted regular file at the name drawn every time: nothing is written into it', () => {
@@ -150,7 +178,8 @@ describe('the index cache and the reader in a folder others can write to (issue 
 		const dir = ownFolder('library-shared');
 		chmodSync(dir, 0o777);
 		const posts = ownFolder('library-posts');
-		for (const index of [1, 2, 3]) writeFileSync(join(posts, `2024-01-0${index}-p.md`), `---\ntitle: Post ${index}\n---\n\nText.\n`);
+		for (const index of [1, 2, 3])
+			writeFileSync(join(posts, `2024-01-0${index}-p.md`), `---\ntitle: Post ${index}\n---\n\nText.\n`);
 		const before = process.env['KUBECON_NOTES_CACHE_DIR'];
 		process.env['KUBECON_NOTES_CACHE_DIR'] = dir;
 		try {
@@ -158,8 +187,8 @@ describe('the index cache and the reader in a folder others can write to (issue 
 			assert.equal(library.posts.length, 3);
 			assert.deepEqual(readdirSync(dir), []);
 			// Told once in a run: this test's folder was not named before.
-			assert.equal(library.warnings.filter(warning => warning.file === dir).length, 1);
-			assert.equal(loadLibrary([posts]).warnings.filter(warning => warning.file === dir).length, 0);
+			assert.equal(library.warnings.filter((warning) => warning.file === dir).length, 1);
+			assert.equal(loadLibrary([posts]).warnings.filter((warning) => warning.file === dir).length, 0);
 		} finally {
 			if (before === undefined) delete process.env['KUBECON_NOTES_CACHE_DIR'];
 			else process.env['KUBECON_NOTES_CACHE_DIR'] = before;
@@ -177,14 +206,17 @@ describe('the built CLI with a cache folder others can write to (issue 25)', () 
 		assert.equal(result.stdout, clean.stdout);
 		const lines = result.stderr.trimEnd().split('\n');
 		assert.equal(lines.length, 1, result.stderr);
-		assert.match(lines[0]!, /^kubecon-notes: warning: .*cli-shared: the cache folder is not used, as others may write to it/);
+		assert.match(
+			lines[0]!,
+			/^kubecon-notes: warning: .*cli-shared: the cache folder is not used, as others may write to it/,
+		);
 		assert.deepEqual(readdirSync(dir), []);
 	});
 
 	test('a code cache planted as a link (to a sound cache of ours) is not used, and is replaced by a file', async () => {
 		const dir = ownFolder('cli-code-link');
 		await runCli([], {env: {KUBECON_NOTES_CACHE_DIR: dir}});
-		const [name] = readdirSync(dir).filter(file => file.startsWith('code-'));
+		const [name] = readdirSync(dir).filter((file) => file.startsWith('code-'));
 		assert.ok(name, 'a code cache was written');
 		const moved = join(ownFolder('cli-code-elsewhere'), 'code.bin');
 		copyFileSync(join(dir, name), moved);

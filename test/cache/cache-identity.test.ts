@@ -17,7 +17,17 @@ import type {PostHead} from '../../src/posts/post-head.js';
 const root = mkdtempSync(join(tmpdir(), 'kn-cache-identity-'));
 after(() => rmSync(root, {recursive: true, force: true}));
 
-const head = (title: string): PostHead => ({slug: title.toLowerCase(), title, date: null, tags: [], categories: [], author: null, published: true, warnings: [], readable: true});
+const head = (title: string): PostHead => ({
+	slug: title.toLowerCase(),
+	title,
+	date: null,
+	tags: [],
+	categories: [],
+	author: null,
+	published: true,
+	warnings: [],
+	readable: true,
+});
 const stamp = {size: 10, mtimeMs: 1};
 
 describe('every cache misses when the code that wrote it changed', () => {
@@ -47,9 +57,19 @@ describe('every cache misses when the code that wrote it changed', () => {
 		const dir = join(root, 'printed');
 		const options = {width: 80, color: false, hyperlinks: false, drafts: false};
 		const write = openPrintedMemo(['notes'], options, dir, 'build-1');
-		write.set('/notes/a.md', stamp, {id: 'a.md', time: 1, published: true, readWarnings: [], warnings: [], bytes: Buffer.from('A\n')});
+		write.set('/notes/a.md', stamp, {
+			id: 'a.md',
+			time: 1,
+			published: true,
+			readWarnings: [],
+			warnings: [],
+			bytes: Buffer.from('A\n'),
+		});
 		write.save();
-		assert.equal(openPrintedMemo(['notes'], options, dir, 'build-1').get('/notes/a.md', stamp)?.bytes?.toString(), 'A\n');
+		assert.equal(
+			openPrintedMemo(['notes'], options, dir, 'build-1').get('/notes/a.md', stamp)?.bytes?.toString(),
+			'A\n',
+		);
 		assert.equal(openPrintedMemo(['notes'], options, dir, 'build-2').get('/notes/a.md', stamp), undefined);
 	});
 
@@ -60,7 +80,7 @@ describe('every cache misses when the code that wrote it changed', () => {
 		write.compiled({createCachedData: () => Buffer.from('compiled code'.repeat(10))});
 		write.reached(WORTH.printed);
 		// The cache is written at exit: its listener is called here, as the process would at exit.
-		const atExit = process.listeners('exit').filter(listener => !before.includes(listener));
+		const atExit = process.listeners('exit').filter((listener) => !before.includes(listener));
 		assert.equal(atExit.length, 1);
 		process.removeListener('exit', atExit[0]!);
 		atExit[0]!(0);

@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {parseCli, UsageError} from '../../src/cli/args.js';
-import {printWidth, useColor, useHyperlinks} from '../../src/cli/color-mode.js';
+import {printWidth, chooseColor, chooseHyperlinks} from '../../src/cli/color-mode.js';
 
 describe('command line parsing', () => {
 	test('paths, --posts and subcommands', () => {
 		assert.deepEqual(parseCli(['a', 'b']).command, {kind: 'view', paths: ['a', 'b']});
 		assert.deepEqual(parseCli(['--posts', 'x', '--posts', 'y']).command, {kind: 'view', paths: ['x', 'y']});
-		assert.deepEqual(parseCli(['read', 'eu 2023', '--topic', 'etcd']).command, {kind: 'read', paths: [], post: 'eu 2023', topic: 'etcd'});
+		assert.deepEqual(parseCli(['read', 'eu 2023', '--topic', 'etcd']).command, {
+			kind: 'read',
+			paths: [],
+			post: 'eu 2023',
+			topic: 'etcd',
+		});
 		assert.deepEqual(parseCli(['sessions', 'pod', 'security', '--missed', '--day', '2', '--json']).command, {
 			kind: 'sessions',
 			paths: [],
@@ -28,29 +33,40 @@ describe('command line parsing', () => {
 	});
 
 	test('bad usage is a UsageError with one clear line', () => {
-		for (const argv of [['--width', 'wide'], ['--color=sometimes'], ['--bogus'], ['read'], ['--json'], ['read', 'x', '--missed']]) {
-			assert.throws(() => parseCli(argv), (error: unknown) => error instanceof UsageError && !error.message.includes('\n'), argv.join(' '));
+		for (const argv of [
+			['--width', 'wide'],
+			['--color=sometimes'],
+			['--bogus'],
+			['read'],
+			['--json'],
+			['read', 'x', '--missed'],
+		]) {
+			assert.throws(
+				() => parseCli(argv),
+				(error: unknown) => error instanceof UsageError && !error.message.includes('\n'),
+				argv.join(' '),
+			);
 		}
 	});
 });
 
 describe('colour and width conventions', () => {
 	test('--color wins; then NO_COLOR; then FORCE_COLOR; then whether stdout is a terminal', () => {
-		assert.equal(useColor('always', false, {NO_COLOR: '1'}), true);
-		assert.equal(useColor('never', true, {FORCE_COLOR: '1'}), false);
-		assert.equal(useColor('auto', true, {NO_COLOR: '1'}), false);
-		assert.equal(useColor('auto', true, {NO_COLOR: ''}), true);
-		assert.equal(useColor('auto', false, {FORCE_COLOR: '1'}), true);
-		assert.equal(useColor('auto', true, {FORCE_COLOR: '0'}), false);
-		assert.equal(useColor('auto', false, {}), false);
-		assert.equal(useColor('auto', true, {}), true);
+		assert.equal(chooseColor('always', false, {NO_COLOR: '1'}), true);
+		assert.equal(chooseColor('never', true, {FORCE_COLOR: '1'}), false);
+		assert.equal(chooseColor('auto', true, {NO_COLOR: '1'}), false);
+		assert.equal(chooseColor('auto', true, {NO_COLOR: ''}), true);
+		assert.equal(chooseColor('auto', false, {FORCE_COLOR: '1'}), true);
+		assert.equal(chooseColor('auto', true, {FORCE_COLOR: '0'}), false);
+		assert.equal(chooseColor('auto', false, {}), false);
+		assert.equal(chooseColor('auto', true, {}), true);
 	});
 
 	test('hyperlinks only with colour, on a terminal that has them, or forced', () => {
-		assert.equal(useHyperlinks(false, true, true, {FORCE_HYPERLINK: '1'}), false);
-		assert.equal(useHyperlinks(true, false, true, {}), false);
-		assert.equal(useHyperlinks(true, false, false, {FORCE_HYPERLINK: '1'}), true);
-		assert.equal(useHyperlinks(true, true, true, {}), true);
+		assert.equal(chooseHyperlinks(false, true, true, {FORCE_HYPERLINK: '1'}), false);
+		assert.equal(chooseHyperlinks(true, false, true, {}), false);
+		assert.equal(chooseHyperlinks(true, false, false, {FORCE_HYPERLINK: '1'}), true);
+		assert.equal(chooseHyperlinks(true, true, true, {}), true);
 	});
 
 	test('width: --width, else the terminal capped at 100, else 80', () => {

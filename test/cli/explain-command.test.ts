@@ -5,14 +5,35 @@ import {explainLines} from '../../src/cli/explain-talks.js';
 import {lines, parse} from '../posts/helpers.js';
 
 test('sessions --explain [POST] takes a post, and no other sessions option', () => {
-	assert.deepEqual(parseCli(['sessions', '--explain', 'kubecon']).command, {kind: 'sessions', paths: [], query: 'kubecon', missed: false, day: null, json: false, explain: true});
+	assert.deepEqual(parseCli(['sessions', '--explain', 'kubecon']).command, {
+		kind: 'sessions',
+		paths: [],
+		query: 'kubecon',
+		missed: false,
+		day: null,
+		json: false,
+		explain: true,
+	});
 	assert.equal((parseCli(['sessions', '--explain']).command as {query: string}).query, '');
 	assert.throws(() => parseCli(['sessions', '--explain', '--json']), UsageError);
 	assert.throws(() => parseCli(['topics', '--explain']), UsageError);
 });
 
 test('the explanation names each talk, what made it one, and the near misses', () => {
-	const post = parse(lines('---', 'title: Conf', '---', '## Fast Builds - Ann Lee, Acme', '', 'Ann showed caching.', '', '## Summary', '', 'Done.'));
+	const post = parse(
+		lines(
+			'---',
+			'title: Conf',
+			'---',
+			'## Fast Builds - Ann Lee, Acme',
+			'',
+			'Ann showed caching.',
+			'',
+			'## Summary',
+			'',
+			'Done.',
+		),
+	);
 	const text = explainLines([post], false).join('\n');
 	assert.match(text, /2024-05-06-notes\.md {2}\(Conf\)/);
 	assert.match(text, /✓ {4}4 {2}heading: Fast Builds — Ann Lee, Acme/);

@@ -24,7 +24,11 @@ describe('hostile posts through the command line', () => {
 		assert.equal(warnings.length, 6, result.stderr);
 		for (const line of warnings) assert.match(line, /^kubecon-notes: warning: \S+: /);
 		assert.doesNotMatch(result.stderr, /[\u001B\u009B]/);
-		for (const name of Object.keys(hostilePosts)) assert.ok(!result.stderr.includes(`${name}:`) || name.includes('broken-yaml') || name.includes('deep-nesting'), name);
+		for (const name of Object.keys(hostilePosts))
+			assert.ok(
+				!result.stderr.includes(`${name}:`) || name.includes('broken-yaml') || name.includes('deep-nesting'),
+				name,
+			);
 	});
 
 	test('printed styled: only our SGR codes and http(s)/mailto OSC 8 links', async () => {
@@ -34,7 +38,10 @@ describe('hostile posts through the command line', () => {
 		assert.match(result.stdout, /\u001B\]8;;https:\/\/sched\.co\/ok/);
 		assert.doesNotMatch(result.stdout, /\u001B\]8;;(javascript|file|data):/);
 		// A URL written out in the text may be clickable as itself; no hidden target behind other words.
-		assert.doesNotMatch(result.stdout, /\u001B\]8;;https:\/\/evil[^\u001B]*\u001B\\(?:\u001B\[[\d;]*m)*(?:click|innocent)/);
+		assert.doesNotMatch(
+			result.stdout,
+			/\u001B\]8;;https:\/\/evil[^\u001B]*\u001B\\(?:\u001B\[[\d;]*m)*(?:click|innocent)/,
+		);
 	});
 
 	test('sessions --json: valid JSON, no control characters, unsafe links null', async () => {
@@ -43,13 +50,17 @@ describe('hostile posts through the command line', () => {
 		const sessions = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
 		assert.ok(sessions.length >= 5);
 		assert.doesNotMatch(JSON.stringify(sessions), /\\u00(1b|07|9b)/i);
-		assert.deepEqual(sessions.filter(s => s['post'] === '2024-01-03-bad-schemes.md').map(s => s['url']), [null, null, null, 'https://sched.co/ok']);
+		assert.deepEqual(
+			sessions.filter((s) => s['post'] === '2024-01-03-bad-schemes.md').map((s) => s['url']),
+			[null, null, null, 'https://sched.co/ok'],
+		);
 	});
 
 	test('a folder of 10,000 posts loads (titles listed) without a warning', async () => {
 		const many = join(dir, 'many');
 		mkdirSync(many);
-		for (let index = 0; index < 10_000; index++) writeFileSync(join(many, `2020-01-01-p${index}.md`), `---\ntitle: Post ${index}\n---\n\n## Topic ${index}\n`);
+		for (let index = 0; index < 10_000; index++)
+			writeFileSync(join(many, `2020-01-01-p${index}.md`), `---\ntitle: Post ${index}\n---\n\n## Topic ${index}\n`);
 		const result = await runCli(['topics', '--posts', many]);
 		assert.equal(result.code, 0);
 		assert.equal(result.stdout.trimEnd().split('\n').length, 10_000);
@@ -75,6 +86,9 @@ describe('links leave only as http(s)/mailto, and never through a shell', () => 
 		assert.match((await openUrl('file:///etc/passwd', '/bin/true'))!, /Not opened/);
 		assert.match((await openUrl('https://sched.co/x', '/no/such/opener'))!, /the link is https:\/\/sched\.co\/x/);
 		assert.equal(copySequence('javascript:alert(1)'), null);
-		assert.equal(copySequence('https://sched.co/x'), `\u001B]52;c;${Buffer.from('https://sched.co/x').toString('base64')}\u0007`);
+		assert.equal(
+			copySequence('https://sched.co/x'),
+			`\u001B]52;c;${Buffer.from('https://sched.co/x').toString('base64')}\u0007`,
+		);
 	});
 });

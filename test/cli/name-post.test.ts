@@ -19,7 +19,10 @@ after(() => {
 function storeWithPlace(): string {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-name-'));
 	folders.push(dir);
-	fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({schemaVersion: 1, positions: {[storage]: {anchor, readTopics: [], updatedAt: 1}}, watched: {}}));
+	fs.writeFileSync(
+		path.join(dir, 'config.json'),
+		JSON.stringify({schemaVersion: 1, positions: {[storage]: {anchor, readTopics: [], updatedAt: 1}}, watched: {}}),
+	);
 	return dir;
 }
 
@@ -42,9 +45,18 @@ describe('one rule for naming a post: read, topics, forget', () => {
 
 	test('a name that matches nothing, or several posts, is said the same way by each command (exit 1)', async () => {
 		for (const [name, expected] of [
-			['nope', "kubecon-notes: no post matches 'nope' (kubecon-notes topics lists them; --posts DIR reads another folder)\n"],
-			['nonexistent', "kubecon-notes: no post matches 'nonexistent' (kubecon-notes topics lists them; --posts DIR reads another folder)\n"],
-			['notes', `kubecon-notes: 'notes' matches 2 posts:\n  ${storage}  (Storage day: notes)\n  2023-11-20-network-notes.markdown  (Network notes)\n`],
+			[
+				'nope',
+				"kubecon-notes: no post matches 'nope' (kubecon-notes topics lists them; --posts DIR reads another folder)\n",
+			],
+			[
+				'nonexistent',
+				"kubecon-notes: no post matches 'nonexistent' (kubecon-notes topics lists them; --posts DIR reads another folder)\n",
+			],
+			[
+				'notes',
+				`kubecon-notes: 'notes' matches 2 posts:\n  ${storage}  (Storage day: notes)\n  2023-11-20-network-notes.markdown  (Network notes)\n`,
+			],
 		] as const) {
 			for (const command of ['read', 'topics', 'forget']) {
 				const result = await runCli([command, name, '--posts', basic]);
@@ -56,7 +68,10 @@ describe('one rule for naming a post: read, topics, forget', () => {
 	});
 
 	test('a typo of a long word still names its post; a short word is never a typo', async () => {
-		assert.equal((await runCli(['topics', 'netwrok', '--posts', basic])).stdout, '2023-11-20-network-notes.markdown\tOn CNI\n');
+		assert.equal(
+			(await runCli(['topics', 'netwrok', '--posts', basic])).stdout,
+			'2023-11-20-network-notes.markdown\tOn CNI\n',
+		);
 		assert.equal((await runCli(['topics', 'nots', '--posts', basic])).code, 1);
 	});
 
@@ -67,7 +82,10 @@ describe('one rule for naming a post: read, topics, forget', () => {
 		assert.equal(first.stdout, `Forgot the reading position of ${storage}.\n`);
 		const again = await runCli(['forget', 'storage', '--posts', basic], {env});
 		assert.equal(again.code, 0);
-		assert.equal(again.stdout, `Nothing to forget: no reading position of ${storage} is kept (${path.join(dir, 'config.json')}).\n`);
+		assert.equal(
+			again.stdout,
+			`Nothing to forget: no reading position of ${storage} is kept (${path.join(dir, 'config.json')}).\n`,
+		);
 		const all = await runCli(['forget', '--posts', basic], {env});
 		assert.equal(all.stdout, `Nothing to forget: no reading positions are kept (${path.join(dir, 'config.json')}).\n`);
 	});
@@ -86,7 +104,10 @@ describe('topics: one topic a line', () => {
 	test('a topic whose name runs over two lines (a bold paragraph) is printed on one', async () => {
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubecon-notes-topic-lines-'));
 		folders.push(dir);
-		fs.writeFileSync(path.join(dir, '2024-02-03-fosdem.md'), '---\ntitle: Fosdem\n---\nIntro.\n\n**Talk to someone you do not know about\n  something you know nothing about.**\n\nText.\n\n**Eat well**\n\nMore.\n');
+		fs.writeFileSync(
+			path.join(dir, '2024-02-03-fosdem.md'),
+			'---\ntitle: Fosdem\n---\nIntro.\n\n**Talk to someone you do not know about\n  something you know nothing about.**\n\nText.\n\n**Eat well**\n\nMore.\n',
+		);
 		const result = await runCli(['topics', '--posts', dir]);
 		assert.equal(result.code, 0, result.stderr);
 		for (const line of result.stdout.trimEnd().split('\n')) assert.equal(line.split('\t').length, 2, line);

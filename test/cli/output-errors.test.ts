@@ -12,7 +12,10 @@ const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
 
 describe('what a failed write means', () => {
 	test('a closed pipe is the reader done with us (0, silent); any other error lost the output (2, one line)', () => {
-		assert.deepEqual(outputFailure({code: 'EPIPE', message: 'EPIPE: broken pipe, write'}), {exitCode: 0, message: null});
+		assert.deepEqual(outputFailure({code: 'EPIPE', message: 'EPIPE: broken pipe, write'}), {
+			exitCode: 0,
+			message: null,
+		});
 		for (const code of ['EIO', 'EBADF', 'ENOSPC', 'EFBIG', 'EAGAIN', undefined]) {
 			const failure = outputFailure({...(code ? {code} : {}), message: `${code ?? 'odd'}: something, write`});
 			assert.equal(failure.exitCode, 2);
@@ -42,16 +45,16 @@ describe('what a failed write means', () => {
 
 /** Runs the built CLI from bash with `redirect` applied to its stdout. */
 function runRedirected(args: string[], redirect: string): Promise<{code: number | null; stderr: string}> {
-	const quoted = [cliPath, ...args].map(arg => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
+	const quoted = [cliPath, ...args].map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
 	return new Promise((resolve, reject) => {
 		const child = spawn('bash', ['-c', `exec node ${quoted} ${redirect}`], {
 			env: {...process.env, KUBECON_NOTES_CONFIG_DIR: tempFolder(), NO_COLOR: '1'},
 			stdio: ['ignore', 'ignore', 'pipe'],
 		});
 		let stderr = '';
-		child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
 		child.on('error', reject);
-		child.on('close', code => resolve({code, stderr}));
+		child.on('close', (code) => resolve({code, stderr}));
 	});
 }
 
@@ -70,7 +73,9 @@ describe('output errors in every command: exit 2, one line on stderr', {skip: li
 	const redirects = [
 		['stdout closed (>&-)', '>&-', /^kubecon-notes: standard output is closed/],
 		['stdout open for reading only (EBADF)', '1</dev/null', /^kubecon-notes: standard output is closed/],
-		...(fs.existsSync('/dev/full') ? [['a full disk (ENOSPC)', '>/dev/full', /^kubecon-notes: cannot write the output: ENOSPC/] as const] : []),
+		...(fs.existsSync('/dev/full')
+			? [['a full disk (ENOSPC)', '>/dev/full', /^kubecon-notes: cannot write the output: ENOSPC/] as const]
+			: []),
 	] as const;
 	for (const [name, args] of commands) {
 		test(name, async () => {

@@ -24,7 +24,7 @@ describe('printed output', () => {
 				'• Volumes Everywhere - Ana Gómez, Acme & Bo Li,',
 				'  Initech (https://sched.co/AAA1)',
 				'• CSI Deep Dive - Cy Wu, Initech',
-				'  (https://sched.co/AAA2) (couldn\'t get in, room',
+				"  (https://sched.co/AAA2) (couldn't get in, room",
 				'  full)',
 				'',
 				'## Volumes',
@@ -51,7 +51,7 @@ describe('printed output', () => {
 		const titles = result.stdout.split('\n').filter((_, index, lines) => lines[index + 2]?.startsWith('───'));
 		assert.deepEqual(titles, ['Storage day: notes', 'Network notes']);
 		assert.doesNotMatch(result.stdout, ANY_ESCAPE);
-		assert.ok(result.stdout.split('\n').every(line => [...line].length <= 60));
+		assert.ok(result.stdout.split('\n').every((line) => [...line].length <= 60));
 	});
 
 	test('colour: --color=always and FORCE_COLOR style a pipe; NO_COLOR and --color=never do not', async () => {
@@ -69,18 +69,23 @@ describe('printed output', () => {
 	});
 
 	test('standard input is a post', async () => {
-		const result = await runCli(['-', '--width', '40'], {input: '---\ntitle: Piped\n---\n\n## Only\n\nText from a pipe.\n'});
+		const result = await runCli(['-', '--width', '40'], {
+			input: '---\ntitle: Piped\n---\n\n## Only\n\nText from a pipe.\n',
+		});
 		assert.equal(result.code, 0, result.stderr);
 		assert.match(result.stdout, /^Piped\n─{40}\n\n## Only\n\nText from a pipe\.\n$/);
 	});
 
 	test('a closed pipe ends quietly: | head -3', async () => {
-		const child = spawn('bash', ['-c', `node ${JSON.stringify(cliPath)} --posts ${JSON.stringify(basic)} | head -3; echo "status=\${PIPESTATUS[0]}"`]);
+		const child = spawn('bash', [
+			'-c',
+			`node ${JSON.stringify(cliPath)} --posts ${JSON.stringify(basic)} | head -3; echo "status=\${PIPESTATUS[0]}"`,
+		]);
 		let out = '';
 		let err = '';
-		child.stdout.on('data', chunk => (out += chunk));
-		child.stderr.on('data', chunk => (err += chunk));
-		await new Promise(resolve => child.on('close', resolve));
+		child.stdout.on('data', (chunk) => (out += chunk));
+		child.stderr.on('data', (chunk) => (err += chunk));
+		await new Promise((resolve) => child.on('close', resolve));
 		assert.equal(out.split('\n').length, 5);
 		assert.match(out, /status=0/);
 		assert.equal(err, '');
@@ -122,9 +127,15 @@ describe('kubecon-notes sessions', () => {
 
 	test('--missed and --day filter; nothing matched exits 1', async () => {
 		const missed = await runCli(['sessions', '--missed', '--json', '--posts', basic]);
-		assert.deepEqual((JSON.parse(missed.stdout) as Array<{title: string}>).map(s => s.title), ['CSI Deep Dive']);
+		assert.deepEqual(
+			(JSON.parse(missed.stdout) as Array<{title: string}>).map((s) => s.title),
+			['CSI Deep Dive'],
+		);
 		const day2 = await runCli(['sessions', '--day', '2', '--json', '--posts', basic]);
-		assert.deepEqual((JSON.parse(day2.stdout) as Array<{title: string}>).map(s => s.title), ['eBPF for Everyone', 'Keynote']);
+		assert.deepEqual(
+			(JSON.parse(day2.stdout) as Array<{title: string}>).map((s) => s.title),
+			['eBPF for Everyone', 'Keynote'],
+		);
 		const none = await runCli(['sessions', 'zzzzqqq', '--posts', basic]);
 		assert.equal(none.code, 1);
 		assert.equal(none.stdout, '');
@@ -134,8 +145,11 @@ describe('kubecon-notes sessions', () => {
 	test('the bundled posts: 23 sessions, 3 missed, and etcd finds its talk', async () => {
 		const all = JSON.parse((await runCli(['sessions', '--json'])).stdout) as Array<{missed: boolean}>;
 		assert.equal(all.length, 23);
-		assert.equal(all.filter(s => s.missed).length, 3);
-		const etcd = JSON.parse((await runCli(['sessions', 'etcd', '--json'])).stdout) as Array<{title: string; people: string[]}>;
+		assert.equal(all.filter((s) => s.missed).length, 3);
+		const etcd = JSON.parse((await runCli(['sessions', 'etcd', '--json'])).stdout) as Array<{
+			title: string;
+			people: string[];
+		}>;
 		assert.equal(etcd[0]!.title, 'Setting up Etcd with Kubernetes to Host Clusters with Thousands of Nodes');
 		assert.deepEqual(etcd[0]!.people, ['Marcel Zięba', 'Laurent Bernaille']);
 	});

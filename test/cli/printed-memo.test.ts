@@ -10,7 +10,14 @@ const root = mkdtempSync(join(tmpdir(), 'kn-printed-memo-'));
 after(() => rmSync(root, {recursive: true, force: true}));
 
 const OPTIONS = {width: 80, color: false, hyperlinks: false, drafts: false};
-const post = (text: string): PrintedPost => ({id: 'a.md', time: 5, published: true, readWarnings: [], warnings: [{file: 'a.md', message: 'odd', line: 2}], bytes: Buffer.from(text)});
+const post = (text: string): PrintedPost => ({
+	id: 'a.md',
+	time: 5,
+	published: true,
+	readWarnings: [],
+	warnings: [{file: 'a.md', message: 'odd', line: 2}],
+	bytes: Buffer.from(text),
+});
 
 describe('the printed memo (issue 13)', () => {
 	test('a post set and saved comes back for the same file stamp, and only for it', () => {
@@ -26,9 +33,18 @@ describe('the printed memo (issue 13)', () => {
 		assert.equal(again.get('/notes/b.md', {size: 20, mtimeMs: 2})?.bytes, null);
 		assert.equal(again.get('/notes/a.md', {size: 10, mtimeMs: 3}), undefined);
 		// Other code (another build, or edited sources), other options, the paths given otherwise: nothing.
-		assert.equal(openPrintedMemo(['notes'], OPTIONS, dir, 'bundle-2').get('/notes/a.md', {size: 10, mtimeMs: 1}), undefined);
-		assert.equal(openPrintedMemo(['notes'], {...OPTIONS, width: 100}, dir, 'bundle-1').get('/notes/a.md', {size: 10, mtimeMs: 1}), undefined);
-		assert.equal(openPrintedMemo(['./notes'], OPTIONS, dir, 'bundle-1').get('/notes/a.md', {size: 10, mtimeMs: 1}), undefined);
+		assert.equal(
+			openPrintedMemo(['notes'], OPTIONS, dir, 'bundle-2').get('/notes/a.md', {size: 10, mtimeMs: 1}),
+			undefined,
+		);
+		assert.equal(
+			openPrintedMemo(['notes'], {...OPTIONS, width: 100}, dir, 'bundle-1').get('/notes/a.md', {size: 10, mtimeMs: 1}),
+			undefined,
+		);
+		assert.equal(
+			openPrintedMemo(['./notes'], OPTIONS, dir, 'bundle-1').get('/notes/a.md', {size: 10, mtimeMs: 1}),
+			undefined,
+		);
 	});
 
 	test('a file cut short, grown, or writable by others is not believed', () => {
@@ -57,10 +73,16 @@ describe('printing a library again (built CLI)', () => {
 		const posts = join(root, 'posts');
 		mkdirSync(posts);
 		writeFileSync(join(posts, '2024-01-01-one.md'), '---\ntitle: One\n---\n\n## Topic\n\nFirst text.\n');
-		writeFileSync(join(posts, '2024-01-02-two.md'), '---\ntitle: [broken\n---\n\nSecond text with a [link](https://example.org).\n');
+		writeFileSync(
+			join(posts, '2024-01-02-two.md'),
+			'---\ntitle: [broken\n---\n\nSecond text with a [link](https://example.org).\n',
+		);
 		writeFileSync(join(posts, '2024-01-03-draft.md'), '---\ntitle: Draft\npublished: false\n---\n\nNot shown.\n');
 		// Hostile text goes through the writer once, and its bytes are kept as the writer made them.
-		writeFileSync(join(posts, '2024-01-04-hostile.md'), '---\ntitle: "Red &#27;[31m alert"\n---\n\n## Bell &#7; here\n\nRaw \u001b]0;pwned\u0007 and \u009b2J.\n');
+		writeFileSync(
+			join(posts, '2024-01-04-hostile.md'),
+			'---\ntitle: "Red &#27;[31m alert"\n---\n\n## Bell &#7; here\n\nRaw \u001b]0;pwned\u0007 and \u009b2J.\n',
+		);
 		const env = {KUBECON_NOTES_CACHE_DIR: join(root, 'cache')};
 		const first = await runCli([posts], {env});
 		assert.equal(first.code, 0, first.stderr);
@@ -70,9 +92,12 @@ describe('printing a library again (built CLI)', () => {
 		assert.doesNotMatch(second.stdout, ANY_ESCAPE);
 		assert.match(second.stdout, /alert/);
 		// The memo is what printed the second time: a word planted in it shows (same length).
-		const [memoName] = readdirSync(env.KUBECON_NOTES_CACHE_DIR).filter(name => name.startsWith('printed-'));
+		const [memoName] = readdirSync(env.KUBECON_NOTES_CACHE_DIR).filter((name) => name.startsWith('printed-'));
 		const memoPath = join(env.KUBECON_NOTES_CACHE_DIR, memoName!);
-		writeFileSync(memoPath, readFileSync(memoPath, 'latin1').replace('First text.', 'FIRST TEXT.'), {encoding: 'latin1', mode: 0o600});
+		writeFileSync(memoPath, readFileSync(memoPath, 'latin1').replace('First text.', 'FIRST TEXT.'), {
+			encoding: 'latin1',
+			mode: 0o600,
+		});
 		assert.match((await runCli([posts], {env})).stdout, /FIRST TEXT\./);
 		// An edit is printed as the file now says.
 		writeFileSync(join(posts, '2024-01-01-one.md'), '---\ntitle: One\n---\n\n## Topic\n\nEdited text.\n');

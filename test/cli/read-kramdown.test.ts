@@ -56,7 +56,11 @@ describe('read prints kramdown shapes as Jekyll shows them', () => {
 		const result = await runCli(['read', file, '--topic', 'Introduction', '--width', '60']);
 		assert.equal(result.code, 0, result.stderr);
 		const lines = result.stdout.split('\n');
-		assert.deepEqual(lines.slice(-5), ['[1] The Kubernetes note.', '[2] The etcd note.', '', '    Its second paragraph.', ''], result.stdout);
+		assert.deepEqual(
+			lines.slice(-5),
+			['[1] The Kubernetes note.', '[2] The etcd note.', '', '    Its second paragraph.', ''],
+			result.stdout,
+		);
 	});
 
 	test('printed output drops no character and shows no markup', async () => {
@@ -65,7 +69,10 @@ describe('read prints kramdown shapes as Jekyll shows them', () => {
 		assert.ok(!ANY_ESCAPE.test(result.stdout));
 		const lines = result.stdout.split('\n');
 		// Every line keeps to the width but the one that holds a long URL whole (grep finds it).
-		assert.ok(lines.every(line => line.length <= 60 || line.includes(longUrl)), result.stdout);
+		assert.ok(
+			lines.every((line) => line.length <= 60 || line.includes(longUrl)),
+			result.stdout,
+		);
 		// TABs after `]:`: both are definitions.
 		assert.ok(lines.includes('▣ image: Post logo (/assets/2024-logo.png)'), result.stdout);
 		assert.ok(lines.includes('by Company (https://company.example).'), result.stdout);
@@ -74,10 +81,17 @@ describe('read prints kramdown shapes as Jekyll shows them', () => {
 		assert.ok(lines.includes('• ☑ went to the keynote') && lines.includes('• ☐ watch the replay'), result.stdout);
 		// A long URL and a long code line whole, never cut with `…`.
 		assert.ok(!result.stdout.includes('…'), result.stdout);
-		assert.ok(lines.some(line => line.includes(longUrl)), result.stdout);
+		assert.ok(
+			lines.some((line) => line.includes(longUrl)),
+			result.stdout,
+		);
 		// Footnotes: numbered markers, the notes at the end as numbered lines.
 		assert.ok(lines.includes('Kubernetes is great[1] and so is etcd[2].'), result.stdout);
-		assert.deepEqual(lines.slice(-5), ['[1] The Kubernetes note.', '[2] The etcd note.', '', '    Its second paragraph.', ''], result.stdout);
+		assert.deepEqual(
+			lines.slice(-5),
+			['[1] The Kubernetes note.', '[2] The etcd note.', '', '    Its second paragraph.', ''],
+			result.stdout,
+		);
 		// Attribute lists dropped; the bold paragraph before one stays a paragraph of its own.
 		assert.ok(!result.stdout.includes('{:'), result.stdout);
 		assert.ok(lines.includes('On storage'), result.stdout);
@@ -85,7 +99,9 @@ describe('read prints kramdown shapes as Jekyll shows them', () => {
 		assert.ok(lines.includes('▣ video: The keynote (https://www.youtube.com/embed/abc)'), result.stdout);
 		assert.ok(lines.includes('See the docs (https://k8s.io/docs) and https://k8s.io/blog.'), result.stdout);
 		assert.ok(lines.includes('Ann, Acme (https://acme.example)'), result.stdout);
-		const codeRows = lines.filter(line => /^ {4}(?:kubectl|↪ )/.test(line)).map(line => line.slice(4).replace(/^↪ /, ''));
+		const codeRows = lines
+			.filter((line) => /^ {4}(?:kubectl|↪ )/.test(line))
+			.map((line) => line.slice(4).replace(/^↪ /, ''));
 		assert.equal(codeRows.join(''), longCode);
 	});
 });

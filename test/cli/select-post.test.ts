@@ -2,9 +2,14 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {matchByName} from '../../src/cli/select-post.js';
 
-const names = ['kubecon-eu-2023', 'kubecon-eu-2024', 'KubeCon + CloudNativeCon Europe 2023 notes', 'Pod Security Admission'];
+const names = [
+	'kubecon-eu-2023',
+	'kubecon-eu-2024',
+	'KubeCon + CloudNativeCon Europe 2023 notes',
+	'Pod Security Admission',
+];
 const match = (query: string) => {
-	const result = matchByName(query, names, name => [name]);
+	const result = matchByName(query, names, (name) => [name]);
 	return result.kind === 'one' ? result.item : result.kind === 'many' ? result.items : null;
 };
 

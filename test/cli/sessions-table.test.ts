@@ -28,27 +28,48 @@ describe('sessions: a table as wide as the terminal', () => {
 		const wide = startSession([cliPath, 'sessions', '--posts', basic], {cols: 200, rows: 20});
 		await wide.exited;
 		await wide.waitFor(/Keynote/);
-		const rows = wide.screen().split('\n').filter(row => row.trim() !== '');
-		assert.match(rows[0]!, /^✓ Day 1 {2}Volumes Everywhere {2}Ana Gómez, Acme & Bo Li, Initech {2}https:\/\/sched\.co\/AAA1$/);
+		const rows = wide
+			.screen()
+			.split('\n')
+			.filter((row) => row.trim() !== '');
+		assert.match(
+			rows[0]!,
+			/^✓ Day 1 {2}Volumes Everywhere {2}Ana Gómez, Acme & Bo Li, Initech {2}https:\/\/sched\.co\/AAA1$/,
+		);
 		assert.match(rows[1]!, /^◌ Day 1 {2}CSI Deep Dive {7}Cy Wu, Initech {20}https:\/\/sched\.co\/AAA2$/);
 		const narrow = startSession([cliPath, 'sessions', '--posts', basic], {cols: 30, rows: 20});
 		await narrow.exited;
 		await narrow.waitFor(/Keynote/);
-		const cut = narrow.screen().split('\n').filter(row => row.trim() !== '');
-		assert.ok(cut.every(row => [...row].length <= 30), narrow.screen());
+		const cut = narrow
+			.screen()
+			.split('\n')
+			.filter((row) => row.trim() !== '');
+		assert.ok(
+			cut.every((row) => [...row].length <= 30),
+			narrow.screen(),
+		);
 		assert.match(cut[0]!, /…/);
 		assert.doesNotMatch(narrow.screen(), /https/);
 		// --width sets the table's width on a terminal too.
 		const given = startSession([cliPath, 'sessions', '--posts', basic, '--width', '60'], {cols: 200, rows: 20});
 		await given.exited;
 		await given.waitFor(/Keynote/);
-		assert.ok(given.screen().split('\n').every(row => [...row].length <= 60), given.screen());
+		assert.ok(
+			given
+				.screen()
+				.split('\n')
+				.every((row) => [...row].length <= 60),
+			given.screen(),
+		);
 	});
 
 	test('in a pipe it stays tab-separated, whatever the width', async () => {
 		const result = await runCli(['sessions', '--posts', basic, '--width', '30']);
 		assert.equal(result.code, 0, result.stderr);
-		assert.equal(result.stdout.split('\n')[0], 'Day 1\tVolumes Everywhere\tAna Gómez, Acme & Bo Li, Initech\t\t\thttps://sched.co/AAA1\t2024-05-02-storage-day.md\twatched');
+		assert.equal(
+			result.stdout.split('\n')[0],
+			'Day 1\tVolumes Everywhere\tAna Gómez, Acme & Bo Li, Initech\t\t\thttps://sched.co/AAA1\t2024-05-02-storage-day.md\twatched',
+		);
 	});
 });
 

@@ -27,7 +27,9 @@ function terminfoEntry(names: string, strings: Record<number, string>, stringCou
 	});
 	const boolCount = 1;
 	const header = Buffer.alloc(12);
-	[0o432, nameBytes.length, boolCount, 1, stringCount, tableSize].forEach((value, index) => header.writeInt16LE(value, index * 2));
+	[0o432, nameBytes.length, boolCount, 1, stringCount, tableSize].forEach((value, index) =>
+		header.writeInt16LE(value, index * 2),
+	);
 	const bools = Buffer.from([1]);
 	// Numbers start on an even byte.
 	const pad = (12 + nameBytes.length + boolCount) % 2 === 1 ? Buffer.from([0]) : Buffer.alloc(0);
@@ -60,10 +62,21 @@ describe('which terminals take the reader', () => {
 		assert.match(dumbTerminal({TERM: 'plain-tty', TERMINFO: noCup}) ?? '', /plain-tty has no cursor addressing/);
 		// Found through TERMINFO_DIRS too, and an entry listing fewer strings than cup's index has none.
 		const short = terminfoFolder('tiny-tty', terminfoEntry('tiny-tty', {1: '\u0007'}, 5));
-		assert.match(dumbTerminal({TERM: 'tiny-tty', TERMINFO_DIRS: `${short}:`, HOME: '/nonexistent'}) ?? '', /no cursor addressing/);
+		assert.match(
+			dumbTerminal({TERM: 'tiny-tty', TERMINFO_DIRS: `${short}:`, HOME: '/nonexistent'}) ?? '',
+			/no cursor addressing/,
+		);
 		const cup = terminfoFolder('fancy-term', terminfoEntry('fancy-term', {10: '\u001B[%i%p1%d;%p2%dH'}));
 		assert.equal(dumbTerminal({TERM: 'fancy-term', TERMINFO: cup}), null);
-		assert.equal(dumbTerminal({TERM: 'xterm-unknown-here', TERMINFO: tempFolder(), TERMINFO_DIRS: tempFolder(), HOME: '/nonexistent'}), null);
+		assert.equal(
+			dumbTerminal({
+				TERM: 'xterm-unknown-here',
+				TERMINFO: tempFolder(),
+				TERMINFO_DIRS: tempFolder(),
+				HOME: '/nonexistent',
+			}),
+			null,
+		);
 		// A TERM that would climb out of the folder is not looked up.
 		assert.equal(dumbTerminal({TERM: '../p/plain-tty', TERMINFO: noCup}), null);
 	});
@@ -74,9 +87,14 @@ describe('which terminals take the reader', () => {
 		const extended = terminfoEntry('x', {});
 		extended.writeInt16LE(0o1036, 0);
 		// Its one number is 4 bytes wide in the 32-bit format: the offsets move by two.
-		const wide = Buffer.concat([extended.subarray(0, 12 + 2 + 1 + 1), Buffer.alloc(2), extended.subarray(12 + 2 + 1 + 1)]);
+		const wide = Buffer.concat([
+			extended.subarray(0, 12 + 2 + 1 + 1),
+			Buffer.alloc(2),
+			extended.subarray(12 + 2 + 1 + 1),
+		]);
 		assert.equal(hasCursorAddressing(wide), false);
-		for (const garbage of [Buffer.alloc(0), Buffer.from('not terminfo at all'), Buffer.alloc(40, 0xff)]) assert.equal(hasCursorAddressing(garbage), true);
+		for (const garbage of [Buffer.alloc(0), Buffer.from('not terminfo at all'), Buffer.alloc(40, 0xff)])
+			assert.equal(hasCursorAddressing(garbage), true);
 	});
 });
 
@@ -84,7 +102,12 @@ describe('which terminals take the reader', () => {
 function ended(session: Session): Promise<{exitCode: number}> {
 	return Promise.race([
 		session.exited,
-		new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running; it wrote:\n${JSON.stringify(session.raw().slice(0, 300))}`)), GENEROUS_TIMEOUT_MS).unref()),
+		new Promise<never>((_, reject) =>
+			setTimeout(
+				() => reject(new Error(`still running; it wrote:\n${JSON.stringify(session.raw().slice(0, 300))}`)),
+				GENEROUS_TIMEOUT_MS,
+			).unref(),
+		),
 	]);
 }
 
@@ -98,16 +121,28 @@ describe('a dumb terminal gets the printed text', () => {
 		['an entry without cursor addressing', {TERM: 'plain-tty', TERMINFO: ''}],
 	] as const) {
 		test(`${name}: the posts printed plain; no query, alternate screen, mouse mode or colour`, async () => {
-			const session = startSession([cliPath], {cols: 100, rows: 30, env: {FORCE_COLOR: undefined, NO_COLOR: undefined, ...env, ...(env.TERMINFO === '' ? {TERMINFO: noCup()} : {})}});
+			const session = startSession([cliPath], {
+				cols: 100,
+				rows: 30,
+				env: {FORCE_COLOR: undefined, NO_COLOR: undefined, ...env, ...(env.TERMINFO === '' ? {TERMINFO: noCup()} : {})},
+			});
 			const {exitCode} = await ended(session);
 			assert.equal(exitCode, 0);
 			assert.match(session.raw(), /KubeCon \+ CloudNativeCon Europe 2024/);
-			assert.doesNotMatch(session.raw(), /\u001B|\u009B|\u009D/, 'not one escape: no OSC 11 or DA1 query, no alternate screen, no mouse, no SGR');
+			assert.doesNotMatch(
+				session.raw(),
+				/\u001B|\u009B|\u009D/,
+				'not one escape: no OSC 11 or DA1 query, no alternate screen, no mouse, no SGR',
+			);
 		});
 	}
 
 	test('--color=always still colours the printed text there', async () => {
-		const session = startSession([cliPath, '--color=always'], {cols: 100, rows: 30, env: {TERM: 'dumb', FORCE_COLOR: undefined, NO_COLOR: undefined}});
+		const session = startSession([cliPath, '--color=always'], {
+			cols: 100,
+			rows: 30,
+			env: {TERM: 'dumb', FORCE_COLOR: undefined, NO_COLOR: undefined},
+		});
 		assert.equal((await ended(session)).exitCode, 0);
 		assert.match(session.raw(), /\u001B\[[\d;]*m/);
 		assert.doesNotMatch(session.raw(), /\u001B\[\?1049h|\u001B\]11;\?|\u001B\[c/);

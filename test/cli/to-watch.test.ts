@@ -14,10 +14,29 @@ import {ANY_ESCAPE, runCli} from '../helpers/run-cli.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
 /** The store key of a fixture talk, as the reader's `w` writes it. */
-const keyOf = (title: string) => sessionKey(loadLibrary([basic]).posts.flatMap(post => post.sessions).find(session => session.title === title)!);
+const keyOf = (title: string) =>
+	sessionKey(
+		loadLibrary([basic])
+			.posts.flatMap((post) => post.sessions)
+			.find((session) => session.title === title)!,
+	);
 
 function session(title: string, fields: Partial<Session> = {}): Session {
-	return {title, speakers: null, people: [], organizations: [], url: null, day: null, dayNumber: null, note: null, missed: false, postId: 'p.md', line: 1, fileLine: 1, ...fields};
+	return {
+		title,
+		speakers: null,
+		people: [],
+		organizations: [],
+		url: null,
+		day: null,
+		dayNumber: null,
+		note: null,
+		missed: false,
+		postId: 'p.md',
+		line: 1,
+		fileLine: 1,
+		...fields,
+	};
 }
 
 /** A config folder for the store, removed after the test. */
@@ -31,13 +50,28 @@ describe('the to-watch rule and the markdown checklist', () => {
 	const missed = session('Missed talk', {missed: true, speakers: 'Ana, Acme', url: 'https://sched.co/A'});
 	const attended = session('Attended talk');
 	test('a missed talk is to watch until marked watched; any talk marked to watch is on the list', () => {
-		assert.deepEqual(toWatchSessions([missed, attended], () => undefined), [missed]);
-		assert.deepEqual(toWatchSessions([missed, attended], key => (key.endsWith('missed talk') ? true : undefined)), []);
-		assert.deepEqual(toWatchSessions([missed, attended], key => (key.endsWith('attended talk') ? false : undefined)), [missed, attended]);
-		assert.equal(isWatched(attended, () => undefined), true);
+		assert.deepEqual(
+			toWatchSessions([missed, attended], () => undefined),
+			[missed],
+		);
+		assert.deepEqual(
+			toWatchSessions([missed, attended], (key) => (key.endsWith('missed talk') ? true : undefined)),
+			[],
+		);
+		assert.deepEqual(
+			toWatchSessions([missed, attended], (key) => (key.endsWith('attended talk') ? false : undefined)),
+			[missed, attended],
+		);
+		assert.equal(
+			isWatched(attended, () => undefined),
+			true,
+		);
 	});
 	test('one line a talk: a box, the title and speakers linked, watched ones ticked', () => {
-		assert.deepEqual(sessionsMarkdown([missed, attended], () => undefined), ['- [ ] [Missed talk — Ana, Acme](https://sched.co/A)', '- [x] Attended talk']);
+		assert.deepEqual(
+			sessionsMarkdown([missed, attended], () => undefined),
+			['- [ ] [Missed talk — Ana, Acme](https://sched.co/A)', '- [x] Attended talk'],
+		);
 	});
 	test('hostile titles print as text: markup escaped, control characters shown, the link cannot be cut short', () => {
 		const hostile = session('*Bold* [x](javascript:1) <b>\u001B[31mred', {url: 'https://e.x/a b)(c', missed: true});
@@ -47,8 +81,22 @@ describe('the to-watch rule and the markdown checklist', () => {
 		assert.equal(markdownText('Q&A (OPA) &amp;'), 'Q&A (OPA) \\&amp;');
 	});
 	test('--to-watch and --format md go with sessions only; --format takes md', () => {
-		assert.deepEqual(parseCli(['sessions', '--to-watch', '--format', 'md']).command, {kind: 'sessions', paths: [], query: '', missed: false, day: null, json: false, toWatch: true, format: 'md'});
-		for (const argv of [['--to-watch'], ['read', 'x', '--format', 'md'], ['sessions', '--format', 'html'], ['sessions', '--json', '--format', 'md']]) {
+		assert.deepEqual(parseCli(['sessions', '--to-watch', '--format', 'md']).command, {
+			kind: 'sessions',
+			paths: [],
+			query: '',
+			missed: false,
+			day: null,
+			json: false,
+			toWatch: true,
+			format: 'md',
+		});
+		for (const argv of [
+			['--to-watch'],
+			['read', 'x', '--format', 'md'],
+			['sessions', '--format', 'html'],
+			['sessions', '--json', '--format', 'md'],
+		]) {
 			assert.throws(() => parseCli(argv), UsageError, argv.join(' '));
 		}
 	});
@@ -59,12 +107,18 @@ describe('the to-watch rule and the markdown checklist', () => {
 });
 
 describe('sessions --to-watch through the CLI', () => {
-	test('lists the talks marked missed and not yet watched; a watched mark takes one off', async t => {
+	test('lists the talks marked missed and not yet watched; a watched mark takes one off', async (t) => {
 		const config = configDir(t);
 		const env = {KUBECON_NOTES_CONFIG_DIR: config};
 		const before = await runCli(['sessions', '--to-watch', '--posts', basic], {env});
 		assert.equal(before.code, 0, before.stderr);
-		assert.deepEqual(before.stdout.trimEnd().split('\n').map(line => line.split('\t')[1]), ['CSI Deep Dive']);
+		assert.deepEqual(
+			before.stdout
+				.trimEnd()
+				.split('\n')
+				.map((line) => line.split('\t')[1]),
+			['CSI Deep Dive'],
+		);
 		const markdown = await runCli(['sessions', '--to-watch', '--format', 'md', '--posts', basic], {env});
 		assert.equal(markdown.stdout, '- [ ] [CSI Deep Dive — Cy Wu, Initech](https://sched.co/AAA2)\n');
 
@@ -77,20 +131,27 @@ describe('sessions --to-watch through the CLI', () => {
 		assert.match(all.stdout, /^- \[x\] \[CSI Deep Dive — Cy Wu, Initech\]\(https:\/\/sched\.co\/AAA2\)$/m);
 	});
 
-	test('a talk marked to watch in the reader is listed though the notes do not say missed', async t => {
+	test('a talk marked to watch in the reader is listed though the notes do not say missed', async (t) => {
 		const config = configDir(t);
 		createStore({cwd: config}).setWatched(keyOf('eBPF for Everyone'), false);
-		const result = await runCli(['sessions', '--to-watch', '--format', 'md', '--posts', basic], {env: {KUBECON_NOTES_CONFIG_DIR: config}});
+		const result = await runCli(['sessions', '--to-watch', '--format', 'md', '--posts', basic], {
+			env: {KUBECON_NOTES_CONFIG_DIR: config},
+		});
 		assert.equal(result.code, 0, result.stderr);
-		assert.deepEqual(result.stdout.trimEnd().split('\n').sort(), ['- [ ] [CSI Deep Dive — Cy Wu, Initech](https://sched.co/AAA2)', '- [ ] [eBPF for Everyone — Dee Ray, Example Co](https://sched.co/BBB1)']);
+		assert.deepEqual(result.stdout.trimEnd().split('\n').sort(), [
+			'- [ ] [CSI Deep Dive — Cy Wu, Initech](https://sched.co/AAA2)',
+			'- [ ] [eBPF for Everyone — Dee Ray, Example Co](https://sched.co/BBB1)',
+		]);
 	});
 
-	test('a corrupt store is read as empty, said once with its path, and left alone (the reader and forget, which write, move it aside)', async t => {
+	test('a corrupt store is read as empty, said once with its path, and left alone (the reader and forget, which write, move it aside)', async (t) => {
 		const config = configDir(t);
 		const store = createStore({cwd: config});
 		store.setWatched('x#y', true);
 		writeFileSync(store.path, '{not json');
-		const result = await runCli(['sessions', '--to-watch', '--posts', basic], {env: {KUBECON_NOTES_CONFIG_DIR: config}});
+		const result = await runCli(['sessions', '--to-watch', '--posts', basic], {
+			env: {KUBECON_NOTES_CONFIG_DIR: config},
+		});
 		assert.equal(result.code, 0);
 		// The parser's own words differ between Node versions (22 adds the line and column).
 		const reason = (() => {
@@ -101,7 +162,10 @@ describe('sessions --to-watch through the CLI', () => {
 				return (error as Error).message;
 			}
 		})();
-		assert.equal(result.stderr, `kubecon-notes: warning: The reading-position file ${store.path} is not valid (${reason}); it was read as empty (the reader moves it aside).\n`);
+		assert.equal(
+			result.stderr,
+			`kubecon-notes: warning: The reading-position file ${store.path} is not valid (${reason}); it was read as empty (the reader moves it aside).\n`,
+		);
 		assert.equal(readFileSync(store.path, 'utf8'), '{not json');
 	});
 });

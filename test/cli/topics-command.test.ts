@@ -12,7 +12,13 @@ describe('kubecon-notes topics, errors and exit codes', () => {
 		assert.equal(result.stderr, '');
 		assert.equal(
 			result.stdout,
-			['2024-05-02-storage-day.md\tIntroduction', '2024-05-02-storage-day.md\tVolumes', '2024-05-02-storage-day.md\tSnapshots', '2023-11-20-network-notes.markdown\tOn CNI', ''].join('\n'),
+			[
+				'2024-05-02-storage-day.md\tIntroduction',
+				'2024-05-02-storage-day.md\tVolumes',
+				'2024-05-02-storage-day.md\tSnapshots',
+				'2023-11-20-network-notes.markdown\tOn CNI',
+				'',
+			].join('\n'),
 		);
 	});
 
@@ -36,10 +42,16 @@ describe('kubecon-notes topics, errors and exit codes', () => {
 		const unknown = await runCli(['read', 'zzzz', '--posts', basic]);
 		assert.equal(unknown.code, 1);
 		assert.equal(unknown.stdout, '');
-		assert.equal(unknown.stderr, "kubecon-notes: no post matches 'zzzz' (kubecon-notes topics lists them; --posts DIR reads another folder)\n");
+		assert.equal(
+			unknown.stderr,
+			"kubecon-notes: no post matches 'zzzz' (kubecon-notes topics lists them; --posts DIR reads another folder)\n",
+		);
 		const ambiguous = await runCli(['read', 'notes', '--posts', basic]);
 		assert.equal(ambiguous.code, 1);
-		assert.match(ambiguous.stderr, /'notes' matches 2 posts:\n {2}2024-05-02-storage-day\.md {2}\(Storage day: notes\)\n {2}2023-11-20-network-notes\.markdown {2}\(Network notes\)\n$/);
+		assert.match(
+			ambiguous.stderr,
+			/'notes' matches 2 posts:\n {2}2024-05-02-storage-day\.md {2}\(Storage day: notes\)\n {2}2023-11-20-network-notes\.markdown {2}\(Network notes\)\n$/,
+		);
 	});
 
 	test('a missing path and bad usage exit 2 with one line, no stack trace', async () => {
@@ -48,7 +60,10 @@ describe('kubecon-notes topics, errors and exit codes', () => {
 		assert.equal(missing.stderr, 'kubecon-notes: no such file or folder: /no/such/folder\n');
 		const usage = await runCli(['--width', 'wide']);
 		assert.equal(usage.code, 2);
-		assert.equal(usage.stderr.split('\n')[0], "kubecon-notes: --width takes a whole number from 20 to 1000, not 'wide'");
+		assert.equal(
+			usage.stderr.split('\n')[0],
+			"kubecon-notes: --width takes a whole number from 20 to 1000, not 'wide'",
+		);
 		assert.doesNotMatch(usage.stderr, /\n\s+at /);
 	});
 

@@ -9,7 +9,11 @@ const post2023 = fileURLToPath(new URL('../../posts/2023-04-27-kubecon-eu-2023.m
 
 describe('command-line words', () => {
 	test('a negative number is a value, and the error says what the option takes in one line', () => {
-		assert.throws(() => parseCli(['--width', '-5']), (error: unknown) => error instanceof UsageError && error.message === "--width takes a whole number from 20 to 1000, not '-5'");
+		assert.throws(
+			() => parseCli(['--width', '-5']),
+			(error: unknown) =>
+				error instanceof UsageError && error.message === "--width takes a whole number from 20 to 1000, not '-5'",
+		);
 	});
 
 	test('a mistyped command is suggested', () => {
@@ -23,7 +27,10 @@ describe('command-line words through the CLI', () => {
 	test('sesions: no such file, did you mean sessions (exit 2, one line)', async () => {
 		const result = await runCli(['sesions']);
 		assert.equal(result.code, 2);
-		assert.equal(result.stderr, "kubecon-notes: no such file or folder: sesions (did you mean 'kubecon-notes sessions'?)\n");
+		assert.equal(
+			result.stderr,
+			"kubecon-notes: no such file or folder: sesions (did you mean 'kubecon-notes sessions'?)\n",
+		);
 	});
 
 	test('--day that names no day of the notes is bad usage (exit 2) and lists the days', async () => {

@@ -11,8 +11,19 @@ import {normalBufferAfter} from './replay-terminal.js';
 // Issue 11 through a real pseudo-terminal: places, every topic, the terminal left alone, a measure, resizing.
 /** The text right of the sidebar's rule (or the whole row without one), per row but the status line. */
 const paneRows = (session: Session) =>
-	session.screen().split('\n').slice(0, -1).map(row => (/[│┃]/.test(row) ? row.slice(row.search(/[│┃]/) + 1) : row));
-const storeText = (configDir: string) => readFileSync(join(configDir, readdirSync(configDir).find(name => name.endsWith('.json'))!), 'utf8');
+	session
+		.screen()
+		.split('\n')
+		.slice(0, -1)
+		.map((row) => (/[│┃]/.test(row) ? row.slice(row.search(/[│┃]/) + 1) : row));
+const storeText = (configDir: string) =>
+	readFileSync(
+		join(
+			configDir,
+			readdirSync(configDir).find((name) => name.endsWith('.json'))!,
+		),
+		'utf8',
+	);
 const folders: string[] = [];
 after(() => {
 	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
@@ -85,7 +96,10 @@ describe('the reader as a daily tool (issue 11)', () => {
 		folders.push(dir);
 		// A shell's history before the reader starts: 100 numbered lines.
 		const wrapper = join(dir, 'after-history.mjs');
-		writeFileSync(wrapper, `for (let i = 1; i <= 100; i++) process.stdout.write('history line ' + i + '\\n');\nawait import(${JSON.stringify(cliPath)});\n`);
+		writeFileSync(
+			wrapper,
+			`for (let i = 1; i <= 100; i++) process.stdout.write('history line ' + i + '\\n');\nawait import(${JSON.stringify(cliPath)});\n`,
+		);
 		const session = startSession([wrapper, '--no-resume'], {cols: 120, rows: 35});
 		folders.push(session.configDir);
 		await session.waitFor(FIRST_FRAME);
@@ -112,26 +126,38 @@ describe('the reader as a daily tool (issue 11)', () => {
 		sizes.sort((a, b) => a - b);
 		assert.ok(sizes[5]! < 2600, `bytes per j: ${sizes.join(', ')}`);
 		const history = await normalBufferAfter(session.raw(), 100, 30);
-		for (const line of ['history line 1', 'history line 50', 'history line 100']) assert.ok(history.includes(line), `${line} is gone from the scrollback`);
+		for (const line of ['history line 1', 'history line 50', 'history line 100'])
+			assert.ok(history.includes(line), `${line} is gone from the scrollback`);
 	});
 
 	test('6. the text is at most 100 columns, or --width; spare room widens the sidebar', async () => {
 		const wide = startSession([cliPath, '--no-resume'], {cols: 200, rows: 50});
 		folders.push(wide.configDir);
 		await wide.waitFor(FIRST_FRAME);
-		const widest = Math.max(...paneRows(wide).map(row => row.trim().length));
+		const widest = Math.max(...paneRows(wide).map((row) => row.trim().length));
 		assert.ok(widest <= 100 && widest > 80, `text ${widest} columns wide at 200`);
 		assert.ok(wide.screen().split('\n')[0]!.indexOf('│') > 40, 'the sidebar took spare room');
 		wide.write('q');
 		await wide.exited;
-		const narrow = startSession([cliPath, '--no-resume', '--width', '70'], {cols: 200, rows: 50, configDir: wide.configDir});
+		const narrow = startSession([cliPath, '--no-resume', '--width', '70'], {
+			cols: 200,
+			rows: 50,
+			configDir: wide.configDir,
+		});
 		await narrow.waitFor(FIRST_FRAME);
-		const measured = Math.max(...paneRows(narrow).map(row => row.trim().length));
+		const measured = Math.max(...paneRows(narrow).map((row) => row.trim().length));
 		assert.ok(measured <= 70 && measured > 55, `text ${measured} columns wide with --width 70`);
 		narrow.write('t');
 		await narrow.waitFor(() => !narrow.screen().includes('│'));
 		const hidden = narrow.screen().split('\n').slice(0, -1);
-		assert.ok(hidden.every(row => row.trimEnd().length <= 70 + Math.floor((200 - 71) / 2) && (row.trim() === '' || row.startsWith(' '.repeat(30)))), 'centred with a margin');
+		assert.ok(
+			hidden.every(
+				(row) =>
+					row.trimEnd().length <= 70 + Math.floor((200 - 71) / 2) &&
+					(row.trim() === '' || row.startsWith(' '.repeat(30))),
+			),
+			'centred with a margin',
+		);
 		narrow.write('q');
 		await narrow.exited;
 	});
@@ -145,12 +171,24 @@ describe('the reader as a daily tool (issue 11)', () => {
 		// The focus on the sidebar, then the window narrows below the sidebar's room.
 		session.write('\t');
 		// The focused list is marked by a heavy rule.
-		await session.waitFor(() => /KubeCon/.test(session.screen().split('\n').find(row => row.includes('\u2503')) ?? ''));
-		for (const [cols, rows] of [[80, 30], [50, 20]] as const) {
+		await session.waitFor(() =>
+			/KubeCon/.test(
+				session
+					.screen()
+					.split('\n')
+					.find((row) => row.includes('\u2503')) ?? '',
+			),
+		);
+		for (const [cols, rows] of [
+			[80, 30],
+			[50, 20],
+		] as const) {
 			session.resize(cols, rows);
-			await session.waitFor(() => statusLine(session).length <= cols && paneRows(session)[0]!.trim().startsWith('On Artificial'));
+			await session.waitFor(
+				() => statusLine(session).length <= cols && paneRows(session)[0]!.trim().startsWith('On Artificial'),
+			);
 		}
-		assert.doesNotMatch(session.screen(), /▾ KubeCon/, 'the list took the text\'s place');
+		assert.doesNotMatch(session.screen(), /▾ KubeCon/, "the list took the text's place");
 		session.write('t');
 		await session.waitFor(/▾ KubeCon/);
 		session.write('t');

@@ -79,8 +79,11 @@ describe('find and search (issue 24)', {skip}, () => {
 		await session.waitFor(/\/ ▏/);
 		session.write('netfilter');
 		await session.waitFor(/0 sessions · 6 lines/);
-		const rows = session.screen().split('\n').map(row => row.split(/[│┃]/)[1] ?? '');
-		const others = rows.findIndex(row => /Lines of other posts/.test(row));
+		const rows = session
+			.screen()
+			.split('\n')
+			.map((row) => row.split(/[│┃]/)[1] ?? '');
+		const others = rows.findIndex((row) => /Lines of other posts/.test(row));
 		assert.match(rows[others + 1]!, /KubeCon \+ CloudNativeCon Europe 2024 notes/);
 		assert.match(rows.slice(0, others).join('\n'), /plain old netfilter/);
 	});

@@ -19,10 +19,14 @@ const position = (session: Session) => Number(/(\d+)(?:–\d+)?\/\d+ \d+%/.exec(
 function postText(paragraphs: string[]): string {
 	return `---\ntitle: "Long notes"\ndate: 2025-04-02\n---\n\n${paragraphs.join('\n\n')}\n`;
 }
-const numbered = (count: number, edit: (n: number) => string = n => `Paragraph number ${n} of the notes.`) => Array.from({length: count}, (_, index) => edit(index + 1));
+const numbered = (count: number, edit: (n: number) => string = (n) => `Paragraph number ${n} of the notes.`) =>
+	Array.from({length: count}, (_, index) => edit(index + 1));
 
 /** Lines 1-based of `text` in `file`. */
-const lineOf = (file: string, text: string) => readFileSync(file, 'utf8').split('\n').findIndex(line => line.includes(text)) + 1;
+const lineOf = (file: string, text: string) =>
+	readFileSync(file, 'utf8')
+		.split('\n')
+		.findIndex((line) => line.includes(text)) + 1;
 
 describe('the reader follows the writer', () => {
 	afterEach(killAllSessions);
@@ -38,10 +42,15 @@ describe('the reader follows the writer', () => {
 		const top = paneTop(session);
 		const shown = Number(/number (\d+)/.exec(top)![1]);
 		// Lines inserted above the place, and a paragraph on screen changed.
-		const edited = postText([...numbered(6, n => `Inserted paragraph ${n}.`), ...numbered(80, n => (n === shown + 3 ? `Paragraph number ${n} EDITED in the editor.` : `Paragraph number ${n} of the notes.`))]);
+		const edited = postText([
+			...numbered(6, (n) => `Inserted paragraph ${n}.`),
+			...numbered(80, (n) =>
+				n === shown + 3 ? `Paragraph number ${n} EDITED in the editor.` : `Paragraph number ${n} of the notes.`,
+			),
+		]);
 		writeFileSync(file, edited);
 		let polls = 0;
-		await session.waitFor(screen => {
+		await session.waitFor((screen) => {
 			// A save before the watcher's first scan is not seen: save again, as a user would.
 			if (++polls % 200 === 0) writeFileSync(file, edited);
 			return screen.includes('EDITED in the editor');
@@ -91,7 +100,10 @@ describe('the reader follows the writer', () => {
 		session.write('\u001B[<64;80;10M\u001B[<64;80;10M');
 		await session.waitFor(() => position(session) === 1);
 		// A click on the other post's row in the sidebar opens it.
-		const row = session.screen().split('\n').findIndex(line => /▸ KubeCon[^│]*2023/.test(line));
+		const row = session
+			.screen()
+			.split('\n')
+			.findIndex((line) => /▸ KubeCon[^│]*2023/.test(line));
 		assert.ok(row > 0, session.screen());
 		session.write(`\u001B[<0;3;${row + 1}M\u001B[<0;3;${row + 1}m`);
 		await session.waitFor(() => /2023 notes/.test(statusLine(session)));
@@ -121,7 +133,7 @@ describe('the reader follows the writer', () => {
 			await session.waitFor(() => session.buffer() === 'normal' && !session.isCursorHidden());
 			assert.ok(session.raw().lastIndexOf('\u001B[?1006l\u001B[?1000l') > session.raw().lastIndexOf('\u001B[?1000h'));
 			process.kill(session.pid, 'SIGCONT');
-			await session.waitFor(screen => session.buffer() === 'alternate' && screen === frame);
+			await session.waitFor((screen) => session.buffer() === 'alternate' && screen === frame);
 		}
 		const at = position(session);
 		session.write('j');
@@ -137,7 +149,13 @@ describe('the reader follows the writer', () => {
 		mkdirSync(bin);
 		writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$1" > '${opened}'\n`);
 		chmodSync(join(bin, 'xdg-open'), 0o755);
-		const session = startSession([cliPath, '--no-resume'], {cols: 200, env: {PATH: `${bin}:${process.env['PATH']}`, KUBECON_NOTES_RECORDING_URL: 'https://videos.example/find?q={query}'}});
+		const session = startSession([cliPath, '--no-resume'], {
+			cols: 200,
+			env: {
+				PATH: `${bin}:${process.env['PATH']}`,
+				KUBECON_NOTES_RECORDING_URL: 'https://videos.example/find?q={query}',
+			},
+		});
 		await session.waitFor(FIRST_FRAME);
 		session.write('/');
 		await session.waitFor(/\/ ▏/);
@@ -145,14 +163,21 @@ describe('the reader follows the writer', () => {
 		await session.waitFor(/1 session/);
 		session.write('\t');
 		session.write('w');
-		await session.waitFor(() => /Marked (watched|to watch): Setting up Etcd with Kubernetes.*\((\d+ talks?|nothing) left to watch/.test(statusLine(session)));
+		await session.waitFor(() =>
+			/Marked (watched|to watch): Setting up Etcd with Kubernetes.*\((\d+ talks?|nothing) left to watch/.test(
+				statusLine(session),
+			),
+		);
 		session.write('v');
 		await waitFor(() => existsSync(opened) && readFileSync(opened, 'utf8').endsWith('\n'));
-		assert.equal(readFileSync(opened, 'utf8').trim(), `https://videos.example/find?q=${encodeURIComponent('Setting up Etcd with Kubernetes to Host Clusters with Thousands of Nodes')}`);
+		assert.equal(
+			readFileSync(opened, 'utf8').trim(),
+			`https://videos.example/find?q=${encodeURIComponent('Setting up Etcd with Kubernetes to Host Clusters with Thousands of Nodes')}`,
+		);
 		await session.waitFor(() => /Opened https:\/\/videos\.example/.test(statusLine(session)));
 		// q closes the panel (a lone Esc followed at once by q would read as Alt-q), then quits.
 		session.write('q');
-		await session.waitFor(screen => !/1 session/.test(screen));
+		await session.waitFor((screen) => !/1 session/.test(screen));
 		session.write('q');
 		assert.equal((await session.exited).exitCode, 0);
 	});

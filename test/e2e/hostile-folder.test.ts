@@ -24,7 +24,9 @@ before(() => {
 	mkdirSync(join(notes, 'loop'));
 	symlinkSync('..', join(notes, 'loop', 'back'));
 	// More folders than the watcher takes (2,000): its scan is still running when the keys come.
-	for (let outer = 0; outer < 60; outer++) for (let inner = 0; inner < 40; inner++) mkdirSync(join(notes, 'tree', `a${outer}`, `b${inner}`), {recursive: true});
+	for (let outer = 0; outer < 60; outer++)
+		for (let inner = 0; inner < 40; inner++)
+			mkdirSync(join(notes, 'tree', `a${outer}`, `b${inner}`), {recursive: true});
 });
 
 /** Waits for the exit, whatever the watcher is doing; the test's timeout bounds it. */
@@ -39,16 +41,20 @@ describe('a hostile folder', {skip}, () => {
 		const result = await runCli(['topics', '--posts', notes]);
 		assert.equal(result.code, 0);
 		assert.equal(result.stdout, '2024-01-01-only.md\tFirst topic\n');
-		assert.equal(result.stderr.match(/links that lead out of the folder are not followed, as in Jekyll's safe mode: machine/g)?.length, 1);
+		assert.equal(
+			result.stderr.match(/links that lead out of the folder are not followed, as in Jekyll's safe mode: machine/g)
+				?.length,
+			1,
+		);
 	});
 
-	test("W names the links the reader did not follow; q ends it while the watcher works", async () => {
+	test('W names the links the reader did not follow; q ends it while the watcher works', async () => {
 		const session = startSession([cliPath, '--posts', notes], {cols: 110, rows: 20});
 		await session.waitFor(FIRST_FRAME);
 		session.write('W');
 		await session.waitFor(/not followed, as in Jekyll's safe mode/);
 		session.write('\u001B');
-		await session.waitFor(screen => !/safe mode/.test(screen));
+		await session.waitFor((screen) => !/safe mode/.test(screen));
 		session.write('q');
 		assert.equal(await exitOf(session), 0);
 	});

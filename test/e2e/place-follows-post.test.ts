@@ -8,7 +8,6 @@ import {cliPath, runCli} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {tempFolder} from '../helpers/temp-folder.js';
 
-
 const text = `---\ntitle: Followed notes\n---\n${Array.from({length: 80}, (_, index) => `Paragraph number ${index + 1}.\n`).join('\n')}`;
 /** The first row on screen, from the range `A–B/M` the status line shows. */
 const position = (session: Session) => Number(/(\d+)(?:–\d+)?\/\d+ \d+%/.exec(statusLine(session))?.[1] ?? Number.NaN);
@@ -50,7 +49,9 @@ describe('a place follows its post', () => {
 		renameSync(join(posts, '2025-04-02-notes.md'), join(elsewhere, '2025-04-02-notes.md'));
 		assert.equal(await opensAt(['--posts', elsewhere], configDir), left);
 		// forget clears it wherever it was kept.
-		const forgot = await runCli(['forget', 'followed', '--posts', elsewhere], {env: {KUBECON_NOTES_CONFIG_DIR: configDir}});
+		const forgot = await runCli(['forget', 'followed', '--posts', elsewhere], {
+			env: {KUBECON_NOTES_CONFIG_DIR: configDir},
+		});
 		assert.equal(forgot.stdout, 'Forgot the reading position of 2025-04-02-notes.md.\n', forgot.stderr);
 		assert.equal(await opensAt(['--posts', elsewhere], configDir), 1);
 	});
@@ -74,7 +75,15 @@ describe('a place follows its post', () => {
 		mkdirSync(posts);
 		writeFileSync(join(posts, '2025-04-01-notes.md'), text);
 		const anchor = {sourceLine: 84, blockKey: 'Paragraph number 42.', blockFraction: 0, topic: null, progress: 0.5};
-		writeFileSync(join(configDir, 'config.json'), JSON.stringify({schemaVersion: 1, positions: {'2025-04-01-notes.md': {anchor, readTopics: [], updatedAt: 1}}, lastPostId: '2025-04-01-notes.md', watched: {}}));
+		writeFileSync(
+			join(configDir, 'config.json'),
+			JSON.stringify({
+				schemaVersion: 1,
+				positions: {'2025-04-01-notes.md': {anchor, readTopics: [], updatedAt: 1}},
+				lastPostId: '2025-04-01-notes.md',
+				watched: {},
+			}),
+		);
 		assert.ok((await opensAt(['--posts', posts], configDir)) > 40);
 	});
 });

@@ -10,15 +10,22 @@ import {killAllSessions, startSession, type Session} from '../helpers/pseudo-ter
 // post as a place of its own.
 const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
-const storeText = (configDir: string) => readFileSync(join(configDir, readdirSync(configDir).find(name => name.endsWith('.json'))!), 'utf8');
+const storeText = (configDir: string) =>
+	readFileSync(
+		join(
+			configDir,
+			readdirSync(configDir).find((name) => name.endsWith('.json'))!,
+		),
+		'utf8',
+	);
 /** The open post's topic rows in the sidebar: mark and name. */
 const topicRows = (session: Session) =>
 	session
 		.screen()
 		.split('\n')
-		.map(row => row.split(/[│┃]/)[0]!)
-		.filter(row => /^ {2}[●▪·] /.test(row))
-		.map(row => row.trim());
+		.map((row) => row.split(/[│┃]/)[0]!)
+		.filter((row) => /^ {2}[●▪·] /.test(row))
+		.map((row) => row.trim());
 
 describe('read marks and the top (issue 24)', {skip}, () => {
 	afterEach(killAllSessions);
@@ -32,13 +39,22 @@ describe('read marks and the top (issue 24)', {skip}, () => {
 			session.write(' ');
 			await session.waitFor(() => statusLine(session) !== before);
 		}
-		await session.waitFor(() => topicRows(session).every(row => !row.startsWith('·')));
+		await session.waitFor(() => topicRows(session).every((row) => !row.startsWith('·')));
 		session.write('q');
 		await session.exited;
 		const again = startSession([cliPath], {cols: 120, rows: 35, configDir: session.configDir});
 		await again.waitFor(FIRST_FRAME);
-		assert.deepEqual(topicRows(again).filter(row => row.startsWith('·')), []);
-		for (const topic of ['Introduction', 'On Artificial Intelligence, Machine Learning and GPUs', 'On networking', 'Final notes']) assert.match(storeText(session.configDir), new RegExp(`"${topic}"`));
+		assert.deepEqual(
+			topicRows(again).filter((row) => row.startsWith('·')),
+			[],
+		);
+		for (const topic of [
+			'Introduction',
+			'On Artificial Intelligence, Machine Learning and GPUs',
+			'On networking',
+			'Final notes',
+		])
+			assert.match(storeText(session.configDir), new RegExp(`"${topic}"`));
 	});
 
 	test('G reads only the topics wholly on the last page', async () => {
@@ -46,8 +62,11 @@ describe('read marks and the top (issue 24)', {skip}, () => {
 		await session.waitFor(FIRST_FRAME);
 		session.write('G');
 		await session.waitFor(() => / 100%/.test(statusLine(session)));
-		assert.ok(topicRows(session).some(row => row.startsWith('· On security')), topicRows(session).join('\n'));
-		assert.ok(topicRows(session).some(row => /^[●▪] Final notes/.test(row)));
+		assert.ok(
+			topicRows(session).some((row) => row.startsWith('· On security')),
+			topicRows(session).join('\n'),
+		);
+		assert.ok(topicRows(session).some((row) => /^[●▪] Final notes/.test(row)));
 	});
 
 	test('g stores the top: the post reopens with its title, after n p and after a restart', async () => {

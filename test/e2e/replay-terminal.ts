@@ -10,7 +10,7 @@ const {Terminal} = createRequire(import.meta.url)('@xterm/headless') as {Termina
 export async function normalBufferAfter(raw: string, cols: number, rows: number): Promise<string[]> {
 	const terminal = new Terminal({cols, rows, scrollback: 5000, allowProposedApi: true});
 	// The pty turned \n into \r\n already; the program's output is replayed as it arrived.
-	await new Promise<void>(resolve => terminal.write(raw, resolve));
+	await new Promise<void>((resolve) => terminal.write(raw, resolve));
 	const buffer = terminal.buffer.normal;
 	const lines: string[] = [];
 	for (let row = 0; row < buffer.length; row++) lines.push(buffer.getLine(row)?.translateToString(true) ?? '');

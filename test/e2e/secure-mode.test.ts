@@ -19,7 +19,8 @@ describe('secure mode', () => {
 	test('--secure or KUBECON_NOTES_SECURE=1 (not 0, false or empty) turns it on', () => {
 		assert.equal(parseCli(['--secure'], {}).secure, true);
 		assert.equal(parseCli([], {KUBECON_NOTES_SECURE: '1'}).secure, true);
-		for (const value of ['', '0', 'false', 'no']) assert.equal(parseCli([], {KUBECON_NOTES_SECURE: value}).secure, false, value);
+		for (const value of ['', '0', 'false', 'no'])
+			assert.equal(parseCli([], {KUBECON_NOTES_SECURE: value}).secure, false, value);
 		assert.equal(parseCli([], {}).secure, false);
 	});
 
@@ -41,7 +42,11 @@ describe('secure mode', () => {
 				writeFileSync(join(bin, name), `#!/bin/sh\necho ${name} >> '${mark}'\n`);
 				chmodSync(join(bin, name), 0o755);
 			}
-			const session = startSession([cliPath, '--posts', posts, '--no-resume', ...args], {cols: 100, rows: 20, env: {...env, VISUAL: '', EDITOR: join(bin, 'vi'), PATH: `${bin}:${process.env['PATH']}`}});
+			const session = startSession([cliPath, '--posts', posts, '--no-resume', ...args], {
+				cols: 100,
+				rows: 20,
+				env: {...env, VISUAL: '', EDITOR: join(bin, 'vi'), PATH: `${bin}:${process.env['PATH']}`},
+			});
 			await session.waitFor(/Some text/);
 			session.write('e');
 			await session.waitFor(/Secure mode: the editor is off/);
@@ -57,7 +62,7 @@ describe('secure mode', () => {
 			assert.ok(!session.raw().includes('\u001B]52;'), 'no OSC 52');
 			session.write('\u001B');
 			// A key right after Esc would read as Alt-key: wait for the panel to close first.
-			await session.waitFor(screen => !/1 session/.test(screen));
+			await session.waitFor((screen) => !/1 session/.test(screen));
 			session.write('q');
 			assert.equal((await session.exited).exitCode, 0);
 			assert.equal(existsSync(mark), false, 'no program ran');
@@ -74,10 +79,18 @@ describe('secure mode', () => {
 		const editor = join(folder, 'vi');
 		writeFileSync(editor, `#!/bin/sh\necho vi >> '${mark}'\n`);
 		chmodSync(editor, 0o755);
-		const session = startSession([cliPath, '--posts', posts, '--no-resume'], {cols: 100, rows: 20, env: {VISUAL: '', EDITOR: editor}});
+		const session = startSession([cliPath, '--posts', posts, '--no-resume'], {
+			cols: 100,
+			rows: 20,
+			env: {VISUAL: '', EDITOR: editor},
+		});
 		await session.waitFor(/Some text/);
 		session.write('e');
-		await session.waitFor(screen => /part of the installed package/.test(screen) && screen.replace(/\s+/g, '').includes(`cp'${join(posts, '2025-04-02-kiosk.md')}'~/notes/`));
+		await session.waitFor(
+			(screen) =>
+				/part of the installed package/.test(screen) &&
+				screen.replace(/\s+/g, '').includes(`cp'${join(posts, '2025-04-02-kiosk.md')}'~/notes/`),
+		);
 		session.write('q');
 		assert.equal((await session.exited).exitCode, 0);
 		assert.equal(existsSync(mark), false, 'no editor ran');

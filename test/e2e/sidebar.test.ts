@@ -21,15 +21,27 @@ function blog(): string {
 	folders.push(folder);
 	for (let index = 0; index < 60; index++) {
 		const isKubeCon = index % 3 === 0;
-		const title = isKubeCon ? `KubeCon day notes number ${index}, a long title to read whole` : `Weekly reading list ${index}`;
+		const title = isKubeCon
+			? `KubeCon day notes number ${index}, a long title to read whole`
+			: `Weekly reading list ${index}`;
 		const date = `${2024 - Math.floor(index / 12)}-${String(12 - (index % 12)).padStart(2, '0')}-15`;
-		const talks = isKubeCon ? `\n\nTalks I attended:\n\n* [Scaling etcd number ${index} - Ann Lee, Acme](https://sched.co/e${index})\n` : '';
-		writeFileSync(join(folder, `${date}-post-${index}.md`), `---\ntitle: ${title}\ndate: ${date}\ntags: [${isKubeCon ? 'kubecon' : 'reading'}]\n---\n## First part\n\nSome words of post ${index}.${talks}\n\n## Second part\n\nMore words.\n`);
+		const talks = isKubeCon
+			? `\n\nTalks I attended:\n\n* [Scaling etcd number ${index} - Ann Lee, Acme](https://sched.co/e${index})\n`
+			: '';
+		writeFileSync(
+			join(folder, `${date}-post-${index}.md`),
+			`---\ntitle: ${title}\ndate: ${date}\ntags: [${isKubeCon ? 'kubecon' : 'reading'}]\n---\n## First part\n\nSome words of post ${index}.${talks}\n\n## Second part\n\nMore words.\n`,
+		);
 	}
 	return folder;
 }
 
-const listRows = (session: Session) => session.screen().split('\n').slice(0, -1).map(row => row.split(/[│┃]/)[0]!);
+const listRows = (session: Session) =>
+	session
+		.screen()
+		.split('\n')
+		.slice(0, -1)
+		.map((row) => row.split(/[│┃]/)[0]!);
 const position = (session: Session) => /\d+–\d+\/\d+/.exec(statusLine(session))?.[0];
 
 describe('the sidebar for a whole blog (issue 24)', {skip}, () => {
@@ -65,7 +77,12 @@ describe('the sidebar for a whole blog (issue 24)', {skip}, () => {
 		await session.waitFor(/\/ ▏ +60\/60/);
 		session.write('tag:kubecon');
 		await session.waitFor(/\/ tag:kubecon▏ +20\/60/);
-		assert.ok(listRows(session).filter(row => /[▸▾] /.test(row)).every(row => /KubeCon/.test(row)), listRows(session).join('\n'));
+		assert.ok(
+			listRows(session)
+				.filter((row) => /[▸▾] /.test(row))
+				.every((row) => /KubeCon/.test(row)),
+			listRows(session).join('\n'),
+		);
 		session.write('\r');
 		await session.waitFor(/\/ tag:kubecon +20\/60/);
 		session.write('\t');
@@ -82,14 +99,20 @@ describe('the sidebar for a whole blog (issue 24)', {skip}, () => {
 		session.write('s');
 		await session.waitFor(/talks only +20\/60/);
 		session.write('\u001B');
-		await session.waitFor(() => !/talks only/.test(listRows(session)[0]!) && /Weekly reading list 1 /.test(session.screen()));
+		await session.waitFor(
+			() => !/talks only/.test(listRows(session)[0]!) && /Weekly reading list 1 /.test(session.screen()),
+		);
 	});
 
 	test('on a wide terminal the titles are whole, the text keeps its measure', async () => {
 		const session = startSession([cliPath, '--no-resume', blog()], {cols: 200, rows: 40});
 		await session.waitFor(FIRST_FRAME);
 		assert.match(session.screen(), /▸ KubeCon day notes number 3, a long title to read whole /);
-		const text = session.screen().split('\n').slice(0, -1).map(row => row.split(/[│┃]/)[1] ?? '');
-		assert.ok(Math.max(...text.map(row => row.trimEnd().length)) <= 100 + 40, 'the text keeps its column');
+		const text = session
+			.screen()
+			.split('\n')
+			.slice(0, -1)
+			.map((row) => row.split(/[│┃]/)[1] ?? '');
+		assert.ok(Math.max(...text.map((row) => row.trimEnd().length)) <= 100 + 40, 'the text keeps its column');
 	});
 });

@@ -16,10 +16,13 @@ const stored = (configDir: string) => JSON.parse(readFileSync(join(configDir, 'c
 
 /** Two readers on one store, each in its own post, each moved away from the top and not yet saved. */
 async function twoReadersMoved(configDir: string): Promise<Session[]> {
-	const readers = posts.map(post => startSession([cliPath, join(bundledPosts, post)], {cols: 100, rows: 30, configDir}));
+	const readers = posts.map((post) =>
+		startSession([cliPath, join(bundledPosts, post)], {cols: 100, rows: 30, configDir}),
+	);
 	for (const reader of readers) await reader.waitFor(FIRST_FRAME);
 	for (const reader of readers) reader.write('dd');
-	for (const reader of readers) await reader.waitFor(() => !/ 0%/.test(statusLine(reader)) && FIRST_FRAME.test(statusLine(reader)));
+	for (const reader of readers)
+		await reader.waitFor(() => !/ 0%/.test(statusLine(reader)) && FIRST_FRAME.test(statusLine(reader)));
 	return readers;
 }
 
@@ -36,11 +39,13 @@ describe('two readers sharing one store', () => {
 				const configDir = tempFolder();
 				const readers = await twoReadersMoved(configDir);
 				for (const reader of readers) stop(reader);
-				await Promise.all(readers.map(reader => reader.exited));
+				await Promise.all(readers.map((reader) => reader.exited));
 				const saved = stored(configDir);
 				for (const post of posts) {
 					// Kept under the post's identity key, which ends with its path (post-identity.ts).
-					const place = Object.entries(saved.positions).find(([key]) => key.endsWith(`:${join(bundledPosts, post)}`))?.[1];
+					const place = Object.entries(saved.positions).find(([key]) =>
+						key.endsWith(`:${join(bundledPosts, post)}`),
+					)?.[1];
 					assert.ok((place?.anchor.progress ?? 0) > 0, `round ${round}: ${post} kept: ${JSON.stringify(saved)}`);
 				}
 			}
@@ -56,12 +61,16 @@ describe('a store that cannot be written', () => {
 		writeFileSync(blocker, 'x');
 		const session = startSession([cliPath], {cols: 120, rows: 35, configDir: join(blocker, 'store')});
 		// The message is longer than a row: it takes rows above the status line, whole.
-		await session.waitFor(screen => /Reading positions are not saved/.test(screen.split('\n').slice(-4).join(' ')));
+		await session.waitFor((screen) => /Reading positions are not saved/.test(screen.split('\n').slice(-4).join(' ')));
 		assert.match(statusLine(session), /1 warning \(W\)/);
 		session.write('W');
 		await session.waitFor(/1 file problem/);
 		// The W list wraps the path where the window ends: read the pane's text as one line.
-		const pane = session.screen().split('\n').map(row => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim()).join(' ');
+		const pane = session
+			.screen()
+			.split('\n')
+			.map((row) => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim())
+			.join(' ');
 		assert.match(pane, /config\.json: Reading positions are not/);
 		// The real path, never a placeholder ("the file").
 		assert.match(pane, /config\.json cannot be written \(.*a-file is not a folder\)/);
@@ -77,7 +86,8 @@ describe('a store that cannot be written', () => {
 describe('locks and failures met while reading', () => {
 	afterEach(killAllSessions);
 
-	const storedText = (configDir: string) => (existsSync(join(configDir, 'config.json')) ? readFileSync(join(configDir, 'config.json'), 'utf8') : '');
+	const storedText = (configDir: string) =>
+		existsSync(join(configDir, 'config.json')) ? readFileSync(join(configDir, 'config.json'), 'utf8') : '';
 
 	test('a lock dated in the future is abandoned: the place is saved, the lock gone, nothing to warn about', async () => {
 		const configDir = tempFolder();
@@ -141,7 +151,11 @@ describe('locks and failures met while reading', () => {
 		await session.waitFor(() => /› On Artificial/.test(statusLine(session)));
 		session.write('q');
 		// The note may wrap where the window ends: read the screen as one line.
-		await session.waitFor(screen => session.buffer() === 'normal' && /saving your place: waiting for another run to release .*config\.json\.lock/.test(screen.replaceAll('\n', '')));
+		await session.waitFor(
+			(screen) =>
+				session.buffer() === 'normal' &&
+				/saving your place: waiting for another run to release .*config\.json\.lock/.test(screen.replaceAll('\n', '')),
+		);
 		session.write('\u0003');
 		assert.equal((await session.exited).exitCode, 130);
 		assert.equal(session.isCursorHidden(), false);
@@ -161,10 +175,16 @@ describe('locks and failures met while reading', () => {
 		writeFileSync(configDir, 'x');
 		session.write(']');
 		// A message longer than the status line takes the rows above it (issue 26): read the screen's foot.
-		await session.waitFor(() => /Reading positions are not saved/.test(session.screen().trimEnd().split('\n').slice(-3).join(' ')));
+		await session.waitFor(() =>
+			/Reading positions are not saved/.test(session.screen().trimEnd().split('\n').slice(-3).join(' ')),
+		);
 		session.write('W');
 		await session.waitFor(/1 file problem/);
-		const pane = session.screen().split('\n').map(row => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim()).join(' ');
+		const pane = session
+			.screen()
+			.split('\n')
+			.map((row) => (row.includes('│') ? row.slice(row.indexOf('│') + 1) : row).trim())
+			.join(' ');
 		assert.match(pane, /config\.json: Reading positions are not saved: \S*config\.json cannot be written \(ENOTDIR/);
 		session.write('\u001B');
 		await session.waitFor(() => !/1 file problem/.test(session.screen()));

@@ -7,7 +7,6 @@ import {FIRST_FRAME, paneTop, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {GENEROUS_TIMEOUT_MS, waitFor} from '../helpers/wait-for.js';
 
-
 /** What the program wrote after leaving the alternate screen, less Ink's harmless extra cursor-show. */
 function afterScreen(session: Session): string {
 	const raw = session.raw();
@@ -24,12 +23,12 @@ function assertRestored(session: Session): void {
 
 /** The store's text, or '' while there is none yet. */
 function storedPositionsIfAny(configDir: string): string {
-	return readdirSync(configDir).some(name => name.endsWith('.json')) ? storedPositions(configDir) : '';
+	return readdirSync(configDir).some((name) => name.endsWith('.json')) ? storedPositions(configDir) : '';
 }
 
 /** The reading-position store the run left behind, as text. */
 function storedPositions(configDir: string): string {
-	const file = readdirSync(configDir).find(name => name.endsWith('.json'))!;
+	const file = readdirSync(configDir).find((name) => name.endsWith('.json'))!;
 	return readFileSync(join(configDir, file), 'utf8');
 }
 
@@ -97,7 +96,14 @@ describe('the reader in a real terminal', () => {
 	// Unhandled, SIGUSR1 started Node's inspector over the frame, and SIGUSR2 or SIGALRM (re-raised by
 	// proper-lockfile's signal-exit once the writable store had loaded) left the alternate screen and
 	// the mouse on. Each ends as SIGTERM does: terminal restored, place saved, 128 + its number.
-	for (const [signal, code] of [['SIGUSR1', 138], ['SIGUSR2', 140], ['SIGALRM', 142], ['SIGVTALRM', 154], ['SIGXCPU', 152], ['SIGPROF', 155]] as const) {
+	for (const [signal, code] of [
+		['SIGUSR1', 138],
+		['SIGUSR2', 140],
+		['SIGALRM', 142],
+		['SIGVTALRM', 154],
+		['SIGXCPU', 152],
+		['SIGPROF', 155],
+	] as const) {
 		test(`${signal} restores the terminal like SIGTERM`, async () => {
 			const session = startSession([cliPath, '--no-resume']);
 			await session.waitFor(FIRST_FRAME);
@@ -109,7 +115,10 @@ describe('the reader in a real terminal', () => {
 			const {exitCode} = await session.exited;
 			assert.equal(exitCode, code);
 			assertRestored(session);
-			assert.ok(session.raw().lastIndexOf('\u001B[?1000l') > session.raw().lastIndexOf('\u001B[?1000h'), 'the mouse is off');
+			assert.ok(
+				session.raw().lastIndexOf('\u001B[?1000l') > session.raw().lastIndexOf('\u001B[?1000h'),
+				'the mouse is off',
+			);
 			assert.doesNotMatch(session.raw(), /Debugger listening/);
 		});
 	}
@@ -122,10 +131,20 @@ describe('the reader in a real terminal', () => {
 		first.write('q');
 		await first.exited;
 		// The fault fires as soon as the pane shows anything but the top: here, the resumed place.
-		const session = startSession([cliPath], {cols: 100, rows: 30, configDir: first.configDir, env: {KUBECON_NOTES_FAULT: 'render'}});
+		const session = startSession([cliPath], {
+			cols: 100,
+			rows: 30,
+			configDir: first.configDir,
+			env: {KUBECON_NOTES_FAULT: 'render'},
+		});
 		const {exitCode} = await Promise.race([
 			session.exited,
-			new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still running; the screen:\n${session.screen()}`)), GENEROUS_TIMEOUT_MS).unref()),
+			new Promise<never>((_, reject) =>
+				setTimeout(
+					() => reject(new Error(`still running; the screen:\n${session.screen()}`)),
+					GENEROUS_TIMEOUT_MS,
+				).unref(),
+			),
 		]);
 		assert.equal(exitCode, 1);
 		assert.equal(session.buffer(), 'normal');

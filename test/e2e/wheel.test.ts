@@ -21,17 +21,19 @@ function libraryWithWarnings(): string {
 	const folder = mkdtempSync(join(tmpdir(), 'kn-wheel-'));
 	folders.push(folder);
 	for (const name of readdirSync(bundledPosts)) copyFileSync(join(bundledPosts, name), join(folder, name));
-	for (let day = 10; day < 25; day++) writeFileSync(join(folder, `2020-01-${day}-broken.md`), '---\ntitle: [broken\n---\ntext\n');
+	for (let day = 10; day < 25; day++)
+		writeFileSync(join(folder, `2020-01-${day}-broken.md`), '---\ntitle: [broken\n---\ntext\n');
 	return folder;
 }
 
 /** One step of the wheel at a cell (1-based), as an SGR mouse report. */
-const wheel = (direction: 'up' | 'down', column: number, row: number) => `\u001B[<${direction === 'up' ? 64 : 65};${column};${row}M`;
+const wheel = (direction: 'up' | 'down', column: number, row: number) =>
+	`\u001B[<${direction === 'up' ? 64 : 65};${column};${row}M`;
 
 /** The rows the status line says are on screen: `1–34/105`. */
 const position = (session: Session) => /\d+–\d+\/\d+/.exec(statusLine(session))?.[0];
 
-const hasStore = (session: Session) => readdirSync(session.configDir).some(name => name.endsWith('.json'));
+const hasStore = (session: Session) => readdirSync(session.configDir).some((name) => name.endsWith('.json'));
 
 describe('the wheel scrolls what is under the pointer (issue 24)', {skip}, () => {
 	afterEach(killAllSessions);
@@ -61,7 +63,12 @@ describe('the wheel scrolls what is under the pointer (issue 24)', {skip}, () =>
 		const before = position(session);
 		session.write('W');
 		await session.waitFor(/15 file problems/);
-		const listed = () => session.screen().split('\n').filter(row => /broken\.md/.test(row)).map(row => /2020-01-(\d+)/.exec(row)![1]);
+		const listed = () =>
+			session
+				.screen()
+				.split('\n')
+				.filter((row) => /broken\.md/.test(row))
+				.map((row) => /2020-01-(\d+)/.exec(row)![1]);
 		const first = listed()[0];
 		session.write(wheel('down', 60, 6));
 		await session.waitFor(() => listed()[0] !== first);
@@ -81,7 +88,15 @@ describe('the wheel scrolls what is under the pointer (issue 24)', {skip}, () =>
 		session.write('/');
 		// The selected result (the status line, last, says `› Topic` too). The session index is built
 		// between frames (issue 23): the results are listed once it is whole.
-		const selected = () => session.screen().trimEnd().split('\n').slice(0, -1).find(row => row.includes('› '))?.replace(/^.*│/, '').trimEnd();
+		const selected = () =>
+			session
+				.screen()
+				.trimEnd()
+				.split('\n')
+				.slice(0, -1)
+				.find((row) => row.includes('› '))
+				?.replace(/^.*│/, '')
+				.trimEnd();
 		await session.waitFor(() => selected() !== undefined);
 		const first = selected();
 		session.write(wheel('down', 80, 12));

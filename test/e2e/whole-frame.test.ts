@@ -14,17 +14,17 @@ const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 /** A key to press and what shows that it landed. */
 type Step = {keys: string; until: (session: Session) => boolean};
 
-const topicAtTop = (name: RegExp): Step => ({keys: ']', until: session => name.test(statusLine(session))});
+const topicAtTop = (name: RegExp): Step => ({keys: ']', until: (session) => name.test(statusLine(session))});
 const AI: Step = topicAtTop(/On Artificial/);
 const SECURITY: Step = topicAtTop(/On security/);
-const HELP: Step = {keys: '?', until: session => /Keys {2}\(Esc/.test(session.screen())};
-const WARNINGS: Step = {keys: 'W', until: session => /No warnings/.test(session.screen())};
+const HELP: Step = {keys: '?', until: (session) => /Keys {2}\(Esc/.test(session.screen())};
+const WARNINGS: Step = {keys: 'W', until: (session) => /No warnings/.test(session.screen())};
 const SEARCH: Step[] = [
-	{keys: '/', until: session => /\/ ▏/.test(session.screen())},
-	{keys: 'etcd', until: session => /Setting up Etcd/.test(session.screen())},
+	{keys: '/', until: (session) => /\/ ▏/.test(session.screen())},
+	{keys: 'etcd', until: (session) => /Setting up Etcd/.test(session.screen())},
 ];
 // The focused sidebar is marked by a heavy rule beside it.
-const SIDEBAR: Step = {keys: '\t', until: session => session.screen().includes('┃')};
+const SIDEBAR: Step = {keys: '\t', until: (session) => session.screen().includes('┃')};
 
 /** Starts the reader on the bundled posts at a size and takes the steps, each once it shows. */
 async function reader(cols: number, rows: number, steps: Step[]): Promise<Session> {
@@ -50,7 +50,13 @@ const grid = (session: Session) => session.screen().replaceAll('▪', '·');
  * holds the last frame. Unless `keysChange` is false (an overlay where j does nothing), each key
  * must change the screen, so the comparison waits for it to have landed.
  */
-async function assertSameAsFresh(session: Session, cols: number, rows: number, steps: Step[], keysChange = true): Promise<void> {
+async function assertSameAsFresh(
+	session: Session,
+	cols: number,
+	rows: number,
+	steps: Step[],
+	keysChange = true,
+): Promise<void> {
 	const fresh = await reader(cols, rows, steps);
 	try {
 		await waitFor(() => grid(session) === grid(fresh), {
@@ -62,7 +68,8 @@ async function assertSameAsFresh(session: Session, cols: number, rows: number, s
 			session.write(key);
 			fresh.write(key);
 			await waitFor(() => grid(session) === grid(fresh) && (!keysChange || grid(session) !== before), {
-				describe: () => `after ${key}:\n${session.screen()}\n\na fresh start at ${cols}x${rows}, after ${key}:\n${fresh.screen()}`,
+				describe: () =>
+					`after ${key}:\n${session.screen()}\n\na fresh start at ${cols}x${rows}, after ${key}:\n${fresh.screen()}`,
 			});
 		}
 	} finally {
@@ -118,14 +125,19 @@ describe('every frame is whole after a resize (issue 24)', {skip}, () => {
 	});
 
 	test('Ctrl-Z, a resize in the shell, fg: the size is read again and the frame is whole', async () => {
-		const shell = startSession(['--norc', '--noprofile', '-i'], {command: 'bash', cols: 120, rows: 35, env: {PS1: 'shell$ ', HISTFILE: '/dev/null'}});
+		const shell = startSession(['--norc', '--noprofile', '-i'], {
+			command: 'bash',
+			cols: 120,
+			rows: 35,
+			env: {PS1: 'shell$ ', HISTFILE: '/dev/null'},
+		});
 		await shell.waitFor(/shell\$/);
 		shell.write(`${process.execPath} ${cliPath} --no-resume\r`);
-		await shell.waitFor(screen => shell.buffer() === 'alternate' && FIRST_FRAME.test(screen));
+		await shell.waitFor((screen) => shell.buffer() === 'alternate' && FIRST_FRAME.test(screen));
 		shell.write(']');
 		await shell.waitFor(() => AI.until(shell));
 		shell.write('\u001A');
-		await shell.waitFor(screen => shell.buffer() === 'normal' && /Stopped/.test(screen));
+		await shell.waitFor((screen) => shell.buffer() === 'normal' && /Stopped/.test(screen));
 		shell.resize(90, 30);
 		shell.write('fg\r');
 		await shell.waitFor(() => shell.buffer() === 'alternate');
@@ -144,11 +156,19 @@ describe('every frame is whole after a resize (issue 24)', {skip}, () => {
 			const before = session.raw().length;
 			session.write('j');
 			await session.waitFor(() => / 2–\d+\//.test(statusLine(session)));
-			const columns = [...session.raw().slice(before).matchAll(/\u001B\[(\d+)G/g)].map(match => Number(match[1]));
+			const columns = [
+				...session
+					.raw()
+					.slice(before)
+					.matchAll(/\u001B\[(\d+)G/g),
+			].map((match) => Number(match[1]));
 			session.kill('SIGKILL');
 			return columns;
 		};
-		assert.ok((await columnsAfterJ({})).some(column => column > 1), 'rows start past the sidebar');
+		assert.ok(
+			(await columnsAfterJ({})).some((column) => column > 1),
+			'rows start past the sidebar',
+		);
 		assert.deepEqual(new Set(await columnsAfterJ({KUBECON_NOTES_WHOLE_ROWS: '1'})), new Set([1]));
 	});
 });

@@ -6,7 +6,10 @@ import {join} from 'node:path';
  * written and the events asked for: each require of a module in `requires`, each statSync and
  * openSync of a path `stats` matches. Tests use it to say what happens before the first frame and what after.
  */
-export function firstFrameLog(dir: string, watch: {requires?: string[]; stats?: RegExp}): {hook: string; read: () => string[]} {
+export function firstFrameLog(
+	dir: string,
+	watch: {requires?: string[]; stats?: RegExp},
+): {hook: string; read: () => string[]} {
 	const log = join(dir, 'first-frame.log');
 	const hook = join(dir, 'first-frame-log.cjs');
 	writeFileSync(log, '');

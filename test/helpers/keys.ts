@@ -78,11 +78,17 @@ export async function press(target: Input | (Rendered & {stdin: Input}), ...sequ
 }
 
 /** Waits until the last frame passes `test` (a generous ceiling guards against a hang); returns it. */
-export async function waitForFrame(app: {lastFrame: () => string | undefined}, test: (frame: string) => boolean): Promise<string> {
-	return waitFor(() => {
-		const frame = app.lastFrame() ?? '';
-		return test(frame) ? frame : false;
-	}, {describe: () => `the last frame:\n${app.lastFrame() ?? ''}`});
+export async function waitForFrame(
+	app: {lastFrame: () => string | undefined},
+	test: (frame: string) => boolean,
+): Promise<string> {
+	return waitFor(
+		() => {
+			const frame = app.lastFrame() ?? '';
+			return test(frame) ? frame : false;
+		},
+		{describe: () => `the last frame:\n${app.lastFrame() ?? ''}`},
+	);
 }
 
 /** Waits until a freshly rendered app listens to keys and has drawn what its start set going. */

@@ -67,7 +67,17 @@ function withoutUndefined(env: Record<string, string | undefined>): Record<strin
  * `answers: true` makes the emulator answer what the program asks of the terminal, as a terminal
  * does (xterm's headless answers DA1 but not OSC 11); off by default so that a test can answer.
  */
-export function startSession(args: string[], options: {cols?: number; rows?: number; configDir?: string; env?: Record<string, string | undefined>; answers?: boolean; command?: string} = {}): Session {
+export function startSession(
+	args: string[],
+	options: {
+		cols?: number;
+		rows?: number;
+		configDir?: string;
+		env?: Record<string, string | undefined>;
+		answers?: boolean;
+		command?: string;
+	} = {},
+): Session {
 	const cols = options.cols ?? 120;
 	const rows = options.rows ?? 35;
 	let configDir = options.configDir;
@@ -81,19 +91,30 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 	// (a shell, to stop and resume the reader as a job).
 	const isTermUnset = options.env !== undefined && 'TERM' in options.env && options.env['TERM'] === undefined;
 	const program = options.command ?? process.execPath;
-	const child = pty.spawn(isTermUnset ? '/usr/bin/env' : program, isTermUnset ? ['-u', 'TERM', program, ...args] : args, {
-		name: options.env?.['TERM'] ?? 'xterm-256color',
-		cols,
-		rows,
-		cwd: process.cwd(),
-		env: withoutUndefined({...process.env, TERM: 'xterm-256color', KUBECON_NOTES_CONFIG_DIR: configDir, NO_COLOR: '', FORCE_COLOR: '', ...options.env}),
-	});
+	const child = pty.spawn(
+		isTermUnset ? '/usr/bin/env' : program,
+		isTermUnset ? ['-u', 'TERM', program, ...args] : args,
+		{
+			name: options.env?.['TERM'] ?? 'xterm-256color',
+			cols,
+			rows,
+			cwd: process.cwd(),
+			env: withoutUndefined({
+				...process.env,
+				TERM: 'xterm-256color',
+				KUBECON_NOTES_CONFIG_DIR: configDir,
+				NO_COLOR: '',
+				FORCE_COLOR: '',
+				...options.env,
+			}),
+		},
+	);
 	live.add(child);
-	if (options.answers) terminal.onData(data => child.write(data));
+	if (options.answers) terminal.onData((data) => child.write(data));
 	let raw = '';
 	let pending = 0;
 	let waiters: Array<() => void> = [];
-	child.onData(data => {
+	child.onData((data) => {
 		raw += data;
 		const ready = waiters;
 		waiters = [];
@@ -103,8 +124,8 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 	});
 	// Resolves once the program has exited and the emulator has drawn all it wrote: a test that
 	// reads the screen or the buffer right after an exit must see the last bytes applied.
-	const exited = new Promise<{exitCode: number; signal?: number}>(resolve =>
-		child.onExit(result => {
+	const exited = new Promise<{exitCode: number; signal?: number}>((resolve) =>
+		child.onExit((result) => {
 			live.delete(child);
 			void waitFor(() => pending === 0).then(() => resolve(result));
 		}),
@@ -112,7 +133,8 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 	const screen = () => {
 		const buffer = terminal.buffer.active;
 		const lines: string[] = [];
-		for (let row = 0; row < terminal.rows; row++) lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
+		for (let row = 0; row < terminal.rows; row++)
+			lines.push(buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '');
 		return lines.join('\n');
 	};
 	return {
@@ -120,13 +142,14 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		wrappedRows() {
 			const buffer = terminal.buffer.active;
 			const wrapped: number[] = [];
-			for (let row = 0; row < terminal.rows; row++) if (buffer.getLine(buffer.viewportY + row)?.isWrapped) wrapped.push(row);
+			for (let row = 0; row < terminal.rows; row++)
+				if (buffer.getLine(buffer.viewportY + row)?.isWrapped) wrapped.push(row);
 			return wrapped;
 		},
 		buffer: () => terminal.buffer.active.type,
 		isCursorHidden: () => raw.lastIndexOf('\u001B[?25l') > raw.lastIndexOf('\u001B[?25h'),
 		raw: () => raw,
-		write: keys => child.write(keys),
+		write: (keys) => child.write(keys),
 		emulate(output) {
 			pending++;
 			terminal.write(output, () => pending--);
@@ -138,10 +161,13 @@ export function startSession(args: string[], options: {cols?: number; rows?: num
 		async waitFor(test, timeoutMs) {
 			const matches = typeof test === 'function' ? test : (text: string) => test.test(text);
 			// A screen is judged only once the emulator has drawn everything the program wrote.
-			await waitFor(() => pending === 0 && matches(screen()), {timeoutMs, describe: () => `waiting for ${String(test)}; the screen:\n${screen()}`});
+			await waitFor(() => pending === 0 && matches(screen()), {
+				timeoutMs,
+				describe: () => `waiting for ${String(test)}; the screen:\n${screen()}`,
+			});
 		},
-		kill: signal => child.kill(signal),
-		nextOutput: () => new Promise(resolve => waiters.push(resolve)),
+		kill: (signal) => child.kill(signal),
+		nextOutput: () => new Promise((resolve) => waiters.push(resolve)),
 		exited,
 		pid: child.pid,
 		configDir,

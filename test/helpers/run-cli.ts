@@ -12,7 +12,7 @@ function newest(path: string): number {
 	if (!existsSync(path)) return 0;
 	const stat = statSync(path);
 	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(0, ...readdirSync(path).map(name => newest(join(path, name))));
+	return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
 /**
@@ -23,7 +23,7 @@ function assertBuilt(): true {
 	const root = fileURLToPath(new URL('../../', import.meta.url));
 	const built = newest(join(root, 'dist', 'cli.cjs'));
 	if (built === 0) throw new Error('dist/cli.cjs is missing: run `npm run build` first (npm test does)');
-	const sources = Math.max(...['src', 'patches', join('scripts', 'build.mjs')].map(path => newest(join(root, path))));
+	const sources = Math.max(...['src', 'patches', join('scripts', 'build.mjs')].map((path) => newest(join(root, path))));
 	if (sources > built) throw new Error('dist/ is older than src/: run `npm run build` first (npm test does)');
 	return true;
 }
@@ -39,19 +39,32 @@ export const bundledPosts = fileURLToPath(new URL('../../posts', import.meta.url
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
 /** Runs the built CLI with no terminal: stdout and stderr are pipes, stdin is `input` or empty. */
-export function runCli(args: string[], options: {input?: string; env?: Record<string, string | undefined>; cwd?: string} = {}): Promise<CliResult> {
+export function runCli(
+	args: string[],
+	options: {input?: string; env?: Record<string, string | undefined>; cwd?: string} = {},
+): Promise<CliResult> {
 	// Never the user's store: a folder that does not exist, unless the test names one.
 	const noStore = join(tmpdir(), `kubecon-notes-no-store-${process.pid}`);
-	const env: Record<string, string | undefined> = {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, FORCE_HYPERLINK: undefined, KUBECON_NOTES_CONFIG_DIR: noStore, ...options.env};
+	const env: Record<string, string | undefined> = {
+		...process.env,
+		NO_COLOR: undefined,
+		FORCE_COLOR: undefined,
+		FORCE_HYPERLINK: undefined,
+		KUBECON_NOTES_CONFIG_DIR: noStore,
+		...options.env,
+	};
 	for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cliPath, ...args], {env: env as NodeJS.ProcessEnv, cwd: options.cwd ?? process.cwd()});
+		const child = spawn(process.execPath, [cliPath, ...args], {
+			env: env as NodeJS.ProcessEnv,
+			cwd: options.cwd ?? process.cwd(),
+		});
 		let stdout = '';
 		let stderr = '';
-		child.stdout.setEncoding('utf8').on('data', chunk => (stdout += chunk));
-		child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk));
+		child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+		child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
 		child.on('error', reject);
-		child.on('close', code => resolve({code, stdout, stderr}));
+		child.on('close', (code) => resolve({code, stdout, stderr}));
 		// A program that stops reading early (a size cap) closes the pipe: not the test's failure.
 		child.stdin.on('error', () => {});
 		child.stdin.end(options.input ?? '');

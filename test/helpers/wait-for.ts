@@ -9,7 +9,7 @@
 export const GENEROUS_TIMEOUT_MS = 30_000;
 
 /** Resolves on the next timer turn of the event loop (after pending immediates and due 0 ms timers). */
-export const nextTurn = () => new Promise<void>(resolve => setTimeout(resolve, 0));
+export const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Polls `check` until it returns a truthy value (which is returned) or stops throwing. On timeout
@@ -24,7 +24,8 @@ export async function waitFor<T>(
 	for (;;) {
 		try {
 			const value = check();
-			if (value !== false && value !== null && value !== undefined) return value as Exclude<T, false | null | undefined | void>;
+			if (value !== false && value !== null && value !== undefined)
+				return value as Exclude<T, false | null | undefined | void>;
 			lastError = undefined;
 		} catch (error) {
 			lastError = error;
@@ -34,6 +35,6 @@ export async function waitFor<T>(
 			throw new Error(`timed out waiting: ${reason}${options.describe ? `\n${options.describe()}` : ''}`);
 		}
 		// The interval only paces the polling; the condition decides when to go on.
-		await new Promise(resolve => setTimeout(resolve, 10));
+		await new Promise((resolve) => setTimeout(resolve, 10));
 	}
 }

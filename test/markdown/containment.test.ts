@@ -13,7 +13,10 @@ after(() => rmSync(dir, {recursive: true, force: true}));
 
 const stars = `${'***'.repeat(13_000)}x${'***'.repeat(13_000)}`;
 const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-for (const name of 'bcdefghi') bomb.push(`${name}: &${name} [*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)}]`);
+for (const name of 'bcdefghi')
+	bomb.push(
+		`${name}: &${name} [*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)},*${String.fromCharCode(name.charCodeAt(0) - 1)}]`,
+	);
 const posts: Record<string, string> = {
 	'2024-02-01-alias-bomb.md': `---\ntitle: Bomb\n${bomb.join('\n')}\n---\n\n## Still here\n`,
 	'2024-02-02-star-heading.md': `---\nlayout: post\n---\n\n# ${stars}\n\n## Next\n\ntext\n`,
@@ -32,10 +35,15 @@ describe('one bad post is one warning; the rest load and render', () => {
 			void post.sessions;
 			void post.excerpt;
 		}
-		const warned = library.warnings.map(warning => warning.file.slice(dir.length + 1)).sort();
-		assert.deepEqual(warned, ['2024-02-01-alias-bomb.md', '2024-02-02-star-heading.md', '2024-02-03-star-paragraph.md', '2024-02-04-deep-quotes.md']);
-		assert.match(library.warnings.find(warning => warning.file.endsWith('alias-bomb.md'))!.message, /alias/i);
-		const stars = library.posts.find(post => post.id === '2024-02-03-star-paragraph.md')!;
+		const warned = library.warnings.map((warning) => warning.file.slice(dir.length + 1)).sort();
+		assert.deepEqual(warned, [
+			'2024-02-01-alias-bomb.md',
+			'2024-02-02-star-heading.md',
+			'2024-02-03-star-paragraph.md',
+			'2024-02-04-deep-quotes.md',
+		]);
+		assert.match(library.warnings.find((warning) => warning.file.endsWith('alias-bomb.md'))!.message, /alias/i);
+		const stars = library.posts.find((post) => post.id === '2024-02-03-star-paragraph.md')!;
 		assert.equal(stars.sessions.length, 1);
 		for (const post of library.posts) {
 			const doc = renderMarkdown(post.body, {width: 80, color: true, hyperlinks: true});

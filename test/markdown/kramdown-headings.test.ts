@@ -5,8 +5,8 @@ import {lexBlocks} from '../../src/markdown/index.js';
 
 const headings = (text: string) =>
 	lexBlocks(text)
-		.filter(block => block.token.type === 'heading')
-		.map(block => [(block.token as Tokens.Heading).depth, (block.token as Tokens.Heading).text, block.line]);
+		.filter((block) => block.token.type === 'heading')
+		.map((block) => [(block.token as Tokens.Heading).depth, (block.token as Tokens.Heading).text, block.line]);
 
 test('##Title without a space is a heading, as kramdown (Jekyll) reads it', () => {
 	assert.deepEqual(headings('Intro.\n\n###Venue\n\nText.\n\n##Matt ##\n'), [

@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import fc from 'fast-check';
-import {capNesting, decodeEntities, escapeJsonText, filterTypedText, inlineText, inlineTokens, lexBlocks, openableUrl, sanitizeName, sanitizeText, terminalSafe} from '../../src/markdown/index.js';
+import {
+	capNesting,
+	decodeEntities,
+	escapeJsonText,
+	filterTypedText,
+	inlineText,
+	inlineTokens,
+	lexBlocks,
+	openableUrl,
+	sanitizeName,
+	sanitizeText,
+	terminalSafe,
+} from '../../src/markdown/index.js';
 import {OWN_SEQUENCE, SCREEN_SEQUENCE, screenSafe} from '../../src/markdown/terminal-text.js';
 import {keyPresses} from '../../src/ui/key-name.js';
 import {formatLink} from '../../src/render/links.js';
@@ -25,7 +37,10 @@ describe('the markdown layer hands out only terminal-safe strings', () => {
 
 	test('one entity decoder: named references decode, controls, bidi and invisible ones stay as written', () => {
 		assert.equal(decodeEntities('Q&amp;A &mdash; wrap'), 'Q&A — wrap');
-		assert.equal(decodeEntities('&#27; &#x9B; &#8238; &#173; &#917505; &#10;'), '&#27; &#x9B; &#8238; &#173; &#917505; &#10;');
+		assert.equal(
+			decodeEntities('&#27; &#x9B; &#8238; &#173; &#917505; &#10;'),
+			'&#27; &#x9B; &#8238; &#173; &#917505; &#10;',
+		);
 	});
 
 	test('characters counted zero-wide but drawn are stripped: soft hyphen, Hangul fillers, tag characters', () => {
@@ -43,7 +58,7 @@ describe('the markdown layer hands out only terminal-safe strings', () => {
 		assert.doesNotMatch(screenSafe(`${ESC}[?1000h${ESC}]0;x\u0007`), /\u001B/);
 	});
 
-	test('the writers\' shortcut for lines holding only allowed sequences agrees with sanitising between them', () => {
+	test("the writers' shortcut for lines holding only allowed sequences agrees with sanitising between them", () => {
 		// The walk the writers did on every line before the shortcut: allowed sequences kept, the text between sanitised.
 		const between = (allowed: RegExp, text: string): string => {
 			let out = '';
@@ -55,10 +70,41 @@ describe('the markdown layer hands out only terminal-safe strings', () => {
 			return out + sanitizeText(text.slice(from));
 		};
 		const piece = fc.constantFrom(
-			`${ESC}[1m`, `${ESC}[22m`, `${ESC}[38;5;12m`, `${ESC}]8;;https://x.example/a${ESC}\\`, `${ESC}]8;;${ESC}\\`, `${ESC}]8;;https://y.example\u0007`,
-			ESC, `${ESC}[`, `${ESC}]8;;`, `${ESC}]0;t\u0007`, `${ESC}[6n`, '\u0007', '\u009B', '\u202E', '\u200B', '\u00AD', '\u2028', '\u{E0041}', '\uDB40', '\t', '\n', '\r',
-			'word', ' ', '[1m', 'm', ';', '日本', '\u00E9',
-			`${ESC}[2K`, `${ESC}[1A`, `${ESC}[?25l`, `${ESC}[?2026h`, `${ESC}7`, `${ESC}[?1000h`,
+			`${ESC}[1m`,
+			`${ESC}[22m`,
+			`${ESC}[38;5;12m`,
+			`${ESC}]8;;https://x.example/a${ESC}\\`,
+			`${ESC}]8;;${ESC}\\`,
+			`${ESC}]8;;https://y.example\u0007`,
+			ESC,
+			`${ESC}[`,
+			`${ESC}]8;;`,
+			`${ESC}]0;t\u0007`,
+			`${ESC}[6n`,
+			'\u0007',
+			'\u009B',
+			'\u202E',
+			'\u200B',
+			'\u00AD',
+			'\u2028',
+			'\u{E0041}',
+			'\uDB40',
+			'\t',
+			'\n',
+			'\r',
+			'word',
+			' ',
+			'[1m',
+			'm',
+			';',
+			'日本',
+			'\u00E9',
+			`${ESC}[2K`,
+			`${ESC}[1A`,
+			`${ESC}[?25l`,
+			`${ESC}[?2026h`,
+			`${ESC}7`,
+			`${ESC}[?1000h`,
 		);
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 12}), (pieces) => {
@@ -80,10 +126,25 @@ describe('the markdown layer hands out only terminal-safe strings', () => {
 	test('an attribute list or a footnote line ends the paragraph above it, whichever kramdown shapes a document has', () => {
 		// Each document lexes with only the kramdown tokenizers its characters allow: these cover the four sets.
 		const shapes = (markdown: string) => lexBlocks(markdown).map(({token, line}) => [token.type, line]);
-		assert.deepEqual(shapes('A lead paragraph.\n{: .lead}\n\nmore'), [['paragraph', 1], ['blockAttributes', 2], ['paragraph', 4]]);
-		assert.deepEqual(shapes('Text[^1] and more.\n[^1]: note'), [['paragraph', 1], ['footnote', 2]]);
-		assert.deepEqual(shapes('Text[^1]\n{: .x}\n[^1]: note'), [['paragraph', 1], ['blockAttributes', 2], ['footnote', 3]]);
-		assert.deepEqual(shapes('Plain text\n\n## Heading {#id}'), [['paragraph', 1], ['space', 1], ['heading', 3]]);
+		assert.deepEqual(shapes('A lead paragraph.\n{: .lead}\n\nmore'), [
+			['paragraph', 1],
+			['blockAttributes', 2],
+			['paragraph', 4],
+		]);
+		assert.deepEqual(shapes('Text[^1] and more.\n[^1]: note'), [
+			['paragraph', 1],
+			['footnote', 2],
+		]);
+		assert.deepEqual(shapes('Text[^1]\n{: .x}\n[^1]: note'), [
+			['paragraph', 1],
+			['blockAttributes', 2],
+			['footnote', 3],
+		]);
+		assert.deepEqual(shapes('Plain text\n\n## Heading {#id}'), [
+			['paragraph', 1],
+			['space', 1],
+			['heading', 3],
+		]);
 		assert.equal(inlineText(inlineTokens(lexBlocks('## Heading {#id}')[0]!.token)), 'Heading ');
 	});
 
@@ -101,7 +162,10 @@ describe('typed text, links and queries', () => {
 	test('typed and pasted text loses C1, bidi and invisible characters where key presses are made', () => {
 		assert.deepEqual(keyPresses('\u009B', noKey), []);
 		assert.deepEqual(keyPresses('\u202E', noKey), []);
-		assert.deepEqual(keyPresses('a\u0085b\u2066c\u200B', noKey).map(press => press.input), ['a', 'b', 'c']);
+		assert.deepEqual(
+			keyPresses('a\u0085b\u2066c\u200B', noKey).map((press) => press.input),
+			['a', 'b', 'c'],
+		);
 		assert.equal(keyPresses('x'.repeat(20_000), noKey).length, 512);
 		assert.equal(filterTypedText('ok\u009B\u202E\u0007!'), 'ok!');
 	});
@@ -131,6 +195,9 @@ describe('typed text, links and queries', () => {
 		// Uncapped, each of these typo words goes to fuse.js whole: minutes. Capped, the test ends.
 		const paste = Array.from({length: 2000}, (_, word) => `zq${word}xkcdwv`).join(' ') + 'y'.repeat(5000);
 		assert.ok(Array.isArray(index.search(paste)));
-		assert.deepEqual(index.search(`kubernetes ${'z'.repeat(MAX_QUERY_CHARS * 10)}`).length, index.search(`kubernetes ${'z'.repeat(MAX_QUERY_CHARS)}`).length);
+		assert.deepEqual(
+			index.search(`kubernetes ${'z'.repeat(MAX_QUERY_CHARS * 10)}`).length,
+			index.search(`kubernetes ${'z'.repeat(MAX_QUERY_CHARS)}`).length,
+		);
 	});
 });

@@ -6,22 +6,27 @@ import {parse as parseYaml} from 'yaml';
 import {loadLibrary} from '../../src/posts/index.js';
 
 const library = loadLibrary([fileURLToPath(new URL('../../posts', import.meta.url))]);
-const post = (id: string) => library.posts.find(p => p.id === id)!;
+const post = (id: string) => library.posts.find((p) => p.id === id)!;
 
 /** The facts the bundled posts were written from, where the checkout has them beside it. */
-const factsPath = (name: string) => fileURLToPath(new URL(`../../../shared/content/${name}.facts.yaml`, import.meta.url));
+const factsPath = (name: string) =>
+	fileURLToPath(new URL(`../../../shared/content/${name}.facts.yaml`, import.meta.url));
 
 type Facts = {
 	post: {title: string};
 	topics: Array<{heading: string}>;
 	sessions?: Array<{day: number; items: Array<{title: string; speakers?: string; url?: string; note?: string}>}>;
 };
-const facts = (name: string): Facts | null => (existsSync(factsPath(name)) ? (parseYaml(readFileSync(factsPath(name), 'utf8')) as Facts) : null);
+const facts = (name: string): Facts | null =>
+	existsSync(factsPath(name)) ? (parseYaml(readFileSync(factsPath(name), 'utf8')) as Facts) : null;
 
 describe('the bundled posts', () => {
 	test('load without warnings, newest first, with their front matter', () => {
 		assert.deepEqual(library.warnings, []);
-		assert.deepEqual(library.posts.map(p => p.id), ['2024-04-01-kubecon-eu-2024.md', '2023-04-27-kubecon-eu-2023.md']);
+		assert.deepEqual(
+			library.posts.map((p) => p.id),
+			['2024-04-01-kubecon-eu-2024.md', '2023-04-27-kubecon-eu-2023.md'],
+		);
 		const eu2023 = post('2023-04-27-kubecon-eu-2023.md');
 		assert.equal(eu2023.title, 'KubeCon + CloudNativeCon Europe 2023 notes');
 		assert.equal(eu2023.date?.toISOString(), '2023-04-27T11:47:00.000Z');
@@ -33,12 +38,9 @@ describe('the bundled posts', () => {
 		const eu2023 = post('2023-04-27-kubecon-eu-2023.md');
 		assert.equal(eu2023.topics.length, 7);
 		assert.equal(eu2023.sessions.length, 23);
-		assert.equal(eu2023.sessions.filter(session => session.missed).length, 3);
-		assert.equal(eu2023.sessions.filter(session => session.title === 'Keynote').length, 3);
-		assert.deepEqual(
-			[...new Set(eu2023.sessions.map(session => session.day))],
-			['Day 1', 'Day 2', 'Day 3'],
-		);
+		assert.equal(eu2023.sessions.filter((session) => session.missed).length, 3);
+		assert.equal(eu2023.sessions.filter((session) => session.title === 'Keynote').length, 3);
+		assert.deepEqual([...new Set(eu2023.sessions.map((session) => session.day))], ['Day 1', 'Day 2', 'Day 3']);
 		assert.ok(eu2023.intro !== null);
 		assert.match(eu2023.excerpt, /^In April 2023/);
 	});
@@ -49,23 +51,33 @@ describe('the bundled posts', () => {
 		assert.equal(eu2024.sessions.length, 0);
 	});
 
-	test('topic names and every session fact match the facts files exactly', {skip: facts('kubecon-eu-2023') ? false : 'shared/content not beside this checkout'}, () => {
-		for (const [id, name] of [['2023-04-27-kubecon-eu-2023.md', 'kubecon-eu-2023'], ['2024-04-01-kubecon-eu-2024.md', 'kubecon-eu-2024']] as const) {
-			const fact = facts(name)!;
-			assert.deepEqual(post(id).topics.map(topic => topic.name), fact.topics.map(topic => topic.heading));
-			const expected = (fact.sessions ?? []).flatMap(day =>
-				day.items.map(item => ({
-					title: item.title,
-					speakers: item.speakers ?? null,
-					url: item.url ?? null,
-					note: item.note ?? null,
-					day: `Day ${day.day}`,
-				})),
-			);
-			assert.deepEqual(
-				post(id).sessions.map(({title, speakers, url, note, day}) => ({title, speakers, url, note, day})),
-				expected,
-			);
-		}
-	});
+	test(
+		'topic names and every session fact match the facts files exactly',
+		{skip: facts('kubecon-eu-2023') ? false : 'shared/content not beside this checkout'},
+		() => {
+			for (const [id, name] of [
+				['2023-04-27-kubecon-eu-2023.md', 'kubecon-eu-2023'],
+				['2024-04-01-kubecon-eu-2024.md', 'kubecon-eu-2024'],
+			] as const) {
+				const fact = facts(name)!;
+				assert.deepEqual(
+					post(id).topics.map((topic) => topic.name),
+					fact.topics.map((topic) => topic.heading),
+				);
+				const expected = (fact.sessions ?? []).flatMap((day) =>
+					day.items.map((item) => ({
+						title: item.title,
+						speakers: item.speakers ?? null,
+						url: item.url ?? null,
+						note: item.note ?? null,
+						day: `Day ${day.day}`,
+					})),
+				);
+				assert.deepEqual(
+					post(id).sessions.map(({title, speakers, url, note, day}) => ({title, speakers, url, note, day})),
+					expected,
+				);
+			}
+		},
+	);
 });

@@ -14,7 +14,13 @@ const root = mkdtempSync(join(tmpdir(), 'kn-reading-'));
 after(() => rmSync(root, {recursive: true, force: true}));
 
 /** A path whose last names are raw bytes (Latin-1 here: not UTF-8). */
-const bytePath = (...parts: string[]) => Buffer.concat(parts.flatMap((part, index) => [index === 0 ? Buffer.from(part) : Buffer.from('/'), index === 0 ? Buffer.alloc(0) : Buffer.from(part, 'latin1')]));
+const bytePath = (...parts: string[]) =>
+	Buffer.concat(
+		parts.flatMap((part, index) => [
+			index === 0 ? Buffer.from(part) : Buffer.from('/'),
+			index === 0 ? Buffer.alloc(0) : Buffer.from(part, 'latin1'),
+		]),
+	);
 
 describe('file names that are not UTF-8 are read by their bytes', () => {
 	const dir = join(root, 'names');
@@ -29,11 +35,21 @@ describe('file names that are not UTF-8 are read by their bytes', () => {
 		for (const bodies of [true, false]) {
 			const library = loadLibrary([dir], {bodies});
 			assert.deepEqual(library.warnings, [], JSON.stringify(library.warnings));
-			const byId = new Map(library.posts.map(post => [post.id, post]));
-			assert.deepEqual([...byId.keys()].sort(), ['2024-01-01-caf\\xe9.md', '2024-01-02-caf\\xe8.md', 'd\\xfcsseldorf/2024-01-03-notes.md']);
+			const byId = new Map(library.posts.map((post) => [post.id, post]));
+			assert.deepEqual([...byId.keys()].sort(), [
+				'2024-01-01-caf\\xe9.md',
+				'2024-01-02-caf\\xe8.md',
+				'd\\xfcsseldorf/2024-01-03-notes.md',
+			]);
 			assert.equal(byId.get('2024-01-01-caf\\xe9.md')!.title, 'Café');
-			assert.deepEqual(byId.get('d\\xfcsseldorf/2024-01-03-notes.md')!.topics.map(topic => topic.name), ['Altbier']);
-			assert.deepEqual(byId.get('2024-01-02-caf\\xe8.md')!.topics.map(topic => topic.name), ['Ristretto']);
+			assert.deepEqual(
+				byId.get('d\\xfcsseldorf/2024-01-03-notes.md')!.topics.map((topic) => topic.name),
+				['Altbier'],
+			);
+			assert.deepEqual(
+				byId.get('2024-01-02-caf\\xe8.md')!.topics.map((topic) => topic.name),
+				['Ristretto'],
+			);
 		}
 	});
 
@@ -44,33 +60,37 @@ describe('file names that are not UTF-8 are read by their bytes', () => {
 	});
 });
 
-describe('a post is read through the descriptor that was checked', {skip: process.platform === 'win32' ? 'no FIFOs' : false}, () => {
-	const dir = join(root, 'fifo');
-	mkdirSync(dir);
-	const regular = join(dir, 'regular.md');
-	writeFileSync(regular, '---\ntitle: R\n---\ntext\n');
-	const fifo = join(dir, '2024-01-01-pipe.md');
-	execFileSync('mkfifo', [fifo]);
+describe(
+	'a post is read through the descriptor that was checked',
+	{skip: process.platform === 'win32' ? 'no FIFOs' : false},
+	() => {
+		const dir = join(root, 'fifo');
+		mkdirSync(dir);
+		const regular = join(dir, 'regular.md');
+		writeFileSync(regular, '---\ntitle: R\n---\ntext\n');
+		const fifo = join(dir, '2024-01-01-pipe.md');
+		execFileSync('mkfifo', [fifo]);
 
-	test('a FIFO where a checked file was (a swap after the stat) is refused, not read', () => {
-		// The caller's stat saw a regular file; what is opened now is a FIFO with no writer.
-		const warnings: PostWarning[] = [];
-		assert.equal(readPostText(fifo, 'pipe.md', warnings, statSync(regular)), null);
-		assert.deepEqual(warnings, [{file: 'pipe.md', message: 'skipped: not a regular file (a named pipe)'}]);
-	});
+		test('a FIFO where a checked file was (a swap after the stat) is refused, not read', () => {
+			// The caller's stat saw a regular file; what is opened now is a FIFO with no writer.
+			const warnings: PostWarning[] = [];
+			assert.equal(readPostText(fifo, 'pipe.md', warnings, statSync(regular)), null);
+			assert.deepEqual(warnings, [{file: 'pipe.md', message: 'skipped: not a regular file (a named pipe)'}]);
+		});
 
-	test('the head of a FIFO named like a post is refused without waiting for a writer', () => {
-		const {head} = readPostHead(fifo, 'pipe.md', '2024-01-01-pipe.md');
-		assert.equal(head.readable, false);
-		assert.match(head.warnings[0]!.message, /named pipe/);
-	});
+		test('the head of a FIFO named like a post is refused without waiting for a writer', () => {
+			const {head} = readPostHead(fifo, 'pipe.md', '2024-01-01-pipe.md');
+			assert.equal(head.readable, false);
+			assert.match(head.warnings[0]!.message, /named pipe/);
+		});
 
-	test('a file larger than the cap is refused, read or not', () => {
-		const big = join(dir, 'big.md');
-		writeFileSync(big, Buffer.alloc(8 * 1024 * 1024 + 1, 0x61));
-		const warnings: PostWarning[] = [];
-		assert.equal(readPostText(big, 'big.md', warnings), null);
-		assert.match(warnings[0]!.message, /larger than the 8 MB/);
-		assert.equal(readPostText(regular, 'regular.md', []), '---\ntitle: R\n---\ntext\n');
-	});
-});
+		test('a file larger than the cap is refused, read or not', () => {
+			const big = join(dir, 'big.md');
+			writeFileSync(big, Buffer.alloc(8 * 1024 * 1024 + 1, 0x61));
+			const warnings: PostWarning[] = [];
+			assert.equal(readPostText(big, 'big.md', warnings), null);
+			assert.match(warnings[0]!.message, /larger than the 8 MB/);
+			assert.equal(readPostText(regular, 'regular.md', []), '---\ntitle: R\n---\ntext\n');
+		});
+	},
+);

@@ -35,9 +35,12 @@ describe('the folder named is the folder read', () => {
 		symlinkSync(join(outside, 'deeper'), join(notes, 'inner', 'deep-link'));
 		const warnings: PostWarning[] = [];
 		const found = findPosts([notes], warnings);
-		assert.deepEqual(found.map(file => file.id).sort(), ['2024-01-01-own.md', 'inner/2024-01-02-inner.md']);
+		assert.deepEqual(found.map((file) => file.id).sort(), ['2024-01-01-own.md', 'inner/2024-01-02-inner.md']);
 		assert.equal(warnings.length, 1);
-		assert.match(warnings[0]!.message, /links that lead out of the folder are not followed, as in Jekyll's safe mode: .*out.* and 1 more|: 2024-01-05-file-link\.md, inner\/deep-link, out and 1 more/);
+		assert.match(
+			warnings[0]!.message,
+			/links that lead out of the folder are not followed, as in Jekyll's safe mode: .*out.* and 1 more|: 2024-01-05-file-link\.md, inner\/deep-link, out and 1 more/,
+		);
 	});
 
 	test('links that stay inside it are followed, each real file once, and loops end', () => {
@@ -48,7 +51,10 @@ describe('the folder named is the folder read', () => {
 		const warnings: PostWarning[] = [];
 		const found = findPosts([notes], warnings);
 		// The inner post is met through the link or its folder, whichever sorts first: once.
-		assert.deepEqual(found.map(file => file.id.replace(/^alias\//, 'inner/')).sort(), ['2024-01-01-own.md', 'inner/2024-01-02-inner.md']);
+		assert.deepEqual(found.map((file) => file.id.replace(/^alias\//, 'inner/')).sort(), [
+			'2024-01-01-own.md',
+			'inner/2024-01-02-inner.md',
+		]);
 		assert.deepEqual(warnings, []);
 	});
 
@@ -65,7 +71,10 @@ describe('the folder named is the folder read', () => {
 		mkdirSync(join(outside, '_posts'), {recursive: true});
 		writeFileSync(join(outside, '_posts', '2024-02-02-b.md'), post('B'));
 		const warnings: PostWarning[] = [];
-		assert.deepEqual(findPosts([site], warnings).map(file => file.id), ['_posts/2024-02-01-a.md']);
+		assert.deepEqual(
+			findPosts([site], warnings).map((file) => file.id),
+			['_posts/2024-02-01-a.md'],
+		);
 		assert.match(warnings[0]!.message, /not followed.*blog/);
 	});
 
@@ -73,7 +82,10 @@ describe('the folder named is the folder read', () => {
 		const wide = join(root, 'wide');
 		for (let index = 0; index < 30; index++) {
 			mkdirSync(join(wide, `f${String(index).padStart(2, '0')}`), {recursive: true});
-			writeFileSync(join(wide, `f${String(index).padStart(2, '0')}`, `2024-01-${String(index + 1).padStart(2, '0')}-p.md`), post(`P${index}`));
+			writeFileSync(
+				join(wide, `f${String(index).padStart(2, '0')}`, `2024-01-${String(index + 1).padStart(2, '0')}-p.md`),
+				post(`P${index}`),
+			);
 		}
 		const deep = join(root, 'deep', ...Array.from({length: 12}, () => 'd'));
 		mkdirSync(deep, {recursive: true});
@@ -100,13 +112,19 @@ describe('the folder named is the folder read', () => {
 		const namedFile = join(root, 'watch-named', 'one.md');
 		symlinkSync(join(notes, '2024-01-01-own.md'), namedFile);
 		const changes: string[] = [];
-		const watcher = watchPosts([named, namedFile], {debounceMs: 20, onChange: batch => changes.push(...batch.map(change => `${change.kind} ${change.path}`))});
+		const watcher = watchPosts([named, namedFile], {
+			debounceMs: 20,
+			onChange: (batch) => changes.push(...batch.map((change) => `${change.kind} ${change.path}`)),
+		});
 		try {
 			await watcher.ready;
 			writeFileSync(join(notes, 'inner', '2024-05-07-new.md'), post('New'));
 			writeFileSync(join(notes, '2024-01-01-own.md'), post('Own, edited'));
-			const expected = [`added ${join(named, 'inner', '2024-05-07-new.md')}`, `changed ${join(named, '2024-01-01-own.md')}`];
-			await waitFor(() => expected.every(change => changes.includes(change)), {describe: () => changes.join(', ')});
+			const expected = [
+				`added ${join(named, 'inner', '2024-05-07-new.md')}`,
+				`changed ${join(named, '2024-01-01-own.md')}`,
+			];
+			await waitFor(() => expected.every((change) => changes.includes(change)), {describe: () => changes.join(', ')});
 			for (const change of expected) assert.ok(changes.includes(change), `${change} in ${changes.join(', ')}`);
 		} finally {
 			await watcher.close();
@@ -115,9 +133,10 @@ describe('the folder named is the folder read', () => {
 
 	test('the watcher watches at most 2,000 folders and says so once', async () => {
 		const many = join(root, 'many');
-		for (let outer = 0; outer < 41; outer++) for (let inner = 0; inner < 50; inner++) mkdirSync(join(many, `o${outer}`, `i${inner}`), {recursive: true});
+		for (let outer = 0; outer < 41; outer++)
+			for (let inner = 0; inner < 50; inner++) mkdirSync(join(many, `o${outer}`, `i${inner}`), {recursive: true});
 		const errors: string[] = [];
-		const watcher = watchPosts([many], {onChange: () => {}, onError: error => errors.push(String(error))});
+		const watcher = watchPosts([many], {onChange: () => {}, onError: (error) => errors.push(String(error))});
 		try {
 			await watcher.ready;
 			assert.equal(errors.length, 1);
@@ -131,7 +150,10 @@ describe('the folder named is the folder read', () => {
 		const {notes, outside} = twoFolders('watch');
 		symlinkSync(outside, join(notes, 'out'));
 		const changes: string[] = [];
-		const watcher = watchPosts([notes], {debounceMs: 20, onChange: batch => changes.push(...batch.map(change => change.id))});
+		const watcher = watchPosts([notes], {
+			debounceMs: 20,
+			onChange: (batch) => changes.push(...batch.map((change) => change.id)),
+		});
 		try {
 			await watcher.ready;
 			writeFileSync(join(outside, '2024-05-05-new-outside.md'), post('New outside'));

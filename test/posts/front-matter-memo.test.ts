@@ -12,7 +12,15 @@ after(() => rmSync(root, {recursive: true, force: true}));
 describe('the front matter memo (issue 13)', () => {
 	test('keeps only what JSON gives back as it is', () => {
 		assert.equal(isJsonExact({title: 'T', tags: ['a', 1, true, null], nested: {x: 1.5}}), true);
-		for (const inexact of [{when: new Date(0)}, {n: Number.NaN}, {n: Number.POSITIVE_INFINITY}, {n: -0}, {u: undefined}, {m: new Map()}, {b: new Uint8Array(1)}]) {
+		for (const inexact of [
+			{when: new Date(0)},
+			{n: Number.NaN},
+			{n: Number.POSITIVE_INFINITY},
+			{n: -0},
+			{u: undefined},
+			{m: new Map()},
+			{b: new Uint8Array(1)},
+		]) {
 			assert.equal(isJsonExact(inexact), false, JSON.stringify(Object.keys(inexact)));
 		}
 	});
@@ -55,7 +63,7 @@ describe('the front matter memo (issue 13)', () => {
 			writeFileSync(post, '---\ntitle: "From the file"\ntags: [a, b]\n---\n\nText.\n');
 			assert.equal(loadLibrary([posts], {bodies: true}).posts[0]!.title, 'From the file');
 			// The memo is believed for the same text: a planted answer shows it is read.
-			const [file] = readdirSync(cacheDir).filter(name => name.startsWith('front-matter-'));
+			const [file] = readdirSync(cacheDir).filter((name) => name.startsWith('front-matter-'));
 			const memoPath = join(cacheDir, file!);
 			writeFileSync(memoPath, readFileSync(memoPath, 'utf8').replace('"From the file"', '"From the memo"'));
 			const again = loadLibrary([posts], {bodies: true}).posts[0]!;
@@ -67,10 +75,12 @@ describe('the front matter memo (issue 13)', () => {
 
 		test('a problem in a block is told again when it comes from the memo', () => {
 			writeFileSync(join(posts, '2024-01-03-bad.md'), '---\ntitle: [unclosed\n---\n\nText.\n');
-			const first = loadLibrary([posts], {bodies: true}).warnings.map(warning => `${warning.line}: ${warning.message}`);
+			const first = loadLibrary([posts], {bodies: true}).warnings.map(
+				(warning) => `${warning.line}: ${warning.message}`,
+			);
 			assert.equal(first.length, 1);
 			assert.deepEqual(
-				loadLibrary([posts], {bodies: true}).warnings.map(warning => `${warning.line}: ${warning.message}`),
+				loadLibrary([posts], {bodies: true}).warnings.map((warning) => `${warning.line}: ${warning.message}`),
 				first,
 			);
 		});

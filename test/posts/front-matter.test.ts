@@ -5,7 +5,18 @@ import {lines, parse} from './helpers.js';
 
 describe('front matter', () => {
 	test('reads quoted titles with colons, flow-list tags, unknown keys', () => {
-		const post = parse(lines('---', 'layout: post', 'title: "Day 1: storage"', 'tags: [kubecon, storage]', 'image: /x.png', 'mood: happy', '---', 'Body.'));
+		const post = parse(
+			lines(
+				'---',
+				'layout: post',
+				'title: "Day 1: storage"',
+				'tags: [kubecon, storage]',
+				'image: /x.png',
+				'mood: happy',
+				'---',
+				'Body.',
+			),
+		);
 		assert.equal(post.title, 'Day 1: storage');
 		assert.deepEqual(post.tags, ['kubecon', 'storage']);
 		assert.equal(post.frontMatter['mood'], 'happy');
@@ -59,7 +70,9 @@ describe('front matter', () => {
 	});
 
 	test('YAML that does not parse: one warning with the file line, title salvaged', () => {
-		const post = parse(lines('---', 'title: Salvaged', 'tags: [unclosed', 'date: 2020-01-02', '---', '# Heading', 'text'));
+		const post = parse(
+			lines('---', 'title: Salvaged', 'tags: [unclosed', 'date: 2020-01-02', '---', '# Heading', 'text'),
+		);
 		assert.equal(post.title, 'Salvaged');
 		assert.equal(formatPostDate(post.date), '2020-01-02');
 		assert.equal(post.warnings.length, 1);

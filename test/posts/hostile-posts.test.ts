@@ -18,21 +18,43 @@ describe('the hostile set through the post library', () => {
 
 	test('every text post loads; each unreadable file is one warning naming it', () => {
 		// Invalid UTF-8 still loads (with replacement characters and a warning).
-		assert.deepEqual(library.posts.map(post => post.id).sort(), [...Object.keys(hostilePosts), 'invalid-utf8.md'].sort());
-		const files = library.warnings.map(warning => warning.file.slice(dir.length + 1)).sort();
-		assert.deepEqual(files, ['2024-01-06-deep-nesting.md', '2024-01-08-broken-yaml.md', 'binary.md', 'empty.md', 'huge.md', 'invalid-utf8.md']);
+		assert.deepEqual(
+			library.posts.map((post) => post.id).sort(),
+			[...Object.keys(hostilePosts), 'invalid-utf8.md'].sort(),
+		);
+		const files = library.warnings.map((warning) => warning.file.slice(dir.length + 1)).sort();
+		assert.deepEqual(files, [
+			'2024-01-06-deep-nesting.md',
+			'2024-01-08-broken-yaml.md',
+			'binary.md',
+			'empty.md',
+			'huge.md',
+			'invalid-utf8.md',
+		]);
 	});
 
 	test('no field of any post carries a control, bidi or zero-width character', () => {
 		for (const post of library.posts) {
-			const fields = [post.title, post.body, post.excerpt, ...post.tags, String(post.author), ...post.topics.map(topic => topic.name)];
-			for (const session of post.sessions) fields.push(session.title, session.speakers ?? '', session.note ?? '', session.url ?? '', ...session.people);
-			for (const field of fields) assert.doesNotMatch(field, UNSAFE, `${post.id}: ${JSON.stringify(field.slice(0, 80))}`);
+			const fields = [
+				post.title,
+				post.body,
+				post.excerpt,
+				...post.tags,
+				String(post.author),
+				...post.topics.map((topic) => topic.name),
+			];
+			for (const session of post.sessions)
+				fields.push(session.title, session.speakers ?? '', session.note ?? '', session.url ?? '', ...session.people);
+			for (const field of fields)
+				assert.doesNotMatch(field, UNSAFE, `${post.id}: ${JSON.stringify(field.slice(0, 80))}`);
 		}
 	});
 
 	test('only http(s) session links survive', () => {
-		const post = library.posts.find(p => p.id === '2024-01-03-bad-schemes.md')!;
-		assert.deepEqual(post.sessions.map(session => session.url), [null, null, null, 'https://sched.co/ok']);
+		const post = library.posts.find((p) => p.id === '2024-01-03-bad-schemes.md')!;
+		assert.deepEqual(
+			post.sessions.map((session) => session.url),
+			[null, null, null, 'https://sched.co/ok'],
+		);
 	});
 });

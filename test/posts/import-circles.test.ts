@@ -8,8 +8,12 @@ const POSTS = fileURLToPath(new URL('../../src/posts', import.meta.url));
 
 /** Every .ts file under a folder. */
 function sources(folder: string): string[] {
-	return readdirSync(folder, {withFileTypes: true}).flatMap(entry =>
-		entry.isDirectory() ? sources(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : [],
+	return readdirSync(folder, {withFileTypes: true}).flatMap((entry) =>
+		entry.isDirectory()
+			? sources(join(folder, entry.name))
+			: entry.name.endsWith('.ts')
+				? [join(folder, entry.name)]
+				: [],
 	);
 }
 
@@ -53,12 +57,16 @@ function findCircle(graph: Map<string, string[]>): string[] | null {
 test('no module in src/posts imports itself through others', () => {
 	const files = sources(POSTS);
 	const known = new Set(files);
-	const graph = new Map(files.map(file => [file, valueImports(file, known)]));
+	const graph = new Map(files.map((file) => [file, valueImports(file, known)]));
 	const circle = findCircle(graph);
-	assert.equal(circle, null, `import circle: ${circle?.map(file => relative(POSTS, file)).join(' -> ')}`);
+	assert.equal(circle, null, `import circle: ${circle?.map((file) => relative(POSTS, file)).join(' -> ')}`);
 });
 
 test('the circle check finds a circle', () => {
-	const graph = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']]]);
+	const graph = new Map([
+		['a', ['b']],
+		['b', ['c']],
+		['c', ['a']],
+	]);
 	assert.deepEqual(findCircle(graph), ['a', 'b', 'c', 'a']);
 });

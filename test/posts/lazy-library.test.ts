@@ -39,10 +39,10 @@ function countOpens(run: () => void, stated: string[] = []): string[] {
 		if (typeof path === 'string') opened.push(path);
 		return (read as (...args: unknown[]) => unknown)(path, ...rest);
 	}) as typeof fs.readFileSync;
-	(fs as {statSync: unknown}).statSync = ((path: unknown, ...rest: unknown[]) => {
+	(fs as {statSync: unknown}).statSync = (path: unknown, ...rest: unknown[]) => {
 		if (typeof path === 'string') stated.push(path);
 		return (statSync as (...args: unknown[]) => unknown)(path, ...rest);
-	});
+	};
 	syncBuiltinESMExports();
 	try {
 		run();
@@ -67,7 +67,11 @@ const tricky: Record<string, string | Buffer> = {
 	'2023-01-06-bad-date.md': `---\ntitle: Bad date\ndate: yesterday\n---\n\n${long('date')}\n`,
 	'2023-01-07-draft.md': `---\ntitle: Draft\npublished: no\n---\n\n${long('draft')}\n`,
 	'2023-01-08-no-front-matter.md': `# Only a heading\n\n${long('none')}\n`,
-	'2023-01-09-bad-bytes.md': Buffer.concat([Buffer.from(`---\ntitle: Bytes\n---\n\n${long('bytes')}\n`), Buffer.from([0xff, 0xfe]), Buffer.from('\nmore\n')]),
+	'2023-01-09-bad-bytes.md': Buffer.concat([
+		Buffer.from(`---\ntitle: Bytes\n---\n\n${long('bytes')}\n`),
+		Buffer.from([0xff, 0xfe]),
+		Buffer.from('\nmore\n'),
+	]),
 	'2023-01-10-binary.md': Buffer.concat([Buffer.from('---\ntitle: Bin\n---\n'), Buffer.alloc(9000)]),
 	'2023-01-11-empty.md': '',
 	'2023-01-12-small.md': '---\ntitle: Small\n---\n\n# Heading\n\nshort\n',
@@ -81,34 +85,63 @@ describe('the lazy library', () => {
 		const before = parseCount.value;
 		const library = loadLibrary([dir], {drafts: true});
 		assert.equal(parseCount.value, before, 'loading parsed a post whole');
-		const expected: {title: string; date: number | undefined; tags: string[]; categories: string[]; author: string | null; published: boolean}[] = [];
+		const expected: {
+			title: string;
+			date: number | undefined;
+			tags: string[];
+			categories: string[];
+			author: string | null;
+			published: boolean;
+		}[] = [];
 		const expectedWarnings: string[] = [];
 		for (const name of Object.keys(tricky).sort()) {
 			const warnings: {file: string; message: string; line?: number}[] = [];
 			const path = join(dir, name);
 			const text = readPostText(path, path, warnings);
-			expectedWarnings.push(...warnings.map(warning => `${warning.message}@${warning.line}`));
+			expectedWarnings.push(...warnings.map((warning) => `${warning.message}@${warning.line}`));
 			if (text === null) continue;
 			const post = parsePost({text, id: name, path, displayPath: path});
-			expectedWarnings.push(...post.warnings.map(warning => `${warning.message}@${warning.line}`));
-			expected.push({title: post.title, date: post.date?.getTime(), tags: post.tags, categories: post.categories, author: post.author, published: post.published});
+			expectedWarnings.push(...post.warnings.map((warning) => `${warning.message}@${warning.line}`));
+			expected.push({
+				title: post.title,
+				date: post.date?.getTime(),
+				tags: post.tags,
+				categories: post.categories,
+				author: post.author,
+				published: post.published,
+			});
 		}
-		const actual = library.posts.map(post => ({title: post.title, date: post.date?.getTime(), tags: post.tags, categories: post.categories, author: post.author, published: post.published}));
+		const actual = library.posts.map((post) => ({
+			title: post.title,
+			date: post.date?.getTime(),
+			tags: post.tags,
+			categories: post.categories,
+			author: post.author,
+			published: post.published,
+		}));
 		const byTitle = (a: {title: string}, b: {title: string}) => (a.title < b.title ? -1 : 1);
 		assert.deepEqual(actual.sort(byTitle), expected.sort(byTitle));
 		// Every post's warnings, once each, after every body has been read too.
 		for (const post of library.posts) void post.topics;
-		const got = library.warnings.map(warning => `${warning.message}@${warning.line}`).sort();
+		const got = library.warnings.map((warning) => `${warning.message}@${warning.line}`).sort();
 		assert.deepEqual(got, [...expectedWarnings].sort());
-		assert.ok(library.posts.find(post => post.title === 'The heading far down'), 'a title from a heading past the head');
+		assert.ok(
+			library.posts.find((post) => post.title === 'The heading far down'),
+			'a title from a heading past the head',
+		);
 	});
 
 	test('the open post is parsed once, on first use, and its body is the full parse', () => {
 		const dir = folder('once', tricky);
 		const library = loadLibrary([dir]);
-		const post = library.posts.find(candidate => candidate.title === 'Plain')!;
+		const post = library.posts.find((candidate) => candidate.title === 'Plain')!;
 		const before = parseCount.value;
-		const full = parsePost({text: readFileSync(post.path, 'utf8'), id: post.id, path: post.path, displayPath: post.path});
+		const full = parsePost({
+			text: readFileSync(post.path, 'utf8'),
+			id: post.id,
+			path: post.path,
+			displayPath: post.path,
+		});
 		assert.equal(post.body, full.body);
 		assert.deepEqual(post.topics, full.topics);
 		assert.deepEqual(post.sessions, full.sessions);
@@ -118,17 +151,34 @@ describe('the lazy library', () => {
 	});
 });
 
-test('a topic\'s text cut from the body is the lines the parser joined', () => {
+test("a topic's text cut from the body is the lines the parser joined", () => {
 	fc.assert(
-		fc.property(fc.array(fc.constantFrom('a', '', 'b c', ' '), {maxLength: 8}), fc.integer({min: 1, max: 10}), fc.integer({min: 0, max: 10}), (lines, first, last) => {
-			const text = lines.join('\n');
-			assert.equal(bodyLines(text, first, last), text.split('\n').slice(first - 1, last).join('\n'));
-		}),
+		fc.property(
+			fc.array(fc.constantFrom('a', '', 'b c', ' '), {maxLength: 8}),
+			fc.integer({min: 1, max: 10}),
+			fc.integer({min: 0, max: 10}),
+			(lines, first, last) => {
+				const text = lines.join('\n');
+				assert.equal(
+					bodyLines(text, first, last),
+					text
+						.split('\n')
+						.slice(first - 1, last)
+						.join('\n'),
+				);
+			},
+		),
 	);
 });
 
 describe('the index cache', () => {
-	const files = () => Object.fromEntries(Array.from({length: 5}, (_, index) => [`2024-01-0${index + 1}-p${index}.md`, `---\ntitle: Post ${index}\n---\n\n${long('body')}\n`]));
+	const files = () =>
+		Object.fromEntries(
+			Array.from({length: 5}, (_, index) => [
+				`2024-01-0${index + 1}-p${index}.md`,
+				`---\ntitle: Post ${index}\n---\n\n${long('body')}\n`,
+			]),
+		);
 
 	test('a second start takes unchanged heads from the cache; a changed size or mtime is read again', () => {
 		const dir = folder('cached', files());
@@ -137,21 +187,28 @@ describe('the index cache', () => {
 		const mtime = new Date(1_700_000_000_000);
 		utimesSync(path, mtime, mtime);
 		loadLibrary([dir]);
-		const cacheFiles = readdirSync(cacheDir).filter(name => name.endsWith('.json') && readFileSync(join(cacheDir, name), 'utf8').includes(dir));
+		const cacheFiles = readdirSync(cacheDir).filter(
+			(name) => name.endsWith('.json') && readFileSync(join(cacheDir, name), 'utf8').includes(dir),
+		);
 		assert.equal(cacheFiles.length, 1, 'one cache file for the folder');
 		// Same size and mtime, other title: the cache is believed (the file is not read).
 		writeFileSync(path, readFileSync(path, 'utf8').replace('Post 0', 'Fost 0'));
 		utimesSync(path, mtime, mtime);
-		assert.ok(loadLibrary([dir]).posts.some(post => post.title === 'Post 0'));
+		assert.ok(loadLibrary([dir]).posts.some((post) => post.title === 'Post 0'));
 		// Another mtime: read again.
 		utimesSync(path, mtime, new Date(mtime.getTime() + 5000));
-		assert.ok(loadLibrary([dir]).posts.some(post => post.title === 'Fost 0'));
+		assert.ok(loadLibrary([dir]).posts.some((post) => post.title === 'Fost 0'));
 	});
 
 	test('a corrupt, foreign or tampered cache is rebuilt without a warning', () => {
 		const dir = folder('corrupt', files());
 		loadLibrary([dir]);
-		const cacheFile = join(cacheDir, readdirSync(cacheDir).find(name => name.endsWith('.json') && readFileSync(join(cacheDir, name), 'utf8').includes(dir))!);
+		const cacheFile = join(
+			cacheDir,
+			readdirSync(cacheDir).find(
+				(name) => name.endsWith('.json') && readFileSync(join(cacheDir, name), 'utf8').includes(dir),
+			)!,
+		);
 		const good = readFileSync(cacheFile, 'utf8');
 		const tampered = [
 			good.replaceAll('Post 1', 'Post \\u001b[31m1'),
@@ -162,11 +219,23 @@ describe('the index cache', () => {
 			good.replaceAll('"Post 1"', '1'),
 			good.replace(/,\[\]\]/, ']'),
 		];
-		for (const bad of ['{"version', '[]', 'null', good.replace(/"version":"[^"]*"/, '"version":"0/old"'), ...tampered]) {
+		for (const bad of [
+			'{"version',
+			'[]',
+			'null',
+			good.replace(/"version":"[^"]*"/, '"version":"0/old"'),
+			...tampered,
+		]) {
 			writeFileSync(cacheFile, bad);
 			const library = loadLibrary([dir]);
 			assert.equal(library.warnings.length, 0);
-			assert.deepEqual(library.posts.map(post => post.title).sort(), ['Post 0', 'Post 1', 'Post 2', 'Post 3', 'Post 4']);
+			assert.deepEqual(library.posts.map((post) => post.title).sort(), [
+				'Post 0',
+				'Post 1',
+				'Post 2',
+				'Post 3',
+				'Post 4',
+			]);
 			assert.ok(readFileSync(cacheFile, 'utf8').includes('"Post 1"'), 'the cache was rewritten');
 		}
 	});
@@ -176,10 +245,17 @@ describe('the index cache', () => {
 		loadLibrary([dir]);
 		rmSync(join(dir, '2024-01-05-p4.md'));
 		loadLibrary([dir]);
-		const cacheFile = readdirSync(cacheDir).map(name => join(cacheDir, name)).find(name => readFileSync(name, 'utf8').includes(dir))!;
+		const cacheFile = readdirSync(cacheDir)
+			.map((name) => join(cacheDir, name))
+			.find((name) => readFileSync(name, 'utf8').includes(dir))!;
 		const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as {root: string; entries: Record<string, unknown[]>};
 		assert.equal(cache.root, `${dir}/`);
-		assert.deepEqual(Object.keys(cache.entries).sort(), ['2024-01-01-p0.md', '2024-01-02-p1.md', '2024-01-03-p2.md', '2024-01-04-p3.md']);
+		assert.deepEqual(Object.keys(cache.entries).sort(), [
+			'2024-01-01-p0.md',
+			'2024-01-02-p1.md',
+			'2024-01-03-p2.md',
+			'2024-01-04-p3.md',
+		]);
 		// Size, mtime, then the head: slug, title, date, tags, categories, author, published, readable, warnings.
 		for (const entry of Object.values(cache.entries)) assert.equal(entry.length, 11);
 		assert.ok(!readFileSync(cacheFile, 'utf8').includes('body body'), 'no body text in the cache');
@@ -190,13 +266,16 @@ describe('the index cache', () => {
 		loadLibrary([dir]);
 		const stated: string[] = [];
 		const opened = countOpens(() => loadLibrary([dir]), stated);
-		assert.deepEqual(opened.filter(path => path.startsWith(dir)), []);
-		assert.equal(opened.filter(path => path.startsWith(cacheDir)).length, 1);
+		assert.deepEqual(
+			opened.filter((path) => path.startsWith(dir)),
+			[],
+		);
+		assert.equal(opened.filter((path) => path.startsWith(cacheDir)).length, 1);
 		// Each post's size and mtime are asked, to know the cache is right about it.
-		assert.equal(stated.filter(path => path.endsWith('.md')).length, 5);
+		assert.equal(stated.filter((path) => path.endsWith('.md')).length, 5);
 	});
 
-	test('the reader\'s start believes the cache without a stat per post; the check after it reads what changed', () => {
+	test("the reader's start believes the cache without a stat per post; the check after it reads what changed", () => {
 		const dir = folder('later', files());
 		const edited = join(dir, '2024-01-02-p1.md');
 		const removed = join(dir, '2024-01-03-p2.md');
@@ -207,18 +286,30 @@ describe('the index cache', () => {
 		let library = loadLibrary([dir], {checkLater: true});
 		rmSync(removed);
 		assert.deepEqual(
-			countOpens(() => (library = loadLibrary([dir], {checkLater: true})), stated).filter(path => path.startsWith(dir)),
+			countOpens(() => (library = loadLibrary([dir], {checkLater: true})), stated).filter((path) =>
+				path.startsWith(dir),
+			),
 			[],
 		);
-		assert.deepEqual(stated.filter(path => path.endsWith('.md')), [], 'no post was stat\'ed');
+		assert.deepEqual(
+			stated.filter((path) => path.endsWith('.md')),
+			[],
+			"no post was stat'ed",
+		);
 		// The first frame shows what the cache said; the check finds what changed since.
-		assert.deepEqual(library.posts.map(post => post.title), ['Post 4', 'Post 3', 'Post 1', 'Post 0']);
+		assert.deepEqual(
+			library.posts.map((post) => post.title),
+			['Post 4', 'Post 3', 'Post 1', 'Post 0'],
+		);
 		const changes = library.checkCachedHeads!();
-		assert.deepEqual(changes.map(change => `${change.kind} ${change.id}`).sort(), ['changed 2024-01-02-p1.md']);
-		assert.deepEqual(updateLibrary(library, changes).library.posts.map(post => post.title), ['Post 4', 'Post 3', 'Post one', 'Post 0']);
+		assert.deepEqual(changes.map((change) => `${change.kind} ${change.id}`).sort(), ['changed 2024-01-02-p1.md']);
+		assert.deepEqual(
+			updateLibrary(library, changes).library.posts.map((post) => post.title),
+			['Post 4', 'Post 3', 'Post one', 'Post 0'],
+		);
 		assert.deepEqual(library.checkCachedHeads!(), [], 'checked once');
 		// The cache was brought up to date: the next start believes the new title.
-		assert.ok(loadLibrary([dir], {checkLater: true}).posts.some(post => post.title === 'Post one'));
+		assert.ok(loadLibrary([dir], {checkLater: true}).posts.some((post) => post.title === 'Post one'));
 	});
 
 	test('a post removed while the reader was closed is removed by the check', () => {
@@ -227,18 +318,27 @@ describe('the index cache', () => {
 		const library = loadLibrary([dir], {checkLater: true});
 		rmSync(join(dir, '2024-01-05-p4.md'));
 		const changes = library.checkCachedHeads!();
-		assert.deepEqual(changes.map(change => `${change.kind} ${change.id}`), ['removed 2024-01-05-p4.md']);
+		assert.deepEqual(
+			changes.map((change) => `${change.kind} ${change.id}`),
+			['removed 2024-01-05-p4.md'],
+		);
 		assert.equal(updateLibrary(library, changes).library.posts.length, 4);
 	});
 
 	test('titles JSON must escape (a backslash, quotes) and paths under two folders are believed too', () => {
-		const first = folder('escapes-a', {'2024-01-01-a.md': `---\ntitle: 'C:\\bin "quoted" \u00e9'\n---\n\n${long('a')}\n`, '2024-01-02-b.md': `---\ntitle: B\n---\n\n${long('b')}\n`});
+		const first = folder('escapes-a', {
+			'2024-01-01-a.md': `---\ntitle: 'C:\\bin "quoted" \u00e9'\n---\n\n${long('a')}\n`,
+			'2024-01-02-b.md': `---\ntitle: B\n---\n\n${long('b')}\n`,
+		});
 		const second = folder('escapes-b/deeper', {'2024-01-03-c.md': `---\ntitle: C\n---\n\n${long('c')}\n`});
 		const changed = [join(first, '2024-01-01-a.md'), join(second, '2024-01-03-c.md')];
 		// A whole second: file systems keep finer times than utimes can set back.
 		const mtime = new Date(1_700_000_000_000);
 		for (const path of changed) utimesSync(path, mtime, mtime);
-		const titles = () => loadLibrary([first, second]).posts.map(post => post.title).sort();
+		const titles = () =>
+			loadLibrary([first, second])
+				.posts.map((post) => post.title)
+				.sort();
 		assert.deepEqual(titles(), ['B', 'C', 'C:\\bin "quoted" \u00e9']);
 		// Same size and mtime, other text: each title still comes from the cache.
 		for (const path of changed) {

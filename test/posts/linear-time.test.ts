@@ -27,10 +27,14 @@ describe('every parser finishes on runs of openers, spaces and brackets', () => 
 	test('generated mixtures of openers, words and spaces, 100 KB each', {timeout: TIMEOUT * 4}, () => {
 		const unit = fc.constantFrom(...OPENERS, ' ', '\n', 'a', '@', '.', ']', ')', '}}', '%}', '-->', '```');
 		fc.assert(
-			fc.property(fc.array(unit, {minLength: 1, maxLength: 6}), fc.constantFrom('', '# ', '* ', '> ', '| a | b |\n|---|---|\n| ', '['), (units, lead) => {
-				const block = units.join('');
-				assert.ok(throughEveryParser(lead + block.repeat(Math.ceil(100_000 / block.length))) >= 0);
-			}),
+			fc.property(
+				fc.array(unit, {minLength: 1, maxLength: 6}),
+				fc.constantFrom('', '# ', '* ', '> ', '| a | b |\n|---|---|\n| ', '['),
+				(units, lead) => {
+					const block = units.join('');
+					assert.ok(throughEveryParser(lead + block.repeat(Math.ceil(100_000 / block.length))) >= 0);
+				},
+			),
 			{numRuns: 12, seed: 23},
 		);
 	});
@@ -38,12 +42,20 @@ describe('every parser finishes on runs of openers, spaces and brackets', () => 
 
 describe('containers opened on one line are capped like nested quotes', () => {
 	test('50,000 list markers or quote marks on a line are read 16 deep, with one warning', {timeout: TIMEOUT}, () => {
-		for (const text of ['- '.repeat(50_000) + 'a', '* >'.repeat(30_000) + ' a', '1. '.repeat(30_000) + 'a', '> - '.repeat(25_000) + 'a']) {
+		for (const text of [
+			'- '.repeat(50_000) + 'a',
+			'* >'.repeat(30_000) + ' a',
+			'1. '.repeat(30_000) + 'a',
+			'> - '.repeat(25_000) + 'a',
+		]) {
 			const post = parse(text);
 			assert.ok(post.topics.length >= 1);
-			const messages = post.warnings.map(warning => warning.message);
-			assert.ok(messages.some(message => /(nested|opened) more than 16 deep/.test(message)), messages.join('; '));
-			assert.ok(!messages.some(message => /shown without topics/.test(message)), messages.join('; '));
+			const messages = post.warnings.map((warning) => warning.message);
+			assert.ok(
+				messages.some((message) => /(nested|opened) more than 16 deep/.test(message)),
+				messages.join('; '),
+			);
+			assert.ok(!messages.some((message) => /shown without topics/.test(message)), messages.join('; '));
 		}
 	});
 
@@ -55,29 +67,38 @@ describe('containers opened on one line are capped like nested quotes', () => {
 describe('an excerpt is read from the start of a long first paragraph', () => {
 	test('a 100 KB paragraph gives its first 4 KB or so, ending in an ellipsis; a short one is whole', () => {
 		const long = parse(`---\ntitle: T\n---\n${'Words and *more* words. '.repeat(5000)}`);
-		assert.ok(long.excerpt.length < 4200 && long.excerpt.endsWith('…') && long.excerpt.startsWith('Words and more words.'), long.excerpt.slice(-40));
+		assert.ok(
+			long.excerpt.length < 4200 && long.excerpt.endsWith('…') && long.excerpt.startsWith('Words and more words.'),
+			long.excerpt.slice(-40),
+		);
 		assert.equal(parse('---\ntitle: T\n---\nOne *short* paragraph.').excerpt, 'One short paragraph.');
 	});
 });
 
 describe('long inline text is lexed in pieces', () => {
 	test('a long paragraph keeps its links and emphasis where pieces are cut', () => {
-		const sentence = 'The talk [“Module Reusability – Writing Modules for Everyone”](https://sched.co/x) by *Ann Lee* was good. ';
+		const sentence =
+			'The talk [“Module Reusability – Writing Modules for Everyone”](https://sched.co/x) by *Ann Lee* was good. ';
 		const tokens = lexInline(sentence.repeat(40));
-		assert.equal(tokens.filter(token => token.type === 'link').length, 40);
-		assert.equal(tokens.filter(token => token.type === 'em').length, 40);
+		assert.equal(tokens.filter((token) => token.type === 'link').length, 40);
+		assert.equal(tokens.filter((token) => token.type === 'em').length, 40);
 	});
 
 	test('text under the piece size lexes as marked lexes it', () => {
 		const text = 'a [b](https://x.example) `c` *d* <!-- e --> f';
 		assert.deepEqual(
-			lexInline(text).map(token => token.type),
+			lexInline(text).map((token) => token.type),
 			['text', 'link', 'text', 'codespan', 'text', 'em', 'text', 'html', 'text'],
 		);
 	});
 
 	test('the shapes marked rescans from every opener finish at 100 KB', {timeout: TIMEOUT}, () => {
-		for (const text of [`[${'`'.repeat(100_000)}](https://x.example)`, '!'.repeat(100_000), `# ${'<!--'.repeat(25_000)}`, `# ${'<?'.repeat(50_000)}`]) {
+		for (const text of [
+			`[${'`'.repeat(100_000)}](https://x.example)`,
+			'!'.repeat(100_000),
+			`# ${'<!--'.repeat(25_000)}`,
+			`# ${'<?'.repeat(50_000)}`,
+		]) {
 			assert.ok(throughEveryParser(text) >= 0);
 		}
 	});

@@ -25,7 +25,10 @@ describe('Liquid is read in one pass, with a cap on a tag', () => {
 	test('an opener whose closer is further than the cap is text; the tags after it still resolve', () => {
 		const far = `{% include x.html ${'a'.repeat(MAX_TAG_CHARS)} %}`;
 		assert.equal(renderLiquid(far, page), far);
-		assert.equal(renderLiquid(`{% ${'a '.repeat(MAX_TAG_CHARS)}{{ page.title }}`, page), `{% ${'a '.repeat(MAX_TAG_CHARS)}My post`);
+		assert.equal(
+			renderLiquid(`{% ${'a '.repeat(MAX_TAG_CHARS)}{{ page.title }}`, page),
+			`{% ${'a '.repeat(MAX_TAG_CHARS)}My post`,
+		);
 		assert.equal(renderLiquid(`{% youtube ${'b'.repeat(100)} %}`, page), `▣ youtube ${'b'.repeat(100)} `);
 	});
 
@@ -42,7 +45,7 @@ describe('what Liquid produces is bounded', () => {
 		const body = '{{ page.t }}\n'.repeat(Math.ceil((MAX_LIQUID_GROWTH * 2) / value.length));
 		const post = parse(lines('---', 'title: Big', `t: ${value}`, '---', body));
 		assert.equal(post.body, body);
-		const warnings = post.warnings.filter(warning => /Liquid/.test(warning.message));
+		const warnings = post.warnings.filter((warning) => /Liquid/.test(warning.message));
 		assert.equal(warnings.length, 1);
 		assert.match(warnings[0]!.message, /shown with the Liquid as written/);
 	});
@@ -50,7 +53,7 @@ describe('what Liquid produces is bounded', () => {
 	test('within the limit it expands, without a warning', () => {
 		const post = parse(lines('---', 'title: Small', 't: word', '---', '{{ page.t }} '.repeat(1000)));
 		assert.equal(post.body, 'word '.repeat(1000));
-		assert.equal(post.warnings.filter(warning => /Liquid/.test(warning.message)).length, 0);
+		assert.equal(post.warnings.filter((warning) => /Liquid/.test(warning.message)).length, 0);
 	});
 
 	test('the limit is checked while expanding: thousands of copies of a large value stop early', () => {

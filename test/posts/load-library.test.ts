@@ -17,7 +17,8 @@ function folder(name: string, files: Record<string, string | Buffer>): string {
 	return dir;
 }
 
-const post = (title: string, date: string, extra = '') => `---\ntitle: ${title}\ndate: ${date}\n${extra}---\n\nText of ${title}.\n`;
+const post = (title: string, date: string, extra = '') =>
+	`---\ntitle: ${title}\ndate: ${date}\n${extra}---\n\nText of ${title}.\n`;
 
 describe('loading a library', () => {
 	test('walks folders recursively, .md and .markdown, skipping hidden folders and node_modules; newest first', () => {
@@ -31,7 +32,7 @@ describe('loading a library', () => {
 		});
 		const library = loadLibrary([dir]);
 		assert.deepEqual(
-			library.posts.map(p => [p.title, p.id]),
+			library.posts.map((p) => [p.title, p.id]),
 			[
 				['New', 'sub/2022-03-03-new.markdown'],
 				['Mid', '2021-02-02-mid.md'],
@@ -42,8 +43,14 @@ describe('loading a library', () => {
 	});
 
 	test('drafts are hidden unless asked for', () => {
-		const dir = folder('drafts', {'a.md': post('Draft', '2020-01-01', 'published: false\n'), 'b.md': post('Shown', '2020-01-01')});
-		assert.deepEqual(loadLibrary([dir]).posts.map(p => p.title), ['Shown']);
+		const dir = folder('drafts', {
+			'a.md': post('Draft', '2020-01-01', 'published: false\n'),
+			'b.md': post('Shown', '2020-01-01'),
+		});
+		assert.deepEqual(
+			loadLibrary([dir]).posts.map((p) => p.title),
+			['Shown'],
+		);
 		assert.equal(loadLibrary([dir], {drafts: true}).posts.length, 2);
 	});
 
@@ -58,8 +65,8 @@ describe('loading a library', () => {
 		});
 		symlinkSync(join(dir, 'missing-target.md'), join(dir, 'dangling.md'));
 		const library = loadLibrary([dir]);
-		assert.deepEqual(library.posts.map(p => p.id).sort(), ['broken.md', 'good.md', 'latin1.md']);
-		const byFile = new Map(library.warnings.map(w => [w.file.slice(dir.length + 1), w]));
+		assert.deepEqual(library.posts.map((p) => p.id).sort(), ['broken.md', 'good.md', 'latin1.md']);
+		const byFile = new Map(library.warnings.map((w) => [w.file.slice(dir.length + 1), w]));
 		assert.equal(library.warnings.length, 5, JSON.stringify(library.warnings));
 		assert.match(byFile.get('empty.md')!.message, /empty/);
 		assert.match(byFile.get('binary.md')!.message, /binary/);
@@ -70,9 +77,15 @@ describe('loading a library', () => {
 	});
 
 	test('a file over the size limit is skipped with a warning naming its size', () => {
-		const dir = folder('huge', {'huge.md': '# Big\n' + 'x'.repeat(20 * 1024 * 1024), 'ok.md': post('Ok', '2020-01-01')});
+		const dir = folder('huge', {
+			'huge.md': '# Big\n' + 'x'.repeat(20 * 1024 * 1024),
+			'ok.md': post('Ok', '2020-01-01'),
+		});
 		const library = loadLibrary([dir]);
-		assert.deepEqual(library.posts.map(p => p.title), ['Ok']);
+		assert.deepEqual(
+			library.posts.map((p) => p.title),
+			['Ok'],
+		);
 		assert.match(library.warnings[0]!.message, /20\.0 MB/);
 	});
 
@@ -80,15 +93,18 @@ describe('loading a library', () => {
 		const dir = folder('loop', {'a/2020-01-01-a.md': post('A', '2020-01-01')});
 		symlinkSync(dir, join(dir, 'a', 'back'));
 		const library = loadLibrary([dir]);
-		assert.deepEqual(library.posts.map(p => p.title), ['A']);
+		assert.deepEqual(
+			library.posts.map((p) => p.title),
+			['A'],
+		);
 	});
 
 	test('single files, several paths, standard input; ids stay unique', () => {
 		const one = folder('one', {'2020-01-01-x.md': post('X1', '2020-01-01')});
 		const two = folder('two', {'2020-01-01-x.md': post('X2', '2021-01-01')});
 		const library = loadLibrary([one, two, join(one, '2020-01-01-x.md'), '-'], {stdinText: '# From stdin\n\ntext'});
-		assert.deepEqual(library.posts.map(p => p.title).sort(), ['From stdin', 'X1', 'X2']);
-		assert.equal(new Set(library.posts.map(p => p.id)).size, 3);
+		assert.deepEqual(library.posts.map((p) => p.title).sort(), ['From stdin', 'X1', 'X2']);
+		assert.equal(new Set(library.posts.map((p) => p.id)).size, 3);
 		assert.deepEqual(library.warnings, []);
 	});
 

@@ -35,7 +35,10 @@ describe('sessions', () => {
 		assert.equal(second!.missed, true);
 		assert.equal(second!.line, 4);
 		assert.deepEqual([keynote!.title, keynote!.speakers, keynote!.url], ['Keynote', null, null]);
-		assert.deepEqual([bold!.title, bold!.speakers, bold!.url, bold!.note], ['Debugging CNI', 'Ed Fox', 'https://slides.example/x', null]);
+		assert.deepEqual(
+			[bold!.title, bold!.speakers, bold!.url, bold!.note],
+			['Debugging CNI', 'Ed Fox', 'https://slides.example/x', null],
+		);
 	});
 
 	test('an italic title works like a bold one; a bare link is the URL; a lone parenthesised remark is the note', () => {
@@ -49,8 +52,14 @@ describe('sessions', () => {
 			),
 		);
 		const [italic, keynote] = post.sessions;
-		assert.deepEqual([italic!.title, italic!.speakers, italic!.url, italic!.note], ['Chaos at Scale', 'Bob Ray', 'https://talks.example/chaos', null]);
-		assert.deepEqual([keynote!.title, keynote!.speakers, keynote!.note, keynote!.missed], ['Closing Keynote', null, 'missed it, watch later', true]);
+		assert.deepEqual(
+			[italic!.title, italic!.speakers, italic!.url, italic!.note],
+			['Chaos at Scale', 'Bob Ray', 'https://talks.example/chaos', null],
+		);
+		assert.deepEqual(
+			[keynote!.title, keynote!.speakers, keynote!.note, keynote!.missed],
+			['Closing Keynote', null, 'missed it, watch later', true],
+		);
 	});
 
 	test('the day comes from the nearest lead-in or heading', () => {
@@ -72,7 +81,7 @@ describe('sessions', () => {
 			),
 		);
 		assert.deepEqual(
-			post.sessions.map(session => [session.title, session.day, session.dayNumber]),
+			post.sessions.map((session) => [session.title, session.day, session.dayNumber]),
 			[
 				['A', 'Day 1', 1],
 				['B', 'Day 2', 2],
@@ -101,14 +110,34 @@ describe('sessions', () => {
 	});
 
 	test('a list of talk links counts without a lead-in; a tool link beside them is not a talk', () => {
-		const post = parse(lines(...front, 'Some prose.', '', '* [One - Ann Lee, X](https://sched.co/1)', '* [Two - Bo Li](https://sched.co/2)', '* [blog](https://blog.example/)'));
-		assert.deepEqual(post.sessions.map(session => session.title), ['One', 'Two']);
+		const post = parse(
+			lines(
+				...front,
+				'Some prose.',
+				'',
+				'* [One - Ann Lee, X](https://sched.co/1)',
+				'* [Two - Bo Li](https://sched.co/2)',
+				'* [blog](https://blog.example/)',
+			),
+		);
+		assert.deepEqual(
+			post.sessions.map((session) => session.title),
+			['One', 'Two'],
+		);
 	});
 
 	test('talks nested under day bullets', () => {
-		const post = parse(lines(...front, '* Day 3', '  * [Nested - Ann Lee, X](https://sched.co/1) (great)', '* Day 4', '  * Closing keynote'));
+		const post = parse(
+			lines(
+				...front,
+				'* Day 3',
+				'  * [Nested - Ann Lee, X](https://sched.co/1) (great)',
+				'* Day 4',
+				'  * Closing keynote',
+			),
+		);
 		assert.deepEqual(
-			post.sessions.map(session => [session.title, session.day, session.note, session.line]),
+			post.sessions.map((session) => [session.title, session.day, session.note, session.line]),
 			[
 				['Nested', 'Day 3', 'great', 2],
 				['Closing keynote', 'Day 4', null, 4],
@@ -117,7 +146,9 @@ describe('sessions', () => {
 	});
 
 	test('a title with a dash but no speakers stays whole; unsafe links are dropped', () => {
-		const post = parse(lines(...front, 'Sessions:', '', '* [Argo CD Core - A Pure GitOps Agent for Kubernetes](javascript:alert(1))'));
+		const post = parse(
+			lines(...front, 'Sessions:', '', '* [Argo CD Core - A Pure GitOps Agent for Kubernetes](javascript:alert(1))'),
+		);
 		assert.equal(post.sessions[0]!.title, 'Argo CD Core - A Pure GitOps Agent for Kubernetes');
 		assert.equal(post.sessions[0]!.speakers, null);
 		assert.equal(post.sessions[0]!.url, null);
@@ -142,16 +173,25 @@ describe('sessions', () => {
 
 describe('speakers and days', () => {
 	test('speaker strings split into people and organisations', () => {
-		assert.deepEqual(splitSpeakers('Sascha Grunert & Swati Sehgal, Red Hat; Alexander Kanevskiy, Intel; David Porter, Google.'), {
-			people: ['Sascha Grunert', 'Swati Sehgal', 'Alexander Kanevskiy', 'David Porter'],
-			organizations: ['Red Hat', 'Intel', 'Google'],
-		});
+		assert.deepEqual(
+			splitSpeakers('Sascha Grunert & Swati Sehgal, Red Hat; Alexander Kanevskiy, Intel; David Porter, Google.'),
+			{
+				people: ['Sascha Grunert', 'Swati Sehgal', 'Alexander Kanevskiy', 'David Porter'],
+				organizations: ['Red Hat', 'Intel', 'Google'],
+			},
+		);
 		assert.deepEqual(splitSpeakers('Alexander Matyushentsev, Akuity & Leonardo Luz Almeida, Intuit'), {
 			people: ['Alexander Matyushentsev', 'Leonardo Luz Almeida'],
 			organizations: ['Akuity', 'Intuit'],
 		});
-		assert.deepEqual(splitSpeakers('Charlie Egan, Styra, Inc.'), {people: ['Charlie Egan'], organizations: ['Styra, Inc.']});
-		assert.deepEqual(splitSpeakers('Marga  Manterola, Isovalent'), {people: ['Marga Manterola'], organizations: ['Isovalent']});
+		assert.deepEqual(splitSpeakers('Charlie Egan, Styra, Inc.'), {
+			people: ['Charlie Egan'],
+			organizations: ['Styra, Inc.'],
+		});
+		assert.deepEqual(splitSpeakers('Marga  Manterola, Isovalent'), {
+			people: ['Marga Manterola'],
+			organizations: ['Isovalent'],
+		});
 		assert.deepEqual(splitSpeakers('V Körbes'), {people: ['V Körbes'], organizations: []});
 	});
 

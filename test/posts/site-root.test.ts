@@ -32,25 +32,43 @@ const site = {
 };
 
 describe('a Jekyll site root', () => {
-	test('yields the posts of every _posts folder, and nothing else', t => {
+	test('yields the posts of every _posts folder, and nothing else', (t) => {
 		const root = makeTree(t, site);
 		const library = loadLibrary([root]);
-		assert.deepEqual(library.posts.map(p => p.id).sort(), ['_posts/2022/2022-10-01-nested.md', '_posts/2023-04-27-kubecon.md', 'talks/_posts/2024-03-20-paris.md']);
+		assert.deepEqual(library.posts.map((p) => p.id).sort(), [
+			'_posts/2022/2022-10-01-nested.md',
+			'_posts/2023-04-27-kubecon.md',
+			'talks/_posts/2024-03-20-paris.md',
+		]);
 	});
 
-	test('_drafts only with drafts', t => {
+	test('_drafts only with drafts', (t) => {
 		const root = makeTree(t, site);
-		const titles = loadLibrary([root], {drafts: true}).posts.map(p => p.title).sort();
+		const titles = loadLibrary([root], {drafts: true})
+			.posts.map((p) => p.title)
+			.sort();
 		assert.deepEqual(titles, ['Draft', 'KubeCon', 'Nested', 'Paris']);
 	});
 
-	test('a folder with _posts but no _config.yml is a site root too', t => {
+	test('a folder with _posts but no _config.yml is a site root too', (t) => {
 		const root = makeTree(t, {'_posts/2023-01-01-a.md': post('A'), 'notes.md': post('Page')});
-		assert.deepEqual(loadLibrary([root]).posts.map(p => p.title), ['A']);
+		assert.deepEqual(
+			loadLibrary([root]).posts.map((p) => p.title),
+			['A'],
+		);
 	});
 
-	test('a plain folder keeps every markdown file', t => {
-		const root = makeTree(t, {'README.md': '# Readme\n', '2023-01-01-a.md': post('A'), 'sub/2023-01-02-b.md': post('B')});
-		assert.deepEqual(loadLibrary([root]).posts.map(p => p.id).sort(), ['2023-01-01-a.md', 'README.md', 'sub/2023-01-02-b.md']);
+	test('a plain folder keeps every markdown file', (t) => {
+		const root = makeTree(t, {
+			'README.md': '# Readme\n',
+			'2023-01-01-a.md': post('A'),
+			'sub/2023-01-02-b.md': post('B'),
+		});
+		assert.deepEqual(
+			loadLibrary([root])
+				.posts.map((p) => p.id)
+				.sort(),
+			['2023-01-01-a.md', 'README.md', 'sub/2023-01-02-b.md'],
+		);
 	});
 });

@@ -4,7 +4,7 @@ import {explainTalks} from '../../src/posts/talks/index.js';
 import {lines, parse} from './helpers.js';
 
 const front = ['---', 'title: Conf', '---'];
-const titles = (text: string) => parse(text).sessions.map(session => session.title);
+const titles = (text: string) => parse(text).sessions.map((session) => session.title);
 
 describe('the author settles what evidence cannot', () => {
 	test('{: .talks} after a list makes its plain items talks', () => {
@@ -15,7 +15,10 @@ describe('the author settles what evidence cannot', () => {
 	});
 
 	test('{: .not-talks} after a list of talk-shaped items leaves them out', () => {
-		const list = ['- [Fast Builds - Ann Lee, Acme](https://sched.co/Ab1)', '- [Slow Builds - Bo Chan, Initech](https://sched.co/Ab2)'];
+		const list = [
+			'- [Fast Builds - Ann Lee, Acme](https://sched.co/Ab1)',
+			'- [Slow Builds - Bo Chan, Initech](https://sched.co/Ab2)',
+		];
 		assert.equal(titles(lines(...front, ...list)).length, 2);
 		assert.deepEqual(titles(lines(...front, ...list, '{: .not-talks}')), []);
 	});
@@ -39,7 +42,14 @@ describe('the author settles what evidence cannot', () => {
 	});
 
 	test('{: .talks} after a table takes its first column when no header names the titles', () => {
-		const text = lines(...front, '| What | Where |', '| --- | --- |', '| Mesh Myths | Hall A |', '| Quota Quirks | Hall B |', '{: .talks}');
+		const text = lines(
+			...front,
+			'| What | Where |',
+			'| --- | --- |',
+			'| Mesh Myths | Hall A |',
+			'| Quota Quirks | Hall B |',
+			'{: .talks}',
+		);
 		assert.deepEqual(titles(text), ['Mesh Myths', 'Quota Quirks']);
 	});
 
@@ -55,14 +65,19 @@ describe('missed talks', () => {
 		for (const heading of ['## Things I missed', '## Catching up on what I missed', '## Talks to watch later']) {
 			const post = parse(lines(...front, heading, '', '- [Fast Builds - Ann Lee, Acme](https://sched.co/Ab1)'));
 			assert.deepEqual(
-				post.sessions.map(session => session.missed),
+				post.sessions.map((session) => session.missed),
 				[true],
 				heading,
 			);
 		}
 		// A recommendation is not a miss.
-		const post = parse(lines(...front, '## Talks you should watch', '', '- [Fast Builds - Ann Lee, Acme](https://sched.co/Ab1)'));
-		assert.deepEqual(post.sessions.map(session => session.missed), [false]);
+		const post = parse(
+			lines(...front, '## Talks you should watch', '', '- [Fast Builds - Ann Lee, Acme](https://sched.co/Ab1)'),
+		);
+		assert.deepEqual(
+			post.sessions.map((session) => session.missed),
+			[false],
+		);
 	});
 
 	test('a sentence saying the author missed this talk marks it, and not the talk before it', () => {
@@ -78,7 +93,13 @@ describe('missed talks', () => {
 				'I actually missed this talk, "Slow Builds", but the slides are good.',
 			),
 		);
-		assert.deepEqual(post.sessions.map(session => [session.title, session.missed]), [['Fast Builds', false], ['Slow Builds', true]]);
+		assert.deepEqual(
+			post.sessions.map((session) => [session.title, session.missed]),
+			[
+				['Fast Builds', false],
+				['Slow Builds', true],
+			],
+		);
 	});
 });
 
@@ -97,14 +118,17 @@ describe('explainTalks', () => {
 			),
 		);
 		const verdicts = explainTalks(post);
-		const talk = verdicts.find(verdict => verdict.accepted)!;
+		const talk = verdicts.find((verdict) => verdict.accepted)!;
 		assert.equal(talk.text, 'Fast Builds');
 		assert.equal(talk.line, 4);
-		assert.ok(talk.evidence.some(item => item.includes('speaker in the heading')), JSON.stringify(talk));
-		const summary = verdicts.find(verdict => verdict.text === 'Summary')!;
+		assert.ok(
+			talk.evidence.some((item) => item.includes('speaker in the heading')),
+			JSON.stringify(talk),
+		);
+		const summary = verdicts.find((verdict) => verdict.text === 'Summary')!;
 		assert.equal(summary.accepted, false);
 		assert.match(summary.why, /section name/);
-		const item = verdicts.find(verdict => verdict.text === 'Quiet Pipelines')!;
+		const item = verdicts.find((verdict) => verdict.text === 'Quiet Pipelines')!;
 		assert.equal(item.accepted, false);
 	});
 });
@@ -143,7 +167,7 @@ describe('speakers as people write them', () => {
 			),
 		);
 		assert.deepEqual(
-			post.sessions.map(session => [session.title, session.people, session.organizations]),
+			post.sessions.map((session) => [session.title, session.people, session.organizations]),
 			[
 				['Quiet Pipelines', ['Tom Berg', 'Lea Park'], ['Widget AB', 'Sample Inc']],
 				['Sidecars Are Dead, Long Live Sidecars', ['山田 太郎'], ['Example KK']],

@@ -26,7 +26,7 @@ describe('topics', () => {
 			),
 		);
 		assert.deepEqual(
-			post.topics.map(topic => [topic.name, topic.kind, topic.line, topic.endLine]),
+			post.topics.map((topic) => [topic.name, topic.kind, topic.line, topic.endLine]),
 			[
 				['On storage', 'bold', 3, 6],
 				['Networking cni', 'heading', 7, 10],
@@ -39,7 +39,10 @@ describe('topics', () => {
 
 	test('**bold** topics too, and a bold paragraph with a trailing word is text', () => {
 		const post = parse(lines('---', 'title: T', '---', '**On jobs**', '', 'text', '', '**Not** a topic'));
-		assert.deepEqual(post.topics.map(topic => topic.name), ['On jobs']);
+		assert.deepEqual(
+			post.topics.map((topic) => topic.name),
+			['On jobs'],
+		);
 		assert.equal(post.intro, null);
 	});
 
@@ -58,6 +61,9 @@ describe('topics', () => {
 
 	test('headings inside code blocks are not topics', () => {
 		const post = parse(lines('---', 'title: T', '---', '```', '# not a heading', '```', '', '## Real'));
-		assert.deepEqual(post.topics.map(topic => topic.name), ['Real']);
+		assert.deepEqual(
+			post.topics.map((topic) => topic.name),
+			['Real'],
+		);
 	});
 });

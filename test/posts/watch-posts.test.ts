@@ -26,24 +26,44 @@ function tempPosts(files: Record<string, string>): string {
 async function startWatching(t: {after: (fn: () => Promise<void>) => void}, paths: string[]) {
 	const batches: PostChange[][] = [];
 	const errors: unknown[] = [];
-	const watcher = watchPosts(paths, {onChange: changes => batches.push(changes), onError: error => errors.push(error)});
+	const watcher = watchPosts(paths, {
+		onChange: (changes) => batches.push(changes),
+		onError: (error) => errors.push(error),
+	});
 	t.after(() => watcher.close());
 	await watcher.ready;
 	const seen = () => batches.flat();
 	/** Waits for a change of `kind` to `id` and returns every change seen so far. */
 	const waitForChange = (kind: PostChange['kind'], id: string) =>
-		waitFor(() => seen().some(change => change.kind === kind && change.id === id) && seen(), {describe: () => JSON.stringify({batches, errors})});
+		waitFor(() => seen().some((change) => change.kind === kind && change.id === id) && seen(), {
+			describe: () => JSON.stringify({batches, errors}),
+		});
 	return {batches, errors, waitForChange};
 }
 
 describe('which files the watcher reports (find-posts rules)', () => {
-	const roots = [{given: 'notes', absolute: '/abs/notes', isFolder: true}, {given: 'one.txt', absolute: '/abs/one.txt', isFolder: false}];
+	const roots = [
+		{given: 'notes', absolute: '/abs/notes', isFolder: true},
+		{given: 'one.txt', absolute: '/abs/one.txt', isFolder: false},
+	];
 	test('a markdown file under a folder is a post, named as find-posts names it', () => {
-		assert.deepEqual(locatePost(roots, '/abs/notes/2024/a.md'), {path: '/abs/notes/2024/a.md', id: '2024/a.md', displayPath: 'notes/2024/a.md'});
+		assert.deepEqual(locatePost(roots, '/abs/notes/2024/a.md'), {
+			path: '/abs/notes/2024/a.md',
+			id: '2024/a.md',
+			displayPath: 'notes/2024/a.md',
+		});
 		assert.equal(locatePost(roots, '/abs/notes/b.markdown')?.id, 'b.markdown');
 	});
 	test('hidden files and folders, node_modules, _site, vendor and other extensions are not posts', () => {
-		for (const path of ['/abs/notes/.git/x.md', '/abs/notes/.draft.md', '/abs/notes/node_modules/p/README.md', '/abs/notes/_site/a.md', '/abs/notes/vendor/a.md', '/abs/notes/a.txt', '/abs/elsewhere/a.md']) {
+		for (const path of [
+			'/abs/notes/.git/x.md',
+			'/abs/notes/.draft.md',
+			'/abs/notes/node_modules/p/README.md',
+			'/abs/notes/_site/a.md',
+			'/abs/notes/vendor/a.md',
+			'/abs/notes/a.txt',
+			'/abs/elsewhere/a.md',
+		]) {
 			assert.equal(locatePost(roots, path), null, path);
 		}
 	});
@@ -63,7 +83,7 @@ describe('which files the watcher reports (find-posts rules)', () => {
 });
 
 describe('live reload on a real folder', () => {
-	test('an edited post is reported and the library shows its new text', async t => {
+	test('an edited post is reported and the library shows its new text', async (t) => {
 		const folder = tempPosts({'2024-05-02-a.md': post('First title'), '2024-05-01-b.md': post('Other')});
 		const library = loadLibrary([folder]);
 		const watching = await startWatching(t, [folder]);
@@ -71,14 +91,18 @@ describe('live reload on a real folder', () => {
 		const changes = await watching.waitForChange('changed', '2024-05-02-a.md');
 		const update = updateLibrary(library, changes);
 		assert.deepEqual(update.changed, ['2024-05-02-a.md']);
-		const edited = update.library.posts.find(p => p.id === '2024-05-02-a.md');
+		const edited = update.library.posts.find((p) => p.id === '2024-05-02-a.md');
 		assert.equal(edited?.title, 'Edited title');
 		assert.match(edited?.body ?? '', /New words\./);
 		assert.equal(update.library.posts.length, 2);
-		assert.equal(library.posts.find(p => p.id === '2024-05-02-a.md')?.title, 'First title', 'the old library is left as it was');
+		assert.equal(
+			library.posts.find((p) => p.id === '2024-05-02-a.md')?.title,
+			'First title',
+			'the old library is left as it was',
+		);
 	});
 
-	test('an added post appears in date order, a removed one goes; files in ignored folders are never reported', async t => {
+	test('an added post appears in date order, a removed one goes; files in ignored folders are never reported', async (t) => {
 		const folder = tempPosts({'2024-05-02-a.md': post('A'), '2024-05-01-b.md': post('B')});
 		let library = loadLibrary([folder]);
 		const watching = await startWatching(t, [folder]);
@@ -86,17 +110,29 @@ describe('live reload on a real folder', () => {
 		writeFileSync(join(folder, 'node_modules', 'ignored.md'), post('Ignored'));
 		writeFileSync(join(folder, '.hidden.md'), post('Hidden'));
 		mkdirSync(join(folder, 'talks'));
-		writeFileSync(join(folder, 'talks', '2025-01-01-new.md'), lines('---', 'title: New', 'date: 2025-01-01', '---', '', 'Fresh.'));
+		writeFileSync(
+			join(folder, 'talks', '2025-01-01-new.md'),
+			lines('---', 'title: New', 'date: 2025-01-01', '---', '', 'Fresh.'),
+		);
 		library = updateLibrary(library, await watching.waitForChange('added', 'talks/2025-01-01-new.md')).library;
-		assert.deepEqual(library.posts.map(p => p.title), ['New', 'A', 'B']);
+		assert.deepEqual(
+			library.posts.map((p) => p.title),
+			['New', 'A', 'B'],
+		);
 		unlinkSync(join(folder, '2024-05-01-b.md'));
 		const update = updateLibrary(library, await watching.waitForChange('removed', '2024-05-01-b.md'));
 		assert.deepEqual(update.removed, ['2024-05-01-b.md']);
-		assert.deepEqual(update.library.posts.map(p => p.title), ['New', 'A']);
-		assert.ok(!watching.batches.flat().some(change => /ignored|hidden/.test(change.path)), JSON.stringify(watching.batches));
+		assert.deepEqual(
+			update.library.posts.map((p) => p.title),
+			['New', 'A'],
+		);
+		assert.ok(
+			!watching.batches.flat().some((change) => /ignored|hidden/.test(change.path)),
+			JSON.stringify(watching.batches),
+		);
 	});
 
-	test('a post that becomes unreadable keeps its last good version and gains a warning naming the file', async t => {
+	test('a post that becomes unreadable keeps its last good version and gains a warning naming the file', async (t) => {
 		const folder = tempPosts({'2024-05-02-a.md': post('Good title', 'Good text.')});
 		const library = loadLibrary([folder]);
 		// The version read is the one kept: the reader has read the post it shows.
@@ -112,7 +148,7 @@ describe('live reload on a real folder', () => {
 		assert.deepEqual(update.library.warnings, update.warnings);
 	});
 
-	test('a single file named on the command line is watched too', async t => {
+	test('a single file named on the command line is watched too', async (t) => {
 		const folder = tempPosts({'notes.md': post('Single')});
 		const file = join(folder, 'notes.md');
 		const library = loadLibrary([file]);
@@ -134,7 +170,9 @@ describe('updateLibrary without a disk', () => {
 	const base = () => {
 		texts.clear();
 		texts.set('/n/2024-01-01-a.md', post('A'));
-		return updateLibrary({posts: [], warnings: [], searched: ['n']}, [{kind: 'added', ...at('2024-01-01-a.md')}], {readText}).library;
+		return updateLibrary({posts: [], warnings: [], searched: ['n']}, [{kind: 'added', ...at('2024-01-01-a.md')}], {
+			readText,
+		}).library;
 	};
 
 	test('a post turned into a draft leaves the library, unless drafts are shown', () => {
@@ -149,7 +187,10 @@ describe('updateLibrary without a disk', () => {
 		const library = base();
 		const newFile = updateLibrary(library, [{kind: 'added', ...at('2024-02-02-b.md')}], {readText});
 		assert.deepEqual(newFile.added, []);
-		assert.deepEqual(newFile.warnings.map(w => w.message), ['cannot read (permission denied)']);
+		assert.deepEqual(
+			newFile.warnings.map((w) => w.message),
+			['cannot read (permission denied)'],
+		);
 		texts.set('/n/2024-01-01-a.md', null);
 		const broken = updateLibrary(library, [{kind: 'changed', ...at('2024-01-01-a.md')}], {readText});
 		assert.equal(broken.library.warnings.length, 1);
@@ -162,7 +203,11 @@ describe('updateLibrary without a disk', () => {
 	test('a new file whose id another folder already uses keeps its full path as id, as find-posts does', () => {
 		const library = base();
 		texts.set('/m/2024-01-01-a.md', post('Twin'));
-		const update = updateLibrary(library, [{kind: 'added', path: '/m/2024-01-01-a.md', id: '2024-01-01-a.md', displayPath: 'm/2024-01-01-a.md'}], {readText});
+		const update = updateLibrary(
+			library,
+			[{kind: 'added', path: '/m/2024-01-01-a.md', id: '2024-01-01-a.md', displayPath: 'm/2024-01-01-a.md'}],
+			{readText},
+		);
 		assert.deepEqual(update.added, ['/m/2024-01-01-a.md']);
 	});
 });

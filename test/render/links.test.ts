@@ -14,11 +14,18 @@ import {FIRST_FRAME} from '../helpers/screen.js';
 
 const styled = (markdown: string) => renderMarkdown(markdown, {width: 100, color: true, hyperlinks: true}).lines;
 /** Every OSC 8 target opened in the text. */
-const targets = (text: string) => [...text.matchAll(/\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)/g)].map(match => match[1]!).filter(target => target !== '');
+const targets = (text: string) =>
+	[...text.matchAll(/\u001B\]8;[^;\u0007\u001B]*;([^\u0007\u001B]*)(?:\u001B\\|\u0007)/g)]
+		.map((match) => match[1]!)
+		.filter((target) => target !== '');
 const shown = (lines: string[]) => lines.map(stripStyles).join('\n');
 
 /** The three ways a post can carry a link: markdown, inline HTML, a block of HTML. */
-const carriers = (text: string, url: string) => [`A [${text}](${url}) b.`, `A <a href="${url}">${text}</a> b.`, `<p><a href="${url}">${text}</a></p>`];
+const carriers = (text: string, url: string) => [
+	`A [${text}](${url}) b.`,
+	`A <a href="${url}">${text}</a> b.`,
+	`<p><a href="${url}">${text}</a></p>`,
+];
 
 describe('a click goes where o goes', () => {
 	test('a mailto link is clickable without its query, in every carrier', () => {
@@ -29,10 +36,30 @@ describe('a click goes where o goes', () => {
 	});
 
 	test('every OSC 8 target is the one o would open, or there is no link (generated targets)', () => {
-		const piece = fc.constantFrom('https://a.example/p', 'http://b.example', 'mailto:x@y.example', 'mailto:', 'javascript:alert(1)', 'data:text/html,x', '?attach=/etc/passwd', '#frag', '&body=x', ' ', '%20', '\t', '\u0085', '\u202E', 'é', ';', '\\', '"', "'");
-		const url = fc.array(piece, {minLength: 1, maxLength: 4}).map(parts => parts.join(''));
+		const piece = fc.constantFrom(
+			'https://a.example/p',
+			'http://b.example',
+			'mailto:x@y.example',
+			'mailto:',
+			'javascript:alert(1)',
+			'data:text/html,x',
+			'?attach=/etc/passwd',
+			'#frag',
+			'&body=x',
+			' ',
+			'%20',
+			'\t',
+			'\u0085',
+			'\u202E',
+			'é',
+			';',
+			'\\',
+			'"',
+			"'",
+		);
+		const url = fc.array(piece, {minLength: 1, maxLength: 4}).map((parts) => parts.join(''));
 		fc.assert(
-			fc.property(url, target => {
+			fc.property(url, (target) => {
 				// The href as the post writes it; markdown needs <…> around a target with spaces.
 				for (const markdown of carriers('the talk', target.includes(' ') ? `<${target}>` : target)) {
 					for (const found of targets(styled(markdown).join('\n'))) {
@@ -80,10 +107,12 @@ describe('link text that names another place shows the target', () => {
 
 	test('in every carrier, with hyperlinks on, the target is printed beside such text only', () => {
 		for (const [text, target] of misleading.filter(([, url]) => url.startsWith('http'))) {
-			for (const markdown of carriers(text, target)) assert.ok(shown(styled(markdown)).includes(`(${target})`), `${markdown}\n${shown(styled(markdown))}`);
+			for (const markdown of carriers(text, target))
+				assert.ok(shown(styled(markdown)).includes(`(${target})`), `${markdown}\n${shown(styled(markdown))}`);
 		}
 		for (const [text, target] of honest.filter(([, url]) => url.startsWith('http'))) {
-			for (const markdown of carriers(text, target)) assert.ok(!shown(styled(markdown)).includes(`(${target})`), markdown);
+			for (const markdown of carriers(text, target))
+				assert.ok(!shown(styled(markdown)).includes(`(${target})`), markdown);
 		}
 	});
 
@@ -100,26 +129,35 @@ after(() => {
 function hostilePosts(): string {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-links-'));
 	folders.push(folder);
-	fs.writeFileSync(path.join(folder, '2024-01-01-links.md'), '---\ntitle: Links\n---\n\nMail [the organisers](mailto:x@y.example?attach=/etc/passwd) or [Visit https://bank.example now](https://evil.example).\n');
+	fs.writeFileSync(
+		path.join(folder, '2024-01-01-links.md'),
+		'---\ntitle: Links\n---\n\nMail [the organisers](mailto:x@y.example?attach=/etc/passwd) or [Visit https://bank.example now](https://evil.example).\n',
+	);
 	return folder;
 }
 
-describe('links in the printed text and the reader', {skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'}, () => {
-	afterEach(killAllSessions);
+describe(
+	'links in the printed text and the reader',
+	{skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'},
+	() => {
+		afterEach(killAllSessions);
 
-	test('--color=always with hyperlinks: no mailto query in a target, the misleading link shows where it goes', async () => {
-		const result = await runCli(['--posts', hostilePosts(), '--color=always'], {env: {FORCE_HYPERLINK: '1'}});
-		assert.equal(result.code, 0, result.stderr);
-		assert.deepEqual(targets(result.stdout).sort(), ['https://evil.example', 'mailto:x@y.example']);
-		assert.match(stripStyles(result.stdout), /Visit https:\/\/bank\.example now \(https:\/\/evil\.example\)/);
-	});
+		test('--color=always with hyperlinks: no mailto query in a target, the misleading link shows where it goes', async () => {
+			const result = await runCli(['--posts', hostilePosts(), '--color=always'], {env: {FORCE_HYPERLINK: '1'}});
+			assert.equal(result.code, 0, result.stderr);
+			assert.deepEqual(targets(result.stdout).sort(), ['https://evil.example', 'mailto:x@y.example']);
+			assert.match(stripStyles(result.stdout), /Visit https:\/\/bank\.example now \(https:\/\/evil\.example\)/);
+		});
 
-	test('the reader: the same targets', async () => {
-		const session = startSession([cliPath, '--posts', hostilePosts(), '--no-resume'], {env: {NO_COLOR: undefined, FORCE_COLOR: '1', FORCE_HYPERLINK: '1'}});
-		await session.waitFor(FIRST_FRAME);
-		await session.waitFor(/Visit https:\/\/bank\.example now \(https:\/\/evil\.example\)/);
-		assert.deepEqual([...new Set(targets(session.raw()))].sort(), ['https://evil.example', 'mailto:x@y.example']);
-		session.write('q');
-		await session.exited;
-	});
-});
+		test('the reader: the same targets', async () => {
+			const session = startSession([cliPath, '--posts', hostilePosts(), '--no-resume'], {
+				env: {NO_COLOR: undefined, FORCE_COLOR: '1', FORCE_HYPERLINK: '1'},
+			});
+			await session.waitFor(FIRST_FRAME);
+			await session.waitFor(/Visit https:\/\/bank\.example now \(https:\/\/evil\.example\)/);
+			assert.deepEqual([...new Set(targets(session.raw()))].sort(), ['https://evil.example', 'mailto:x@y.example']);
+			session.write('q');
+			await session.exited;
+		});
+	},
+);

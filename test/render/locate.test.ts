@@ -42,7 +42,17 @@ describe('blocks', () => {
 				[10, 8, 1, 'Closing paragraph.'],
 			],
 		);
-		assert.deepEqual(doc.lines, ['# Title', '', 'Intro', '', '• a (https://sched.co/A) (missed)', '• b continued', '• c', '', 'Closing paragraph.']);
+		assert.deepEqual(doc.lines, [
+			'# Title',
+			'',
+			'Intro',
+			'',
+			'• a (https://sched.co/A) (missed)',
+			'• b continued',
+			'• c',
+			'',
+			'Closing paragraph.',
+		]);
 		assertCovers(doc);
 	});
 
@@ -66,7 +76,23 @@ describe('blocks', () => {
 	});
 
 	test('source lines stay right after code, tables, HTML and reference definitions', () => {
-		const mixed = ['```', 'code', '```', '', '| a |', '|---|', '| 1 |', '', '[x]: /y', '', '<div>', 'html', '</div>', '', '* item'].join('\n');
+		const mixed = [
+			'```',
+			'code',
+			'```',
+			'',
+			'| a |',
+			'|---|',
+			'| 1 |',
+			'',
+			'[x]: /y',
+			'',
+			'<div>',
+			'html',
+			'</div>',
+			'',
+			'* item',
+		].join('\n');
 		const rendered = renderMarkdown(mixed, {width: 40, color: false, hyperlinks: false});
 		assert.deepEqual(
 			rendered.blocks.map((block) => block.sourceLine),
@@ -76,7 +102,12 @@ describe('blocks', () => {
 	});
 
 	test('an empty document has no line and no block', () => {
-		assert.deepEqual(renderMarkdown('', {width: 40, color: false, hyperlinks: false}), {width: 40, color: false, lines: [], blocks: []});
+		assert.deepEqual(renderMarkdown('', {width: 40, color: false, hyperlinks: false}), {
+			width: 40,
+			color: false,
+			lines: [],
+			blocks: [],
+		});
 	});
 });
 

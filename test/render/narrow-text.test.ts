@@ -12,8 +12,10 @@ describe('the narrow-text fast path Ink measures with (issue 13)', () => {
 			if (code >= 0xd8_00 && code <= 0xdf_ff) continue;
 			const char = String.fromCharCode(code);
 			const styled = `\u001B[1m${char}\u001B[22m \u001B]8;;https://x.org\u0007${char}x\u001B]8;;\u0007`;
-			if (fast(char) !== stringWidth(char)) assert.fail(`U+${code.toString(16)}: ${fast(char)} vs ${stringWidth(char)}`);
-			if (fast(styled) !== stringWidth(styled)) assert.fail(`styled U+${code.toString(16)}: ${fast(styled)} vs ${stringWidth(styled)}`);
+			if (fast(char) !== stringWidth(char))
+				assert.fail(`U+${code.toString(16)}: ${fast(char)} vs ${stringWidth(char)}`);
+			if (fast(styled) !== stringWidth(styled))
+				assert.fail(`styled U+${code.toString(16)}: ${fast(styled)} vs ${stringWidth(styled)}`);
 		}
 	});
 
@@ -24,8 +26,10 @@ describe('the narrow-text fast path Ink measures with (issue 13)', () => {
 			if ((code >= 0xd8_00 && code <= 0xdf_ff) || (code >= 0x7f && code <= 0x9f)) continue;
 			const char = String.fromCharCode(code);
 			const styled = `\u001B[1m${char}\u001B[22m \u001B]8;;https://x.org\u0007${char}x\u001B]8;;\u0007`;
-			if (ink(char) !== visibleWidth(char)) assert.fail(`U+${code.toString(16)}: ${ink(char)} vs ${visibleWidth(char)}`);
-			if (ink(styled) !== visibleWidth(styled)) assert.fail(`styled U+${code.toString(16)}: ${ink(styled)} vs ${visibleWidth(styled)}`);
+			if (ink(char) !== visibleWidth(char))
+				assert.fail(`U+${code.toString(16)}: ${ink(char)} vs ${visibleWidth(char)}`);
+			if (ink(styled) !== visibleWidth(styled))
+				assert.fail(`styled U+${code.toString(16)}: ${ink(styled)} vs ${visibleWidth(styled)}`);
 		}
 		assert.equal(ink('\u001B[1mक्षत्रिय\u001B[22m'), 6);
 		assert.equal(ink('👨‍👩‍👧'), 6);
@@ -33,7 +37,7 @@ describe('the narrow-text fast path Ink measures with (issue 13)', () => {
 
 	test('narrow text is measured by its length without string-width; anything else by string-width', () => {
 		const calls: string[] = [];
-		const fast = withNarrowFastPath(text => {
+		const fast = withNarrowFastPath((text) => {
 			calls.push(text);
 			return stringWidth(text);
 		});

@@ -4,8 +4,10 @@ import stringWidth from 'string-width';
 import {renderLines, renderMarkdown} from '../../src/render/render-markdown.js';
 import {stripStyles} from '../../src/render/plain.js';
 
-const plain = (markdown: string, width = 80) => renderMarkdown(markdown, {width, color: false, hyperlinks: false}).lines;
-const colored = (markdown: string, width = 80) => renderMarkdown(markdown, {width, color: true, hyperlinks: true}).lines;
+const plain = (markdown: string, width = 80) =>
+	renderMarkdown(markdown, {width, color: false, hyperlinks: false}).lines;
+const colored = (markdown: string, width = 80) =>
+	renderMarkdown(markdown, {width, color: true, hyperlinks: true}).lines;
 const anyControl = /[\u0000-\u001F\u007F-\u009F]/;
 
 const sessions = `## Day 1
@@ -27,20 +29,31 @@ describe('plain text at 40, 80 and 200 columns', () => {
 			'  (note)',
 			'• Keynote',
 		]);
-		const wide = ['## Day 1', '', 'Sessions I attended on the first day:', '', '• Title - Speaker (https://sched.co/X) (note)', '• Keynote'];
+		const wide = [
+			'## Day 1',
+			'',
+			'Sessions I attended on the first day:',
+			'',
+			'• Title - Speaker (https://sched.co/X) (note)',
+			'• Keynote',
+		];
 		assert.deepEqual(plain(sessions, 80), wide);
 		assert.deepEqual(plain(sessions, 200), wide);
 	});
 
 	test('paragraphs reflow to the width, soft line breaks fold', () => {
 		const markdown = 'The quick brown fox jumps over the lazy dog\nand keeps running far away.';
-		assert.deepEqual(plain(markdown, 40), ['The quick brown fox jumps over the lazy', 'dog and keeps running far away.']);
+		assert.deepEqual(plain(markdown, 40), [
+			'The quick brown fox jumps over the lazy',
+			'dog and keeps running far away.',
+		]);
 		assert.deepEqual(plain(markdown, 80), ['The quick brown fox jumps over the lazy dog and keeps running far away.']);
 		assert.deepEqual(plain(markdown, 200), ['The quick brown fox jumps over the lazy dog and keeps running far away.']);
 	});
 
 	test('headings keep their markers; bold topic titles, quotes, rules, ordered and task lists', () => {
-		const markdown = '# Title\n\nSetext\n------\n\n__On storage__\n\n> quoted\n> text\n\n---\n\n3. three\n4. four\n\n- [x] done\n- [ ] todo';
+		const markdown =
+			'# Title\n\nSetext\n------\n\n__On storage__\n\n> quoted\n> text\n\n---\n\n3. three\n4. four\n\n- [x] done\n- [ ] todo';
 		assert.deepEqual(plain(markdown, 40), [
 			'# Title',
 			'',
@@ -61,11 +74,21 @@ describe('plain text at 40, 80 and 200 columns', () => {
 	});
 
 	test('nested lists indent under their item text', () => {
-		assert.deepEqual(plain('* one\n  * inner one\n  * inner two\n* two', 40), ['• one', '  ◦ inner one', '  ◦ inner two', '• two']);
+		assert.deepEqual(plain('* one\n  * inner one\n  * inner two\n* two', 40), [
+			'• one',
+			'  ◦ inner one',
+			'  ◦ inner two',
+			'• two',
+		]);
 	});
 
 	test('a code block is indented and its long lines continue on marked rows', () => {
-		assert.deepEqual(plain('```\nshort\n' + 'x'.repeat(100) + '\n```', 40), ['    short', `    ${'x'.repeat(34)}`, `    ↪ ${'x'.repeat(34)}`, `    ↪ ${'x'.repeat(32)}`]);
+		assert.deepEqual(plain('```\nshort\n' + 'x'.repeat(100) + '\n```', 40), [
+			'    short',
+			`    ${'x'.repeat(34)}`,
+			`    ↪ ${'x'.repeat(34)}`,
+			`    ↪ ${'x'.repeat(32)}`,
+		]);
 		assert.deepEqual(plain('```\n\tindented\n```', 40), ['        indented']);
 	});
 });
@@ -87,18 +110,29 @@ describe('list items render their inline markdown (marked-terminal 7.3.1 prints 
 
 describe('links', () => {
 	test('plain: the text, then the target when it says more', () => {
-		assert.deepEqual(plain('[Title](https://x.org/a) <https://x.org> <me@x.org> www.example.com [r](/assets/x.png) [#](#top)', 200), [
-			'Title (https://x.org/a) https://x.org me@x.org www.example.com r (/assets/x.png) #',
-		]);
+		assert.deepEqual(
+			plain('[Title](https://x.org/a) <https://x.org> <me@x.org> www.example.com [r](/assets/x.png) [#](#top)', 200),
+			['Title (https://x.org/a) https://x.org me@x.org www.example.com r (/assets/x.png) #'],
+		);
 	});
 
 	test('colour with hyperlinks: OSC 8 around the styled text, exactly', () => {
-		assert.deepEqual(colored('[Title](https://x.org/a)'), ['\u001B]8;;https://x.org/a\u001B\\\u001B[94m\u001B[4mTitle\u001B[24m\u001B[39m\u001B]8;;\u001B\\']);
-		assert.deepEqual(colored('<me@x.org>'), ['\u001B]8;;mailto:me@x.org\u001B\\\u001B[94m\u001B[4mme@x.org\u001B[24m\u001B[39m\u001B]8;;\u001B\\']);
+		assert.deepEqual(colored('[Title](https://x.org/a)'), [
+			'\u001B]8;;https://x.org/a\u001B\\\u001B[94m\u001B[4mTitle\u001B[24m\u001B[39m\u001B]8;;\u001B\\',
+		]);
+		assert.deepEqual(colored('<me@x.org>'), [
+			'\u001B]8;;mailto:me@x.org\u001B\\\u001B[94m\u001B[4mme@x.org\u001B[24m\u001B[39m\u001B]8;;\u001B\\',
+		]);
 	});
 
 	test('only http, https and mailto become hyperlinks; other targets are plain text', () => {
-		for (const target of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', '/assets/x.png', 'ftp://x.org/f']) {
+		for (const target of [
+			'javascript:alert(1)',
+			'file:///etc/passwd',
+			'data:text/html,x',
+			'/assets/x.png',
+			'ftp://x.org/f',
+		]) {
 			const lines = colored(`[click](${target})`, 200);
 			assert.ok(!lines.join('').includes('\u001B]8'), target);
 			assert.equal(stripStyles(lines.join('')), `click (${target})`);
@@ -139,21 +173,31 @@ describe('images', () => {
 
 	test('an image inside text gets its own line; a narrow pane wraps it, dropping nothing', () => {
 		assert.deepEqual(plain('Before ![a](b.png) after'), ['Before', '▣ image: a (b.png)', 'after']);
-		assert.deepEqual(plain('![A very long alternative text](https://x.org/a/long/path.png)', 20), ['▣ image: A very long', 'alternative text', '(https://x.org/a/lon', 'g/path.png)']);
+		assert.deepEqual(plain('![A very long alternative text](https://x.org/a/long/path.png)', 20), [
+			'▣ image: A very long',
+			'alternative text',
+			'(https://x.org/a/lon',
+			'g/path.png)',
+		]);
 	});
 });
 
 describe('raw HTML', () => {
 	test('tags dropped, entities decoded, <br> and block elements break lines, <img> a placeholder', () => {
-		assert.deepEqual(plain('<p>Hello<br>World &amp; &lt;you&gt; &#39;q&#39; &#x263A;</p>\n\n<img src="/a.png" alt="pic">\n\n<!-- a comment -->\n\nInline <a href="https://x.org">site</a> and <b>bold</b><br>after'), [
-			'Hello',
-			"World & <you> 'q' ☺",
-			'',
-			'▣ image: pic (/a.png)',
-			'',
-			'Inline site (https://x.org) and bold',
-			'after',
-		]);
+		assert.deepEqual(
+			plain(
+				'<p>Hello<br>World &amp; &lt;you&gt; &#39;q&#39; &#x263A;</p>\n\n<img src="/a.png" alt="pic">\n\n<!-- a comment -->\n\nInline <a href="https://x.org">site</a> and <b>bold</b><br>after',
+			),
+			[
+				'Hello',
+				"World & <you> 'q' ☺",
+				'',
+				'▣ image: pic (/a.png)',
+				'',
+				'Inline site (https://x.org) and bold',
+				'after',
+			],
+		);
 	});
 
 	test('<details><summary> reads as a disclosure line', () => {
@@ -176,17 +220,24 @@ describe('tables', () => {
 	const columnTexts = (lines: string[]) => {
 		const columns: string[] = [];
 		for (const line of lines.filter((row) => row.startsWith('│'))) {
-			line.split('│').slice(1, -1).forEach((cell, index) => (columns[index] = (columns[index] ?? '') + cell.trim()));
+			line
+				.split('│')
+				.slice(1, -1)
+				.forEach((cell, index) => (columns[index] = (columns[index] ?? '') + cell.trim()));
 		}
 		return columns;
 	};
 
-	test('at 40 columns no line is wider and every cell\'s text is still there, in order', () => {
+	test("at 40 columns no line is wider and every cell's text is still there, in order", () => {
 		const lines = plain(table, 40);
 		for (const line of lines) assert.ok(stringWidth(line) <= 40, line);
 		assert.deepEqual(
 			columnTexts(lines).map((column) => column.replace(/\s/g, '')),
-			['Projectkubernetes(https://k8s.io)中文项目', 'Stagegraduatedsandbox🚀', 'Notesthecontainerorchestratoreveryonetalksaboutshort'],
+			[
+				'Projectkubernetes(https://k8s.io)中文项目',
+				'Stagegraduatedsandbox🚀',
+				'Notesthecontainerorchestratoreveryonetalksaboutshort',
+			],
 		);
 	});
 
@@ -204,7 +255,13 @@ describe('tables', () => {
 	});
 
 	test('a wide pane keeps the grid on one line per row', () => {
-		assert.deepEqual(plain('| a | b |\n|---|--:|\n| 1 | 22 |', 80), ['┌───┬────┐', '│ a │  b │', '├───┼────┤', '│ 1 │ 22 │', '└───┴────┘']);
+		assert.deepEqual(plain('| a | b |\n|---|--:|\n| 1 | 22 |', 80), [
+			'┌───┬────┐',
+			'│ a │  b │',
+			'├───┼────┤',
+			'│ 1 │ 22 │',
+			'└───┴────┘',
+		]);
 	});
 
 	test('too narrow for a grid: one "Header: value" line per cell', () => {
@@ -248,8 +305,15 @@ describe('control characters never reach the output raw', () => {
 
 	test('numeric references to control characters (which marked decodes) are neutralised too', () => {
 		for (const color of [false, true]) {
-			const lines = renderMarkdown('x &#27;[2J y\n\n* &#27;]8;;http://evil&#7;', {width: 80, color, hyperlinks: color}).lines;
-			assert.ok(lines.every((line) => !stripStyles(line).includes('\u001B') && !line.includes('\u0007')), JSON.stringify(lines));
+			const lines = renderMarkdown('x &#27;[2J y\n\n* &#27;]8;;http://evil&#7;', {
+				width: 80,
+				color,
+				hyperlinks: color,
+			}).lines;
+			assert.ok(
+				lines.every((line) => !stripStyles(line).includes('\u001B') && !line.includes('\u0007')),
+				JSON.stringify(lines),
+			);
 		}
 	});
 
@@ -262,7 +326,10 @@ describe('control characters never reach the output raw', () => {
 		const markdown = `# T\n\n**b** [l](https://x.org) \u001B[2J\n\n\`\`\`go\nfunc main() {}\n\`\`\`\n\n\`\`\`nonexistentlang\nfoo\n\`\`\``;
 		const lines = colored(markdown, 60);
 		for (const line of lines) assert.doesNotMatch(stripStyles(line), anyControl);
-		assert.ok(lines.some((line) => line.includes('\u001B[34mfunc')), 'go is highlighted');
+		assert.ok(
+			lines.some((line) => line.includes('\u001B[34mfunc')),
+			'go is highlighted',
+		);
 	});
 });
 
@@ -282,8 +349,16 @@ describe('each document starts afresh (the renderer is reused between documents)
 describe('printing takes the lines without the blocks', () => {
 	test('renderLines gives exactly the lines of renderMarkdown, plain and in colour, at any width (where no URL is wider than the width)', () => {
 		const markdown = `${sessions.replaceAll('https://sched.co/', 'https://s.co/')}\n\nText[^1] with **bold**, _em_, \`code\`, [a link](https://x.example) and 日本語.\n\n> quoted\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n\`\`\`js\nlet x = 1;\n\`\`\`\n\n[^1]: The note.`;
-		for (const options of [{color: false, hyperlinks: false}, {color: true, hyperlinks: false}, {color: true, hyperlinks: true}]) {
-			for (const width of [22, 33, 80]) assert.deepEqual(renderLines(markdown, {width, ...options}), renderMarkdown(markdown, {width, ...options}).lines);
+		for (const options of [
+			{color: false, hyperlinks: false},
+			{color: true, hyperlinks: false},
+			{color: true, hyperlinks: true},
+		]) {
+			for (const width of [22, 33, 80])
+				assert.deepEqual(
+					renderLines(markdown, {width, ...options}),
+					renderMarkdown(markdown, {width, ...options}).lines,
+				);
 		}
 	});
 });

@@ -16,7 +16,8 @@ function assertSound(doc: RenderedDoc, options: RenderOptions): void {
 	}
 	assert.equal(next, doc.lines.length);
 	for (const line of doc.lines) {
-		if (stringWidth(line) > options.width) assert.fail(`${stringWidth(line)} > ${options.width}: ${JSON.stringify(line)}`);
+		if (stringWidth(line) > options.width)
+			assert.fail(`${stringWidth(line)} > ${options.width}: ${JSON.stringify(line)}`);
 		const shown = options.color ? stripStyles(line) : line;
 		if (/[\u0000-\u001F\u007F-\u009F]/.test(shown)) assert.fail(`control character in ${JSON.stringify(line)}`);
 	}
@@ -57,14 +58,56 @@ describe('hostile and huge input never throws and never breaks layout', () => {
 	});
 
 	test('any mix of markdown syntax, wide characters and controls at any width', () => {
-		const pieces = ['# ', '## ', '* ', '1. ', '> ', '```\n', '`', '**', '_', '[', '](', ')', '![', '|', '---', '\n', '\n\n', '  ', '\t',
-			'<br>', '<img src="x" alt="y">', '<a href="javascript:x">', '</a>', '<!--', '-->', '&amp;', '&#27;', 'word', 'https://x.org',
-			'中文', '🚀', '👩‍👩‍👧', 'e\u0301', '\u001B', '\u0007', '\u009B', '\u202E', '\r'];
+		const pieces = [
+			'# ',
+			'## ',
+			'* ',
+			'1. ',
+			'> ',
+			'```\n',
+			'`',
+			'**',
+			'_',
+			'[',
+			'](',
+			')',
+			'![',
+			'|',
+			'---',
+			'\n',
+			'\n\n',
+			'  ',
+			'\t',
+			'<br>',
+			'<img src="x" alt="y">',
+			'<a href="javascript:x">',
+			'</a>',
+			'<!--',
+			'-->',
+			'&amp;',
+			'&#27;',
+			'word',
+			'https://x.org',
+			'中文',
+			'🚀',
+			'👩‍👩‍👧',
+			'e\u0301',
+			'\u001B',
+			'\u0007',
+			'\u009B',
+			'\u202E',
+			'\r',
+		];
 		fc.assert(
-			fc.property(fc.array(fc.constantFrom(...pieces), {maxLength: 60}), fc.integer({min: 1, max: 120}), fc.boolean(), (parts, width, color) => {
-				const option = {width, color, hyperlinks: color};
-				assertSound(renderMarkdown(parts.join(''), option), option);
-			}),
+			fc.property(
+				fc.array(fc.constantFrom(...pieces), {maxLength: 60}),
+				fc.integer({min: 1, max: 120}),
+				fc.boolean(),
+				(parts, width, color) => {
+					const option = {width, color, hyperlinks: color};
+					assertSound(renderMarkdown(parts.join(''), option), option);
+				},
+			),
 			{numRuns: 300},
 		);
 	});

@@ -35,12 +35,13 @@ const scripts: Array<{name: string; words: string[]; exact: boolean}> = [
 
 /** Where the emulator's cursor stands after writing `row` at the top left of a blank screen `columns` wide. */
 async function drawn(terminal: TerminalType, row: string): Promise<{x: number; y: number}> {
-	await new Promise<void>(resolve => terminal.write(`\u001B[H\u001B[2J${row}`, resolve));
+	await new Promise<void>((resolve) => terminal.write(`\u001B[H\u001B[2J${row}`, resolve));
 	return {x: terminal.buffer.active.cursorX, y: terminal.buffer.active.cursorY};
 }
 
 /** Text of `count` words from `words`, in turn. */
-const paragraph = (words: string[], count: number) => Array.from({length: count}, (_, index) => words[index % words.length]).join(' ');
+const paragraph = (words: string[], count: number) =>
+	Array.from({length: count}, (_, index) => words[index % words.length]).join(' ');
 
 describe('rows agree with what an xterm-compatible terminal draws', () => {
 	for (const script of scripts) {
@@ -53,7 +54,11 @@ describe('rows agree with what an xterm-compatible terminal draws', () => {
 					...breakToWidth(script.words.join(''), width),
 					truncateToWidth(text, width),
 					// As the reader draws them: rendered, styled.
-					...renderMarkdown(`**${text}** [${script.words[0]}](https://x.example)`, {width, color: true, hyperlinks: true}).lines,
+					...renderMarkdown(`**${text}** [${script.words[0]}](https://x.example)`, {
+						width,
+						color: true,
+						hyperlinks: true,
+					}).lines,
 				];
 				for (const row of rows) {
 					const measured = visibleWidth(row);
@@ -61,7 +66,12 @@ describe('rows agree with what an xterm-compatible terminal draws', () => {
 					const {x, y} = await drawn(terminal, row);
 					// A full row leaves the cursor at the last column (pending wrap), not on the next row.
 					assert.equal(y, 0, `${script.name} at ${width}: the row wrapped in the terminal: ${JSON.stringify(row)}`);
-					if (script.exact) assert.equal(Math.min(x, width), measured, `${script.name} at ${width}: drawn ${x}, measured ${measured}: ${row}`);
+					if (script.exact)
+						assert.equal(
+							Math.min(x, width),
+							measured,
+							`${script.name} at ${width}: drawn ${x}, measured ${measured}: ${row}`,
+						);
 					else assert.ok(x <= measured, `${script.name} at ${width}: drawn ${x} > measured ${measured}: ${row}`);
 				}
 				terminal.dispose();
@@ -75,31 +85,45 @@ after(() => {
 	for (const folder of folders) fs.rmSync(folder, {recursive: true, force: true});
 });
 
-describe('a post in many scripts keeps the frame whole', {skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'}, () => {
-	afterEach(killAllSessions);
+describe(
+	'a post in many scripts keeps the frame whole',
+	{skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'},
+	() => {
+		afterEach(killAllSessions);
 
-	test('at 120x35, 50x15 and 200x60: the sidebar title on the first row, the status line on the last, after every move', async () => {
-		const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-scripts-'));
-		folders.push(folder);
-		const sections = scripts.map(script => `## ${script.name} ${script.words[0]}\n\n${paragraph(script.words, 80)}\n`).join('\n');
-		fs.writeFileSync(path.join(folder, '2024-05-01-scripts.md'), `---\ntitle: Scripts क्षत्रिय 👨‍👩‍👧\n---\n\n${sections}`);
-		for (const [cols, rows] of [[120, 35], [50, 15], [200, 60]] as const) {
-			const session = startSession([cliPath, '--posts', folder, '--no-resume'], {cols, rows});
-			await session.waitFor(FIRST_FRAME);
-			// No row wrapped in the terminal, the status line is the last row, and with a sidebar its first entry is the first row.
-			const whole = () => {
-				const screen = session.screen().split('\n');
-				return session.wrappedRows().length === 0 && FIRST_FRAME.test(screen.at(-1)!) && (cols < 80 || /^▾ Scripts/.test(screen[0]!));
-			};
-			assert.ok(whole(), `first frame at ${cols}x${rows}:\n${session.screen()}`);
-			for (const key of [']', ']', 'j', ']', 'G', 'g']) {
-				const before = statusLine(session);
-				session.write(key);
-				await session.waitFor(() => statusLine(session) !== before || key === 'g');
-				await session.waitFor(whole);
+		test('at 120x35, 50x15 and 200x60: the sidebar title on the first row, the status line on the last, after every move', async () => {
+			const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kn-scripts-'));
+			folders.push(folder);
+			const sections = scripts
+				.map((script) => `## ${script.name} ${script.words[0]}\n\n${paragraph(script.words, 80)}\n`)
+				.join('\n');
+			fs.writeFileSync(path.join(folder, '2024-05-01-scripts.md'), `---\ntitle: Scripts क्षत्रिय 👨‍👩‍👧\n---\n\n${sections}`);
+			for (const [cols, rows] of [
+				[120, 35],
+				[50, 15],
+				[200, 60],
+			] as const) {
+				const session = startSession([cliPath, '--posts', folder, '--no-resume'], {cols, rows});
+				await session.waitFor(FIRST_FRAME);
+				// No row wrapped in the terminal, the status line is the last row, and with a sidebar its first entry is the first row.
+				const whole = () => {
+					const screen = session.screen().split('\n');
+					return (
+						session.wrappedRows().length === 0 &&
+						FIRST_FRAME.test(screen.at(-1)!) &&
+						(cols < 80 || /^▾ Scripts/.test(screen[0]!))
+					);
+				};
+				assert.ok(whole(), `first frame at ${cols}x${rows}:\n${session.screen()}`);
+				for (const key of [']', ']', 'j', ']', 'G', 'g']) {
+					const before = statusLine(session);
+					session.write(key);
+					await session.waitFor(() => statusLine(session) !== before || key === 'g');
+					await session.waitFor(whole);
+				}
+				session.write('q');
+				await session.exited;
 			}
-			session.write('q');
-			await session.exited;
-		}
-	});
-});
+		});
+	},
+);

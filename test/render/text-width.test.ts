@@ -8,18 +8,34 @@ import {fitToWidth, textWidth, truncateToWidth, visibleWidth, wrapToWidth} from 
 import {codePointWidths} from '../../src/render/text-measure.js';
 
 describe('textWidth', () => {
-	test('on every BMP character: string-width\'s count or the per-code-point (wcwidth) count, whichever is more', () => {
+	test("on every BMP character: string-width's count or the per-code-point (wcwidth) count, whichever is more", () => {
 		for (let code = 0x20; code < 0x1_00_00; code++) {
 			if (code >= 0xd8_00 && code <= 0xdf_ff) continue;
 			const char = String.fromCharCode(code);
 			const expected = Math.max(stringWidth(char), codePointWidths(char));
 			if (textWidth(char) !== expected) assert.fail(`U+${code.toString(16)}: ${textWidth(char)} vs ${expected}`);
 		}
-		for (const text of ['abc 中文 def', 'e\u0301', '🇫🇷', '한국어', 'ｱｲｳ', '•─│▣…', '1\uFE0F\u20E3 keycap', '©\uFE0F x']) {
+		for (const text of [
+			'abc 中文 def',
+			'e\u0301',
+			'🇫🇷',
+			'한국어',
+			'ｱｲｳ',
+			'•─│▣…',
+			'1\uFE0F\u20E3 keycap',
+			'©\uFE0F x',
+		]) {
 			assert.equal(textWidth(text), stringWidth(text), text);
 		}
 		// Clusters terminals draw wider than string-width says: their count.
-		for (const [text, columns] of [['क्षत्रिय', 6], ['ক্ষত্রিয়', 6], ['น้ำ', 2], ['ខ្មែរ', 4], ['👨‍👩‍👧 family', 13], ['a👍🏽b', 6]] as const) {
+		for (const [text, columns] of [
+			['क्षत्रिय', 6],
+			['ক্ষত্রিয়', 6],
+			['น้ำ', 2],
+			['ខ្មែរ', 4],
+			['👨‍👩‍👧 family', 13],
+			['a👍🏽b', 6],
+		] as const) {
 			assert.equal(textWidth(text), columns, text);
 		}
 	});
@@ -61,7 +77,23 @@ describe('wrapToWidth', () => {
 			}
 			return line === '' ? lines : [...lines, line];
 		};
-		const piece = fc.constantFrom('a', 'bc', 'word', 'longerword', 'x'.repeat(23), ' ', '  ', '\t', '\n', ' \n ', '—', '•', 'é', '\u00A0', '─');
+		const piece = fc.constantFrom(
+			'a',
+			'bc',
+			'word',
+			'longerword',
+			'x'.repeat(23),
+			' ',
+			'  ',
+			'\t',
+			'\n',
+			' \n ',
+			'—',
+			'•',
+			'é',
+			'\u00A0',
+			'─',
+		);
 		fc.assert(
 			fc.property(fc.array(piece, {maxLength: 16}), fc.integer({min: 1, max: 30}), (pieces, width) => {
 				const text = pieces.join('');
@@ -72,7 +104,10 @@ describe('wrapToWidth', () => {
 	});
 
 	test('style is closed at each line end and reopened on the next', () => {
-		assert.deepEqual(wrapToWidth('\u001B[1mhello world\u001B[22m', 5), ['\u001B[1mhello\u001B[0m', '\u001B[1mworld\u001B[22m']);
+		assert.deepEqual(wrapToWidth('\u001B[1mhello world\u001B[22m', 5), [
+			'\u001B[1mhello\u001B[0m',
+			'\u001B[1mworld\u001B[22m',
+		]);
 	});
 
 	test('a hyperlink is never split: closed at the line end, reopened after, its rows sharing one id', () => {
@@ -81,13 +116,21 @@ describe('wrapToWidth', () => {
 			'\u001B]8;id=ki2lz02;https://x\u001B\\bbb\u001B]8;;\u001B\\',
 		]);
 		// A link on one row keeps the plain form.
-		assert.deepEqual(wrapToWidth(hyperlink('https://x', 'aaa bbb'), 10), ['\u001B]8;;https://x\u001B\\aaa bbb\u001B]8;;\u001B\\']);
+		assert.deepEqual(wrapToWidth(hyperlink('https://x', 'aaa bbb'), 10), [
+			'\u001B]8;;https://x\u001B\\aaa bbb\u001B]8;;\u001B\\',
+		]);
 	});
 
 	test('hard breaks end lines; clipped spans take a line of their own, word-wrapped when too wide', () => {
 		assert.deepEqual(wrapToWidth(`one${HARD_BREAK}two`, 20), ['one', 'two']);
 		assert.deepEqual(wrapToWidth(`a${HARD_BREAK}${HARD_BREAK}b`, 20), ['a', '', 'b']);
-		assert.deepEqual(wrapToWidth(`before ${CLIP_START}a span too long to fit${CLIP_END} after`, 10), ['before', 'a span too', 'long to', 'fit', 'after']);
+		assert.deepEqual(wrapToWidth(`before ${CLIP_START}a span too long to fit${CLIP_END} after`, 10), [
+			'before',
+			'a span too',
+			'long to',
+			'fit',
+			'after',
+		]);
 	});
 });
 

@@ -1,11 +1,99 @@
 import type {SearchableSession} from '../../src/search/session-index.js';
 
-const SUBJECTS = ['Kubernetes', 'etcd', 'Service Mesh', 'eBPF', 'GitOps', 'Argo CD', 'Flux', 'Policy', 'Observability', 'Storage', 'Networking', 'Operators', 'WebAssembly', 'GPU Scheduling', 'Multi-Tenancy', 'Security', 'Cluster API', 'Prometheus', 'OpenTelemetry', 'Istio'];
-const SHAPES = ['Scaling {s} to Thousands of Nodes', 'A Deep Dive into {s}', '{s} in Production: Lessons Learned', 'Securing {s} the Hard Way', 'What Nobody Tells You About {s}', '{s} 101: Getting Started', 'Debugging {s} Like a Pro', 'The Future of {s}'];
-const FIRST = ['Ana', 'Bo', 'Chen', 'Dagmar', 'Émile', 'Fatima', 'Gustavo', 'Håkon', 'Ines', 'Jürgen', 'Kasia', 'Łukasz', 'Mårten', 'Nikola', 'Oğuz', 'Priya', 'Quentin', 'Renée', 'Søren', 'Tomasz'];
-const LAST = ['García', 'Müller', 'Nowak', 'Østergaard', 'Zięba', 'Körbes', 'Woźniak', 'Smith', 'Dubois', 'Rossi', 'Yılmaz', 'Novák', 'Tanaka', 'Kim', 'Silva', 'Ivanov'];
-const ORGS = ['Acme', 'Initech', 'Datadog', 'Isovalent', 'Red Hat', 'Google', 'Microsoft', 'VMware', 'Solo.io', 'Shopify'];
-const NOTES = [null, null, null, null, 'great demo', "Couldn't really attend, room full", 'slides are online', 'missed it, watch later'];
+const SUBJECTS = [
+	'Kubernetes',
+	'etcd',
+	'Service Mesh',
+	'eBPF',
+	'GitOps',
+	'Argo CD',
+	'Flux',
+	'Policy',
+	'Observability',
+	'Storage',
+	'Networking',
+	'Operators',
+	'WebAssembly',
+	'GPU Scheduling',
+	'Multi-Tenancy',
+	'Security',
+	'Cluster API',
+	'Prometheus',
+	'OpenTelemetry',
+	'Istio',
+];
+const SHAPES = [
+	'Scaling {s} to Thousands of Nodes',
+	'A Deep Dive into {s}',
+	'{s} in Production: Lessons Learned',
+	'Securing {s} the Hard Way',
+	'What Nobody Tells You About {s}',
+	'{s} 101: Getting Started',
+	'Debugging {s} Like a Pro',
+	'The Future of {s}',
+];
+const FIRST = [
+	'Ana',
+	'Bo',
+	'Chen',
+	'Dagmar',
+	'Émile',
+	'Fatima',
+	'Gustavo',
+	'Håkon',
+	'Ines',
+	'Jürgen',
+	'Kasia',
+	'Łukasz',
+	'Mårten',
+	'Nikola',
+	'Oğuz',
+	'Priya',
+	'Quentin',
+	'Renée',
+	'Søren',
+	'Tomasz',
+];
+const LAST = [
+	'García',
+	'Müller',
+	'Nowak',
+	'Østergaard',
+	'Zięba',
+	'Körbes',
+	'Woźniak',
+	'Smith',
+	'Dubois',
+	'Rossi',
+	'Yılmaz',
+	'Novák',
+	'Tanaka',
+	'Kim',
+	'Silva',
+	'Ivanov',
+];
+const ORGS = [
+	'Acme',
+	'Initech',
+	'Datadog',
+	'Isovalent',
+	'Red Hat',
+	'Google',
+	'Microsoft',
+	'VMware',
+	'Solo.io',
+	'Shopify',
+];
+const NOTES = [
+	null,
+	null,
+	null,
+	null,
+	'great demo',
+	"Couldn't really attend, room full",
+	'slides are online',
+	'missed it, watch later',
+];
 
 /** N sessions shaped like real notes, deterministic for a given N (no randomness between runs). */
 export function generateSessions(count: number): SearchableSession[] {
@@ -45,11 +133,26 @@ export function generateSessions(count: number): SearchableSession[] {
 
 /** A few real sessions from the bundled notes' facts, for ranking tests a person can check. */
 export const realSessions: SearchableSession[] = [
-	['Setting up Etcd with Kubernetes to Host Clusters with Thousands of Nodes', 'Marcel Zięba, Isovalent & Laurent Bernaille, Datadog', 2, null],
+	[
+		'Setting up Etcd with Kubernetes to Host Clusters with Thousands of Nodes',
+		'Marcel Zięba, Isovalent & Laurent Bernaille, Datadog',
+		2,
+		null,
+	],
 	['Practical Challenges with Pod Security Admission', 'V Körbes & Christian Schlotter, VMware', 3, null],
-	['Enabling HPC and ML Workloads with the Latest Kubernetes Job Features', 'Michał Woźniak, Google & Vanessa Sochat, Lawrence Livermore National Laboratory', 3, null],
+	[
+		'Enabling HPC and ML Workloads with the Latest Kubernetes Job Features',
+		'Michał Woźniak, Google & Vanessa Sochat, Lawrence Livermore National Laboratory',
+		3,
+		null,
+	],
 	['Kubeadm Deep Dive', 'Rohit Anand, NEC & Paco Xu, Dao', 1, null],
-	['Flux Beyond Git: Harnessing the Power of OCI', 'Stefan Prodan & Hidde Beydals, Weaveworks.', 1, "Couldn't really attend, room full"],
+	[
+		'Flux Beyond Git: Harnessing the Power of OCI',
+		'Stefan Prodan & Hidde Beydals, Weaveworks.',
+		1,
+		"Couldn't really attend, room full",
+	],
 ].map(([title, speakers, day, note], index) => ({
 	title: title as string,
 	speakers: speakers as string,

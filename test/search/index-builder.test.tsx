@@ -13,8 +13,17 @@ import {keepInkStyles, press, ready, render, waitForFrame} from '../helpers/keys
 await keepInkStyles();
 
 function post(index: number): Post {
-	const sessions = Array.from({length: 3}, (_, k) => `* [Talk ${index}-${k} on ${k === 0 ? 'etcd' : 'gitops'} - Speaker ${k}, Org](https://sched.co/X${index}${k})`).join('\n');
-	return parsePost({text: `---\ntitle: Post ${index}\ndate: 2024-01-01\n---\n\nSessions on day ${(index % 3) + 1}:\n\n${sessions}\n`, id: `p${index}.md`, path: `/n/p${index}.md`, displayPath: `p${index}.md`});
+	const sessions = Array.from(
+		{length: 3},
+		(_, k) =>
+			`* [Talk ${index}-${k} on ${k === 0 ? 'etcd' : 'gitops'} - Speaker ${k}, Org](https://sched.co/X${index}${k})`,
+	).join('\n');
+	return parsePost({
+		text: `---\ntitle: Post ${index}\ndate: 2024-01-01\n---\n\nSessions on day ${(index % 3) + 1}:\n\n${sessions}\n`,
+		id: `p${index}.md`,
+		path: `/n/p${index}.md`,
+		displayPath: `p${index}.md`,
+	});
 }
 
 describe('the session index built a slice at a time', () => {
@@ -22,19 +31,32 @@ describe('the session index built a slice at a time', () => {
 		const posts = Array.from({length: 50}, (_, index) => post(index));
 		const builder = createIndexBuilder(posts);
 		assert.equal(builder.index(), null);
-		assert.equal(builder.step(() => true), false);
+		assert.equal(
+			builder.step(() => true),
+			false,
+		);
 		assert.equal(builder.postsRead, 1);
 		assert.deepEqual(builder.days(), [1]);
 		let calls = 0;
 		builder.step(() => ++calls >= 10);
 		assert.equal(builder.postsRead, 11);
 		assert.equal(builder.index(), null);
-		assert.equal(builder.step(() => false), true);
+		assert.equal(
+			builder.step(() => false),
+			true,
+		);
 		assert.equal(builder.postsRead, 50);
 		assert.deepEqual(builder.days(), [1, 2, 3]);
 		const whole = createSessionIndex(searchableSessions(posts));
 		for (const query of ['etcd', 'talk 7', 'gitpos', '']) {
-			assert.deepEqual(builder.index()!.search(query).map(hit => [hit.session.title, hit.score]), whole.search(query).map(hit => [hit.session.title, hit.score]), query);
+			assert.deepEqual(
+				builder
+					.index()!
+					.search(query)
+					.map((hit) => [hit.session.title, hit.score]),
+				whole.search(query).map((hit) => [hit.session.title, hit.score]),
+				query,
+			);
 		}
 	});
 });
@@ -58,18 +80,29 @@ describe('the reader keeps reading keys while the index is built', () => {
 			}) as Post;
 		const posts = Array.from({length: 3000}, (_, index) => slow(real[index % real.length]!));
 		const library: Library = {posts, warnings: [], searched: ['/n']};
-		const app = render(<App library={library} renderPost={(p, o) => renderMarkdown(p.body, o)} color={false} hyperlinks={false} width={100} height={20} />);
+		const app = render(
+			<App
+				library={library}
+				renderPost={(p, o) => renderMarkdown(p.body, o)}
+				color={false}
+				hyperlinks={false}
+				width={100}
+				height={20}
+			/>,
+		);
 		await ready(app);
 		const before = reads;
 		await press(app, '/');
-		await waitForFrame(app, frame => /Reading the sessions of every post for search: [\d,]+ of 3,000/.test(stripStyles(frame)));
+		await waitForFrame(app, (frame) =>
+			/Reading the sessions of every post for search: [\d,]+ of 3,000/.test(stripStyles(frame)),
+		);
 		for (const [index, key] of [...'etcd'].entries()) {
 			app.stdin.write(key);
-			await waitForFrame(app, frame => stripStyles(frame).includes(`/ ${'etcd'.slice(0, index + 1)}▏`));
+			await waitForFrame(app, (frame) => stripStyles(frame).includes(`/ ${'etcd'.slice(0, index + 1)}▏`));
 			// Drawn while the build is still under way: the key did not wait for it.
 			assert.ok(reads - before < posts.length, `${key}: drawn only after every post was read`);
 		}
-		await waitForFrame(app, frame => / 3000 sessions/.test(stripStyles(frame)));
+		await waitForFrame(app, (frame) => / 3000 sessions/.test(stripStyles(frame)));
 		assert.ok(sink >= 0);
 		assert.doesNotMatch(stripStyles(app.lastFrame() ?? ''), /Reading the sessions/);
 		app.unmount();

@@ -9,13 +9,20 @@ const run = (posts: TextPost[], query: string, first = 0) => {
 	return job.result();
 };
 /** The matched parts of each hit's text, as shown. */
-const marked = (hit: {text: string; ranges: Array<[number, number]>}) => hit.ranges.map(([start, end]) => hit.text.slice(start, end + 1));
+const marked = (hit: {text: string; ranges: Array<[number, number]>}) =>
+	hit.ranges.map(([start, end]) => hit.text.slice(start, end + 1));
 
 describe('a line as the reader shows it', () => {
 	test('markdown marks, link targets, tags and attribute lists are not text; entities are', () => {
-		assert.deepEqual(plainLine('## On *netfilter*, `nft` and [iptables](https://x.org/ipt) ##'), {text: 'On netfilter, nft and iptables', kind: 3});
+		assert.deepEqual(plainLine('## On *netfilter*, `nft` and [iptables](https://x.org/ipt) ##'), {
+			text: 'On netfilter, nft and iptables',
+			kind: 3,
+		});
 		assert.equal(plainLine('* [Talk - Ann Lee](https://sched.co/a) _(missed)_').text, 'Talk - Ann Lee (missed)');
-		assert.equal(plainLine('> quoted <b>bold</b> &amp; <https://example.org> ![alt text](a.png){: .wide}').text, 'quoted bold & https://example.org alt text');
+		assert.equal(
+			plainLine('> quoted <b>bold</b> &amp; <https://example.org> ![alt text](a.png){: .wide}').text,
+			'quoted bold & https://example.org alt text',
+		);
 		assert.equal(plainLine('snake_case stays, _emphasis_ goes').text, 'snake_case stays, emphasis goes');
 		assert.equal(plainLine('[ref]: https://example.org').text, '');
 		assert.equal(plainLine('| a | b |').text, 'a b');
@@ -25,7 +32,12 @@ describe('a line as the reader shows it', () => {
 	test('hostile text comes out safe, and a scan stays linear on long runs', () => {
 		assert.equal(plainLine('bell \u0007 and esc \u001B[31m').text.includes('\u001B'), false);
 		// Each opening mark looks for its closing one once per stretch, not once per mark.
-		for (const long of ['](x'.repeat(1400), '<a'.repeat(2000), '{:'.repeat(2000), `${'['.repeat(5000)}${'<'.repeat(5000)}`]) {
+		for (const long of [
+			'](x'.repeat(1400),
+			'<a'.repeat(2000),
+			'{:'.repeat(2000),
+			`${'['.repeat(5000)}${'<'.repeat(5000)}`,
+		]) {
 			const text = plainLine(long).text;
 			assert.ok(text.length <= 4000);
 		}
@@ -34,7 +46,10 @@ describe('a line as the reader shows it', () => {
 
 describe('text search', () => {
 	const posts = [
-		post('open', '## Networking\n\nWe moved from iptables to **Netfilter** tables.\nnetfilter again, and NETFILTER.\n\n* a netfilter talk\n'),
+		post(
+			'open',
+			'## Networking\n\nWe moved from iptables to **Netfilter** tables.\nnetfilter again, and NETFILTER.\n\n* a netfilter talk\n',
+		),
 		post('other', 'Nothing here.\n\nBut the word netfiltering is inside another word.\n'),
 		post('third', '# Netfilter notes\n\nnetfilter\n'),
 		post('accents', 'Marcel Zięba spoke about etcd.\n'),
@@ -43,18 +58,34 @@ describe('text search', () => {
 	test('folded like the talk search; the open post first; other posts ranked by their best line', () => {
 		const result = run(posts, 'NetFilter', 0);
 		assert.equal(result.isDone, true);
-		assert.deepEqual(result.hits.map(hit => `${hit.postId}:${hit.line}`), ['open:3', 'open:4', 'open:6', 'third:1', 'third:3', 'other:3']);
+		assert.deepEqual(
+			result.hits.map((hit) => `${hit.postId}:${hit.line}`),
+			['open:3', 'open:4', 'open:6', 'third:1', 'third:3', 'other:3'],
+		);
 		assert.deepEqual(marked(result.hits[0]!), ['Netfilter']);
 		assert.deepEqual(marked(result.hits[1]!), ['netfilter', 'NETFILTER']);
 		assert.deepEqual(marked(result.hits.at(-1)!), ['netfilter']);
-		assert.deepEqual(run(posts, 'zieba').hits.map(hit => hit.text), ['Marcel Zięba spoke about etcd.']);
+		assert.deepEqual(
+			run(posts, 'zieba').hits.map((hit) => hit.text),
+			['Marcel Zięba spoke about etcd.'],
+		);
 	});
 
 	test('a phrase is matched across spaces as written; each hit knows the occurrences before it in its paragraph', () => {
 		const result = run(posts, 'netfilter   again', 0);
-		assert.deepEqual(result.hits.map(hit => hit.line), [4]);
-		const again = run(posts, 'netfilter', 0).hits.filter(hit => hit.postId === 'open');
-		assert.deepEqual(again.map(hit => [hit.line, hit.before]), [[3, 0], [4, 1], [6, 0]]);
+		assert.deepEqual(
+			result.hits.map((hit) => hit.line),
+			[4],
+		);
+		const again = run(posts, 'netfilter', 0).hits.filter((hit) => hit.postId === 'open');
+		assert.deepEqual(
+			again.map((hit) => [hit.line, hit.before]),
+			[
+				[3, 0],
+				[4, 1],
+				[6, 0],
+			],
+		);
 	});
 
 	test('a query of one letter searches no text; lines past the few per post are counted', () => {
@@ -66,12 +97,20 @@ describe('text search', () => {
 	});
 
 	test('stepped with a clock that always says stop, it still gets through every post, a slice at a time', () => {
-		const big = post('big', Array.from({length: 3000}, (_, index) => (index === 2999 ? 'the last line says kubeadm' : `line ${index}`)).join('\n'));
+		const big = post(
+			'big',
+			Array.from({length: 3000}, (_, index) => (index === 2999 ? 'the last line says kubeadm' : `line ${index}`)).join(
+				'\n',
+			),
+		);
 		const job = searchText([posts[0]!, big], 'kubeadm', 0);
 		let steps = 0;
 		while (!job.step(() => true)) steps++;
 		assert.ok(steps > 5, `${steps} steps`);
-		assert.deepEqual(job.result().hits.map(hit => hit.line), [3000]);
+		assert.deepEqual(
+			job.result().hits.map((hit) => hit.line),
+			[3000],
+		);
 		// A second search finds the big post prepared already.
 		const again = searchText([posts[0]!, big], 'last line', 0);
 		let againSteps = 0;

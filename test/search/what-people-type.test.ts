@@ -30,13 +30,17 @@ const typed = [
 	talk('Progressive Delivery With Argo CD Rollouts', 'Fa Hu, Contoso', 3, 5),
 	talk('Scaling etcd Past a Thousand Nodes', 'Gil Ivy, Fabrikam', 3, 6),
 ];
-const titles = (hits: SessionHit[]) => hits.map(hit => hit.session.title);
-const highlighted = (text: string, ranges: Array<[number, number]> = []) => ranges.map(([start, end]) => text.slice(start, end + 1));
+const titles = (hits: SessionHit[]) => hits.map((hit) => hit.session.title);
+const highlighted = (text: string, ranges: Array<[number, number]> = []) =>
+	ranges.map(([start, end]) => text.slice(start, end + 1));
 
 describe('search finds what people type', () => {
 	test('joined words find the spaced or hyphenated ones, and the highlight covers them', () => {
 		const index = createSessionIndex(typed);
-		assert.deepEqual(titles(index.search('multitenancy')).sort(), ['Multi-Tenancy Without Tears', 'Soft Multi-Tenancy for Platform Teams']);
+		assert.deepEqual(titles(index.search('multitenancy')).sort(), [
+			'Multi-Tenancy Without Tears',
+			'Soft Multi-Tenancy for Platform Teams',
+		]);
 		const hit = index.search('multitenancy')[0]!;
 		assert.deepEqual(highlighted(hit.session.title, hit.matches.title), ['Multi-Tenancy']);
 		assert.deepEqual(titles(index.search('redhat')), ['Operators at Scale']);
@@ -47,12 +51,21 @@ describe('search finds what people type', () => {
 
 	test('two swapped letters still find the word', () => {
 		assert.deepEqual(titles(createSessionIndex(typed).search('ectd')), ['Scaling etcd Past a Thousand Nodes']);
-		assert.deepEqual(titles(createSessionIndex([...generateSessions(300), ...typed]).search('ectd')).every(title => /etcd/i.test(title)), true);
+		assert.deepEqual(
+			titles(createSessionIndex([...generateSessions(300), ...typed]).search('ectd')).every((title) =>
+				/etcd/i.test(title),
+			),
+			true,
+		);
 	});
 
 	test('day 2 shows that day’s talks; with more words, the talks of that day holding them', () => {
 		const index = createSessionIndex(typed);
-		assert.deepEqual(titles(index.search('day 2')), ['Soft Multi-Tenancy for Platform Teams', 'Operators at Scale', 'ArgoCD Image Updater Deep Dive']);
+		assert.deepEqual(titles(index.search('day 2')), [
+			'Soft Multi-Tenancy for Platform Teams',
+			'Operators at Scale',
+			'ArgoCD Image Updater Deep Dive',
+		]);
 		assert.deepEqual(titles(index.search('second day')), titles(index.search('day 2')));
 		assert.deepEqual(titles(index.search('day 2 argo')), ['ArgoCD Image Updater Deep Dive']);
 		assert.deepEqual(titles(index.search('argo day 1')), ['Argo CD in Anger']);

@@ -26,8 +26,11 @@ describe('the bundle as built (issue 25: each intervention guarded)', () => {
 	});
 
 	test('highlighting knows the languages notes use, not every language highlight.js has', () => {
-		const highlight = createRequire(import.meta.url)(dist('lazy-highlight.cjs')) as {supportsLanguage(name: string): boolean};
-		for (const name of ['yaml', 'go', 'bash', 'json', 'python', 'dockerfile']) assert.ok(highlight.supportsLanguage(name), name);
+		const highlight = createRequire(import.meta.url)(dist('lazy-highlight.cjs')) as {
+			supportsLanguage(name: string): boolean;
+		};
+		for (const name of ['yaml', 'go', 'bash', 'json', 'python', 'dockerfile'])
+			assert.ok(highlight.supportsLanguage(name), name);
 		for (const name of ['brainfuck', 'cos', 'x86asm']) assert.equal(highlight.supportsLanguage(name), false, name);
 	});
 });

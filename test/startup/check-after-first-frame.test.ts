@@ -19,7 +19,11 @@ describe('a warm start checks its cached posts after the first frame (issue 13)'
 	test('before the first frame only the post it shows is looked at, and every one after', async () => {
 		const posts = join(dir, 'posts');
 		mkdirSync(posts);
-		for (let index = 0; index < 20; index++) writeFileSync(join(posts, `2023-05-${String(index + 1).padStart(2, '0')}-note.md`), `---\ntitle: Note ${index}\n---\n\n## Topic\n\nText of note ${index}.\n`);
+		for (let index = 0; index < 20; index++)
+			writeFileSync(
+				join(posts, `2023-05-${String(index + 1).padStart(2, '0')}-note.md`),
+				`---\ntitle: Note ${index}\n---\n\n## Topic\n\nText of note ${index}.\n`,
+			);
 		const env = {KUBECON_NOTES_CACHE_DIR: join(dir, 'cache')};
 		// The first start fills the index cache; the second believes it.
 		const first = startSession([cliPath, posts], {env});
@@ -30,7 +34,9 @@ describe('a warm start checks its cached posts after the first frame (issue 13)'
 		const {hook, read} = firstFrameLog(dir, {stats: /-note\.md$/});
 		const session = startSession(['--require', hook, cliPath, posts], {env});
 		await session.waitFor(FIRST_FRAME);
-		await waitFor(() => read().filter(line => line.startsWith('stat ')).length >= 20, {describe: () => read().join('\n')});
+		await waitFor(() => read().filter((line) => line.startsWith('stat ')).length >= 20, {
+			describe: () => read().join('\n'),
+		});
 		session.write('q');
 		assert.equal((await session.exited).exitCode, 0);
 		const before = read().slice(0, read().indexOf('first frame'));

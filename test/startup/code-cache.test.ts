@@ -51,7 +51,7 @@ describe('the built CLI keeps its compiled code between runs (issue 13)', () => 
 	const dir = mkdtempSync(join(tmpdir(), 'kn-code-cache-'));
 	after(() => rmSync(dir, {recursive: true, force: true}));
 	afterEach(killAllSessions);
-	const cacheFiles = (cacheDir: string) => readdirSync(cacheDir).filter(name => name.startsWith('code-'));
+	const cacheFiles = (cacheDir: string) => readdirSync(cacheDir).filter((name) => name.startsWith('code-'));
 	const kept = (cacheDir: string) => {
 		const files = cacheFiles(cacheDir);
 		assert.equal(files.length, 1, `one code cache in ${files.join(', ')}`);

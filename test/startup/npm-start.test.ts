@@ -14,7 +14,13 @@ after(() => {
 	for (const folder of folders) rmSync(folder, {recursive: true, force: true});
 });
 
-const outputs = ['dist/cli.cjs', 'dist/kubecon-notes.cjs', 'dist/lazy-emoji.cjs', 'dist/lazy-highlight.cjs', 'dist/lazy-table.cjs'];
+const outputs = [
+	'dist/cli.cjs',
+	'dist/kubecon-notes.cjs',
+	'dist/lazy-emoji.cjs',
+	'dist/lazy-highlight.cjs',
+	'dist/lazy-table.cjs',
+];
 
 /** A checkout in miniature: files written with the given modification times (seconds). */
 function tree(files: Record<string, number>): string {
@@ -30,25 +36,41 @@ function tree(files: Record<string, number>): string {
 
 describe('npm start builds only when a source is newer than the build', () => {
 	test('staleReason: a missing output, or the newer source by name; null when the build is newer than every source', () => {
-		const built = Object.fromEntries(outputs.map(name => [name, 2000]));
+		const built = Object.fromEntries(outputs.map((name) => [name, 2000]));
 		assert.equal(staleReason(tree({'src/cli.tsx': 1000, 'package.json': 1000, ...built})), null);
 		assert.equal(staleReason(tree({'src/cli.tsx': 1000})), 'dist/cli.cjs is missing');
-		assert.equal(staleReason(tree({'src/ui/deep/file.ts': 3000, 'src/cli.tsx': 1000, ...built})), join('src', 'ui', 'deep', 'file.ts') + ' changed');
-		assert.equal(staleReason(tree({'src/cli.tsx': 1000, 'node_modules/.package-lock.json': 3000, ...built})), join('node_modules', '.package-lock.json') + ' changed');
-		assert.equal(staleReason(tree({'src/cli.tsx': 1000, 'patches/ink+6.8.0.patch': 3000, ...built})), join('patches', 'ink+6.8.0.patch') + ' changed');
+		assert.equal(
+			staleReason(tree({'src/ui/deep/file.ts': 3000, 'src/cli.tsx': 1000, ...built})),
+			join('src', 'ui', 'deep', 'file.ts') + ' changed',
+		);
+		assert.equal(
+			staleReason(tree({'src/cli.tsx': 1000, 'node_modules/.package-lock.json': 3000, ...built})),
+			join('node_modules', '.package-lock.json') + ' changed',
+		);
+		assert.equal(
+			staleReason(tree({'src/cli.tsx': 1000, 'patches/ink+6.8.0.patch': 3000, ...built})),
+			join('patches', 'ink+6.8.0.patch') + ' changed',
+		);
 	});
 
-	test('with dist/ up to date, the CLI runs at once: nothing built, nothing but its own output', {skip: staleReason() === null ? false : 'dist/ is older than a source (npm run build)'}, () => {
-		const before = statSync(join(root, 'dist/kubecon-notes.cjs')).mtimeMs;
-		const run = spawnSync(process.execPath, [join(root, 'scripts/start.mjs'), '--version'], {encoding: 'utf8'});
-		assert.equal(run.status, 0, run.stderr);
-		assert.match(run.stdout, /^\S+\n$/);
-		assert.equal(run.stderr, '');
-		assert.equal(statSync(join(root, 'dist/kubecon-notes.cjs')).mtimeMs, before);
-	});
+	test(
+		'with dist/ up to date, the CLI runs at once: nothing built, nothing but its own output',
+		{skip: staleReason() === null ? false : 'dist/ is older than a source (npm run build)'},
+		() => {
+			const before = statSync(join(root, 'dist/kubecon-notes.cjs')).mtimeMs;
+			const run = spawnSync(process.execPath, [join(root, 'scripts/start.mjs'), '--version'], {encoding: 'utf8'});
+			assert.equal(run.status, 0, run.stderr);
+			assert.match(run.stdout, /^\S+\n$/);
+			assert.equal(run.stderr, '');
+			assert.equal(statSync(join(root, 'dist/kubecon-notes.cjs')).mtimeMs, before);
+		},
+	);
 
 	test('package.json: npm start is this script', async () => {
 		const {readFileSync} = await import('node:fs');
-		assert.equal((JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {scripts: {start: string}}).scripts.start, 'node scripts/start.mjs');
+		assert.equal(
+			(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {scripts: {start: string}}).scripts.start,
+			'node scripts/start.mjs',
+		);
 	});
 });

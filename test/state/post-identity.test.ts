@@ -4,7 +4,11 @@ import {placeKey, placeKeysToForget, placesByIdentity, resolvePlaceKeys} from '.
 import type {PostPosition} from '../../src/state/store-schema.js';
 
 const post = (id: string, path: string, title = 'KubeCon EU 2024 notes') => ({id, path, title});
-const place = (progress: number): PostPosition => ({anchor: {sourceLine: 1, blockKey: '', blockFraction: 0, topic: null, progress}, readTopics: [], updatedAt: 1});
+const place = (progress: number): PostPosition => ({
+	anchor: {sourceLine: 1, blockKey: '', blockFraction: 0, topic: null, progress},
+	readTopics: [],
+	updatedAt: 1,
+});
 
 describe('places follow their post', () => {
 	const notes = post('2024-04-01-eu.md', '/n/2024-04-01-eu.md');
@@ -13,13 +17,16 @@ describe('places follow their post', () => {
 		const old = placeKey(post('2024-04-10-eu.md', '/n/2024-04-10-eu.md'))!;
 		const keys = resolvePlaceKeys([notes], [old], () => false);
 		assert.deepEqual(keys.get(notes.id), {write: placeKey(notes), read: old});
-		assert.deepEqual(resolvePlaceKeys([notes], [placeKey(notes)!, old], () => false).get(notes.id)?.read, placeKey(notes));
+		assert.deepEqual(
+			resolvePlaceKeys([notes], [placeKey(notes)!, old], () => false).get(notes.id)?.read,
+			placeKey(notes),
+		);
 	});
 
 	test("a copy in another folder does not take the original's place while the original is there", () => {
 		const original = placeKey(post('2024-04-01-eu.md', '/usr/lib/node_modules/kubecon-notes/posts/2024-04-01-eu.md'))!;
 		const copy = post('2024-04-01-eu.md', '/home/me/notes/2024-04-01-eu.md');
-		assert.equal(resolvePlaceKeys([copy], [original], path => path.startsWith('/usr/lib')).get(copy.id)?.read, null);
+		assert.equal(resolvePlaceKeys([copy], [original], (path) => path.startsWith('/usr/lib')).get(copy.id)?.read, null);
 	});
 
 	test('a title edited in place keeps the place of its file; places of earlier versions (keyed by id) migrate', () => {
@@ -42,7 +49,10 @@ describe('places follow their post', () => {
 			setLastPostId: (key: string) => void (last = key),
 			path: '/c/config.json',
 		};
-		const keyed = placesByIdentity(store, resolvePlaceKeys([notes], [...data.keys()], () => true));
+		const keyed = placesByIdentity(
+			store,
+			resolvePlaceKeys([notes], [...data.keys()], () => true),
+		);
 		assert.equal(keyed.getPosition(notes.id)?.anchor.progress, 0.4);
 		assert.equal(keyed.lastPostId(), notes.id);
 		keyed.setPosition(notes.id, place(0.6));
@@ -58,6 +68,9 @@ describe('places follow their post', () => {
 	test('forget clears every key the place may be under', () => {
 		const moved = placeKey(post('2024-04-10-eu.md', '/n/2024-04-10-eu.md'))!;
 		const elsewhere = placeKey(post('x.md', '/m/x.md', 'Another post'))!;
-		assert.deepEqual(placeKeysToForget(notes, [placeKey(notes)!, notes.id, moved, elsewhere], () => false).sort(), [placeKey(notes)!, notes.id, moved].sort());
+		assert.deepEqual(
+			placeKeysToForget(notes, [placeKey(notes)!, notes.id, moved, elsewhere], () => false).sort(),
+			[placeKey(notes)!, notes.id, moved].sort(),
+		);
 	});
 });

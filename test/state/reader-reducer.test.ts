@@ -3,15 +3,42 @@ import {describe, test} from 'node:test';
 import {parsePost} from '../../src/posts/parse-post.js';
 import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
-import {initialState, layoutOf, readerReducer, type ReaderAction, type ReaderState} from '../../src/state/reader-reducer.js';
-import {clampTop, maxTop, nextTopicLine, percentRead, previousTopicLine, topicAt} from '../../src/state/viewport/viewport.js';
+import {
+	initialState,
+	layoutOf,
+	readerReducer,
+	type ReaderAction,
+	type ReaderState,
+} from '../../src/state/reader-reducer.js';
+import {
+	clampTop,
+	maxTop,
+	nextTopicLine,
+	percentRead,
+	previousTopicLine,
+	topicAt,
+} from '../../src/state/viewport/viewport.js';
 import {createReaderEnv} from '../../src/ui/reader-env.js';
 
-const body = Array.from({length: 8}, (_, topic) => [`## Topic ${topic}`, '', ...Array.from({length: 4}, (_, index) => `Topic ${topic} paragraph ${index} ${'with words that wrap at every width '.repeat(4)}\n`)].join('\n')).join('\n');
+const body = Array.from({length: 8}, (_, topic) =>
+	[
+		`## Topic ${topic}`,
+		'',
+		...Array.from(
+			{length: 4},
+			(_, index) => `Topic ${topic} paragraph ${index} ${'with words that wrap at every width '.repeat(4)}\n`,
+		),
+	].join('\n'),
+).join('\n');
 const post = parsePost({text: `---\ntitle: T\n---\n${body}`, id: 't.md', path: '/t.md', displayPath: 't.md'});
-const env = createReaderEnv({posts: [post], warnings: []}, (p, o) => renderMarkdown(p.body, o), {color: false, hyperlinks: false});
-const run = (state: ReaderState, ...actions: ReaderAction[]) => actions.reduce((current, action) => readerReducer(current, action, env), state);
-const topText = (state: ReaderState) => stripStyles(env.doc(state.postIndex, layoutOf(state).paneWidth).lines[state.top] ?? '');
+const env = createReaderEnv({posts: [post], warnings: []}, (p, o) => renderMarkdown(p.body, o), {
+	color: false,
+	hyperlinks: false,
+});
+const run = (state: ReaderState, ...actions: ReaderAction[]) =>
+	actions.reduce((current, action) => readerReducer(current, action, env), state);
+const topText = (state: ReaderState) =>
+	stripStyles(env.doc(state.postIndex, layoutOf(state).paneWidth).lines[state.top] ?? '');
 
 describe('viewport maths', () => {
 	test('clamping, percent, topics', () => {
@@ -31,7 +58,12 @@ describe('viewport maths', () => {
 
 describe('the reader reducer', () => {
 	test('a resize keeps the same text at the top, through a too-small terminal and back', () => {
-		const start = run(initialState(120, 30), {type: 'topic', direction: 1}, {type: 'topic', direction: 1}, {type: 'topic', direction: 1});
+		const start = run(
+			initialState(120, 30),
+			{type: 'topic', direction: 1},
+			{type: 'topic', direction: 1},
+			{type: 'topic', direction: 1},
+		);
 		assert.equal(topText(start), '## Topic 3');
 		const narrow = run(start, {type: 'resize', width: 70, height: 20});
 		assert.equal(topText(narrow), '## Topic 3');
@@ -41,12 +73,21 @@ describe('the reader reducer', () => {
 	});
 
 	test('hiding the sidebar re-wraps and keeps the place', () => {
-		const start = run(initialState(120, 30), {type: 'topic', direction: 1}, {type: 'topic', direction: 1}, {type: 'scroll', lines: 3});
+		const start = run(
+			initialState(120, 30),
+			{type: 'topic', direction: 1},
+			{type: 'topic', direction: 1},
+			{type: 'scroll', lines: 3},
+		);
 		const before = topText(start);
 		const hidden = run(start, {type: 'toggleSidebar'});
 		assert.ok(layoutOf(hidden).paneWidth > layoutOf(start).paneWidth);
 		// The words at the top before are still at the top, in the line re-wrapped around them.
-		const lines = env.doc(0, layoutOf(hidden).paneWidth).lines.slice(hidden.top, hidden.top + 2).map(line => stripStyles(line)).join(' ');
+		const lines = env
+			.doc(0, layoutOf(hidden).paneWidth)
+			.lines.slice(hidden.top, hidden.top + 2)
+			.map((line) => stripStyles(line))
+			.join(' ');
 		assert.ok(lines.includes(before.split(' ').slice(0, 3).join(' ')), `${before} / ${lines}`);
 	});
 

@@ -4,7 +4,13 @@ import {describe, test} from 'node:test';
 import fc from 'fast-check';
 import type {RenderedDoc} from '../../src/render/types.js';
 import {blockAtLine} from '../../src/render/locate.js';
-import {anchorKey, captureAnchor, renderedTopicLines, restoreAnchor, type ReadingAnchor} from '../../src/state/reading-anchor.js';
+import {
+	anchorKey,
+	captureAnchor,
+	renderedTopicLines,
+	restoreAnchor,
+	type ReadingAnchor,
+} from '../../src/state/reading-anchor.js';
 
 /** A source block for the hand-made renderer: `# ` starts a topic heading. */
 type Source = string;
@@ -41,10 +47,15 @@ function wrap(text: string, width: number): string[] {
 }
 
 function topicsOf(sources: Source[], doc: RenderedDoc): {name: string; line: number}[] {
-	return sources.flatMap((source, index) => (source.startsWith('# ') ? [{name: source.slice(2), line: doc.blocks[index]!.startLine}] : []));
+	return sources.flatMap((source, index) =>
+		source.startsWith('# ') ? [{name: source.slice(2), line: doc.blocks[index]!.startLine}] : [],
+	);
 }
 
-const words = 'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(' ');
+const words =
+	'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu'.split(
+		' ',
+	);
 
 /** A paragraph of `count` distinct-ish words, seeded so every paragraph differs. */
 function paragraph(seed: number, count = 40): string {
@@ -89,13 +100,23 @@ describe('captureAnchor', () => {
 		const short = renderByHand(['one line'], 80);
 		assert.equal(captureAnchor(short, 0, null, 24).progress, 0);
 		const empty: RenderedDoc = {width: 80, color: false, lines: [], blocks: []};
-		assert.deepEqual(captureAnchor(empty, 3, null, 24), {sourceLine: 0, blockKey: '', blockFraction: 0, topic: null, progress: 0});
+		assert.deepEqual(captureAnchor(empty, 3, null, 24), {
+			sourceLine: 0,
+			blockKey: '',
+			blockFraction: 0,
+			topic: null,
+			progress: 0,
+		});
 	});
 
 	test('the rows above the first block (the title the reader shows first) are a distance from the top, not that block (issue 24)', () => {
 		const body = renderByHand(post, 80);
 		const header = ['Title', '2024-04-01', '────', ''];
-		const doc: RenderedDoc = {...body, lines: [...header, ...body.lines], blocks: body.blocks.map(block => ({...block, startLine: block.startLine + header.length}))};
+		const doc: RenderedDoc = {
+			...body,
+			lines: [...header, ...body.lines],
+			blocks: body.blocks.map((block) => ({...block, startLine: block.startLine + header.length})),
+		};
 		const top = captureAnchor(doc, 0, 'Keynotes', 10);
 		assert.deepEqual(top, {sourceLine: 0, blockKey: '', blockFraction: 0, topic: null, progress: 0});
 		assert.equal(restoreAnchor(doc, top, topicsOf(post, doc), 10), 0);
@@ -167,7 +188,16 @@ describe('restoreAnchor', () => {
 		// Both copies edited the same way, and new text above the second moves it further from its
 		// old source line (11 -> 21) than the first copy is (3).
 		const edit = (text: string) => text.replace(/ \S+ \S+$/, ' and two new words');
-		const edited = ['# Keynotes', edit(shared), paragraph(1), '# Storage deep dive', paragraph(3), ...[8, 9, 10, 11, 12].map(seed => paragraph(seed)), edit(shared), paragraph(5)];
+		const edited = [
+			'# Keynotes',
+			edit(shared),
+			paragraph(1),
+			'# Storage deep dive',
+			paragraph(3),
+			...[8, 9, 10, 11, 12].map((seed) => paragraph(seed)),
+			edit(shared),
+			paragraph(5),
+		];
 		const after = renderByHand(edited, 80);
 		assert.equal(after.blocks[10]!.sourceLine, 21);
 		assert.equal(restoreAnchor(after, anchor, topicsOf(edited, after)), after.blocks[10]!.startLine);
@@ -193,7 +223,10 @@ describe('restoreAnchor', () => {
 		edited[5] = 'Entirely different words now stand here.';
 		const after = renderByHand(edited, 80);
 		const maxScroll = after.lines.length - height;
-		assert.equal(restoreAnchor(after, anchor, topicsOf(edited, after), height), Math.round(anchor.progress * maxScroll));
+		assert.equal(
+			restoreAnchor(after, anchor, topicsOf(edited, after), height),
+			Math.round(anchor.progress * maxScroll),
+		);
 	});
 
 	test('a shortened post falls back to progress, clamped to the end', () => {
@@ -241,7 +274,10 @@ describe('restoreAnchor', () => {
 		assert.equal(restoreAnchor(doc, anchor), doc.blocks[4]!.startLine);
 		assert.equal(restoreAnchor(doc, {...anchor, sourceLine: 10}), doc.blocks[4]!.startLine);
 		// Past the last block's start it could be anywhere in a shortened post: progress decides.
-		assert.equal(restoreAnchor(doc, {...anchor, sourceLine: 500, progress: 0.5}), Math.round(0.5 * (doc.lines.length - 1)));
+		assert.equal(
+			restoreAnchor(doc, {...anchor, sourceLine: 500, progress: 0.5}),
+			Math.round(0.5 * (doc.lines.length - 1)),
+		);
 	});
 
 	test('never throws on garbage, always returns a line of the doc', () => {
@@ -270,121 +306,150 @@ describe('restoreAnchor', () => {
 });
 
 describe('restoreAnchor properties', () => {
-	const anyAnchor = fc.record({
-		sourceLine: fc.oneof(fc.integer({min: -5, max: 40}), fc.double(), fc.anything()),
-		blockKey: fc.oneof(fc.constantFrom('', 'Keynotes', paragraph(3)), fc.string(), fc.anything()),
-		blockFraction: fc.oneof(fc.double(), fc.anything()),
-		topic: fc.oneof(fc.constantFrom(null, 'Keynotes', 'Closing'), fc.anything()),
-		progress: fc.oneof(fc.double(), fc.anything()),
-	}, {requiredKeys: []});
+	const anyAnchor = fc.record(
+		{
+			sourceLine: fc.oneof(fc.integer({min: -5, max: 40}), fc.double(), fc.anything()),
+			blockKey: fc.oneof(fc.constantFrom('', 'Keynotes', paragraph(3)), fc.string(), fc.anything()),
+			blockFraction: fc.oneof(fc.double(), fc.anything()),
+			topic: fc.oneof(fc.constantFrom(null, 'Keynotes', 'Closing'), fc.anything()),
+			progress: fc.oneof(fc.double(), fc.anything()),
+		},
+		{requiredKeys: []},
+	);
 
 	test('any anchor, any width, any pane height: an integer top line inside the doc', () => {
-		fc.assert(fc.property(anyAnchor, fc.integer({min: 1, max: 200}), fc.integer({min: 0, max: 60}), fc.integer({min: 0, max: post.length}), (anchor, width, height, keep) => {
-			const sources = post.slice(0, keep);
-			const doc = renderByHand(sources, width);
-			const top = restoreAnchor(doc, anchor as unknown as ReadingAnchor, topicsOf(sources, doc), height);
-			const limit = Math.max(0, doc.lines.length - Math.max(1, height));
-			return Number.isInteger(top) && top >= 0 && top <= limit;
-		}));
+		fc.assert(
+			fc.property(
+				anyAnchor,
+				fc.integer({min: 1, max: 200}),
+				fc.integer({min: 0, max: 60}),
+				fc.integer({min: 0, max: post.length}),
+				(anchor, width, height, keep) => {
+					const sources = post.slice(0, keep);
+					const doc = renderByHand(sources, width);
+					const top = restoreAnchor(doc, anchor as unknown as ReadingAnchor, topicsOf(sources, doc), height);
+					const limit = Math.max(0, doc.lines.length - Math.max(1, height));
+					return Number.isInteger(top) && top >= 0 && top <= limit;
+				},
+			),
+		);
 	});
 
 	test('capture then restore at the same width and height is the identity', () => {
-		fc.assert(fc.property(fc.integer({min: 8, max: 200}), fc.integer({min: 1, max: 50}), fc.nat(), (width, height, seed) => {
-			const doc = renderByHand(post, width);
-			const maxScroll = Math.max(0, doc.lines.length - height);
-			const top = seed % (maxScroll + 1);
-			return restoreAnchor(doc, captureAnchor(doc, top, null, height), [], height) === top;
-		}));
+		fc.assert(
+			fc.property(fc.integer({min: 8, max: 200}), fc.integer({min: 1, max: 50}), fc.nat(), (width, height, seed) => {
+				const doc = renderByHand(post, width);
+				const maxScroll = Math.max(0, doc.lines.length - height);
+				const top = seed % (maxScroll + 1);
+				return restoreAnchor(doc, captureAnchor(doc, top, null, height), [], height) === top;
+			}),
+		);
 	});
 });
 
 describe('renderedTopicLines', () => {
 	test('maps topic source lines to the rendered line of their first block', () => {
 		const doc = renderByHand(post, 50);
-		assert.deepEqual(renderedTopicLines(doc, [{name: 'Keynotes', line: 1}, {name: 'Storage deep dive', line: 7}, {name: 'Past the end', line: 400}]), [
-			{name: 'Keynotes', line: 0},
-			{name: 'Storage deep dive', line: doc.blocks[3]!.startLine},
-			{name: 'Past the end', line: doc.lines.length - 1},
-		]);
+		assert.deepEqual(
+			renderedTopicLines(doc, [
+				{name: 'Keynotes', line: 1},
+				{name: 'Storage deep dive', line: 7},
+				{name: 'Past the end', line: 400},
+			]),
+			[
+				{name: 'Keynotes', line: 0},
+				{name: 'Storage deep dive', line: doc.blocks[3]!.startLine},
+				{name: 'Past the end', line: doc.lines.length - 1},
+			],
+		);
 	});
 });
 
 const rendererPath = new URL('../../src/render/render-markdown.ts', import.meta.url);
 
-describe('with the real renderer', {skip: existsSync(rendererPath) ? false : 'src/render/render-markdown.ts not written yet'}, () => {
-	type Render = (markdown: string, options: {width: number; color: boolean; hyperlinks: boolean}) => RenderedDoc;
-	const load = async (): Promise<Render> => {
-		const specifier: string = rendererPath.href;
-		const module = (await import(specifier)) as {renderMarkdown: Render};
-		return module.renderMarkdown;
-	};
-	const sources = [
-		'# Keynotes',
-		'',
-		paragraph(1),
-		'',
-		paragraph(2),
-		'',
-		'## Storage deep dive',
-		'',
-		paragraph(3),
-		'',
-		'* [A talk - Ann Lee, Acme](https://sched.co/abc) _(missed)_',
-		'* [Another talk - Bo Chan, Beta](https://sched.co/def)',
-		'',
-		paragraph(4, 80),
-		'',
-		'## Closing',
-		'',
-		paragraph(6),
-		'',
-	];
-	const markdown = sources.join('\n');
+describe(
+	'with the real renderer',
+	{skip: existsSync(rendererPath) ? false : 'src/render/render-markdown.ts not written yet'},
+	() => {
+		type Render = (markdown: string, options: {width: number; color: boolean; hyperlinks: boolean}) => RenderedDoc;
+		const load = async (): Promise<Render> => {
+			const specifier: string = rendererPath.href;
+			const module = (await import(specifier)) as {renderMarkdown: Render};
+			return module.renderMarkdown;
+		};
+		const sources = [
+			'# Keynotes',
+			'',
+			paragraph(1),
+			'',
+			paragraph(2),
+			'',
+			'## Storage deep dive',
+			'',
+			paragraph(3),
+			'',
+			'* [A talk - Ann Lee, Acme](https://sched.co/abc) _(missed)_',
+			'* [Another talk - Bo Chan, Beta](https://sched.co/def)',
+			'',
+			paragraph(4, 80),
+			'',
+			'## Closing',
+			'',
+			paragraph(6),
+			'',
+		];
+		const markdown = sources.join('\n');
 
-	test('captured at 80 columns, restored at 40 and 160: the same block at the top, same first words', async () => {
-		const render = await load();
-		const wide = render(markdown, {width: 80, color: false, hyperlinks: false});
-		for (const block of wide.blocks) {
-			if (block.key === '') {
-				continue;
+		test('captured at 80 columns, restored at 40 and 160: the same block at the top, same first words', async () => {
+			const render = await load();
+			const wide = render(markdown, {width: 80, color: false, hyperlinks: false});
+			for (const block of wide.blocks) {
+				if (block.key === '') {
+					continue;
+				}
+				const anchor = captureAnchor(wide, block.startLine, null, 10);
+				for (const width of [40, 160]) {
+					const doc = render(markdown, {width, color: false, hyperlinks: false});
+					const top = restoreAnchor(doc, anchor);
+					const landed = blockAt(doc, top);
+					assert.equal(landed.key, block.key, `block at source line ${block.sourceLine}, width ${width}`);
+					assert.equal(top, landed.startLine);
+				}
 			}
-			const anchor = captureAnchor(wide, block.startLine, null, 10);
-			for (const width of [40, 160]) {
-				const doc = render(markdown, {width, color: false, hyperlinks: false});
-				const top = restoreAnchor(doc, anchor);
-				const landed = blockAt(doc, top);
-				assert.equal(landed.key, block.key, `block at source line ${block.sourceLine}, width ${width}`);
-				assert.equal(top, landed.startLine);
-			}
-		}
-	});
+		});
 
-	test('a paragraph inserted above and a topic renamed: still the same block', async () => {
-		const render = await load();
-		const before = render(markdown, {width: 80, color: false, hyperlinks: false});
-		const target = before.blocks.find(block => block.key.startsWith(paragraph(4, 80).slice(0, 20)))!;
-		const anchor = captureAnchor(before, target.startLine + 2, 'Storage deep dive', 10);
-		const edited = [...sources.slice(0, 2), paragraph(55), '', ...sources.slice(2)].join('\n').replace('## Storage deep dive', '## Storage, in depth');
-		const after = render(edited, {width: 80, color: false, hyperlinks: false});
-		const top = restoreAnchor(after, anchor);
-		const landed = blockAt(after, top);
-		assert.equal(landed.key, target.key);
-		assert.equal(top, landed.startLine + 2);
-	});
+		test('a paragraph inserted above and a topic renamed: still the same block', async () => {
+			const render = await load();
+			const before = render(markdown, {width: 80, color: false, hyperlinks: false});
+			const target = before.blocks.find((block) => block.key.startsWith(paragraph(4, 80).slice(0, 20)))!;
+			const anchor = captureAnchor(before, target.startLine + 2, 'Storage deep dive', 10);
+			const edited = [...sources.slice(0, 2), paragraph(55), '', ...sources.slice(2)]
+				.join('\n')
+				.replace('## Storage deep dive', '## Storage, in depth');
+			const after = render(edited, {width: 80, color: false, hyperlinks: false});
+			const top = restoreAnchor(after, anchor);
+			const landed = blockAt(after, top);
+			assert.equal(landed.key, target.key);
+			assert.equal(top, landed.startLine + 2);
+		});
 
-	test('a paragraph slightly edited is found by similarity; a shortened post falls back to progress', async () => {
-		const render = await load();
-		const options = {width: 80, color: false, hyperlinks: false};
-		const before = render(markdown, options);
-		const target = before.blocks.find(block => block.key.startsWith(paragraph(3).slice(0, 20)))!;
-		const anchor = captureAnchor(before, target.startLine, 'Storage deep dive', 10);
-		const edited = render(markdown.replace(paragraph(3), `${paragraph(3).replace(/ \S+$/, '')} **and** a new ending`), options);
-		const landed = blockAt(edited, restoreAnchor(edited, anchor));
-		assert.notEqual(landed.key, target.key);
-		assert.ok(landed.key.startsWith(paragraph(3).slice(0, 20)));
-		const shortened = render(sources.slice(0, 5).join('\n'), options);
-		const height = 5;
-		const top = restoreAnchor(shortened, anchor, [], height);
-		assert.equal(top, Math.round(anchor.progress * Math.max(0, shortened.lines.length - height)));
-	});
-});
+		test('a paragraph slightly edited is found by similarity; a shortened post falls back to progress', async () => {
+			const render = await load();
+			const options = {width: 80, color: false, hyperlinks: false};
+			const before = render(markdown, options);
+			const target = before.blocks.find((block) => block.key.startsWith(paragraph(3).slice(0, 20)))!;
+			const anchor = captureAnchor(before, target.startLine, 'Storage deep dive', 10);
+			const edited = render(
+				markdown.replace(paragraph(3), `${paragraph(3).replace(/ \S+$/, '')} **and** a new ending`),
+				options,
+			);
+			const landed = blockAt(edited, restoreAnchor(edited, anchor));
+			assert.notEqual(landed.key, target.key);
+			assert.ok(landed.key.startsWith(paragraph(3).slice(0, 20)));
+			const shortened = render(sources.slice(0, 5).join('\n'), options);
+			const height = 5;
+			const top = restoreAnchor(shortened, anchor, [], height);
+			assert.equal(top, Math.round(anchor.progress * Math.max(0, shortened.lines.length - height)));
+		});
+	},
+);

@@ -13,7 +13,10 @@ const source = (intro: string[]) =>
 		...intro,
 		'## Volumes',
 		'',
-		...Array.from({length: 12}, (_, index) => `Volume paragraph number ${index + 1} says something about storage classes and claims.\n`),
+		...Array.from(
+			{length: 12},
+			(_, index) => `Volume paragraph number ${index + 1} says something about storage classes and claims.\n`,
+		),
 		'## Snapshots',
 		'',
 		'Snapshots are cheap, and this sentence is the one at the top of the screen.',
@@ -28,12 +31,15 @@ function shown(text: string, width = 50) {
 
 describe('the place after a reload', () => {
 	const before = shown(source(['A short intro.', '']));
-	const top = before.doc.lines.findIndex(line => line.includes('Snapshots are cheap'));
+	const top = before.doc.lines.findIndex((line) => line.includes('Snapshots are cheap'));
 	const height = 10;
 
 	test('text inserted above the place: the same text stays at the top', () => {
 		assert.ok(top > 0);
-		const inserted = Array.from({length: 7}, (_, index) => `An inserted paragraph ${index + 1}, written during the talk, long enough to wrap over two rows.\n`);
+		const inserted = Array.from(
+			{length: 7},
+			(_, index) => `An inserted paragraph ${index + 1}, written during the talk, long enough to wrap over two rows.\n`,
+		);
 		const after = shown(source(['A short intro.', '', ...inserted]));
 		const place = placeAfterReload(before, top, after, height);
 		assert.ok(place.topLine > top, 'the place moved down with the text');
@@ -48,7 +54,9 @@ describe('the place after a reload', () => {
 	});
 
 	test('the line at the top itself edited: the edited block is found by its words', () => {
-		const after = shown(source(['A short intro.', '']).replace('this sentence is the one', 'this sentence, edited, is the one'));
+		const after = shown(
+			source(['A short intro.', '']).replace('this sentence is the one', 'this sentence, edited, is the one'),
+		);
 		const place = placeAfterReload(before, top, after, height);
 		assert.match(after.doc.lines[place.topLine] ?? '', /Snapshots are cheap/);
 	});

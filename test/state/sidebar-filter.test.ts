@@ -3,7 +3,13 @@ import {describe, test} from 'node:test';
 import fc from 'fast-check';
 import {parsePost} from '../../src/posts/parse-post.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
-import {initialState, readerReducer, type ReaderAction, type ReaderState, type SidebarRow} from '../../src/state/reader-reducer.js';
+import {
+	initialState,
+	readerReducer,
+	type ReaderAction,
+	type ReaderState,
+	type SidebarRow,
+} from '../../src/state/reader-reducer.js';
 import {computeLayout} from '../../src/state/layout.js';
 import {selectView} from '../../src/state/select-view.js';
 import {filterPosts, filterTerms} from '../../src/state/sidebar/post-filter.js';
@@ -12,25 +18,47 @@ import {createReaderEnv} from '../../src/ui/reader-env.js';
 import {sidebarFitOf} from '../../src/ui/sidebar-row.js';
 
 // Issue 24, point 6: the sidebar for a whole blog.
-const talks = '\n\nTalks I attended:\n\n* [Scaling etcd - Ann Lee, Acme](https://sched.co/a)\n* [Gateway API deep dive - Bo Chen, Beta](https://sched.co/b)\n';
+const talks =
+	'\n\nTalks I attended:\n\n* [Scaling etcd - Ann Lee, Acme](https://sched.co/a)\n* [Gateway API deep dive - Bo Chen, Beta](https://sched.co/b)\n';
 const posts = Array.from({length: 60}, (_, index) => {
 	const isKubeCon = index % 3 === 0;
-	const title = isKubeCon ? `KubeCon notes, part ${index}` : index === 7 ? 'Notes from Zürich' : `A week of reading, ${index}`;
+	const title = isKubeCon
+		? `KubeCon notes, part ${index}`
+		: index === 7
+			? 'Notes from Zürich'
+			: `A week of reading, ${index}`;
 	const tags = isKubeCon ? '[kubecon, conference]' : '[reading]';
 	const date = `20${String(24 - Math.floor(index / 12)).padStart(2, '0')}-0${(index % 9) + 1}-1${index % 9}`;
-	return parsePost({text: `---\ntitle: ${title}\ndate: ${date}\ntags: ${tags}\n---\n## First\n\nSome text.${index % 6 === 0 ? talks : ''}\n\n## Second\n\nMore text.\n`, id: `p${index}.md`, path: `/b/p${index}.md`, displayPath: `p${index}.md`});
+	return parsePost({
+		text: `---\ntitle: ${title}\ndate: ${date}\ntags: ${tags}\n---\n## First\n\nSome text.${index % 6 === 0 ? talks : ''}\n\n## Second\n\nMore text.\n`,
+		id: `p${index}.md`,
+		path: `/b/p${index}.md`,
+		displayPath: `p${index}.md`,
+	});
 });
-const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.body, options), {color: false, hyperlinks: false});
-const run = (state: ReaderState, ...actions: ReaderAction[]) => actions.reduce((current, action) => readerReducer(current, action, env), state);
-const view = (state: ReaderState) => selectView(state, env, {keepsPlaces: true, title: index => posts[index]!.title, warningCount: 0});
-const cursorRow = (state: ReaderState) => env.sidebarRows(state.postIndex, state.sidebar.filter).at(state.sidebar.cursor);
+const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.body, options), {
+	color: false,
+	hyperlinks: false,
+});
+const run = (state: ReaderState, ...actions: ReaderAction[]) =>
+	actions.reduce((current, action) => readerReducer(current, action, env), state);
+const view = (state: ReaderState) =>
+	selectView(state, env, {keepsPlaces: true, title: (index) => posts[index]!.title, warningCount: 0});
+const cursorRow = (state: ReaderState) =>
+	env.sidebarRows(state.postIndex, state.sidebar.filter).at(state.sidebar.cursor);
 const focused = () => run(initialState(120, 20), {type: 'switchFocus'});
-const typed = (state: ReaderState, text: string) => run(state, {type: 'sidebarFilterOpen'}, ...[...text].map(char => ({type: 'sidebarFilterType', text: char}) as const));
+const typed = (state: ReaderState, text: string) =>
+	run(
+		state,
+		{type: 'sidebarFilterOpen'},
+		...[...text].map((char) => ({type: 'sidebarFilterType', text: char}) as const),
+	);
 
 describe('the filter', () => {
 	test('words are looked for in the title, folded; tag: and # ask for a tag by its start', () => {
 		assert.deepEqual(filterTerms('KubeCon  tag:Conf #read'), {words: ['kubecon'], tags: ['conf', 'read']});
-		const kept = (query: string, isTalksOnly = false) => filterPosts(posts, {query, isTalksOnly}, index => posts[index]!.sessions.length > 0);
+		const kept = (query: string, isTalksOnly = false) =>
+			filterPosts(posts, {query, isTalksOnly}, (index) => posts[index]!.sessions.length > 0);
 		assert.equal(kept('zurich').length, 1);
 		assert.equal(kept('tag:kube').length, 20);
 		assert.equal(kept('tag:kube part 3').length, 5, 'part 3, 30, 33, 36, 39');
@@ -41,18 +69,31 @@ describe('the filter', () => {
 
 	test('filtered rows are the listed rows of the posts kept, the open one with its topics', () => {
 		fc.assert(
-			fc.property(fc.uniqueArray(fc.integer({min: 0, max: 19}), {maxLength: 20}), fc.integer({min: -1, max: 20}), fc.integer({min: 0, max: 4}), (picked, openPost, topicCount) => {
-				const kept = [...picked].sort((a, b) => a - b);
-				const expected: SidebarRow[] = [];
-				for (const postIndex of kept) {
-					expected.push({kind: 'post', postIndex});
-					if (postIndex === openPost) for (let topicIndex = 0; topicIndex < topicCount; topicIndex++) expected.push({kind: 'topic', postIndex, topicIndex});
-				}
-				const rows = sidebarRows(20, openPost, topicCount, shownPosts(kept, 20));
-				assert.deepEqual(rows.slice(0, rows.length + 1), expected);
-				for (const [index, row] of expected.entries()) assert.equal(rows.indexOf(row), index);
-				assert.equal(rows.indexOf({kind: 'post', postIndex: kept.length === 20 ? 99 : [...Array(20).keys()].find(post => !kept.includes(post))!}), -1);
-			}),
+			fc.property(
+				fc.uniqueArray(fc.integer({min: 0, max: 19}), {maxLength: 20}),
+				fc.integer({min: -1, max: 20}),
+				fc.integer({min: 0, max: 4}),
+				(picked, openPost, topicCount) => {
+					const kept = [...picked].sort((a, b) => a - b);
+					const expected: SidebarRow[] = [];
+					for (const postIndex of kept) {
+						expected.push({kind: 'post', postIndex});
+						if (postIndex === openPost)
+							for (let topicIndex = 0; topicIndex < topicCount; topicIndex++)
+								expected.push({kind: 'topic', postIndex, topicIndex});
+					}
+					const rows = sidebarRows(20, openPost, topicCount, shownPosts(kept, 20));
+					assert.deepEqual(rows.slice(0, rows.length + 1), expected);
+					for (const [index, row] of expected.entries()) assert.equal(rows.indexOf(row), index);
+					assert.equal(
+						rows.indexOf({
+							kind: 'post',
+							postIndex: kept.length === 20 ? 99 : [...Array(20).keys()].find((post) => !kept.includes(post))!,
+						}),
+						-1,
+					);
+				},
+			),
 		);
 	});
 });
@@ -119,7 +160,11 @@ describe('the sidebar for a whole blog (issue 24)', () => {
 		const wide = computeLayout(220, 50, true, 100, fit);
 		assert.equal(wide.sidebarWidth, fit);
 		assert.equal(wide.paneWidth, 100);
-		assert.equal(computeLayout(120, 50, true, 100, fit).sidebarWidth, computeLayout(120, 50, true, 100, 0).sidebarWidth, 'no room, no growth');
+		assert.equal(
+			computeLayout(120, 50, true, 100, fit).sidebarWidth,
+			computeLayout(120, 50, true, 100, 0).sidebarWidth,
+			'no room, no growth',
+		);
 		assert.ok(sidebarFitOf([{title: 'y'.repeat(300)}]) <= 72);
 	});
 });

@@ -12,9 +12,18 @@ import {nextTurn, waitFor} from '../helpers/wait-for.js';
 import {tempFolder} from '../helpers/temp-folder.js';
 
 function position(sourceLine: number, updatedAt: number): PostPosition {
-	return {anchor: {sourceLine, blockKey: `b${sourceLine}`, blockFraction: 0, topic: null, progress: 0.5}, readTopics: [], updatedAt};
+	return {
+		anchor: {sourceLine, blockKey: `b${sourceLine}`, blockFraction: 0, topic: null, progress: 0.5},
+		readTopics: [],
+		updatedAt,
+	};
 }
-const saved = (cwd: string) => JSON.parse(fs.readFileSync(path.join(cwd, 'config.json'), 'utf8')) as {positions: Record<string, PostPosition>; lastPostId?: string; watched: Record<string, boolean>};
+const saved = (cwd: string) =>
+	JSON.parse(fs.readFileSync(path.join(cwd, 'config.json'), 'utf8')) as {
+		positions: Record<string, PostPosition>;
+		lastPostId?: string;
+		watched: Record<string, boolean>;
+	};
 
 describe('openStore (the reader’s store: conf after the first frame)', () => {
 	test('a healthy file is read at once; changes made before conf has loaded are kept and written once it has', async () => {
@@ -50,14 +59,14 @@ describe('openStore (the reader’s store: conf after the first frame)', () => {
 		const cwd = tempFolder();
 		fs.writeFileSync(path.join(cwd, 'config.json'), '{"positions": ');
 		const reported: string[] = [];
-		const store = await openStore({cwd, onWarning: message => reported.push(message)});
+		const store = await openStore({cwd, onWarning: (message) => reported.push(message)});
 		assert.equal(reported.length, 1);
 		assert.match(reported[0]!, /moved to .*config\.json\.corrupt-/);
 		store.setLastPostId('x.md');
 		assert.equal(saved(cwd).lastPostId, 'x.md', 'written at once');
 	});
 
-	test('settled() waits for a change that found another run\'s lock, until it is written', async () => {
+	test("settled() waits for a change that found another run's lock, until it is written", async () => {
 		const cwd = tempFolder();
 		createStore({cwd}).setPosition('a.md', position(1, 10));
 		const lock = path.join(cwd, 'config.json.lock');
@@ -101,7 +110,7 @@ describe('conf and proper-lockfile stay off the first frame’s path (dist/)', (
 		const session = startSession(['--require', hook, cliPath, '--posts', 'posts'], {configDir: dir});
 		await session.waitFor(FIRST_FRAME);
 		// The writable store loads a second after opening: conf's require shows it came.
-		await waitFor(() => read().some(line => line.startsWith('require ')), {describe: () => read().join('\n')});
+		await waitFor(() => read().some((line) => line.startsWith('require ')), {describe: () => read().join('\n')});
 		session.write('q');
 		assert.equal((await session.exited).exitCode, 0);
 		assert.equal(read()[0], 'first frame');

@@ -14,11 +14,18 @@ import {tempFolder} from '../helpers/temp-folder.js';
 describe('withFileLock (proper-lockfile, our retries)', () => {
 	test('runs the body holding the lock, and removes the lock afterwards, also when the body throws', () => {
 		const file = path.join(tempFolder(), 'config.json');
-		assert.equal(withFileLock(fs, file, () => (assert.ok(fs.existsSync(`${file}.lock`)), 7)), 7);
+		assert.equal(
+			withFileLock(fs, file, () => (assert.ok(fs.existsSync(`${file}.lock`)), 7)),
+			7,
+		);
 		assert.equal(fs.existsSync(`${file}.lock`), false);
-		assert.throws(() => withFileLock(fs, file, () => {
-			throw new Error('body');
-		}), /body/);
+		assert.throws(
+			() =>
+				withFileLock(fs, file, () => {
+					throw new Error('body');
+				}),
+			/body/,
+		);
 		assert.equal(fs.existsSync(`${file}.lock`), false);
 	});
 
@@ -54,7 +61,10 @@ describe('withFileLock (proper-lockfile, our retries)', () => {
 		const file = path.join(tempFolder(), 'config.json');
 		fs.mkdirSync(`${file}.lock`);
 		// Another process removes it a little later; this one waits synchronously meanwhile.
-		const child = spawn(process.execPath, ['-e', `setTimeout(() => require('fs').rmdirSync(${JSON.stringify(`${file}.lock`)}), 200)`]);
+		const child = spawn(process.execPath, [
+			'-e',
+			`setTimeout(() => require('fs').rmdirSync(${JSON.stringify(`${file}.lock`)}), 200)`,
+		]);
 		after(() => child.kill('SIGKILL'));
 		let ran = false;
 		withFileLock(fs, file, () => (ran = true), {staleMs: 60_000, timeoutMs: 60_000});
@@ -63,9 +73,12 @@ describe('withFileLock (proper-lockfile, our retries)', () => {
 
 	test('an error other than "taken" (permission denied) is thrown as it is', () => {
 		const file = path.join(tempFolder(), 'config.json');
-		const denied = {...fs, mkdirSync: () => {
-			throw Object.assign(new Error('EACCES: injected'), {code: 'EACCES'});
-		}} as unknown as typeof fs;
+		const denied = {
+			...fs,
+			mkdirSync: () => {
+				throw Object.assign(new Error('EACCES: injected'), {code: 'EACCES'});
+			},
+		} as unknown as typeof fs;
 		assert.throws(() => withFileLock(denied, file, () => undefined), /EACCES/);
 	});
 });
@@ -123,26 +136,38 @@ describe('abandoned locks (clocks and holders)', () => {
 		assert.ok(ran);
 	});
 
-	test('a fresh lock whose holder pid now belongs to another process is broken (pid reused)', {skip: fs.existsSync('/proc/self/stat') ? false : 'no /proc'}, () => {
-		const file = path.join(tempFolder(), 'config.json');
-		const other = liveProcess();
-		makeLock(file, new Date(), {pid: other.pid, host: os.hostname(), started: `${Number(other.started) + 1}`});
-		let ran = false;
-		withFileLock(fs, file, () => (ran = true), quick);
-		assert.ok(ran);
-	});
+	test(
+		'a fresh lock whose holder pid now belongs to another process is broken (pid reused)',
+		{skip: fs.existsSync('/proc/self/stat') ? false : 'no /proc'},
+		() => {
+			const file = path.join(tempFolder(), 'config.json');
+			const other = liveProcess();
+			makeLock(file, new Date(), {pid: other.pid, host: os.hostname(), started: `${Number(other.started) + 1}`});
+			let ran = false;
+			withFileLock(fs, file, () => (ran = true), quick);
+			assert.ok(ran);
+		},
+	);
 
-	test('a fresh lock naming this very pid, taken by an earlier process that had it, is broken', {skip: fs.existsSync('/proc/self/stat') ? false : 'no /proc'}, () => {
-		const file = path.join(tempFolder(), 'config.json');
-		makeLock(file, new Date(), {pid: process.pid, host: os.hostname(), started: '1'});
-		let ran = false;
-		withFileLock(fs, file, () => (ran = true), quick);
-		assert.ok(ran);
-	});
+	test(
+		'a fresh lock naming this very pid, taken by an earlier process that had it, is broken',
+		{skip: fs.existsSync('/proc/self/stat') ? false : 'no /proc'},
+		() => {
+			const file = path.join(tempFolder(), 'config.json');
+			makeLock(file, new Date(), {pid: process.pid, host: os.hostname(), started: '1'});
+			let ran = false;
+			withFileLock(fs, file, () => (ran = true), quick);
+			assert.ok(ran);
+		},
+	);
 
 	test('a fresh lock held by a live run is waited for; so is one from another machine or of unknown holder', () => {
 		const live = liveProcess();
-		for (const holder of [{pid: live.pid, host: os.hostname(), started: live.started}, {pid: 999_999_999, host: `${os.hostname()}-elsewhere`, started: null}, undefined]) {
+		for (const holder of [
+			{pid: live.pid, host: os.hostname(), started: live.started},
+			{pid: 999_999_999, host: `${os.hostname()}-elsewhere`, started: null},
+			undefined,
+		]) {
 			const file = path.join(tempFolder(), 'config.json');
 			makeLock(file, new Date(), holder);
 			assert.throws(() => withFileLock(fs, file, () => undefined, quick), LockTimeoutError, JSON.stringify(holder));
@@ -152,25 +177,38 @@ describe('abandoned locks (clocks and holders)', () => {
 
 	test('the lock names its holder while held, and goes with it', () => {
 		const file = path.join(tempFolder(), 'config.json');
-		const holder = withFileLock(fs, file, () => JSON.parse(fs.readFileSync(path.join(`${file}.lock`, 'holder'), 'utf8')) as {pid: number; host: string});
+		const holder = withFileLock(
+			fs,
+			file,
+			() => JSON.parse(fs.readFileSync(path.join(`${file}.lock`, 'holder'), 'utf8')) as {pid: number; host: string},
+		);
 		assert.equal(holder.pid, process.pid);
 		assert.equal(holder.host, os.hostname());
 		assert.equal(fs.existsSync(`${file}.lock`), false);
 	});
 
-	test('FileLock.run with a bounded wait gives up without running the body; the holder\'s wait is counted across tries', () => {
+	test("FileLock.run with a bounded wait gives up without running the body; the holder's wait is counted across tries", () => {
 		const file = path.join(tempFolder(), 'config.json');
 		makeLock(file, new Date());
 		const lock = new FileLock(fs, file, {staleMs: 60_000, timeoutMs: 60_000});
 		let ran = false;
-		assert.deepEqual(lock.run(() => (ran = true), 0), {acquired: false});
+		assert.deepEqual(
+			lock.run(() => (ran = true), 0),
+			{acquired: false},
+		);
 		assert.equal(ran, false);
 		fs.rmdirSync(`${file}.lock`);
-		assert.deepEqual(lock.run(() => 'written', 0), {acquired: true, value: 'written'});
+		assert.deepEqual(
+			lock.run(() => 'written', 0),
+			{acquired: true, value: 'written'},
+		);
 		// The same holder for longer than timeoutMs, across tries that each wait nothing: an error.
 		makeLock(file, new Date());
 		const short = new FileLock(fs, file, {staleMs: 60_000, timeoutMs: 1});
-		assert.deepEqual(short.run(() => undefined, 0), {acquired: false});
+		assert.deepEqual(
+			short.run(() => undefined, 0),
+			{acquired: false},
+		);
 		assert.throws(() => {
 			for (;;) short.run(() => undefined, 0);
 		}, LockTimeoutError);
@@ -197,25 +235,39 @@ describe('many runs writing the store at once', () => {
 		const runs = 40;
 		const perRun = 1;
 		const children = Array.from({length: runs}, (_, index) => {
-			const child = spawn(process.execPath, [script, cwd, `run${index}`, go, String(perRun)], {stdio: ['ignore', 'ignore', 'pipe']});
+			const child = spawn(process.execPath, [script, cwd, `run${index}`, go, String(perRun)], {
+				stdio: ['ignore', 'ignore', 'pipe'],
+			});
 			let stderr = '';
-			child.stderr.setEncoding('utf8').on('data', chunk => (stderr += chunk));
-			return {child, done: new Promise<{code: number | null; stderr: string}>(resolve => child.on('close', code => resolve({code, stderr})))};
+			child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+			return {
+				child,
+				done: new Promise<{code: number | null; stderr: string}>((resolve) =>
+					child.on('close', (code) => resolve({code, stderr})),
+				),
+			};
 		});
 		after(() => {
 			for (const {child} of children) child.kill('SIGKILL');
 		});
 		// Every run has opened the store (read the same, empty, file) before any of them writes.
-		const ready = () => fs.readdirSync(folder).filter(name => name.startsWith('go.ready-')).length;
-		const outcome = await waitFor(() => (children.some(({child}) => child.exitCode !== null) ? 'a run ended' : ready() >= runs ? 'all ready' : false), {
-			timeoutMs: 120_000,
-			describe: () => `${ready()} of ${runs} runs opened the store`,
-		});
+		const ready = () => fs.readdirSync(folder).filter((name) => name.startsWith('go.ready-')).length;
+		const outcome = await waitFor(
+			() =>
+				children.some(({child}) => child.exitCode !== null) ? 'a run ended' : ready() >= runs ? 'all ready' : false,
+			{
+				timeoutMs: 120_000,
+				describe: () => `${ready()} of ${runs} runs opened the store`,
+			},
+		);
 		assert.equal(outcome, 'all ready', 'a run ended before it was ready');
 		fs.writeFileSync(go, '');
-		const results = await Promise.all(children.map(run => run.done));
+		const results = await Promise.all(children.map((run) => run.done));
 		for (const result of results) assert.equal(result.code, 0, result.stderr);
-		const saved = JSON.parse(fs.readFileSync(path.join(cwd, 'config.json'), 'utf8')) as {positions: object; watched: object};
+		const saved = JSON.parse(fs.readFileSync(path.join(cwd, 'config.json'), 'utf8')) as {
+			positions: object;
+			watched: object;
+		};
 		assert.equal(Object.keys(saved.positions).length, runs * perRun);
 		assert.equal(Object.keys(saved.watched).length, runs);
 		assert.deepEqual(fs.readdirSync(cwd), ['config.json'], 'no lock or temp file left');

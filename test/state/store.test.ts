@@ -7,7 +7,13 @@ import type {ReadingAnchor} from '../../src/state/reading-anchor.js';
 import {spawn, spawnSync} from 'node:child_process';
 import {maxStoreBytes} from '../../src/state/store-file.js';
 import {maxPositions, migrateStoreData, prunePositions} from '../../src/state/store-schema.js';
-import {configDirEnv, createDebouncedSaver, createStore, type PostPosition, type StoreFs} from '../../src/state/store.js';
+import {
+	configDirEnv,
+	createDebouncedSaver,
+	createStore,
+	type PostPosition,
+	type StoreFs,
+} from '../../src/state/store.js';
 import {openConf, type ConfFile} from '../../src/state/store-writer.js';
 import {tempFolder} from '../helpers/temp-folder.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -25,7 +31,17 @@ type FsCall = keyof StoreFs;
 /** node:fs, except that the named calls throw `code` when their test says so. */
 function faultyFs(faults: Partial<Record<FsCall, (target: unknown) => boolean>>, code = 'EACCES'): StoreFs {
 	const wrapped: Record<string, unknown> = {};
-	for (const name of ['readFileSync', 'writeFileSync', 'renameSync', 'unlinkSync', 'statSync', 'mkdirSync', 'accessSync', 'rmdirSync', 'utimesSync'] as FsCall[]) {
+	for (const name of [
+		'readFileSync',
+		'writeFileSync',
+		'renameSync',
+		'unlinkSync',
+		'statSync',
+		'mkdirSync',
+		'accessSync',
+		'rmdirSync',
+		'utimesSync',
+	] as FsCall[]) {
 		const real = (fs[name] as (...args: unknown[]) => unknown).bind(fs);
 		wrapped[name] = (...args: unknown[]) => {
 			if (faults[name]?.(args[0])) {
@@ -112,11 +128,11 @@ describe('createStore', () => {
 		const file = path.join(cwd, 'config.json');
 		fs.writeFileSync(file, '{"positions": {"a.md": ');
 		const reported: string[] = [];
-		const store = createStore({cwd, onWarning: message => reported.push(message)});
+		const store = createStore({cwd, onWarning: (message) => reported.push(message)});
 		assert.equal(reported.length, 1);
 		assert.deepEqual(store.warnings, reported);
 		assert.ok(reported[0]!.includes(file), reported[0]);
-		const backups = fs.readdirSync(cwd).filter(name => name.startsWith('config.json.corrupt-'));
+		const backups = fs.readdirSync(cwd).filter((name) => name.startsWith('config.json.corrupt-'));
 		assert.equal(backups.length, 1);
 		assert.ok(reported[0]!.includes(backups[0]!));
 		assert.equal(fs.readFileSync(path.join(cwd, backups[0]!), 'utf8'), '{"positions": {"a.md": ');
@@ -138,7 +154,7 @@ describe('createStore', () => {
 		assert.ok(store.warnings[0]!.includes(file));
 		store.setLastPostId('a.md');
 		assert.equal(createStore({cwd}).lastPostId(), 'a.md');
-		assert.equal(fs.readdirSync(cwd).filter(name => name.startsWith('config.json.corrupt-')).length, 1);
+		assert.equal(fs.readdirSync(cwd).filter((name) => name.startsWith('config.json.corrupt-')).length, 1);
 	});
 
 	test('an unreadable file is not corrupt: left in place, places kept in memory, said at start', () => {
@@ -147,9 +163,9 @@ describe('createStore', () => {
 		const good = JSON.stringify({schemaVersion: 1, positions: {'a.md': position(1)}, watched: {}});
 		fs.writeFileSync(file, good);
 		// Root reads anything, so the permission error is injected.
-		const denied = faultyFs({readFileSync: target => String(target) === file});
+		const denied = faultyFs({readFileSync: (target) => String(target) === file});
 		const reported: string[] = [];
-		const store = createStore({cwd, fs: denied, onWarning: message => reported.push(message)});
+		const store = createStore({cwd, fs: denied, onWarning: (message) => reported.push(message)});
 		assert.equal(reported.length, 1, 'warned at start, before any write');
 		assert.match(reported[0]!, /could not be read \(EACCES/);
 		assert.ok(reported[0]!.includes(file));
@@ -226,7 +242,7 @@ describe('createStore', () => {
 		fs.writeFileSync(blocker, 'x');
 		const cwd = path.join(blocker, 'store');
 		const reported: string[] = [];
-		const store = createStore({cwd, onWarning: message => reported.push(message)});
+		const store = createStore({cwd, onWarning: (message) => reported.push(message)});
 		assert.equal(reported.length, 1);
 		assert.ok(reported[0]!.includes(path.join(cwd, 'config.json')), reported[0]);
 		store.setPosition('a.md', position(1));
@@ -256,7 +272,12 @@ describe('createStore', () => {
 		assert.deepEqual(one.getPosition('d.md'), position(4));
 		assert.equal(two.isWatched('s1'), true);
 		const third = createStore({cwd});
-		for (const [id, line] of [['a.md', 1], ['b.md', 2], ['c.md', 3], ['d.md', 4]] as const) {
+		for (const [id, line] of [
+			['a.md', 1],
+			['b.md', 2],
+			['c.md', 3],
+			['d.md', 4],
+		] as const) {
 			assert.deepEqual(third.getPosition(id), position(line), id);
 		}
 		assert.equal(third.isWatched('s2'), false);
@@ -297,14 +318,21 @@ describe('createStore', () => {
 	test('a store from before schemaVersion is migrated, and rewritten as version 1 on the next change', () => {
 		const cwd = tempFolder();
 		const file = path.join(cwd, 'config.json');
-		fs.writeFileSync(file, JSON.stringify({
-			lastPost: 'old.md',
-			positions: {'old.md': {line: 14, topic: 'Keynotes', updatedAt: 5}, 'bad.md': {line: 'x'}},
-			watched: ['old.md#1', 'old.md#2'],
-		}));
+		fs.writeFileSync(
+			file,
+			JSON.stringify({
+				lastPost: 'old.md',
+				positions: {'old.md': {line: 14, topic: 'Keynotes', updatedAt: 5}, 'bad.md': {line: 'x'}},
+				watched: ['old.md#1', 'old.md#2'],
+			}),
+		);
 		const store = createStore({cwd});
 		assert.deepEqual(store.warnings, []);
-		assert.deepEqual(store.getPosition('old.md'), {anchor: {sourceLine: 14, blockKey: '', blockFraction: 0, topic: 'Keynotes', progress: 0}, readTopics: [], updatedAt: 5});
+		assert.deepEqual(store.getPosition('old.md'), {
+			anchor: {sourceLine: 14, blockKey: '', blockFraction: 0, topic: 'Keynotes', progress: 0},
+			readTopics: [],
+			updatedAt: 5,
+		});
 		assert.equal(store.getPosition('bad.md'), undefined);
 		assert.equal(store.lastPostId(), 'old.md');
 		assert.equal(store.isWatched('old.md#2'), true);
@@ -373,9 +401,12 @@ describe('createStore', () => {
 	test('a throwing warning listener does not break the store', () => {
 		const cwd = tempFolder();
 		fs.writeFileSync(path.join(cwd, 'config.json'), 'nope');
-		const store = createStore({cwd, onWarning: () => {
-			throw new Error('listener');
-		}});
+		const store = createStore({
+			cwd,
+			onWarning: () => {
+				throw new Error('listener');
+			},
+		});
 		assert.equal(store.warnings.length, 1);
 		store.setLastPostId('a.md');
 		assert.equal(store.lastPostId(), 'a.md');
@@ -395,7 +426,9 @@ describe('clocks, sizes and other runs', () => {
 		assert.deepEqual(store.getPosition('a.md'), moved);
 		assert.deepEqual((readJson(file)['positions'] as Record<string, PostPosition>)['a.md'], moved);
 		// Version 0's positions too, and what migrateStoreData gives anyone else.
-		const migrated = migrateStoreData({positions: {'b.md': {line: 3, updatedAt: ahead}, 'c.md': position(2, Number.MAX_VALUE)}});
+		const migrated = migrateStoreData({
+			positions: {'b.md': {line: 3, updatedAt: ahead}, 'c.md': position(2, Number.MAX_VALUE)},
+		});
 		for (const id of ['b.md', 'c.md']) assert.ok(migrated.data.positions[id]!.updatedAt <= Date.now(), id);
 	});
 
@@ -403,11 +436,21 @@ describe('clocks, sizes and other runs', () => {
 		const cwd = tempFolder();
 		const file = path.join(cwd, 'config.json');
 		const extra = {theme: 'light', bookmarks: {'a.md': [3, 5]}, schemaNote: null};
-		fs.writeFileSync(file, JSON.stringify({schemaVersion: 1, positions: {'a.md': position(1)}, watched: {}, lastPostId: 'a.md', ...extra}));
+		fs.writeFileSync(
+			file,
+			JSON.stringify({schemaVersion: 1, positions: {'a.md': position(1)}, watched: {}, lastPostId: 'a.md', ...extra}),
+		);
 		const store = createStore({cwd});
 		store.setPosition('b.md', position(2));
 		store.setWatched('s1', true);
-		assert.deepEqual({theme: readJson(file)['theme'], bookmarks: readJson(file)['bookmarks'], schemaNote: readJson(file)['schemaNote']}, extra);
+		assert.deepEqual(
+			{
+				theme: readJson(file)['theme'],
+				bookmarks: readJson(file)['bookmarks'],
+				schemaNote: readJson(file)['schemaNote'],
+			},
+			extra,
+		);
 		assert.equal(store.forget(), true);
 		const after = readJson(file);
 		assert.deepEqual({theme: after['theme'], bookmarks: after['bookmarks'], schemaNote: after['schemaNote']}, extra);
@@ -428,7 +471,10 @@ describe('clocks, sizes and other runs', () => {
 		fs.truncateSync(file, maxStoreBytes + 1);
 		const store = createStore({cwd});
 		assert.equal(store.warnings.length, 1);
-		assert.match(store.warnings[0]!, /could not be read \(it is 16 MB, more than the 16 MB a reading-position file may be; delete or move it/);
+		assert.match(
+			store.warnings[0]!,
+			/could not be read \(it is 16 MB, more than the 16 MB a reading-position file may be; delete or move it/,
+		);
 		store.setPosition('a.md', position(1));
 		assert.deepEqual(store.getPosition('a.md'), position(1));
 		assert.equal(store.forget(), false);
@@ -436,13 +482,17 @@ describe('clocks, sizes and other runs', () => {
 		assert.deepEqual(fs.readdirSync(cwd), ['config.json']);
 	});
 
-	test('a FIFO in the file\'s place is not read (the read would wait forever)', {skip: process.platform === 'win32'}, () => {
-		const cwd = tempFolder();
-		const file = path.join(cwd, 'config.json');
-		assert.equal(spawnSync('mkfifo', [file]).status, 0);
-		const store = createStore({cwd});
-		assert.match(store.warnings[0] ?? '', /not a regular file/);
-	});
+	test(
+		"a FIFO in the file's place is not read (the read would wait forever)",
+		{skip: process.platform === 'win32'},
+		() => {
+			const cwd = tempFolder();
+			const file = path.join(cwd, 'config.json');
+			assert.equal(spawnSync('mkfifo', [file]).status, 0);
+			const store = createStore({cwd});
+			assert.match(store.warnings[0] ?? '', /not a regular file/);
+		},
+	);
 
 	test('a change that finds the lock taken waits at most waitMs, stays in memory, and is written once the lock is free', async () => {
 		const cwd = tempFolder();
@@ -452,7 +502,10 @@ describe('clocks, sizes and other runs', () => {
 		const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], {stdio: 'ignore'});
 		after(() => holder.kill('SIGKILL'));
 		fs.mkdirSync(`${file}.lock`);
-		fs.writeFileSync(path.join(`${file}.lock`, 'holder'), JSON.stringify({pid: holder.pid, host: os.hostname(), started: null}));
+		fs.writeFileSync(
+			path.join(`${file}.lock`, 'holder'),
+			JSON.stringify({pid: holder.pid, host: os.hostname(), started: null}),
+		);
 		const store = createStore({cwd, lock: {waitMs: 0, staleMs: 600_000, timeoutMs: 600_000}});
 		store.setPosition('b.md', position(2));
 		store.setWatched('s1', true);
@@ -480,7 +533,11 @@ describe('clocks, sizes and other runs', () => {
 		const file = path.join(cwd, 'config.json');
 		fs.mkdirSync(path.join(cwd, 'config.json.lock'));
 		const reported: string[] = [];
-		const store = createStore({cwd, lock: {waitMs: 0, staleMs: 600_000, timeoutMs: 50}, onWarning: message => reported.push(message)});
+		const store = createStore({
+			cwd,
+			lock: {waitMs: 0, staleMs: 600_000, timeoutMs: 50},
+			onWarning: (message) => reported.push(message),
+		});
 		store.setPosition('a.md', position(1));
 		await store.settled();
 		assert.equal(reported.length, 1);
@@ -492,11 +549,18 @@ describe('clocks, sizes and other runs', () => {
 
 describe('store schema', () => {
 	test('prunes by updatedAt and migrates nonsense to an empty store', () => {
-		const {data} = migrateStoreData({schemaVersion: 1, positions: {a: position(1, 3), b: position(2, 1), c: position(3, 2)}, watched: {}});
+		const {data} = migrateStoreData({
+			schemaVersion: 1,
+			positions: {a: position(1, 3), b: position(2, 1), c: position(3, 2)},
+			watched: {},
+		});
 		assert.deepEqual(Object.keys(prunePositions(data, 2).positions).sort(), ['a', 'c']);
 		for (const nonsense of [null, 5, 'x', [], {positions: 'x', watched: 3, lastPostId: 9}]) {
 			const migrated = migrateStoreData(nonsense);
-			assert.deepEqual({...migrated.data, positions: {...migrated.data.positions}, watched: {...migrated.data.watched}}, {schemaVersion: 1, positions: {}, watched: {}});
+			assert.deepEqual(
+				{...migrated.data, positions: {...migrated.data.positions}, watched: {...migrated.data.watched}},
+				{schemaVersion: 1, positions: {}, watched: {}},
+			);
 			assert.equal(migrated.isNewer, false);
 		}
 	});
@@ -509,7 +573,7 @@ describe('createDebouncedSaver', () => {
 		return {calls, setPosition: (postId, value) => calls.push([postId, value.anchor.sourceLine])};
 	}
 
-	test('scrolling writes once per delay with the latest position, and no later than the delay', context => {
+	test('scrolling writes once per delay with the latest position, and no later than the delay', (context) => {
 		context.mock.timers.enable({apis: ['setTimeout']});
 		const store = recorder();
 		const saver = createDebouncedSaver(store, 300);
@@ -525,12 +589,15 @@ describe('createDebouncedSaver', () => {
 		context.mock.timers.tick(299);
 		assert.equal(store.calls.length, 1);
 		context.mock.timers.tick(1);
-		assert.deepEqual(store.calls, [['a.md', 3], ['a.md', 4]]);
+		assert.deepEqual(store.calls, [
+			['a.md', 3],
+			['a.md', 4],
+		]);
 		context.mock.timers.tick(10_000);
 		assert.equal(store.calls.length, 2);
 	});
 
-	test('flush writes at once, one write per post; cancel drops what is pending', context => {
+	test('flush writes at once, one write per post; cancel drops what is pending', (context) => {
 		context.mock.timers.enable({apis: ['setTimeout']});
 		const store = recorder();
 		const saver = createDebouncedSaver(store);
@@ -538,7 +605,10 @@ describe('createDebouncedSaver', () => {
 		saver.save('b.md', position(2));
 		saver.save('a.md', position(3));
 		saver.flush();
-		assert.deepEqual(store.calls, [['a.md', 3], ['b.md', 2]]);
+		assert.deepEqual(store.calls, [
+			['a.md', 3],
+			['b.md', 2],
+		]);
 		saver.flush();
 		context.mock.timers.tick(1000);
 		assert.equal(store.calls.length, 2);

@@ -10,11 +10,36 @@ import {createReaderEnv} from '../../src/ui/reader-env.js';
 
 // Two posts whose last topics are short: they start on the last page.
 const body = (name: string) =>
-	[...['One', 'Two', 'Three'].flatMap(topic => [`## ${name} ${topic}`, '', ...Array.from({length: 30}, (_, index) => `${topic} line ${index}\n`)]), `## ${name} Short`, '', 'A short topic.', '', `## ${name} Last`, '', 'The end.'].join('\n');
-const posts = ['a', 'b'].map((name, index) => parsePost({text: `---\ntitle: Post ${name}\ndate: 2024-01-0${2 - index}\n---\n${body(name)}`, id: `${name}.md`, path: `/${name}.md`, displayPath: `${name}.md`}));
-const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.body, options), {color: false, hyperlinks: false});
-const run = (state: ReaderState, ...actions: ReaderAction[]) => actions.reduce((current, action) => readerReducer(current, action, env), state);
-const view = (state: ReaderState) => selectView(state, env, {keepsPlaces: true, title: index => posts[index]!.title, warningCount: 0});
+	[
+		...['One', 'Two', 'Three'].flatMap((topic) => [
+			`## ${name} ${topic}`,
+			'',
+			...Array.from({length: 30}, (_, index) => `${topic} line ${index}\n`),
+		]),
+		`## ${name} Short`,
+		'',
+		'A short topic.',
+		'',
+		`## ${name} Last`,
+		'',
+		'The end.',
+	].join('\n');
+const posts = ['a', 'b'].map((name, index) =>
+	parsePost({
+		text: `---\ntitle: Post ${name}\ndate: 2024-01-0${2 - index}\n---\n${body(name)}`,
+		id: `${name}.md`,
+		path: `/${name}.md`,
+		displayPath: `${name}.md`,
+	}),
+);
+const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.body, options), {
+	color: false,
+	hyperlinks: false,
+});
+const run = (state: ReaderState, ...actions: ReaderAction[]) =>
+	actions.reduce((current, action) => readerReducer(current, action, env), state);
+const view = (state: ReaderState) =>
+	selectView(state, env, {keepsPlaces: true, title: (index) => posts[index]!.title, warningCount: 0});
 
 describe('widgets and the view-model', () => {
 	test('layout: a 100-column measure, spare room to the sidebar, then a margin', () => {
@@ -49,7 +74,7 @@ describe('widgets and the view-model', () => {
 	test('sidebar Enter on the last topic, the end already on screen: it is current and read', () => {
 		const atEnd = run(initialState(100, 20), {type: 'bottom'});
 		const rows = env.sidebarRows(0);
-		const last = rows.findIndex(row => row.kind === 'topic' && row.topicIndex === 4);
+		const last = rows.findIndex((row) => row.kind === 'topic' && row.topicIndex === 4);
 		const focused = run(atEnd, {type: 'switchFocus'});
 		// The spy already names the last topic here; choose the one before it, then the last.
 		const before = run(focused, {type: 'sidebarMove', delta: last - 1 - focused.sidebar.cursor}, {type: 'sidebarOpen'});

@@ -9,14 +9,27 @@ import {keys, press, ready, render, settle} from '../helpers/keys.js';
 
 /** A post whose body lines are numbered, so a frame shows exactly where the reader is. */
 function numberedPost(id: string, title: string, date: string, topics: string[], linesPerTopic: number): Post {
-	const body = topics.flatMap(topic => [`## ${topic}`, ...Array.from({length: linesPerTopic - 1}, (_, index) => `${topic} line ${index + 1}`)]);
-	return parsePost({text: `---\ntitle: ${title}\ndate: ${date}\n---\n${body.join('\n')}`, id, path: `/notes/${id}`, displayPath: id});
+	const body = topics.flatMap((topic) => [
+		`## ${topic}`,
+		...Array.from({length: linesPerTopic - 1}, (_, index) => `${topic} line ${index + 1}`),
+	]);
+	return parsePost({
+		text: `---\ntitle: ${title}\ndate: ${date}\n---\n${body.join('\n')}`,
+		id,
+		path: `/notes/${id}`,
+		displayPath: id,
+	});
 }
 
 /** One rendered line per source line: the tests read frames without depending on the renderer. */
 function renderPost(post: Post, options: RenderOptions): RenderedDoc {
-	const lines = post.body.split('\n').map(line => line.slice(0, options.width));
-	return {width: options.width, color: false, lines, blocks: lines.map((line, index) => ({sourceLine: index + 1, startLine: index, lineCount: 1, key: line}))};
+	const lines = post.body.split('\n').map((line) => line.slice(0, options.width));
+	return {
+		width: options.width,
+		color: false,
+		lines,
+		blocks: lines.map((line, index) => ({sourceLine: index + 1, startLine: index, lineCount: 1, key: line})),
+	};
 }
 
 const newer = numberedPost('b.md', 'Newer notes', '2024-02-02', ['Alpha', 'Beta', 'Gamma'], 20);
@@ -24,7 +37,9 @@ const older = numberedPost('a.md', 'Older notes', '2023-01-01', ['Delta'], 10);
 const library: Library = {posts: [newer, older], warnings: [], searched: ['/notes']};
 
 function start(width = 100, height = 20, lib = library) {
-	return render(<App library={lib} renderPost={renderPost} color={false} hyperlinks={false} width={width} height={height} />);
+	return render(
+		<App library={lib} renderPost={renderPost} color={false} hyperlinks={false} width={width} height={height} />,
+	);
 }
 
 const paneTop = (frame: string) => stripStyles(frame.split('\n')[0]!.split(/[│┃]/)[1] ?? '').trim();
@@ -135,7 +150,9 @@ describe('the reader', () => {
 		const app = start(15, 4);
 		await ready(app);
 		assert.match(app.lastFrame()!, /too small/);
-		app.rerender(<App library={library} renderPost={renderPost} color={false} hyperlinks={false} width={100} height={20} />);
+		app.rerender(
+			<App library={library} renderPost={renderPost} color={false} hyperlinks={false} width={100} height={20} />,
+		);
 		await settle(app);
 		assert.match(app.lastFrame()!, /▾ Newer notes/);
 		app.unmount();
@@ -175,7 +192,12 @@ describe('the reader', () => {
 	});
 
 	test('a post without sections shows its title once in the status line', async () => {
-		const plainPost = parsePost({text: '---\ntitle: Short note\ndate: 2024-03-03\n---\nJust a paragraph.\n', id: 'c.md', path: '/notes/c.md', displayPath: 'c.md'});
+		const plainPost = parsePost({
+			text: '---\ntitle: Short note\ndate: 2024-03-03\n---\nJust a paragraph.\n',
+			id: 'c.md',
+			path: '/notes/c.md',
+			displayPath: 'c.md',
+		});
 		const app = start(100, 20, {posts: [plainPost], warnings: [], searched: ['/notes']});
 		await ready(app);
 		const status = stripStyles(statusLine(app.lastFrame()!));
@@ -185,7 +207,11 @@ describe('the reader', () => {
 	});
 
 	test('no posts: says where it looked and how to point elsewhere', async () => {
-		const app = start(100, 20, {posts: [], warnings: [{file: '/x/bad.md', message: 'skipped: binary file, not markdown'}], searched: ['/x']});
+		const app = start(100, 20, {
+			posts: [],
+			warnings: [{file: '/x/bad.md', message: 'skipped: binary file, not markdown'}],
+			searched: ['/x'],
+		});
 		await ready(app);
 		assert.match(app.lastFrame()!, /No posts found/);
 		assert.match(app.lastFrame()!, /Looked in: \/x/);
@@ -197,7 +223,10 @@ describe('the reader', () => {
 
 describe('warnings in the reader', () => {
 	test('the status line counts them and W lists each file with its problem', async () => {
-		const app = start(100, 20, {...library, warnings: [{file: '/notes/broken.md', line: 3, message: 'front matter is not valid YAML'}]});
+		const app = start(100, 20, {
+			...library,
+			warnings: [{file: '/notes/broken.md', line: 3, message: 'front matter is not valid YAML'}],
+		});
 		await ready(app);
 		assert.match(statusLine(app.lastFrame()!), /1 warning \(W\)/);
 		await press(app, 'W');
@@ -228,7 +257,10 @@ describe('help in a small terminal', () => {
 
 	test('help and warnings wrap long lines instead of cutting them', async () => {
 		const problem = 'front matter is not valid YAML (Flow sequence in block collection must end with a ])';
-		const app = start(50, 15, {...library, warnings: [{file: '/notes/a/long/path/broken.md', line: 2, message: problem}]});
+		const app = start(50, 15, {
+			...library,
+			warnings: [{file: '/notes/a/long/path/broken.md', line: 2, message: problem}],
+		});
 		await ready(app);
 		await press(app, '?');
 		// The status line may cut the post title; the help itself wraps.
@@ -237,7 +269,10 @@ describe('help in a small terminal', () => {
 		await press(app, keys.escape, 'W');
 		const frame = app.lastFrame()!;
 		assert.doesNotMatch(frame.split('\n').slice(0, -1).join('\n'), /…/);
-		assert.match(frame.replace(/\s+/g, ' '), /broken\.md:2: front matter is not valid YAML \(Flow sequence in block collection must end with a \]\)/);
+		assert.match(
+			frame.replace(/\s+/g, ' '),
+			/broken\.md:2: front matter is not valid YAML \(Flow sequence in block collection must end with a \]\)/,
+		);
 		for (const line of frame.split('\n')) assert.ok(line.length <= 50, line);
 		app.unmount();
 	});

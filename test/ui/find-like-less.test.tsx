@@ -8,7 +8,8 @@ import {findMatches} from '../../src/state/find/find-matches.js';
 import {App} from '../../src/ui/app.js';
 import {keys, press, ready, render} from '../helpers/keys.js';
 
-const filler = (topic: string) => Array.from({length: 30}, (_, index) => `${topic} filler paragraph ${index}.`).join('\n\n');
+const filler = (topic: string) =>
+	Array.from({length: 30}, (_, index) => `${topic} filler paragraph ${index}.`).join('\n\n');
 const body = [
 	'## Start',
 	'',
@@ -22,7 +23,12 @@ const body = [
 	'',
 	filler('second'),
 ].join('\n');
-const post = parsePost({text: `---\ntitle: Notes\ndate: 2024-01-01\n---\n${body}`, id: 'n.md', path: '/n/n.md', displayPath: 'n.md'});
+const post = parsePost({
+	text: `---\ntitle: Notes\ndate: 2024-01-01\n---\n${body}`,
+	id: 'n.md',
+	path: '/n/n.md',
+	displayPath: 'n.md',
+});
 const library: Library = {posts: [post], warnings: [], searched: ['/n']};
 const statusLine = (frame: string) => stripStyles(frame.split('\n').at(-1)!);
 
@@ -33,7 +39,9 @@ describe('find like less (issue 16.5)', () => {
 			const doc = renderMarkdown(body, {width, color: false, hyperlinks: false});
 			const matches = findMatches(doc, 'reading  MEASURE');
 			assert.equal(matches.length, 2, `width ${width}`);
-			const marked = matches[0]!.segments.map(segment => doc.lines[segment.line]!.slice(segment.from, segment.to)).join(' ');
+			const marked = matches[0]!.segments
+				.map((segment) => doc.lines[segment.line]!.slice(segment.from, segment.to))
+				.join(' ');
 			assert.equal(marked, 'reading measure');
 			splitSeen ||= matches[0]!.segments.length === 2;
 		}
@@ -41,16 +49,26 @@ describe('find like less (issue 16.5)', () => {
 	});
 
 	test('folds case and accents as the search does: zieba finds Zięba, korbes KÖRBES, the marks exact (issue 24)', () => {
-		const doc = renderMarkdown('Talks by Marcel Zięba and by Mauricio KÖRBES, then Zieba again.', {width: 30, color: false, hyperlinks: false});
-		const marked = (query: string) => findMatches(doc, query).map(match => match.segments.map(segment => doc.lines[segment.line]!.slice(segment.from, segment.to)).join(' '));
+		const doc = renderMarkdown('Talks by Marcel Zięba and by Mauricio KÖRBES, then Zieba again.', {
+			width: 30,
+			color: false,
+			hyperlinks: false,
+		});
+		const marked = (query: string) =>
+			findMatches(doc, query).map((match) =>
+				match.segments.map((segment) => doc.lines[segment.line]!.slice(segment.from, segment.to)).join(' '),
+			);
 		assert.deepEqual(marked('zieba'), ['Zięba', 'Zieba']);
 		assert.deepEqual(marked('Körbes'), ['KÖRBES']);
 		assert.deepEqual(marked('korbes'), ['KÖRBES']);
 	});
 
 	test('the current match stands out; n scrolls only off screen; a wrap is said; Ctrl-F offers the last query', async () => {
-		const renderPost = (p: typeof post, options: {width: number; color: boolean; hyperlinks: boolean}) => renderMarkdown(p.body, options);
-		const app = render(<App library={library} renderPost={renderPost} color={false} hyperlinks={false} width={70} height={20} />);
+		const renderPost = (p: typeof post, options: {width: number; color: boolean; hyperlinks: boolean}) =>
+			renderMarkdown(p.body, options);
+		const app = render(
+			<App library={library} renderPost={renderPost} color={false} hyperlinks={false} width={70} height={20} />,
+		);
 		await ready(app);
 		await press(app, keys.ctrlF, ...'reading measure', keys.enter);
 		let frame = app.lastFrame()!;
@@ -64,7 +82,7 @@ describe('find like less (issue 16.5)', () => {
 		assert.match(statusLine(frame), /2 of 2/);
 		// Scrolled: the match sits a few rows under the top, not on it.
 		const rows = frame.split('\n').map(stripStyles);
-		const at = rows.findIndex(row => row.includes('Here the reading measure'));
+		const at = rows.findIndex((row) => row.includes('Here the reading measure'));
 		assert.ok(at >= 2 && at <= 4, `the match row is ${at}`);
 		// The first match is still marked, as an other match (underlined), the current one differently.
 		assert.match(frame, /Here the \u001B\[1m\u001B\[7mreading measure\u001B\[27m\u001B\[22m/);

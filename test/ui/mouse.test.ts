@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {isMouseInput, MOUSE_OFF, MOUSE_ON, mouseIntent, parseMouse, parseMouseChunk, screenAreaAt} from '../../src/ui/mouse.js';
+import {
+	isMouseInput,
+	MOUSE_OFF,
+	MOUSE_ON,
+	mouseIntent,
+	parseMouse,
+	parseMouseChunk,
+	screenAreaAt,
+} from '../../src/ui/mouse.js';
 
 const plain = {shift: false, meta: false, ctrl: false};
 
@@ -19,17 +27,45 @@ describe('SGR mouse reports', () => {
 		assert.deepEqual(parseMouse('\u001B[<0;5;7M'), {kind: 'press', button: 'left', x: 4, y: 6, ...plain});
 		assert.deepEqual(parseMouse('\u001B[<0;5;7m'), {kind: 'release', button: 'left', x: 4, y: 6, ...plain});
 		assert.equal((parseMouse('\u001B[<2;5;7M') as {button: string}).button, 'right');
-		assert.deepEqual(parseMouse('\u001B[<16;1;1M'), {kind: 'press', button: 'left', x: 0, y: 0, shift: false, meta: false, ctrl: true});
-		assert.deepEqual(parseMouse('\u001B[<69;2;2M'), {kind: 'wheel', direction: 'down', x: 1, y: 1, shift: true, meta: false, ctrl: false});
+		assert.deepEqual(parseMouse('\u001B[<16;1;1M'), {
+			kind: 'press',
+			button: 'left',
+			x: 0,
+			y: 0,
+			shift: false,
+			meta: false,
+			ctrl: true,
+		});
+		assert.deepEqual(parseMouse('\u001B[<69;2;2M'), {
+			kind: 'wheel',
+			direction: 'down',
+			x: 1,
+			y: 1,
+			shift: true,
+			meta: false,
+			ctrl: false,
+		});
 		assert.equal(parseMouse('\u001B[<35;2;2M')?.kind, 'move');
 	});
 	test('not a report: keys, other sequences, a place off the screen, a wheel release', () => {
-		for (const input of ['j', '\u001B[A', '\u001B[<64;0;5M', '\u001B[<64;1;1', '\u001B[M !!', '[<a;1;1M', '\u001B[<64;1;1Mj']) assert.equal(parseMouse(input), null, JSON.stringify(input));
+		for (const input of [
+			'j',
+			'\u001B[A',
+			'\u001B[<64;0;5M',
+			'\u001B[<64;1;1',
+			'\u001B[M !!',
+			'[<a;1;1M',
+			'\u001B[<64;1;1Mj',
+		])
+			assert.equal(parseMouse(input), null, JSON.stringify(input));
 		assert.equal(parseMouse('\u001B[<64;1;1m'), null);
 	});
 	test('a chunk holding several reports and keys between them', () => {
 		const {events, rest} = parseMouseChunk('\u001B[<65;3;3M\u001B[<65;3;3Mj\u001B[<0;1;2M');
-		assert.deepEqual(events.map(event => event.kind), ['wheel', 'wheel', 'press']);
+		assert.deepEqual(
+			events.map((event) => event.kind),
+			['wheel', 'wheel', 'press'],
+		);
 		assert.equal(rest, 'j');
 	});
 	test('the modes to turn on and off', () => {
@@ -56,7 +92,11 @@ describe('what a mouse event asks for', () => {
 	const layout = {width: 120, height: 35, sidebarWidth: 33, paneHeight: 34};
 	test('the wheel scrolls the pane under the pointer, three lines a step', () => {
 		assert.deepEqual(mouseIntent(parseMouse('\u001B[<65;60;10M')!, layout), {kind: 'scroll', area: 'text', lines: 3});
-		assert.deepEqual(mouseIntent(parseMouse('\u001B[<64;5;10M')!, layout), {kind: 'scroll', area: 'sidebar', lines: -3});
+		assert.deepEqual(mouseIntent(parseMouse('\u001B[<64;5;10M')!, layout), {
+			kind: 'scroll',
+			area: 'sidebar',
+			lines: -3,
+		});
 	});
 	test('a left press on a sidebar row picks that row; on the status line, or another button, nothing', () => {
 		assert.deepEqual(mouseIntent(parseMouse('\u001B[<0;5;8M')!, layout), {kind: 'click', area: 'sidebar', row: 7});

@@ -11,10 +11,22 @@ import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {createDebouncedSaver, createStore} from '../../src/state/store.js';
 import {press, ready, render} from '../helpers/keys.js';
 
-const paragraph = (topic: string, index: number) => `${topic} paragraph ${index}: ${'words that wrap differently at every width '.repeat(3)}`;
-const body = ['First', 'Second', 'Third'].flatMap(topic => [`## ${topic} topic`, '', ...Array.from({length: 6}, (_, index) => [paragraph(topic, index + 1), '']).flat()]).join('\n');
-const make = (id: string, title: string, date: string) => parsePost({text: `---\ntitle: ${title}\ndate: ${date}\n---\n${body}`, id, path: `/n/${id}`, displayPath: id});
-const library: Library = {posts: [make('new.md', 'New post', '2024-02-02'), make('old.md', 'Old post', '2023-01-01')], warnings: [], searched: ['/n']};
+const paragraph = (topic: string, index: number) =>
+	`${topic} paragraph ${index}: ${'words that wrap differently at every width '.repeat(3)}`;
+const body = ['First', 'Second', 'Third']
+	.flatMap((topic) => [
+		`## ${topic} topic`,
+		'',
+		...Array.from({length: 6}, (_, index) => [paragraph(topic, index + 1), '']).flat(),
+	])
+	.join('\n');
+const make = (id: string, title: string, date: string) =>
+	parsePost({text: `---\ntitle: ${title}\ndate: ${date}\n---\n${body}`, id, path: `/n/${id}`, displayPath: id});
+const library: Library = {
+	posts: [make('new.md', 'New post', '2024-02-02'), make('old.md', 'Old post', '2023-01-01')],
+	warnings: [],
+	searched: ['/n'],
+};
 const dir = mkdtempSync(join(tmpdir(), 'kn-resume-'));
 after(() => rmSync(dir, {recursive: true, force: true}));
 
@@ -22,7 +34,17 @@ function open(width: number, options: {resume?: boolean} = {}) {
 	const store = createStore({cwd: dir});
 	const saver = createDebouncedSaver(store, 300);
 	const app = render(
-		<App library={library} renderPost={(p, o) => renderMarkdown(p.body, o)} color={false} hyperlinks={false} width={width} height={20} store={store} saver={saver} resume={options.resume ?? true} />,
+		<App
+			library={library}
+			renderPost={(p, o) => renderMarkdown(p.body, o)}
+			color={false}
+			hyperlinks={false}
+			width={width}
+			height={20}
+			store={store}
+			saver={saver}
+			resume={options.resume ?? true}
+		/>,
 	);
 	return {app, saver, store};
 }
@@ -81,8 +103,28 @@ describe('reading position', () => {
 	test('a position from an edited post never stops it opening', async () => {
 		const store = createStore({cwd: dir});
 		store.setLastPostId('new.md');
-		store.setPosition('new.md', {anchor: {sourceLine: 9999, blockKey: 'text that no longer exists anywhere', blockFraction: 0.5, topic: 'Gone topic', progress: 0.5}, readTopics: [], updatedAt: Date.now()});
-		const app = render(<App library={library} renderPost={(p, o) => renderMarkdown(p.body, o)} color={false} hyperlinks={false} width={100} height={20} store={store} />);
+		store.setPosition('new.md', {
+			anchor: {
+				sourceLine: 9999,
+				blockKey: 'text that no longer exists anywhere',
+				blockFraction: 0.5,
+				topic: 'Gone topic',
+				progress: 0.5,
+			},
+			readTopics: [],
+			updatedAt: Date.now(),
+		});
+		const app = render(
+			<App
+				library={library}
+				renderPost={(p, o) => renderMarkdown(p.body, o)}
+				color={false}
+				hyperlinks={false}
+				width={100}
+				height={20}
+				store={store}
+			/>,
+		);
 		await ready(app);
 		// Falls back to the same progress through the post.
 		const frame = stripStyles(app.lastFrame()!);

@@ -28,7 +28,8 @@ function fakeTerminal(columns = 120, rows = 35) {
 	return {terminal, written};
 }
 
-const keeperOn = (terminal: ReturnType<typeof fakeTerminal>['terminal']) => createScreenKeeper(terminal as unknown as NodeJS.WriteStream, terminal as unknown as NodeJS.WriteStream);
+const keeperOn = (terminal: ReturnType<typeof fakeTerminal>['terminal']) =>
+	createScreenKeeper(terminal as unknown as NodeJS.WriteStream, terminal as unknown as NodeJS.WriteStream);
 
 describe('the screen keeper', () => {
 	test('while the terminal holds the last frame, Ink writes pass as they are', () => {
@@ -43,7 +44,7 @@ describe('the screen keeper', () => {
 		const {terminal, written} = fakeTerminal();
 		const keeper = keeperOn(terminal);
 		const painted: string[] = [];
-		keeper.setPainter(prefix => painted.push(prefix));
+		keeper.setPainter((prefix) => painted.push(prefix));
 		keeper.viewAt({width: 120, height: 35});
 		keeper.frameDrawn();
 		terminal.columns = 80;
@@ -55,7 +56,7 @@ describe('the screen keeper', () => {
 		assert.deepEqual(written, ['']);
 		// A frame of the old view at the new size is no good: still held.
 		keeper.frameDrawn();
-		await new Promise(resolve => setImmediate(resolve));
+		await new Promise((resolve) => setImmediate(resolve));
 		assert.deepEqual(painted, []);
 		keeper.viewAt({width: 80, height: 35});
 		keeper.frameDrawn();
@@ -70,7 +71,7 @@ describe('the screen keeper', () => {
 		const {terminal} = fakeTerminal();
 		const keeper = keeperOn(terminal);
 		const painted: string[] = [];
-		keeper.setPainter(prefix => painted.push(prefix));
+		keeper.setPainter((prefix) => painted.push(prefix));
 		keeper.viewAt({width: 120, height: 35});
 		keeper.frameDrawn();
 		terminal.emit('resize');
@@ -97,7 +98,7 @@ describe('the screen keeper', () => {
 		const {terminal} = fakeTerminal();
 		const keeper = keeperOn(terminal);
 		const painted: string[] = [];
-		keeper.setPainter(prefix => painted.push(prefix));
+		keeper.setPainter((prefix) => painted.push(prefix));
 		keeper.viewAt({width: 120, height: 35});
 		keeper.frameDrawn();
 		let resized = 0;
@@ -107,7 +108,7 @@ describe('the screen keeper', () => {
 		assert.equal(resized, 1);
 		assert.equal(terminal.columns, 90);
 		// Not painted before the view is drawn at 90x30.
-		await new Promise(resolve => setImmediate(resolve));
+		await new Promise((resolve) => setImmediate(resolve));
 		assert.deepEqual(painted, []);
 		keeper.viewAt({width: 90, height: 30});
 		keeper.frameDrawn();

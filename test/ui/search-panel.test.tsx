@@ -21,7 +21,7 @@ const body = [
 	'Sessions I attended on the first day:',
 	'',
 	'* [Scaling etcd - Marcel Zięba, Isovalent](https://sched.co/E1)',
-	'* [Policy for All - V Körbes, VMware](https://sched.co/P1) _(Couldn\'t really attend, room full)_',
+	"* [Policy for All - V Körbes, VMware](https://sched.co/P1) _(Couldn't really attend, room full)_",
 	'',
 	...Array.from({length: 40}, (_, index) => `Filler paragraph number ${index + 1}.\n`),
 	'## Later topic',
@@ -30,13 +30,28 @@ const body = [
 	'',
 	'* [Deep Storage - Ana Gómez, Acme](https://sched.co/S1)',
 ].join('\n');
-const post = parsePost({text: `---\ntitle: Conf notes\ndate: 2024-01-01\n---\n${body}`, id: 'conf.md', path: '/n/conf.md', displayPath: 'conf.md'});
+const post = parsePost({
+	text: `---\ntitle: Conf notes\ndate: 2024-01-01\n---\n${body}`,
+	id: 'conf.md',
+	path: '/n/conf.md',
+	displayPath: 'conf.md',
+});
 const library: Library = {posts: [post], warnings: [], searched: ['/n']};
 const dir = mkdtempSync(join(tmpdir(), 'kn-panel-'));
 after(() => rmSync(dir, {recursive: true, force: true}));
 
 function start(extra: Partial<Parameters<typeof App>[0]> = {}) {
-	return render(<App library={library} renderPost={(p, o) => renderMarkdown(p.body, o)} color={false} hyperlinks={false} width={100} height={20} {...extra} />);
+	return render(
+		<App
+			library={library}
+			renderPost={(p, o) => renderMarkdown(p.body, o)}
+			color={false}
+			hyperlinks={false}
+			width={100}
+			height={20}
+			{...extra}
+		/>,
+	);
 }
 const plain = (frame: string | undefined) => stripStyles(frame ?? '');
 
@@ -45,7 +60,7 @@ describe('the session search panel', () => {
 		const app = start();
 		await ready(app);
 		await press(app, '/');
-		await waitForFrame(app, frame => /3 sessions/.test(plain(frame)));
+		await waitForFrame(app, (frame) => /3 sessions/.test(plain(frame)));
 		await press(app, 'z', 'i', 'e', 'b', 'a');
 		const frame = plain(app.lastFrame());
 		assert.match(frame, /\/ zieba▏ +1 session/);
@@ -66,9 +81,12 @@ describe('the session search panel', () => {
 		const before = app.frames.length;
 		app.stdin.write('w');
 		// The results for the new query follow…
-		await waitForFrame(app, frame => /\/ w▏ +1 session\b/.test(plain(frame)) && /› ◌ Policy for All/.test(plain(frame)));
+		await waitForFrame(
+			app,
+			(frame) => /\/ w▏ +1 session\b/.test(plain(frame)) && /› ◌ Policy for All/.test(plain(frame)),
+		);
 		// …after a first frame that echoes the key with the results it replaces (all three).
-		assert.match(plain(app.frames.slice(before).find(frame => plain(frame).includes('/ w▏'))), /\/ w▏ +3 sessions/);
+		assert.match(plain(app.frames.slice(before).find((frame) => plain(frame).includes('/ w▏'))), /\/ w▏ +3 sessions/);
 		app.unmount();
 	});
 
@@ -78,7 +96,7 @@ describe('the session search panel', () => {
 		await press(app, 'j', 'j', 'j');
 		const before = plain(app.lastFrame());
 		await press(app, '/', 'q');
-		await waitForFrame(app, frame => /\/ q▏/.test(plain(frame)));
+		await waitForFrame(app, (frame) => /\/ q▏/.test(plain(frame)));
 		await press(app, keys.escape);
 		assert.equal(plain(app.lastFrame()), before);
 		app.unmount();
@@ -88,17 +106,17 @@ describe('the session search panel', () => {
 		const app = start();
 		await ready(app);
 		await press(app, '/', 'e', 't', 'c', 'd', keys.escape, '/');
-		const kept = await waitForFrame(app, frame => /\/ etcd▏ +1 session/.test(plain(frame)));
+		const kept = await waitForFrame(app, (frame) => /\/ etcd▏ +1 session/.test(plain(frame)));
 		assert.ok(kept.includes('\u001B[7metcd\u001B[27m'), JSON.stringify(kept.split('\n')[0]));
 		await press(app, 'g', 'o');
-		await waitForFrame(app, frame => /\/ go▏/.test(plain(frame)));
+		await waitForFrame(app, (frame) => /\/ go▏/.test(plain(frame)));
 		await press(app, keys.escape, '/', keys.backspace);
-		await waitForFrame(app, frame => /\/ ▏ +3 sessions/.test(plain(frame)));
+		await waitForFrame(app, (frame) => /\/ ▏ +3 sessions/.test(plain(frame)));
 		// Moving to the list and back keeps the query for editing, not for replacing.
 		await press(app, 'p', 'o', 'l', keys.tab, '/', 'i');
-		await waitForFrame(app, frame => /\/ poli▏ +1 session/.test(plain(frame)));
+		await waitForFrame(app, (frame) => /\/ poli▏ +1 session/.test(plain(frame)));
 		await press(app, keys.ctrlU);
-		await waitForFrame(app, frame => /\/ ▏ +3 sessions/.test(plain(frame)));
+		await waitForFrame(app, (frame) => /\/ ▏ +3 sessions/.test(plain(frame)));
 		app.unmount();
 	});
 
@@ -107,7 +125,7 @@ describe('the session search panel', () => {
 		await ready(app);
 		await press(app, '/', 's', 't', 'o', 'r', 'a', 'g', 'e', keys.enter);
 		const frame = app.lastFrame()!;
-		const marked = frame.split('\n').find(line => line.includes('\u001B[7m'));
+		const marked = frame.split('\n').find((line) => line.includes('\u001B[7m'));
 		assert.ok(marked && stripStyles(marked).includes('Deep Storage'), frame);
 		assert.match(plain(frame), /Sessions I attended on day 2/);
 		app.unmount();
@@ -118,18 +136,18 @@ describe('the session search panel', () => {
 		const app = start({store});
 		await ready(app);
 		await press(app, '/', keys.tab, 'm');
-		let frame = plain(await waitForFrame(app, frame => /1 session · missed only/.test(plain(frame))));
+		let frame = plain(await waitForFrame(app, (frame) => /1 session · missed only/.test(plain(frame))));
 		assert.match(frame, /› ◌ Policy for All/);
 		await press(app, 'w');
-		await waitForFrame(app, frame => /› ✓ Policy for All/.test(plain(frame)));
+		await waitForFrame(app, (frame) => /› ✓ Policy for All/.test(plain(frame)));
 		app.unmount();
-		const missed = post.sessions.find(session => session.missed)!;
+		const missed = post.sessions.find((session) => session.missed)!;
 		assert.equal(createStore({cwd: dir}).isWatched(sessionKey(missed)), true);
 		// A new run shows the mark it left.
 		const again = start({store: createStore({cwd: dir})});
 		await ready(again);
 		await press(again, '/', keys.tab, 'm');
-		frame = plain(await waitForFrame(again, frame => /› ✓ Policy for All/.test(plain(frame))));
+		frame = plain(await waitForFrame(again, (frame) => /› ✓ Policy for All/.test(plain(frame))));
 		assert.match(frame, /› ✓ Policy for All/);
 		again.unmount();
 	});
@@ -157,21 +175,42 @@ describe('the session search panel', () => {
 		for (const line of plain(frame).split('\n').slice(0, 3)) assert.doesNotMatch(line, /…/);
 		assert.match(plain(frame), /\/ type · Esc close/);
 		// The selected row's inverse runs to the pane's right edge.
-		const selected = frame.split('\n').find(line => line.includes('› '))!;
+		const selected = frame.split('\n').find((line) => line.includes('› '))!;
 		assert.match(selected, /\u001B\[7m› .* {10,}\u001B\[27m$/);
 		await press(app, 'm', 'd', 'd', keys.tab, 'x', 'y', 'z');
-		await waitForFrame(app, f => /no missed talks on day 2 match 'xyz' — m clears missed, d changes the day/.test(plain(f).replace(/\s*│\s*/g, ' ').replace(/\s+/g, ' ')));
+		await waitForFrame(app, (f) =>
+			/no missed talks on day 2 match 'xyz' — m clears missed, d changes the day/.test(
+				plain(f)
+					.replace(/\s*│\s*/g, ' ')
+					.replace(/\s+/g, ' '),
+			),
+		);
 		app.unmount();
 	});
 
 	test('emptyResultText and groupByPost', async () => {
 		const {emptyResultText, groupByPost} = await import('../../src/state/search/search-view.js');
-		assert.equal(emptyResultText({query: '', missedOnly: false, day: null}, false), 'These notes list no sessions; type to search their text.');
+		assert.equal(
+			emptyResultText({query: '', missedOnly: false, day: null}, false),
+			'These notes list no sessions; type to search their text.',
+		);
 		// A query is never answered "no talk matches" while its text is searched, nor once found there (issue 24).
-		assert.equal(emptyResultText({query: 'netfilter', missedOnly: false, day: null}, true, {isDone: false}), "searching the text for 'netfilter'…");
-		assert.equal(emptyResultText({query: 'zzz', missedOnly: false, day: null}, true), "nothing matches 'zzz', in the talks or the text — Ctrl-U clears the query");
-		assert.equal(emptyResultText({query: 'x', missedOnly: false, day: 1}, true), "no talks on day 1 match 'x' — d changes the day");
+		assert.equal(
+			emptyResultText({query: 'netfilter', missedOnly: false, day: null}, true, {isDone: false}),
+			"searching the text for 'netfilter'…",
+		);
+		assert.equal(
+			emptyResultText({query: 'zzz', missedOnly: false, day: null}, true),
+			"nothing matches 'zzz', in the talks or the text — Ctrl-U clears the query",
+		);
+		assert.equal(
+			emptyResultText({query: 'x', missedOnly: false, day: 1}, true),
+			"no talks on day 1 match 'x' — d changes the day",
+		);
 		const hit = (postId: string, n: number) => ({session: {postId}, n});
-		assert.deepEqual(groupByPost([hit('a', 1), hit('b', 2), hit('a', 3)]).map(h => h.n), [1, 3, 2]);
+		assert.deepEqual(
+			groupByPost([hit('a', 1), hit('b', 2), hit('a', 3)]).map((h) => h.n),
+			[1, 3, 2],
+		);
 	});
 });

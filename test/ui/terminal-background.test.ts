@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import {backgroundFromColorFgBg, chooseBackground, parseBackgroundAnswer, readReplies} from '../../src/ui/terminal-background.js';
+import {
+	backgroundFromColorFgBg,
+	chooseBackground,
+	parseBackgroundAnswer,
+	readReplies,
+} from '../../src/ui/terminal-background.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
 import {cliPath} from '../helpers/run-cli.js';
-
 
 describe('the background, from --theme, OSC 11 and COLORFGBG (issue 16.2)', () => {
 	test('an OSC 11 answer names a dark or light background, in any channel width and either terminator', () => {
@@ -29,16 +33,28 @@ describe('the background, from --theme, OSC 11 and COLORFGBG (issue 16.2)', () =
 describe('the replies to the background query (issue 13: no wait where the terminal has said all)', () => {
 	test('a DA1 reply settles the query: with no OSC 11 answer before it, the terminal tells no background', () => {
 		assert.deepEqual(readReplies('\u001B[?62;22c'), {answer: null, settled: true, rest: ''});
-		assert.deepEqual(readReplies('\u001B]11;rgb:ffff/ffff/ffff\u0007\u001B[?1;2c'), {answer: '\u001B]11;rgb:ffff/ffff/ffff\u0007', settled: true, rest: ''});
+		assert.deepEqual(readReplies('\u001B]11;rgb:ffff/ffff/ffff\u0007\u001B[?1;2c'), {
+			answer: '\u001B]11;rgb:ffff/ffff/ffff\u0007',
+			settled: true,
+			rest: '',
+		});
 	});
 
 	test('until the DA1 reply comes, the query is not settled, even with the OSC 11 answer in', () => {
 		assert.deepEqual(readReplies(''), {answer: null, settled: false, rest: ''});
-		assert.deepEqual(readReplies('\u001B]11;rgb:0/0/0\u001B\\'), {answer: '\u001B]11;rgb:0/0/0\u001B\\', settled: false, rest: ''});
+		assert.deepEqual(readReplies('\u001B]11;rgb:0/0/0\u001B\\'), {
+			answer: '\u001B]11;rgb:0/0/0\u001B\\',
+			settled: false,
+			rest: '',
+		});
 	});
 
 	test('keys typed meanwhile are handed back; neither reply is', () => {
-		assert.deepEqual(readReplies('j\u001B]11;rgb:0/0/0\u0007k\u001B[?6c]'), {answer: '\u001B]11;rgb:0/0/0\u0007', settled: true, rest: 'jk]'});
+		assert.deepEqual(readReplies('j\u001B]11;rgb:0/0/0\u0007k\u001B[?6c]'), {
+			answer: '\u001B]11;rgb:0/0/0\u0007',
+			settled: true,
+			rest: 'jk]',
+		});
 	});
 });
 
@@ -58,7 +74,10 @@ describe('the reader asks the terminal for its background', () => {
 	});
 
 	test('a terminal that answers DA1 only: dark, and its reply is never taken for keys', async () => {
-		const session = startSession([cliPath, '--posts', 'posts'], {env: {FORCE_COLOR: '1', COLORFGBG: ''}, answers: true});
+		const session = startSession([cliPath, '--posts', 'posts'], {
+			env: {FORCE_COLOR: '1', COLORFGBG: ''},
+			answers: true,
+		});
 		await session.waitFor(/\d+\/\d+ \d+%/);
 		assert.ok(session.raw().includes('\u001B]11;?\u0007\u001B[c'));
 		assert.equal(accentOfCurrentTopic(session.raw()), '36');
@@ -67,7 +86,9 @@ describe('the reader asks the terminal for its background', () => {
 	});
 
 	test('replies that come after the wait are dropped, never read as keys', async () => {
-		const session = startSession([cliPath, '--posts', 'posts', '--no-resume'], {env: {FORCE_COLOR: '1', COLORFGBG: ''}});
+		const session = startSession([cliPath, '--posts', 'posts', '--no-resume'], {
+			env: {FORCE_COLOR: '1', COLORFGBG: ''},
+		});
 		await session.waitFor(/ 1–\d+\/\d+ 0%/);
 		// Read as keys, `[?62;22c` opened the help (`?`); the OSC 11 reply paged (`b`) and jumped (`g`).
 		session.write('\u001B[?62;22c');

@@ -12,17 +12,28 @@ describe('v: the search for a talk recording', () => {
 	});
 	test('KUBECON_NOTES_RECORDING_URL replaces it; every {query} is filled', () => {
 		const env = {KUBECON_NOTES_RECORDING_URL: 'https://videos.example/search?q={query}&again={query}'};
-		assert.equal(recordingSearchUrl({title: 'eBPF  for\teveryone'}, env).url, 'https://videos.example/search?q=eBPF%20for%20everyone&again=eBPF%20for%20everyone');
+		assert.equal(
+			recordingSearchUrl({title: 'eBPF  for\teveryone'}, env).url,
+			'https://videos.example/search?q=eBPF%20for%20everyone&again=eBPF%20for%20everyone',
+		);
 	});
 	test('a template that is no http(s) URL or has no {query} is not used, and that is said', () => {
-		for (const template of ['javascript:alert(1)//{query}', 'https://example.com/', 'file:///etc/{query}', 'not a url {query}']) {
+		for (const template of [
+			'javascript:alert(1)//{query}',
+			'https://example.com/',
+			'file:///etc/{query}',
+			'not a url {query}',
+		]) {
 			const search = recordingSearchUrl({title: 'T'}, {KUBECON_NOTES_RECORDING_URL: template});
 			assert.equal(search.url, 'https://www.youtube.com/results?search_query=T', template);
 			assert.match(search.warning ?? '', /KUBECON_NOTES_RECORDING_URL must be an http\(s\) URL holding \{query\}/);
 		}
 	});
 	test('a hostile title cannot put control characters into the URL', () => {
-		assert.doesNotMatch(recordingSearchUrl({title: 'a\u001B[2Jb\u202Ec'}, {}).url, /[\u0000-\u001F\u007F-\u009F\u202E]/);
+		assert.doesNotMatch(
+			recordingSearchUrl({title: 'a\u001B[2Jb\u202Ec'}, {}).url,
+			/[\u0000-\u001F\u007F-\u009F\u202E]/,
+		);
 	});
 });
 

@@ -7,10 +7,12 @@ import {announcesTalks, isNegated, namesDay, type Evidence} from './evidence.js'
 import {scoreOf, type HeadingCandidate} from './headings.js';
 
 /** A date in a heading (`11/4/11`, `4 November`, `Nov 4`): the heading is a day of the conference. */
-const DATE = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i;
+const DATE =
+	/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?\b/i;
 
 /** A heading naming one talk by its kind: `Keynote`, `Opening keynote`, `The talk`. */
-const ONE_TALK = /^(?:(?:the|my|opening|closing|morning|final)\s+)?(?:keynote|talk|session|presentation|workshop|tutorial)$/i;
+const ONE_TALK =
+	/^(?:(?:the|my|opening|closing|morning|final)\s+)?(?:keynote|talk|session|presentation|workshop|tutorial)$/i;
 
 /** Strong evidence by itself: a speaker read from the heading, a talk page, a speakers line. */
 export const STRONG = 3;
@@ -29,15 +31,24 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	for (const candidate of candidates) {
 		const parent = candidate.parent === null ? null : candidates[candidate.parent]!;
 		// `## Talks I attended` supports its children; `## Keynote` is one talk, and its children are its sections.
-		if (parent && announcesTalks(parent.text) && !isNegated(parent.text) && !ONE_TALK.test(parent.text.trim())) candidate.evidence.push({weight: 2, reason: `under "${parent.text}"`});
-		else if (parent && (namesDay(parent.text) || DATE.test(parent.text))) candidate.evidence.push({weight: 1, reason: `under a day: "${parent.text}"`});
+		if (parent && announcesTalks(parent.text) && !isNegated(parent.text) && !ONE_TALK.test(parent.text.trim()))
+			candidate.evidence.push({weight: 2, reason: `under "${parent.text}"`});
+		else if (parent && (namesDay(parent.text) || DATE.test(parent.text)))
+			candidate.evidence.push({weight: 1, reason: `under a day: "${parent.text}"`});
 		// (Only its one child: a name over several headings is one person's talk in parts, `### Ann Lee` then `#### OPA`, `#### etcd`.)
-		else if (parent && parent.excluded?.startsWith('only a name') && (candidate.speakers === null || candidate.form === 'body') && parent.depth < candidate.depth && candidates.filter(other => other.parent === candidate.parent).length === 1) {
+		else if (
+			parent &&
+			parent.excluded?.startsWith('only a name') &&
+			(candidate.speakers === null || candidate.form === 'body') &&
+			parent.depth < candidate.depth &&
+			candidates.filter((other) => other.parent === candidate.parent).length === 1
+		) {
 			// `## Ann Lee` then `### Title`: the heading above names the speaker.
 			candidate.speakers = parent.text;
 			candidate.form = 'below';
 			candidate.evidence.push({weight: 2, reason: `the heading above names the speaker: ${parent.text}`});
-		} else if (!parent && introAnnounces) candidate.evidence.push({weight: 1.5, reason: 'the post opens by saying it lists talks'});
+		} else if (!parent && introAnnounces)
+			candidate.evidence.push({weight: 1.5, reason: 'the post opens by saying it lists talks'});
 	}
 	const groups = new Map<string, HeadingCandidate[]>();
 	for (const candidate of candidates) {
@@ -48,38 +59,55 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		groups.set(key, list);
 	}
 	const decisions = new Map<HeadingCandidate, HeadingDecision>();
-	const open = candidates.filter(candidate => candidate.excluded === null);
+	const open = candidates.filter((candidate) => candidate.excluded === null);
 	// Headings whose levels drift (##, ###, ####) are one run too when most of the post's headings are talks.
-	const postMedium = open.filter(candidate => scoreOf(candidate.evidence) >= MEDIUM).length;
+	const postMedium = open.filter((candidate) => scoreOf(candidate.evidence) >= MEDIUM).length;
 	const postIsTalks = open.length >= 2 && postMedium >= 2 && postMedium * 3 >= open.length * 2;
 	for (const members of groups.values()) {
-		const live = members.filter(member => member.excluded === null);
-		const medium = live.filter(member => scoreOf(member.evidence) >= MEDIUM).length;
+		const live = members.filter((member) => member.excluded === null);
+		const medium = live.filter((member) => scoreOf(member.evidence) >= MEDIUM).length;
 		const isRun = medium >= 2 && medium * 2 >= live.length;
 		// Speaker-first headings read on shape alone (`Ann Lee on Title`) need siblings written alike.
 		for (const member of live) {
-			if ((member.form === 'on' || member.form === 'first') && !member.evidence.some(item => item.weight >= STRONG && item.reason.startsWith('speaker in the heading'))) {
-				const alike = open.filter(other => other.form === member.form).length;
+			if (
+				(member.form === 'on' || member.form === 'first') &&
+				!member.evidence.some((item) => item.weight >= STRONG && item.reason.startsWith('speaker in the heading'))
+			) {
+				const alike = open.filter((other) => other.form === member.form).length;
 				if (alike < 2) revertSplit(member);
-			} else if (member.form === 'on' && open.filter(other => other.form === 'on').length < 2) revertSplit(member);
+			} else if (member.form === 'on' && open.filter((other) => other.form === 'on').length < 2) revertSplit(member);
 		}
 		// A speaker read on its shape alone (`by Jun Park`) counts in full beside siblings written alike.
 		for (const member of live) {
-			const shaped = member.evidence.findIndex(item => item.reason.startsWith('speaker in the heading') && item.reason.includes('shape only'));
+			const shaped = member.evidence.findIndex(
+				(item) => item.reason.startsWith('speaker in the heading') && item.reason.includes('shape only'),
+			);
 			if (shaped === -1 || member.form === null) continue;
-			const alike = open.filter(other => other !== member && other.form === member.form && other.evidence.some(item => item.weight >= STRONG && item.reason.startsWith('speaker in the heading'))).length;
-			if (alike >= 1) member.evidence[shaped] = {weight: STRONG, reason: `speaker in the heading (${member.form}), written like ${alike} other heading${alike === 1 ? '' : 's'}: ${member.speakers}`};
+			const alike = open.filter(
+				(other) =>
+					other !== member &&
+					other.form === member.form &&
+					other.evidence.some((item) => item.weight >= STRONG && item.reason.startsWith('speaker in the heading')),
+			).length;
+			if (alike >= 1)
+				member.evidence[shaped] = {
+					weight: STRONG,
+					reason: `speaker in the heading (${member.form}), written like ${alike} other heading${alike === 1 ? '' : 's'}: ${member.speakers}`,
+				};
 		}
 		// `Title by Ann Lee` beside `Title by Cantino and Stout`: siblings written alike name people alike.
 		for (const member of live) {
 			if (!member.loose || member.form !== null) continue;
 			// Siblings, or (when heading levels drift) the post's other headings.
-			const alike = open.filter(other => other.form === member.loose!.form && other.speakers !== null).length;
+			const alike = open.filter((other) => other.form === member.loose!.form && other.speakers !== null).length;
 			if (alike < 2 && !(alike === 1 && live.length <= 3)) continue;
 			member.title = member.loose.title;
 			member.speakers = member.loose.speakers;
 			member.form = member.loose.form;
-			member.evidence.push({weight: 2, reason: `speaker in the heading, written like ${alike} siblings: ${member.loose.speakers}`});
+			member.evidence.push({
+				weight: 2,
+				reason: `speaker in the heading, written like ${alike} siblings: ${member.loose.speakers}`,
+			});
 		}
 		for (const member of members) {
 			const score = scoreOf(member.evidence);
@@ -89,14 +117,25 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 			else if (score >= STRONG && hasOwnEvidence(member)) {
 				accepted = true;
 				why = 'strong evidence of its own';
-			} else if (isRun && (ownScore(member) >= 1 || (medium * 5 >= live.length * 4 && ownScore(member) >= 0 && member.title.includes(' ') && member !== live.at(-1)))) {
+			} else if (
+				isRun &&
+				(ownScore(member) >= 1 ||
+					(medium * 5 >= live.length * 4 &&
+						ownScore(member) >= 0 &&
+						member.title.includes(' ') &&
+						member !== live.at(-1)))
+			) {
 				// (A heading with no evidence of its own is taken inside a strong run, never as its last: wrap-ups come last.)
 				accepted = true;
 				why = `one of a run of ${live.length} sibling headings, ${medium} with evidence of talks`;
 			} else if (postIsTalks && score >= MEDIUM && live.length === 1) {
 				accepted = true;
 				why = `most of the post's headings (${postMedium} of ${open.length}) are talks`;
-			} else why = score > 0 ? `too little evidence (${score.toFixed(1)}) and its siblings are not talks` : 'no evidence of a talk';
+			} else
+				why =
+					score > 0
+						? `too little evidence (${score.toFixed(1)}) and its siblings are not talks`
+						: 'no evidence of a talk';
 			decisions.set(member, {candidate: member, accepted, score, why});
 		}
 	}
@@ -104,23 +143,35 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	for (const decision of decisions.values()) {
 		const {candidate} = decision;
 		if (!decision.accepted) continue;
-		const hasTalkChildren = candidates.some(other => other.parent !== null && candidates[other.parent] === candidate && decisions.get(other)?.accepted && other.form !== 'below');
+		const hasTalkChildren = candidates.some(
+			(other) =>
+				other.parent !== null &&
+				candidates[other.parent] === candidate &&
+				decisions.get(other)?.accepted &&
+				other.form !== 'below',
+		);
 		if (hasTalkChildren && candidate.form === null) {
 			decision.accepted = false;
 			decision.why = 'the talks are the headings below it';
 		}
 	}
-	return candidates.map(candidate => decisions.get(candidate)!);
+	return candidates.map((candidate) => decisions.get(candidate)!);
 }
 
 /** Evidence of the heading itself, without what a day heading above gives every sibling alike. */
 function ownScore(candidate: HeadingCandidate): number {
-	return scoreOf(candidate.evidence.filter(item => !item.reason.startsWith('under a day')));
+	return scoreOf(candidate.evidence.filter((item) => !item.reason.startsWith('under a day')));
 }
 
 /** Evidence in the heading or right below it, not only in its prose: a lone heading needs some. */
 function hasOwnEvidence(candidate: HeadingCandidate): boolean {
-	return candidate.evidence.some(item => item.weight >= 1.5 && /^(?:speaker in the heading|links a|speakers on the next line|two linked talks|the heading above names|named as a session slot)/.test(item.reason));
+	return candidate.evidence.some(
+		(item) =>
+			item.weight >= 1.5 &&
+			/^(?:speaker in the heading|links a|speakers on the next line|two linked talks|the heading above names|named as a session slot)/.test(
+				item.reason,
+			),
+	);
 }
 
 /** Back to the heading as written: the split was a guess (`Michio Kaku on the Future of Humanity`). */
@@ -128,5 +179,9 @@ function revertSplit(member: HeadingCandidate): void {
 	member.title = member.text;
 	member.speakers = member.bodySpeakers && member.bodySpeakers.length > 0 ? member.bodySpeakers.join(' & ') : null;
 	member.form = member.speakers === null ? null : 'body';
-	member.evidence = member.evidence.map((item: Evidence) => (item.reason.startsWith('speaker in the heading') ? {weight: 0.5, reason: `${item.reason} (no sibling is written alike)`} : item));
+	member.evidence = member.evidence.map((item: Evidence) =>
+		item.reason.startsWith('speaker in the heading')
+			? {weight: 0.5, reason: `${item.reason} (no sibling is written alike)`}
+			: item,
+	);
 }

@@ -7,7 +7,18 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
-import {announcesTalks, isArtifactLabel, isBreak, isSectionName, isTalkPage, isTitleLike, isVideo, mentionsTalk, namesDay, type Evidence} from './evidence.js';
+import {
+	announcesTalks,
+	isArtifactLabel,
+	isBreak,
+	isSectionName,
+	isTalkPage,
+	isTitleLike,
+	isVideo,
+	mentionsTalk,
+	namesDay,
+	type Evidence,
+} from './evidence.js';
 import {findLink, readCandidate} from './items.js';
 import {isEchoed, isGivenName, peopleOf, personScore, speakersInText} from './people.js';
 import {paragraphTalks, speakersBelow} from './shapes.js';
@@ -43,7 +54,8 @@ export type HeadingCandidate = {
 	twin?: {title: string; speakers: string | null; url: string | null};
 };
 
-const safeUrl = (href: string | undefined) => (href !== undefined && isSafeUrl(href) ? sanitizeText(href.trim()) : null);
+const safeUrl = (href: string | undefined) =>
+	href !== undefined && isSafeUrl(href) ? sanitizeText(href.trim()) : null;
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** `1. `, `1) `, `1-) `, `#3 - `: numbering in front of a title. */
@@ -53,7 +65,21 @@ function stripNumbering(text: string): string {
 	return match ? text.slice(match[0].length).trim() : text;
 }
 
-const ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'last', 'final', 'next']);
+const ORDINALS = new Set([
+	'first',
+	'second',
+	'third',
+	'fourth',
+	'fifth',
+	'sixth',
+	'seventh',
+	'eighth',
+	'ninth',
+	'tenth',
+	'last',
+	'final',
+	'next',
+]);
 
 /** `First Session: Title`, `Post-Lunch Third Session - Title`: the slot is not part of the title. */
 function stripSlot(text: string): string {
@@ -75,7 +101,13 @@ function stripSlot(text: string): string {
 /** `"Title"`, `“Title”`, `« Title »`: quotes around a whole title are not part of it. */
 export function stripQuotes(text: string): string {
 	const trimmed = text.trim();
-	const pairs: Array<[string, string]> = [['"', '"'], ['“', '”'], ['«', '»'], ['„', '“'], ['‘', '’']];
+	const pairs: Array<[string, string]> = [
+		['"', '"'],
+		['“', '”'],
+		['«', '»'],
+		['„', '“'],
+		['‘', '’'],
+	];
 	for (const [open, close] of pairs) {
 		if (trimmed.length > 2 && trimmed.startsWith(open) && (trimmed.endsWith(close) || trimmed.endsWith(`${close}.`))) {
 			const inner = trimmed.slice(open.length, trimmed.lastIndexOf(close)).trim();
@@ -107,11 +139,12 @@ function peopleWithOrgs(text: string): {people: string[]; score: number} | null 
 	const direct = peopleOf(cleaned);
 	if (direct) return direct;
 	// `Ann Lee, Acme & Bo Chan, Initech`: every other part an organisation.
-	const pairs = cleaned.split(/&|\band\b|;/).map(part => part.split(',')[0]!.trim());
+	const pairs = cleaned.split(/&|\band\b|;/).map((part) => part.split(',')[0]!.trim());
 	if (pairs.length > 0 && pairs.length < 6 && cleaned.includes(',')) {
-		const people = pairs.map(part => ({part, score: personScore(part)}));
+		const people = pairs.map((part) => ({part, score: personScore(part)}));
 		// `Name, Org & Name, Org` is itself the shape of a speaker list: one known name is enough.
-		if (people.every(entry => entry.score > 0)) return {people: people.map(entry => entry.part), score: Math.max(...people.map(entry => entry.score))};
+		if (people.every((entry) => entry.score > 0))
+			return {people: people.map((entry) => entry.part), score: Math.max(...people.map((entry) => entry.score))};
 	}
 	return null;
 }
@@ -121,31 +154,40 @@ type Split = {title: string; speakers: string; form: NonNullable<HeadingCandidat
 /** The ways a heading holds its speaker, best first; null when it names none. */
 export function splitHeading(text: string, body: string): Split | null {
 	const splits: Split[] = [];
-	const echo = (people: string[]) => people.some(person => isEchoed(person, body));
+	const echo = (people: string[]) => people.some((person) => isEchoed(person, body));
 	const strength = (found: {people: string[]; score: number}) => (found.score >= 2 ? 2 : echo(found.people) ? 2 : 1);
 	// `Lena Fischer - Nimbus Labs: Title`: a person and a company, then the title after the colon.
 	const colonFirst = firstSplit(text, ': ');
-	const dashed = colonFirst ? firstSplit(colonFirst[0], ' - ') ?? firstSplit(colonFirst[0], ' – ') : null;
+	const dashed = colonFirst ? (firstSplit(colonFirst[0], ' - ') ?? firstSplit(colonFirst[0], ' – ')) : null;
 	if (colonFirst && dashed && isTitleish(colonFirst[1])) {
 		const person = peopleOf(dashed[0]);
-		if (person && !peopleOf(dashed[1])) splits.push({title: colonFirst[1], speakers: `${dashed[0]}, ${dashed[1]}`, form: 'first', score: strength(person)});
+		if (person && !peopleOf(dashed[1]))
+			splits.push({
+				title: colonFirst[1],
+				speakers: `${dashed[0]}, ${dashed[1]}`,
+				form: 'first',
+				score: strength(person),
+			});
 	}
 	// `Title - Ann Lee, Acme` (the last dash), `Title -- Ann Lee`, `Title | Ann Lee`.
 	for (const separator of [' -- ', ' - ', ' – ', ' — ', ' | ', ' / ']) {
 		const parts = lastSplit(text, separator);
 		if (!parts) continue;
 		const tail = peopleWithOrgs(parts[1]);
-		if (tail && isTitleish(parts[0])) splits.push({title: parts[0], speakers: parts[1], form: 'tail', score: strength(tail)});
+		if (tail && isTitleish(parts[0]))
+			splits.push({title: parts[0], speakers: parts[1], form: 'tail', score: strength(tail)});
 		// `Ann Lee - Title`, `Ann Lee (Acme) - Title`: a name first, the title after the first dash.
 		const first = firstSplit(text, separator);
 		const head = first ? peopleWithOrgs(first[0]) : null;
-		if (first && head && isTitleish(first[1])) splits.push({title: first[1], speakers: first[0], form: 'first', score: strength(head)});
+		if (first && head && isTitleish(first[1]))
+			splits.push({title: first[1], speakers: first[0], form: 'first', score: strength(head)});
 	}
 	// `Ann Lee: Title` (titles may hold colons: the first one).
 	const colon = firstSplit(text, ': ');
 	if (colon) {
 		const head = peopleWithOrgs(colon[0]);
-		if (head && isTitleish(colon[1])) splits.push({title: colon[1], speakers: colon[0], form: 'first', score: strength(head)});
+		if (head && isTitleish(colon[1]))
+			splits.push({title: colon[1], speakers: colon[0], form: 'first', score: strength(head)});
 	}
 	// `Title by Ann Lee from Acme`, `Keynote by Ann Lee`.
 	const by = lastSplit(text, ' by ');
@@ -153,28 +195,43 @@ export function splitHeading(text: string, body: string): Split | null {
 		const speakers = by[1].replace(/(?<!\s)\s*\([^()]{0,40}\)\s*$/, '').trim();
 		const tail = peopleWithOrgs(speakers);
 		// `Keeping Your Edge by Deploying Faster`: a gerund is the title going on.
-		if (tail && !/ing$/.test(speakers.split(' ')[0]!) && by[0] !== '') splits.push({title: by[0], speakers: speakers.replace(/(?<!\s)\s+from\s.*$/, ''), form: 'by', score: strength(tail)});
+		if (tail && !/ing$/.test(speakers.split(' ')[0]!) && by[0] !== '')
+			splits.push({
+				title: by[0],
+				speakers: speakers.replace(/(?<!\s)\s+from\s.*$/, ''),
+				form: 'by',
+				score: strength(tail),
+			});
 	}
 	// `Title with Ann Lee`: only a known name after the last `with`.
 	const withSplit = lastSplit(text, ' with ');
 	if (withSplit) {
 		const tail = peopleOf(withSplit[1]);
-		if (tail && tail.score === 2 && isGivenName(withSplit[1].split(' ')[0]!)) splits.push({title: withSplit[0], speakers: withSplit[1], form: 'with', score: 2});
+		if (tail && tail.score === 2 && isGivenName(withSplit[1].split(' ')[0]!))
+			splits.push({title: withSplit[0], speakers: withSplit[1], form: 'with', score: 2});
 	}
 	// `Title (Ann Lee)`, `Title (Ann Lee, Bo Chan)`: one word in parentheses is more often a subject.
 	const paren = headingParen(text);
 	if (paren) {
 		const inner = peopleOf(paren[2]!);
-		if (inner && (inner.people.length > 1 || paren[2]!.includes(' ') || /[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u.test(paren[2]!)) && strength(inner) === 2) splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: 2});
+		if (
+			inner &&
+			(inner.people.length > 1 ||
+				paren[2]!.includes(' ') ||
+				/[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u.test(paren[2]!)) &&
+			strength(inner) === 2
+		)
+			splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: 2});
 	}
 	// `Ann Lee on Title`.
 	const on = firstSplit(text, ' on ');
 	if (on) {
 		const head = peopleOf(on[0]);
-		if (head && head.people.length === 1 && on[0].includes(' ') && isTitleish(on[1])) splits.push({title: on[1], speakers: on[0], form: 'on', score: strength(head)});
+		if (head && head.people.length === 1 && on[0].includes(' ') && isTitleish(on[1]))
+			splits.push({title: on[1], speakers: on[0], form: 'on', score: strength(head)});
 	}
 	// A name read on its shape alone is a guess: only `by` says outright that a name follows.
-	const sure = splits.filter(split => split.score >= 2 || split.form === 'by');
+	const sure = splits.filter((split) => split.score >= 2 || split.form === 'by');
 	if (sure.length === 0) return null;
 	sure.sort((a, b) => b.score - a.score);
 	return sure[0]!;
@@ -182,13 +239,22 @@ export function splitHeading(text: string, body: string): Split | null {
 
 /** Capitalised name words, one to four a name, joined by `,`, `&`, `and`: the shape of names. */
 function isNameShaped(text: string): boolean {
-	const parts = text.split(/,|&|\band\b/).map(part => part.trim()).filter(Boolean);
+	const parts = text
+		.split(/,|&|\band\b/)
+		.map((part) => part.trim())
+		.filter(Boolean);
 	return (
 		parts.length > 0 &&
 		parts.length <= 6 &&
-		parts.every(part => {
+		parts.every((part) => {
 			const words = part.split(' ');
-			return words.length <= 4 && words.every(word => /^\p{Lu}[\p{Ll}'’.-]{1,20}$/u.test(word)) && !/ing$/.test(words[0]!) && personScore(part) !== 0 || (words.length === 1 && /^\p{Lu}[\p{Ll}'’-]{2,20}$/u.test(part) && !/ing$/.test(part));
+			return (
+				(words.length <= 4 &&
+					words.every((word) => /^\p{Lu}[\p{Ll}'’.-]{1,20}$/u.test(word)) &&
+					!/ing$/.test(words[0]!) &&
+					personScore(part) !== 0) ||
+				(words.length === 1 && /^\p{Lu}[\p{Ll}'’-]{2,20}$/u.test(part) && !/ing$/.test(part))
+			);
 		})
 	);
 }
@@ -196,11 +262,23 @@ function isNameShaped(text: string): boolean {
 /** `Title by Cantino and Stout`, `Title with Naeem Sarfraz`, `Title - Aiko Mori`: names by shape alone. */
 function looseSplit(text: string): HeadingCandidate['loose'] {
 	// `Rob Sanheim: Title`, `Aslam Kahn on Title`: two or more name words first.
-	for (const [separator, form] of [[': ', 'first'], [' - ', 'first'], [' – ', 'first'], [' on ', 'on']] as const) {
+	for (const [separator, form] of [
+		[': ', 'first'],
+		[' - ', 'first'],
+		[' – ', 'first'],
+		[' on ', 'on'],
+	] as const) {
 		const parts = firstSplit(text, separator);
-		if (parts && parts[1] !== '' && parts[0].includes(' ') && isNameShaped(parts[0].replace(/^(?:Dr|Prof)\.?\s+/, ''))) return {title: parts[1], speakers: parts[0], form};
+		if (parts && parts[1] !== '' && parts[0].includes(' ') && isNameShaped(parts[0].replace(/^(?:Dr|Prof)\.?\s+/, '')))
+			return {title: parts[1], speakers: parts[0], form};
 	}
-	for (const [separator, form] of [[' by ', 'by'], [' with ', 'with'], [' - ', 'tail'], [' -- ', 'tail'], [' – ', 'tail']] as const) {
+	for (const [separator, form] of [
+		[' by ', 'by'],
+		[' with ', 'with'],
+		[' - ', 'tail'],
+		[' -- ', 'tail'],
+		[' – ', 'tail'],
+	] as const) {
 		const parts = lastSplit(text, separator);
 		if (parts && parts[0] !== '' && isNameShaped(parts[1])) return {title: parts[0], speakers: parts[1], form};
 	}
@@ -211,8 +289,8 @@ function looseSplit(text: string): HeadingCandidate['loose'] {
 export function isTitleCaseTitle(text: string): boolean {
 	const words = text.split(/\s+/).filter(Boolean);
 	if (words.length < 3 || words.length > 14) return false;
-	const long = words.filter(word => /^[\p{L}]{4,}/u.test(word));
-	return long.length >= 2 && long.filter(word => /^\p{Lu}/u.test(word)).length * 4 >= long.length * 3;
+	const long = words.filter((word) => /^[\p{L}]{4,}/u.test(word));
+	return long.length >= 2 && long.filter((word) => /^\p{Lu}/u.test(word)).length * 4 >= long.length * 3;
 }
 
 /** `Title (Ann Lee)`, `タイトル（山田 太郎）`: a closing parenthesis at the end, found by a scan. */
@@ -233,16 +311,23 @@ function isTitleish(text: string): boolean {
 }
 
 /** Session formats that are not one talk: `Lightning talks`, `Grok talks`, `Open spaces`. */
-const FORMAT_NAME = /^(?:(?:the|some|more|other)\s+)?(?:lightning|grok|flash|ignite|open|unconference|hallway)\s*(?:talks?|spaces?|sessions?|track)?s?$/i;
+const FORMAT_NAME =
+	/^(?:(?:the|some|more|other)\s+)?(?:lightning|grok|flash|ignite|open|unconference|hallway)\s*(?:talks?|spaces?|sessions?|track)?s?$/i;
 
 /** Embeds and links that belong to a recorded or presented talk. */
-const EMBED = /<iframe\b[^>]{0,400}(?:youtube|vimeo|speakerdeck|slideshare|media\.ccc)|<amp-youtube\b|class="speakerdeck-embed"|▣ (?:youtube|vimeo|video|speakerdeck|slideshare)\b/i;
+const EMBED =
+	/<iframe\b[^>]{0,400}(?:youtube|vimeo|speakerdeck|slideshare|media\.ccc)|<amp-youtube\b|class="speakerdeck-embed"|▣ (?:youtube|vimeo|video|speakerdeck|slideshare)\b/i;
 
 /** The text of a block for evidence: inline text for paragraphs, raw for the rest. */
 function blockText(block: SourceBlock): string {
 	const token = block.token;
 	if (token.type === 'paragraph' || token.type === 'heading') return inlineText(inlineTokens(token));
-	if (token.type === 'list') return (token as Tokens.List).items.map(item => inlineText(inlineTokens(item.tokens.find(inner => inner.type === 'text' || inner.type === 'paragraph')))).join('\n');
+	if (token.type === 'list')
+		return (token as Tokens.List).items
+			.map((item) =>
+				inlineText(inlineTokens(item.tokens.find((inner) => inner.type === 'text' || inner.type === 'paragraph'))),
+			)
+			.join('\n');
 	return token.raw;
 }
 
@@ -262,7 +347,7 @@ export function readHeadings(blocks: SourceBlock[]): HeadingCandidate[] {
 	const asHeading = (block: SourceBlock): Tokens.Heading | null => {
 		if (block.token.type === 'heading') return block.token as Tokens.Heading;
 		if (block.token.type !== 'paragraph' || boldOnlyName(block) === null) return null;
-		const inner = inlineTokens(block.token).find(token => token.raw.trim() !== '');
+		const inner = inlineTokens(block.token).find((token) => token.raw.trim() !== '');
 		const tokens = inner && 'tokens' in inner && Array.isArray(inner.tokens) ? (inner.tokens as Token[]) : [];
 		return {type: 'heading', raw: block.token.raw, depth: 7, text: boldOnlyName(block)!, tokens} as Tokens.Heading;
 	};
@@ -276,9 +361,18 @@ export function readHeadings(blocks: SourceBlock[]): HeadingCandidate[] {
 		let end = index + 1;
 		while (end < blocks.length && !isSectionStart(blocks[end]!)) end++;
 		let subtreeEnd = end;
-		while (subtreeEnd < blocks.length && !((asHeading(blocks[subtreeEnd]!)?.depth ?? 99) <= heading.depth)) subtreeEnd++;
-		const content = (from: number, to: number) => blocks.slice(from, to).filter(inner => inner.token.type !== 'space' && inner.token.type !== 'def');
-		const candidate = readHeading(block, heading, parent, content(index + 1, end), blocks[end], content(index + 1, Math.min(subtreeEnd, end + 12)));
+		while (subtreeEnd < blocks.length && !((asHeading(blocks[subtreeEnd]!)?.depth ?? 99) <= heading.depth))
+			subtreeEnd++;
+		const content = (from: number, to: number) =>
+			blocks.slice(from, to).filter((inner) => inner.token.type !== 'space' && inner.token.type !== 'def');
+		const candidate = readHeading(
+			block,
+			heading,
+			parent,
+			content(index + 1, end),
+			blocks[end],
+			content(index + 1, Math.min(subtreeEnd, end + 12)),
+		);
 		candidate.block = index;
 		candidates.push(candidate);
 		stack.push(candidates.length - 1);
@@ -286,9 +380,18 @@ export function readHeadings(blocks: SourceBlock[]): HeadingCandidate[] {
 	return candidates;
 }
 
-function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number | null, own: SourceBlock[], nextHeading: SourceBlock | undefined, subtree: SourceBlock[]): HeadingCandidate {
+function readHeading(
+	block: SourceBlock,
+	heading: Tokens.Heading,
+	parent: number | null,
+	own: SourceBlock[],
+	nextHeading: SourceBlock | undefined,
+	subtree: SourceBlock[],
+): HeadingCandidate {
 	const tokens = inlineTokens(heading);
-	const raw = fold(inlineText(tokens)).replace(/[:：]$/, '').trim();
+	const raw = fold(inlineText(tokens))
+		.replace(/[:：]$/, '')
+		.trim();
 	const evidence: Evidence[] = [];
 	const numbered = stripNumbering(raw.replace(/[\u200B-\u200D\uFEFF]/g, ''));
 	const unslotted = stripSlot(numbered);
@@ -296,17 +399,36 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	if (unslotted !== numbered) evidence.push({weight: 2, reason: 'named as a session slot (First Session: …)'});
 	const firstBlocks = own.slice(0, 3);
 	const body = firstBlocks.map(blockText).join('\n');
-	const sectionRaw = own.map(inner => inner.token.raw).join('\n');
+	const sectionRaw = own.map((inner) => inner.token.raw).join('\n');
 	const link = findLink(tokens);
 	const url = link ? safeUrl(link.href) : null;
-	const candidate: HeadingCandidate = {block: -1, line: block.line, depth: heading.depth, parent, text, title: text, speakers: null, url, form: null, evidence, excluded: null, body, sectionText: ''};
+	const candidate: HeadingCandidate = {
+		block: -1,
+		line: block.line,
+		depth: heading.depth,
+		parent,
+		text,
+		title: text,
+		speakers: null,
+		url,
+		form: null,
+		evidence,
+		excluded: null,
+		body,
+		sectionText: '',
+	};
 	if (text === '') candidate.excluded = 'empty';
 	else if (isSectionName(text) || isBreak(text)) candidate.excluded = 'a section name, not a title';
 	else if (FORMAT_NAME.test(text)) candidate.excluded = 'a session format, not one talk';
 	else if (namesDay(text) && !/[:\-–]\s*\S/.test(text)) candidate.excluded = 'names a day';
-	else if (announcesTalks(text) && !/^(?:(?:the|opening|closing|morning|final|day\s+\w+)\s+)?(?:keynote|talk|session)$/i.test(text)) candidate.excluded = 'announces talks (a group, not one)';
+	else if (
+		announcesTalks(text) &&
+		!/^(?:(?:the|opening|closing|morning|final|day\s+\w+)\s+)?(?:keynote|talk|session)$/i.test(text)
+	)
+		candidate.excluded = 'announces talks (a group, not one)';
 	else if (/[?!]{2}/.test(text) || text.split(' ').length > 18) candidate.excluded = 'reads as a sentence';
-	else if (/^(?:by|speakers?|presenters?|presented\s+by|with)\b/i.test(text)) candidate.excluded = 'names the speakers of the heading above';
+	else if (/^(?:by|speakers?|presenters?|presented\s+by|with)\b/i.test(text))
+		candidate.excluded = 'names the speakers of the heading above';
 
 	const twin = twinTalks(tokens);
 	if (twin) {
@@ -322,7 +444,10 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 			candidate.title = split.title.replace(/[:：]$/, '').trim();
 			candidate.speakers = split.speakers;
 			candidate.form = split.form;
-			evidence.push({weight: split.score >= 2 ? 3 : 1.5, reason: `speaker in the heading (${split.form}${split.score >= 2 ? '' : ', shape only'}): ${split.speakers}`});
+			evidence.push({
+				weight: split.score >= 2 ? 3 : 1.5,
+				reason: `speaker in the heading (${split.form}${split.score >= 2 ? '' : ', shape only'}): ${split.speakers}`,
+			});
 		}
 	}
 	if (candidate.form === null) {
@@ -331,14 +456,26 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	}
 	candidate.title = stripQuotes(candidate.title);
 	if (url && isTalkPage(url)) evidence.push({weight: 3, reason: `links a talk page: ${url}`});
-	else if (url && (isVideo(url) || /confreaks|\.mp4$|\.webm$|video/i.test(url))) evidence.push({weight: 2, reason: `links a recording: ${url}`});
-	else if (url && link && isArtifactLabel(inlineText(link.tokens))) evidence.push({weight: 1, reason: 'links slides or a recording'});
+	else if (url && (isVideo(url) || /confreaks|\.mp4$|\.webm$|video/i.test(url)))
+		evidence.push({weight: 2, reason: `links a recording: ${url}`});
+	else if (url && link && isArtifactLabel(inlineText(link.tokens)))
+		evidence.push({weight: 1, reason: 'links slides or a recording'});
 
 	const sectionText = own.map(blockText).join('\n');
-	candidate.sectionText = own.filter(inner => inner.token.type === 'paragraph').slice(0, 3).map(blockText).join('\n').replace(/\s+/g, ' ');
+	candidate.sectionText = own
+		.filter((inner) => inner.token.type === 'paragraph')
+		.slice(0, 3)
+		.map(blockText)
+		.join('\n')
+		.replace(/\s+/g, ' ');
 	const subtreeText = subtree.map(blockText).join('\n');
 	const asPeople = peopleOf(text);
-	if (candidate.form === null && asPeople && (asPeople.score === 2 || asPeople.people.some(person => isEchoed(person, subtreeText)))) candidate.excluded ??= 'only a name (the speaker of what follows)';
+	if (
+		candidate.form === null &&
+		asPeople &&
+		(asPeople.score === 2 || asPeople.people.some((person) => isEchoed(person, subtreeText)))
+	)
+		candidate.excluded ??= 'only a name (the speaker of what follows)';
 	// The line or heading below: `by Ann Lee`, `Speakers: …`, `Ann Lee (Acme) @ann`, `* *Ann and Bo*`.
 	const next = own[0] ?? nextHeading;
 	if (candidate.speakers === null && next && candidate.excluded === null) {
@@ -354,17 +491,23 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 	}
 	if (EMBED.test(sectionRaw)) evidence.push({weight: 1.5, reason: 'a recording or slides embedded below'});
 	const links: Tokens.Link[] = [];
-	for (const inner of own.slice(0, 6)) if (inner.token.type === 'paragraph' || inner.token.type === 'list') collectLinks([inner.token], links);
-	if (links.some(inner => isTalkPage(safeUrl(inner.href)))) evidence.push({weight: 1, reason: 'a talk page linked below'});
-	else if (links.some(inner => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))) evidence.push({weight: 1, reason: 'slides linked below'});
+	for (const inner of own.slice(0, 6))
+		if (inner.token.type === 'paragraph' || inner.token.type === 'list') collectLinks([inner.token], links);
+	if (links.some((inner) => isTalkPage(safeUrl(inner.href))))
+		evidence.push({weight: 1, reason: 'a talk page linked below'});
+	else if (
+		links.some((inner) => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))
+	)
+		evidence.push({weight: 1, reason: 'slides linked below'});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
 	// Notes taken in a talk: a bullet list right under a Title Case title of three words or more.
-	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title)) evidence.push({weight: 1, reason: 'a Title Case title over bullet notes'});
+	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title))
+		evidence.push({weight: 1, reason: 'a Title Case title over bullet notes'});
 	// The first sentence that names anyone: later ones speak of other people (`…pairs well with Sandi Metz's keynote`).
 	const sentences = own
-		.filter(inner => inner.token.type === 'paragraph')
+		.filter((inner) => inner.token.type === 'paragraph')
 		.slice(0, 2)
-		.flatMap(inner => blockText(inner).split(/(?<=[.!?])\s+(?=\p{Lu})/u));
+		.flatMap((inner) => blockText(inner).split(/(?<=[.!?])\s+(?=\p{Lu})/u));
 	let named: string[] = [];
 	for (const sentence of sentences.slice(0, 4)) {
 		named = speakersInText(sentence);
@@ -378,22 +521,34 @@ function readHeading(block: SourceBlock, heading: Tokens.Heading, parent: number
 			candidate.form = 'body';
 		}
 	}
-	if (candidate.speakers !== null && candidate.form === 'tail' && evidence.length === 1 && personScore(candidate.speakers) === 1 && !isEchoed(candidate.speakers, sectionText)) {
+	if (
+		candidate.speakers !== null &&
+		candidate.form === 'tail' &&
+		evidence.length === 1 &&
+		personScore(candidate.speakers) === 1 &&
+		!isEchoed(candidate.speakers, sectionText)
+	) {
 		// `Extreme Makeover - Rubygems Edition`: the shape of a name with nothing else behind it.
 		evidence[0] = {weight: 0.5, reason: `maybe a speaker in the heading: ${candidate.speakers}`};
 	}
-	if (!isTitleLike(candidate.title) && !/^[\p{Ll}]/u.test(candidate.title)) evidence.push({weight: -1, reason: 'not shaped like a title'});
-	if ((candidate.form === null || candidate.form === 'body') && listsTalks(own)) candidate.excluded ??= 'the talks are listed below it';
+	if (!isTitleLike(candidate.title) && !/^[\p{Ll}]/u.test(candidate.title))
+		evidence.push({weight: -1, reason: 'not shaped like a title'});
+	if ((candidate.form === null || candidate.form === 'body') && listsTalks(own))
+		candidate.excluded ??= 'the talks are listed below it';
 	return candidate;
 }
 
 /** A section that lists talks of its own (talk paragraphs, a list of talks): its heading groups them. */
 function listsTalks(own: SourceBlock[]): boolean {
-	return own.some(block => {
+	return own.some((block) => {
 		if (block.token.type === 'paragraph') return paragraphTalks(block, false).length > 0;
 		if (block.token.type !== 'list') return false;
 		const items = (block.token as Tokens.List).items;
-		const talks = items.filter(item => readCandidate(inlineTokens(item.tokens.find(inner => inner.type === 'text' || inner.type === 'paragraph')))?.evidence === 'talk').length;
+		const talks = items.filter(
+			(item) =>
+				readCandidate(inlineTokens(item.tokens.find((inner) => inner.type === 'text' || inner.type === 'paragraph')))
+					?.evidence === 'talk',
+		).length;
 		return talks >= 2 || (talks === 1 && items.length === 1);
 	});
 }
@@ -403,7 +558,9 @@ function nameLine(block: SourceBlock): string | null {
 	if (block.token.type === 'list') {
 		// `* *Ann Lee and Bo Chan*` then `* *Wednesday @ 9 AM (Tutorial…)*`.
 		const first = (block.token as Tokens.List).items[0];
-		const tokens = inlineTokens(first?.tokens.find(inner => inner.type === 'text' || inner.type === 'paragraph')).filter(token => token.raw.trim() !== '');
+		const tokens = inlineTokens(
+			first?.tokens.find((inner) => inner.type === 'text' || inner.type === 'paragraph'),
+		).filter((token) => token.raw.trim() !== '');
 		if (tokens.length === 1 && (tokens[0]!.type === 'em' || tokens[0]!.type === 'strong')) {
 			const text = fold(inlineText(tokens));
 			return peopleOf(text) ? text : null;
@@ -420,9 +577,11 @@ function nameLine(block: SourceBlock): string | null {
 	}
 	if (block.token.type !== 'paragraph') return null;
 	// An image's alt text is not a line anyone reads as text.
-	const firstLine = fold(inlineText(inlineTokens(block.token).filter(token => token.type !== 'image')).split('\n')[0]!)
+	const firstLine = fold(
+		inlineText(inlineTokens(block.token).filter((token) => token.type !== 'image')).split('\n')[0]!,
+	)
 		.replace(/(?<!\s)\s*@[\w.]{1,40}/g, '')
-		.replace(/(?<!\s)\s*\(@?[\w.]{1,40}\)/g, match => (match.includes('@') ? '' : match))
+		.replace(/(?<!\s)\s*\(@?[\w.]{1,40}\)/g, (match) => (match.includes('@') ? '' : match))
 		.replace(/(?<![\s,])[\s,]+$/, '');
 	if (firstLine === '' || firstLine.length > 160) return null;
 	// A name set apart: with an organisation, a handle, or as the line's only (italic or bold) text.
@@ -435,10 +594,12 @@ function nameLine(block: SourceBlock): string | null {
 	if (found && (found.score === 2 || marked)) return found.people.join(', ');
 	// `James wickett (Mentor Graphics) @wickett`: a known given name, an organisation and a handle.
 	const named = /^(\p{Lu}[\p{Ll}'-]+\s+\p{L}[\p{L}'-]+)\s*\(/u.exec(firstLine);
-	if (named && marked && isGivenName(named[1]!.split(' ')[0]!) && /@[\w.]/.test(block.token.raw.split('\n')[0]!)) return named[1]!;
+	if (named && marked && isGivenName(named[1]!.split(' ')[0]!) && /@[\w.]/.test(block.token.raw.split('\n')[0]!))
+		return named[1]!;
 	// `Ann Lee (Acme), Bo Chan (Initech)`.
-	const parts = firstLine.split(',').map(part => part.replace(/\([^()]{1,60}\)$/, '').trim());
-	if (parts.length > 1 && parts.every(part => personScore(part) > 0) && parts.some(part => personScore(part) === 2)) return parts.join(', ');
+	const parts = firstLine.split(',').map((part) => part.replace(/\([^()]{1,60}\)$/, '').trim());
+	if (parts.length > 1 && parts.every((part) => personScore(part) > 0) && parts.some((part) => personScore(part) === 2))
+		return parts.join(', ');
 	return null;
 }
 
@@ -446,7 +607,9 @@ function nameLine(block: SourceBlock): string | null {
 function resolveHandle(handle: string, text: string): string | null {
 	const key = handle.replace(/^\[?@/, '').split(']')[0]!.toLowerCase();
 	// `@sandimetz` is `Sandi Metz` written together; `@dhh` is `DHH`.
-	const words = text.split(/\s+/).map(word => word.replace(/^[^\p{L}]+|(?<!\P{L})[^\p{L}]+$/gu, '').replace(/['’]s$/, ''));
+	const words = text
+		.split(/\s+/)
+		.map((word) => word.replace(/^[^\p{L}]+|(?<!\P{L})[^\p{L}]+$/gu, '').replace(/['’]s$/, ''));
 	for (let index = 0; index < words.length; index++) {
 		const word = words[index]!;
 		if (!/^\p{Lu}/u.test(word)) continue;
@@ -456,7 +619,7 @@ function resolveHandle(handle: string, text: string): string | null {
 	}
 	for (const name of speakersInText(text, 6).concat(namesIn(text))) {
 		const words = name.toLowerCase().split(/\s+/);
-		if (words.some(word => word.length >= 3 && key.includes(word.replace(/[^a-z]/g, '')))) return name;
+		if (words.some((word) => word.length >= 3 && key.includes(word.replace(/[^a-z]/g, '')))) return name;
 	}
 	return null;
 }
@@ -475,9 +638,16 @@ function namesIn(text: string): string[] {
 }
 
 /** `Ann: [A](talk) vs. Bo: [B](talk)` and `"A" et "B"`: two talks in one heading. */
-function twinTalks(tokens: Token[]): [{title: string; speakers: string | null; url: string | null}, {title: string; speakers: string | null; url: string | null}] | null {
-	const links = tokens.filter(token => token.type === 'link') as Tokens.Link[];
-	if (links.length === 2 && links.every(link => isTalkPage(safeUrl(link.href)))) {
+function twinTalks(
+	tokens: Token[],
+):
+	| [
+			{title: string; speakers: string | null; url: string | null},
+			{title: string; speakers: string | null; url: string | null},
+	  ]
+	| null {
+	const links = tokens.filter((token) => token.type === 'link') as Tokens.Link[];
+	if (links.length === 2 && links.every((link) => isTalkPage(safeUrl(link.href)))) {
 		const at = tokens.indexOf(links[1]!);
 		const between = fold(inlineText(tokens.slice(tokens.indexOf(links[0]!) + 1, at)));
 		const joint = /^(?:vs\.?|versus|\+|and|&|et)\s(.*)$/i.exec(between.replace(/(?<![:\s])[:\s]+$/, ''));
@@ -485,13 +655,25 @@ function twinTalks(tokens: Token[]): [{title: string; speakers: string | null; u
 		const before = fold(inlineText(tokens.slice(0, tokens.indexOf(links[0]!)))).replace(/(?<![:\s])[:\s]+$/, '');
 		const second = joint[1]!.trim();
 		return [
-			{title: stripQuotes(fold(inlineText(links[0]!.tokens))), speakers: before && peopleOf(before) ? before : null, url: safeUrl(links[0]!.href)},
-			{title: stripQuotes(fold(inlineText(links[1]!.tokens))), speakers: second && peopleOf(second) ? second : null, url: safeUrl(links[1]!.href)},
+			{
+				title: stripQuotes(fold(inlineText(links[0]!.tokens))),
+				speakers: before && peopleOf(before) ? before : null,
+				url: safeUrl(links[0]!.href),
+			},
+			{
+				title: stripQuotes(fold(inlineText(links[1]!.tokens))),
+				speakers: second && peopleOf(second) ? second : null,
+				url: safeUrl(links[1]!.href),
+			},
 		];
 	}
 	const text = fold(inlineText(tokens));
 	const quoted = /^["“]([^"“”]{3,120})["”]\s+(?:et|and|&|\+|vs\.?)\s+["“]([^"“”]{3,120})["”]$/.exec(text);
-	if (quoted) return [{title: quoted[1]!, speakers: null, url: null}, {title: quoted[2]!, speakers: null, url: null}];
+	if (quoted)
+		return [
+			{title: quoted[1]!, speakers: null, url: null},
+			{title: quoted[2]!, speakers: null, url: null},
+		];
 	return null;
 }
 

@@ -12,8 +12,10 @@ const MAX_HTML = 200_000;
 
 /** An HTML block as the blocks it stands for; other blocks as they are. */
 export function expandHtmlHeadings(blocks: SourceBlock[]): SourceBlock[] {
-	if (!blocks.some(block => block.token.type === 'html' && hasHeading(block.token.raw))) return blocks;
-	return blocks.flatMap(block => (block.token.type === 'html' && hasHeading(block.token.raw) ? readHtml(block) : [block]));
+	if (!blocks.some((block) => block.token.type === 'html' && hasHeading(block.token.raw))) return blocks;
+	return blocks.flatMap((block) =>
+		block.token.type === 'html' && hasHeading(block.token.raw) ? readHtml(block) : [block],
+	);
 }
 
 function hasHeading(raw: string): boolean {
@@ -33,7 +35,9 @@ function countLines(text: string): number {
 
 /** Text of an HTML fragment: tags out, entities decoded, neutralised like every string from a post. */
 function textOf(html: string): string {
-	return sanitizeText(decodeEntities(stripTags(html))).replace(/\s+/g, ' ').trim();
+	return sanitizeText(decodeEntities(stripTags(html)))
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 /** Tags removed by a scan (no pattern over the text between them). */
@@ -119,7 +123,13 @@ function readHtml(block: SourceBlock): SourceBlock[] {
 		flush(at);
 		const text = textOf(raw.slice(start + 1, end));
 		const line = block.line + countLines(raw.slice(0, at));
-		const token = {type: 'heading', raw: raw.slice(at, end + 5), depth, text, tokens: [{type: 'text', raw: text, text, escaped: false}]} as unknown as Tokens.Heading;
+		const token = {
+			type: 'heading',
+			raw: raw.slice(at, end + 5),
+			depth,
+			text,
+			tokens: [{type: 'text', raw: text, text, escaped: false}],
+		} as unknown as Tokens.Heading;
 		if (text !== '') result.push({token, line});
 		from = lower.indexOf('>', end) + 1;
 		at = from - 2;

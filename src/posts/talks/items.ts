@@ -25,7 +25,8 @@ export type Candidate = {
 };
 
 /** Words that start a title before a colon, never a person: `Lightning Talk: …`, `Deep Dive: …`. */
-const TITLE_HEADS = /\b(?:Talk|Keynote|Panel|Workshop|Tutorial|Intro|Introduction|Deep|Dive|Session|Lightning|Update|Case|Study|Project|Maintainer|Track|Day|Part)\b/;
+const TITLE_HEADS =
+	/\b(?:Talk|Keynote|Panel|Workshop|Tutorial|Intro|Introduction|Deep|Dive|Session|Lightning|Update|Case|Study|Project|Maintainer|Track|Day|Part)\b/;
 
 /** Speakers after a title: `by Ann Lee, Acme`, `with Bo`, `- Ann Lee, Acme`, `Speakers: …`. */
 const BY = /^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:)|([-–—:]))\s+([^\n([]+)/i;
@@ -41,7 +42,13 @@ function fold(text: string): string {
 /** Removes the whitespace-only text tokens between inline parts. */
 export function meaningful(tokens: Token[]): Token[] {
 	// An image's alt text (`![Debian - Pacemaker][x]`) has the shape of a talk and is never one.
-	return tokens.filter(token => !(token.type === 'text' && token.raw.trim() === '') && token.type !== 'br' && token.type !== 'image' && !(token.type === 'html' && /^<br\s*\/?>$/i.test(token.raw.trim())));
+	return tokens.filter(
+		(token) =>
+			!(token.type === 'text' && token.raw.trim() === '') &&
+			token.type !== 'br' &&
+			token.type !== 'image' &&
+			!(token.type === 'html' && /^<br\s*\/?>$/i.test(token.raw.trim())),
+	);
 }
 
 export function findLink(tokens: Token[]): Tokens.Link | null {
@@ -88,7 +95,14 @@ export function splitSpeakerFirst(text: string): {title: string; speakers: strin
 	if (!match) return null;
 	const head = text.slice(0, match.index).trim();
 	const tail = text.slice(match.index + match[0].length).trim();
-	if (tail === '' || personScore(head.replace(/\([^()]{1,60}\)$/, '').trim()) !== 2 || personScore(tail) === 2 || !isTitleLike(tail) || isRole(tail)) return null;
+	if (
+		tail === '' ||
+		personScore(head.replace(/\([^()]{1,60}\)$/, '').trim()) !== 2 ||
+		personScore(tail) === 2 ||
+		!isTitleLike(tail) ||
+		isRole(tail)
+	)
+		return null;
 	return {title: stripQuotes(fold(tail)), speakers: head};
 }
 
@@ -101,7 +115,7 @@ export function stripQuotes(text: string): string {
 
 /** A trailing italic or parenthesised remark: `_(room full)_`, `(room full)`, `*great talk*`. */
 export function noteOf(tokens: Token[]): string | null {
-	const text = inlineText(tokens.filter(token => token.type !== 'link'))
+	const text = inlineText(tokens.filter((token) => token.type !== 'link'))
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(/^[-–—:,]\s*/, '')
@@ -115,17 +129,27 @@ export function noteOf(tokens: Token[]): string | null {
 function speakersAfter(after: string): string | null {
 	const by = BY.exec(after);
 	if (!by) return null;
-	let speakers = by[3]!.split(/(?<!\s)\s+[-–—]\s|\b(?:https?:\/\/|mailto:)/)[0]!.trim().replace(/[,.:;]$/, '').trim();
+	let speakers = by[3]!
+		.split(/(?<!\s)\s+[-–—]\s|\b(?:https?:\/\/|mailto:)/)[0]!
+		.trim()
+		.replace(/[,.:;]$/, '')
+		.trim();
 	// `- Ana Costa (Contoso)`: an organisation in parentheses belongs to the name; `(slides, video)` does not.
 	const org = /^\(([^()\n]{1,60})\)/.exec(after.slice(by.index + by[0].length));
-	if (org && /^\p{Lu}/u.test(org[1]!) && looksLikeSpeakers(`${speakers}, ${org[1]}`)) speakers = `${speakers} (${org[1]})`;
+	if (org && /^\p{Lu}/u.test(org[1]!) && looksLikeSpeakers(`${speakers}, ${org[1]}`))
+		speakers = `${speakers} (${org[1]})`;
 	if (speakers === '') return null;
 	// After `by`, the names up to the first word that goes on the sentence (`by Isa is not…`).
 	if (by[1]) {
 		const words = speakers.split(/\s+/);
-		let end = words.findIndex((word, index) => index > 0 && /^\p{Ll}/u.test(word) && !/^(?:and|und|et|y|de|da|van|von|der|del|dos|la|le)$/.test(word));
+		let end = words.findIndex(
+			(word, index) =>
+				index > 0 && /^\p{Ll}/u.test(word) && !/^(?:and|und|et|y|de|da|van|von|der|del|dos|la|le)$/.test(word),
+		);
 		// A sentence ends the names too: `by Ann Lee. This was…`.
-		const stop = words.findIndex(word => /[.!?]$/.test(word) && !/^\p{Lu}\.$/u.test(word) && !/^(?:Inc|Ltd|Corp|Co|Jr|Sr|Dr)\.$/.test(word));
+		const stop = words.findIndex(
+			(word) => /[.!?]$/.test(word) && !/^\p{Lu}\.$/u.test(word) && !/^(?:Inc|Ltd|Corp|Co|Jr|Sr|Dr)\.$/.test(word),
+		);
 		if (stop !== -1 && (end === -1 || stop < end)) end = stop + 1;
 		const names = (end === -1 ? words : words.slice(0, end)).join(' ').replace(/[,.:;]$/, '');
 		if (names === '' || names.split(/\s+/).length > 12) return null;
@@ -136,7 +160,7 @@ function speakersAfter(after: string): string | null {
 
 /** The first link among a talk's own links (slides, replay), when the talk has no page of its own. */
 function artifactUrl(tokens: Token[]): string | null {
-	const link = allLinks(tokens).find(candidate => isArtifactLabel(inlineText(candidate.tokens)));
+	const link = allLinks(tokens).find((candidate) => isArtifactLabel(inlineText(candidate.tokens)));
 	return link ? safeUrl(link.href) : null;
 }
 
@@ -158,7 +182,13 @@ function speakerThenLink(inline: Token[]): Candidate | null {
 	const speaker = match[1]!.trim();
 	const by = title.lastIndexOf(' by ');
 	const own = by > 0 && title.slice(by + 4).trim() === speaker ? title.slice(0, by).trim() : title;
-	return {title: own, speakers: speaker, url: safeUrl((link as Tokens.Link).href), note: noteOf(rest.filter(token => token.type === 'em')), evidence: 'talk'};
+	return {
+		title: own,
+		speakers: speaker,
+		url: safeUrl((link as Tokens.Link).href),
+		note: noteOf(rest.filter((token) => token.type === 'em')),
+		evidence: 'talk',
+	};
 }
 
 /** Reads one item's inline tokens. */
@@ -169,20 +199,29 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 	else if (inline[0]?.type === 'text') {
 		const text = inline[0] as Tokens.Text;
 		const stripped = text.raw.replace(/^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+/u, '');
-		if (stripped !== text.raw && stripped !== '') inline[0] = {...text, raw: stripped, text: stripped, tokens: undefined} as Tokens.Text;
+		if (stripped !== text.raw && stripped !== '')
+			inline[0] = {...text, raw: stripped, text: stripped, tokens: undefined} as Tokens.Text;
 	}
 	if (inline.length === 0) return null;
 	const speakerFirst = speakerThenLink(inline);
 	if (speakerFirst) return speakerFirst;
 	// `Watch ["Title"](…) by Ann Lee`: a quoted link is the title, whatever leads up to it.
-	const quoted = inline.findIndex(token => token.type === 'link' && isQuoted(inlineText((token as Tokens.Link).tokens)));
+	const quoted = inline.findIndex(
+		(token) => token.type === 'link' && isQuoted(inlineText((token as Tokens.Link).tokens)),
+	);
 	if (quoted > 0) {
 		const after = inline.slice(quoted + 1);
-		const found = fromLink(inline[quoted] as Tokens.Link, after, inlineText(after.filter(token => token.type !== 'em')));
+		const found = fromLink(
+			inline[quoted] as Tokens.Link,
+			after,
+			inlineText(after.filter((token) => token.type !== 'em')),
+		);
 		if (found && found.speakers === null) {
 			// `… attended Gene Kim’s presentation ["Title"](…)`: the speaker in the sentence leading up to it.
 			const before = inlineText(inline.slice(0, quoted)).replace(/\s+/g, ' ');
-			const sentence = before.slice(Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! ')) + 1);
+			const sentence = before.slice(
+				Math.max(before.lastIndexOf('. '), before.lastIndexOf('? '), before.lastIndexOf('! ')) + 1,
+			);
 			const named = speakersInText(sentence);
 			if (named.length > 0) {
 				found.speakers = named.at(-1)!;
@@ -193,7 +232,7 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 	}
 	const head = inline[0]!;
 	const rest = inline.slice(1);
-	const restText = inlineText(rest.filter(token => token.type !== 'em'));
+	const restText = inlineText(rest.filter((token) => token.type !== 'em'));
 	if (head.type === 'link') return fromLink(head as Tokens.Link, rest, restText);
 	if (head.type === 'strong' || head.type === 'em') return fromEmphasis(head, rest, restText);
 	return fromPlain(inline);
@@ -203,21 +242,44 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	const text = inlineText(link.tokens);
 	const url = safeUrl(link.href);
 	// A bare URL, or a talk's own link (`slides`), names no talk.
-	if (isArtifactLabel(text) || text.trim() === link.href.trim()) return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
+	if (isArtifactLabel(text) || text.trim() === link.href.trim())
+		return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
 	const split = splitTitle(text);
 	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
 	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
-	const note = parenSpeakers !== null ? noteOf(rest.filter(token => token.type === 'em')) : noteOf(rest.filter(token => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))));
-	const evidence = speakers !== null || isTalkPage(url) ? 'talk' : (isVideo(url) || url === null) && isTitleLike(split.title) ? 'title' : 'none';
+	const note =
+		parenSpeakers !== null
+			? noteOf(rest.filter((token) => token.type === 'em'))
+			: noteOf(
+					rest.filter((token) => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))),
+				);
+	const evidence =
+		speakers !== null || isTalkPage(url)
+			? 'talk'
+			: (isVideo(url) || url === null) && isTitleLike(split.title)
+				? 'title'
+				: 'none';
 	if (split.title === '') return null;
 	const linkedTitle = evidence === 'none' && isTitleLike(split.title) && !isBreak(split.title);
 	const anchor = link.href.trim().startsWith('#');
-	return {title: split.title, speakers, url, note, evidence: isBreak(split.title) ? 'none' : evidence, ...(linkedTitle ? {linkedTitle} : {}), ...(anchor ? {anchor} : {})};
+	return {
+		title: split.title,
+		speakers,
+		url,
+		note,
+		evidence: isBreak(split.title) ? 'none' : evidence,
+		...(linkedTitle ? {linkedTitle} : {}),
+		...(anchor ? {anchor} : {}),
+	};
 }
 
 function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate | null {
-	const title = stripQuotes(fold(inlineText([head])).replace(/[:：]$/, '').trim());
+	const title = stripQuotes(
+		fold(inlineText([head]))
+			.replace(/[:：]$/, '')
+			.trim(),
+	);
 	if (title === '') return null;
 	const inner = findLink([head]);
 	const innerUrl = inner ? safeUrl(inner.href) : null;
@@ -226,20 +288,37 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 	const paren = /^\s*\(([^()]+)\)/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && looksLikeSpeakers(paren) ? paren.trim() : null;
 	// `**"Title"** ▣ include video.html` then `Ann Lee` on the item's next line.
-	const nextLine = restText.split('\n').slice(1).map(line => line.trim()).find(line => line !== '');
-	const lineSpeakers = nextLine && nextLine.length <= 80 && looksLikeSpeakers(nextLine.replace(/^(?:by|with|speakers?:)\s+/i, '')) ? nextLine.replace(/^(?:by|with|speakers?:)\s+/i, '') : null;
+	const nextLine = restText
+		.split('\n')
+		.slice(1)
+		.map((line) => line.trim())
+		.find((line) => line !== '');
+	const lineSpeakers =
+		nextLine && nextLine.length <= 80 && looksLikeSpeakers(nextLine.replace(/^(?:by|with|speakers?:)\s+/i, ''))
+			? nextLine.replace(/^(?:by|with|speakers?:)\s+/i, '')
+			: null;
 	const speakers = split.speakers ?? speakersAfter(restText.split('\n')[0]!) ?? parenSpeakers ?? lineSpeakers;
 	// Without speakers, a parenthesised remark after the title is its note: `_Keynote_ (missed)`.
 	const remark = speakers ? null : /^\s*\(([^()]*)\)\s*$/.exec(restText)?.[1]?.trim();
 	const restLinks = allLinks(rest);
-	const onlyArtifacts = restLinks.length > 0 && restLinks.every(link => isArtifactLabel(inlineText(link.tokens)));
+	const onlyArtifacts = restLinks.length > 0 && restLinks.every((link) => isArtifactLabel(inlineText(link.tokens)));
 	const url = innerUrl ?? (restLinks[0] ? safeUrl(restLinks[0].href) : null);
-	const plainRest = restText.replace(/\([^()]*\)/g, '').replace(/[,\s]+/g, ' ').trim();
+	const plainRest = restText
+		.replace(/\([^()]*\)/g, '')
+		.replace(/[,\s]+/g, ' ')
+		.trim();
 	let evidence: Candidate['evidence'] = 'none';
 	const recorded = /▣ (?:include\s+\S*video|youtube|vimeo|video)/i.test(restText) || isVideo(url);
-	if (speakers !== null || isTalkPage(url) || ((onlyArtifacts || recorded) && isTitleLike(split.title))) evidence = 'talk';
+	if (speakers !== null || isTalkPage(url) || ((onlyArtifacts || recorded) && isTitleLike(split.title)))
+		evidence = 'talk';
 	else if (isTitleLike(split.title) && (plainRest === '' || remark)) evidence = 'title';
-	return {title: split.title, speakers, url, note: noteOf(rest.filter(token => token.type === 'em')) ?? (remark || null), evidence};
+	return {
+		title: split.title,
+		speakers,
+		url,
+		note: noteOf(rest.filter((token) => token.type === 'em')) ?? (remark || null),
+		evidence,
+	};
 }
 
 /** `« Title » : Ann Lee nous a montré…`, `"Title" - Ann Lee`: a quoted title first, then who gave it. */
@@ -264,8 +343,11 @@ function quotedFirst(text: string): {title: string; speakers: string | null} | n
 
 function fromPlain(all: Token[]): Candidate | null {
 	// A bare URL (`https://youtu.be/…` on the title's next line) is the talk's link, not its text.
-	const bare = all.find((token): token is Tokens.Link => token.type === 'link' && (token as Tokens.Link).text.trim() === (token as Tokens.Link).href.trim());
-	const inline = bare ? all.filter(token => token !== bare) : all;
+	const bare = all.find(
+		(token): token is Tokens.Link =>
+			token.type === 'link' && (token as Tokens.Link).text.trim() === (token as Tokens.Link).href.trim(),
+	);
+	const inline = bare ? all.filter((token) => token !== bare) : all;
 	const last = inline.length - 1;
 	// A trailing italic remark: `Keynote _(missed it)_`.
 	const noteStart = last > 0 && inline[last]!.type === 'em' ? last : inline.length;
@@ -287,7 +369,14 @@ function fromPlain(all: Token[]): Candidate | null {
 	let {title, speakers} = parenSpeakers === null ? splitTitle(text) : {title: text, speakers: parenSpeakers};
 	// `Ann Lee: Contributing to SIG Docs`: a person's name (Capitalised words, not `Argo CD`) before a colon.
 	const colon = /^((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+):\s+(\S.*)$/u.exec(text);
-	if (speakers === null && colon && !TITLE_HEADS.test(colon[1]!) && isTitleLike(colon[2]!) && !looksLikeSpeakers(colon[2]!)) ({title, speakers} = {title: colon[2]!, speakers: colon[1]!});
+	if (
+		speakers === null &&
+		colon &&
+		!TITLE_HEADS.test(colon[1]!) &&
+		isTitleLike(colon[2]!) &&
+		!looksLikeSpeakers(colon[2]!)
+	)
+		({title, speakers} = {title: colon[2]!, speakers: colon[1]!});
 	if (speakers === null) {
 		const first = splitSpeakerFirst(text) ?? quotedFirst(text);
 		if (first) ({title, speakers} = first);
@@ -298,21 +387,42 @@ function fromPlain(all: Token[]): Candidate | null {
 		const at = text.indexOf(' by ');
 		const head = at > 0 ? text.slice(0, at).trim() : '';
 		const tail = at > 0 ? text.slice(at + 4).trim() : '';
-		if (at > 0 && !/ed$/.test(head.split(' ').at(-1) ?? '') && looksLikeSpeakers(tail)) ({title, speakers} = {title: head, speakers: tail});
+		if (at > 0 && !/ed$/.test(head.split(' ').at(-1) ?? '') && looksLikeSpeakers(tail))
+			({title, speakers} = {title: head, speakers: tail});
 	}
 	// `Timothy St. Clair - Senior Staff Engineer, VMware`, `Bryan Liles - Sr Staff Eng`: a person introduced, not a talk.
 	const introduced = /\s[-–—]\s/.exec(text);
-	if (personScore(title) === 2 || (introduced && personScore(text.slice(0, introduced.index)) === 2 && isRole(text.slice(introduced.index + introduced[0].length)))) return {title, speakers: null, url, note, evidence: 'none'};
+	if (
+		personScore(title) === 2 ||
+		(introduced &&
+			personScore(text.slice(0, introduced.index)) === 2 &&
+			isRole(text.slice(introduced.index + introduced[0].length)))
+	)
+		return {title, speakers: null, url, note, evidence: 'none'};
 	if (speakers !== null && !isProse(title)) return {title, speakers, url, note, evidence: 'talk'};
 	if (link && isArtifactLabel(inlineText(link.tokens)) && isTitleLike(title.split(/[-–—:(]/)[0]!.trim())) {
 		// `Keynote - [slides](…)`: the title is what comes before its links.
 		const own = fold(cutAtArtifacts(title));
 		// `Title (Ann Lee): [Slides](…), [Video](…)`: the speakers in parentheses, the links its own.
 		const inParens = trailingParen(own.replace(/(?<![:\s])[:\s]+$/, ''));
-		if (inParens && looksLikeSpeakers(inParens[1])) return {title: inParens[0], speakers: inParens[1].trim(), url: artifactUrl(inline), note, evidence: 'talk'};
-		return {title: own.replace(/(?<![:\s])[:\s]+$/, ''), speakers: null, url: artifactUrl(inline), note, evidence: 'title'};
+		if (inParens && looksLikeSpeakers(inParens[1]))
+			return {title: inParens[0], speakers: inParens[1].trim(), url: artifactUrl(inline), note, evidence: 'talk'};
+		return {
+			title: own.replace(/(?<![:\s])[:\s]+$/, ''),
+			speakers: null,
+			url: artifactUrl(inline),
+			note,
+			evidence: 'title',
+		};
 	}
-	return {title, speakers: null, url, note, evidence: isTalkPage(url) && !isProse(title) ? 'talk' : (!link || link === bare) && isTitleLike(title) ? 'title' : 'none'};
+	return {
+		title,
+		speakers: null,
+		url,
+		note,
+		evidence:
+			isTalkPage(url) && !isProse(title) ? 'talk' : (!link || link === bare) && isTitleLike(title) ? 'title' : 'none',
+	};
 }
 
 /** The text before a talk's own links (`Title - slides, video`): a scan for the first artifact word. */

@@ -14,18 +14,136 @@ export function isGivenName(word: string): boolean {
 }
 
 /** Lower-case words allowed inside a name: `Daniele de Araujo`, `Vasilis van Gemert`. */
-const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'y', 'bin', 'al', 'ter', 'zu', 'st']);
+const PARTICLES = new Set([
+	'de',
+	'da',
+	'das',
+	'do',
+	'dos',
+	'di',
+	'du',
+	'del',
+	'della',
+	'der',
+	'den',
+	'van',
+	'von',
+	'la',
+	'le',
+	'y',
+	'bin',
+	'al',
+	'ter',
+	'zu',
+	'st',
+]);
 
 /** Honorifics in front of a name: `Dr. Jeff Norris`. */
 const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/;
 
 /** Words that are never part of a person's name in a talk's text. */
 const NOT_NAME_WORDS = new Set([
-	'The', 'A', 'An', 'And', 'Or', 'Of', 'On', 'In', 'To', 'For', 'With', 'From', 'By', 'At', 'How', 'Why', 'What', 'When', 'Where', 'Who', 'Your', 'My', 'Our', 'Its', 'This', 'That',
-	'Keynote', 'Talk', 'Session', 'Panel', 'Workshop', 'Tutorial', 'Intro', 'Introduction', 'Deep', 'Dive', 'Update', 'Updates', 'Overview', 'Edition', 'Summit', 'Conference', 'Track',
-	'Inc', 'Ltd', 'Corp', 'Labs', 'Software', 'Systems', 'Cloud', 'Security', 'Networks', 'University', 'Foundation', 'Group', 'Services', 'Solutions', 'Project', 'Team', 'Community',
-	'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
-	'Morning', 'Afternoon', 'Evening', 'Lunch', 'Break', 'Serverless', 'Kubernetes', 'Docker', 'Linux', 'Android', 'Python', 'Ruby', 'Rails', 'JavaScript', 'Java', 'Go', 'Rust', 'Announcement', 'Law', 'Part', 'Chapter', 'Theme',
+	'The',
+	'A',
+	'An',
+	'And',
+	'Or',
+	'Of',
+	'On',
+	'In',
+	'To',
+	'For',
+	'With',
+	'From',
+	'By',
+	'At',
+	'How',
+	'Why',
+	'What',
+	'When',
+	'Where',
+	'Who',
+	'Your',
+	'My',
+	'Our',
+	'Its',
+	'This',
+	'That',
+	'Keynote',
+	'Talk',
+	'Session',
+	'Panel',
+	'Workshop',
+	'Tutorial',
+	'Intro',
+	'Introduction',
+	'Deep',
+	'Dive',
+	'Update',
+	'Updates',
+	'Overview',
+	'Edition',
+	'Summit',
+	'Conference',
+	'Track',
+	'Inc',
+	'Ltd',
+	'Corp',
+	'Labs',
+	'Software',
+	'Systems',
+	'Cloud',
+	'Security',
+	'Networks',
+	'University',
+	'Foundation',
+	'Group',
+	'Services',
+	'Solutions',
+	'Project',
+	'Team',
+	'Community',
+	'Monday',
+	'Tuesday',
+	'Wednesday',
+	'Thursday',
+	'Friday',
+	'Saturday',
+	'Sunday',
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+	'Morning',
+	'Afternoon',
+	'Evening',
+	'Lunch',
+	'Break',
+	'Serverless',
+	'Kubernetes',
+	'Docker',
+	'Linux',
+	'Android',
+	'Python',
+	'Ruby',
+	'Rails',
+	'JavaScript',
+	'Java',
+	'Go',
+	'Rust',
+	'Announcement',
+	'Law',
+	'Part',
+	'Chapter',
+	'Theme',
 ]);
 
 /** A word written like part of a name: `Körbes`, `O'Sullivan`, `McFadin`, `Kaplan-Moss`, `J.`. */
@@ -42,7 +160,8 @@ function isNameWord(word: string): boolean {
 }
 
 /** Two to four CJK or Hangul characters, as names are written in those scripts: `山田 太郎`, `김민수`. */
-const CJK_NAME = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,4}(?:[ 　・][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,4})?$/u;
+const CJK_NAME =
+	/^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,4}(?:[ \u3000・][\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}]{1,4})?$/u;
 
 /** How sure the words are a person: 0 not one, 1 the shape of one, 2 a name (given name first, or CJK). */
 export type PersonScore = 0 | 1 | 2;
@@ -55,7 +174,9 @@ export function personScore(text: string): PersonScore {
 	let words = trimmed.split(' ');
 	if (words.length > 1 && HONORIFIC.test(words[0]!)) words = words.slice(1);
 	if (words.length < 1 || words.length > 5) return 0;
-	const ok = words.every((word, index) => isNameWord(word) || (index > 0 && index < words.length - 1 && PARTICLES.has(word)));
+	const ok = words.every(
+		(word, index) => isNameWord(word) || (index > 0 && index < words.length - 1 && PARTICLES.has(word)),
+	);
 	if (!ok) return 0;
 	// A given name alone (`Amadeus`, `Matt`) may be a company or a first name: the shape of a person.
 	if (words.length === 1) return isGivenName(words[0]!) ? 1 : 0;
@@ -69,8 +190,8 @@ export function peopleOf(text: string): {people: string[]; score: PersonScore} |
 	const parts = text
 		.replace(/(?<!\s)\s*\([^()]{0,80}\)/g, '')
 		.split(/,|;|&|\band\b|\bund\b|\bet\b|\by\b|\+/)
-		.map(part => part.trim())
-		.filter(part => part !== '');
+		.map((part) => part.trim())
+		.filter((part) => part !== '');
 	if (parts.length === 0 || parts.length > 8) return null;
 	let least: PersonScore = 2;
 	let best: PersonScore = 0;
@@ -99,7 +220,8 @@ export function isEchoed(name: string, text: string): boolean {
 			const rest = text.slice(at + word.length, at + word.length + 24);
 			if ((at === 0 || !isLetter(before)) && !/^[\p{L}\p{N}]/u.test(rest)) {
 				const next = /^\s+([\p{Ll}]+)/u.exec(rest)?.[1] ?? '';
-				if (/^['’]s\b/.test(rest) || (SPEAKER_VERBS.has(next) && next !== 'a' && next !== 'nous') || next === 'and') return true;
+				if (/^['’]s\b/.test(rest) || (SPEAKER_VERBS.has(next) && next !== 'a' && next !== 'nous') || next === 'and')
+					return true;
 			}
 			at = text.indexOf(word, at + 1);
 		}
@@ -113,9 +235,68 @@ function isLetter(code: number): boolean {
 
 /** Verbs that make the person before them a talk's speaker: `Leah Hanson gave…`, `Neal Ford delivered…`. */
 const SPEAKER_VERBS = new Set([
-	'gave', 'gives', 'delivered', 'delivers', 'presented', 'presents', 'talked', 'talks', 'spoke', 'speaks', 'shared', 'shares', 'discussed', 'discusses', 'demoed', 'demos',
-	'showed', 'shows', 'explained', 'explains', 'introduced', 'introduces', 'overviewed', 'walked', 'took', 'started', 'starts', 'began', 'closed', 'opened', 'argues', 'argued',
-	'highlighted', 'highlights', 'covered', 'covers', 'announced', 'announces', 'described', 'describes', 'explored', 'reminded', 'stressed', 'emphasized', 'focused', 'argued', 'described', 'described', 'went', 'led', 'hosted', 'ran', 'told', 'tells', 'nous', 'a', 'hat', 'stellte', 'zeigte', 'sprach', 'habló', 'presentó',
+	'gave',
+	'gives',
+	'delivered',
+	'delivers',
+	'presented',
+	'presents',
+	'talked',
+	'talks',
+	'spoke',
+	'speaks',
+	'shared',
+	'shares',
+	'discussed',
+	'discusses',
+	'demoed',
+	'demos',
+	'showed',
+	'shows',
+	'explained',
+	'explains',
+	'introduced',
+	'introduces',
+	'overviewed',
+	'walked',
+	'took',
+	'started',
+	'starts',
+	'began',
+	'closed',
+	'opened',
+	'argues',
+	'argued',
+	'highlighted',
+	'highlights',
+	'covered',
+	'covers',
+	'announced',
+	'announces',
+	'described',
+	'describes',
+	'explored',
+	'reminded',
+	'stressed',
+	'emphasized',
+	'focused',
+	'argued',
+	'described',
+	'described',
+	'went',
+	'led',
+	'hosted',
+	'ran',
+	'told',
+	'tells',
+	'nous',
+	'a',
+	'hat',
+	'stellte',
+	'zeigte',
+	'sprach',
+	'habló',
+	'presentó',
 ]);
 
 /** Words before a name that make it the speaker: `keynote by X`, `given by X`, `with X`. */
@@ -166,10 +347,17 @@ export function speakersInText(text: string, limit = 3): string[] {
 		if (score === 0 && !(run.length === 1 && isGivenName(name))) continue;
 		const sentenceStart = start === 0 || /[.!?:]$/.test(words[start - 1]!);
 		// A verb of the third person or the past right after a known name: `Laura Eck does…`, `Jon Esser articulated…`.
-		const acts = score === 2 && (/^\p{Ll}{2,}(?:s|ed)$/u.test(after) || after === 'is') && !/ss$/.test(after) && run.length >= 2;
+		const acts =
+			score === 2 && (/^\p{Ll}{2,}(?:s|ed)$/u.test(after) || after === 'is') && !/ss$/.test(after) && run.length >= 2;
 		// `keynote by Marc Lesser`; a name only by its shape after `given by`, `hosted by`, `talk by`.
 		const byWhat = stripPunctuation(words[start - 2] ?? '').toLowerCase();
-		const byName = BY_WORDS.has(before) && (score === 2 || (score >= 1 && /^(?:given|hosted|presented|delivered|led|run|done|talk|session|keynote|presentation|workshop|tutorial)$/.test(byWhat)));
+		const byName =
+			BY_WORDS.has(before) &&
+			(score === 2 ||
+				(score >= 1 &&
+					/^(?:given|hosted|presented|delivered|led|run|done|talk|session|keynote|presentation|workshop|tutorial)$/.test(
+						byWhat,
+					)));
 		const isSpeaker =
 			(possessive && TALK_NOUNS.test(words[at] ?? '')) ||
 			byName ||
@@ -178,13 +366,28 @@ export function speakersInText(text: string, limit = 3): string[] {
 			(!possessive && sentenceStart && TALK_NOUNS.test(words[at] ?? '') && score === 2) ||
 			(acts && (sentenceStart || /['’]s$/.test(words[start - 1] ?? ''))) ||
 			// `this session with Michio Kaku`, `a talk from Ann Lee`.
-			((before === 'with' || before === 'from') && TALK_NOUNS.test(stripPunctuation(words[start - 2] ?? '')) && score >= 1) ||
+			((before === 'with' || before === 'from') &&
+				TALK_NOUNS.test(stripPunctuation(words[start - 2] ?? '')) &&
+				score >= 1) ||
 			// `Charles Desneuf nous a cité…` (told us), `John Daily: “We talk about…”` (quoted).
 			(after === 'nous' && /^(?:a|ont|avait)$/.test(words[at + 1] ?? '') && score >= 1) ||
 			(score === 2 && /:$/.test(last) && /^["“«]/.test(words[at] ?? '')) ||
-			((sentenceStart || before === 'and') && SPEAKER_VERBS.has(after) && after !== 'a' && (score === 2 || run.length === 1)) ||
+			((sentenceStart || before === 'and') &&
+				SPEAKER_VERBS.has(after) &&
+				after !== 'a' &&
+				(score === 2 || run.length === 1)) ||
 			// `After lunch Richard Jones gave…`, `again John delivered an excellent presentation`.
-			(SPEAKER_VERBS.has(after) && after !== 'a' && after !== 'nous' && (score === 2 || (run.length === 1 && TALK_NOUNS.test(words.slice(at + 1, at + 5).map(stripPunctuation).find(word => TALK_NOUNS.test(word)) ?? '')))) ||
+			(SPEAKER_VERBS.has(after) &&
+				after !== 'a' &&
+				after !== 'nous' &&
+				(score === 2 ||
+					(run.length === 1 &&
+						TALK_NOUNS.test(
+							words
+								.slice(at + 1, at + 5)
+								.map(stripPunctuation)
+								.find((word) => TALK_NOUNS.test(word)) ?? '',
+						)))) ||
 			(sentenceStart && (after === 'from' || after === 'of') && score >= 1);
 		if (isSpeaker && !found.includes(name)) found.push(name);
 		if (isSpeaker && (byName || before === 'and')) lastBy = at - 1;
@@ -194,5 +397,8 @@ export function speakersInText(text: string, limit = 3): string[] {
 }
 
 function stripPunctuation(word: string): string {
-	return word.replace(/^[^\p{L}\p{N}@]+/u, '').replace(/(?<![^\p{L}\p{N}'’.])[^\p{L}\p{N}'’.]+$/u, '').replace(/\.$/, (dot, offset: number, all: string) => (/^\p{Lu}\.$/u.test(all) ? dot : ''));
+	return word
+		.replace(/^[^\p{L}\p{N}@]+/u, '')
+		.replace(/(?<![^\p{L}\p{N}'’.])[^\p{L}\p{N}'’.]+$/u, '')
+		.replace(/\.$/, (dot, offset: number, all: string) => (/^\p{Lu}\.$/u.test(all) ? dot : ''));
 }

@@ -17,19 +17,23 @@ const safeUrl = (href: string) => (isSafeUrl(href) ? sanitizeText(href.trim()) :
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Words right before a quoted or emphasised title that say it is a talk's. */
-const CUE_BEFORE = /(?:\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?)(?:\s+(?:was|were|is|are|called|entitled|titled|named|on|about))?|\b(?:called|entitled|titled|named)|['’]s?|\btalked\s+about|\bspoke\s+(?:about|on)|\bpresented|\bgave)\s*$/i;
+const CUE_BEFORE =
+	/(?:\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?)(?:\s+(?:was|were|is|are|called|entitled|titled|named|on|about))?|\b(?:called|entitled|titled|named)|['’]s?|\btalked\s+about|\bspoke\s+(?:about|on)|\bpresented|\bgave)\s*$/i;
 
 /** Words right after: `*X*, delivered by Ann`, `“X” by Ann`, `"X" talk`, `[X](…) workshop`. */
-const CUE_AFTER = /^[\s,]*(?:(?:delivered|given|presented|hosted|led)\s+by\b|by\s+\p{Lu}|(?:talk|session|keynote|presentation|workshop|tutorial)\b)/iu;
+const CUE_AFTER =
+	/^[\s,]*(?:(?:delivered|given|presented|hosted|led)\s+by\b|by\s+\p{Lu}|(?:talk|session|keynote|presentation|workshop|tutorial)\b)/iu;
 
 /** Words in the sentence that make it about reading, not talks. */
-const OTHER_THINGS = /\b(?:book|books|novel|read|reading|author|podcast|episode|article|blog\s+post|takeaways?|quote|quoted|motto|mantra|buzzword|slogan|phrase|term|said|says|told|asked|stated|claimed|noted|joked)\b/i;
+const OTHER_THINGS =
+	/\b(?:book|books|novel|read|reading|author|podcast|episode|article|blog\s+post|takeaways?|quote|quoted|motto|mantra|buzzword|slogan|phrase|term|said|says|told|asked|stated|claimed|noted|joked)\b/i;
 
 /** A talk's noun somewhere before a `called`/`entitled`: `the session right before closing called “X”`. */
 const TALK_NOUN = /\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?|panel)\b/i;
 
 /** Link texts that are a call to action, never a title. */
-const NOT_A_TITLE = /^(?:here|this|that|link|this\s+link|more|details|click\s+here|read\s+more|the\s+schedule|my\s+schedule|schedule|agenda|program(?:me)?|website|site|page)$/i;
+const NOT_A_TITLE =
+	/^(?:here|this|that|link|this\s+link|more|details|click\s+here|read\s+more|the\s+schedule|my\s+schedule|schedule|agenda|program(?:me)?|website|site|page)$/i;
 
 /** The cue before a title: a talk word right before, or `called`/`entitled` after a talk word. */
 function cueBefore(before: string): boolean {
@@ -41,20 +45,36 @@ function cueBefore(before: string): boolean {
 /** A title that can stand in prose: a few words, starting with a letter or a digit. */
 function isProseTitle(text: string): boolean {
 	const words = text.split(/\s+/).filter(Boolean);
-	return words.length >= 1 && words.length <= 16 && text.length <= 140 && /^[\p{L}\p{N}"“'‘]/u.test(text) && !/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(text);
+	return (
+		words.length >= 1 &&
+		words.length <= 16 &&
+		text.length <= 140 &&
+		/^[\p{L}\p{N}"“'‘]/u.test(text) &&
+		!/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(text)
+	);
 }
 
 /** A title's own speaker in its run: `Title by Ann Lee`, `Title - Ann Lee, Bo Chan`. */
 function splitRun(text: string): {title: string; speakers: string} | null {
 	const by = text.lastIndexOf(' by ');
 	if (by > 0) {
-		const speakers = text.slice(by + 4).trim().replace(/,\s*[\p{Lu}][\p{L}.&-]*(?:\s+[\p{Lu}][\p{L}.&-]*){0,3}$/u, '');
-		if (personScore(speakers) === 2 || (speakers.includes(' and ') && looksLikeSpeakers(speakers.replaceAll(' and ', ' & ')))) return {title: text.slice(0, by).trim(), speakers: speakers.replaceAll(' and ', ' & ')};
+		const speakers = text
+			.slice(by + 4)
+			.trim()
+			.replace(/,\s*[\p{Lu}][\p{L}.&-]*(?:\s+[\p{Lu}][\p{L}.&-]*){0,3}$/u, '');
+		if (
+			personScore(speakers) === 2 ||
+			(speakers.includes(' and ') && looksLikeSpeakers(speakers.replaceAll(' and ', ' & ')))
+		)
+			return {title: text.slice(0, by).trim(), speakers: speakers.replaceAll(' and ', ' & ')};
 	}
 	for (const separator of [' - ', ' – ', ' — ']) {
 		const at = text.lastIndexOf(separator);
 		if (at <= 0) continue;
-		const speakers = text.slice(at + separator.length).trim().replace(/,? ?& ?/g, ' & ');
+		const speakers = text
+			.slice(at + separator.length)
+			.trim()
+			.replace(/,? ?& ?/g, ' & ');
 		if (looksLikeSpeakers(speakers)) return {title: text.slice(0, at).trim(), speakers};
 	}
 	return null;
@@ -78,7 +98,10 @@ function spans(tokens: Token[]): {text: string; spans: Span[]} {
 function sentenceAround(text: string, start: number, end: number): string {
 	const windowStart = Math.max(0, start - 300);
 	const before = text.slice(windowStart, start);
-	const from = windowStart + Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n\n')) + 1;
+	const from =
+		windowStart +
+		Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n\n')) +
+		1;
 	const rest = text.slice(end, end + 300);
 	const stop = rest.search(/[.!?](?:\s|$)/);
 	return text.slice(from, stop === -1 ? end + rest.length : end + stop + 1);
@@ -102,16 +125,27 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 	};
 	const add = (title: string, speakers: string | null, url: string | null, at: number, lookAhead = true) => {
 		const clean = stripQuotes(fold(title)).replace(/[.,;:]$/, '');
-		if (clean === '' || found.length >= MAX_PROSE_TALKS || found.some(other => other.title === clean)) return;
+		if (clean === '' || found.length >= MAX_PROSE_TALKS || found.some((other) => other.title === clean)) return;
 		const sentence = sentenceAround(text, at, at + title.length);
 		// `I wanted to attend [X] as well but this talk won`: a talk passed over is a talk missed.
-		const passedOver = /\b(?:wanted|hoped|meant|planned)\s+to\s+(?:attend|see|go\s+to|catch)\b/i.test(sentence.slice(0, Math.max(0, sentence.indexOf(clean.slice(0, 8)))));
-		found.push({title: clean, speakers: speakers ?? (lookAhead ? speakerAfter(text, at + title.length) : null), url, note: null, evidence: 'talk', line: lineOf(rawTextNear(raw, clean, at)), missed: passedOver || saysMissed(sentence, clean)});
+		const passedOver = /\b(?:wanted|hoped|meant|planned)\s+to\s+(?:attend|see|go\s+to|catch)\b/i.test(
+			sentence.slice(0, Math.max(0, sentence.indexOf(clean.slice(0, 8)))),
+		);
+		found.push({
+			title: clean,
+			speakers: speakers ?? (lookAhead ? speakerAfter(text, at + title.length) : null),
+			url,
+			note: null,
+			evidence: 'talk',
+			line: lineOf(rawTextNear(raw, clean, at)),
+			missed: passedOver || saysMissed(sentence, clean),
+		});
 	};
 	let previousTitleEnd = -1;
 	// A paragraph opening with a bold or italic person's name speaks of their talks.
 	const opening = list[0]?.token;
-	const openingName = opening && (opening.type === 'strong' || opening.type === 'em') ? fold(inlineText([opening])) : '';
+	const openingName =
+		opening && (opening.type === 'strong' || opening.type === 'em') ? fold(inlineText([opening])) : '';
 	const speakerLead = openingName !== '' && personScore(openingName) > 0 ? openingName : null;
 	for (const span of list) {
 		const {token} = span;
@@ -134,7 +168,16 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 			const url = safeUrl(link.href);
 			const label = stripQuotes(inner);
 			// `[Stephen Wolfram's](…) talk`: a possessive name links the talk but names no title.
-			if (label === '' || isArtifactLabel(label) || /['’]s?$/.test(label) || label === link.href.trim() || NOT_A_TITLE.test(label) || isCallToAction(label) || isCallToAction(before.slice(-30).trim())) continue;
+			if (
+				label === '' ||
+				isArtifactLabel(label) ||
+				/['’]s?$/.test(label) ||
+				label === link.href.trim() ||
+				NOT_A_TITLE.test(label) ||
+				isCallToAction(label) ||
+				isCallToAction(before.slice(-30).trim())
+			)
+				continue;
 			const quoted = label !== inner;
 			const cued = cueBefore(before) || CUE_AFTER.test(after);
 			// A talk page linked in prose: quoted, beside a cue, or a capitalised title (`[DOMStep](…)`).
@@ -142,7 +185,14 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 			// `**Noor Aziz** talked about [Title](…)`: a capitalised title after a talk cue, or after the bold
 			// name of its speaker opening the paragraph.
 			const titled = /^\p{Lu}/u.test(label) && label.includes(' ') && !isCallToAction(label);
-			if (!(onTalkPage || (quoted && cued) || (cued && titled) || (speakerLead !== null && titled) || (CUE_AFTER.test(after) && /^\s*(?:workshop|talk|session)\b/i.test(after)))) continue;
+			if (!(
+				onTalkPage ||
+				(quoted && cued) ||
+				(cued && titled) ||
+				(speakerLead !== null && titled) ||
+				(CUE_AFTER.test(after) && /^\s*(?:workshop|talk|session)\b/i.test(after))
+			))
+				continue;
 			if (!isProseTitle(label)) continue;
 			// `gave an [excellent talk][1] entitled "Don't Do This"`: the title is the quote that follows.
 			const entitled = /^\s*(?:entitled|titled|called)\s+["“«]([^"”»]{2,120})["”»]/i.exec(after);
@@ -152,7 +202,10 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				continue;
 			}
 			// `Luke Miller’s [talk on developing an indie game]`: the talk noun is not part of the title.
-			let title = label.replace(/^(?:(?:a|the|his|her|their)\s+)?(?:talk|session|presentation|keynote)\s+(?:on|about)\s+/i, '');
+			let title = label.replace(
+				/^(?:(?:a|the|his|her|their)\s+)?(?:talk|session|presentation|keynote)\s+(?:on|about)\s+/i,
+				'',
+			);
 			let speakers = speakerNear(sentence, inner, after) ?? speakerLead;
 			// `[Andrea's Code Kata](…)`: a name's possessive in front of the title is its speaker.
 			const possessive = /^(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)['’]s\s+(\S.*)$/u.exec(title);
@@ -170,7 +223,13 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				const title = stripQuotes(fold(quote.title));
 				if (!isProseTitle(title) || personScore(title) === 2 || title.split(' ').length < 2) continue;
 				// A lower-case quote is a title only when the words before say so (`talked about "…"`, `entitled "…"`).
-				if (/^\p{Ll}/u.test(title) && !/(?:entitled|titled|called|talked\s+about|talks?\s+(?:on|about))\s*$/i.test(text.slice(Math.max(0, span.start + quote.offset - 40), span.start + quote.offset))) continue;
+				if (
+					/^\p{Ll}/u.test(title) &&
+					!/(?:entitled|titled|called|talked\s+about|talks?\s+(?:on|about))\s*$/i.test(
+						text.slice(Math.max(0, span.start + quote.offset - 40), span.start + quote.offset),
+					)
+				)
+					continue;
 				const start = span.start + quote.offset;
 				const near = text.slice(Math.max(0, start - 60), start);
 				const follows = text.slice(start + quote.title.length, start + quote.title.length + 60);
@@ -178,7 +237,12 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				const chained = previousTitleEnd !== -1 && /^\s*(?:and|or|,)\s*$/i.test(text.slice(previousTitleEnd, start));
 				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained)) continue;
 				// A possessive cue must be a person's: `Ann Lee's *Title*`, not `it's *great*`.
-				if (/['’]s?$/.test(near.trimEnd()) && !cueBefore(near.trimEnd().replace(/(?<!\S)\S*['’]s?$/, '')) && !possessiveIsPerson(near)) continue;
+				if (
+					/['’]s?$/.test(near.trimEnd()) &&
+					!cueBefore(near.trimEnd().replace(/(?<!\S)\S*['’]s?$/, '')) &&
+					!possessiveIsPerson(near)
+				)
+					continue;
 				// The sentence after a pair of titles speaks of the first: the second takes no speaker from it.
 				add(title, speakerNear(sentence, quote.title, follows), null, start, !chained);
 				previousTitleEnd = start + quote.title.length;
@@ -207,8 +271,13 @@ function quotedIn(text: string): Array<{title: string; offset: number}> {
 
 /** The person whose possessive stands right before: `Chris Hay's`. */
 function possessiveIsPerson(before: string): boolean {
-	const words = before.trim().replace(/['’]s?$/, '').split(/\s+/).slice(-3);
-	for (let count = Math.min(3, words.length); count >= 2; count--) if (personScore(words.slice(-count).join(' ')) > 0) return true;
+	const words = before
+		.trim()
+		.replace(/['’]s?$/, '')
+		.split(/\s+/)
+		.slice(-3);
+	for (let count = Math.min(3, words.length); count >= 2; count--)
+		if (personScore(words.slice(-count).join(' ')) > 0) return true;
 	return false;
 }
 
@@ -230,15 +299,22 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 
 /** `This talk was given by Ann Lee`: the sentence after a title may name its speaker. */
 function speakerAfter(text: string, end: number): string | null {
-	const next = text.slice(end).split(/(?<=[.!?])\s+/).slice(0, 3).join(' ');
-	if (!/\b(?:talk|session|presentation|keynote)\b[^.]{0,40}?\b(?:given|presented|delivered|hosted|run)\s+by\b/i.test(next)) return null;
+	const next = text
+		.slice(end)
+		.split(/(?<=[.!?])\s+/)
+		.slice(0, 3)
+		.join(' ');
+	if (
+		!/\b(?:talk|session|presentation|keynote)\b[^.]{0,40}?\b(?:given|presented|delivered|hosted|run)\s+by\b/i.test(next)
+	)
+		return null;
 	return speakersInText(next)[0] ?? null;
 }
 
 /** Where the title's text starts in the raw paragraph (markup aside), for its line. */
 function rawTextNear(raw: string, title: string, _offset: number): string {
 	const probe = title.slice(0, 12);
-	return raw.includes(probe) ? probe : title.split(' ')[0] ?? title;
+	return raw.includes(probe) ? probe : (title.split(' ')[0] ?? title);
 }
 
 function countLines(text: string): number {

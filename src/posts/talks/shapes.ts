@@ -11,7 +11,8 @@ export type PlacedCandidate = Candidate & {line: number};
 
 /** `Speakers: Ann Lee, Acme`, `*Speaker: Bo Chan, Initech*`, `by Ann Lee`, `Presented by …`. */
 // Also as other languages write it: `Orador:`, `Ponente:`, `Intervenant :`, `Sprecher:`, `講者：`, `登壇者：`.
-const SPEAKERS_LINE = /^\s*(?:speakers?|presenters?|presented\s+by|by|with|oradora?e?s?|ponentes?|palestrantes?|intervenante?s?|conférencier|conférencière|referent(?:in)?|sprecher(?:in)?|講者|讲者|演講者|演讲者|発表者|登壇者|スピーカー)(?:\s*[:：]\s*|\s+)(\S.*)$/i;
+const SPEAKERS_LINE =
+	/^\s*(?:speakers?|presenters?|presented\s+by|by|with|oradora?e?s?|ponentes?|palestrantes?|intervenante?s?|conférencier|conférencière|referent(?:in)?|sprecher(?:in)?|講者|讲者|演講者|演讲者|発表者|登壇者|スピーカー)(?:\s*[:：]\s*|\s+)(\S.*)$/i;
 
 function lexLine(text: string): Token[] {
 	return Lexer.lexInline(text, {gfm: true});
@@ -46,14 +47,17 @@ function trimSpeakers(text: string): string | null {
 function linkedNames(block: SourceBlock | undefined): string | null {
 	if (!block || block.token.type !== 'paragraph' || !block.token.raw.startsWith('[')) return null;
 	const firstLine = inlineTokens(block.token);
-	const cut = firstLine.findIndex(token => token.type === 'text' && token.raw.includes('\n'));
+	const cut = firstLine.findIndex((token) => token.type === 'text' && token.raw.includes('\n'));
 	const line = cut === -1 ? firstLine : firstLine.slice(0, cut);
-	const links = line.filter(token => token.type === 'link');
-	const between = line.filter(token => token.type !== 'link').map(token => token.raw).join('');
+	const links = line.filter((token) => token.type === 'link');
+	const between = line
+		.filter((token) => token.type !== 'link')
+		.map((token) => token.raw)
+		.join('');
 	if (links.length === 0 || between.replace(/\band\b/g, '').replace(/[\s,&]/g, '') !== '') return null;
-	const names = links.map(link => inlineText((link as Tokens.Link).tokens).trim());
+	const names = links.map((link) => inlineText((link as Tokens.Link).tokens).trim());
 	// A linked name is a person's page: the shape of a name is enough.
-	return names.every(name => personScore(name) > 0) ? names.join(', ') : null;
+	return names.every((name) => personScore(name) > 0) ? names.join(', ') : null;
 }
 
 /** Speakers named right below a talk heading: a `Speakers:` line or a line of linked names. */
@@ -67,18 +71,23 @@ export function speakersBelow(block: SourceBlock | undefined): string | null {
  */
 export function headingTalk(heading: SourceBlock, next: SourceBlock | undefined): PlacedCandidate | null {
 	const tokens = inlineTokens(heading.token);
-	const text = inlineText(tokens).replace(/\s+/g, ' ').trim().replace(/[:：]$/, '');
+	const text = inlineText(tokens)
+		.replace(/\s+/g, ' ')
+		.trim()
+		.replace(/[:：]$/, '');
 	if (text === '') return null;
 	const link = findLink(tokens);
 	const url = link ? safeUrl(link.href) : null;
 	const split = splitTitle(text);
 	const following = speakersBelow(next);
 	// A level-1 heading is most often the post's own title: it needs a speakers line to be a talk.
-	if (split.speakers !== null && following === null && (heading.token as Tokens.Heading).depth > 1) return {...split, url, note: null, evidence: 'talk', line: heading.line};
+	if (split.speakers !== null && following === null && (heading.token as Tokens.Heading).depth > 1)
+		return {...split, url, note: null, evidence: 'talk', line: heading.line};
 	if (following !== null && isTitleLike(split.title.replace(/^[^\p{L}\p{N}]+/u, '') || 'x')) {
 		return {title: text, speakers: following, url, note: null, evidence: 'talk', line: heading.line};
 	}
-	if (isTalkPage(url) && isTitleLike(text)) return {title: text, speakers: null, url, note: null, evidence: 'talk', line: heading.line};
+	if (isTalkPage(url) && isTitleLike(text))
+		return {title: text, speakers: null, url, note: null, evidence: 'talk', line: heading.line};
 	return null;
 }
 
@@ -93,16 +102,21 @@ const TALK_PARAGRAPH_HINT = /\]\(|\]\[|https?:\/\/|\bby\s|\s[-–—]\s|^\s*(?:\
 export function paragraphTalks(block: SourceBlock, underTalksHeading: boolean): PlacedCandidate[] {
 	const rows = block.token.raw.trimEnd().split('\n');
 	// Cheap tests on the source first: most paragraphs are prose and need no inline lexing.
-	if (rows.length > 1 && rows.every(row => row.trim() === '' || TALK_LINE_HINT.test(row))) {
-		const perLine = rows.map((row, index) => ({row, index, candidate: row.trim() === '' ? null : readCandidate(lexLine(row))}));
-		const talks = perLine.filter(entry => entry.candidate?.evidence === 'talk');
-		if (talks.length >= 2 && talks.length === perLine.filter(entry => entry.row.trim() !== '').length) {
-			return talks.map(entry => ({...entry.candidate!, line: block.line + entry.index}));
+	if (rows.length > 1 && rows.every((row) => row.trim() === '' || TALK_LINE_HINT.test(row))) {
+		const perLine = rows.map((row, index) => ({
+			row,
+			index,
+			candidate: row.trim() === '' ? null : readCandidate(lexLine(row)),
+		}));
+		const talks = perLine.filter((entry) => entry.candidate?.evidence === 'talk');
+		if (talks.length >= 2 && talks.length === perLine.filter((entry) => entry.row.trim() !== '').length) {
+			return talks.map((entry) => ({...entry.candidate!, line: block.line + entry.index}));
 		}
 	}
 	if (rows.length <= 4 && TALK_PARAGRAPH_HINT.test(block.token.raw)) {
 		const whole = readCandidate(inlineTokens(block.token));
-		if (whole?.evidence === 'talk' && (whole.speakers !== null || rows.length === 1)) return [{...whole, line: block.line}];
+		if (whole?.evidence === 'talk' && (whole.speakers !== null || rows.length === 1))
+			return [{...whole, line: block.line}];
 	}
 	return underTalksHeading ? speakerFirstLines(rows, block.line) : [];
 }
@@ -118,7 +132,14 @@ function speakerFirstLines(rows: string[], line: number): PlacedCandidate[] {
 		const [, head, tail] = match;
 		const link = findLink(tokens);
 		if (looksLikeSpeakers(head!) && !looksLikeSpeakers(tail!) && isTitleLike(tail!)) {
-			found.push({title: tail!, speakers: head!, url: link ? safeUrl(link.href) : null, note: null, evidence: 'talk', line: line + index});
+			found.push({
+				title: tail!,
+				speakers: head!,
+				url: link ? safeUrl(link.href) : null,
+				note: null,
+				evidence: 'talk',
+				line: line + index,
+			});
 		} else {
 			const candidate = readCandidate(tokens);
 			if (candidate?.evidence === 'talk') found.push({...candidate, line: line + index});
@@ -136,15 +157,18 @@ const NOTE_COLUMN = /\b(?:notes?|comments?|status|verdict|thoughts|rating|remark
 /** A table with a title column and a speaker column (or talk-page links): one talk per row. */
 export function tableTalks(block: SourceBlock, forced = false): PlacedCandidate[] {
 	const table = block.token as Tokens.Table;
-	const header = table.header.map(cell => cell.text);
+	const header = table.header.map((cell) => cell.text);
 	// A column named for talks in a word or three (`Talk`, `Session title`), not `shape of the talks`.
 	const short = (text: string) => text.trim().split(/\s+/).length <= 3;
-	const talkColumn = header.findIndex(text => short(text) && TALK_COLUMN.test(text));
-	const namedColumn = talkColumn !== -1 ? talkColumn : header.findIndex(text => short(text) && TITLE_COLUMN.test(text));
+	const talkColumn = header.findIndex((text) => short(text) && TALK_COLUMN.test(text));
+	const namedColumn =
+		talkColumn !== -1 ? talkColumn : header.findIndex((text) => short(text) && TITLE_COLUMN.test(text));
 	// Marked `{: .talks}` by its author: the first column is the title when no header says which.
 	const titleColumn = namedColumn === -1 && forced ? 0 : namedColumn;
 	const speakerColumn = header.findIndex((text, index) => index !== titleColumn && SPEAKER_COLUMN.test(text));
-	const noteColumn = header.findIndex((text, index) => index !== titleColumn && index !== speakerColumn && NOTE_COLUMN.test(text));
+	const noteColumn = header.findIndex(
+		(text, index) => index !== titleColumn && index !== speakerColumn && NOTE_COLUMN.test(text),
+	);
 	if (titleColumn === -1) return [];
 	const found: PlacedCandidate[] = [];
 	table.rows.forEach((row, index) => {
@@ -156,12 +180,29 @@ export function tableTalks(block: SourceBlock, forced = false): PlacedCandidate[
 		const split = speakerColumn === -1 ? splitTitle(text) : {title: text, speakers: null};
 		const title = split.title;
 		const speakers = inlineText(cell(speakerColumn)).replace(/\s+/g, ' ').trim() || split.speakers;
-		const rowLinks = row.flatMap(other => lexLine(other.text)).filter(token => token.type === 'link') as Tokens.Link[];
-		const hasTalkLinks = rowLinks.some(other => isTalkPage(safeUrl(other.href)) || isVideo(safeUrl(other.href)) || isArtifactLabel(inlineText(other.tokens)));
+		const rowLinks = row
+			.flatMap((other) => lexLine(other.text))
+			.filter((token) => token.type === 'link') as Tokens.Link[];
+		const hasTalkLinks = rowLinks.some(
+			(other) =>
+				isTalkPage(safeUrl(other.href)) || isVideo(safeUrl(other.href)) || isArtifactLabel(inlineText(other.tokens)),
+		);
 		// The attribute list itself, lexed as a last row.
 		if (title === '' || title.startsWith('{:')) return;
-		if (!forced && !(speakerColumn !== -1 || talkColumn !== -1 || split.speakers !== null || isTalkPage(url) || hasTalkLinks)) return;
-		found.push({title, speakers, url, note: noteOf(cell(noteColumn)), evidence: 'talk', line: block.line + 2 + index, ...(link?.href.trim().startsWith('#') ? {anchor: true} : {})});
+		if (
+			!forced &&
+			!(speakerColumn !== -1 || talkColumn !== -1 || split.speakers !== null || isTalkPage(url) || hasTalkLinks)
+		)
+			return;
+		found.push({
+			title,
+			speakers,
+			url,
+			note: noteOf(cell(noteColumn)),
+			evidence: 'talk',
+			line: block.line + 2 + index,
+			...(link?.href.trim().startsWith('#') ? {anchor: true} : {}),
+		});
 	});
 	return found;
 }

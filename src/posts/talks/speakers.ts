@@ -14,10 +14,36 @@ const ORG_WORDS =
 	/\b(?:Inc|Ltd|LLC|GmbH|Corp|Co|Corporation|Company|Hat|Times|Labs?|Software|Technology|Technologies|Systems|Cloud|Security|Networks?|University|Universit[éy]|Laboratory|National|Foundation|Group|Services|Solutions|Bank|Research|Institute|Digital|Data|Web|Services|Computing|Consulting|Partners|Industries|Media|Health|Games|AI|IO|Project|Independent|Freelance|CNCF|Linux)\b|\.(?:io|com|ai|dev|net|org|co)\b/;
 
 /** Name particles written in lower case inside a person's name: `Daniele de Araujo dos Santos`. */
-const PARTICLES = new Set(['de', 'da', 'das', 'do', 'dos', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'y', 'bin', 'al', 'ter', 'zu', 'of', 'the', 'and', 'for']);
+const PARTICLES = new Set([
+	'de',
+	'da',
+	'das',
+	'do',
+	'dos',
+	'di',
+	'du',
+	'del',
+	'della',
+	'der',
+	'den',
+	'van',
+	'von',
+	'la',
+	'le',
+	'y',
+	'bin',
+	'al',
+	'ter',
+	'zu',
+	'of',
+	'the',
+	'and',
+	'for',
+]);
 
 /** Words that end a talk title and are never a person: `Kubeadm - Deep Dive`. */
-const TITLE_WORDS = /^(?:intro|introduction|deep|dive|update|updates|overview|keynote|panel|workshop|tutorial|lightning|talk|session|part|project|community|maintainers?|future|lessons|case|study|edition|demo|roadmap|q&a|ama|what's|new|beyond|recap|review|ask|live|edition|state)$/i;
+const TITLE_WORDS =
+	/^(?:intro|introduction|deep|dive|update|updates|overview|keynote|panel|workshop|tutorial|lightning|talk|session|part|project|community|maintainers?|future|lessons|case|study|edition|demo|roadmap|q&a|ama|what's|new|beyond|recap|review|ask|live|edition|state)$/i;
 
 /** Words that start a title and never a name: `The Hard Way`, `Your First PR`. */
 const TITLE_START = /^(?:The|A|An|How|Why|What|When|Where|Your|My|Our|First|Getting|Building|Beyond|Into|From|Intro)\b/;
@@ -35,8 +61,11 @@ function isPersonLike(part: string): boolean {
 	const list = words(part.replace(/(?<!\s)\s*\(@?[\w.-]+\)\s*$/, '').replace(/(?<!\s)\s+@[\w.-]+$/, ''));
 	if (list.length < 1 || list.length > 5) return false;
 	// `PR`, `API`, `CD`: an acronym is part of a title, not of a name (`V Körbes` has one letter).
-	if (list.some(word => /^\p{Lu}{2,}$/u.test(word))) return false;
-	return list.every((word, index) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || (index > 0 && index < list.length - 1 && PARTICLES.has(word)));
+	if (list.some((word) => /^\p{Lu}{2,}$/u.test(word))) return false;
+	return list.every(
+		(word, index) =>
+			/^[\p{Lu}][\p{L}'’.-]*$/u.test(word) || (index > 0 && index < list.length - 1 && PARTICLES.has(word)),
+	);
 }
 
 /** A part that names an organisation rather than a person. */
@@ -63,11 +92,14 @@ function parts(group: string): Part[] {
 	// `Styra, Inc.`: a legal suffix belongs to the part before it.
 	for (let index = result.length - 1; index > 0; index--) {
 		if (ORG_SUFFIX.test(result[index]!.text.trim()) && result[index - 1]!.after === ',') {
-			result[index - 1] = {text: `${result[index - 1]!.text}, ${result[index]!.text.trim()}`, after: result[index]!.after};
+			result[index - 1] = {
+				text: `${result[index - 1]!.text}, ${result[index]!.text.trim()}`,
+				after: result[index]!.after,
+			};
 			result.splice(index, 1);
 		}
 	}
-	return result.filter(part => part.text.trim() !== '');
+	return result.filter((part) => part.text.trim() !== '');
 }
 
 /**
@@ -89,9 +121,9 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 	});
 	for (const group of unwrapped.split(';')) {
 		const list = parts(group);
-		const hasComma = list.some(part => part.after === ',');
+		const hasComma = list.some((part) => part.after === ',');
 		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
-		const alternates = list.length >= 4 && list.length % 2 === 0 && list.every(part => part.after !== '&');
+		const alternates = list.length >= 4 && list.length % 2 === 0 && list.every((part) => part.after !== '&');
 		list.forEach((part, index) => {
 			const isLast = index === list.length - 1;
 			const previous = list[index - 1];
@@ -101,7 +133,9 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 			// A known name after a comma is one more person (`Ann Lee, Bo Chan, Cy Diaz`).
 			else if (personScore(part.text) === 2 && !ORG_WORDS.test(part.text)) isOrg = false;
 			// An organisation follows a person after a comma: the last part, one before `&`, or one that reads as an org.
-			else isOrg = isLast || part.after === '&' || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text)));
+			else
+				isOrg =
+					isLast || part.after === '&' || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text)));
 			add(isOrg ? organizations : people, part.text.replace(/(?<!\s)\s+@[\w.-]+$/, ''));
 		});
 	}
@@ -113,26 +147,43 @@ export function looksLikeSpeakers(text: string): boolean {
 	const trimmed = clean(text);
 	if (trimmed === '' || trimmed.length > 200) return false;
 	// `Ann Lee (Red Hat, Inc)`: what is in parentheses belongs to the name before it.
-	const list = parts(trimmed.replace(/\([^()]{0,80}\)/g, match => match.replaceAll(',', ' ')).replaceAll(';', ','));
+	const list = parts(trimmed.replace(/\([^()]{0,80}\)/g, (match) => match.replaceAll(',', ' ')).replaceAll(';', ','));
 	const firstWord = words(list[0]?.text ?? '')[0] ?? '';
 	if (list.length === 1) {
 		// One name alone (its organisation in parentheses aside): one to four capitalised words, none a title word (`Deep Dive`).
 		const bare = trimmed.replace(/(?<!\s)\s*\([^()]{0,80}\)\s*$/, '').replace(/(?<!\s)\s+@[\w.-]+$/, '');
 		const only = words(bare);
-		return only.length <= 4 && !TITLE_START.test(bare) && isPersonLike(bare) && !only.some(word => TITLE_WORDS.test(word)) && !ORG_WORDS.test(bare) && personScore(bare) >= (lenient ? 1 : 2);
+		return (
+			only.length <= 4 &&
+			!TITLE_START.test(bare) &&
+			isPersonLike(bare) &&
+			!only.some((word) => TITLE_WORDS.test(word)) &&
+			!ORG_WORDS.test(bare) &&
+			personScore(bare) >= (lenient ? 1 : 2)
+		);
 	}
 	if (TITLE_WORDS.test(firstWord)) return false;
 	// Every part is a name or an organisation: capitalised words, at most six of them.
-	const shaped = list.every(part => {
+	const shaped = list.every((part) => {
 		const partWords = words(part.text);
 		if (partWords.length === 0 || partWords.length > 6) return false;
 		// Capitalised words, or words in a script without case (`山田 太郎`).
-		return partWords.every((word, index) => /^[\p{Lu}\p{N}@(\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}][\p{L}\p{N}'’.,()@&+-]*$/u.test(word) || (index > 0 && PARTICLES.has(word)));
+		return partWords.every(
+			(word, index) =>
+				/^[\p{Lu}\p{N}@(\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}\p{Script=Hiragana}][\p{L}\p{N}'’.,()@&+-]*$/u.test(
+					word,
+				) ||
+				(index > 0 && PARTICLES.has(word)),
+		);
 	});
 	if (!shaped) return false;
 	// And someone in it is a person: a known given name, or `Name, Org` with a name's shape first.
-	const scores = list.map(part => personScore(part.text.replace(/(?<!\s)\s*\([^()]{0,60}\)\s*$/, '')));
-	return scores.includes(2) || (scores[0]! > 0 && list.some(part => part.after === ',')) || (lenient && scores.every(score => score > 0));
+	const scores = list.map((part) => personScore(part.text.replace(/(?<!\s)\s*\([^()]{0,60}\)\s*$/, '')));
+	return (
+		scores.includes(2) ||
+		(scores[0]! > 0 && list.some((part) => part.after === ',')) ||
+		(lenient && scores.every((score) => score > 0))
+	);
 }
 
 /** Names read on their shape alone: inside a list whose other items name people the same way. */

@@ -23,7 +23,7 @@ const fold = (text: string) => foldText(text).replace(/\s+/g, ' ');
 export function findMatches(doc: Pick<RenderedDoc, 'lines' | 'blocks'>, query: string): FindMatch[] {
 	const needle = fold(query.trim());
 	if (needle === '') return [];
-	const blockStarts = new Set(doc.blocks.map(block => block.startLine));
+	const blockStarts = new Set(doc.blocks.map((block) => block.startLine));
 	const matches: FindMatch[] = [];
 	let text = '';
 	// For each character of `text`, the row and column it came from.

@@ -5,7 +5,12 @@ import {findMatches, type FindMatch} from './find-matches.js';
 /** An in-document find: the query, its matches (first row and the stretches they cover), the current one. */
 export type Find = {query: string; matches: FindMatch[]; current: number};
 
-export type FindAction = {type: 'findType'; text: string} | {type: 'findBackspace'} | {type: 'findSubmit'} | {type: 'findStep'; direction: 1 | -1} | {type: 'clearFind'};
+export type FindAction =
+	| {type: 'findType'; text: string}
+	| {type: 'findBackspace'}
+	| {type: 'findSubmit'}
+	| {type: 'findStep'; direction: 1 | -1}
+	| {type: 'clearFind'};
 
 /** Rows kept above a match the reader scrolls to, so it is read in its context (less -j4). */
 export const FIND_CONTEXT = 3;
@@ -27,11 +32,21 @@ export function findReducer(state: ReaderState, action: FindAction, env: ReaderE
 		case 'findType': {
 			if (state.mode.kind !== 'find') return state;
 			// The last query is offered selected: typing replaces it, as in a browser's find bar.
-			return {...state, mode: {kind: 'find', input: (state.mode.isKept ? '' : state.mode.input) + action.text, isKept: false}};
+			return {
+				...state,
+				mode: {kind: 'find', input: (state.mode.isKept ? '' : state.mode.input) + action.text, isKept: false},
+			};
 		}
 		case 'findBackspace': {
 			if (state.mode.kind !== 'find') return state;
-			return {...state, mode: {kind: 'find', input: state.mode.isKept ? '' : [...state.mode.input].slice(0, -1).join(''), isKept: false}};
+			return {
+				...state,
+				mode: {
+					kind: 'find',
+					input: state.mode.isKept ? '' : [...state.mode.input].slice(0, -1).join(''),
+					isKept: false,
+				},
+			};
 		}
 		case 'findSubmit': {
 			if (state.mode.kind !== 'find') return state;
@@ -41,7 +56,7 @@ export function findReducer(state: ReaderState, action: FindAction, env: ReaderE
 			const matches = findMatches(currentDoc(state, env), query);
 			if (matches.length === 0) return {...closed, find: null, message: `Not found: ${query}`};
 			// The first match at or below the top, as less searches forward from the screen.
-			const first = matches.findIndex(match => match.line >= state.top);
+			const first = matches.findIndex((match) => match.line >= state.top);
 			const current = first === -1 ? 0 : first;
 			const wrapped = first === -1 ? ' · from the top' : '';
 			return showMatch(closed, env, {query, matches, current}, `${current + 1} of ${matches.length}${wrapped}`);

@@ -40,13 +40,20 @@ export type SearchAction =
 export function searchReducer(state: ReaderState, action: SearchAction, env: ReaderEnv): ReaderState {
 	if (state.mode.kind !== 'search') return state;
 	const {panel} = state.mode;
-	const withPanel = (changes: Partial<SearchPanel>): ReaderState => ({...state, mode: {kind: 'search', panel: {...panel, ...changes}}});
+	const withPanel = (changes: Partial<SearchPanel>): ReaderState => ({
+		...state,
+		mode: {kind: 'search', panel: {...panel, ...changes}},
+	});
 	switch (action.type) {
 		case 'searchType': {
 			return withPanel({query: (panel.isQueryKept ? '' : panel.query) + action.text, isQueryKept: false, selected: 0});
 		}
 		case 'searchBackspace': {
-			return withPanel({query: panel.isQueryKept ? '' : [...panel.query].slice(0, -1).join(''), isQueryKept: false, selected: 0});
+			return withPanel({
+				query: panel.isQueryKept ? '' : [...panel.query].slice(0, -1).join(''),
+				isQueryKept: false,
+				selected: 0,
+			});
 		}
 		case 'searchClear': {
 			return withPanel({query: '', isQueryKept: false, selected: 0});
@@ -60,13 +67,23 @@ export function searchReducer(state: ReaderState, action: SearchAction, env: Rea
 			if (textNeedle(action.result.query) !== textNeedle(panel.query)) return state;
 			// Nothing new to show (a one-letter query, nothing found again): no frame for it.
 			const known = panel.text;
-			if (known && known.hits.length === 0 && action.result.hits.length === 0 && known.isDone === action.result.isDone && textNeedle(known.query) === textNeedle(action.result.query)) return state;
+			if (
+				known &&
+				known.hits.length === 0 &&
+				action.result.hits.length === 0 &&
+				known.isDone === action.result.isDone &&
+				textNeedle(known.query) === textNeedle(action.result.query)
+			)
+				return state;
 			// The selection stays on its entry while lines come in and are ranked among themselves.
 			const selected = itemsOf(panel, env)[panel.selected];
 			const next = {...panel, text: action.result};
 			const items = itemsOf(next, env);
-			const found = selected ? items.findIndex(item => itemKey(item) === itemKey(selected)) : -1;
-			return withPanel({text: action.result, selected: found === -1 ? Math.max(0, Math.min(panel.selected, items.length - 1)) : found});
+			const found = selected ? items.findIndex((item) => itemKey(item) === itemKey(selected)) : -1;
+			return withPanel({
+				text: action.result,
+				selected: found === -1 ? Math.max(0, Math.min(panel.selected, items.length - 1)) : found,
+			});
 		}
 		case 'searchFocus': {
 			return withPanel({focus: action.focus, isQueryKept: false});
@@ -81,19 +98,31 @@ export function searchReducer(state: ReaderState, action: SearchAction, env: Rea
 		case 'searchOpen': {
 			const item = itemsOf(panel, env)[panel.selected];
 			if (!item) return state;
-			return item.kind === 'talk' ? openTalk(state, env, panel, item.hit.session) : openLine(state, env, panel, item.hit);
+			return item.kind === 'talk'
+				? openTalk(state, env, panel, item.hit.session)
+				: openLine(state, env, panel, item.hit);
 		}
 		case 'searchLink': {
 			const hit = talkOf(itemsOf(panel, env)[panel.selected]);
 			if (!hit) return {...state, message: NOT_A_TALK};
 			const {url} = hit.session;
 			if (!url) return {...state, message: 'This session has no link'};
-			return {...state, effect: {kind: action.kind, url, id: (state.effect?.id ?? 0) + 1}, message: action.kind === 'copy' ? `Copied ${url}` : `Opening ${url}`};
+			return {
+				...state,
+				effect: {kind: action.kind, url, id: (state.effect?.id ?? 0) + 1},
+				message: action.kind === 'copy' ? `Copied ${url}` : `Opening ${url}`,
+			};
 		}
 		case 'searchToggleWatched': {
 			const hit = talkOf(itemsOf(panel, env)[panel.selected]);
 			if (!hit) return {...state, message: NOT_A_TALK};
-			return {...state, watched: {...state.watched, [sessionKey(hit.session)]: !isWatchedIn(state.watched, hit.session, env.storedWatched)}};
+			return {
+				...state,
+				watched: {
+					...state.watched,
+					[sessionKey(hit.session)]: !isWatchedIn(state.watched, hit.session, env.storedWatched),
+				},
+			};
 		}
 	}
 }
@@ -122,11 +151,16 @@ function openTalk(state: ReaderState, env: ReaderEnv, panel: SearchPanel, sessio
 	const layout = layoutOf(state);
 	const doc = env.doc(postIndex, layout.paneWidth);
 	const line = lineForSource(doc, session.line);
-	const opened = jumpToLine({...state, mode: {kind: 'reader'}, keptSearch: panel}, env, postIndex, line - Math.floor(layout.paneHeight / 3));
+	const opened = jumpToLine(
+		{...state, mode: {kind: 'reader'}, keptSearch: panel},
+		env,
+		postIndex,
+		line - Math.floor(layout.paneHeight / 3),
+	);
 	const query = panel.query.trim();
 	const matches = query === '' ? [] : findMatches(doc, query);
 	if (matches.length === 0) return {...opened, flashLine: line, find: null};
-	const after = matches.findIndex(match => match.line >= line);
+	const after = matches.findIndex((match) => match.line >= line);
 	return {...opened, flashLine: line, find: {query, matches, current: after === -1 ? 0 : after}, lastFind: query};
 }
 
@@ -143,9 +177,20 @@ function openLine(state: ReaderState, env: ReaderEnv, panel: SearchPanel, hit: T
 	const matches = findMatches(doc, query);
 	const current = matchOfHit(doc, matches, hit);
 	const target = current === -1 ? lineForSource(doc, hit.line) : matches[current]!.line;
-	const opened = jumpToLine({...state, mode: {kind: 'reader'}, keptSearch: panel}, env, postIndex, target - Math.floor(layout.paneHeight / 3));
+	const opened = jumpToLine(
+		{...state, mode: {kind: 'reader'}, keptSearch: panel},
+		env,
+		postIndex,
+		target - Math.floor(layout.paneHeight / 3),
+	);
 	if (current === -1) return {...opened, flashLine: target, find: null};
-	return {...opened, flashLine: target, find: {query, matches, current}, lastFind: query, message: `${current + 1} of ${matches.length} · n N step through them`};
+	return {
+		...opened,
+		flashLine: target,
+		find: {query, matches, current},
+		lastFind: query,
+		message: `${current + 1} of ${matches.length} · n N step through them`,
+	};
 }
 
 /**
@@ -154,14 +199,18 @@ function openLine(state: ReaderState, env: ReaderEnv, panel: SearchPanel, hit: T
  */
 function matchOfHit(doc: RenderedDoc, matches: FindMatch[], hit: TextHit): number {
 	const blockStart = lineForSource(doc, hit.line);
-	const first = matches.findIndex(match => match.line >= blockStart);
+	const first = matches.findIndex((match) => match.line >= blockStart);
 	if (first === -1) return matches.length > 0 ? matches.length - 1 : -1;
-	const blockEnd = doc.blocks.find(block => block.startLine > blockStart)?.startLine ?? doc.lines.length;
+	const blockEnd = doc.blocks.find((block) => block.startLine > blockStart)?.startLine ?? doc.lines.length;
 	const wanted = first + hit.before;
 	return wanted < matches.length && matches[wanted]!.line < blockEnd ? wanted : first;
 }
 
 /** Marked in this run, else as kept from earlier runs, else watched unless it was missed. */
-export function isWatchedIn(watched: Record<string, boolean>, session: Session, stored: (session: Session) => boolean | undefined): boolean {
+export function isWatchedIn(
+	watched: Record<string, boolean>,
+	session: Session,
+	stored: (session: Session) => boolean | undefined,
+): boolean {
 	return watched[sessionKey(session)] ?? stored(session) ?? !session.missed;
 }

@@ -10,7 +10,10 @@ import type {SearchPanel} from './search-reducer.js';
 export function groupByPost<T extends {session: {postId: string}}>(hits: readonly T[]): T[] {
 	const rank = new Map<string, number>();
 	for (const hit of hits) if (!rank.has(hit.session.postId)) rank.set(hit.session.postId, rank.size);
-	return hits.map((hit, index) => ({hit, index})).sort((a, b) => rank.get(a.hit.session.postId)! - rank.get(b.hit.session.postId)! || a.index - b.index).map(({hit}) => hit);
+	return hits
+		.map((hit, index) => ({hit, index}))
+		.sort((a, b) => rank.get(a.hit.session.postId)! - rank.get(b.hit.session.postId)! || a.index - b.index)
+		.map(({hit}) => hit);
 }
 
 /**
@@ -18,15 +21,22 @@ export function groupByPost<T extends {session: {postId: string}}>(hits: readonl
  * clear them: "no missed talks on day 2 match 'x' — m clears missed, d changes the day". A query
  * the text holds never gets here: its lines are listed.
  */
-export function emptyResultText(panel: Pick<SearchPanel, 'query' | 'missedOnly' | 'day'>, hasSessions: boolean, text: Pick<TextResult, 'isDone'> | null = {isDone: true}): string {
+export function emptyResultText(
+	panel: Pick<SearchPanel, 'query' | 'missedOnly' | 'day'>,
+	hasSessions: boolean,
+	text: Pick<TextResult, 'isDone'> | null = {isDone: true},
+): string {
 	const query = panel.query.trim();
 	if (!panel.missedOnly && panel.day === null) {
-		if (query === '') return hasSessions ? 'no talk matches' : 'These notes list no sessions; type to search their text.';
+		if (query === '')
+			return hasSessions ? 'no talk matches' : 'These notes list no sessions; type to search their text.';
 		if (!text?.isDone) return `searching the text for '${query}'…`;
 		return `nothing matches '${query}', in the talks or the text — Ctrl-U clears the query`;
 	}
 	const what = `no ${panel.missedOnly ? 'missed talks' : 'talks'}${panel.day === null ? '' : ` on day ${panel.day}`}${query ? ` match '${query}'` : ''}`;
-	const keys = [panel.missedOnly ? 'm clears missed' : '', panel.day === null ? '' : 'd changes the day'].filter(Boolean).join(', ');
+	const keys = [panel.missedOnly ? 'm clears missed' : '', panel.day === null ? '' : 'd changes the day']
+		.filter(Boolean)
+		.join(', ');
 	return `${what} — ${keys}`;
 }
 
@@ -43,13 +53,22 @@ export type PanelRow =
 
 // The rows made for a list of items: a typed character redraws the panel before its results change,
 // and the talks' rows are made once for lines of text that come in after them.
-const madeRows = new WeakMap<readonly SearchItem[], {openPostId: string; more: Readonly<Record<string, number>>; rows: PanelRow[]}>();
+const madeRows = new WeakMap<
+	readonly SearchItem[],
+	{openPostId: string; more: Readonly<Record<string, number>>; rows: PanelRow[]}
+>();
 
-export function panelRows(items: readonly SearchItem[], options: {openPostId: string; postTitle: (postId: string) => string; more: Readonly<Record<string, number>>}): PanelRow[] {
+export function panelRows(
+	items: readonly SearchItem[],
+	options: {openPostId: string; postTitle: (postId: string) => string; more: Readonly<Record<string, number>>},
+): PanelRow[] {
 	const lastRows = madeRows.get(items);
 	if (lastRows && lastRows.openPostId === options.openPostId && lastRows.more === options.more) return lastRows.rows;
 	const talkItems = talkItemsOf(items);
-	const rows = talkItems && talkItems !== items ? talkRows(talkItems, options).concat(lineRows(items, talkItems.length, options)) : [...talkRows(items, options), ...lineRows(items, 0, options)];
+	const rows =
+		talkItems && talkItems !== items
+			? talkRows(talkItems, options).concat(lineRows(items, talkItems.length, options))
+			: [...talkRows(items, options), ...lineRows(items, 0, options)];
 	madeRows.set(items, {openPostId: options.openPostId, more: options.more, rows});
 	return rows;
 }
@@ -75,7 +94,11 @@ function talkRows(items: readonly SearchItem[], options: {postTitle: (postId: st
 }
 
 /** The lines' rows, from `from` on: the open post's under a heading, every other post's under its title. */
-function lineRows(items: readonly SearchItem[], from: number, options: {openPostId: string; postTitle: (postId: string) => string; more: Readonly<Record<string, number>>}): PanelRow[] {
+function lineRows(
+	items: readonly SearchItem[],
+	from: number,
+	options: {openPostId: string; postTitle: (postId: string) => string; more: Readonly<Record<string, number>>},
+): PanelRow[] {
 	const rows: PanelRow[] = [];
 	let lastLinePost: string | null = null;
 	const closePost = () => {
@@ -92,7 +115,8 @@ function lineRows(items: readonly SearchItem[], from: number, options: {openPost
 			const isFirstOpen = lastLinePost === null && postId === options.openPostId;
 			if (isFirstOpen) rows.push({kind: 'group', title: 'Lines of this post'});
 			else {
-				if (lastLinePost === null || lastLinePost === options.openPostId) rows.push({kind: 'group', title: 'Lines of other posts'});
+				if (lastLinePost === null || lastLinePost === options.openPostId)
+					rows.push({kind: 'group', title: 'Lines of other posts'});
 				rows.push({kind: 'post', title: options.postTitle(postId)});
 			}
 			lastLinePost = postId;
@@ -105,7 +129,7 @@ function lineRows(items: readonly SearchItem[], from: number, options: {openPost
 
 /** The first row shown: the selected entry in view (a talk's two rows), with its heading above it when it fits. */
 export function windowStart(rows: readonly PanelRow[], selected: number, room: number): number {
-	const at = rows.findIndex(row => (row.kind === 'title' || row.kind === 'line') && row.index === selected);
+	const at = rows.findIndex((row) => (row.kind === 'title' || row.kind === 'line') && row.index === selected);
 	if (at === -1) return 0;
 	const last = rows[at]!.kind === 'title' ? at + 1 : at;
 	let header = at;

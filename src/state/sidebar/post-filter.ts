@@ -36,17 +36,21 @@ export function isFiltering(filter: SidebarFilter): boolean {
  * The indices of the posts the filter keeps, in library order. `hasTalks` is asked only when
  * talks-only is on (it parses the post), and only of posts the other terms kept.
  */
-export function filterPosts(posts: ReadonlyArray<{title: string; tags: readonly string[]}>, filter: SidebarFilter, hasTalks: (postIndex: number) => boolean): number[] {
+export function filterPosts(
+	posts: ReadonlyArray<{title: string; tags: readonly string[]}>,
+	filter: SidebarFilter,
+	hasTalks: (postIndex: number) => boolean,
+): number[] {
 	const {words, tags} = filterTerms(filter.query);
 	const kept: number[] = [];
 	for (const [index, post] of posts.entries()) {
 		if (words.length > 0) {
 			const title = foldText(post.title);
-			if (!words.every(word => title.includes(word))) continue;
+			if (!words.every((word) => title.includes(word))) continue;
 		}
 		if (tags.length > 0) {
-			const folded = post.tags.map(tag => foldText(tag));
-			if (!tags.every(tag => folded.some(candidate => candidate.startsWith(tag)))) continue;
+			const folded = post.tags.map((tag) => foldText(tag));
+			if (!tags.every((tag) => folded.some((candidate) => candidate.startsWith(tag)))) continue;
 		}
 		if (filter.isTalksOnly && !hasTalks(index)) continue;
 		kept.push(index);

@@ -60,7 +60,9 @@ export function sidebarReducer(state: ReaderState, action: SidebarAction, env: R
 		case 'switchFocus': {
 			if (!layout.hasRoomForSidebar) return toggleListInPlace(state, env);
 			if (layout.sidebarWidth === 0) return {...state, focus: 'reader', message: 'The sidebar is hidden (t shows it)'};
-			return state.focus === 'reader' ? withCursorOnCurrent({...state, focus: 'sidebar'}, env) : {...state, focus: 'reader'};
+			return state.focus === 'reader'
+				? withCursorOnCurrent({...state, focus: 'sidebar'}, env)
+				: {...state, focus: 'reader'};
 		}
 		case 'sidebarMove': {
 			return moveCursor(state, env, state.sidebar.cursor + action.delta);
@@ -69,7 +71,11 @@ export function sidebarReducer(state: ReaderState, action: SidebarAction, env: R
 			// A page keeps one row of context, as the text's paging does.
 			const height = listHeight(state);
 			const rows = Math.abs(action.pages) >= 1 ? Math.max(1, height - 1) : Math.max(1, Math.floor(height / 2));
-			return moveCursor(state, env, state.sidebar.cursor + Math.sign(action.pages) * rows * Math.max(1, Math.trunc(Math.abs(action.pages))));
+			return moveCursor(
+				state,
+				env,
+				state.sidebar.cursor + Math.sign(action.pages) * rows * Math.max(1, Math.trunc(Math.abs(action.pages))),
+			);
 		}
 		case 'sidebarEdge': {
 			return moveCursor(state, env, action.edge === 'first' ? 0 : rowsOf(state, env).length - 1);
@@ -77,10 +83,15 @@ export function sidebarReducer(state: ReaderState, action: SidebarAction, env: R
 		case 'sidebarOpen': {
 			const row = rowsOf(state, env).at(state.sidebar.cursor);
 			if (!row) return state;
-			const next = row.kind === 'post' ? openPost(state, env, row.postIndex) : jumpTo(state, env, row.postIndex, row.topicIndex);
+			const next =
+				row.kind === 'post' ? openPost(state, env, row.postIndex) : jumpTo(state, env, row.postIndex, row.topicIndex);
 			// A topic chosen goes back to the text; a post opened keeps the list (its topics to pick).
 			const isTopic = row.kind === 'topic';
-			return withCursorOnCurrent({...next, focus: isTopic ? 'reader' : 'sidebar', isListInPlace: isTopic ? false : next.isListInPlace}, env, row);
+			return withCursorOnCurrent(
+				{...next, focus: isTopic ? 'reader' : 'sidebar', isListInPlace: isTopic ? false : next.isListInPlace},
+				env,
+				row,
+			);
 		}
 		case 'sidebarEscape': {
 			if (isFiltering(state.sidebar.filter)) return {...withFilter(state, env, NO_FILTER), message: null};
@@ -88,7 +99,12 @@ export function sidebarReducer(state: ReaderState, action: SidebarAction, env: R
 			return {...state, focus: 'reader'};
 		}
 		case 'sidebarFilterOpen': {
-			return {...state, mode: {kind: 'filter'}, focus: state.isListInPlace || layout.sidebarWidth > 0 ? 'sidebar' : state.focus, message: null};
+			return {
+				...state,
+				mode: {kind: 'filter'},
+				focus: state.isListInPlace || layout.sidebarWidth > 0 ? 'sidebar' : state.focus,
+				message: null,
+			};
 		}
 		case 'sidebarFilterType': {
 			if (state.mode.kind !== 'filter') return state;
@@ -100,7 +116,10 @@ export function sidebarReducer(state: ReaderState, action: SidebarAction, env: R
 			if (state.mode.kind !== 'filter') return state;
 			// Backspace on nothing leaves the filter line, as in vim's command line.
 			if (state.sidebar.filter.query === '') return {...state, mode: {kind: 'reader'}};
-			return withFilter(state, env, {...state.sidebar.filter, query: [...state.sidebar.filter.query].slice(0, -1).join('')});
+			return withFilter(state, env, {
+				...state.sidebar.filter,
+				query: [...state.sidebar.filter.query].slice(0, -1).join(''),
+			});
 		}
 		case 'sidebarFilterDone': {
 			return {...state, mode: {kind: 'reader'}};
@@ -111,7 +130,12 @@ export function sidebarReducer(state: ReaderState, action: SidebarAction, env: R
 		case 'sidebarTalksOnly': {
 			const filter = {...state.sidebar.filter, isTalksOnly: !state.sidebar.filter.isTalksOnly};
 			const next = withFilter(state, env, filter);
-			return {...next, message: filter.isTalksOnly ? `Posts with talks: ${postCountText(next, env).replace('/', ' of ')} (s shows all)` : null};
+			return {
+				...next,
+				message: filter.isTalksOnly
+					? `Posts with talks: ${postCountText(next, env).replace('/', ' of ')} (s shows all)`
+					: null,
+			};
 		}
 	}
 }
@@ -125,7 +149,10 @@ export function postCountText(state: ReaderState, env: ReaderEnv): string {
 function moveCursor(state: ReaderState, env: ReaderEnv, to: number): ReaderState {
 	const rows = rowsOf(state, env);
 	const cursor = Math.max(0, Math.min(rows.length - 1, to));
-	return {...state, sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, listHeight(state))}};
+	return {
+		...state,
+		sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, listHeight(state))},
+	};
 }
 
 /**
@@ -152,5 +179,8 @@ export function withCursorOnCurrent(state: ReaderState, env: ReaderEnv, row?: Si
 	const topic = currentTopic(state, env);
 	const index = rows.indexOf(row ?? currentRow(state.postIndex, topic));
 	const cursor = Math.max(0, index);
-	return {...state, sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, listHeight(state))}};
+	return {
+		...state,
+		sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, listHeight(state))},
+	};
 }

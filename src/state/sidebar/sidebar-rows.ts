@@ -10,7 +10,8 @@ import type {SidebarRow, SidebarRows} from '../reader-state.js';
 export function sidebarRows(postCount: number, openPost: number, topicCount: number, shown?: ShownPosts): SidebarRows {
 	const count = shown ? shown.posts.length : postCount;
 	const postAt = (position: number) => (shown ? shown.posts[position]! : position);
-	const positionOf = (postIndex: number) => (postIndex < 0 || postIndex >= postCount ? -1 : shown ? shown.positionOf(postIndex) : postIndex);
+	const positionOf = (postIndex: number) =>
+		postIndex < 0 || postIndex >= postCount ? -1 : shown ? shown.positionOf(postIndex) : postIndex;
 	const openAt = positionOf(openPost);
 	const topics = openAt === -1 ? 0 : topicCount;
 	const length = count + topics;
@@ -24,7 +25,10 @@ export function sidebarRows(postCount: number, openPost: number, topicCount: num
 		length,
 		at,
 		indexOf(row) {
-			if (row.kind === 'topic') return openAt !== -1 && row.postIndex === openPost && row.topicIndex >= 0 && row.topicIndex < topics ? openAt + 1 + row.topicIndex : -1;
+			if (row.kind === 'topic')
+				return openAt !== -1 && row.postIndex === openPost && row.topicIndex >= 0 && row.topicIndex < topics
+					? openAt + 1 + row.topicIndex
+					: -1;
 			const position = positionOf(row.postIndex);
 			if (position === -1) return -1;
 			return openAt === -1 || position <= openAt ? position : position + topics;
@@ -48,7 +52,7 @@ export type ShownPosts = {readonly posts: readonly number[]; positionOf(postInde
 export function shownPosts(posts: readonly number[], postCount: number): ShownPosts {
 	const positions = new Int32Array(postCount).fill(-1);
 	for (const [position, postIndex] of posts.entries()) positions[postIndex] = position;
-	return {posts, positionOf: postIndex => positions[postIndex] ?? -1};
+	return {posts, positionOf: (postIndex) => positions[postIndex] ?? -1};
 }
 
 /** The open post's row, or its topic's when one is being read (`topic` -1: before the first). */

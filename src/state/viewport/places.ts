@@ -24,8 +24,16 @@ export function seenNow(state: ReaderState, env: ReaderEnv): SeenRows {
 	const isSameRows = isSamePost && seen.width === layout.paneWidth && seen.lineCount === doc.lines.length;
 	const ranges = addRange(isSameRows ? seen.ranges : [], state.top, state.top + layout.paneHeight);
 	const names = env.sectionNames(state.postIndex);
-	const wholly = sectionsSeen(ranges, env.topicLines(state.postIndex, doc), doc.lines.length).map(index => names[index]).filter((name): name is string => name !== undefined);
-	return {postId, width: layout.paneWidth, lineCount: doc.lines.length, ranges, topics: [...new Set([...(isSamePost ? seen.topics : []), ...wholly])]};
+	const wholly = sectionsSeen(ranges, env.topicLines(state.postIndex, doc), doc.lines.length)
+		.map((index) => names[index])
+		.filter((name): name is string => name !== undefined);
+	return {
+		postId,
+		width: layout.paneWidth,
+		lineCount: doc.lines.length,
+		ranges,
+		topics: [...new Set([...(isSamePost ? seen.topics : []), ...wholly])],
+	};
 }
 
 /**
@@ -35,7 +43,8 @@ export function seenNow(state: ReaderState, env: ReaderEnv): SeenRows {
  * seen. Opening a post never comes here, so it never writes.
  */
 export function recordMove(before: ReaderState, after: ReaderState, env: ReaderEnv): ReaderState {
-	if (after.postIndex === before.postIndex && after.top === before.top && after.chosenTopic === before.chosenTopic) return after;
+	if (after.postIndex === before.postIndex && after.top === before.top && after.chosenTopic === before.chosenTopic)
+		return after;
 	const layout = layoutOf(after);
 	if (layout.isTooSmall) return after;
 	const postId = env.postId(after.postIndex);
@@ -52,7 +61,12 @@ export function recordMove(before: ReaderState, after: ReaderState, env: ReaderE
 		updatedAt: env.now(),
 		done: isDone || previous?.done === true,
 	};
-	return {...after, seen, places: {...after.places, [postId]: place}, lastMove: {postId, count: (after.lastMove?.count ?? 0) + 1}};
+	return {
+		...after,
+		seen,
+		places: {...after.places, [postId]: place},
+		lastMove: {postId, count: (after.lastMove?.count ?? 0) + 1},
+	};
 }
 
 /** The top line a post opens at: its stored place, or its first line. */
@@ -66,7 +80,8 @@ export function storedTop(state: ReaderState, env: ReaderEnv, postIndex: number)
 	// Never fail to open over a stale place: restoreAnchor falls back, and never throws.
 	const top = restoreAnchor(doc, place.anchor, named, layout.paneHeight);
 	// A topic chosen near the end was left at the top, past the last page: it opens so again.
-	const heading = named.find(topic => topic.name === place.anchor.topic)?.line;
-	const isChosenHeading = place.anchor.progress >= 1 && place.anchor.blockFraction === 0 && heading !== undefined && heading > top;
+	const heading = named.find((topic) => topic.name === place.anchor.topic)?.line;
+	const isChosenHeading =
+		place.anchor.progress >= 1 && place.anchor.blockFraction === 0 && heading !== undefined && heading > top;
 	return isChosenHeading ? Math.min(heading, maxJumpTop(doc.lines.length)) : top;
 }

@@ -8,7 +8,13 @@
  * The rows seen of one post at one width (`lineCount` tells a re-rendered post apart), and the
  * names of the sections wholly seen since the post was opened, at any width.
  */
-export type SeenRows = {postId: string; width: number; lineCount: number; ranges: Array<[start: number, end: number]>; topics: readonly string[]};
+export type SeenRows = {
+	postId: string;
+	width: number;
+	lineCount: number;
+	ranges: Array<[start: number, end: number]>;
+	topics: readonly string[];
+};
 
 /** `ranges` with [start, end) added, kept sorted and merged (touching ranges join: pages overlap or abut). */
 export function addRange(ranges: ReadonlyArray<[number, number]>, start: number, end: number): Array<[number, number]> {
@@ -38,7 +44,11 @@ export function isCovered(ranges: ReadonlyArray<[number, number]>, start: number
  * end of the post for the last). A section with no rows of its own (two headings on one row) counts
  * once its first row was seen.
  */
-export function sectionsSeen(ranges: ReadonlyArray<[number, number]>, topicLines: readonly number[], lineCount: number): number[] {
+export function sectionsSeen(
+	ranges: ReadonlyArray<[number, number]>,
+	topicLines: readonly number[],
+	lineCount: number,
+): number[] {
 	// Each section's end, from the last one back: the next start below it (topic lines are in order).
 	const ends: number[] = [];
 	let end = lineCount;

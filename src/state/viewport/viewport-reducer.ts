@@ -16,9 +16,20 @@ export type ViewportAction =
 	| {type: 'resize'; width: number; height: number};
 
 /** Scrolls the open post to `top` (clamped to the last page, or kept past it) as a move of the reader. */
-export function scrollTo(state: ReaderState, env: ReaderEnv, top: number, extra: Partial<ReaderState> = {}): ReaderState {
+export function scrollTo(
+	state: ReaderState,
+	env: ReaderEnv,
+	top: number,
+	extra: Partial<ReaderState> = {},
+): ReaderState {
 	const doc = currentDoc(state, env);
-	const next = {...state, top: clampScroll(top, state.top, doc.lines.length, layoutOf(state).paneHeight), chosenTopic: null, message: null, ...extra};
+	const next = {
+		...state,
+		top: clampScroll(top, state.top, doc.lines.length, layoutOf(state).paneHeight),
+		chosenTopic: null,
+		message: null,
+		...extra,
+	};
 	return recordMove(state, next, env);
 }
 
@@ -30,7 +41,11 @@ export function viewportReducer(state: ReaderState, action: ViewportAction, env:
 		}
 		case 'page': {
 			// A page keeps one line of context, as less does.
-			return scrollTo(state, env, state.top + action.pages * Math.max(1, height - (Math.abs(action.pages) >= 1 ? 1 : 0)));
+			return scrollTo(
+				state,
+				env,
+				state.top + action.pages * Math.max(1, height - (Math.abs(action.pages) >= 1 ? 1 : 0)),
+			);
 		}
 		case 'top': {
 			return scrollTo(state, env, 0);
@@ -69,7 +84,16 @@ export function viewportReducer(state: ReaderState, action: ViewportAction, env:
 export function openPost(state: ReaderState, env: ReaderEnv, postIndex: number): ReaderState {
 	if (postIndex === state.postIndex) return state;
 	const layout = layoutOf(state);
-	return {...state, postIndex, top: storedTop(state, env, postIndex), topWidth: layout.paneWidth, find: null, flashLine: null, chosenTopic: null, message: null};
+	return {
+		...state,
+		postIndex,
+		top: storedTop(state, env, postIndex),
+		topWidth: layout.paneWidth,
+		find: null,
+		flashLine: null,
+		chosenTopic: null,
+		message: null,
+	};
 }
 
 /**
@@ -88,7 +112,11 @@ export function jumpTo(state: ReaderState, env: ReaderEnv, postIndex: number, to
 export function jumpToLine(state: ReaderState, env: ReaderEnv, postIndex: number, line: number): ReaderState {
 	const opened = openPost(state, env, postIndex);
 	const doc = currentDoc(opened, env);
-	return recordMove(opened, {...opened, top: clampTop(line, doc.lines.length, layoutOf(opened).paneHeight), chosenTopic: null, message: null}, env);
+	return recordMove(
+		opened,
+		{...opened, top: clampTop(line, doc.lines.length, layoutOf(opened).paneHeight), chosenTopic: null, message: null},
+		env,
+	);
 }
 
 /**
@@ -105,13 +133,26 @@ export function resize(state: ReaderState, env: ReaderEnv, width: number, height
 	if (layout.isTooSmall) return next;
 	const oldDoc = env.doc(state.postIndex, state.topWidth);
 	const newDoc = env.doc(state.postIndex, layout.paneWidth);
-	const top = oldDoc === newDoc || state.top === 0 ? state.top : restoreAnchor(newDoc, captureAnchor(oldDoc, state.top, null, layout.paneHeight), undefined, layout.paneHeight);
+	const top =
+		oldDoc === newDoc || state.top === 0
+			? state.top
+			: restoreAnchor(newDoc, captureAnchor(oldDoc, state.top, null, layout.paneHeight), undefined, layout.paneHeight);
 	const isListInPlace = state.isListInPlace && !layout.hasRoomForSidebar;
 	// The focus stays on the list only where it shows: beside the text, or put in its place by t/Tab.
 	const isListShown = layout.sidebarWidth > 0 || isListInPlace;
 	const focus = isListShown ? state.focus : 'reader';
-	const limit = top > maxTop(newDoc.lines.length, layout.paneHeight) && state.chosenTopic !== null ? maxJumpTop(newDoc.lines.length) : maxTop(newDoc.lines.length, layout.paneHeight);
-	return {...next, focus, isListInPlace, top: Math.min(Math.max(0, top), limit), topWidth: layout.paneWidth, find: oldDoc === newDoc ? state.find : null};
+	const limit =
+		top > maxTop(newDoc.lines.length, layout.paneHeight) && state.chosenTopic !== null
+			? maxJumpTop(newDoc.lines.length)
+			: maxTop(newDoc.lines.length, layout.paneHeight);
+	return {
+		...next,
+		focus,
+		isListInPlace,
+		top: Math.min(Math.max(0, top), limit),
+		topWidth: layout.paneWidth,
+		find: oldDoc === newDoc ? state.find : null,
+	};
 }
 
 /** The post after (or before) `postIndex` among `shown` (ascending), which may not hold it; -1 past either end. */

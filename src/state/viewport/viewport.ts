@@ -27,7 +27,7 @@ export function topicAt(topicLines: number[], top: number): number {
 
 /** The first topic line below the top, or null at the last topic. */
 export function nextTopicLine(topicLines: number[], top: number): number | null {
-	return topicLines.find(line => line > top) ?? null;
+	return topicLines.find((line) => line > top) ?? null;
 }
 
 /** The topic line above the top (the current topic's own start when the top is inside it). */
@@ -57,7 +57,10 @@ export function maxJumpTop(lineCount: number): number {
 
 /** Scrolling stops at the last page, but from a jump past it `k` and `j` never leap back. */
 export function clampScroll(top: number, from: number, lineCount: number, height: number): number {
-	return Math.min(Math.max(0, Math.round(top)), Math.max(maxTop(lineCount, height), Math.min(from, maxJumpTop(lineCount))));
+	return Math.min(
+		Math.max(0, Math.round(top)),
+		Math.max(maxTop(lineCount, height), Math.min(from, maxJumpTop(lineCount))),
+	);
 }
 
 /**

@@ -7,7 +7,9 @@ export function EmptyLibrary({library, width, height}: {library: Library; width:
 		'No posts found.',
 		'',
 		`Looked in: ${library.searched.join(', ') || 'nothing'}`,
-		...(library.warnings.length > 0 ? ['', 'Problems:', ...library.warnings.map(w => `  ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`)] : []),
+		...(library.warnings.length > 0
+			? ['', 'Problems:', ...library.warnings.map((w) => `  ${w.file}${w.line ? `:${w.line}` : ''}: ${w.message}`)]
+			: []),
 		'',
 		'Point the reader at a folder or files of markdown notes:',
 		'  kubecon-notes ~/blog/_posts',

@@ -11,7 +11,10 @@ export function HelpOverlay({width, height, top}: {width: number; height: number
 	const room = height - 1;
 	const first = firstShown(top, lines.length, room);
 	const more = lines.length > room ? `  (${first + room < lines.length ? 'Space for more' : 'b back up'})` : '';
-	const shown: OverlayLine[] = [{text: `Keys  (Esc, ? or q closes)${more}`, isTitle: true}, ...lines.slice(first, first + room)];
+	const shown: OverlayLine[] = [
+		{text: `Keys  (Esc, ? or q closes)${more}`, isTitle: true},
+		...lines.slice(first, first + room),
+	];
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{shown.map((line, index) => (
@@ -24,7 +27,19 @@ export function HelpOverlay({width, height, top}: {width: number; height: number
 }
 
 /** A titled list of lines over the pane (the warnings), scrolled from `top`. */
-export function TextOverlay({title, lines, width, height, top}: {title: string; lines: string[]; width: number; height: number; top: number}) {
+export function TextOverlay({
+	title,
+	lines,
+	width,
+	height,
+	top,
+}: {
+	title: string;
+	lines: string[];
+	width: number;
+	height: number;
+	top: number;
+}) {
 	const first = firstShown(top, lines.length, height - 1);
 	return (
 		<Box flexDirection="column" width={width} height={height}>

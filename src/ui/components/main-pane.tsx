@@ -30,8 +30,17 @@ export function MainPane({state, view, library, hits, storedWatched, list, theme
 	if (mode.kind === 'help') return <HelpOverlay width={width} height={height} top={mode.top} />;
 	if (mode.kind === 'warnings') {
 		const count = library.warnings.length;
-		const title = count === 0 ? 'No warnings: every file loaded.' : `${count} file problem${count === 1 ? '' : 's'}  (Esc closes)`;
-		return <TextOverlay title={title} lines={warningLines(library.warnings, width)} width={width} height={height} top={mode.top} />;
+		const title =
+			count === 0 ? 'No warnings: every file loaded.' : `${count} file problem${count === 1 ? '' : 's'}  (Esc closes)`;
+		return (
+			<TextOverlay
+				title={title}
+				lines={warningLines(library.warnings, width)}
+				width={width}
+				height={height}
+				top={mode.top}
+			/>
+		);
 	}
 	if (mode.kind === 'search') {
 		const items = searchItems(mode.panel, hits);
@@ -47,10 +56,21 @@ export function MainPane({state, view, library, hits, storedWatched, list, theme
 				width={width}
 				height={height}
 				theme={theme}
-				hasSessions={library.posts.some(post => post.sessions.length > 0)}
+				hasSessions={library.posts.some((post) => post.sessions.length > 0)}
 			/>
 		);
 	}
 	if (view.pane === 'list') return list(width);
-	return <ReaderPane lines={view.doc.lines} top={state.top} width={width} height={height} find={state.find} flashLine={state.flashLine} margin={view.layout.textMargin} theme={theme} />;
+	return (
+		<ReaderPane
+			lines={view.doc.lines}
+			top={state.top}
+			width={width}
+			height={height}
+			find={state.find}
+			flashLine={state.flashLine}
+			margin={view.layout.textMargin}
+			theme={theme}
+		/>
+	);
 }

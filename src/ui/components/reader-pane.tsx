@@ -36,7 +36,11 @@ function markFind(line: string, segments: Array<MatchSegment & {isCurrent: boole
 }
 
 /** The match stretches on each visible row. */
-function segmentsByRow(find: Find | null, top: number, height: number): Map<number, Array<MatchSegment & {isCurrent: boolean}>> {
+function segmentsByRow(
+	find: Find | null,
+	top: number,
+	height: number,
+): Map<number, Array<MatchSegment & {isCurrent: boolean}>> {
 	const rows = new Map<number, Array<MatchSegment & {isCurrent: boolean}>>();
 	for (const [index, match] of (find?.matches ?? []).entries()) {
 		for (const segment of match.segments) {

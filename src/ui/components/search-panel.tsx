@@ -29,7 +29,17 @@ type Props = {
 };
 
 /** Text with its matched ranges in bold (inverse without colour), cut to `width`. */
-function Highlighted({text, ranges, width, color}: {text: string; ranges: MatchRange[] | undefined; width: number; color: string | undefined}) {
+function Highlighted({
+	text,
+	ranges,
+	width,
+	color,
+}: {
+	text: string;
+	ranges: MatchRange[] | undefined;
+	width: number;
+	color: string | undefined;
+}) {
 	const parts: Array<{text: string; isMatch: boolean}> = [];
 	let at = 0;
 	for (const [start, end] of ranges ?? []) {
@@ -73,7 +83,7 @@ const NO_MORE: Readonly<Record<string, number>> = Object.freeze({});
 // Post titles by id, made once per library (every frame of the panel asks).
 let titles: {posts: readonly Post[]; byId: Map<string, string>} | undefined;
 function titlesOf(posts: readonly Post[]): Map<string, string> {
-	if (titles?.posts !== posts) titles = {posts, byId: new Map(posts.map(post => [post.id, post.title]))};
+	if (titles?.posts !== posts) titles = {posts, byId: new Map(posts.map((post) => [post.id, post.title]))};
 	return titles.byId;
 }
 
@@ -86,25 +96,53 @@ function snippet(text: string, ranges: MatchRange[], width: number): {text: stri
 	const space = text.indexOf(' ', from);
 	if (from > 0 && space !== -1 && space < first) from = space + 1;
 	if (from <= 0) return {text, ranges};
-	return {text: `…${text.slice(from)}`, ranges: ranges.filter(([, end]) => end >= from).map(([start, end]) => [Math.max(start, from) - from + 1, end - from + 1])};
+	return {
+		text: `…${text.slice(from)}`,
+		ranges: ranges
+			.filter(([, end]) => end >= from)
+			.map(([start, end]) => [Math.max(start, from) - from + 1, end - from + 1]),
+	};
 }
 
 /** The search: the query, the filters, the keys, the talks under their posts, then the lines of text. */
-export function SearchPanel({panel, items, text, openPostId, posts, watched, storedWatched, width, height, theme, hasSessions = true}: Props) {
-	const filters = [panel.missedOnly ? 'missed only' : '', panel.day === null ? '' : `day ${panel.day}`].filter(Boolean).join(', ');
+export function SearchPanel({
+	panel,
+	items,
+	text,
+	openPostId,
+	posts,
+	watched,
+	storedWatched,
+	width,
+	height,
+	theme,
+	hasSessions = true,
+}: Props) {
+	const filters = [panel.missedOnly ? 'missed only' : '', panel.day === null ? '' : `day ${panel.day}`]
+		.filter(Boolean)
+		.join(', ');
 	// A kept query shows selected (inverse): the next character typed replaces it.
 	const query = panel.isQueryKept ? `\u001B[7m${panel.query}\u001B[27m` : panel.query;
 	const header = `/ ${query}${panel.focus === 'query' ? '▏' : ''}`;
 	const talkCount = countTalks(items);
 	const lineCount = items.length - talkCount;
-	const searching = text && !text.isDone && text.total > 0 ? ` · searching the text ${Math.floor((100 * text.scanned) / text.total)}%` : '';
-	const linesFound = lineCount > 0 || (text?.isDone && text.total > 0) ? ` · ${lineCount + Object.values(text?.more ?? {}).reduce((sum, more) => sum + more, 0)} line${lineCount === 1 ? '' : 's'}` : '';
+	const searching =
+		text && !text.isDone && text.total > 0
+			? ` · searching the text ${Math.floor((100 * text.scanned) / text.total)}%`
+			: '';
+	const linesFound =
+		lineCount > 0 || (text?.isDone && text.total > 0)
+			? ` · ${lineCount + Object.values(text?.more ?? {}).reduce((sum, more) => sum + more, 0)} line${lineCount === 1 ? '' : 's'}`
+			: '';
 	const count = `${talkCount} session${talkCount === 1 ? '' : 's'}${linesFound}${searching}${filters ? ` · ${filters}` : ''}`;
 	// The keys wrap to a second line rather than lose their end.
-	const hintLines = wrapToWidth(panel.focus === 'query' ? `type to search · ${layerHints('searchQuery')}` : layerHints('searchList'), width).slice(0, width < 80 ? 3 : 2);
+	const hintLines = wrapToWidth(
+		panel.focus === 'query' ? `type to search · ${layerHints('searchQuery')}` : layerHints('searchList'),
+		width,
+	).slice(0, width < 80 ? 3 : 2);
 	const room = Math.max(2, height - 1 - hintLines.length);
 	const postTitle = titlesOf(posts);
-	const rows = panelRows(items, {openPostId, postTitle: id => postTitle.get(id) ?? id, more: text?.more ?? NO_MORE});
+	const rows = panelRows(items, {openPostId, postTitle: (id) => postTitle.get(id) ?? id, more: text?.more ?? NO_MORE});
 	const start = windowStart(rows, panel.selected, room);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -117,7 +155,14 @@ export function SearchPanel({panel, items, text, openPostId, posts, watched, sto
 				</Text>
 			))}
 			{items.length === 0 &&
-				wrapToWidth(emptyResultText(panel, hasSessions, panel.query.trim().length >= MIN_TEXT_QUERY && !hasTalkFilter(panel) ? text : {isDone: true}), width).map((line, index) => (
+				wrapToWidth(
+					emptyResultText(
+						panel,
+						hasSessions,
+						panel.query.trim().length >= MIN_TEXT_QUERY && !hasTalkFilter(panel) ? text : {isDone: true},
+					),
+					width,
+				).map((line, index) => (
 					<Text key={`e${index}`} wrap="truncate">
 						{line}
 					</Text>
@@ -125,7 +170,13 @@ export function SearchPanel({panel, items, text, openPostId, posts, watched, sto
 			{rows.slice(start, start + room).map((row, index) => {
 				if (row.kind === 'post' || row.kind === 'group') {
 					return (
-						<Text key={`${row.kind}${start + index}`} bold color={row.kind === 'post' ? theme.accent : undefined} underline={row.kind === 'group'} wrap="truncate">
+						<Text
+							key={`${row.kind}${start + index}`}
+							bold
+							color={row.kind === 'post' ? theme.accent : undefined}
+							underline={row.kind === 'group'}
+							wrap="truncate"
+						>
 							{truncateToWidth(row.title, width)}
 						</Text>
 					);
@@ -133,7 +184,10 @@ export function SearchPanel({panel, items, text, openPostId, posts, watched, sto
 				if (row.kind === 'more') {
 					return (
 						<Text key={`m${start + index}`} color={theme.muted} dimColor={theme.dim} wrap="truncate">
-							{truncateToWidth(`     … ${row.count} more line${row.count === 1 ? '' : 's'} in this post (Enter, then n)`, width)}
+							{truncateToWidth(
+								`     … ${row.count} more line${row.count === 1 ? '' : 's'} in this post (Enter, then n)`,
+								width,
+							)}
 						</Text>
 					);
 				}
@@ -148,8 +202,15 @@ export function SearchPanel({panel, items, text, openPostId, posts, watched, sto
 						<Box key={`l${hit.postId}:${hit.line}`} width={width}>
 							<Text inverse={isSelected}>
 								{prefix}
-								<Highlighted text={shown.text} ranges={shown.ranges} width={lineWidth} color={isSelected ? undefined : theme.accent} />
-								{isSelected ? ' '.repeat(Math.max(0, lineWidth - textWidth(truncateToWidth(shown.text, lineWidth)))) : ''}
+								<Highlighted
+									text={shown.text}
+									ranges={shown.ranges}
+									width={lineWidth}
+									color={isSelected ? undefined : theme.accent}
+								/>
+								{isSelected
+									? ' '.repeat(Math.max(0, lineWidth - textWidth(truncateToWidth(shown.text, lineWidth))))
+									: ''}
 							</Text>
 						</Box>
 					);
@@ -164,9 +225,17 @@ export function SearchPanel({panel, items, text, openPostId, posts, watched, sto
 					return (
 						<Box key={key} width={width}>
 							<Text wrap="truncate">{'     '}</Text>
-							<Highlighted text={speakers} ranges={hit.matches.speakers} width={Math.max(0, width - 5)} color={theme.accent} />
+							<Highlighted
+								text={speakers}
+								ranges={hit.matches.speakers}
+								width={Math.max(0, width - 5)}
+								color={theme.accent}
+							/>
 							<Text color={theme.muted} dimColor={theme.dim} wrap="truncate">
-								{truncateToWidth(`${speakers && rest ? ' · ' : ''}${rest}`, Math.max(0, width - 5 - textWidth(speakers)))}
+								{truncateToWidth(
+									`${speakers && rest ? ' · ' : ''}${rest}`,
+									Math.max(0, width - 5 - textWidth(speakers)),
+								)}
 							</Text>
 						</Box>
 					);
@@ -179,8 +248,15 @@ export function SearchPanel({panel, items, text, openPostId, posts, watched, sto
 					<Box key={key} width={width}>
 						<Text inverse={isSelected}>
 							{prefix}
-							<Highlighted text={session.title} ranges={hit.matches.title} width={titleWidth} color={isSelected ? undefined : theme.accent} />
-							{isSelected ? ' '.repeat(Math.max(0, titleWidth - textWidth(truncateToWidth(session.title, titleWidth)))) : ''}
+							<Highlighted
+								text={session.title}
+								ranges={hit.matches.title}
+								width={titleWidth}
+								color={isSelected ? undefined : theme.accent}
+							/>
+							{isSelected
+								? ' '.repeat(Math.max(0, titleWidth - textWidth(truncateToWidth(session.title, titleWidth))))
+								: ''}
 						</Text>
 					</Box>
 				);

@@ -27,7 +27,11 @@ type Props = {
 };
 
 /** Marks before a topic's name (the help's legend lists the same). */
-const TOPIC_MARKS = {current: SYMBOLS.currentTopic.mark, read: SYMBOLS.readTopic.mark, unread: SYMBOLS.unreadTopic.mark};
+const TOPIC_MARKS = {
+	current: SYMBOLS.currentTopic.mark,
+	read: SYMBOLS.readTopic.mark,
+	unread: SYMBOLS.unreadTopic.mark,
+};
 
 /** The filter's line, `width` columns: the count on the right; a long query loses its start, where typing is not. */
 function filterLine({text, count}: {text: string; count: string}, width: number): string {
@@ -49,16 +53,53 @@ function truncateStart(text: string, width: number): string {
  * The tree of posts, the open one showing its topics; the topic being read is marked. Only the
  * rows on screen are built. A filter, typed or kept, takes the first row.
  */
-export function Sidebar({posts, rows, width, height, offset, cursor, filter, openPost, currentTopic, progress, readTopics, theme}: Props) {
+export function Sidebar({
+	posts,
+	rows,
+	width,
+	height,
+	offset,
+	cursor,
+	filter,
+	openPost,
+	currentTopic,
+	progress,
+	readTopics,
+	theme,
+}: Props) {
 	const listHeight = Math.max(1, height - (filter === null ? 0 : 1));
 	const visible = rows.slice(offset, offset + listHeight);
 	// Posts whose titles, cut at their end, would read the same on screen (`A better Toolforge…`
 	// twice) are cut in the middle instead: their ends tell them apart.
-	const postRows = new Map(visible.flatMap(row => (row.kind === 'post' ? [[row.postIndex, sidebarPostRow(posts[row.postIndex]!, {width, isOpen: row.postIndex === openPost, label: progress(row.postIndex)})] as const] : [])));
-	const names = [...postRows.values()].map(row => row.name.slice(2).trimEnd());
+	const postRows = new Map(
+		visible.flatMap((row) =>
+			row.kind === 'post'
+				? [
+						[
+							row.postIndex,
+							sidebarPostRow(posts[row.postIndex]!, {
+								width,
+								isOpen: row.postIndex === openPost,
+								label: progress(row.postIndex),
+							}),
+						] as const,
+					]
+				: [],
+		),
+	);
+	const names = [...postRows.values()].map((row) => row.name.slice(2).trimEnd());
 	for (const [postIndex, row] of postRows) {
-		if (!row.name.trimEnd().endsWith('…') || names.filter(name => name === row.name.slice(2).trimEnd()).length < 2) continue;
-		postRows.set(postIndex, sidebarPostRow(posts[postIndex]!, {width, isOpen: postIndex === openPost, label: progress(postIndex), cut: 'middle'}));
+		if (!row.name.trimEnd().endsWith('…') || names.filter((name) => name === row.name.slice(2).trimEnd()).length < 2)
+			continue;
+		postRows.set(
+			postIndex,
+			sidebarPostRow(posts[postIndex]!, {
+				width,
+				isOpen: postIndex === openPost,
+				label: progress(postIndex),
+				cut: 'middle',
+			}),
+		);
 	}
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -89,7 +130,9 @@ export function Sidebar({posts, rows, width, height, offset, cursor, filter, ope
 					return (
 						<Text key={`p${row.postIndex}`} wrap="truncate">
 							<Text bold={isOpen}>{name}</Text>
-							<Text color={theme.muted} dimColor={theme.dim}>{facts}</Text>
+							<Text color={theme.muted} dimColor={theme.dim}>
+								{facts}
+							</Text>
 						</Text>
 					);
 				}
@@ -97,7 +140,13 @@ export function Sidebar({posts, rows, width, height, offset, cursor, filter, ope
 				const name = sectionsOf(post)[row.topicIndex]?.name ?? '';
 				const mark = isCurrent ? TOPIC_MARKS.current : readTopics.has(name) ? TOPIC_MARKS.read : TOPIC_MARKS.unread;
 				return (
-					<Text key={`t${row.postIndex}-${row.topicIndex}`} inverse={isCursor} color={isCurrent && !isCursor ? theme.accent : undefined} bold={isCurrent} wrap="truncate">
+					<Text
+						key={`t${row.postIndex}-${row.topicIndex}`}
+						inverse={isCursor}
+						color={isCurrent && !isCursor ? theme.accent : undefined}
+						bold={isCurrent}
+						wrap="truncate"
+					>
 						{sidebarTopicRow(name, mark, width)}
 					</Text>
 				);

@@ -59,14 +59,16 @@ export function useEditEffect(effect: Effect | null, options: EditOptions): void
 		// The library updater brings the watcher (chokidar) with it: loaded when an edit needs it,
 		// not on the way to the first frame.
 		const updater = import('../../posts/update-library.js');
-		void Promise.all([runEditor(editorCommand(post.path, line), terminal), updater]).then(([{message}, {changeForPost, updateLibrary}]) => {
-			// The editor may have been resized: the size is read again with the redraw.
-			if (terminal.redraw) terminal.redraw();
-			else write('');
-			apply(current => {
-				const now = current.posts.find(candidate => candidate.id === post.id) ?? post;
-				return updateLibrary(current, [changeForPost(current, now)], {drafts});
-			}, message);
-		});
+		void Promise.all([runEditor(editorCommand(post.path, line), terminal), updater]).then(
+			([{message}, {changeForPost, updateLibrary}]) => {
+				// The editor may have been resized: the size is read again with the redraw.
+				if (terminal.redraw) terminal.redraw();
+				else write('');
+				apply((current) => {
+					const now = current.posts.find((candidate) => candidate.id === post.id) ?? post;
+					return updateLibrary(current, [changeForPost(current, now)], {drafts});
+				}, message);
+			},
+		);
 	}, [effect, write]);
 }

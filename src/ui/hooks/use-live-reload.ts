@@ -14,25 +14,32 @@ export type WatchTarget = {paths: readonly string[]; drafts: boolean; after?: Pr
  * Watches the posts while the reader is mounted; each batch is applied to the newest library and
  * handed to `apply`. The watcher (chokidar) loads after the first frame, and stops on unmount.
  */
-export function useLiveReload(target: WatchTarget | undefined, currentLibrary: () => Library, apply: (update: LibraryUpdate) => void, say: (text: string) => void): void {
+export function useLiveReload(
+	target: WatchTarget | undefined,
+	currentLibrary: () => Library,
+	apply: (update: LibraryUpdate) => void,
+	say: (text: string) => void,
+): void {
 	const latest = useRef({currentLibrary, apply, say});
 	latest.current = {currentLibrary, apply, say};
 	useEffect(() => {
-		const paths = target?.paths.filter(path => path !== '-') ?? [];
+		const paths = target?.paths.filter((path) => path !== '-') ?? [];
 		if (!target || paths.length === 0) return;
 		let isStopped = false;
 		let stop: (() => Promise<void>) | null = null;
-		void (target.after ?? Promise.resolve()).then(() => import('../../posts/live-reload.js')).then(({startLiveReload}) => {
-			if (isStopped) return;
-			const running = startLiveReload({
-				paths,
-				drafts: target.drafts,
-				currentLibrary: () => latest.current.currentLibrary(),
-				onUpdate: update => latest.current.apply(update),
-				onError: message => latest.current.say(message),
+		void (target.after ?? Promise.resolve())
+			.then(() => import('../../posts/live-reload.js'))
+			.then(({startLiveReload}) => {
+				if (isStopped) return;
+				const running = startLiveReload({
+					paths,
+					drafts: target.drafts,
+					currentLibrary: () => latest.current.currentLibrary(),
+					onUpdate: (update) => latest.current.apply(update),
+					onError: (message) => latest.current.say(message),
+				});
+				stop = running.stop;
 			});
-			stop = running.stop;
-		});
 		return () => {
 			isStopped = true;
 			void stop?.();

@@ -11,7 +11,10 @@ import type {KeyPress, MousePress} from './use-reader.js';
  * otherwise read as the keys `[`, `<`, digits.
  * Ctrl-Z suspends and Ctrl-L redraws here, before the reducer: the terminal's business, not the state's.
  */
-export function useReaderInput(dispatch: (action: ReaderAction | KeyPress | MousePress) => void, terminal: {suspend: () => void; redraw: () => void}): void {
+export function useReaderInput(
+	dispatch: (action: ReaderAction | KeyPress | MousePress) => void,
+	terminal: {suspend: () => void; redraw: () => void},
+): void {
 	useInput((input, key) => {
 		const events = mouseEvents(input);
 		if (events) {

@@ -38,7 +38,10 @@ type Options = {
 export function useReader({library, renderPost, style, store, start}: Options) {
 	const docs = useMemo<DocCache>(() => new WeakMap(), []);
 	const {color, hyperlinks} = style;
-	const makeEnv = useCallback((next: Library) => createReaderEnv(next, renderPost, {color, hyperlinks}, key => store?.isWatched(key), docs), [renderPost, color, hyperlinks, store, docs]);
+	const makeEnv = useCallback(
+		(next: Library) => createReaderEnv(next, renderPost, {color, hyperlinks}, (key) => store?.isWatched(key), docs),
+		[renderPost, color, hyperlinks, store, docs],
+	);
 	const [world, dispatch] = useReducer(worldReducer, undefined, () => {
 		const env = makeEnv(library);
 		return {library, env, state: start(library, env)};
@@ -55,16 +58,27 @@ export function useReader({library, renderPost, style, store, start}: Options) {
 		},
 		[makeEnv],
 	);
-	return {...world, dispatch: dispatch as (action: ReaderAction | KeyPress | MousePress) => void, applyUpdate, currentLibrary: useCallback(() => latest.current, [])};
+	return {
+		...world,
+		dispatch: dispatch as (action: ReaderAction | KeyPress | MousePress) => void,
+		applyUpdate,
+		currentLibrary: useCallback(() => latest.current, []),
+	};
 }
 
 function worldReducer(world: ReaderWorld, action: ReaderAction | KeyPress | MousePress | Reloaded): ReaderWorld {
 	const {state, env} = world;
 	if (action.type === 'reloaded') {
 		const warning = action.update.warnings[0];
-		const message = action.message ?? (warning ? sanitizeText(`${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`) : null);
+		const message =
+			action.message ??
+			(warning ? sanitizeText(`${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}`) : null);
 		const {changed, removed} = action.update;
-		return {library: action.library, env: action.env, state: readerReducer(state, {type: 'libraryReloaded', before: env, changed, removed, message}, action.env)};
+		return {
+			library: action.library,
+			env: action.env,
+			state: readerReducer(state, {type: 'libraryReloaded', before: env, changed, removed, message}, action.env),
+		};
 	}
 	if (action.type === 'mouse') {
 		const resolved = mouseToAction(state, env, action.event);
@@ -75,7 +89,8 @@ function worldReducer(world: ReaderWorld, action: ReaderAction | KeyPress | Mous
 	const resolved = keyToAction(state, action.name, action.input, action.isModified);
 	if (!resolved) return world;
 	const next = readerReducer(state, resolved, env);
-	if (resolved.type === 'searchToggleWatched' && next.watched !== state.watched) return {...world, state: {...next, message: toggledMessage(state, next, world)}};
+	if (resolved.type === 'searchToggleWatched' && next.watched !== state.watched)
+		return {...world, state: {...next, message: toggledMessage(state, next, world)}};
 	return next === state ? world : {...world, state: next};
 }
 
@@ -84,6 +99,8 @@ function toggledMessage(before: ReaderState, after: ReaderState, {env, library}:
 	if (before.mode.kind !== 'search') return null;
 	const hit = talkOf(itemsOf(before.mode.panel, env)[before.mode.panel.selected]);
 	if (!hit) return null;
-	const left = library.posts.flatMap(post => post.sessions).filter(session => !isWatchedIn(after.watched, session, env.storedWatched)).length;
+	const left = library.posts
+		.flatMap((post) => post.sessions)
+		.filter((session) => !isWatchedIn(after.watched, session, env.storedWatched)).length;
 	return watchedMessage(hit.session.title, isWatchedIn(after.watched, hit.session, env.storedWatched), left);
 }

@@ -4,7 +4,8 @@ import type {SearchPanel} from '../../state/search/search-reducer.js';
 import {useSettledValue} from './use-settled-value.js';
 
 /** Panels that search for the same thing: moving the selection needs no new search. */
-const sameQuery = (a: SearchPanel, b: SearchPanel) => a.query === b.query && a.missedOnly === b.missedOnly && a.day === b.day;
+const sameQuery = (a: SearchPanel, b: SearchPanel) =>
+	a.query === b.query && a.missedOnly === b.missedOnly && a.day === b.day;
 
 /** No search is run outside the panel: the session index parses every post, the first frame one. */
 const NO_HITS: SessionHit[] = [];

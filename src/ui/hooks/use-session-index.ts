@@ -8,7 +8,12 @@ import {deadlineIn, SLICE_MS} from '../reader-env.js';
  * far it is; once it is whole the message goes and the panel's results follow. Leaving the panel
  * pauses it (what was read stays read); a new library (a reload) starts a new one.
  */
-export function useSessionIndex(isSearching: boolean, env: ReaderEnv, message: string | null, say: (text: string | null) => void): void {
+export function useSessionIndex(
+	isSearching: boolean,
+	env: ReaderEnv,
+	message: string | null,
+	say: (text: string | null) => void,
+): void {
 	const shown = useRef({message, said: null as string | null});
 	shown.current.message = message;
 	useEffect(() => {

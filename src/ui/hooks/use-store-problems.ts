@@ -13,11 +13,23 @@ export type StoreProblemFeed = {
 };
 
 /** Shows each store problem in the status line and adds it to the W list. */
-export function useStoreProblems(feed: StoreProblemFeed | undefined, applyUpdate: (make: (current: Library) => LibraryUpdate, message: string | null) => void): void {
+export function useStoreProblems(
+	feed: StoreProblemFeed | undefined,
+	applyUpdate: (make: (current: Library) => LibraryUpdate, message: string | null) => void,
+): void {
 	useEffect(
 		() =>
 			feed?.subscribe(({warning, text}) =>
-				applyUpdate(current => ({library: {...current, warnings: [...current.warnings, warning]}, warnings: [warning], added: [], changed: [], removed: []}), text),
+				applyUpdate(
+					(current) => ({
+						library: {...current, warnings: [...current.warnings, warning]},
+						warnings: [warning],
+						added: [],
+						changed: [],
+						removed: [],
+					}),
+					text,
+				),
 			),
 		[feed, applyUpdate],
 	);

@@ -16,7 +16,11 @@ export function useSuspend(terminal: TerminalSetup | undefined, flush: () => voi
 	flushRef.current = flush;
 	useEffect(() => {
 		if (!terminal) return;
-		const created = createSuspender({...terminal, redraw: terminal.redraw ?? (() => write('')), beforeStop: () => flushRef.current()});
+		const created = createSuspender({
+			...terminal,
+			redraw: terminal.redraw ?? (() => write('')),
+			beforeStop: () => flushRef.current(),
+		});
 		suspender.current = created;
 		return () => {
 			created.dispose();

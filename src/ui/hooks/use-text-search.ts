@@ -26,7 +26,8 @@ export function useTextSearch(state: ReaderState, env: ReaderEnv, dispatch: (act
 	const lastDone = useRef<{result: TextResult; env: ReaderEnv; postIndex: number} | null>(null);
 	useEffect(() => {
 		if (query === null || isKnown) return;
-		const previous = lastDone.current?.env === env && lastDone.current.postIndex === postIndex ? lastDone.current.result : null;
+		const previous =
+			lastDone.current?.env === env && lastDone.current.postIndex === postIndex ? lastDone.current.result : null;
 		const job = env.textSearch(query, postIndex, previous);
 		let timer: NodeJS.Immediate | undefined;
 		let shown = performance.now();
