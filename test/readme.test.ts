@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
-import {withKeys} from '../scripts/readme-keys.js';
+import {withKeys} from '../scripts/readme.js';
 import {bindings} from '../src/ui/keymap.js';
 
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
-test('the README lists the keys exactly as the key table has them (npm run readme-keys)', () => {
+test('the README lists the keys exactly as the key table has them (npm run readme)', () => {
 	assert.equal(readme, withKeys(readme));
 	for (const binding of bindings) assert.ok(readme.includes(binding.help), binding.help);
 });

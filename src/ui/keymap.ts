@@ -1,6 +1,6 @@
 /**
  * Every key binding, as data. The reader resolves keys through it, the help overlay lists it, and
- * the README's key list is generated from it (npm run readme-keys), so the three cannot drift.
+ * the README's key list is generated from it (npm run readme), so the three cannot drift.
  */
 
 /** Where a binding applies; the reader asks for a key in its current layers, first match wins. */

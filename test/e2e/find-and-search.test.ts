@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
 
 // Issue 24, points 5 and 7 in a pseudo-terminal: one search over talks and text; Ctrl-F folds
 // case and accents as the search does.
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
-describe('find and search (issue 24)', {skip}, () => {
+describe('find and search (issue 24)', () => {
 	afterEach(killAllSessions);
 
 	test('Ctrl-F zieba finds Zięba and korbes finds Körbes, as / does', async () => {

@@ -2,13 +2,12 @@ import assert from 'node:assert/strict';
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, test} from 'node:test';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME, paneTop, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 
 // Issue 24, points 3 and 4 in a pseudo-terminal: read marks that match reading, and the top of a
 // post as a place of its own.
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 const storeText = (configDir: string) =>
 	readFileSync(
@@ -27,7 +26,7 @@ const topicRows = (session: Session) =>
 		.filter((row) => /^ {2}[●▪·] /.test(row))
 		.map((row) => row.trim());
 
-describe('read marks and the top (issue 24)', {skip}, () => {
+describe('read marks and the top (issue 24)', () => {
 	afterEach(killAllSessions);
 
 	test('reading a post through with Space marks every topic read, and it is kept', async () => {

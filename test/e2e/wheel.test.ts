@@ -3,13 +3,12 @@ import {copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
-import {bundledPosts, cliPath, isBuilt} from '../helpers/run-cli.js';
+import {bundledPosts, cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 
 // Issue 24, point 2: the wheel scrolls what is under the pointer (the search results, the help,
 // the warnings, the sidebar), never the text hidden under an overlay, and writes no place.
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 const folders: string[] = [];
 after(() => {
@@ -35,7 +34,7 @@ const position = (session: Session) => /\d+–\d+\/\d+/.exec(statusLine(session)
 
 const hasStore = (session: Session) => readdirSync(session.configDir).some((name) => name.endsWith('.json'));
 
-describe('the wheel scrolls what is under the pointer (issue 24)', {skip}, () => {
+describe('the wheel scrolls what is under the pointer (issue 24)', () => {
 	afterEach(killAllSessions);
 
 	test('over the help: the help scrolls, the text under it stays, no place is written', async () => {

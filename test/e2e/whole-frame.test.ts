@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import {cliPath, isBuilt} from '../helpers/run-cli.js';
+import {cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {waitFor} from '../helpers/wait-for.js';
@@ -9,7 +9,6 @@ import {waitFor} from '../helpers/wait-for.js';
 // same state, draws; Ctrl-L redraws everything; fg after a resize while stopped reads the size again.
 // Each test drives the reader in a pseudo-terminal (a headless xterm keeps the screen) and compares
 // the emulator's visible grid with the grid of a second reader started at the final size.
-const skip = isBuilt ? false : 'dist/cli.cjs is not built (npm run build)';
 
 /** A key to press and what shows that it landed. */
 type Step = {keys: string; until: (session: Session) => boolean};
@@ -77,7 +76,7 @@ async function assertSameAsFresh(
 	}
 }
 
-describe('every frame is whole after a resize (issue 24)', {skip}, () => {
+describe('every frame is whole after a resize (issue 24)', () => {
 	afterEach(killAllSessions);
 
 	for (const [name, from, to, steps] of [

@@ -1,39 +1,20 @@
 import {spawn} from 'node:child_process';
-import {existsSync, readdirSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {staleReason} from '../../scripts/start.mjs';
 import {fileURLToPath} from 'node:url';
 
 /** The built CLI, as a user runs it. */
 export const cliPath = fileURLToPath(new URL('../../bin/kubecon-notes.js', import.meta.url));
 
-/** The newest modification time under a file or folder (0 when it is missing). */
-function newest(path: string): number {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
 /**
  * Tests of the built CLI fail loudly, at import, when dist/ is missing or older than what it is built
- * from: they never skip, and never test a stale build (npm test builds first; `npm run build` by hand).
+ * from (the same rule `npm start` rebuilds by): they never skip, and never test a stale build (npm
+ * test builds first; `npm run build` by hand).
  */
-function assertBuilt(): true {
-	const root = fileURLToPath(new URL('../../', import.meta.url));
-	const built = newest(join(root, 'dist', 'cli.cjs'));
-	if (built === 0) throw new Error('dist/cli.cjs is missing: run `npm run build` first (npm test does)');
-	const sources = Math.max(...['src', 'patches', join('scripts', 'build.mjs')].map((path) => newest(join(root, path))));
-	if (sources > built) throw new Error('dist/ is older than src/: run `npm run build` first (npm test does)');
-	return true;
-}
+const stale = staleReason();
+if (stale !== null) throw new Error(`dist/ is not current (${stale}): run \`npm run build\` first (npm test does)`);
 
-/**
- * Always true (importing this module throws otherwise). Kept only so test files written on other
- * branches with `skip: isBuilt ? false : '…'` still compile; new tests import what they use and need
- * no skip: the import itself is the check.
- */
-export const isBuilt = assertBuilt();
 export const bundledPosts = fileURLToPath(new URL('../../posts', import.meta.url));
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};

@@ -9,7 +9,7 @@ import {hyperlinkTarget, textMisleads} from '../../src/render/links.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {stripStyles} from '../../src/render/plain.js';
 import {killAllSessions, startSession} from '../helpers/pseudo-terminal.js';
-import {cliPath, isBuilt, runCli} from '../helpers/run-cli.js';
+import {cliPath, runCli} from '../helpers/run-cli.js';
 import {FIRST_FRAME} from '../helpers/screen.js';
 
 const styled = (markdown: string) => renderMarkdown(markdown, {width: 100, color: true, hyperlinks: true}).lines;
@@ -136,28 +136,24 @@ function hostilePosts(): string {
 	return folder;
 }
 
-describe(
-	'links in the printed text and the reader',
-	{skip: isBuilt ? false : 'dist/cli.cjs is not built (npm run build)'},
-	() => {
-		afterEach(killAllSessions);
+describe('links in the printed text and the reader', () => {
+	afterEach(killAllSessions);
 
-		test('--color=always with hyperlinks: no mailto query in a target, the misleading link shows where it goes', async () => {
-			const result = await runCli(['--posts', hostilePosts(), '--color=always'], {env: {FORCE_HYPERLINK: '1'}});
-			assert.equal(result.code, 0, result.stderr);
-			assert.deepEqual(targets(result.stdout).sort(), ['https://evil.example', 'mailto:x@y.example']);
-			assert.match(stripStyles(result.stdout), /Visit https:\/\/bank\.example now \(https:\/\/evil\.example\)/);
-		});
+	test('--color=always with hyperlinks: no mailto query in a target, the misleading link shows where it goes', async () => {
+		const result = await runCli(['--posts', hostilePosts(), '--color=always'], {env: {FORCE_HYPERLINK: '1'}});
+		assert.equal(result.code, 0, result.stderr);
+		assert.deepEqual(targets(result.stdout).sort(), ['https://evil.example', 'mailto:x@y.example']);
+		assert.match(stripStyles(result.stdout), /Visit https:\/\/bank\.example now \(https:\/\/evil\.example\)/);
+	});
 
-		test('the reader: the same targets', async () => {
-			const session = startSession([cliPath, '--posts', hostilePosts(), '--no-resume'], {
-				env: {NO_COLOR: undefined, FORCE_COLOR: '1', FORCE_HYPERLINK: '1'},
-			});
-			await session.waitFor(FIRST_FRAME);
-			await session.waitFor(/Visit https:\/\/bank\.example now \(https:\/\/evil\.example\)/);
-			assert.deepEqual([...new Set(targets(session.raw()))].sort(), ['https://evil.example', 'mailto:x@y.example']);
-			session.write('q');
-			await session.exited;
+	test('the reader: the same targets', async () => {
+		const session = startSession([cliPath, '--posts', hostilePosts(), '--no-resume'], {
+			env: {NO_COLOR: undefined, FORCE_COLOR: '1', FORCE_HYPERLINK: '1'},
 		});
-	},
-);
+		await session.waitFor(FIRST_FRAME);
+		await session.waitFor(/Visit https:\/\/bank\.example now \(https:\/\/evil\.example\)/);
+		assert.deepEqual([...new Set(targets(session.raw()))].sort(), ['https://evil.example', 'mailto:x@y.example']);
+		session.write('q');
+		await session.exited;
+	});
+});

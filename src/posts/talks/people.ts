@@ -400,5 +400,5 @@ function stripPunctuation(word: string): string {
 	return word
 		.replace(/^[^\p{L}\p{N}@]+/u, '')
 		.replace(/(?<![^\p{L}\p{N}'’.])[^\p{L}\p{N}'’.]+$/u, '')
-		.replace(/\.$/, (dot, offset: number, all: string) => (/^\p{Lu}\.$/u.test(all) ? dot : ''));
+		.replace(/\.$/, (dot, _offset: number, all: string) => (/^\p{Lu}\.$/u.test(all) ? dot : ''));
 }
