@@ -3,9 +3,10 @@
 // behind: no file or folder in it, and no process still running from it. A test that forgets its
 // clean-up fails the run here, on every machine, instead of filling /tmp on a user's.
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync} from 'node:fs';
+import {tmpdir, userInfo} from 'node:os';
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 
 /** Every *.test.ts(x) under test/, in a stable order. */
 function testFiles(folder) {
@@ -52,6 +53,15 @@ const reporter = flags.has('--tap')
 	? ['--test-reporter=tap']
 	: [`--test-reporter=${new URL('test-summary.mjs', import.meta.url).href}`, '--test-reporter-destination=stdout'];
 const root = mkdtempSync(join(tmpdir(), 'kn-test-run-'));
+// tsx keeps its compile cache in the temp folder: pointed at one kept in node_modules/.cache, a second
+// run does not compile every source and test again (it is tsx's own cache, keyed on each file's text).
+const tsxCache = fileURLToPath(new URL('../node_modules/.cache/kubecon-notes-tsx', import.meta.url));
+try {
+	mkdirSync(tsxCache, {recursive: true, mode: 0o700});
+	symlinkSync(tsxCache, join(root, `tsx-${userInfo().uid}`));
+} catch {
+	// No cache kept: tsx makes its own in the temp folder.
+}
 const run = spawnSync(
 	process.execPath,
 	['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=600000', ...reporter, ...files],
