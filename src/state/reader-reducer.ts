@@ -17,7 +17,8 @@ export type ReaderAction =
 	| {type: 'overlayScroll'; lines: number}
 	| {type: 'overlayScroll'; pages: number}
 	| {type: 'clearFlash'}
-	| {type: 'message'; text: string | null}
+	/** A status message; with `replacing`, only while the message shown is still that one. */
+	| {type: 'message'; text: string | null; replacing?: string}
 	| {type: 'quit'}
 	| LibraryReloaded
 	/** `e`: the view opens the editor at the text on top (an effect), then reloads the post. */
@@ -89,6 +90,7 @@ export function readerReducer(state: ReaderState, action: ReaderAction, env: Rea
 			return {...state, flashLine: null};
 		}
 		case 'message': {
+			if (action.replacing !== undefined && state.message !== action.replacing) return state;
 			return {...state, message: action.text};
 		}
 		case 'quit': {

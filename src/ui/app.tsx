@@ -94,8 +94,7 @@ export function App({
 	useSessionIndex(
 		state.mode.kind === 'search',
 		env,
-		state.message,
-		useCallback((text: string | null) => dispatch({type: 'message', text}), [dispatch]),
+		useCallback((text: string | null, replacing?: string) => dispatch({type: 'message', text, replacing}), [dispatch]),
 	);
 	useTextSearch(state, env, dispatch);
 	useSavePlace(state, store, saver);

@@ -97,3 +97,16 @@ describe('the reader reducer', () => {
 		assert.equal(run(start, {type: 'page', pages: 0.5}).top, 10);
 	});
 });
+
+describe('status messages', () => {
+	test('a message that replaces another goes only while that one is still shown (the progress line of the session index)', () => {
+		const start = initialState(120, 30);
+		const progress = run(start, {type: 'message', text: 'Reading 1 of 3'}, {type: 'message', text: 'Reading 2 of 3'});
+		// Cleared when the line shown is the one it replaces…
+		assert.equal(run(progress, {type: 'message', text: null, replacing: 'Reading 2 of 3'}).message, null);
+		// …but an older progress line (a frame that was not drawn yet) or another message stays.
+		assert.equal(run(progress, {type: 'message', text: null, replacing: 'Reading 1 of 3'}).message, 'Reading 2 of 3');
+		const other = run(progress, {type: 'message', text: 'Copied the link'});
+		assert.equal(run(other, {type: 'message', text: null, replacing: 'Reading 2 of 3'}).message, 'Copied the link');
+	});
+});

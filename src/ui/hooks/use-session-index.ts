@@ -1,4 +1,4 @@
-import {useEffect, useRef} from 'react';
+import {useEffect} from 'react';
 import type {ReaderEnv} from '../../state/reader-state.js';
 import {deadlineIn, SLICE_MS} from '../reader-env.js';
 
@@ -11,30 +11,27 @@ import {deadlineIn, SLICE_MS} from '../reader-env.js';
 export function useSessionIndex(
 	isSearching: boolean,
 	env: ReaderEnv,
-	message: string | null,
-	say: (text: string | null) => void,
+	say: (text: string | null, replacing?: string) => void,
 ): void {
-	const shown = useRef({message, said: null as string | null});
-	shown.current.message = message;
 	useEffect(() => {
 		const builder = env.sessionIndex;
 		if (!isSearching || !builder || builder.isDone) return;
 		let next: ReturnType<typeof setImmediate> | undefined;
 		let saidAt = 0;
+		let said: string | null = null;
 		const slice = () => {
 			const isDone = builder.step(deadlineIn(SLICE_MS));
 			if (isDone) {
-				// The last progress line goes (unless something else was said since); the new frame searches.
-				const mine = shown.current.said !== null && shown.current.message === shown.current.said;
-				shown.current.said = null;
-				say(mine ? null : shown.current.message);
+				// The last progress line goes, unless something else was said since (the reducer knows
+				// what is shown; a frame not drawn yet cannot mislead it); the new frame searches.
+				if (said !== null) say(null, said);
 				return;
 			}
 			// A few times a second: each message is a frame.
 			if (performance.now() - saidAt > 250) {
 				saidAt = performance.now();
 				const text = `Reading the sessions of every post for search: ${builder.postsRead.toLocaleString('en-US')} of ${builder.postCount.toLocaleString('en-US')}…`;
-				shown.current.said = text;
+				said = text;
 				say(text);
 			}
 			next = setImmediate(slice);
