@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {placeKey, placeKeysToForget, placesByIdentity, resolvePlaceKeys} from '../../src/state/post-identity.js';
-import type {PostPosition} from '../../src/state/store-schema.js';
+import type {PostPosition} from '../../src/state/reading-anchor.js';
 
 const post = (id: string, path: string, title = 'KubeCon EU 2024 notes') => ({id, path, title});
 const place = (progress: number): PostPosition => ({

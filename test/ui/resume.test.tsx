@@ -8,7 +8,8 @@ import {parsePost} from '../../src/posts/parse-post.js';
 import type {Library} from '../../src/posts/types.js';
 import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
-import {createDebouncedSaver, createStore} from '../../src/state/store.js';
+import {createDebouncedSaver} from '../../src/store/index.js';
+import {createStore} from '../../src/store/writer.js';
 import {press, ready, render} from '../helpers/keys.js';
 
 const paragraph = (topic: string, index: number) =>

@@ -9,7 +9,7 @@ import type {Library} from '../../src/posts/types.js';
 import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {sessionKey} from '../../src/search/session-index.js';
-import {createStore} from '../../src/state/store.js';
+import {createStore} from '../../src/store/writer.js';
 import {keepInkStyles, keys, press, ready, render, waitForFrame} from '../helpers/keys.js';
 import {waitFor} from '../helpers/wait-for.js';
 
