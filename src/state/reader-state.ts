@@ -127,6 +127,7 @@ export type ReaderEnv = {
 		readonly isDone: boolean;
 		readonly postsRead: number;
 		readonly postCount: number;
+		readonly sessionCount: number;
 	};
 	postIndexOf: (postId: string) => number;
 	/** Watched marks kept from earlier runs (undefined: never set). */

@@ -191,6 +191,7 @@ export function App({
 					storedWatched={env.storedWatched}
 					list={list}
 					theme={theme}
+					hasSessions={!env.sessionIndex?.isDone || env.sessionIndex.sessionCount > 0}
 				/>
 			</Box>
 			<StatusLine width={width} rows={status} />

@@ -17,7 +17,7 @@ const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
 const keyOf = (title: string) =>
 	sessionKey(
 		loadLibrary([basic])
-			.posts.flatMap((post) => post.sessions)
+			.posts.flatMap((post) => post.loadBody().sessions)
 			.find((session) => session.title === title)!,
 	);
 

@@ -37,7 +37,7 @@ function open(width: number, options: {resume?: boolean} = {}) {
 	const app = render(
 		<App
 			library={library}
-			renderPost={(p, o) => renderMarkdown(p.body, o)}
+			renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 			color={false}
 			hyperlinks={false}
 			width={width}
@@ -118,7 +118,7 @@ describe('reading position', () => {
 		const app = render(
 			<App
 				library={library}
-				renderPost={(p, o) => renderMarkdown(p.body, o)}
+				renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 				color={false}
 				hyperlinks={false}
 				width={100}

@@ -44,7 +44,7 @@ function start(extra: Partial<Parameters<typeof App>[0]> = {}) {
 	return render(
 		<App
 			library={library}
-			renderPost={(p, o) => renderMarkdown(p.body, o)}
+			renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 			color={false}
 			hyperlinks={false}
 			width={100}
