@@ -119,10 +119,14 @@ export function placesByIdentity<S extends PlaceStore>(store: S, keys: PlaceKeys
 		},
 		setLastPostId: (postId: string): void => store.setLastPostId(keys.get(postId)?.write ?? postId),
 	};
-	// The other methods (watched marks, warnings, path, settled…) are the store's own.
+	// The other methods (watched marks, warnings, path, settled…) are the store's own, called on the
+	// store itself: a class keeps its private fields from a proxy.
 	return new Proxy(store, {
-		get: (target, name, receiver) =>
-			name in view ? view[name as keyof PlaceStore] : Reflect.get(target, name, receiver),
+		get: (target, name) => {
+			if (name in view) return view[name as keyof PlaceStore];
+			const value: unknown = Reflect.get(target, name, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
 	});
 }
 
