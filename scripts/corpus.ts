@@ -125,8 +125,8 @@ function sameSet(a: string[], b: string[]): boolean {
 
 function scorePost(report: CorpusReport, post: Post, file: string, wanted: WantedTalk[], topics: string[]): void {
 	report.posts++;
-	const lineOf = (bodyLine: number) => bodyLine + post.bodyLineOffset;
-	const found: FoundTalk[] = post.sessions.map((session) => ({
+	const lineOf = (bodyLine: number) => bodyLine + post.loadBody().bodyLineOffset;
+	const found: FoundTalk[] = post.loadBody().sessions.map((session) => ({
 		title: session.title,
 		line: session.fileLine,
 		people: session.people,
@@ -170,8 +170,8 @@ function scorePost(report: CorpusReport, post: Post, file: string, wanted: Wante
 		}
 	}
 	// Every talk keeps its line: the search panel jumps there.
-	const bodyLines = post.body.split('\n');
-	for (const session of post.sessions) {
+	const bodyLines = post.loadBody().body.split('\n');
+	for (const session of post.loadBody().sessions) {
 		report.lines.found++;
 		report.lines.expected++;
 		const start = titleKey(session.title).slice(0, 12);
@@ -179,7 +179,10 @@ function scorePost(report: CorpusReport, post: Post, file: string, wanted: Wante
 		if (text.includes(start)) report.lines.hits++;
 		else miss(lineOf(session.line), `talk ${JSON.stringify(session.title)} points at a line without its title`);
 	}
-	const names = post.topics.filter((topic) => topic.kind !== 'whole').map((topic) => titleKey(topic.name));
+	const names = post
+		.loadBody()
+		.topics.filter((topic) => topic.kind !== 'whole')
+		.map((topic) => titleKey(topic.name));
 	report.topics.expected += topics.length;
 	report.topics.found += topics.length;
 	for (const topic of topics) {

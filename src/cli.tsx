@@ -191,7 +191,7 @@ async function runTheReader(
 		library,
 		// The text opens with the title, date and tags, as printed output does.
 		renderPost: (post, renderOptions) =>
-			withHeader(renderMarkdown(post.body, renderOptions), postHeader(post, renderOptions)),
+			withHeader(renderMarkdown(post.loadBody().body, renderOptions), postHeader(post, renderOptions)),
 		color: render.color,
 		background: chooseBackground(options.theme, asked.answer),
 		hyperlinks: render.hyperlinks,

@@ -168,7 +168,8 @@ const read: CommandRow<ReadCommand> = {
 			await writeLines(printPost(post, context.render));
 			return 0;
 		}
-		const topics = [...(post.intro ? [post.intro] : []), ...post.topics];
+		const {intro, topics: postTopics} = post.loadBody();
+		const topics = [...(intro ? [intro] : []), ...postTopics];
 		const topic = pick<Topic>(
 			matchTopic(command.topic, topics),
 			{one: `topic of ${post.id}`, many: `topics of ${post.id}`},
@@ -191,9 +192,10 @@ const topics: CommandRow<TopicsCommand> = {
 		const posts = command.post === null ? context.library.posts : [await pickPost(command.post, context)];
 		// What the sidebar lists: the introduction first, when there is text before the first topic.
 		await writeLines(
-			posts.flatMap((post) =>
-				[...(post.intro ? [post.intro] : []), ...post.topics].map((topic) => `${post.id}\t${oneLine(topic.name)}`),
-			),
+			posts.flatMap((post) => {
+				const {intro, topics} = post.loadBody();
+				return [...(intro ? [intro] : []), ...topics].map((topic) => `${post.id}\t${oneLine(topic.name)}`);
+			}),
 		);
 		return 0;
 	},

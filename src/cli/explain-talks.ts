@@ -11,7 +11,8 @@ export function explainLines(posts: Post[], color: boolean): string[] {
 	const chalk = new Chalk({level: color ? 1 : 0});
 	const lines: string[] = [];
 	for (const post of posts) {
-		const verdicts = explainTalks(post);
+		const {body, bodyLineOffset, frontMatter} = post.loadBody();
+		const verdicts = explainTalks({id: post.id, body, bodyLineOffset, frontMatter});
 		const talks = verdicts.filter((verdict) => verdict.accepted);
 		// A near miss is a candidate with something for it; plain prose is not worth a line.
 		const misses = verdicts.filter((verdict) => !verdict.accepted && isNearMiss(verdict));

@@ -3,7 +3,7 @@ import type {Library, Session} from '../posts/types.js';
 import type {RenderOptions} from '../render/types.js';
 import {searchableSessions} from '../search/searchable.js';
 import {createSessionIndex, type SessionFilter} from '../search/session-index.js';
-import {readStoreSnapshot} from '../state/store-snapshot.js';
+import {readStoreSnapshot} from '../store/index.js';
 import {UsageError, type Command} from './args.js';
 import {writeError, writeLines} from './output.js';
 import {sessionJson, sessionsTable, sessionsTsv, type IsWatched} from './print-sessions.js';

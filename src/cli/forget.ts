@@ -2,8 +2,8 @@
 import {existsSync} from 'node:fs';
 import type {Post} from '../posts/types.js';
 import {placeKey, placeKeysToForget} from '../state/post-identity.js';
-import {readStoreSnapshot} from '../state/store-snapshot.js';
-import {createStore, type StoreOptions} from '../state/store.js';
+import {readStoreSnapshot, type StoreOptions} from '../store/index.js';
+import {createStore} from '../store/writer.js';
 
 export type ForgetResult = {
 	/** False when the file could not be changed: nothing was forgotten. */

@@ -7,7 +7,7 @@ import {postHeader} from '../render/post-header.js';
 
 /** A whole post as printed lines. */
 export function printPost(post: Post, options: RenderOptions): string[] {
-	return [...postHeader(post, options), ...trimBlank(renderLines(post.body, options))];
+	return [...postHeader(post, options), ...trimBlank(renderLines(post.loadBody().body, options))];
 }
 
 /**
@@ -16,12 +16,13 @@ export function printPost(post: Post, options: RenderOptions): string[] {
  */
 export function printTopic(post: Post, topic: Topic, options: RenderOptions): string[] {
 	let definitions: string[];
+	const {body} = post.loadBody();
 	try {
-		definitions = lexBlocks(post.body)
+		definitions = lexBlocks(body)
 			.filter((block) => block.token.type === 'def' || block.token.type === 'footnote')
 			.map((block) => trimNewlinesEnd(block.token.raw));
 	} catch {
-		definitions = post.body.split('\n').filter((line) => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
+		definitions = body.split('\n').filter((line) => /^ {0,3}\[[^\]]+\]:\s*\S/.test(line));
 	}
 	const markdown = [topic.text, '', ...definitions].join('\n');
 	return [...postHeader(post, options), ...trimBlank(renderLines(markdown, options))];

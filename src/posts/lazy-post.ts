@@ -1,15 +1,21 @@
 /**
- * A post known by its head until something needs more: the sidebar reads title, date and tags; the
- * first read of the body, topics or sessions reads and parses the file (once). So the first frame
- * parses one post, and memory holds heads, not bodies, for the posts nobody has opened.
+ * A post known by its head until something asks for more: the sidebar reads title, date and tags;
+ * `loadBody()` reads and parses the file (once, then kept). So the first frame parses one post, and
+ * memory holds heads, not bodies, for the posts nobody has opened. The body's topics and sessions
+ * are found on first use from what was read (no disk), sessions apart from topics.
  */
 import type {FoundPost} from './find-posts.js';
 import {readPostText} from './read-post-text.js';
 import {parsePost} from './parse-post.js';
 import type {PostHead} from './post-head.js';
-import type {Post, PostWarning, Session, Topic} from './types.js';
+import type {ParsedPost, Post, PostBody, PostWarning, Session, Topic} from './types.js';
 
-type Body = {frontMatter: Record<string, unknown>; body: string; bodyLineOffset: number; parsed: Post | null};
+type Body = {
+	frontMatter: Record<string, unknown>;
+	body: string;
+	bodyLineOffset: number;
+	parsed: ParsedPost | null;
+};
 type Structure = {excerpt: string; intro: Topic | null; topics: Topic[]};
 
 const NO_WARNINGS: PostWarning[] = Object.freeze([]) as unknown as PostWarning[];
@@ -56,6 +62,7 @@ class LazyPost implements Post {
 	#whole: Body | undefined;
 	#structure: Structure | undefined;
 	#sessions: Session[] | undefined;
+	#loaded: PostBody | undefined;
 
 	constructor(found: FoundPost, head: PostHead, lateWarnings: PostWarning[]) {
 		this.id = found.id;
@@ -85,35 +92,22 @@ class LazyPost implements Post {
 		return this.#time ?? Number.NEGATIVE_INFINITY;
 	}
 
-	get frontMatter() {
-		return this.#read().frontMatter;
-	}
-
-	get body() {
-		return this.#read().body;
-	}
-
-	get bodyLineOffset() {
-		return this.#read().bodyLineOffset;
-	}
-
-	get excerpt() {
-		return this.#structured().excerpt;
-	}
-
-	get intro() {
-		return this.#structured().intro;
-	}
-
-	get topics() {
-		return this.#structured().topics;
+	/** The body: reads and parses the file the first time (a disk read), then returns what it kept. */
+	loadBody(): PostBody {
+		if (this.#loaded) return this.#loaded;
+		this.#loaded = new LoadedBody(
+			this.#read(),
+			() => this.#structured(),
+			() => this.#sessionsOf(),
+		);
+		return this.#loaded;
 	}
 
 	/**
 	 * Found apart from the topics (the first frame needs the open post's topics only), from the
 	 * same lexed blocks: asking for sessions first takes the topics too, so the blocks can go.
 	 */
-	get sessions() {
+	#sessionsOf(): Session[] {
 		if (this.#sessions) return this.#sessions;
 		this.#structured();
 		const body = this.#read();
@@ -191,6 +185,39 @@ class LazyPost implements Post {
 		}
 		// The lexed blocks stay until the sessions are taken from them too (see sessions).
 		return this.#structure;
+	}
+}
+
+/** A lazy post's body, read: its topics and sessions found when first asked, from memory. */
+class LoadedBody implements PostBody {
+	readonly frontMatter: Record<string, unknown>;
+	readonly body: string;
+	readonly bodyLineOffset: number;
+
+	constructor(
+		whole: Body,
+		private readonly structure: () => Structure,
+		private readonly sessionsOf: () => Session[],
+	) {
+		this.frontMatter = whole.frontMatter;
+		this.body = whole.body;
+		this.bodyLineOffset = whole.bodyLineOffset;
+	}
+
+	get excerpt() {
+		return this.structure().excerpt;
+	}
+
+	get intro() {
+		return this.structure().intro;
+	}
+
+	get topics() {
+		return this.structure().topics;
+	}
+
+	get sessions() {
+		return this.sessionsOf();
 	}
 }
 

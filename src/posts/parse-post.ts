@@ -15,7 +15,7 @@ import {
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
 import {extractSessions} from './talks/index.js';
 import {extractTopics} from './topics.js';
-import type {Post, PostWarning, Session, Topic} from './types.js';
+import type {ParsedPost, PostWarning, Session, Topic} from './types.js';
 
 /** Where a post's text came from. */
 export type PostSource = {
@@ -34,7 +34,7 @@ const DEFAULT_SEPARATORS = ['<!--more-->', '<!-- more -->'];
  * Parses one post: front matter, Liquid, excerpt, topics and sessions. Never throws on odd text.
  * `frontMatter`: blocks parsed before (front-matter-memo.ts).
  */
-export function parsePost(source: PostSource, options: {frontMatter?: FrontMatterMemo} = {}): Post {
+export function parsePost(source: PostSource, options: {frontMatter?: FrontMatterMemo} = {}): ParsedPost {
 	const warnings: PostWarning[] = [];
 	// Ids, names and titles made from file and folder names are made safe here, where the post is built.
 	const id = sanitizeName(source.id);
@@ -106,7 +106,7 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 	};
 	let excerpt = stringField(frontMatter['excerpt']);
 
-	return {
+	const post: ParsedPost = {
 		id,
 		path: source.path,
 		slug: name.slug,
@@ -150,7 +150,10 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 			return sessions;
 		},
 		warnings,
+		// Read already: the post is its own body.
+		loadBody: () => post,
 	};
+	return post;
 }
 
 /** Ruby's YAML reads `no`, `off` and `false` as false; a quoted "false" is still a draft in intent. */

@@ -51,7 +51,13 @@ export type Session = {
 	fileLine: number;
 };
 
-/** One post, parsed. Bodies are kept raw so rendering can happen later, per width. */
+/**
+ * A post as the library holds it: its head, plain data known without reading the body (from the
+ * front matter, or the index cache), and `loadBody()`, the one way to the rest. Nothing here reads
+ * the disk unseen: whoever calls `loadBody()` may read and parse the file (the first time; the body
+ * is kept after), so render and the reducer never call it; the reader's env (documents, topics)
+ * and the session index do, each in its place.
+ */
 export type Post = {
 	/** Stable id: the path relative to the folder it was found in (`-` for standard input). */
 	id: string;
@@ -65,10 +71,18 @@ export type Post = {
 	tags: string[];
 	categories: string[];
 	author: string | null;
-	/** Front matter `excerpt`, else the text before the excerpt separator, else the first paragraph. */
-	excerpt: string;
 	/** False for drafts (`published: false`). */
 	published: boolean;
+	/** What was wrong with this file but did not stop it loading; loading the body may add to it. */
+	warnings: PostWarning[];
+	/** Reads and parses the file the first time (a disk read), then returns what it kept. */
+	loadBody(): PostBody;
+};
+
+/** What a post's file holds beyond its head. Bodies are kept raw so rendering can happen later, per width. */
+export type PostBody = {
+	/** Front matter `excerpt`, else the text before the excerpt separator, else the first paragraph. */
+	excerpt: string;
 	/** Every front matter key, sanitised; unknown keys are kept and ignored. */
 	frontMatter: Record<string, unknown>;
 	/**
@@ -84,9 +98,10 @@ export type Post = {
 	/** The sections, in order; never empty for a post with text. */
 	topics: Topic[];
 	sessions: Session[];
-	/** What was wrong with this file but did not stop it loading. */
-	warnings: PostWarning[];
 };
+
+/** A post parsed whole from its text (parsePost): head and body at once; `loadBody()` reads nothing. */
+export type ParsedPost = Post & PostBody;
 
 /** What loading a set of paths gives: the posts, newest first, and every problem met. */
 export type Library = {

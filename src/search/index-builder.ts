@@ -3,7 +3,7 @@
  * (posts are parsed on first use), which over 100,000 posts takes seconds: done in one go inside a
  * frame, it froze the reader for 10–12 s. The reader's hook (ui/hooks/use-session-index.ts) calls
  * `step` between frames with a deadline, and keys are read in between. Pure but for what reading a
- * post's sessions does (the lazy post reads its file).
+ * post's sessions does (`loadBody()` reads the file of a post not read yet).
  */
 import type {Post} from '../posts/types.js';
 import {searchableSessionsOf} from './searchable.js';
@@ -16,6 +16,8 @@ export type SessionIndexBuilder = {
 	/** Posts whose sessions are in, of `postCount`. */
 	readonly postsRead: number;
 	readonly postCount: number;
+	/** Sessions read so far (all of them once `isDone`). */
+	readonly sessionCount: number;
 	/** The index over every session; null until `isDone`. */
 	index(): SessionIndex | null;
 	/** The days the sessions read so far name, in order. */
@@ -50,6 +52,9 @@ export function createIndexBuilder(posts: readonly Post[]): SessionIndexBuilder 
 			return next;
 		},
 		postCount: posts.length,
+		get sessionCount() {
+			return prepared.entries.length;
+		},
 		index() {
 			if (!builder.isDone) return null;
 			index ??= createSessionIndex(prepared);

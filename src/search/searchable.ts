@@ -6,7 +6,7 @@ export function searchableSessions(posts: Post[]): SearchableSession[] {
 	return posts.flatMap(searchableSessionsOf);
 }
 
-/** One post's sessions, in order, searchable. */
+/** One post's sessions, in order, searchable: reads the post's body (the index builder, a slice at a time). */
 export function searchableSessionsOf(post: Post): SearchableSession[] {
-	return post.sessions.map((session) => ({...session, postTitle: post.title, tags: post.tags}));
+	return post.loadBody().sessions.map((session) => ({...session, postTitle: post.title, tags: post.tags}));
 }

@@ -16,7 +16,12 @@ import {foldText} from './fold-text.js';
 import type {MatchRange} from './session-index.js';
 
 /** What the search reads of a post. */
-export type TextPost = {readonly id: string; readonly title: string; readonly body: string};
+/** A post to search: its body given, or read by `loadBody()` when the search comes to it (a disk read). */
+export type TextPost = {readonly id: string; readonly title: string} & (
+	{readonly body: string} | {loadBody(): {readonly body: string}}
+);
+
+const bodyOf = (post: TextPost): string => ('body' in post ? post.body : post.loadBody().body);
 
 /** One line of a post's text holding the query. */
 export type TextHit = {
@@ -119,7 +124,7 @@ export function searchText(
 		if (known) return known;
 		let work = partialPosts.get(post);
 		if (!work) partialPosts.set(post, (work = {lines: [], kinds: [], sourceStarts: [], from: 0}));
-		const {body} = post;
+		const body = bodyOf(post);
 		// Line by line through the body, a few hundred lines a turn (a 1 MB post takes several).
 		while (work.from <= body.length) {
 			const end = body.indexOf('\n', work.from);
@@ -172,9 +177,10 @@ export function searchText(
 				count++;
 				lastLine = line;
 				if (found.length < room && kept < MAX_TEXT_HITS) {
-					const sourceEnd = post.body.indexOf('\n', prepared.sourceStarts[line]!);
+					const body = bodyOf(post);
+					const sourceEnd = body.indexOf('\n', prepared.sourceStarts[line]!);
 					const text = plainLine(
-						post.body.slice(prepared.sourceStarts[line]!, sourceEnd === -1 ? undefined : sourceEnd),
+						body.slice(prepared.sourceStarts[line]!, sourceEnd === -1 ? undefined : sourceEnd),
 					).text;
 					found.push({postId: post.id, line: line + 1, text, ranges: [], score: 0, before: inParagraph});
 					kept++;

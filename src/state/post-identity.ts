@@ -14,8 +14,7 @@
  * every key a post's place may be under.
  */
 import type {Post} from '../posts/types.js';
-import type {PostPosition} from './store-schema.js';
-import type {Store} from './store.js';
+import type {PostPosition} from './reading-anchor.js';
 
 const PREFIX = 'place:';
 
@@ -86,7 +85,12 @@ export function resolvePlaceKeys(
 }
 
 /** The store as the reader uses it, keyed by post id; the same methods on the store's keys. */
-type PlaceStore = Pick<Store, 'getPosition' | 'setPosition' | 'lastPostId' | 'setLastPostId'>;
+type PlaceStore = {
+	getPosition(postId: string): PostPosition | undefined;
+	setPosition(postId: string, position: PostPosition): void;
+	lastPostId(): string | undefined;
+	setLastPostId(id: string): void;
+};
 
 /**
  * The store seen through post ids, its places kept under identity keys (`keys`, from
@@ -115,10 +119,14 @@ export function placesByIdentity<S extends PlaceStore>(store: S, keys: PlaceKeys
 		},
 		setLastPostId: (postId: string): void => store.setLastPostId(keys.get(postId)?.write ?? postId),
 	};
-	// The other methods (watched marks, warnings, path, settled…) are the store's own.
+	// The other methods (watched marks, warnings, path, settled…) are the store's own, called on the
+	// store itself: a class keeps its private fields from a proxy.
 	return new Proxy(store, {
-		get: (target, name, receiver) =>
-			name in view ? view[name as keyof PlaceStore] : Reflect.get(target, name, receiver),
+		get: (target, name) => {
+			if (name in view) return view[name as keyof PlaceStore];
+			const value: unknown = Reflect.get(target, name, target);
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
 	});
 }
 

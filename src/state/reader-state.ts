@@ -8,7 +8,7 @@ import type {SearchPanel} from './search/search-reducer.js';
 import type {SidebarFilter} from './sidebar/post-filter.js';
 import type {SidebarState} from './sidebar/sidebar-reducer.js';
 import type {SeenRows} from './viewport/seen-rows.js';
-import type {PostPosition} from './store-schema.js';
+import type {PostPosition} from './reading-anchor.js';
 
 /** What the reader shows over the text, with the data only that mode has. */
 export type Mode =
@@ -127,6 +127,7 @@ export type ReaderEnv = {
 		readonly isDone: boolean;
 		readonly postsRead: number;
 		readonly postCount: number;
+		readonly sessionCount: number;
 	};
 	postIndexOf: (postId: string) => number;
 	/** Watched marks kept from earlier runs (undefined: never set). */

@@ -19,6 +19,21 @@ export type ReadingAnchor = {
 	progress: number;
 };
 
+/**
+ * Where a post was left, and what of it has been read: the reader's own type. The store
+ * (src/store/schema.ts) checks every one it reads or is given against it; this type does not
+ * depend on the file's shape.
+ */
+export type PostPosition = {
+	anchor: ReadingAnchor;
+	/** Names of the topics seen so far. */
+	readTopics: string[];
+	/** Epoch milliseconds; the oldest positions are dropped first. */
+	updatedAt: number;
+	/** The end was reached. */
+	done?: boolean;
+};
+
 /** A topic's name and its first rendered line (a 0-based index into `RenderedDoc.lines`). */
 export type TopicLine = {name: string; line: number};
 

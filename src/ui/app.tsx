@@ -3,7 +3,7 @@ import {useCallback, useEffect} from 'react';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderOptions} from '../render/types.js';
 import {selectView} from '../state/select-view.js';
-import type {DebouncedSaver} from '../state/store.js';
+import type {DebouncedSaver} from '../store/index.js';
 import {EmptyLibrary} from './components/empty-library.js';
 import {MainPane} from './components/main-pane.js';
 import {Sidebar} from './components/sidebar.js';
@@ -190,6 +190,7 @@ export function App({
 					storedWatched={env.storedWatched}
 					list={list}
 					theme={theme}
+					hasSessions={!env.sessionIndex?.isDone || env.sessionIndex.sessionCount > 0}
 				/>
 			</Box>
 			<StatusLine width={width} rows={status} />

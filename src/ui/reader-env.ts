@@ -22,7 +22,8 @@ export function deadlineIn(ms: number): () => boolean {
 
 /** A post's sections as the sidebar lists them: the introduction (when there is one), then the topics. */
 export function sectionsOf(post: Post): Array<{name: string; line: number}> {
-	return [...(post.intro ? [post.intro] : []), ...post.topics];
+	const {intro, topics} = post.loadBody();
+	return [...(intro ? [intro] : []), ...topics];
 }
 
 /**
@@ -60,7 +61,7 @@ export function createReaderEnv(
 			lastFilter = {
 				key,
 				shown: shownOf(
-					filterPosts(posts, filter, (index) => posts[index]!.sessions.length > 0),
+					filterPosts(posts, filter, (index) => posts[index]!.loadBody().sessions.length > 0),
 					posts.length,
 				),
 			};
@@ -124,7 +125,7 @@ export function createReaderEnv(
 			mode === 'help' ? helpLines(width).length : warningLines(library.warnings, width).length,
 		sectionNames: (postIndex) => (posts[postIndex] ? sectionsOf(posts[postIndex]).map((section) => section.name) : []),
 		postId: (postIndex) => posts[postIndex]?.id ?? '',
-		topics: (postIndex) => posts[postIndex]?.topics ?? [],
+		topics: (postIndex) => posts[postIndex]?.loadBody().topics ?? [],
 		now: () => Date.now(),
 		postIndexOf(postId) {
 			return posts.findIndex((post) => post.id === postId);

@@ -191,9 +191,9 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			clearTimeout(waiting);
 		}
 	};
-	// The store is read before the first frame; conf, its writer, loads after it (store-open.ts). Its
+	// The store is read before the first frame; conf, its writer, loads after it (store/index.ts). Its
 	// problems are told once, in the status line and on stderr after the screen is restored.
-	const {openStore, createDebouncedSaver} = await import('../state/store-open.js');
+	const {openStore, createDebouncedSaver} = await import('../store/index.js');
 	storeWarnings = [];
 	// Problems met after start go to the reader as they happen (status line and W), and to stderr on the way out.
 	const laterProblems = problemFeed();
@@ -212,14 +212,8 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 	isStarted = true;
 	store = opened;
 	// Places are kept under each post's identity, so they follow a renamed or moved post (post-identity.ts).
-	const [{readStoreSnapshot}, {placesByIdentity, resolvePlaceKeys}] = await Promise.all([
-		import('../state/store-snapshot.js'),
-		import('../state/post-identity.js'),
-	]);
-	const places = placesByIdentity(
-		opened,
-		resolvePlaceKeys(options.library.posts, readStoreSnapshot().positionKeys, existsSync),
-	);
+	const {placesByIdentity, resolvePlaceKeys} = await import('../state/post-identity.js');
+	const places = placesByIdentity(opened, resolvePlaceKeys(options.library.posts, opened.positionKeys(), existsSync));
 	const positionSaver = createDebouncedSaver(places, 300);
 	saver = positionSaver;
 	// Ink styles through chalk, which drops every style, inverse and bold too, when NO_COLOR is set

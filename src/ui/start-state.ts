@@ -1,6 +1,6 @@
 import type {Library} from '../posts/types.js';
 import {initialState, layoutOf, withSidebarFit, type ReaderEnv, type ReaderState} from '../state/reader-state.js';
-import type {PostPosition} from '../state/store-schema.js';
+import type {PostPosition} from '../state/reading-anchor.js';
 import {currentTopic, storedTop} from '../state/viewport/places.js';
 import {percentRead} from '../state/viewport/viewport.js';
 import type {ReaderStore} from './hooks/use-save-place.js';

@@ -9,7 +9,7 @@ import {isWatched, markdownText, sessionsMarkdown, toWatchSessions} from '../../
 import {loadLibrary} from '../../src/posts/load-library.js';
 import type {Session} from '../../src/posts/types.js';
 import {sessionKey} from '../../src/search/session-index.js';
-import {createStore} from '../../src/state/store.js';
+import {createStore} from '../../src/store/writer.js';
 import {ANY_ESCAPE, runCli} from '../helpers/run-cli.js';
 
 const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
@@ -17,7 +17,7 @@ const basic = fileURLToPath(new URL('../fixtures/basic', import.meta.url));
 const keyOf = (title: string) =>
 	sessionKey(
 		loadLibrary([basic])
-			.posts.flatMap((post) => post.sessions)
+			.posts.flatMap((post) => post.loadBody().sessions)
 			.find((session) => session.title === title)!,
 	);
 

@@ -31,9 +31,9 @@ describe('one bad post is one warning; the rest load and render', () => {
 		const library = loadLibrary([dir]);
 		assert.equal(library.posts.length, 5);
 		for (const post of library.posts) {
-			assert.ok(post.topics.length > 0, post.id);
-			void post.sessions;
-			void post.excerpt;
+			assert.ok(post.loadBody().topics.length > 0, post.id);
+			void post.loadBody().sessions;
+			void post.loadBody().excerpt;
 		}
 		const warned = library.warnings.map((warning) => warning.file.slice(dir.length + 1)).sort();
 		assert.deepEqual(warned, [
@@ -44,9 +44,9 @@ describe('one bad post is one warning; the rest load and render', () => {
 		]);
 		assert.match(library.warnings.find((warning) => warning.file.endsWith('alias-bomb.md'))!.message, /alias/i);
 		const stars = library.posts.find((post) => post.id === '2024-02-03-star-paragraph.md')!;
-		assert.equal(stars.sessions.length, 1);
+		assert.equal(stars.loadBody().sessions.length, 1);
 		for (const post of library.posts) {
-			const doc = renderMarkdown(post.body, {width: 80, color: true, hyperlinks: true});
+			const doc = renderMarkdown(post.loadBody().body, {width: 80, color: true, hyperlinks: true});
 			assert.ok(doc.lines.length > 0);
 		}
 	});

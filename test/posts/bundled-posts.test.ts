@@ -36,19 +36,22 @@ describe('the bundled posts', () => {
 
 	test('2023: 7 topics and 23 sessions, 3 of them missed', () => {
 		const eu2023 = post('2023-04-27-kubecon-eu-2023.md');
-		assert.equal(eu2023.topics.length, 7);
-		assert.equal(eu2023.sessions.length, 23);
-		assert.equal(eu2023.sessions.filter((session) => session.missed).length, 3);
-		assert.equal(eu2023.sessions.filter((session) => session.title === 'Keynote').length, 3);
-		assert.deepEqual([...new Set(eu2023.sessions.map((session) => session.day))], ['Day 1', 'Day 2', 'Day 3']);
-		assert.ok(eu2023.intro !== null);
-		assert.match(eu2023.excerpt, /^In April 2023/);
+		assert.equal(eu2023.loadBody().topics.length, 7);
+		assert.equal(eu2023.loadBody().sessions.length, 23);
+		assert.equal(eu2023.loadBody().sessions.filter((session) => session.missed).length, 3);
+		assert.equal(eu2023.loadBody().sessions.filter((session) => session.title === 'Keynote').length, 3);
+		assert.deepEqual(
+			[...new Set(eu2023.loadBody().sessions.map((session) => session.day))],
+			['Day 1', 'Day 2', 'Day 3'],
+		);
+		assert.ok(eu2023.loadBody().intro !== null);
+		assert.match(eu2023.loadBody().excerpt, /^In April 2023/);
 	});
 
 	test('2024: 5 topics and no sessions (its "See also" lists are not talks)', () => {
 		const eu2024 = post('2024-04-01-kubecon-eu-2024.md');
-		assert.equal(eu2024.topics.length, 5);
-		assert.equal(eu2024.sessions.length, 0);
+		assert.equal(eu2024.loadBody().topics.length, 5);
+		assert.equal(eu2024.loadBody().sessions.length, 0);
 	});
 
 	test(
@@ -61,7 +64,9 @@ describe('the bundled posts', () => {
 			] as const) {
 				const fact = facts(name)!;
 				assert.deepEqual(
-					post(id).topics.map((topic) => topic.name),
+					post(id)
+						.loadBody()
+						.topics.map((topic) => topic.name),
 					fact.topics.map((topic) => topic.heading),
 				);
 				const expected = (fact.sessions ?? []).flatMap((day) =>
@@ -74,7 +79,9 @@ describe('the bundled posts', () => {
 					})),
 				);
 				assert.deepEqual(
-					post(id).sessions.map(({title, speakers, url, note, day}) => ({title, speakers, url, note, day})),
+					post(id)
+						.loadBody()
+						.sessions.map(({title, speakers, url, note, day}) => ({title, speakers, url, note, day})),
 					expected,
 				);
 			}

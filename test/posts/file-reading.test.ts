@@ -43,11 +43,17 @@ describe('file names that are not UTF-8 are read by their bytes', () => {
 			]);
 			assert.equal(byId.get('2024-01-01-caf\\xe9.md')!.title, 'Café');
 			assert.deepEqual(
-				byId.get('d\\xfcsseldorf/2024-01-03-notes.md')!.topics.map((topic) => topic.name),
+				byId
+					.get('d\\xfcsseldorf/2024-01-03-notes.md')!
+					.loadBody()
+					.topics.map((topic) => topic.name),
 				['Altbier'],
 			);
 			assert.deepEqual(
-				byId.get('2024-01-02-caf\\xe8.md')!.topics.map((topic) => topic.name),
+				byId
+					.get('2024-01-02-caf\\xe8.md')!
+					.loadBody()
+					.topics.map((topic) => topic.name),
 				['Ristretto'],
 			);
 		}

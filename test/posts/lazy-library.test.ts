@@ -122,7 +122,7 @@ describe('the lazy library', () => {
 		const byTitle = (a: {title: string}, b: {title: string}) => (a.title < b.title ? -1 : 1);
 		assert.deepEqual(actual.sort(byTitle), expected.sort(byTitle));
 		// Every post's warnings, once each, after every body has been read too.
-		for (const post of library.posts) void post.topics;
+		for (const post of library.posts) void post.loadBody().topics;
 		const got = library.warnings.map((warning) => `${warning.message}@${warning.line}`).sort();
 		assert.deepEqual(got, [...expectedWarnings].sort());
 		assert.ok(
@@ -142,11 +142,35 @@ describe('the lazy library', () => {
 			path: post.path,
 			displayPath: post.path,
 		});
-		assert.equal(post.body, full.body);
-		assert.deepEqual(post.topics, full.topics);
-		assert.deepEqual(post.sessions, full.sessions);
-		assert.equal(post.excerpt, full.excerpt);
-		assert.equal(post.bodyLineOffset, full.bodyLineOffset);
+		assert.equal(post.loadBody().body, full.body);
+		assert.deepEqual(post.loadBody().topics, full.topics);
+		assert.deepEqual(post.loadBody().sessions, full.sessions);
+		assert.equal(post.loadBody().excerpt, full.excerpt);
+		assert.equal(post.loadBody().bodyLineOffset, full.bodyLineOffset);
+		assert.equal(parseCount.value, before + 1);
+	});
+
+	test('a post is its head, plain data; only loadBody() reads the file, once', () => {
+		const dir = folder('head-only', tricky);
+		const library = loadLibrary([dir]);
+		const before = parseCount.value;
+		const opened = countOpens(() => {
+			for (const post of library.posts) {
+				// Every field a post has without its body, and copying it, read nothing.
+				void JSON.stringify({...post, date: post.date});
+				assert.equal('body' in post || 'topics' in post || 'sessions' in post, false, post.id);
+			}
+		});
+		assert.deepEqual(opened, []);
+		assert.equal(parseCount.value, before);
+		const post = library.posts[0]!;
+		const read = countOpens(() => {
+			const body = post.loadBody();
+			void body.topics;
+			void body.sessions;
+			assert.equal(post.loadBody(), body);
+		});
+		assert.deepEqual(read, [post.path]);
 		assert.equal(parseCount.value, before + 1);
 	});
 });

@@ -74,7 +74,7 @@ describe('the reader keeps reading keys while the index is built', () => {
 					get() {
 						reads++;
 						for (let index = 0; index < 100_000; index++) sink = (sink * 31 + index) % 1_000_003;
-						return base.sessions;
+						return base.loadBody().sessions;
 					},
 				},
 			}) as Post;
@@ -83,7 +83,7 @@ describe('the reader keeps reading keys while the index is built', () => {
 		const app = render(
 			<App
 				library={library}
-				renderPost={(p, o) => renderMarkdown(p.body, o)}
+				renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 				color={false}
 				hyperlinks={false}
 				width={100}

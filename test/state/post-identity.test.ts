@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {placeKey, placeKeysToForget, placesByIdentity, resolvePlaceKeys} from '../../src/state/post-identity.js';
-import type {PostPosition} from '../../src/state/store-schema.js';
+import type {PostPosition} from '../../src/state/reading-anchor.js';
+import {createStore} from '../../src/store/writer.js';
+import {tempFolder} from '../helpers/temp-folder.js';
 
 const post = (id: string, path: string, title = 'KubeCon EU 2024 notes') => ({id, path, title});
 const place = (progress: number): PostPosition => ({
@@ -73,4 +75,19 @@ describe('places follow their post', () => {
 			[placeKey(notes)!, notes.id, moved].sort(),
 		);
 	});
+});
+
+test('the store seen through post ids keeps the rest of the store working (watched marks, warnings, settled)', async () => {
+	const store = createStore({cwd: tempFolder()});
+	const keyed = placesByIdentity(
+		store,
+		resolvePlaceKeys([post('a.md', '/notes/a.md')], [], () => true),
+	);
+	keyed.setWatched('talk', true);
+	assert.equal(keyed.isWatched('talk'), true);
+	assert.deepEqual(keyed.warnings, []);
+	assert.equal(keyed.saveProblem, null);
+	await keyed.settled();
+	keyed.setPosition('a.md', place(0.5));
+	assert.equal(keyed.getPosition('a.md')?.anchor.progress, 0.5);
 });

@@ -18,10 +18,14 @@ const post = parsePost({
 	path: '/a.md',
 	displayPath: 'a.md',
 });
-const env = createReaderEnv({posts: [post], warnings: []}, (entry, options) => renderMarkdown(entry.body, options), {
-	color: false,
-	hyperlinks: false,
-});
+const env = createReaderEnv(
+	{posts: [post], warnings: []},
+	(entry, options) => renderMarkdown(entry.loadBody().body, options),
+	{
+		color: false,
+		hyperlinks: false,
+	},
+);
 const run = (state: ReaderState, ...actions: ReaderAction[]) =>
 	actions.reduce((current, action) => readerReducer(current, action, env), state);
 const stored = (state: ReaderState) => new Set(state.places['a.md']?.readTopics ?? []);
@@ -134,7 +138,7 @@ describe('read marks follow what was on screen (issue 24)', () => {
 		});
 		const longEnv = createReaderEnv(
 			{posts: [longIntro], warnings: []},
-			(entry, options) => renderMarkdown(entry.body, options),
+			(entry, options) => renderMarkdown(entry.loadBody().body, options),
 			{color: false, hyperlinks: false},
 		);
 		const opened = initialState(100, 30);

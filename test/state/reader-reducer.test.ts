@@ -31,7 +31,7 @@ const body = Array.from({length: 8}, (_, topic) =>
 	].join('\n'),
 ).join('\n');
 const post = parsePost({text: `---\ntitle: T\n---\n${body}`, id: 't.md', path: '/t.md', displayPath: 't.md'});
-const env = createReaderEnv({posts: [post], warnings: []}, (p, o) => renderMarkdown(p.body, o), {
+const env = createReaderEnv({posts: [post], warnings: []}, (p, o) => renderMarkdown(p.loadBody().body, o), {
 	color: false,
 	hyperlinks: false,
 });

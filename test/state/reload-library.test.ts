@@ -30,7 +30,7 @@ const envOf = (posts: Post[]) =>
 		{posts, warnings: []},
 		(post, options) => {
 			renders++;
-			return renderMarkdown(post.body, options);
+			return renderMarkdown(post.loadBody().body, options);
 		},
 		{color: false, hyperlinks: false},
 		undefined,

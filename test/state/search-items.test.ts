@@ -23,7 +23,7 @@ const other = parsePost({
 	displayPath: 'other.md',
 });
 const posts = [open, other];
-const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.body, options), {
+const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.loadBody().body, options), {
 	color: false,
 	hyperlinks: false,
 });

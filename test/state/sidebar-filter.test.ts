@@ -36,7 +36,7 @@ const posts = Array.from({length: 60}, (_, index) => {
 		displayPath: `p${index}.md`,
 	});
 });
-const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.body, options), {
+const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.loadBody().body, options), {
 	color: false,
 	hyperlinks: false,
 });

@@ -7,7 +7,7 @@ import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
-import {FileLock, LockTimeoutError, withFileLock} from '../../src/state/store-writer.js';
+import {FileLock, LockTimeoutError, withFileLock} from '../../src/store/lock.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {tempFolder} from '../helpers/temp-folder.js';
 

@@ -5,16 +5,10 @@ import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import type {ReadingAnchor} from '../../src/state/reading-anchor.js';
 import {spawn, spawnSync} from 'node:child_process';
-import {maxStoreBytes} from '../../src/state/store-file.js';
-import {maxPositions, migrateStoreData, prunePositions} from '../../src/state/store-schema.js';
-import {
-	configDirEnv,
-	createDebouncedSaver,
-	createStore,
-	type PostPosition,
-	type StoreFs,
-} from '../../src/state/store.js';
-import {openConf, type ConfFile} from '../../src/state/store-writer.js';
+import {maxStoreBytes} from '../../src/store/file.js';
+import {maxPositions, migrateStoreData, prunePositions} from '../../src/store/schema.js';
+import {configDirEnv, createDebouncedSaver, type PostPosition, type StoreFs} from '../../src/store/index.js';
+import {createStore, openConf, type ConfFile} from '../../src/store/writer.js';
 import {tempFolder} from '../helpers/temp-folder.js';
 import {waitFor} from '../helpers/wait-for.js';
 

@@ -32,7 +32,7 @@ const posts = ['a', 'b'].map((name, index) =>
 		displayPath: `${name}.md`,
 	}),
 );
-const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.body, options), {
+const env = createReaderEnv({posts, warnings: []}, (post, options) => renderMarkdown(post.loadBody().body, options), {
 	color: false,
 	hyperlinks: false,
 });

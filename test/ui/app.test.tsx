@@ -23,7 +23,10 @@ function numberedPost(id: string, title: string, date: string, topics: string[],
 
 /** One rendered line per source line: the tests read frames without depending on the renderer. */
 function renderPost(post: Post, options: RenderOptions): RenderedDoc {
-	const lines = post.body.split('\n').map((line) => line.slice(0, options.width));
+	const lines = post
+		.loadBody()
+		.body.split('\n')
+		.map((line) => line.slice(0, options.width));
 	return {
 		width: options.width,
 		color: false,

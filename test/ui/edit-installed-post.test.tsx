@@ -27,7 +27,7 @@ describe('e on a post inside the installed package', () => {
 		const app = render(
 			<App
 				library={{posts: [post], warnings: [], searched: ['/usr/lib/node_modules/kubecon-notes/posts']}}
-				renderPost={(p, o) => renderMarkdown(p.body, o)}
+				renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 				color={false}
 				hyperlinks={false}
 				width={100}

@@ -64,8 +64,10 @@ describe('find like less (issue 16.5)', () => {
 	});
 
 	test('the current match stands out; n scrolls only off screen; a wrap is said; Ctrl-F offers the last query', async () => {
-		const renderPost = (p: typeof post, options: {width: number; color: boolean; hyperlinks: boolean}) =>
-			renderMarkdown(p.body, options);
+		const renderPost = (
+			p: Pick<typeof post, 'loadBody'>,
+			options: {width: number; color: boolean; hyperlinks: boolean},
+		) => renderMarkdown(p.loadBody().body, options);
 		const app = render(
 			<App library={library} renderPost={renderPost} color={false} hyperlinks={false} width={70} height={20} />,
 		);

@@ -32,7 +32,7 @@ describe('the first frame', () => {
 		const app = render(
 			<App
 				library={library}
-				renderPost={(post: Post, options: RenderOptions) => renderMarkdown(post.body, options)}
+				renderPost={(post: Post, options: RenderOptions) => renderMarkdown(post.loadBody().body, options)}
 				color={false}
 				hyperlinks={false}
 				width={120}
@@ -71,7 +71,7 @@ describe('the first frame', () => {
 		const app = render(
 			<App
 				library={{posts, warnings: [], searched: []}}
-				renderPost={(post: Post, options: RenderOptions) => renderMarkdown(post.body, options)}
+				renderPost={(post: Post, options: RenderOptions) => renderMarkdown(post.loadBody().body, options)}
 				color={false}
 				hyperlinks={false}
 				width={120}

@@ -7,7 +7,10 @@ import {App} from '../../src/ui/app.js';
 import {press, ready, render} from '../helpers/keys.js';
 
 function renderPost(post: Post, options: RenderOptions): RenderedDoc {
-	const lines = post.body.split('\n').map((line) => line.slice(0, options.width));
+	const lines = post
+		.loadBody()
+		.body.split('\n')
+		.map((line) => line.slice(0, options.width));
 	return {
 		width: options.width,
 		color: false,

@@ -19,7 +19,7 @@ const library: Library = {posts: [post], warnings: [], searched: ['/t']};
 const renderPost = (p: Post, o: RenderOptions): RenderedDoc => ({
 	width: o.width,
 	color: false,
-	lines: p.body.split('\n'),
+	lines: p.loadBody().body.split('\n'),
 	blocks: [],
 });
 

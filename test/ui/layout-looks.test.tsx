@@ -35,7 +35,7 @@ const eu2023 = post(
 );
 const library: Library = {posts: [eu2024, eu2023], warnings: [], searched: ['/notes']};
 const renderWithHeader = (p: Post, options: RenderOptions) =>
-	withHeader(renderMarkdown(p.body, options), postHeader(p, options));
+	withHeader(renderMarkdown(p.loadBody().body, options), postHeader(p, options));
 
 describe('layout: header, sidebar and status line (issue 16.1)', () => {
 	test('the reader text opens with the title, date and tags, and topics still land on their headings', async () => {

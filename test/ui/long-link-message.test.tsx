@@ -41,7 +41,7 @@ describe('a message that shows a link shows it whole', () => {
 		const app = render(
 			<App
 				library={library}
-				renderPost={(p, o) => renderMarkdown(p.body, o)}
+				renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 				color={false}
 				hyperlinks={false}
 				width={80}

@@ -8,7 +8,8 @@ import {parsePost} from '../../src/posts/parse-post.js';
 import type {Library} from '../../src/posts/types.js';
 import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
-import {createDebouncedSaver, createStore} from '../../src/state/store.js';
+import {createDebouncedSaver} from '../../src/store/index.js';
+import {createStore} from '../../src/store/writer.js';
 import {press, ready, render} from '../helpers/keys.js';
 
 const paragraph = (topic: string, index: number) =>
@@ -36,7 +37,7 @@ function open(width: number, options: {resume?: boolean} = {}) {
 	const app = render(
 		<App
 			library={library}
-			renderPost={(p, o) => renderMarkdown(p.body, o)}
+			renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 			color={false}
 			hyperlinks={false}
 			width={width}
@@ -117,7 +118,7 @@ describe('reading position', () => {
 		const app = render(
 			<App
 				library={library}
-				renderPost={(p, o) => renderMarkdown(p.body, o)}
+				renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 				color={false}
 				hyperlinks={false}
 				width={100}

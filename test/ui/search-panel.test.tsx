@@ -9,7 +9,7 @@ import type {Library} from '../../src/posts/types.js';
 import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {sessionKey} from '../../src/search/session-index.js';
-import {createStore} from '../../src/state/store.js';
+import {createStore} from '../../src/store/writer.js';
 import {keepInkStyles, keys, press, ready, render, waitForFrame} from '../helpers/keys.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -44,7 +44,7 @@ function start(extra: Partial<Parameters<typeof App>[0]> = {}) {
 	return render(
 		<App
 			library={library}
-			renderPost={(p, o) => renderMarkdown(p.body, o)}
+			renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 			color={false}
 			hyperlinks={false}
 			width={100}

@@ -32,7 +32,7 @@ test('two talks on one line are two rows, and a query keeps only the one it find
 	const app = render(
 		<App
 			library={library}
-			renderPost={(p, o) => renderMarkdown(p.body, o)}
+			renderPost={(p, o) => renderMarkdown(p.loadBody().body, o)}
 			color={false}
 			hyperlinks={false}
 			width={100}

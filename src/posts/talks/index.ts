@@ -24,7 +24,7 @@ import {isTitleCaseTitle, readHeadings} from './headings.js';
 import {proseTalks} from './prose.js';
 import {expandHtmlHeadings} from './html-headings.js';
 import {boldOnlyName} from '../topics.js';
-import type {Post, Session} from '../types.js';
+import type {ParsedPost, Session} from '../types.js';
 
 export {dayNumber} from './evidence.js';
 
@@ -670,7 +670,7 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
  * Every decision about a post's talks, accepted or not, in body order: what `kubecon-notes
  * sessions --explain` prints. Lines are the file's.
  */
-export function explainTalks(post: Pick<Post, 'body' | 'bodyLineOffset' | 'id' | 'frontMatter'>): TalkVerdict[] {
+export function explainTalks(post: Pick<ParsedPost, 'body' | 'bodyLineOffset' | 'id' | 'frontMatter'>): TalkVerdict[] {
 	const verdicts: TalkVerdict[] = [];
 	let blocks: SourceBlock[];
 	try {

@@ -20,10 +20,12 @@ type Props = {
 	/** The sidebar at a width, for narrow terminals where it takes the text's place. */
 	list: (width: number) => ReactNode;
 	theme: UiTheme;
+	/** False once every post was read and none lists a talk (from the session index: render reads no file). */
+	hasSessions: boolean;
 };
 
 /** What fills the space right of the sidebar: an overlay for the mode, the list in place, or the text. */
-export function MainPane({state, view, library, hits, storedWatched, list, theme}: Props) {
+export function MainPane({state, view, library, hits, storedWatched, list, theme, hasSessions}: Props) {
 	const {paneWidth: width, paneHeight: height} = view.layout;
 	const {mode} = state;
 	// As view.pane says (the wheel follows it too): overlays, then the list in place, then the text.
@@ -56,7 +58,7 @@ export function MainPane({state, view, library, hits, storedWatched, list, theme
 				width={width}
 				height={height}
 				theme={theme}
-				hasSessions={library.posts.some((post) => post.sessions.length > 0)}
+				hasSessions={hasSessions}
 			/>
 		);
 	}

@@ -54,7 +54,7 @@ export function useEditEffect(effect: Effect | null, options: EditOptions): void
 		const kept = installedPackageFile(post.path);
 		if (kept !== null) return say(kept);
 		if (!terminal) return say('No terminal to run an editor in');
-		const line = fileLineAtTop(post, env.doc(postIndex, effect.width), effect.top);
+		const line = fileLineAtTop(post.loadBody(), env.doc(postIndex, effect.width), effect.top);
 		flush();
 		// The library updater brings the watcher (chokidar) with it: loaded when an edit needs it,
 		// not on the way to the first frame.

@@ -100,7 +100,7 @@ function toggledMessage(before: ReaderState, after: ReaderState, {env, library}:
 	const hit = talkOf(itemsOf(before.mode.panel, env)[before.mode.panel.selected]);
 	if (!hit) return null;
 	const left = library.posts
-		.flatMap((post) => post.sessions)
+		.flatMap((post) => post.loadBody().sessions)
 		.filter((session) => !isWatchedIn(after.watched, session, env.storedWatched)).length;
 	return watchedMessage(hit.session.title, isWatchedIn(after.watched, hit.session, env.storedWatched), left);
 }

@@ -1,6 +1,6 @@
 import {useEffect, useRef} from 'react';
 import type {ReaderState} from '../../state/reader-state.js';
-import type {DebouncedSaver, Store} from '../../state/store.js';
+import type {DebouncedSaver, Store} from '../../store/index.js';
 
 /** The store as the reader uses it. */
 export type ReaderStore = Pick<Store, 'getPosition' | 'lastPostId' | 'setLastPostId' | 'isWatched' | 'setWatched'>;

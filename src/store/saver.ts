@@ -2,7 +2,7 @@
  * Saving reading positions while the reader scrolls: at most one write per `delayMs`, and never
  * more than `delayMs` late, so a kill -9 loses at most that much. `flush()` on exit writes the rest.
  */
-import type {PostPosition} from './store-schema.js';
+import type {PostPosition} from '../state/reading-anchor.js';
 
 export type DebouncedSaver = {
 	/** Remembers the position; it is written within `delayMs`. */

@@ -1,11 +1,12 @@
 /**
- * The store read once by commands that never write it (`sessions`): no lock, nothing moved aside.
+ * The store read once by commands that never write it (`sessions`) and by `forget` before it
+ * writes: through the same reader (file.ts), with no lock and nothing moved aside.
  * A store that is missing, unreadable or corrupt reads as empty; an unreadable or corrupt one is
  * said in `problem`, with the file's path, for the command to print (the reader and `forget`,
  * which write, move a corrupt file aside).
  */
-import {openStoreFile, type StoreFs} from './store-file.js';
-import {emptyStoreData, migrateStoreData, type StoreData} from './store-schema.js';
+import {openStoreFile, type StoreFs} from './file.js';
+import {emptyStoreData, migrateStoreData, type StoreData} from './schema.js';
 
 /** What a read-only command can ask of the store. */
 export type StoreSnapshot = {

@@ -1,7 +1,6 @@
 /**
- * The store's writer: conf owns the file (its location, its atomic write) and proper-lockfile
- * serialises read-merge-write between runs. Both load only with the writable store (store.ts),
- * never on the first frame's path: conf's import alone costs about 75 ms.
+ * The lock between runs on the store file: proper-lockfile's folder lock, with what makes a lock
+ * abandoned added. Loaded with the writer (writer.ts), never on the first frame's path.
  *
  * Synchronous on purpose: the last write happens in signal handlers and on exit, where nothing
  * asynchronous runs. proper-lockfile's lockSync takes no retries, so the bounded retry loop (random
@@ -11,24 +10,8 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import Conf from 'conf';
 import lockfile from 'proper-lockfile';
-import {errorCode, type FileRead, type StoreFs} from './store-file.js';
-
-/** What the store needs of conf; tests wrap a real Conf to make its write fail. */
-export type ConfFile = {
-	readonly path: string;
-	/** Re-reads the file (conf's getter); throws a SyntaxError when it is not a JSON object. */
-	store: Record<string, unknown>;
-};
-
-/** The options the store passes to conf. */
-export type ConfFileOptions = {
-	projectName: string;
-	cwd?: string;
-	configFileMode: number;
-	deserialize: (text: string) => Record<string, unknown>;
-};
+import {errorCode, type StoreFs} from './file.js';
 
 export type LockOptions = {
 	/** A lock older than this is abandoned (proper-lockfile's `stale`; at least 2000 ms). */
@@ -49,39 +32,6 @@ export type LockOptions = {
 /** Thrown when the lock stayed taken by the same run for `timeoutMs`. */
 export class LockTimeoutError extends Error {
 	readonly code = 'ELOCKED';
-}
-
-/** Opens conf on the store's folder (`cwd` given) or conf's own default folder (`cwd` undefined). */
-export function openConf(cwd: string | undefined): ConfFile {
-	return new Conf<Record<string, unknown>>(confOptions(cwd));
-}
-
-/** No schema (ajv would validate nothing store-schema.ts does not) and no conf migrations. */
-export function confOptions(cwd: string | undefined): ConfFileOptions {
-	return {
-		projectName: 'kubecon-notes',
-		...(cwd === undefined ? {} : {cwd}),
-		// As before conf came back: places are the user's business alone.
-		configFileMode: 0o600,
-		// conf would make `[1,2]` or `"x"` into an object and write over it: such a file is corrupt.
-		deserialize(text) {
-			const value: unknown = JSON.parse(text);
-			if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-				throw new SyntaxError('not a JSON object');
-			}
-			return value as Record<string, unknown>;
-		},
-	};
-}
-
-/** Reads through conf's getter, telling a corrupt file (moved aside) from an unreadable one (left alone). */
-export function readConf(open: () => ConfFile): FileRead {
-	try {
-		return {kind: 'ok', value: open().store};
-	} catch (error) {
-		const reason = error instanceof Error ? error.message : String(error);
-		return error instanceof SyntaxError ? {kind: 'corrupt', reason} : {kind: 'unreadable', reason};
-	}
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));

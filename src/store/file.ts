@@ -1,9 +1,10 @@
 /**
- * The reading-position file on disk, read directly (no conf: its import costs about 75 ms, and the
- * first frame and read-only commands only read): where it lives (where conf puts it), reading it
- * (telling a missing, an unreadable and a corrupt file apart), whether it could be written, moving a
- * corrupt one aside. conf writes it (store-writer.ts). Every disk call goes through `StoreFs`, so
- * tests can make any one of them fail: CI runs as root, where file permissions stop nothing.
+ * The reading-position file on disk, and the one way it is read: where it lives (where conf puts
+ * it), reading it (telling a missing, an unreadable, a corrupt and a too large file apart), whether
+ * it could be written, moving a corrupt one aside. The store, the read-only snapshot and the writer's
+ * merge under the lock all read through `read()`; conf only writes (writer.ts). Every disk call goes
+ * through `StoreFs`, so tests can make any one of them fail: CI runs as root, where file
+ * permissions stop nothing.
  */
 import nodeFs from 'node:fs';
 import path from 'node:path';
@@ -38,8 +39,6 @@ export type StoreFile = {
 	readonly folder: string | undefined;
 	readonly fs: StoreFs;
 	read(): FileRead;
-	/** Why the file is not to be read (too large, not a regular file), or null: asked before conf reads it. */
-	readProblem(): string | null;
 	/** Why the file could not be written, or null when it looks writable. Touches nothing. */
 	writeProblem(): string | null;
 	/** A cheap token that changes whenever the file is replaced or rewritten; null when absent. */
@@ -105,14 +104,6 @@ export function openStoreFile(cwd?: string, fs: StoreFs = nodeFs): StoreFile {
 				return {kind: 'ok', value};
 			} catch (error) {
 				return {kind: 'corrupt', reason: errorMessage(error)};
-			}
-		},
-		readProblem() {
-			try {
-				return sizeProblem(fs.statSync(filePath));
-			} catch {
-				// Missing, or unreadable: conf's read says which.
-				return null;
 			}
 		},
 		writeProblem: () => writeProblem(fs, filePath),

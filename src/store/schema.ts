@@ -1,19 +1,11 @@
 /**
  * The shape of the reading-position file, and the pure steps that make any file content into it:
  * migration from older shapes, validation of every field, and the bound on how many posts it keeps.
+ * `sanitizePosition` is the one check of a position, where it enters the store: from the file
+ * (`migrateStoreData`) or from the reader (`Store.setPosition`). The reader's `PostPosition` type
+ * is its own (state/reading-anchor.ts): the file's shape may change without it.
  */
-import {sanitizeAnchor, type ReadingAnchor} from './reading-anchor.js';
-
-/** Where a post was left, and what of it has been read. */
-export type PostPosition = {
-	anchor: ReadingAnchor;
-	/** Names of the topics seen so far. */
-	readTopics: string[];
-	/** Epoch milliseconds; the oldest positions are dropped first. */
-	updatedAt: number;
-	/** The end was reached. */
-	done?: boolean;
-};
+import {sanitizeAnchor, type PostPosition, type ReadingAnchor} from '../state/reading-anchor.js';
 
 /** The file's content, version 1. Records have no prototype so any post id is a safe key. */
 export type StoreData = {
