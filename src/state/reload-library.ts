@@ -7,8 +7,9 @@
 import {sanitizeText} from '../posts/sanitize.js';
 import {layoutOf, withSidebarFit, type ReaderEnv, type ReaderState} from './reader-state.js';
 import {placeAfterReload} from './reload-place.js';
-import {listHeight} from './sidebar/sidebar-reducer.js';
-import {followCursor, maxJumpTop} from './viewport/viewport.js';
+import {followCursor} from './sidebar/sidebar.js';
+import {maxJumpTop} from './viewport/viewport.js';
+import {sidebarListHeight} from './widget-inputs.js';
 
 /** What a reload tells the reader: the env over the new library, and which post ids moved. */
 export type LibraryReloaded = {
@@ -83,7 +84,7 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 			flashLine,
 			chosenTopic,
 			message: message ?? state.message,
-			sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, listHeight(state))},
+			sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, sidebarListHeight(state))},
 		},
 		after,
 	);

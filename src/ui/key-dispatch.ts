@@ -1,7 +1,7 @@
 import type {ReaderAction, ReaderEnv, ReaderState} from '../state/reader-reducer.js';
 import {layoutOf} from '../state/reader-state.js';
 import {isListShownInPlace, paneContent, sidebarOffsetOf} from '../state/select-view.js';
-import {hasFilterRow, rowsOf} from '../state/sidebar/sidebar-reducer.js';
+import {hasSidebarFilterRow, rowsOf} from '../state/widget-inputs.js';
 import {currentTopic} from '../state/viewport/places.js';
 import {resolveKey, type KeyAction, type KeyLayer} from './keymap.js';
 import {mouseIntent, type MouseEvent} from './mouse.js';
@@ -141,7 +141,7 @@ export function mouseToAction(state: ReaderState, env: ReaderEnv, event: MouseEv
 	}
 	if (area !== 'sidebar' || intent.kind !== 'click') return null;
 	// The filter's line, when there is one, is above the list's first row.
-	const row = intent.row - (hasFilterRow(state) ? 1 : 0);
+	const row = intent.row - (hasSidebarFilterRow(state) ? 1 : 0);
 	return row >= 0
 		? {type: 'sidebarClick', row: sidebarOffsetOf(state, rowsOf(state, env), currentTopic(state, env)) + row}
 		: null;

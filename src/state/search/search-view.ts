@@ -1,7 +1,7 @@
 /** What the search panel lists, worked out without React: results grouped by post, the empty words. */
 import type {TextResult} from '../../search/text-search.js';
 import {talkItemsOf, type SearchItem} from './search-items.js';
-import type {SearchPanel} from './search-reducer.js';
+import type {SearchPanel} from './search.js';
 
 /**
  * Hits grouped under their post, the posts in the order of their best hit, each post's hits in

@@ -3,7 +3,7 @@ import type {Post, Session} from '../../posts/types.js';
 import {textWidth, truncateToWidth, wrapToWidth} from '../../render/text-width.js';
 import {hasTalkFilter, type SearchItem} from '../../state/search/search-items.js';
 import {emptyResultText, panelRows, windowStart} from '../../state/search/search-view.js';
-import {isWatchedIn, type SearchPanel as Panel} from '../../state/search/search-reducer.js';
+import {isWatchedIn, type SearchPanel as Panel} from '../../state/search/search.js';
 import type {MatchRange} from '../../search/session-index.js';
 import {MIN_TEXT_QUERY, type TextResult} from '../../search/text-search.js';
 import {layerHints} from '../keymap.js';
