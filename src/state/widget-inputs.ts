@@ -36,7 +36,7 @@ export function hasSidebarFilterRow(state: ReaderState): boolean {
 
 /** Rows of the sidebar's list, below its filter's row when there is one. */
 export function sidebarListHeight(state: ReaderState): number {
-	return listHeight(layoutOf(state).paneHeight, state.mode.kind === 'filter', state.sidebar.filter);
+	return listHeight(layoutOf(state).paneHeight, hasSidebarFilterRow(state));
 }
 
 /** The panel's entries: the talks found, then the lines of text. */

@@ -50,8 +50,8 @@ export function hasFilterRow(isTyping: boolean, filter: SidebarFilter): boolean 
 }
 
 /** Rows of the list itself: the pane's height, less the filter's row when there is one. */
-export function listHeight(paneHeight: number, isTyping: boolean, filter: SidebarFilter): number {
-	return Math.max(1, paneHeight - (hasFilterRow(isTyping, filter) ? 1 : 0));
+export function listHeight(paneHeight: number, hasFilter: boolean): number {
+	return Math.max(1, paneHeight - (hasFilter ? 1 : 0));
 }
 
 /** Keeps a cursor row visible in a list of `height` rows scrolled to `offset`. */
@@ -62,7 +62,7 @@ export function followCursor(cursor: number, offset: number, height: number): nu
 }
 
 export function sidebarReducer(sidebar: SidebarState, action: SidebarAction, input: SidebarInput): SidebarState {
-	const height = listHeight(input.paneHeight, input.isTyping, sidebar.filter);
+	const height = listHeight(input.paneHeight, hasFilterRow(input.isTyping, sidebar.filter));
 	const moveTo = (to: number): SidebarState => {
 		const cursor = Math.max(0, Math.min(input.rows(sidebar.filter).length - 1, to));
 		return {...sidebar, cursor, offset: followCursor(cursor, sidebar.offset, height)};
@@ -117,7 +117,7 @@ function withFilter(sidebar: SidebarState, input: SidebarInput, filter: SidebarF
 /** The cursor on `row` (the first row when it is not shown), scrolled into view. */
 function withCursorOn(sidebar: SidebarState, input: SidebarInput, row: SidebarRow): SidebarState {
 	const cursor = Math.max(0, input.rows(sidebar.filter).indexOf(row));
-	const height = listHeight(input.paneHeight, input.isTyping, sidebar.filter);
+	const height = listHeight(input.paneHeight, hasFilterRow(input.isTyping, sidebar.filter));
 	return {...sidebar, cursor, offset: followCursor(cursor, sidebar.offset, height)};
 }
 
