@@ -8,6 +8,7 @@ import {sanitizeText} from '../posts/sanitize.js';
 import {layoutOf, withSidebarFit, type ReaderEnv, type ReaderState} from './reader-state.js';
 import {placeAfterReload} from './reload-place.js';
 import {followCursor} from './sidebar/sidebar.js';
+import {isSameRowOfPost} from './sidebar/sidebar-rows.js';
 import {maxJumpTop} from './viewport/viewport.js';
 import {sidebarListHeight} from './widget-inputs.js';
 
@@ -57,10 +58,7 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 	const rows = after.sidebarRows(postIndex, state.sidebar.filter);
 	const rowId = oldRow ? before.postId(oldRow.postIndex) : openId;
 	let cursor = rows.findIndex(
-		(row) =>
-			after.postId(row.postIndex) === rowId &&
-			row.kind === oldRow?.kind &&
-			(row.kind === 'post' || (oldRow.kind === 'topic' && row.topicIndex === oldRow.topicIndex)),
+		(row) => after.postId(row.postIndex) === rowId && oldRow !== undefined && isSameRowOfPost(row, oldRow),
 	);
 	if (cursor === -1)
 		cursor = Math.max(

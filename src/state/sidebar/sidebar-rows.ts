@@ -73,3 +73,8 @@ export function shownPosts(posts: readonly number[], postCount: number): ShownPo
 export function currentRow(postIndex: number, topic: number): SidebarRow {
 	return topic === -1 ? {kind: 'post', postIndex} : {kind: 'topic', postIndex, topicIndex: topic};
 }
+
+/** Whether two rows are the same row of their post (the post's own, or the same topic): a reload finds the cursor's row by it. */
+export function isSameRowOfPost(row: SidebarRow, other: SidebarRow): boolean {
+	return row.kind === 'post' ? other.kind === 'post' : other.kind === 'topic' && row.topicIndex === other.topicIndex;
+}
