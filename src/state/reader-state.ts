@@ -2,11 +2,12 @@ import type {Session, Topic} from '../posts/types.js';
 import type {SessionHit} from '../search/session-index.js';
 import type {TextResult, TextSearchJob} from '../search/text-search.js';
 import type {RenderedDoc} from '../render/types.js';
-import type {Find} from './find/find-reducer.js';
+import type {Find, FindInput} from './find/find.js';
 import {computeLayout, DEFAULT_MEASURE, type Layout} from './layout.js';
-import type {SearchPanel} from './search/search-reducer.js';
+import {emptySearch, type SearchPanel} from './search/search.js';
 import type {SidebarFilter} from './sidebar/post-filter.js';
-import type {SidebarState} from './sidebar/sidebar-reducer.js';
+import {initialSidebar, type SidebarState} from './sidebar/sidebar.js';
+import type {SidebarRow, SidebarRows} from './sidebar/sidebar-rows.js';
 import type {SeenRows} from './viewport/seen-rows.js';
 import type {PostPosition} from './reading-anchor.js';
 
@@ -15,7 +16,7 @@ export type Mode =
 	| {kind: 'reader'}
 	| {kind: 'help'; top: number}
 	| {kind: 'warnings'; top: number}
-	| {kind: 'find'; input: string; isKept: boolean}
+	| ({kind: 'find'} & FindInput)
 	| {kind: 'search'; panel: SearchPanel}
 	/** Typing the sidebar's filter (its text is the sidebar's: the list follows each key). */
 	| {kind: 'filter'};
@@ -28,6 +29,8 @@ export type Effect =
 	| {kind: 'open' | 'copy'; url: string; id: number}
 	| {kind: 'recording'; title: string; id: number}
 	| {kind: 'edit'; postId: string; top: number; width: number; id: number};
+
+export type {SidebarRow, SidebarRows};
 
 export type ReaderState = {
 	postIndex: number;
@@ -73,22 +76,6 @@ export type ReaderState = {
 	 * room. Null until a terminal wide enough asks (it reads every post's title): no room, no growth.
 	 */
 	sidebarFit: number | null;
-};
-
-/** A row of the sidebar: a post, or one of the open post's topics (the introduction included). */
-export type SidebarRow = {kind: 'post'; postIndex: number} | {kind: 'topic'; postIndex: number; topicIndex: number};
-
-/** The sidebar's rows, read by index (sidebar/sidebar-rows.ts): no object per post is kept. */
-export type SidebarRows = {
-	readonly length: number;
-	/** The row at `index`, or undefined past either end. */
-	at(index: number): SidebarRow | undefined;
-	/** Where `row` is, or -1 (a topic of a post that is not open, a post not in the library). */
-	indexOf(row: SidebarRow): number;
-	/** Rows `start` to `end` (exclusive; a bound below 0 counts as 0): what a frame draws. */
-	slice(start: number, end: number): SidebarRow[];
-	/** The first row passing `test`, or -1: walks every row, for rare uses (a reload). */
-	findIndex(test: (row: SidebarRow) => boolean): number;
 };
 
 /** What the reducer may ask of the world: documents per post at the current width, and the sidebar. */
@@ -138,16 +125,6 @@ export type ReaderEnv = {
 	now: () => number;
 };
 
-export const emptySearch: SearchPanel = {
-	query: '',
-	selected: 0,
-	focus: 'query',
-	isQueryKept: false,
-	missedOnly: false,
-	day: null,
-	text: null,
-};
-
 export function initialState(
 	width: number,
 	height: number,
@@ -169,7 +146,7 @@ export function initialState(
 		focus: 'reader',
 		isSidebarWanted: true,
 		isListInPlace: false,
-		sidebar: {cursor: 0, offset: 0, filter: {query: '', isTalksOnly: false}},
+		sidebar: initialSidebar,
 		find: null,
 		lastFind: '',
 		keptSearch: emptySearch,

@@ -7,8 +7,10 @@
 import {sanitizeText} from '../posts/sanitize.js';
 import {layoutOf, withSidebarFit, type ReaderEnv, type ReaderState} from './reader-state.js';
 import {placeAfterReload} from './reload-place.js';
-import {listHeight} from './sidebar/sidebar-reducer.js';
-import {followCursor, maxJumpTop} from './viewport/viewport.js';
+import {followCursor} from './sidebar/sidebar.js';
+import {isSameRowOfPost} from './sidebar/sidebar-rows.js';
+import {maxJumpTop} from './viewport/viewport.js';
+import {sidebarListHeight} from './widget-inputs.js';
 
 /** What a reload tells the reader: the env over the new library, and which post ids moved. */
 export type LibraryReloaded = {
@@ -56,10 +58,7 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 	const rows = after.sidebarRows(postIndex, state.sidebar.filter);
 	const rowId = oldRow ? before.postId(oldRow.postIndex) : openId;
 	let cursor = rows.findIndex(
-		(row) =>
-			after.postId(row.postIndex) === rowId &&
-			row.kind === oldRow?.kind &&
-			(row.kind === 'post' || (oldRow.kind === 'topic' && row.topicIndex === oldRow.topicIndex)),
+		(row) => after.postId(row.postIndex) === rowId && oldRow !== undefined && isSameRowOfPost(row, oldRow),
 	);
 	if (cursor === -1)
 		cursor = Math.max(
@@ -83,7 +82,7 @@ export function reloadLibrary(state: ReaderState, action: LibraryReloaded, after
 			flashLine,
 			chosenTopic,
 			message: message ?? state.message,
-			sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, listHeight(state))},
+			sidebar: {...state.sidebar, cursor, offset: followCursor(cursor, state.sidebar.offset, sidebarListHeight(state))},
 		},
 		after,
 	);

@@ -1,10 +1,12 @@
 import type {RenderedDoc} from '../render/types.js';
 import type {Layout} from './layout.js';
+import type {FindInput} from './find/find.js';
 import {currentDoc, layoutOf, type ReaderEnv, type ReaderState, type SidebarRows} from './reader-state.js';
-import {hasFilterRow, listHeight, postCountText, rowsOf} from './sidebar/sidebar-reducer.js';
+import {cursorNames, filterLineText, postCountText, sidebarOffset} from './sidebar/sidebar.js';
 import {currentRow} from './sidebar/sidebar-rows.js';
 import {currentTopic, seenNow} from './viewport/places.js';
 import {percentRead} from './viewport/viewport.js';
+import {hasSidebarFilterRow, rowsOf, sidebarListHeight} from './widget-inputs.js';
 
 /** What the view needs, computed once per frame from the state: the components only draw it. */
 export type ReaderView = {
@@ -30,6 +32,8 @@ export type ReaderView = {
 	statusLeft: string;
 	/** The status line's parts, so it can cut the post title before the topic. */
 	status: {title: string; topic: string; message: string | null};
+	/** The find line while it is typed: the view draws its prompt (a kept query selected) in the status line. */
+	findInput: FindInput | null;
 	statusRight: string;
 	/** Which key layer the status line's hint is taken from. */
 	hintLayer: 'reader' | 'find' | 'sidebar' | 'filter';
@@ -74,16 +78,13 @@ export function selectView(
 	const isSidebarFocused = state.focus === 'sidebar' && (layout.sidebarWidth > 0 || state.isListInPlace);
 	const sidebarOffset = sidebarOffsetOf(state, rows, topic);
 	// While the list has the focus, the status line names the post under its cursor, whole.
-	const cursorRow = isSidebarFocused ? rows.at(state.sidebar.cursor) : undefined;
-	const named = cursorRow?.kind === 'post' ? cursorRow.postIndex : state.postIndex;
+	const cursor = cursorNames(isSidebarFocused ? rows.at(state.sidebar.cursor) : undefined);
+	const named = cursor.postIndex ?? state.postIndex;
 	const title = options.title(named);
 	// A post without sections has one named like itself: `Title › Title` would say nothing more.
-	const topicName =
-		cursorRow?.kind === 'post'
-			? title
-			: env.sectionNames(state.postIndex)[cursorRow?.kind === 'topic' ? cursorRow.topicIndex : topic];
+	const topicName = cursor.postIndex === null ? env.sectionNames(state.postIndex)[cursor.topicIndex ?? topic] : title;
 	const where = [title, topicName === title ? '' : topicName].filter(Boolean).join(' › ');
-	const sidebarFilter = hasFilterRow(state) ? filterText(state, env) : null;
+	const sidebarFilter = hasSidebarFilterRow(state) ? filterText(state, env) : null;
 	const warnings =
 		options.warningCount > 0 ? `${options.warningCount} warning${options.warningCount === 1 ? '' : 's'} (W) · ` : '';
 	const position = positionText(state.top, layout.paneHeight, doc.lines.length, percent);
@@ -112,8 +113,9 @@ export function selectView(
 		status: {
 			title,
 			topic: topicName === title ? '' : (topicName ?? ''),
-			message: state.mode.kind === 'find' ? findPrompt(state.mode.input, state.mode.isKept) : state.message,
+			message: state.mode.kind === 'find' ? `Find: ${state.mode.input}▏` : state.message,
 		},
+		findInput: state.mode.kind === 'find' ? {input: state.mode.input, isKept: state.mode.isKept} : null,
 		statusRight: isFind ? '' : `${warnings}${position}`,
 		hintLayer,
 	};
@@ -121,22 +123,19 @@ export function selectView(
 
 /** The filter's line: what is typed (with the cursor while typing) and talks-only; the count apart. */
 function filterText(state: ReaderState, env: ReaderEnv): {text: string; count: string} {
-	const {query, isTalksOnly} = state.sidebar.filter;
-	const isTyping = state.mode.kind === 'filter';
-	const typed = isTyping || query !== '' ? `/ ${query}${isTyping ? '▏' : ''}` : '';
-	return {text: [typed, isTalksOnly ? 'talks only' : ''].filter(Boolean).join(' · '), count: postCountText(state, env)};
+	return {
+		text: filterLineText(state.sidebar.filter, state.mode.kind === 'filter'),
+		count: postCountText(env.shownPosts(state.sidebar.filter), env.postCount),
+	};
 }
 
 /** The sidebar's first row shown: its own while it has the focus, else following the topic read. */
 export function sidebarOffsetOf(state: ReaderState, rows: SidebarRows, topic: number): number {
-	return state.focus === 'sidebar' ? state.sidebar.offset : spyOffset(rows, state.postIndex, topic, listHeight(state));
-}
-
-/** The sidebar scrolled so the topic being read stays in view while the text scrolls. */
-function spyOffset(rows: SidebarRows, postIndex: number, topic: number, height: number): number {
-	const index = rows.indexOf(currentRow(postIndex, topic));
-	if (index < height) return 0;
-	return Math.max(0, index - Math.floor(height / 2));
+	return sidebarOffset(state.sidebar, rows, {
+		isFocused: state.focus === 'sidebar',
+		current: currentRow(state.postIndex, topic),
+		height: sidebarListHeight(state),
+	});
 }
 
 /** `68–101/101 100%`: the rows on screen (as less -M shows them), of how many, and how far read. */
@@ -145,9 +144,4 @@ export function positionText(top: number, height: number, lineCount: number, per
 	const first = Math.min(lineCount, top + 1);
 	const last = Math.min(lineCount, top + height);
 	return `${first}–${last}/${lineCount} ${percent}%`;
-}
-
-/** The find prompt in the (inverse) status line; a kept query shows selected, in reverse of the line. */
-function findPrompt(input: string, isKept: boolean): string {
-	return isKept ? `Find: \u001B[27m${input}\u001B[7m▏` : `Find: ${input}▏`;
 }

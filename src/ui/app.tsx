@@ -7,7 +7,7 @@ import type {DebouncedSaver} from '../store/index.js';
 import {EmptyLibrary} from './components/empty-library.js';
 import {MainPane} from './components/main-pane.js';
 import {Sidebar} from './components/sidebar.js';
-import {StatusLine} from './components/status-line.js';
+import {findPrompt, StatusLine} from './components/status-line.js';
 import {useEditEffect} from './hooks/use-edit-effect.js';
 import {useFlash} from './hooks/use-flash.js';
 import {useLinkEffect} from './hooks/use-link-effect.js';
@@ -137,7 +137,8 @@ export function App({
 		return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
 	// A long message (a link shown whole) takes rows above the status line for as long as it shows; the text gives them up.
-	const parts = {...view.status, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)};
+	const message = view.findInput ? findPrompt(view.findInput) : view.status.message;
+	const parts = {...view.status, message, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)};
 	const status = statusRows(
 		parts,
 		width,

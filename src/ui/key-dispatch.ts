@@ -1,77 +1,10 @@
 import type {ReaderAction, ReaderEnv, ReaderState} from '../state/reader-reducer.js';
 import {layoutOf} from '../state/reader-state.js';
 import {isListShownInPlace, paneContent, sidebarOffsetOf} from '../state/select-view.js';
-import {hasFilterRow, rowsOf} from '../state/sidebar/sidebar-reducer.js';
+import {hasSidebarFilterRow, rowsOf} from '../state/widget-inputs.js';
 import {currentTopic} from '../state/viewport/places.js';
-import {resolveKey, type KeyAction, type KeyLayer} from './keymap.js';
+import {KEY_ACTIONS, resolveKey, type KeyLayer} from './keymap.js';
 import {mouseIntent, type MouseEvent} from './mouse.js';
-
-/** Ctrl-Z and Ctrl-L are the terminal's business: the input hook handles them before any action is dispatched. */
-const ACTIONS: Record<Exclude<KeyAction, 'suspend' | 'redraw'>, ReaderAction> = {
-	quit: {type: 'quit'},
-	lineDown: {type: 'scroll', lines: 1},
-	lineUp: {type: 'scroll', lines: -1},
-	pageDown: {type: 'page', pages: 1},
-	pageUp: {type: 'page', pages: -1},
-	halfDown: {type: 'page', pages: 0.5},
-	halfUp: {type: 'page', pages: -0.5},
-	top: {type: 'top'},
-	bottom: {type: 'bottom'},
-	nextTopic: {type: 'topic', direction: 1},
-	previousTopic: {type: 'topic', direction: -1},
-	nextPost: {type: 'post', direction: 1},
-	previousPost: {type: 'post', direction: -1},
-	toggleSidebar: {type: 'toggleSidebar'},
-	switchFocus: {type: 'switchFocus'},
-	sidebarDown: {type: 'sidebarMove', delta: 1},
-	sidebarUp: {type: 'sidebarMove', delta: -1},
-	sidebarOpen: {type: 'sidebarOpen'},
-	sidebarPageDown: {type: 'sidebarPage', pages: 1},
-	sidebarPageUp: {type: 'sidebarPage', pages: -1},
-	sidebarHalfDown: {type: 'sidebarPage', pages: 0.5},
-	sidebarHalfUp: {type: 'sidebarPage', pages: -0.5},
-	sidebarFirst: {type: 'sidebarEdge', edge: 'first'},
-	sidebarLast: {type: 'sidebarEdge', edge: 'last'},
-	sidebarEscape: {type: 'sidebarEscape'},
-	sidebarFilter: {type: 'sidebarFilterOpen'},
-	sidebarTalksOnly: {type: 'sidebarTalksOnly'},
-	filterDone: {type: 'sidebarFilterDone'},
-	filterClear: {type: 'sidebarFilterClear'},
-	filterBackspace: {type: 'sidebarFilterBackspace'},
-	openHelp: {type: 'setMode', mode: 'help'},
-	closeOverlay: {type: 'setMode', mode: 'reader'},
-	openFind: {type: 'setMode', mode: 'find'},
-	nextMatch: {type: 'findStep', direction: 1},
-	previousMatch: {type: 'findStep', direction: -1},
-	clearFind: {type: 'clearFind'},
-	openSearch: {type: 'setMode', mode: 'search'},
-	openWarnings: {type: 'setMode', mode: 'warnings'},
-	overlayDown: {type: 'overlayScroll', lines: 1},
-	overlayUp: {type: 'overlayScroll', lines: -1},
-	overlayPageDown: {type: 'overlayScroll', pages: 1},
-	overlayPageUp: {type: 'overlayScroll', pages: -1},
-	overlayHalfDown: {type: 'overlayScroll', pages: 0.5},
-	overlayHalfUp: {type: 'overlayScroll', pages: -0.5},
-	overlayTop: {type: 'overlayScroll', lines: -Infinity},
-	overlayBottom: {type: 'overlayScroll', lines: Infinity},
-	closeSearch: {type: 'setMode', mode: 'reader'},
-	searchDown: {type: 'searchMove', delta: 1},
-	searchUp: {type: 'searchMove', delta: -1},
-	searchOpen: {type: 'searchOpen'},
-	searchFocusList: {type: 'searchFocus', focus: 'list'},
-	searchClear: {type: 'searchClear'},
-	searchFocusQuery: {type: 'searchFocus', focus: 'query'},
-	openLink: {type: 'searchLink', kind: 'open'},
-	copyLink: {type: 'searchLink', kind: 'copy'},
-	toggleWatched: {type: 'searchToggleWatched'},
-	toggleMissed: {type: 'searchToggleMissed'},
-	cycleDay: {type: 'searchCycleDay'},
-	findSubmit: {type: 'findSubmit'},
-	findCancel: {type: 'setMode', mode: 'reader'},
-	findBackspace: {type: 'findBackspace'},
-	editPost: {type: 'editPost'},
-	searchRecording: {type: 'searchRecording'},
-};
 
 /** The layers a key is looked up in, in order, for the state the reader is in. */
 export function keyLayers(state: ReaderState): KeyLayer[] {
@@ -91,7 +24,7 @@ export function keyLayers(state: ReaderState): KeyLayer[] {
 export function keyToAction(state: ReaderState, name: string, input: string, isModified: boolean): ReaderAction | null {
 	const action = resolveKey(name, keyLayers(state));
 	if (action === 'suspend' || action === 'redraw') return null;
-	if (action) return ACTIONS[action];
+	if (action) return KEY_ACTIONS[action];
 	// Letters go to the input: `q` types q.
 	if (state.mode.kind === 'find' && isTypable(input, isModified)) return {type: 'findType', text: input};
 	if (state.mode.kind === 'filter' && isTypable(input, isModified)) return {type: 'sidebarFilterType', text: input};
@@ -141,7 +74,7 @@ export function mouseToAction(state: ReaderState, env: ReaderEnv, event: MouseEv
 	}
 	if (area !== 'sidebar' || intent.kind !== 'click') return null;
 	// The filter's line, when there is one, is above the list's first row.
-	const row = intent.row - (hasFilterRow(state) ? 1 : 0);
+	const row = intent.row - (hasSidebarFilterRow(state) ? 1 : 0);
 	return row >= 0
 		? {type: 'sidebarClick', row: sidebarOffsetOf(state, rowsOf(state, env), currentTopic(state, env)) + row}
 		: null;

@@ -2,77 +2,84 @@
  * Every key binding, as data. The reader resolves keys through it, the help overlay lists it, and
  * the README's key list is generated from it (npm run readme), so the three cannot drift.
  */
+import type {ReaderAction} from '../state/reader-reducer.js';
 
 /** Where a binding applies; the reader asks for a key in its current layers, first match wins. */
 export type KeyLayer =
 	'global' | 'reader' | 'sidebar' | 'filter' | 'found' | 'help' | 'find' | 'searchQuery' | 'searchList';
 
-export type KeyAction =
-	| 'quit'
-	| 'lineDown'
-	| 'lineUp'
-	| 'pageDown'
-	| 'pageUp'
-	| 'halfDown'
-	| 'halfUp'
-	| 'top'
-	| 'bottom'
-	| 'nextTopic'
-	| 'previousTopic'
-	| 'nextPost'
-	| 'previousPost'
-	| 'toggleSidebar'
-	| 'switchFocus'
-	| 'sidebarDown'
-	| 'sidebarUp'
-	| 'sidebarOpen'
-	| 'sidebarPageDown'
-	| 'sidebarPageUp'
-	| 'sidebarHalfDown'
-	| 'sidebarHalfUp'
-	| 'sidebarFirst'
-	| 'sidebarLast'
-	| 'sidebarEscape'
-	| 'sidebarFilter'
-	| 'sidebarTalksOnly'
-	| 'filterDone'
-	| 'filterClear'
-	| 'filterBackspace'
-	| 'openHelp'
-	| 'closeOverlay'
-	| 'openFind'
-	| 'nextMatch'
-	| 'previousMatch'
-	| 'clearFind'
-	| 'openSearch'
-	| 'openWarnings'
-	| 'overlayDown'
-	| 'overlayUp'
-	| 'overlayPageDown'
-	| 'overlayPageUp'
-	| 'overlayHalfDown'
-	| 'overlayHalfUp'
-	| 'overlayTop'
-	| 'overlayBottom'
-	| 'closeSearch'
-	| 'searchDown'
-	| 'searchUp'
-	| 'searchOpen'
-	| 'searchFocusList'
-	| 'searchClear'
-	| 'searchFocusQuery'
-	| 'openLink'
-	| 'copyLink'
-	| 'toggleWatched'
-	| 'toggleMissed'
-	| 'cycleDay'
-	| 'findSubmit'
-	| 'findCancel'
-	| 'findBackspace'
-	| 'suspend'
-	| 'redraw'
-	| 'editPost'
-	| 'searchRecording';
+/**
+ * What each key action asks of the reader's reducer: a binding below names one of these (a new key
+ * is an entry here and a row below). Ctrl-Z and Ctrl-L are the terminal's business: the input hook
+ * handles them before any action is dispatched.
+ */
+export const KEY_ACTIONS = {
+	quit: {type: 'quit'},
+	lineDown: {type: 'scroll', lines: 1},
+	lineUp: {type: 'scroll', lines: -1},
+	pageDown: {type: 'page', pages: 1},
+	pageUp: {type: 'page', pages: -1},
+	halfDown: {type: 'page', pages: 0.5},
+	halfUp: {type: 'page', pages: -0.5},
+	top: {type: 'top'},
+	bottom: {type: 'bottom'},
+	nextTopic: {type: 'topic', direction: 1},
+	previousTopic: {type: 'topic', direction: -1},
+	nextPost: {type: 'post', direction: 1},
+	previousPost: {type: 'post', direction: -1},
+	toggleSidebar: {type: 'toggleSidebar'},
+	switchFocus: {type: 'switchFocus'},
+	sidebarDown: {type: 'sidebarMove', delta: 1},
+	sidebarUp: {type: 'sidebarMove', delta: -1},
+	sidebarOpen: {type: 'sidebarOpen'},
+	sidebarPageDown: {type: 'sidebarPage', pages: 1},
+	sidebarPageUp: {type: 'sidebarPage', pages: -1},
+	sidebarHalfDown: {type: 'sidebarPage', pages: 0.5},
+	sidebarHalfUp: {type: 'sidebarPage', pages: -0.5},
+	sidebarFirst: {type: 'sidebarEdge', edge: 'first'},
+	sidebarLast: {type: 'sidebarEdge', edge: 'last'},
+	sidebarEscape: {type: 'sidebarEscape'},
+	sidebarFilter: {type: 'sidebarFilterOpen'},
+	sidebarTalksOnly: {type: 'sidebarTalksOnly'},
+	filterDone: {type: 'sidebarFilterDone'},
+	filterClear: {type: 'sidebarFilterClear'},
+	filterBackspace: {type: 'sidebarFilterBackspace'},
+	openHelp: {type: 'setMode', mode: 'help'},
+	closeOverlay: {type: 'setMode', mode: 'reader'},
+	openFind: {type: 'setMode', mode: 'find'},
+	nextMatch: {type: 'findStep', direction: 1},
+	previousMatch: {type: 'findStep', direction: -1},
+	clearFind: {type: 'clearFind'},
+	openSearch: {type: 'setMode', mode: 'search'},
+	openWarnings: {type: 'setMode', mode: 'warnings'},
+	overlayDown: {type: 'overlayScroll', lines: 1},
+	overlayUp: {type: 'overlayScroll', lines: -1},
+	overlayPageDown: {type: 'overlayScroll', pages: 1},
+	overlayPageUp: {type: 'overlayScroll', pages: -1},
+	overlayHalfDown: {type: 'overlayScroll', pages: 0.5},
+	overlayHalfUp: {type: 'overlayScroll', pages: -0.5},
+	overlayTop: {type: 'overlayScroll', lines: -Infinity},
+	overlayBottom: {type: 'overlayScroll', lines: Infinity},
+	closeSearch: {type: 'setMode', mode: 'reader'},
+	searchDown: {type: 'searchMove', delta: 1},
+	searchUp: {type: 'searchMove', delta: -1},
+	searchOpen: {type: 'searchOpen'},
+	searchFocusList: {type: 'searchFocus', focus: 'list'},
+	searchClear: {type: 'searchClear'},
+	searchFocusQuery: {type: 'searchFocus', focus: 'query'},
+	openLink: {type: 'searchLink', kind: 'open'},
+	copyLink: {type: 'searchLink', kind: 'copy'},
+	toggleWatched: {type: 'searchToggleWatched'},
+	toggleMissed: {type: 'searchToggleMissed'},
+	cycleDay: {type: 'searchCycleDay'},
+	findSubmit: {type: 'findSubmit'},
+	findCancel: {type: 'setMode', mode: 'reader'},
+	findBackspace: {type: 'findBackspace'},
+	editPost: {type: 'editPost'},
+	searchRecording: {type: 'searchRecording'},
+} satisfies Record<string, ReaderAction>;
+
+export type KeyAction = keyof typeof KEY_ACTIONS | 'suspend' | 'redraw';
 
 export type Binding = {
 	layer: KeyLayer;

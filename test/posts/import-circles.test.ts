@@ -5,6 +5,7 @@ import {test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 
 const POSTS = fileURLToPath(new URL('../../src/posts', import.meta.url));
+const STATE = fileURLToPath(new URL('../../src/state', import.meta.url));
 
 /** Every .ts file under a folder. */
 function sources(folder: string): string[] {
@@ -19,9 +20,18 @@ function sources(folder: string): string[] {
 
 /** The relative modules a file imports for their values (`import type` runs nothing and is left out). */
 function valueImports(file: string, known: Set<string>): string[] {
+	return imports(file, known, /^(?:import|export)(?!\s+type\b)[^;]*?\bfrom\s+'(\.{1,2}\/[^']+)'/gm);
+}
+
+/** The relative modules a file imports, for their values or their types. */
+function allImports(file: string, known: Set<string>): string[] {
+	return imports(file, known, /^(?:import|export)\b[^;]*?\bfrom\s+'(\.{1,2}\/[^']+)'/gm);
+}
+
+function imports(file: string, known: Set<string>, pattern: RegExp): string[] {
 	const text = readFileSync(file, 'utf8');
 	const found: string[] = [];
-	for (const match of text.matchAll(/^(?:import|export)(?!\s+type\b)[^;]*?\bfrom\s+'(\.{1,2}\/[^']+)'/gm)) {
+	for (const match of text.matchAll(pattern)) {
 		const target = resolve(dirname(file), match[1]!.replace(/\.js$/, '.ts'));
 		if (known.has(target)) found.push(target);
 	}
@@ -60,6 +70,17 @@ test('no module in src/posts imports itself through others', () => {
 	const graph = new Map(files.map((file) => [file, valueImports(file, known)]));
 	const circle = findCircle(graph);
 	assert.equal(circle, null, `import circle: ${circle?.map((file) => relative(POSTS, file)).join(' -> ')}`);
+});
+
+// The reader's state: each widget (sidebar/, find/, search/, help/) reduces its own slice and
+// imports nothing of the reader's; reader-state.ts and the reducer import the widgets, never back.
+// Types count too here: a widget that names ReaderState is a part of one big reducer again.
+test('no module in src/state imports itself through others, not even for a type', () => {
+	const files = sources(STATE);
+	const known = new Set(files);
+	const graph = new Map(files.map((file) => [file, allImports(file, known)]));
+	const circle = findCircle(graph);
+	assert.equal(circle, null, `import circle: ${circle?.map((file) => relative(STATE, file)).join(' -> ')}`);
 });
 
 test('the circle check finds a circle', () => {

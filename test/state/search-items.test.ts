@@ -4,7 +4,7 @@ import {parsePost} from '../../src/posts/parse-post.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {searchText} from '../../src/search/text-search.js';
 import {initialState, readerReducer, type ReaderAction, type ReaderState} from '../../src/state/reader-reducer.js';
-import {itemsOf} from '../../src/state/search/search-reducer.js';
+import {itemsOf} from '../../src/state/widget-inputs.js';
 import type {SearchItem} from '../../src/state/search/search-items.js';
 import {panelRows} from '../../src/state/search/search-view.js';
 import {createReaderEnv} from '../../src/ui/reader-env.js';

@@ -4,7 +4,9 @@
  */
 import type {SessionHit} from '../../search/session-index.js';
 import {textNeedle, type TextHit, type TextResult} from '../../search/text-search.js';
-import type {SearchPanel} from './search-reducer.js';
+
+/** What of the panel (search.ts) its entries depend on: the query, the text found, the talk filters. */
+type PanelQuery = {query: string; text: TextResult | null; missedOnly: boolean; day: number | null};
 
 /** One entry of the panel: a talk, or a line of a post's text. */
 export type SearchItem = {kind: 'talk'; hit: SessionHit} | {kind: 'line'; hit: TextHit};
@@ -17,12 +19,12 @@ export function itemKey(item: SearchItem): string {
 }
 
 /** The text found for the panel's query; null while it is searched (or the results are another query's). */
-export function currentText(panel: Pick<SearchPanel, 'query' | 'text'>): TextResult | null {
+export function currentText(panel: Pick<PanelQuery, 'query' | 'text'>): TextResult | null {
 	return panel.text && textNeedle(panel.text.query) === textNeedle(panel.query) ? panel.text : null;
 }
 
 /** Talk filters (missed only, a day) are about talks: the text's lines step aside while one is on. */
-export function hasTalkFilter(panel: Pick<SearchPanel, 'missedOnly' | 'day'>): boolean {
+export function hasTalkFilter(panel: Pick<PanelQuery, 'missedOnly' | 'day'>): boolean {
 	return panel.missedOnly || panel.day !== null;
 }
 
@@ -41,10 +43,7 @@ export function talkItemsOf(items: readonly SearchItem[]): readonly SearchItem[]
 const talksOfItems = new WeakMap<readonly SearchItem[], SearchItem[]>();
 
 /** The talks, then the lines of text that are not a talk's own bullet (the talk says it better). */
-export function searchItems(
-	panel: Pick<SearchPanel, 'query' | 'text' | 'missedOnly' | 'day'>,
-	talks: readonly SessionHit[],
-): SearchItem[] {
+export function searchItems(panel: PanelQuery, talks: readonly SessionHit[]): SearchItem[] {
 	const text = currentText(panel);
 	const filtered = hasTalkFilter(panel);
 	const last = made.get(talks);

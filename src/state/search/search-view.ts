@@ -1,7 +1,13 @@
-/** What the search panel lists, worked out without React: results grouped by post, the empty words. */
-import type {TextResult} from '../../search/text-search.js';
-import {talkItemsOf, type SearchItem} from './search-items.js';
-import type {SearchPanel} from './search-reducer.js';
+/**
+ * What the search panel shows, worked out without React: its rows (results grouped by post), the
+ * window of them on screen, the counts, the empty words, a line of text cut around its match. The
+ * component draws it and chooses the styles.
+ */
+import {textWidth} from '../../render/text-width.js';
+import type {MatchRange} from '../../search/session-index.js';
+import {MIN_TEXT_QUERY, type TextResult} from '../../search/text-search.js';
+import {hasTalkFilter, talkItemsOf, type SearchItem} from './search-items.js';
+import type {SearchPanel} from './search.js';
 
 /**
  * Hits grouped under their post, the posts in the order of their best hit, each post's hits in
@@ -135,4 +141,87 @@ export function windowStart(rows: readonly PanelRow[], selected: number, room: n
 	let header = at;
 	while (header > 0 && (rows[header - 1]!.kind === 'post' || rows[header - 1]!.kind === 'group')) header--;
 	return last - header + 1 <= room ? Math.max(0, Math.min(header, last + 1 - room)) : Math.max(0, last + 1 - room);
+}
+
+/** What the panel shows below its query and keys. */
+export type PanelView = {
+	/** `3 sessions · 12 lines · searching the text 40% · missed only`: beside the query. */
+	count: string;
+	/** Why the list is empty (naming the filters that hide what the query finds); null when it is not. */
+	empty: string | null;
+	/** The rows on screen, from the `start`th. */
+	rows: PanelRow[];
+	start: number;
+};
+
+/**
+ * The panel's view for `room` rows of results: the rows made once per list of items, the window
+ * keeping the selected entry (and its heading) in view.
+ */
+export function panelView(
+	panel: SearchPanel,
+	items: readonly SearchItem[],
+	text: TextResult | null,
+	options: {
+		openPostId: string;
+		postTitle: (postId: string) => string;
+		more: Readonly<Record<string, number>>;
+		room: number;
+		hasSessions: boolean;
+	},
+): PanelView {
+	const filters = [panel.missedOnly ? 'missed only' : '', panel.day === null ? '' : `day ${panel.day}`]
+		.filter(Boolean)
+		.join(', ');
+	const talkCount = countTalks(items);
+	const lineCount = items.length - talkCount;
+	const searching =
+		text && !text.isDone && text.total > 0
+			? ` · searching the text ${Math.floor((100 * text.scanned) / text.total)}%`
+			: '';
+	const linesFound =
+		lineCount > 0 || (text?.isDone && text.total > 0)
+			? ` · ${lineCount + Object.values(text?.more ?? {}).reduce((sum, more) => sum + more, 0)} line${lineCount === 1 ? '' : 's'}`
+			: '';
+	const count = `${talkCount} session${talkCount === 1 ? '' : 's'}${linesFound}${searching}${filters ? ` · ${filters}` : ''}`;
+	const empty =
+		items.length === 0
+			? emptyResultText(
+					panel,
+					options.hasSessions,
+					panel.query.trim().length >= MIN_TEXT_QUERY && !hasTalkFilter(panel) ? text : {isDone: true},
+				)
+			: null;
+	const rows = panelRows(items, options);
+	const start = windowStart(rows, panel.selected, options.room);
+	return {count, empty, rows: rows.slice(start, start + options.room), start};
+}
+
+/** The talks among the items: they come first, so the first line ends them. */
+function countTalks(items: readonly SearchItem[]): number {
+	let low = 0;
+	let high = items.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		if (items[middle]!.kind === 'talk') low = middle + 1;
+		else high = middle;
+	}
+	return low;
+}
+
+/** A line of text cut to `width` around its first match (its start lost first), with the ranges moved along. */
+export function snippet(text: string, ranges: MatchRange[], width: number): {text: string; ranges: MatchRange[]} {
+	const first = ranges[0]?.[0] ?? 0;
+	// The match starts a dozen columns in, or where the line starts.
+	let from = textWidth(text) <= width || first < 16 ? 0 : Math.min(first - 12, Math.max(0, text.length - width + 1));
+	// From the start of a word: the first space after the cut, if it comes before the match.
+	const space = text.indexOf(' ', from);
+	if (from > 0 && space !== -1 && space < first) from = space + 1;
+	if (from <= 0) return {text, ranges};
+	return {
+		text: `…${text.slice(from)}`,
+		ranges: ranges
+			.filter(([, end]) => end >= from)
+			.map(([start, end]) => [Math.max(start, from) - from + 1, end - from + 1]),
+	};
 }

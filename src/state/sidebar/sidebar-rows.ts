@@ -1,4 +1,18 @@
-import type {SidebarRow, SidebarRows} from '../reader-state.js';
+/** A row of the sidebar: a post, or one of the open post's topics (the introduction included). */
+export type SidebarRow = {kind: 'post'; postIndex: number} | {kind: 'topic'; postIndex: number; topicIndex: number};
+
+/** The sidebar's rows, read by index (sidebar/sidebar-rows.ts): no object per post is kept. */
+export type SidebarRows = {
+	readonly length: number;
+	/** The row at `index`, or undefined past either end. */
+	at(index: number): SidebarRow | undefined;
+	/** Where `row` is, or -1 (a topic of a post that is not open, a post not in the library). */
+	indexOf(row: SidebarRow): number;
+	/** Rows `start` to `end` (exclusive; a bound below 0 counts as 0): what a frame draws. */
+	slice(start: number, end: number): SidebarRow[];
+	/** The first row passing `test`, or -1: walks every row, for rare uses (a reload). */
+	findIndex(test: (row: SidebarRow) => boolean): number;
+};
 
 /**
  * The sidebar's rows (the posts shown, the open one followed by its `topicCount` sections) worked
@@ -58,4 +72,9 @@ export function shownPosts(posts: readonly number[], postCount: number): ShownPo
 /** The open post's row, or its topic's when one is being read (`topic` -1: before the first). */
 export function currentRow(postIndex: number, topic: number): SidebarRow {
 	return topic === -1 ? {kind: 'post', postIndex} : {kind: 'topic', postIndex, topicIndex: topic};
+}
+
+/** Whether two rows are the same row of their post (the post's own, or the same topic): a reload finds the cursor's row by it. */
+export function isSameRowOfPost(row: SidebarRow, other: SidebarRow): boolean {
+	return row.kind === 'post' ? other.kind === 'post' : other.kind === 'topic' && row.topicIndex === other.topicIndex;
 }

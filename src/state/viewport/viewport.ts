@@ -40,13 +40,6 @@ export function previousTopicLine(topicLines: number[], top: number): number | n
 	return previous;
 }
 
-/** Keeps a cursor row visible in a list of `height` rows scrolled to `offset`. */
-export function followCursor(cursor: number, offset: number, height: number): number {
-	if (cursor < offset) return cursor;
-	if (cursor >= offset + height) return cursor - height + 1;
-	return offset;
-}
-
 /**
  * The largest top a jump may set: a chosen heading goes to the top even near the end, with blank
  * rows below the last line (a reader asked for that topic, not for the last page).

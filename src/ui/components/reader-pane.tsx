@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {stripStyles} from '../../render/plain.js';
 import {truncateToWidth} from '../../render/text-width.js';
 import type {MatchSegment} from '../../state/find/find-matches.js';
-import type {Find} from '../../state/find/find-reducer.js';
+import type {Find} from '../../state/find/find.js';
 import type {UiTheme} from '../theme.js';
 import {injectRenderFault} from '../fault-injection.js';
 

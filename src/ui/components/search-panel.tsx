@@ -1,11 +1,11 @@
 import {Box, Text} from 'ink';
 import type {Post, Session} from '../../posts/types.js';
 import {textWidth, truncateToWidth, wrapToWidth} from '../../render/text-width.js';
-import {hasTalkFilter, type SearchItem} from '../../state/search/search-items.js';
-import {emptyResultText, panelRows, windowStart} from '../../state/search/search-view.js';
-import {isWatchedIn, type SearchPanel as Panel} from '../../state/search/search-reducer.js';
+import type {SearchItem} from '../../state/search/search-items.js';
+import {panelView, snippet} from '../../state/search/search-view.js';
+import {isWatchedIn, type SearchPanel as Panel} from '../../state/search/search.js';
 import type {MatchRange} from '../../search/session-index.js';
-import {MIN_TEXT_QUERY, type TextResult} from '../../search/text-search.js';
+import type {TextResult} from '../../search/text-search.js';
 import {layerHints} from '../keymap.js';
 import {SYMBOLS} from '../symbols.js';
 import type {UiTheme} from '../theme.js';
@@ -66,18 +66,6 @@ function Highlighted({
 	);
 }
 
-// The talks among the items: they come first, so the first line ends them.
-function countTalks(items: readonly SearchItem[]): number {
-	let low = 0;
-	let high = items.length;
-	while (low < high) {
-		const middle = (low + high) >> 1;
-		if (items[middle]!.kind === 'talk') low = middle + 1;
-		else high = middle;
-	}
-	return low;
-}
-
 const NO_MORE: Readonly<Record<string, number>> = Object.freeze({});
 
 // Post titles by id, made once per library (every frame of the panel asks).
@@ -85,23 +73,6 @@ let titles: {posts: readonly Post[]; byId: Map<string, string>} | undefined;
 function titlesOf(posts: readonly Post[]): Map<string, string> {
 	if (titles?.posts !== posts) titles = {posts, byId: new Map(posts.map((post) => [post.id, post.title]))};
 	return titles.byId;
-}
-
-/** A line of text cut to `width` around its first match (its start lost first), with the ranges moved along. */
-function snippet(text: string, ranges: MatchRange[], width: number): {text: string; ranges: MatchRange[]} {
-	const first = ranges[0]?.[0] ?? 0;
-	// The match starts a dozen columns in, or where the line starts.
-	let from = textWidth(text) <= width || first < 16 ? 0 : Math.min(first - 12, Math.max(0, text.length - width + 1));
-	// From the start of a word: the first space after the cut, if it comes before the match.
-	const space = text.indexOf(' ', from);
-	if (from > 0 && space !== -1 && space < first) from = space + 1;
-	if (from <= 0) return {text, ranges};
-	return {
-		text: `…${text.slice(from)}`,
-		ranges: ranges
-			.filter(([, end]) => end >= from)
-			.map(([start, end]) => [Math.max(start, from) - from + 1, end - from + 1]),
-	};
 }
 
 /** The search: the query, the filters, the keys, the talks under their posts, then the lines of text. */
@@ -118,56 +89,40 @@ export function SearchPanel({
 	theme,
 	hasSessions = true,
 }: Props) {
-	const filters = [panel.missedOnly ? 'missed only' : '', panel.day === null ? '' : `day ${panel.day}`]
-		.filter(Boolean)
-		.join(', ');
 	// A kept query shows selected (inverse): the next character typed replaces it.
 	const query = panel.isQueryKept ? `\u001B[7m${panel.query}\u001B[27m` : panel.query;
 	const header = `/ ${query}${panel.focus === 'query' ? '▏' : ''}`;
-	const talkCount = countTalks(items);
-	const lineCount = items.length - talkCount;
-	const searching =
-		text && !text.isDone && text.total > 0
-			? ` · searching the text ${Math.floor((100 * text.scanned) / text.total)}%`
-			: '';
-	const linesFound =
-		lineCount > 0 || (text?.isDone && text.total > 0)
-			? ` · ${lineCount + Object.values(text?.more ?? {}).reduce((sum, more) => sum + more, 0)} line${lineCount === 1 ? '' : 's'}`
-			: '';
-	const count = `${talkCount} session${talkCount === 1 ? '' : 's'}${linesFound}${searching}${filters ? ` · ${filters}` : ''}`;
 	// The keys wrap to a second line rather than lose their end.
 	const hintLines = wrapToWidth(
 		panel.focus === 'query' ? `type to search · ${layerHints('searchQuery')}` : layerHints('searchList'),
 		width,
 	).slice(0, width < 80 ? 3 : 2);
-	const room = Math.max(2, height - 1 - hintLines.length);
 	const postTitle = titlesOf(posts);
-	const rows = panelRows(items, {openPostId, postTitle: (id) => postTitle.get(id) ?? id, more: text?.more ?? NO_MORE});
-	const start = windowStart(rows, panel.selected, room);
+	const view = panelView(panel, items, text, {
+		openPostId,
+		postTitle: (id) => postTitle.get(id) ?? id,
+		more: text?.more ?? NO_MORE,
+		room: Math.max(2, height - 1 - hintLines.length),
+		hasSessions,
+	});
+	const {start} = view;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate">
-				{truncateToWidth(`${header}   ${count}`, width)}
+				{truncateToWidth(`${header}   ${view.count}`, width)}
 			</Text>
 			{hintLines.map((line, index) => (
 				<Text key={`h${index}`} color={theme.rule} dimColor={theme.dim} wrap="truncate">
 					{line}
 				</Text>
 			))}
-			{items.length === 0 &&
-				wrapToWidth(
-					emptyResultText(
-						panel,
-						hasSessions,
-						panel.query.trim().length >= MIN_TEXT_QUERY && !hasTalkFilter(panel) ? text : {isDone: true},
-					),
-					width,
-				).map((line, index) => (
+			{view.empty !== null &&
+				wrapToWidth(view.empty, width).map((line, index) => (
 					<Text key={`e${index}`} wrap="truncate">
 						{line}
 					</Text>
 				))}
-			{rows.slice(start, start + room).map((row, index) => {
+			{view.rows.map((row, index) => {
 				if (row.kind === 'post' || row.kind === 'group') {
 					return (
 						<Text

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Post} from '../../posts/types.js';
-import type {SidebarRows} from '../../state/reader-state.js';
+import {listHeight} from '../../state/sidebar/sidebar.js';
+import type {SidebarRows} from '../../state/sidebar/sidebar-rows.js';
 import {sectionsOf} from '../reader-env.js';
 import {textWidth} from '../../render/text-width.js';
 import {sidebarPostRow, sidebarTopicRow, truncateEnd} from '../sidebar-row.js';
@@ -67,8 +68,7 @@ export function Sidebar({
 	readTopics,
 	theme,
 }: Props) {
-	const listHeight = Math.max(1, height - (filter === null ? 0 : 1));
-	const visible = rows.slice(offset, offset + listHeight);
+	const visible = rows.slice(offset, offset + listHeight(height, filter !== null));
 	// Posts whose titles, cut at their end, would read the same on screen (`A better Toolforge…`
 	// twice) are cut in the middle instead: their ends tell them apart.
 	const postRows = new Map(

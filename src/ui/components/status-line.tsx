@@ -15,3 +15,8 @@ export function StatusLine({width, rows}: {width: number; rows: string[]}) {
 		</Box>
 	);
 }
+
+/** The find prompt in the (inverse) status line; a kept query shows selected, in reverse of the line. */
+export function findPrompt({input, isKept}: {input: string; isKept: boolean}): string {
+	return isKept ? `Find: \u001B[27m${input}\u001B[7m▏` : `Find: ${input}▏`;
+}

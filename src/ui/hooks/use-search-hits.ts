@@ -1,6 +1,6 @@
 import type {SessionHit} from '../../search/session-index.js';
 import type {ReaderEnv, ReaderState} from '../../state/reader-state.js';
-import type {SearchPanel} from '../../state/search/search-reducer.js';
+import type {SearchPanel} from '../../state/search/search.js';
 import {useSettledValue} from './use-settled-value.js';
 
 /** Panels that search for the same thing: moving the selection needs no new search. */
