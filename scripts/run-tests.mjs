@@ -38,10 +38,10 @@ function strayProcesses(root) {
 	});
 }
 
-/** Whether a test file drives the built CLI or a pseudo-terminal (so needs dist/ and is not a unit test). */
+/** Whether a test file drives the built CLI (the helpers, or npm start's freshness check) or a pseudo-terminal (so needs dist/ and is not a unit test). */
 const needsBuild = (file) =>
 	file.startsWith(join('test', 'e2e')) ||
-	/helpers\/(run-cli|pseudo-terminal|screen)\.js'/.test(readFileSync(file, 'utf8'));
+	/helpers\/(run-cli|pseudo-terminal|screen)\.js'|scripts\/start\.mjs'/.test(readFileSync(file, 'utf8'));
 
 // --unit: only the tests that need no build and no pseudo-terminal (npm run test:unit).
 // --tap: every TAP line, as node's runner prints them, instead of the summary.
