@@ -12,7 +12,8 @@ import {timeProcess} from './print.js';
 import {median, percentile} from './stats.js';
 import type {BenchContext, Measurement} from './types.js';
 
-const FIRST_FRAME = /\d+\/\d+ \d+%/;
+// The status line's `1–33/120 0%`, or `1–33/… 0%` while a long post's first frame is drawn before the rest is rendered.
+const FIRST_FRAME = /\d+\/(?:\d+|…) \d+%/;
 
 /**
  * One big post: `sections` sections (a heading, paragraphs with links and emphasis, a list), about
