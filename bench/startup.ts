@@ -223,6 +223,26 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 			big.cpu,
 		),
 	);
+	// The same with every post rendered whole before the first frame, as before issue 25 (what drawing in part saves).
+	before = context.baselineNow();
+	const bigWhole = await firstFrames([bigFile], 5, {...env('big'), KUBECON_NOTES_RENDER_WHOLE: '1'}, configDir);
+	lines.push({
+		name: '  the same rendered whole first (KUBECON_NOTES_RENDER_WHOLE=1), as a ratio',
+		median: median(bigWhole.times) / ((before + context.baselineNow()) / 2),
+		unit: 'x',
+		reference: true,
+	});
+	// Four times as long: the first frame should barely move (what still grows is lexing the blocks and parsing).
+	const hugeFile = join(bigDir, '2024-03-21-longer.md');
+	writeFileSync(hugeFile, bigPost(4_000_000, 1600));
+	before = context.baselineNow();
+	const huge = await firstFrames([hugeFile], 5, env('huge'), configDir);
+	lines.push({
+		name: '  a 4 MB post of 1,600 sections, as a ratio',
+		median: median(huge.times) / ((before + context.baselineNow()) / 2),
+		unit: 'x',
+		reference: true,
+	});
 	before = context.baselineNow();
 	const bigPrinted = timeProcess(process.execPath, [cliPath, bigFile], 9, env('big-printed'));
 	lines.push(

@@ -31,8 +31,12 @@ export function sectionsOf(post: Post): Array<{name: string; line: number}> {
  */
 export type DocCache = WeakMap<Post, Map<number, RenderedDoc>>;
 
-/** A post this long (characters of markdown) or longer has its first frame drawn before it is rendered whole. */
-export const RENDER_IN_PART_FROM = 48 * 1024;
+/**
+ * A post this long (characters of markdown) or longer has its first frame drawn before it is
+ * rendered whole; `KUBECON_NOTES_RENDER_WHOLE=1` renders every post whole first (docs/upgrading.md).
+ */
+export const RENDER_IN_PART_FROM =
+	process.env['KUBECON_NOTES_RENDER_WHOLE'] === '1' ? Number.POSITIVE_INFINITY : 48 * 1024;
 
 /**
  * The first frame of a long post, drawn before the post is rendered whole (progressive.ts in the
