@@ -3,6 +3,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {postHeader, withHeader} from '../../src/render/post-header.js';
+import {lexTokens} from '../../src/markdown/lexer.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import type {RenderedDoc, RenderOptions} from '../../src/render/types.js';
 
@@ -78,5 +79,32 @@ describe('a doc rendered in part', () => {
 		sameDoc(first.partial.whole(), headed);
 		const more = first.partial.more({rows: 40, throughSourceLine: whole.blocks.at(-20)!.sourceLine});
 		assert.deepEqual(more.lines, headed.lines.slice(0, more.lines.length));
+	});
+});
+
+describe('a long body lexed for its topics and its render', () => {
+	test('is lexed once: the second caller gets the same tokens in an array of its own, the third lexes anew', () => {
+		const source = `${long}\n\n${long}\nA distinct last line.\n`;
+		assert.ok(source.length > 40_000);
+		const first = lexTokens(source);
+		const second = lexTokens(source);
+		assert.notEqual(first, second);
+		assert.equal(first.length, second.length);
+		assert.ok(first.every((token, index) => token === second[index]));
+		const third = lexTokens(source);
+		assert.notEqual(third[0], first[0]);
+	});
+
+	test('rendering leaves the tokens as they were lexed (the post model reads them too)', () => {
+		const html = `${'A paragraph of filler text for length. '.repeat(1200)}\n\n**<a href="https://example.org">a link</a> in bold**\n`;
+		const tokens = lexTokens(html);
+		// The render takes the shared tokens (the same source, lexed just before) and fills their inline content.
+		assert.match(renderMarkdown(html, options).lines.join('\n'), /a link/);
+		const strong = (tokens.at(-1) as {tokens?: Array<{tokens?: Array<{type: string}>}>}).tokens?.[0]?.tokens;
+		assert.deepEqual(
+			strong?.map((token) => token.type),
+			['html', 'text', 'html', 'text'],
+			'the <a> run inside the bold text is still three tokens',
+		);
 	});
 });
