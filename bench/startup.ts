@@ -3,7 +3,7 @@
 // posts, 1,000 posts), the reader's memory at its first frame, and what installing the package
 // pulls in. Whole-process figures are ratios: this machine's speed drifts over a run.
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {startSession} from '../test/helpers/pseudo-terminal.js';
 import {cliPath} from '../test/helpers/run-cli.js';
@@ -257,7 +257,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	for (let round = 0; round < 3; round++) {
 		const began = performance.now();
 		const result = spawnSync(process.execPath, [cliPath, bigFile], {
-			stdio: ['ignore', 'ignore', 'pipe'],
+			stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
 			env: {...process.env, ...env(`big-first-${round}`)},
 		});
 		if (result.status !== 0) throw new Error(`first print of the big post failed: ${result.stderr}`);
@@ -354,7 +354,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	for (let round = 0; round < 3; round++) {
 		const began = performance.now();
 		const result = spawnSync(process.execPath, [cliPath, printDir], {
-			stdio: ['ignore', 'ignore', 'pipe'],
+			stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
 			env: {...process.env, ...env(`print-first-${round}`)},
 		});
 		if (result.status !== 0) throw new Error(`first print failed: ${result.stderr}`);
