@@ -55,4 +55,20 @@ describe('a long post', () => {
 		again.write('q');
 		assert.equal((await again.exited).exitCode, 0);
 	});
+
+	test('KUBECON_NOTES_RENDER_WHOLE=1 renders it whole before its first frame', async () => {
+		const folder = tempFolder();
+		const file = join(folder, '2024-03-20-week.md');
+		writeFileSync(file, text);
+		const session = startSession([cliPath, '--no-resume', file], {
+			cols: 100,
+			rows: 20,
+			configDir: join(folder, 'config'),
+			env: {KUBECON_NOTES_RENDER_WHOLE: '1'},
+		});
+		await session.waitFor(FIRST_FRAME);
+		assert.doesNotMatch(session.raw(), /\/… /);
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+	});
 });
