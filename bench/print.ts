@@ -1,23 +1,30 @@
 import {spawnSync} from 'node:child_process';
+import {closeSync, openSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import type {BenchContext, Measurement} from './types.js';
 import {median, percentile} from './stats.js';
 
 const cli = fileURLToPath(new URL('../bin/kubecon-notes.js', import.meta.url));
 
-/** Whole-process wall time of a command, in ms, over `count` runs after one warm-up (which fills the caches `env` names). */
+/**
+ * Whole-process wall time of a command, in ms, over `count` runs after one warm-up (which fills the
+ * caches `env` names). Output goes to /dev/null opened for writing, as a shell's `>/dev/null` does
+ * (`ignore` hands over /dev/null read-write, which the CLI takes for a closed stdout: output.ts).
+ */
 export function timeProcess(command: string, args: string[], count: number, env?: Record<string, string>): number[] {
 	const times: number[] = [];
+	const nothing = openSync('/dev/null', 'w');
 	for (let index = 0; index <= count; index++) {
 		const start = performance.now();
 		const result = spawnSync(command, args, {
-			stdio: ['ignore', 'ignore', 'pipe'],
+			stdio: ['ignore', nothing, 'pipe'],
 			...(env ? {env: {...process.env, ...env}} : {}),
 		});
 		const elapsed = performance.now() - start;
 		if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
 		if (index > 0) times.push(elapsed);
 	}
+	closeSync(nothing);
 	return times;
 }
 

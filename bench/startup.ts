@@ -3,7 +3,7 @@
 // posts, 1,000 posts), the reader's memory at its first frame, and what installing the package
 // pulls in. Whole-process figures are ratios: this machine's speed drifts over a run.
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {startSession} from '../test/helpers/pseudo-terminal.js';
 import {cliPath} from '../test/helpers/run-cli.js';
@@ -12,7 +12,8 @@ import {timeProcess} from './print.js';
 import {median, percentile} from './stats.js';
 import type {BenchContext, Measurement} from './types.js';
 
-const FIRST_FRAME = /\d+\/\d+ \d+%/;
+// The status line's `1–33/120 0%`, or `1–33/… 0%` while a long post's first frame is drawn before the rest is rendered.
+const FIRST_FRAME = /\d+\/(?:\d+|…) \d+%/;
 
 /**
  * One big post: `sections` sections (a heading, paragraphs with links and emphasis, a list), about
@@ -222,6 +223,26 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 			big.cpu,
 		),
 	);
+	// The same with every post rendered whole before the first frame, as before issue 25 (what drawing in part saves).
+	before = context.baselineNow();
+	const bigWhole = await firstFrames([bigFile], 5, {...env('big'), KUBECON_NOTES_RENDER_WHOLE: '1'}, configDir);
+	lines.push({
+		name: '  the same rendered whole first (KUBECON_NOTES_RENDER_WHOLE=1), as a ratio',
+		median: median(bigWhole.times) / ((before + context.baselineNow()) / 2),
+		unit: 'x',
+		reference: true,
+	});
+	// Four times as long: the first frame should barely move (what still grows is lexing the blocks and parsing).
+	const hugeFile = join(bigDir, '2024-03-21-longer.md');
+	writeFileSync(hugeFile, bigPost(4_000_000, 1600));
+	before = context.baselineNow();
+	const huge = await firstFrames([hugeFile], 5, env('huge'), configDir);
+	lines.push({
+		name: '  a 4 MB post of 1,600 sections, as a ratio',
+		median: median(huge.times) / ((before + context.baselineNow()) / 2),
+		unit: 'x',
+		reference: true,
+	});
 	before = context.baselineNow();
 	const bigPrinted = timeProcess(process.execPath, [cliPath, bigFile], 9, env('big-printed'));
 	lines.push(
@@ -236,7 +257,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	for (let round = 0; round < 3; round++) {
 		const began = performance.now();
 		const result = spawnSync(process.execPath, [cliPath, bigFile], {
-			stdio: ['ignore', 'ignore', 'pipe'],
+			stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
 			env: {...process.env, ...env(`big-first-${round}`)},
 		});
 		if (result.status !== 0) throw new Error(`first print of the big post failed: ${result.stderr}`);
@@ -333,7 +354,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	for (let round = 0; round < 3; round++) {
 		const began = performance.now();
 		const result = spawnSync(process.execPath, [cliPath, printDir], {
-			stdio: ['ignore', 'ignore', 'pipe'],
+			stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
 			env: {...process.env, ...env(`print-first-${round}`)},
 		});
 		if (result.status !== 0) throw new Error(`first print failed: ${result.stderr}`);

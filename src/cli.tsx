@@ -190,8 +190,8 @@ async function runTheReader(
 	const code = await runReader({
 		library,
 		// The text opens with the title, date and tags, as printed output does.
-		renderPost: (post, renderOptions) =>
-			withHeader(renderMarkdown(post.loadBody().body, renderOptions), postHeader(post, renderOptions)),
+		renderPost: (post, renderOptions, until) =>
+			withHeader(renderMarkdown(post.loadBody().body, renderOptions, until), postHeader(post, renderOptions)),
 		color: render.color,
 		background: chooseBackground(options.theme, asked.answer),
 		hyperlinks: render.hyperlinks,

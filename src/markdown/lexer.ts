@@ -38,13 +38,28 @@ function optionsFor(source: string): MarkedOptions {
  * only if marked itself fails on the blocks.
  */
 export function lexTokens(source: string, options?: MarkedOptions): Token[] {
+	if (options === undefined && source.length >= SHARED_FROM && lastLexed?.source === source) {
+		const {tokens} = lastLexed;
+		lastLexed = undefined;
+		return tokens;
+	}
 	const prepared = prepareSource(source);
 	const lexer = new Lexer({...(options ?? optionsFor(prepared))});
 	const tokens = lexer.blockTokens(prepared, lexer.tokens);
 	for (const queued of lexer.inlineQueue) pendingInline.set(queued.tokens, {lexer, src: queued.src});
 	lexer.inlineQueue = [];
+	if (options === undefined && source.length >= SHARED_FROM) lastLexed = {source, tokens: tokens.slice()};
 	return tokens;
 }
+
+/**
+ * A long text lexed twice running (the reader's first frame renders a post and reads its topics
+ * from the same body) is lexed once: the second caller gets the same tokens in an array of its own.
+ * Callers never change a token (inline arrays are filled once, the same whoever asks first). Kept
+ * for that one second caller only: a long post's tokens are not held for the rest of the run.
+ */
+const SHARED_FROM = 32 * 1024;
+let lastLexed: {source: string; tokens: Token[]} | undefined;
 
 // A reference definition with TABs around its URL: `[logo]:<TAB><TAB>/x.png "Title"`.
 const TABBED_DEFINITION = /^( {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:)[ \t]+(\S+)(?:[ \t]+(\S.*))?$/gm;

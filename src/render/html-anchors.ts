@@ -12,12 +12,21 @@ const CLOSE = /^<\/a\s*>$/i;
 
 const isHtml = (token: Token, pattern: RegExp): boolean => token.type === 'html' && pattern.test(token.raw.trim());
 
-/** Joins `<a href>` … `</a>` runs (no other `<a>` inside) into link tokens, in this array and every nested one. */
+/**
+ * Joins `<a href>` … `</a>` runs (no other `<a>` inside) into link tokens, in this array and every
+ * nested one. The tokens given are left as they are (the post model reads the same tokens: lexer.ts):
+ * a token whose children change is copied.
+ */
 export function joinAnchors(tokens: Token[]): Token[] {
 	const out: Token[] = [];
 	for (let index = 0; index < tokens.length; index++) {
-		const token = tokens[index]!;
-		if ('tokens' in token && Array.isArray(token.tokens)) token.tokens = joinAnchors(token.tokens);
+		let token = tokens[index]!;
+		if ('tokens' in token && Array.isArray(token.tokens)) {
+			const given: Token[] = token.tokens;
+			const children = joinAnchors(given);
+			if (children.length !== given.length || children.some((child, at) => child !== given[at]))
+				token = {...token, tokens: children} as Token;
+		}
 		const open = isHtml(token, OPEN) ? OPEN.exec(token.raw.trim()) : null;
 		if (open === null) {
 			out.push(token);

@@ -23,16 +23,29 @@ export function postHeader(post: Pick<Post, 'title' | 'date' | 'tags'>, options:
 
 /**
  * A rendered doc with the header lines above it: every block moves down by the header's height, so
- * topics and reading places (which name blocks, not rows) land where they did.
+ * topics and reading places (which name blocks, not rows) land where they did. A doc rendered in
+ * part stays so: the rest comes with the header too.
  */
 export function withHeader(doc: RenderedDoc, header: string[]): RenderedDoc {
 	// The body's leading blank rows would leave a gap under the header's own blank line.
 	let skip = 0;
 	while (skip < doc.lines.length && doc.lines[skip]!.trim() === '' && (doc.blocks[0]?.startLine ?? 0) > skip) skip++;
 	const shift = header.length - skip;
-	return {
-		...doc,
+	const headed: RenderedDoc = {
+		width: doc.width,
+		color: doc.color,
 		lines: [...header, ...doc.lines.slice(skip)],
 		blocks: doc.blocks.map((block) => ({...block, startLine: block.startLine + shift})),
 	};
+	const {partial} = doc;
+	if (partial) {
+		let whole: RenderedDoc | undefined;
+		headed.partial = {
+			sourceLineCount: partial.sourceLineCount,
+			renderedSourceLines: partial.renderedSourceLines,
+			more: (need) => withHeader(partial.more({...need, rows: Math.max(0, need.rows - shift)}), header),
+			whole: () => (whole ??= withHeader(partial.whole(), header)),
+		};
+	}
+	return headed;
 }

@@ -13,7 +13,7 @@ import {narrowOnly} from './text-measure.js';
 import {textWidth, truncateToWidth, wrapToWidth} from './text-width.js';
 import {createTheme} from './theme.js';
 import {isUrlWord} from './wrap-plain.js';
-import type {RenderedBlock, RenderedDoc, RenderOptions} from './types.js';
+import type {RenderedBlock, RenderedDoc, RenderNeed, RenderOptions} from './types.js';
 
 /** CRLF read as a line break (a lone CR stays a visible ␍, keeping line numbers), controls neutralised. */
 function sanitizeSource(text: string): string {
@@ -27,45 +27,81 @@ function columns(width: number): number {
 	return Number.isFinite(width) ? Math.max(1, Math.floor(width)) : 80;
 }
 
-/** `keys`: whether blocks get their `key` (the reader matches places by them; printing needs none, and they cost). */
-function pieces(tokens: Token[], width: number, context: BlockContext, keys: boolean): Piece[] {
+/**
+ * Where a rendering stands: the tokens not rendered yet, the notes gathered, and the rows and
+ * blocks placed so far. Rendering is a walk over the tokens, one at a time, so that a document can
+ * be rendered in part (the rows a screen shows) and finished later, with exactly the rows and blocks
+ * rendering it at once gives.
+ */
+type Walk = {
+	tokens: Token[];
+	next: number;
+	line: number;
+	notes: FootnoteToken[];
+	notesLine: number;
+	lines: string[];
+	blocks: RenderedBlock[];
+	/** Whether the last block placed wants a blank row before the next one. */
+	isGapPending: boolean;
+	isDone: boolean;
+};
+
+function startWalk(tokens: Token[]): Walk {
+	return {
+		tokens,
+		next: 0,
+		line: 1,
+		notes: [],
+		notesLine: 0,
+		lines: [],
+		blocks: [],
+		isGapPending: false,
+		isDone: false,
+	};
+}
+
+/** Renders and places the next token (and, after the last, the footnotes); false when nothing is left. */
+function step(walk: Walk, width: number, context: BlockContext, keys: boolean, wholeUrls: boolean): boolean {
+	if (walk.isDone) return false;
 	const out: Piece[] = [];
-	const notes: FootnoteToken[] = [];
-	let notesLine = 0;
-	let line = 1;
-	for (let index = 0; index < tokens.length; index++) {
-		const token = tokens[index]!;
+	if (walk.next >= walk.tokens.length) {
+		// As kramdown, a note nothing refers to is not shown (a topic printed alone carries every note of its post).
+		const referenced = walk.notes.filter((note) => context.inline.isFootnoteReferenced(note.label));
+		if (referenced.length > 0) footnotePiece(referenced, walk.notesLine, walk.blocks, width, context, keys, out);
+		walk.isDone = true;
+	} else {
+		const index = walk.next++;
+		const token = walk.tokens[index]!;
 		completeBlock(token);
 		// Rendered: the token tree is garbage now, while it is still young.
-		tokens[index] = undefined as unknown as Token;
-		const tokenLine = line;
-		line += countNewlines(token.raw ?? '');
+		walk.tokens[index] = undefined as unknown as Token;
+		const tokenLine = walk.line;
+		walk.line += countNewlines(token.raw ?? '');
 		if (token.type === 'footnote') {
 			// As kramdown: the notes come at the end, numbered in the order they are referenced; a label's first definition counts.
 			const note = token as unknown as FootnoteToken;
-			if (!notes.some((seen) => seen.label === note.label)) notes.push(note);
-			notesLine ||= tokenLine;
-			continue;
-		}
-		context.inline.html.openAnchors = [];
-		context.inline.html.media = null;
-		try {
-			blockPieces(token, tokenLine, width, context, keys, out);
-		} catch {
-			// A block marked or the layout cannot handle (nesting past every cap): its source as text.
-			out.push({sourceLine: tokenLine, key: '', lines: plainLines(token.raw ?? '', width), gapAfter: true});
+			if (!walk.notes.some((seen) => seen.label === note.label)) walk.notes.push(note);
+			walk.notesLine ||= tokenLine;
+		} else {
+			context.inline.html.openAnchors = [];
+			context.inline.html.media = null;
+			try {
+				blockPieces(token, tokenLine, width, context, keys, out);
+			} catch {
+				// A block marked or the layout cannot handle (nesting past every cap): its source as text.
+				out.push({sourceLine: tokenLine, key: '', lines: plainLines(token.raw ?? '', width), gapAfter: true});
+			}
 		}
 	}
-	// As kramdown, a note nothing refers to is not shown (a topic printed alone carries every note of its post).
-	const referenced = notes.filter((note) => context.inline.isFootnoteReferenced(note.label));
-	if (referenced.length > 0) footnotePiece(referenced, notesLine, width, context, keys, out);
-	return out;
+	for (const piece of out) placePiece(walk, piece, width, wholeUrls);
+	return !walk.isDone;
 }
 
 /** The footnotes after a short rule, as one block placed after every other (blocks stay in source order). */
 function footnotePiece(
 	notes: FootnoteToken[],
 	firstLine: number,
+	placed: RenderedBlock[],
 	width: number,
 	context: BlockContext,
 	keys: boolean,
@@ -77,7 +113,7 @@ function footnotePiece(
 	} catch {
 		lines = notes.flatMap((note) => plainLines(note.raw, width));
 	}
-	const sourceLine = Math.max(firstLine, out.at(-1)?.sourceLine ?? 1);
+	const sourceLine = Math.max(firstLine, out.at(-1)?.sourceLine ?? placed.at(-1)?.sourceLine ?? 1);
 	const key = keys
 		? lines
 				.slice(1)
@@ -155,16 +191,17 @@ function finishLine(line: string, width: number, wholeUrls = false): string {
 	return textWidth(plain) > width && !(wholeUrls && isWholeUrlRow(plain, width)) ? truncateToWidth(safe, width) : safe;
 }
 
-function place(pieces: Piece[], width: number, color: boolean, wholeUrls: boolean): RenderedDoc {
-	const lines: string[] = [];
-	const blocks: RenderedBlock[] = [];
-	for (const [index, piece] of pieces.entries()) {
-		const startLine = lines.length;
-		for (const line of piece.lines) lines.push(finishLine(line, width, wholeUrls));
-		if (piece.gapAfter && index < pieces.length - 1) lines.push('');
-		blocks.push({sourceLine: piece.sourceLine, startLine, lineCount: lines.length - startLine, key: piece.key});
+/** A piece's rows after the rows so far: a blank row between blocks belongs to the block above it. */
+function placePiece(walk: Walk, piece: Piece, width: number, wholeUrls: boolean): void {
+	const {lines, blocks} = walk;
+	if (walk.isGapPending) {
+		lines.push('');
+		blocks[blocks.length - 1]!.lineCount++;
 	}
-	return {width, color, lines, blocks};
+	const startLine = lines.length;
+	for (const line of piece.lines) lines.push(finishLine(line, width, wholeUrls));
+	blocks.push({sourceLine: piece.sourceLine, startLine, lineCount: lines.length - startLine, key: piece.key});
+	walk.isGapPending = piece.gapAfter;
 }
 
 /** When rendering fails (it should not), the source itself, wrapped, as one block: never an exception. */
@@ -186,19 +223,24 @@ function fallback(markdown: string, width: number, color: boolean): RenderedDoc 
 // One per combination of options: made on first use, then reset for each document.
 const contexts = new Map<string, BlockContext>();
 
+/** A theme and inline renderer for these options, of its own. */
+function newContext(color: boolean, hyperlinks: boolean, wholeUrls: boolean): BlockContext {
+	const theme = createTheme(color);
+	return {
+		theme,
+		inline: createInlineRenderer({theme, color, hyperlinks}),
+		code: {theme, color, highlightBudget: HIGHLIGHT_BUDGET_CHARS},
+		html: {theme, color, hyperlinks},
+		wrap: {wholeUrls},
+	};
+}
+
 /** The theme and inline renderer for these options, with no state left from the last document. */
 function blockContext(color: boolean, hyperlinks: boolean, wholeUrls: boolean): BlockContext {
 	const name = `${color} ${hyperlinks} ${wholeUrls}`;
 	let context = contexts.get(name);
 	if (context === undefined) {
-		const theme = createTheme(color);
-		context = {
-			theme,
-			inline: createInlineRenderer({theme, color, hyperlinks}),
-			code: {theme, color, highlightBudget: HIGHLIGHT_BUDGET_CHARS},
-			html: {theme, color, hyperlinks},
-			wrap: {wholeUrls},
-		};
+		context = newContext(color, hyperlinks, wholeUrls);
 		contexts.set(name, context);
 	}
 	context.inline.reset();
@@ -211,9 +253,13 @@ function blockContext(color: boolean, hyperlinks: boolean, wholeUrls: boolean): 
  * hold no escape sequence at all; with it, SGR styling and (with `hyperlinks`) OSC 8 hyperlinks
  * for http, https and mailto targets. Blocks are the top-level tokens, a list counting one block
  * per item; together they cover every line, in source order.
+ *
+ * With `until`, rendering stops as soon as the rows so far satisfy it (progressive.ts): the doc
+ * then carries `partial`, which renders the rest; the rows it has are the first rows of the whole.
  */
-export function renderMarkdown(markdown: string, options: RenderOptions): RenderedDoc {
-	return render(markdown, options, true);
+export function renderMarkdown(markdown: string, options: RenderOptions, until?: RenderNeed): RenderedDoc {
+	if (until === undefined) return render(markdown, options, true);
+	return renderInPart(markdown, options, until);
 }
 
 /**
@@ -233,8 +279,76 @@ function render(markdown: string, options: RenderOptions, keys: boolean): Render
 	try {
 		const context = blockContext(color, color && options.hyperlinks === true, wholeUrls);
 		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
-		return place(pieces(lexTokens(source), width, context, keys), width, color, wholeUrls);
+		const walk = startWalk(lexTokens(source));
+		while (step(walk, width, context, keys, wholeUrls));
+		return {width, color, lines: walk.lines, blocks: walk.blocks};
 	} catch {
 		return fallback(markdown, width, color);
 	}
+}
+
+/**
+ * The reader's render of a long post: blocks until `until` holds, the rest when asked. The walk has
+ * its own block context (the shared ones are reset by every other render in between), so the rows
+ * are those a render at once gives.
+ */
+function renderInPart(markdown: string, options: RenderOptions, until: RenderNeed): RenderedDoc {
+	const width = columns(options.width);
+	const color = options.color === true;
+	const whole = (): RenderedDoc => render(markdown, options, true);
+	let walk: Walk;
+	let context: BlockContext;
+	let sourceLineCount = 1;
+	try {
+		context = newContext(color, color && options.hyperlinks === true, false);
+		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
+		sourceLineCount = countNewlines(source) + 1;
+		walk = startWalk(lexTokens(source));
+	} catch {
+		return whole();
+	}
+	let finished: RenderedDoc | undefined;
+	const finish = (): RenderedDoc => {
+		if (finished) return finished;
+		try {
+			while (step(walk, width, context, true, false));
+			finished = {width, color, lines: walk.lines, blocks: walk.blocks};
+		} catch {
+			finished = whole();
+		}
+		return finished;
+	};
+	const advance = (need: RenderNeed): RenderedDoc => {
+		if (finished) return finished;
+		try {
+			while (!isMet(walk, need) && step(walk, width, context, true, false));
+		} catch {
+			return finish();
+		}
+		if (walk.isDone) return finish();
+		return {
+			width,
+			color,
+			lines: walk.lines.slice(),
+			blocks: walk.blocks.map((block) => ({...block})),
+			partial: {
+				sourceLineCount,
+				renderedSourceLines: walk.line - 1,
+				more: advance,
+				whole: finish,
+			},
+		};
+	};
+	return advance(until);
+}
+
+/** Whether the rows placed so far are enough: as many rows, and past the block holding a source line by as many. */
+function isMet(walk: Walk, need: RenderNeed): boolean {
+	if (walk.lines.length < need.rows) return false;
+	if (need.throughSourceLine === undefined) return true;
+	// The block holding that line is placed whole, its blank row after it too, when a later block is.
+	const last = walk.blocks.at(-1);
+	if (!last || last.sourceLine <= need.throughSourceLine) return false;
+	const holding = walk.blocks.findLast((block) => block.sourceLine <= need.throughSourceLine!);
+	return walk.lines.length >= (holding ? holding.startLine + holding.lineCount : 0) + need.rows;
 }

@@ -31,4 +31,27 @@ export type RenderedDoc = {
 	lines: string[];
 	/** In source order, covering every rendered line. */
 	blocks: RenderedBlock[];
+	/**
+	 * Present while only the first rows are rendered (a long post's first frame): its rows and blocks
+	 * are the first ones of the whole doc, except that the last block may lack its blank row.
+	 */
+	partial?: PartialRender;
+};
+
+/** What a render in part still needs to do, and how far it got. */
+export type PartialRender = {
+	/** Lines of the source, and how many of them the rows so far come from: a position can be estimated. */
+	sourceLineCount: number;
+	renderedSourceLines: number;
+	/** Renders on until `need` is met: a new doc, partial still unless the end was reached. */
+	more(need: RenderNeed): RenderedDoc;
+	/** The whole doc (rendered once; then the same object). */
+	whole(): RenderedDoc;
+};
+
+/** How much of a doc to render before the rest: `rows` rows, and past a source line by as many rows. */
+export type RenderNeed = {
+	rows: number;
+	/** 1-based source line whose block must be rendered, with a block after it and `rows` rows from its start. */
+	throughSourceLine?: number;
 };

@@ -1,3 +1,4 @@
+import {estimatedPercent, partialPositionText} from '../render/partial.js';
 import type {RenderedDoc} from '../render/types.js';
 import type {Layout} from './layout.js';
 import type {FindInput} from './find/find.js';
@@ -64,7 +65,10 @@ export function selectView(
 	const doc = currentDoc(state, env);
 	const topic = currentTopic(state, env);
 	const rows = rowsOf(state, env);
-	const percent = percentRead(state.top, doc.lines.length, layout.paneHeight);
+	// A long post's first frame may come before its rows are all rendered: its length is not known yet.
+	const percent = doc.partial
+		? estimatedPercent(doc, state.top)
+		: percentRead(state.top, doc.lines.length, layout.paneHeight);
 	const progress = (postIndex: number) => {
 		if (!options.keepsPlaces || postIndex < 0 || postIndex >= env.postCount) return null;
 		if (postIndex === state.postIndex) return percent === 100 ? 'done' : `${percent}%`;
@@ -87,7 +91,9 @@ export function selectView(
 	const sidebarFilter = hasSidebarFilterRow(state) ? filterText(state, env) : null;
 	const warnings =
 		options.warningCount > 0 ? `${options.warningCount} warning${options.warningCount === 1 ? '' : 's'} (W) · ` : '';
-	const position = positionText(state.top, layout.paneHeight, doc.lines.length, percent);
+	const position = doc.partial
+		? partialPositionText(state.top, layout.paneHeight, doc, percent)
+		: positionText(state.top, layout.paneHeight, doc.lines.length, percent);
 	const isFind = state.mode.kind === 'find';
 	const hintLayer = isFind
 		? 'find'

@@ -1,7 +1,7 @@
 import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect} from 'react';
 import type {Library, Post} from '../posts/types.js';
-import type {RenderedDoc, RenderOptions} from '../render/types.js';
+import type {RenderedDoc, RenderNeed, RenderOptions} from '../render/types.js';
 import {selectView} from '../state/select-view.js';
 import type {DebouncedSaver} from '../store/index.js';
 import {EmptyLibrary} from './components/empty-library.js';
@@ -29,7 +29,10 @@ import {uiTheme, type Background} from './theme.js';
 
 export type AppProps = {
 	library: Library;
-	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
+	/** A post's doc; given `until`, it may render only that far (a long post's first frame: reader-env.ts). */
+	renderPost: (post: Post, options: RenderOptions, until?: RenderNeed) => RenderedDoc;
+	/** Settles once the first frame is on screen: the rest of a long post is rendered then. */
+	firstFrameDrawn?: Promise<void>;
 	color: boolean;
 	/** The background the colours are chosen for; dark unless told. */
 	background?: Background;
@@ -76,6 +79,7 @@ export function App({
 	terminal,
 	watch,
 	secure = false,
+	firstFrameDrawn,
 	...props
 }: AppProps) {
 	const {exit} = useApp();
@@ -87,6 +91,7 @@ export function App({
 		style: {color, hyperlinks},
 		store,
 		start,
+		firstFrameDrawn,
 	});
 	// A new size is taken in the same render, so no frame mixes the new size with the old layout.
 	if (width !== state.width || height !== state.height) dispatch({type: 'resize', width, height});

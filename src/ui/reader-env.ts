@@ -1,6 +1,6 @@
 import type {Library, Post} from '../posts/types.js';
 import {lineForSource} from '../render/locate.js';
-import type {RenderedDoc, RenderOptions} from '../render/types.js';
+import type {RenderedDoc, RenderNeed, RenderOptions} from '../render/types.js';
 import {createIndexBuilder, type SessionIndexBuilder} from '../search/index-builder.js';
 import {sessionKey, type SessionHit} from '../search/session-index.js';
 import {searchText} from '../search/text-search.js';
@@ -33,18 +33,75 @@ export function sectionsOf(post: Post): Array<{name: string; line: number}> {
 export type DocCache = WeakMap<Post, Map<number, RenderedDoc>>;
 
 /**
+ * A post this long (characters of markdown) or longer has its first frame drawn before it is
+ * rendered whole; `KUBECON_NOTES_RENDER_WHOLE=1` renders every post whole first (docs/upgrading.md).
+ */
+export const RENDER_IN_PART_FROM =
+	process.env['KUBECON_NOTES_RENDER_WHOLE'] === '1' ? Number.POSITIVE_INFINITY : 48 * 1024;
+
+/**
+ * The first frame of a long post, drawn before the post is rendered whole (progressive.ts in the
+ * docs: docs/architecture.md). Between `firstFrame` and `endFirstFrame` a long post's doc is its
+ * first rows only; after it, any doc asked for is whole (rendered there and then if need be), and
+ * `finishDocs` renders what is left, once the frame is on screen.
+ */
+export type FirstFrameDocs = {
+	/** From now until `endFirstFrame`, long posts are rendered as far as `need` asks (at `postIndex`: its own). */
+	firstFrame(need: RenderNeed & {postIndex?: number}): void;
+	/** Every doc asked for from now on is whole. */
+	endFirstFrame(): void;
+	/** Renders the rest of the docs drawn in part; true when there was any. */
+	finishDocs(): boolean;
+};
+
+/**
  * The documents the reducer reads: each post rendered once per pane width and kept (a few widths
  * at most), so scrolling never re-renders and a resize renders once. `docs` is shared by the envs
- * of one run, so an env built after a reload renders only what changed.
+ * of one run, so an env built after a reload renders only what changed. A long post's first frame
+ * may be drawn from its first rows (`FirstFrameDocs`); nothing but that frame ever sees them.
  */
 export function createReaderEnv(
 	library: Pick<Library, 'posts' | 'warnings'>,
-	render: (post: Post, options: RenderOptions) => RenderedDoc,
+	render: (post: Post, options: RenderOptions, until?: RenderNeed) => RenderedDoc,
 	style: {color: boolean; hyperlinks: boolean},
 	storedWatched: (key: string) => boolean | undefined = () => undefined,
 	docs: DocCache = new WeakMap(),
-): ReaderEnv {
+): ReaderEnv & FirstFrameDocs {
 	const {posts} = library;
+	// Docs rendered in part for the first frame, by post and width; whole ones go to `docs`.
+	const partials = new Map<Post, Map<number, RenderedDoc>>();
+	let firstFrameNeed: (RenderNeed & {postIndex?: number}) | null = null;
+	const keep = (post: Post, width: number, doc: RenderedDoc) => {
+		let widths = docs.get(post);
+		if (!widths) docs.set(post, (widths = new Map()));
+		widths.set(width, doc);
+		// Widths pile up while a window is dragged: keep the newest few.
+		if (widths.size > 4) widths.delete(widths.keys().next().value!);
+		return doc;
+	};
+	const partialDoc = (postIndex: number, post: Post, width: number): RenderedDoc | undefined => {
+		const need = firstFrameNeed;
+		const kept = partials.get(post)?.get(width);
+		if (!need) {
+			if (!kept) return undefined;
+			partials.get(post)!.delete(width);
+			return keep(post, width, kept.partial ? kept.partial.whole() : kept);
+		}
+		if (!kept && post.loadBody().body.length < RENDER_IN_PART_FROM) return undefined;
+		const own: RenderNeed =
+			need.postIndex === postIndex && need.throughSourceLine !== undefined
+				? {rows: need.rows, throughSourceLine: need.throughSourceLine}
+				: {rows: need.rows};
+		const doc = kept?.partial ? kept.partial.more(own) : render(post, {width, ...style}, own);
+		if (!doc.partial) {
+			partials.get(post)?.delete(width);
+			return keep(post, width, doc);
+		}
+		let widths = partials.get(post);
+		if (!widths) partials.set(post, (widths = new Map()));
+		widths.set(width, doc);
+		return doc;
+	};
 	// The session index needs every post's sessions parsed: built between frames once the search
 	// panel opens (use-session-index.ts); until it is whole, searches find nothing.
 	let builder: SessionIndexBuilder | undefined;
@@ -73,23 +130,43 @@ export function createReaderEnv(
 		doc(postIndex, width) {
 			const post = posts[postIndex];
 			if (!post) return {width, color: style.color, lines: [], blocks: []};
-			let widths = docs.get(post);
-			if (!widths) docs.set(post, (widths = new Map()));
-			let doc = widths.get(width);
-			if (!doc) {
-				doc = render(post, {width, ...style});
-				widths.set(width, doc);
-				// Widths pile up while a window is dragged: keep the newest few.
-				if (widths.size > 4) widths.delete(widths.keys().next().value!);
-			}
-			return doc;
+			return (
+				docs.get(post)?.get(width) ??
+				partialDoc(postIndex, post, width) ??
+				keep(post, width, render(post, {width, ...style}))
+			);
+		},
+		firstFrame(need) {
+			firstFrameNeed = need;
+		},
+		endFirstFrame() {
+			firstFrameNeed = null;
+		},
+		finishDocs() {
+			firstFrameNeed = null;
+			let isAny = false;
+			for (const [post, widths] of partials)
+				for (const [width, doc] of widths) {
+					isAny = true;
+					keep(post, width, doc.partial ? doc.partial.whole() : doc);
+				}
+			partials.clear();
+			return isAny;
 		},
 		topicLines(postIndex, doc) {
 			let lines = topicCache.get(doc);
 			if (!lines) {
 				const post = posts[postIndex];
+				// In a doc rendered in part, a topic past its rows is below any screen of it.
+				const rendered = doc.partial ? (doc.blocks.at(-1)?.sourceLine ?? 0) : Number.POSITIVE_INFINITY;
 				lines = post
-					? sectionsOf(post).map((section) => (section.line <= 1 ? 0 : lineForSource(doc, section.line)))
+					? sectionsOf(post).map((section) =>
+							section.line <= 1
+								? 0
+								: section.line > rendered
+									? Number.MAX_SAFE_INTEGER
+									: lineForSource(doc, section.line),
+						)
 					: [];
 				topicCache.set(doc, lines);
 			}

@@ -274,6 +274,7 @@ export async function runReader(options: ReaderOptions): Promise<number> {
 			<Sized
 				library={library}
 				renderPost={options.renderPost}
+				firstFrameDrawn={drawn}
 				color={options.color}
 				background={options.background ?? 'dark'}
 				hyperlinks={options.hyperlinks}

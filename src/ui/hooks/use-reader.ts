@@ -1,20 +1,20 @@
-import {useCallback, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {sanitizeText} from '../../posts/sanitize.js';
 import type {Library, Post} from '../../posts/types.js';
 import type {LibraryUpdate} from '../../posts/update-library.js';
-import type {RenderedDoc, RenderOptions} from '../../render/types.js';
+import type {RenderedDoc, RenderNeed, RenderOptions} from '../../render/types.js';
 import {readerReducer, type ReaderAction} from '../../state/reader-reducer.js';
 import type {ReaderEnv, ReaderState} from '../../state/reader-state.js';
 import {isWatchedIn, talkOf} from '../../state/search/search.js';
 import {itemsOf} from '../../state/widget-inputs.js';
 import {keyToAction, mouseToAction} from '../key-dispatch.js';
 import type {MouseEvent} from '../mouse.js';
-import {createReaderEnv, type DocCache} from '../reader-env.js';
+import {createReaderEnv, type DocCache, type FirstFrameDocs} from '../reader-env.js';
 import {watchedMessage} from '../watch-actions.js';
 import type {ReaderStore} from './use-save-place.js';
 
 /** The reader's state with the library it reads and the env over that library: they change together. */
-export type ReaderWorld = {state: ReaderState; env: ReaderEnv; library: Library};
+export type ReaderWorld = {state: ReaderState; env: ReaderEnv & Partial<FirstFrameDocs>; library: Library};
 
 /** A key press, resolved inside the reducer against the current state. */
 export type KeyPress = {type: 'key'; name: string; input: string; isModified: boolean};
@@ -22,13 +22,17 @@ export type KeyPress = {type: 'key'; name: string; input: string; isModified: bo
 export type MousePress = {type: 'mouse'; event: MouseEvent};
 /** A new library (live reload, the editor closed) with its env: swapped in one step with the state. */
 type Reloaded = {type: 'reloaded'; library: Library; env: ReaderEnv; update: LibraryUpdate; message: string | null};
+/** The docs the first frame drew in part are whole now: the view draws them again. */
+type DocsRendered = {type: 'docsRendered'};
 
 type Options = {
 	library: Library;
-	renderPost: (post: Post, options: RenderOptions) => RenderedDoc;
+	renderPost: (post: Post, options: RenderOptions, until?: RenderNeed) => RenderedDoc;
 	style: {color: boolean; hyperlinks: boolean};
 	store: ReaderStore | undefined;
-	start: (library: Library, env: ReaderEnv) => ReaderState;
+	start: (library: Library, env: ReaderEnv & FirstFrameDocs) => ReaderState;
+	/** Settles once the first frame is on screen (else the first frame is taken as drawn after mounting). */
+	firstFrameDrawn?: Promise<void> | undefined;
 };
 
 /**
@@ -36,7 +40,7 @@ type Options = {
  * the library, its env and the state's indexes in the same step, so no frame pairs a new library
  * with an index into the old one.
  */
-export function useReader({library, renderPost, style, store, start}: Options) {
+export function useReader({library, renderPost, style, store, start, firstFrameDrawn}: Options) {
 	const docs = useMemo<DocCache>(() => new WeakMap(), []);
 	const {color, hyperlinks} = style;
 	const makeEnv = useCallback(
@@ -45,8 +49,24 @@ export function useReader({library, renderPost, style, store, start}: Options) {
 	);
 	const [world, dispatch] = useReducer(worldReducer, undefined, () => {
 		const env = makeEnv(library);
-		return {library, env, state: start(library, env)};
+		const state = start(library, env);
+		return {library, env, state};
 	});
+	// A long post's first frame may be drawn from its first rows (start-state.ts): the rest is
+	// rendered once that frame is on screen, at once, and the view drawn again. Any action before
+	// then renders what it needs whole first (worldReducer).
+	const firstEnv = useRef(world.env).current;
+	useEffect(() => {
+		let isLive = true;
+		void (firstFrameDrawn ?? Promise.resolve()).then(() =>
+			setImmediate(() => {
+				if (isLive && firstEnv.finishDocs?.()) dispatch({type: 'docsRendered'});
+			}),
+		);
+		return () => {
+			isLive = false;
+		};
+	}, [firstEnv, firstFrameDrawn]);
 	// The newest library, also between a reload and its frame: the next batch applies to it.
 	const latest = useRef(world.library);
 	latest.current = world.library;
@@ -67,8 +87,14 @@ export function useReader({library, renderPost, style, store, start}: Options) {
 	};
 }
 
-function worldReducer(world: ReaderWorld, action: ReaderAction | KeyPress | MousePress | Reloaded): ReaderWorld {
+function worldReducer(
+	world: ReaderWorld,
+	action: ReaderAction | KeyPress | MousePress | Reloaded | DocsRendered,
+): ReaderWorld {
 	const {state, env} = world;
+	if (action.type === 'docsRendered') return {...world};
+	// Keys, a resize, a reload: each acts on whole docs, never on the first frame's rows.
+	env.endFirstFrame?.();
 	if (action.type === 'reloaded') {
 		const warning = action.update.warnings[0];
 		const message =
