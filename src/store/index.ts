@@ -5,11 +5,13 @@
  *
  * `openStore` is how the reader opens it. The file is read at once, before the first frame; the
  * writer (conf and proper-lockfile, writer.ts) loads at the first change, or a second after
- * opening. That pays: conf's import put about 35 ms on the first frame (spawn to first frame,
- * bundled posts, pty 120x35, medians of 21 interleaved runs: 280 ms late, 315 ms loaded at once;
- * issue 27). A file that must be moved aside (corrupt) loads it at once: the move happens under the
- * lock, and its warning belongs on the first frame. Commands that must know at once whether the
- * file took a change (`forget`) use writer.ts's `createStore`; read-only ones `readStoreSnapshot`.
+ * opening. That pays: loaded before the first frame, conf put 35 to 45 ms on it (spawn to first
+ * frame, bundled posts, pty 120x35, 21 runs each way interleaved, medians: 280 ms late against
+ * 315 at once, and 340 against 384 in a busier run; issue 27; `npm run bench startup` on a machine
+ * at load 12 could not tell them apart). A file that must be moved aside (corrupt) loads it at
+ * once: the move happens under the lock, and its warning belongs on the first frame. Commands that
+ * must know at once whether the file took a change (`forget`) use writer.ts's `createStore`;
+ * read-only ones `readStoreSnapshot`.
  */
 import {FileStore, type Store, type StoreOptions} from './store.js';
 

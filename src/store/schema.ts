@@ -3,7 +3,8 @@
  * migration from older shapes, validation of every field, and the bound on how many posts it keeps.
  * `sanitizePosition` is the one check of a position, where it enters the store: from the file
  * (`migrateStoreData`) or from the reader (`Store.setPosition`). The reader's `PostPosition` type
- * is its own (state/reading-anchor.ts): the file's shape may change without it.
+ * is its own (state/reading-anchor.ts), and state/ imports nothing from here: a new version of the
+ * file is migrated here into it, and the reader does not change.
  */
 import {sanitizeAnchor, type PostPosition, type ReadingAnchor} from '../state/reading-anchor.js';
 
