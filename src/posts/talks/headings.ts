@@ -20,7 +20,8 @@ import {
 	type Evidence,
 } from './evidence.js';
 import {findLink, readCandidate} from './items.js';
-import {isEchoed, isGivenName, peopleOf, personScore, speakersInText} from './people.js';
+import {isEchoed, isGivenName, isRoleText, peopleOf, personScore, speakersInText, type PersonScore} from './people.js';
+import {isOrganizationName} from './speakers.js';
 import {paragraphTalks, speakersBelow} from './shapes.js';
 import {boldOnlyName} from '../topics.js';
 
@@ -144,12 +145,41 @@ function peopleWithOrgs(text: string): {people: string[]; score: number} | null 
 		const people = pairs.map((part) => ({part, score: personScore(part)}));
 		// `Name, Org & Name, Org` is itself the shape of a speaker list: one known name is enough.
 		if (people.every((entry) => entry.score > 0))
-			return {people: people.map((entry) => entry.part), score: Math.max(...people.map((entry) => entry.score))};
+			return {
+				people: people.map((entry) => entry.part),
+				score: Math.max(...people.map((entry) => entry.score)) as PersonScore,
+			};
 	}
-	return null;
+	return nameThenAffiliation(cleaned);
 }
 
-type Split = {title: string; speakers: string; form: NonNullable<HeadingCandidate['form']>; score: number};
+/**
+ * `Aparna Sinha, Group Product Manager, Kubernetes and GKE, Google`, `Ihor Dvoretskyi, CNCF`: a
+ * name, then where and as what they work (as a schedule writes a speaker). A name followed by a
+ * job or an organisation's name is a speaker even when the given name is not a known one.
+ */
+function nameThenAffiliation(text: string): {people: string[]; score: PersonScore} | null {
+	const comma = text.indexOf(',');
+	if (comma <= 0 || text.length > 200) return null;
+	const head = text.slice(0, comma).trim();
+	const next = text
+		.slice(comma + 1)
+		.split(',')[0]!
+		.trim();
+	const score = personScore(head);
+	if (score === 0 || !/^[\p{Lu}\p{N}]/u.test(next)) return null;
+	if (isRoleText(next) || (head.includes(' ') && isOrganizationName(next))) return {people: [head], score: 2};
+	return score === 2 ? {people: [head], score: 2} : null;
+}
+
+type Split = {
+	title: string;
+	speakers: string;
+	form: NonNullable<HeadingCandidate['form']>;
+	score: number;
+	/** A name's shape only, with nothing else behind it: siblings written alike decide. */
+	guess?: boolean;
+};
 
 /** The ways a heading holds its speaker, best first; null when it names none. */
 export function splitHeading(text: string, body: string): Split | null {
@@ -232,7 +262,11 @@ export function splitHeading(text: string, body: string): Split | null {
 	}
 	// A name read on its shape alone is a guess: only `by` says outright that a name follows.
 	const sure = splits.filter((split) => split.score >= 2 || split.form === 'by');
-	if (sure.length === 0) return null;
+	if (sure.length === 0) {
+		// Kept as a guess that siblings written alike confirm (`Title - Ihor Dvoretskyi, CNCF`).
+		const guess = splits.find((split) => split.form === 'tail');
+		return guess ? {...guess, guess: true} : null;
+	}
 	sure.sort((a, b) => b.score - a.score);
 	return sure[0]!;
 }
@@ -426,7 +460,7 @@ function readHeading(
 		!/^(?:(?:the|opening|closing|morning|final|day\s+\w+)\s+)?(?:keynote|talk|session)$/i.test(text)
 	)
 		candidate.excluded = 'announces talks (a group, not one)';
-	else if (/[?!]{2}/.test(text) || text.split(' ').length > 18) candidate.excluded = 'reads as a sentence';
+	else if (/[?!]{2}/.test(text)) candidate.excluded = 'reads as a sentence';
 	else if (/^(?:by|speakers?|presenters?|presented\s+by|with)\b/i.test(text))
 		candidate.excluded = 'names the speakers of the heading above';
 
@@ -440,7 +474,8 @@ function readHeading(
 		evidence.push({weight: 3, reason: 'two linked talks in one heading'});
 	} else {
 		const split = splitHeading(text, body);
-		if (split) {
+		if (split?.guess) candidate.loose = {title: split.title, speakers: split.speakers, form: split.form};
+		else if (split) {
 			candidate.title = split.title.replace(/[:：]$/, '').trim();
 			candidate.speakers = split.speakers;
 			candidate.form = split.form;
@@ -450,7 +485,10 @@ function readHeading(
 			});
 		}
 	}
-	if (candidate.form === null) {
+	// A long heading is a sentence, unless a speaker follows a long title (`Title: Subtitle - Ann Lee, Role, Org`).
+	if (candidate.title.split(' ').length > (candidate.speakers === null ? 18 : 26))
+		candidate.excluded ??= 'reads as a sentence';
+	if (candidate.form === null && !candidate.loose) {
 		const loose = looseSplit(text);
 		if (loose) candidate.loose = loose;
 	}
@@ -531,7 +569,16 @@ function readHeading(
 		// `Extreme Makeover - Rubygems Edition`: the shape of a name with nothing else behind it.
 		evidence[0] = {weight: 0.5, reason: `maybe a speaker in the heading: ${candidate.speakers}`};
 	}
-	if (!isTitleLike(candidate.title) && !/^[\p{Ll}]/u.test(candidate.title))
+	// A long title before its speaker is judged on its opening words (`Kubernetes: This Job is Too Hard: …`).
+	const judged =
+		candidate.speakers !== null && candidate.form !== 'body'
+			? candidate.title
+					.split(' ')
+					.slice(0, 12)
+					.join(' ')
+					.replace(/[:;,]$/, '')
+			: candidate.title;
+	if (!isTitleLike(judged) && !/^[\p{Ll}]/u.test(candidate.title))
 		evidence.push({weight: -1, reason: 'not shaped like a title'});
 	if ((candidate.form === null || candidate.form === 'body') && listsTalks(own))
 		candidate.excluded ??= 'the talks are listed below it';

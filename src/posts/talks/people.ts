@@ -185,6 +185,19 @@ export function personScore(text: string): PersonScore {
 	return 1;
 }
 
+/**
+ * A job written beside a speaker's name (`Executive Director`, `Sr Staff Eng`, `VP Engineering`,
+ * `Head of Open Source Strategy`): never a person, whatever its capitals.
+ */
+const ROLE_WORD =
+	/\b(?:engineer|eng|engineering|developer|manager|director|cto|ceo|cfo|coo|cio|ciso|vp|svp|evp|founder|co-founder|cofounder|architect|evangelist|advocate|consultant|researcher|intern|fellow|president|officer|head|lead|chief|principal|staff|senior|sr|junior|maintainer|contributor|pm|scientist|professor|student|chair|analyst|specialist|strategist|owner|sre|devrel|maker|designer|programmer|hacker|ambassador|organi[sz]er|member|editor|author|executive|partner|tpm|emeritus)\b/i;
+
+/** True for a short text naming someone's job rather than someone (`Group Product Manager`). */
+export function isRoleText(text: string): boolean {
+	const trimmed = text.trim();
+	return trimmed !== '' && trimmed.length <= 80 && trimmed.split(/\s+/).length <= 8 && ROLE_WORD.test(trimmed);
+}
+
 /** Every person named in a list `A, B & C` / `A and B` / `A, Org & B, Org`; null when a part is not a person. */
 export function peopleOf(text: string): {people: string[]; score: PersonScore} | null {
 	const parts = text
