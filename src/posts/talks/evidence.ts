@@ -115,6 +115,8 @@ export function dayNumber(text: string): number | null {
 /** A link to a schedule or talk page. */
 export function isTalkPage(url: string | null): boolean {
 	if (url === null || url.length > 2000) return false;
+	// The programme's own index (`fosdem.org/2020/schedule/`, `…/talks/`) lists talks; it is not one.
+	if (/\/(?:schedule|program|programme|agenda|talks|sessions|speakers|events?)\/?$/i.test(url)) return false;
 	if (TALK_PATH.test(url)) return true;
 	// A schedule site's own front page (`fosdem.org/2015/`) is the conference, not a talk.
 	return TALK_HOST.test(url) && !/^https?:\/\/[^/?#]*\/?(?:\d{4}\/?)?(?:[?#].*)?$/.test(url);

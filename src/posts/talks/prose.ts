@@ -7,8 +7,8 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
-import {isArtifactLabel, isCallToAction, isTalkPage, saysMissed} from './evidence.js';
-import {stripQuotes} from './items.js';
+import {isArtifactLabel, isCallToAction, isTalkPage, isVideo, saysMissed} from './evidence.js';
+import {splitTitle, stripQuotes} from './items.js';
 import {personScore, speakersInText} from './people.js';
 import type {PlacedCandidate} from './shapes.js';
 import {looksLikeSpeakers} from './speakers.js';
@@ -178,6 +178,16 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				isCallToAction(before.slice(-30).trim())
 			)
 				continue;
+			// `…a fun session. [Title - Ann Lee, Acme](video)`: a recording or talk page whose text names
+			// the talk and its speakers is one wherever the paragraph puts it (not a book's `Title - Author`).
+			const recorded =
+				isVideo(url) || isTalkPage(url) || /^https?:\/\/(?:[\w-]+\.)*(?:speakerdeck|slideshare)\./i.test(url ?? '');
+			const titledBy = recorded ? labelWithSpeakers(inner) : null;
+			if (titledBy && isProseTitle(titledBy.title)) {
+				add(titledBy.title, titledBy.speakers, url, span.start);
+				previousTitleEnd = span.end;
+				continue;
+			}
 			const quoted = label !== inner;
 			const cued = cueBefore(before) || CUE_AFTER.test(after);
 			// A talk page linked in prose: quoted, beside a cue, or a capitalised title (`[DOMStep](…)`).
@@ -250,6 +260,17 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 		}
 	}
 	return found;
+}
+
+/** `Title - Ann Lee, Acme`, `"Title" by Ann Lee`: a link's text naming a talk and who gave it. */
+function labelWithSpeakers(text: string): {title: string; speakers: string} | null {
+	const folded = fold(text);
+	const quotedBy = /^["“]([^"“”]{2,160})["”]\s+by\s+["“]?([^"“”]{3,80}?)["”]?$/.exec(folded);
+	if (quotedBy && personScore(quotedBy[2]!) > 0) return {title: quotedBy[1]!.trim(), speakers: quotedBy[2]!.trim()};
+	const split = splitTitle(folded);
+	return split.speakers === null || split.title === ''
+		? null
+		: {title: stripQuotes(split.title), speakers: split.speakers};
 }
 
 /** `“Title”` and `"Title"` inside a run of text, with where each starts. */
