@@ -401,7 +401,8 @@ export function speakersInText(text: string, limit = 3): string[] {
 								.map(stripPunctuation)
 								.find((word) => TALK_NOUNS.test(word)) ?? '',
 						)))) ||
-			(sentenceStart && (after === 'from' || after === 'of') && score >= 1);
+			(sentenceStart &&
+				((after === 'from' && score >= 1) || (after === 'of' && (score === 2 || (score === 1 && /,$/.test(last))))));
 		if (isSpeaker && !found.includes(name)) found.push(name);
 		if (isSpeaker && (byName || before === 'and')) lastBy = at - 1;
 		index = at - 1;
@@ -414,4 +415,42 @@ function stripPunctuation(word: string): string {
 		.replace(/^[^\p{L}\p{N}@]+/u, '')
 		.replace(/(?<![^\p{L}\p{N}'’.])[^\p{L}\p{N}'’.]+$/u, '')
 		.replace(/\.$/, (dot, offset: number, all: string) => (/^\p{Lu}\.$/u.test(all) ? dot : ''));
+}
+
+/**
+ * The people named right after a `by` (the text after it): `Bradley M. Kuhn and Karen Sandler`,
+ * `Akihiro Suda.`, `Ann Lee, Bo Chan & Cy Diaz`. A name's shape is enough here: `by` says a name
+ * follows. A later run that goes on as a sentence (`…, Stories around ModBus`) is not a name.
+ */
+export function namesAfterBy(text: string): string[] {
+	const words = text.slice(0, 200).split(/\s+/).filter(Boolean);
+	const names: string[] = [];
+	let index = 0;
+	while (index < words.length && names.length < 6) {
+		const run: string[] = [];
+		let ended = false;
+		while (index < words.length && run.length < 5) {
+			const word = words[index]!;
+			const bare = word.replace(/^["“(]+/, '').replace(/(?<![,;:.!?)"”])[,;:.!?)"”]+$/, '');
+			const unpunctuated = word.replace(/(?<![,;:)])[,;:)]+$/, '');
+			const initial = /^\p{Lu}\.$/u.test(unpunctuated);
+			if (!(initial || isNameWord(bare) || (run.length > 0 && PARTICLES.has(bare) && index + 1 < words.length))) break;
+			run.push(initial ? unpunctuated : bare);
+			index++;
+			// A name ends at punctuation: `Akihiro Suda, …`, `Akihiro Suda.` (not an initial's `M.`).
+			if (/[,;:!?)]$/.test(word) || (/\.$/.test(word) && !initial)) {
+				ended = true;
+				break;
+			}
+		}
+		const name = run.join(' ');
+		if (run.length === 0 || (personScore(name) === 0 && !(run.length === 1 && isGivenName(name)))) break;
+		const next = words[index] ?? '';
+		// A later run cut inside longer capitalised words is a title's start (`and [Ephemeral Environments For…]`).
+		if (names.length > 0 && !ended && /^\p{Lu}/u.test(next)) break;
+		names.push(name);
+		if (/^(?:and|&)$/.test(next)) index++;
+		else if (!ended || !/,$/.test(words[index - 1] ?? '')) break;
+	}
+	return names;
 }

@@ -9,7 +9,7 @@ import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.j
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isCallToAction, isTalkPage, isVideo, saysMissed} from './evidence.js';
 import {splitTitle, stripQuotes} from './items.js';
-import {personScore, speakersInText} from './people.js';
+import {namesAfterBy, personScore, speakersInText} from './people.js';
 import type {PlacedCandidate} from './shapes.js';
 import {looksLikeSpeakers} from './speakers.js';
 
@@ -150,7 +150,7 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 	for (const span of list) {
 		const {token} = span;
 		const before = text.slice(Math.max(0, span.start - 60), span.start);
-		const after = text.slice(span.end, span.end + 60);
+		const after = text.slice(span.end, span.end + 120);
 		const sentence = sentenceAround(text, span.start, span.end);
 		if (OTHER_THINGS.test(sentence)) continue;
 		const inner = fold(inlineText([token]));
@@ -304,8 +304,10 @@ function possessiveIsPerson(before: string): boolean {
 
 /** The speaker named around a title in its sentence: `by Ann Lee` after it, else who the sentence says gave it. */
 function speakerNear(sentence: string, title: string, after: string): string | null {
-	const by = /^[\s,”"»]*(?:(?:delivered|given|presented|hosted|led)\s+)?by\s+(.{3,60})/i.exec(after);
+	const by = /^[\s,”"»]*(?:(?:delivered|given|presented|hosted|led)\s+)?by\s+(.{3,120})/i.exec(after);
 	if (by) {
+		const names = namesAfterBy(by[1]!);
+		if (names.length > 0) return names.join(' & ');
 		const named = speakersInText(`by ${by[1]}`)[0] ?? null;
 		if (named) return named;
 	}
