@@ -517,7 +517,8 @@ function readHeading(
 	// The line or heading below: `by Ann Lee`, `Speakers: …`, `Ann Lee (Acme) @ann`, `* *Ann and Bo*`.
 	const next = own[0] ?? nextHeading;
 	if (candidate.speakers === null && next && candidate.excluded === null) {
-		const below = speakersBelow(next) ?? nameLine(next);
+		const below =
+			speakersBelow(next) ?? nameLine(next) ?? nameHeading(own.length === 0 ? next : undefined, heading.depth);
 		if (below) {
 			const resolved = /^\[?@/.test(below) ? resolveHandle(below, subtree.map(blockText).join('\n')) : below;
 			if (resolved !== null) {
@@ -648,6 +649,14 @@ function nameLine(block: SourceBlock): string | null {
 	if (parts.length > 1 && parts.every((part) => personScore(part) > 0) && parts.some((part) => personScore(part) === 2))
 		return parts.join(', ');
 	return null;
+}
+
+/** `## Title` then `#### Olivier Lacan` right below: a deeper heading that is only the speakers' names. */
+function nameHeading(block: SourceBlock | undefined, depth: number): string | null {
+	if (block?.token.type !== 'heading' || (block.token as Tokens.Heading).depth <= depth) return null;
+	const text = fold(inlineText(inlineTokens(block.token))).replace(/(?<![\s!:])[\s!:]+$/, '');
+	const people = peopleOf(text);
+	return people && people.people.length <= 4 && !isSectionName(text) && text.includes(' ') ? text : null;
 }
 
 /** `@sandimetz` to `Sandi Metz` when the section names someone whose name the handle spells. */
