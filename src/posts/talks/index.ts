@@ -8,6 +8,7 @@ import {
 	announcesOtherThings,
 	announcesTalks,
 	isArtifactLabel,
+	isBreak,
 	isNegated,
 	isTalkPage,
 	isVideo,
@@ -568,13 +569,16 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 		(leaves.length >= 2 && recordings === leaves.length) ||
 		(hasTalks && (context.supported || talks * 2 >= talks + titles)) ||
 		(announced && leaves.length > 0 && titles + talks === leaves.length);
-	// Under `Here are the sessions I live blogged:`, title-shaped links to any page are the talks.
-	const linkedTitles =
-		announced &&
+	// Under `Here are the sessions I live blogged:`, title-shaped links to any page are the talks; so are
+	// `**Title** - what I thought` heads beside siblings that are talks by their own evidence.
+	const everyTitled =
 		leaves.length > 0 &&
 		leaves.every(
-			(item) => item.candidate !== null && (item.candidate.evidence !== 'none' || item.candidate.linkedTitle === true),
+			(item) =>
+				item.candidate !== null &&
+				(item.candidate.evidence !== 'none' || item.candidate.linkedTitle === true || isBreak(item.candidate.title)),
 		);
+	const linkedTitles = everyTitled && (announced || talks >= 2 || (talks >= 1 && context.supported));
 	for (const item of items) {
 		const {candidate} = item;
 		if (item.nested && candidate?.evidence !== 'talk') {
@@ -604,6 +608,19 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 		if (!candidate || candidate.title === '') continue;
 		if (!context.forced) {
 			if (candidate.evidence === 'none' && !(linkedTitles && candidate.linkedTitle)) {
+				// `Kate's well-researched talk on [Title][2] …`: a bullet of prose may name talks as a paragraph does.
+				const prose = item.tokens[0] !== undefined && item.tokens[0].raw.split(/\s+/).length >= 4;
+				const inProse = prose
+					? proseTalks({token: {...item.tokens[0]!, type: 'paragraph'}, line: itemLine} as SourceBlock)
+					: [];
+				for (const talk of inProse)
+					sink.add(talk, talk.line, context.groupings, {
+						kind: 'list item',
+						why: talk.speakers
+							? `named in the item's prose with its speaker (${talk.speakers})`
+							: "named in the item's prose beside words that say it is a talk",
+					});
+				if (inProse.length > 0) continue;
 				sink.miss(
 					'list item',
 					candidate.title,

@@ -312,12 +312,15 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 	if (speakers !== null || isTalkPage(url) || ((onlyArtifacts || recorded) && isTitleLike(split.title)))
 		evidence = 'talk';
 	else if (isTitleLike(split.title) && (plainRest === '' || remark)) evidence = 'title';
+	// `**Title** - what I made of it`: a title-shaped head before other words, a talk only beside talks.
+	const lead = evidence === 'none' && split.title.includes(' ') && isTitleLike(split.title) && !isBreak(split.title);
 	return {
 		title: split.title,
 		speakers,
 		url,
 		note: noteOf(rest.filter((token) => token.type === 'em')) ?? (remark || null),
 		evidence,
+		...(lead ? {linkedTitle: true} : {}),
 	};
 }
 

@@ -323,7 +323,7 @@ const TALK_NOUNS = /^(?:talk|talks|session|presentation|keynote|workshop|tutoria
  * at most the first few sentences. A possessive or `by` needs the shape of a name; a sentence's
  * subject needs a known given name or an echo in the text.
  */
-export function speakersInText(text: string, limit = 3): string[] {
+export function speakersInText(text: string, limit = 3, adjectives = false): string[] {
 	const found: string[] = [];
 	const words = text.slice(0, 1200).split(/\s+/).filter(Boolean);
 	let lastBy = -2;
@@ -372,7 +372,7 @@ export function speakersInText(text: string, limit = 3): string[] {
 						byWhat,
 					)));
 		const isSpeaker =
-			(possessive && TALK_NOUNS.test(words[at] ?? '')) ||
+			(possessive && (adjectives ? talkNounFollows(words, at) : TALK_NOUNS.test(words[at] ?? ''))) ||
 			byName ||
 			// `by Ann Lee and Bo Chan`.
 			(before === 'and' && lastBy === start - 2 && score >= 1) ||
@@ -453,4 +453,14 @@ export function namesAfterBy(text: string): string[] {
 		else if (!ended || !/,$/.test(words[index - 1] ?? '')) break;
 	}
 	return names;
+}
+
+/** `Kate Lee's talk`, `Kate Lee's well-researched and powerful talk` (in prose beside a title): a talk noun after a few lower-case words. */
+function talkNounFollows(words: string[], at: number): boolean {
+	for (let index = at; index < Math.min(words.length, at + 5); index++) {
+		const word = words[index]!;
+		if (TALK_NOUNS.test(word)) return true;
+		if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word)) return false;
+	}
+	return false;
 }

@@ -7,7 +7,7 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
-import {isArtifactLabel, isCallToAction, isTalkPage, isVideo, saysMissed} from './evidence.js';
+import {isArtifactLabel, isBreak, isCallToAction, isTalkPage, isVideo, saysMissed} from './evidence.js';
 import {splitTitle, stripQuotes} from './items.js';
 import {namesAfterBy, personScore, speakersInText} from './people.js';
 import type {PlacedCandidate} from './shapes.js';
@@ -103,7 +103,7 @@ function sentenceAround(text: string, start: number, end: number): string {
 		Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n\n')) +
 		1;
 	const rest = text.slice(end, end + 300);
-	const stop = rest.search(/[.!?](?:\s|$)/);
+	const stop = rest.search(/[.!?]["”’)]?(?:\s|$)/);
 	return text.slice(from, stop === -1 ? end + rest.length : end + stop + 1);
 }
 
@@ -173,6 +173,10 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				isArtifactLabel(label) ||
 				/['’]s?$/.test(label) ||
 				label === link.href.trim() ||
+				// `[Chris Hay](…)'s *Title*`: a person's name links the person.
+				personScore(label) === 2 ||
+				isBreak(label) ||
+				/^['’]s\b/.test(after) ||
 				NOT_A_TITLE.test(label) ||
 				isCallToAction(label) ||
 				isCallToAction(before.slice(-30).trim())
@@ -316,7 +320,8 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 	// `Chris Hay's *Redis the New Black*`: the possessive right before the title.
 	const possessive = /(?<!\S)((?:\p{Lu}[\p{L}'’.-]*\s){0,2}\p{Lu}[\p{L}.-]*)['’]s?$/u.exec(lead.slice(-80));
 	if (possessive && personScore(possessive[1]!) > 0) return possessive[1]!;
-	const named = speakersInText(lead);
+	// (`Kate Lee's well-researched talk on [Title]`: the adjectives between the name and the talk are allowed here.)
+	const named = speakersInText(lead, 3, true);
 	return named.at(-1) ?? null;
 }
 
