@@ -167,7 +167,9 @@ function nameThenAffiliation(text: string): {people: string[]; score: PersonScor
 		.split(',')[0]!
 		.trim();
 	const score = personScore(head);
-	if (score === 0 || !/^[\p{Lu}\p{N}]/u.test(next)) return null;
+	// (`Martin Verges, croit`: a known name may work somewhere written in lower case.)
+	if (score === 0 || !(/^[\p{Lu}\p{N}]/u.test(next) || (score === 2 && /^\p{Ll}[\p{L}.-]{1,30}$/u.test(next))))
+		return null;
 	if (isRoleText(next) || (head.includes(' ') && isOrganizationName(next))) return {people: [head], score: 2};
 	return score === 2 ? {people: [head], score: 2} : null;
 }
@@ -211,6 +213,17 @@ export function splitHeading(text: string, body: string): Split | null {
 		const head = first ? peopleWithOrgs(first[0]) : null;
 		if (first && head && isTitleish(first[1]))
 			splits.push({title: first[1], speakers: first[0], form: 'first', score: strength(head)});
+	}
+	// `Title, Ann Lee, Acme`, `Title, Ann Lee, Fellow, Acme`: a schedule's line with commas for dashes.
+	const commas = text.split(', ');
+	for (const size of [2, 3]) {
+		if (commas.length <= size || splits.some((split) => split.score >= 2)) continue;
+		const title = commas.slice(0, -size).join(', ');
+		const tail = commas.slice(-size).join(', ');
+		const found = nameThenAffiliation(tail);
+		if (found && isTitleish(title) && title.includes(' '))
+			// A guess until sibling headings are written alike: commas join many things besides a speaker.
+			splits.push({title, speakers: tail, form: 'tail', score: 1});
 	}
 	// `Ann Lee: Title` (titles may hold colons: the first one).
 	const colon = firstSplit(text, ': ');
@@ -264,7 +277,7 @@ export function splitHeading(text: string, body: string): Split | null {
 	const sure = splits.filter((split) => split.score >= 2 || split.form === 'by');
 	if (sure.length === 0) {
 		// Kept as a guess that siblings written alike confirm (`Title - Ihor Dvoretskyi, CNCF`).
-		const guess = splits.find((split) => split.form === 'tail');
+		const guess = splits.find((split) => split.form === 'tail' && split.score === 1);
 		return guess ? {...guess, guess: true} : null;
 	}
 	sure.sort((a, b) => b.score - a.score);
@@ -346,7 +359,7 @@ function isTitleish(text: string): boolean {
 
 /** Session formats that are not one talk: `Lightning talks`, `Grok talks`, `Open spaces`. */
 const FORMAT_NAME =
-	/^(?:(?:the|some|more|other)\s+)?(?:lightning|grok|flash|ignite|open|unconference|hallway)\s*(?:talks?|spaces?|sessions?|track)?s?$/i;
+	/^(?:(?:the|some|more|other)\s+)?(?:lightning|grok|flash|ignite|open|unconference|hallway)\s*(?:talks?|spaces?|sessions?|track)?s?$|^(?:(?:panel|audience|open|final)\s+)?(?:q\s?&\s?a|questions(?:\s+and\s+answers)?|ama)$/i;
 
 /** Embeds and links that belong to a recorded or presented talk. */
 const EMBED =
@@ -553,6 +566,17 @@ function readHeading(
 		if (named.length > 0) break;
 	}
 	candidate.bodySpeakers = named;
+	// `### "A" and "B"` then `…with [Ann Lee](…) and [Bo Chan](…)`: two linked people, one for each talk, in order.
+	if (candidate.twin && candidate.speakers === null && candidate.twin.speakers === null) {
+		const people = links
+			.map((inner) => fold(inlineText(inner.tokens)))
+			.filter((label, index, all) => personScore(label) === 2 && all.indexOf(label) === index);
+		if (people.length === 2) {
+			candidate.speakers = people[0]!;
+			candidate.twin.speakers = people[1]!;
+			candidate.form = 'body';
+		}
+	}
 	if (named.length > 0) {
 		evidence.push({weight: 2, reason: `its text names the speaker: ${named.join(', ')}`});
 		if (candidate.speakers === null) {

@@ -53,6 +53,8 @@ type Context = {
 	hasTalks: boolean;
 	otherThings?: boolean;
 	forced?: boolean;
+	/** Inside a talk's own section: the headings above the talk say nothing about its lists. */
+	insideTalk?: boolean;
 };
 
 type Sink = {
@@ -207,6 +209,8 @@ export function extractSessions(
 	// The headings above the current block, outermost first; a talk heading groups nothing.
 	let headings: Array<{depth: number; grouping: Grouping}> = [];
 	let previous: Grouping | null = null;
+	// The depth of the talk heading whose section we are in (its lists are that talk's notes).
+	let talkDepth: number | null = null;
 	const headingGroupings = () => headings.map((entry) => entry.grouping).reverse();
 	blocks.forEach((block, index) => {
 		const {token} = block;
@@ -223,9 +227,13 @@ export function extractSessions(
 			const leadIn = previous && !previous.isHeading && !LEAD_IN.test(previous.text) ? null : previous;
 			const groupings = [leadIn, ...headingGroupings()].filter((grouping): grouping is Grouping => grouping !== null);
 			const leadText = previous?.text ?? '';
+			// Under `### Talk title`, `Tools from the slides:` lists tools: `## Talks` further up speaks of the talks.
+			const insideTalk = talkDepth !== null;
+			const supporting = insideTalk ? (leadIn ? [leadIn] : []) : groupings;
 			const context: Context = {
 				groupings,
-				supported: groupings.some((grouping) => announcesTalks(grouping.text) || namesDay(grouping.text)),
+				insideTalk,
+				supported: supporting.some((grouping) => announcesTalks(grouping.text) || namesDay(grouping.text)),
 				negated: previous !== null && isNegated(leadText),
 				otherThings: previous !== null && announcesOtherThings(leadText),
 				hasTalks: false,
@@ -245,6 +253,7 @@ export function extractSessions(
 		if (token.type === 'heading') {
 			const depth = (token as Tokens.Heading).depth;
 			headings = headings.filter((entry) => entry.depth < depth);
+			if (talkDepth !== null && depth <= talkDepth) talkDepth = null;
 			const decision = headingDecisions.get(index);
 			if (decision) {
 				const {candidate} = decision;
@@ -261,6 +270,7 @@ export function extractSessions(
 			if (marks.get(index) === 'not-talks') skipUnder = depth;
 			if (decision?.accepted) {
 				const {candidate} = decision;
+				talkDepth = depth;
 				sink.add(
 					{
 						title: candidate.title,
@@ -552,7 +562,10 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 	// Title-like items (`* Keynote`) are talks beside talk-shaped ones, under a lead-in that
 	// announces talks or names a day, or when talk-shaped items are most of the list.
 	// The nearest grouping says what the list is: under `### Keynotes`, a nested `- History:` list is history.
-	const announced = context.groupings.length > 0 && announcesTalks(context.groupings[0]!.text);
+	const announced =
+		context.groupings.length > 0 &&
+		announcesTalks(context.groupings[0]!.text) &&
+		!(context.insideTalk === true && context.groupings[0]!.isHeading);
 	// A list whose every item links a recording (`- [Title](…/talk.mp4)`) is a list of talks.
 	const recordings = leaves.filter(
 		(item) => item.candidate !== null && isVideo(item.candidate.url) && isTitleLike(item.candidate.title),
