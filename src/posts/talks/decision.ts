@@ -65,8 +65,6 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	const postIsTalks = open.length >= 2 && postMedium >= 2 && postMedium * 3 >= open.length * 2;
 	for (const members of groups.values()) {
 		const live = members.filter((member) => member.excluded === null);
-		const medium = live.filter((member) => scoreOf(member.evidence) >= MEDIUM).length;
-		const isRun = medium >= 2 && medium * 2 >= live.length;
 		// Speaker-first headings read on shape alone (`Ann Lee on Title`) need siblings written alike.
 		for (const member of live) {
 			if (
@@ -115,6 +113,9 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 				reason: `speaker in the heading, written like ${alike} siblings: ${member.loose.speakers}`,
 			});
 		}
+		// (Counted once the splits that siblings confirm have added their evidence.)
+		const medium = live.filter((member) => scoreOf(member.evidence) >= MEDIUM).length;
+		const isRun = medium >= 2 && medium * 2 >= live.length;
 		for (const member of members) {
 			const score = scoreOf(member.evidence);
 			let accepted = false;

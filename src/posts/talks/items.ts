@@ -28,6 +28,10 @@ export type Candidate = {
 const TITLE_HEADS =
 	/\b(?:Talk|Keynote|Panel|Workshop|Tutorial|Intro|Introduction|Deep|Dive|Session|Lightning|Update|Case|Study|Project|Maintainer|Track|Day|Part)\b/;
 
+/** A time slot before an item: `9:15 a.m. (50m) `, `10:00 - 10:40: `, `14h30 `. */
+const TIME_SLOT =
+	/^\s{0,3}\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[-–]\s?\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?)?(?:\s\(\d{1,3}\s?(?:m|min|mins|minutes|h)\))?[\s:,|-]{1,4}(?=\S|$)/i;
+
 /** Speakers after a title: `by Ann Lee, Acme`, `with Bo`, `- Ann Lee, Acme`, `Speakers: …`. */
 const BY = /^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:)|([-–—:]))\s+([^\n([]+)/i;
 
@@ -202,6 +206,16 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 		if (stripped !== text.raw && stripped !== '')
 			inline[0] = {...text, raw: stripped, text: stripped, tokens: undefined} as Tokens.Text;
 	}
+	// `9:15 a.m. (50m) [Title](…)`, `10:00-10:40 Title`: the slot in front is the schedule's, not the title's.
+	if (inline[0]?.type === 'text') {
+		const text = inline[0] as Tokens.Text;
+		const slot = TIME_SLOT.exec(text.raw);
+		if (slot) {
+			const rest = text.raw.slice(slot[0].length);
+			if (rest.trim() === '') inline.shift();
+			else inline[0] = {...text, raw: rest, text: rest, tokens: undefined} as Tokens.Text;
+		}
+	}
 	if (inline.length === 0) return null;
 	const speakerFirst = speakerThenLink(inline);
 	if (speakerFirst) return speakerFirst;
@@ -281,6 +295,8 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 			.trim(),
 	);
 	if (title === '') return null;
+	// `**YouTube:** [link](…)`, `**Slides**: TBD`: a talk's own field, never a talk.
+	if (isArtifactLabel(title)) return {title, speakers: null, url: null, note: null, evidence: 'none'};
 	const inner = findLink([head]);
 	const innerUrl = inner ? safeUrl(inner.href) : null;
 	const split = inner ? {title, speakers: null} : splitTitle(title);
