@@ -224,7 +224,11 @@ export function extractSessions(
 		const next = blocks[nextIndex];
 		if (token.type === 'list') {
 			// The paragraph just above names the group when it reads like a lead-in.
-			const leadIn = previous && !previous.isHeading && !LEAD_IN.test(previous.text) ? null : previous;
+			// (`Some that I missed and plan on watching next:` names the group too.)
+			const leadIn =
+				previous && !previous.isHeading && !LEAD_IN.test(previous.text) && !isMissedSection(previous.text)
+					? null
+					: previous;
 			const groupings = [leadIn, ...headingGroupings()].filter((grouping): grouping is Grouping => grouping !== null);
 			const leadText = previous?.text ?? '';
 			// Under `### Talk title`, `Tools from the slides:` lists tools: `## Talks` further up speaks of the talks.
@@ -512,9 +516,24 @@ function readItemsUncached(list: Tokens.List): Item[] {
 	const read = firsts.map((tokens) => readCandidate(tokens));
 	// Siblings written alike: when most items name speakers, an item's name-shaped tail is a name too.
 	const named = read.filter((candidate) => candidate?.speakers).length;
-	if (named >= 1 && named * 2 >= read.length && read.length >= 2) {
+	// Or most items are written `Name - Title` / `Title - Name` with the shape of a name on one side.
+	const dashed = firsts.filter((tokens) => {
+		const text = inlineText(tokens.slice(0, 3)).replace(/\s+/g, ' ').slice(0, 300);
+		const at = text.indexOf(' - ');
+		const last = text.lastIndexOf(' - ');
+		return at > 0 && (personScore(text.slice(0, at)) > 0 || personScore(text.slice(last + 3).split(/[(:,]/)[0]!) > 0);
+	}).length;
+	if (named >= 1 && (named * 2 >= read.length || (dashed * 2 >= read.length && dashed >= 3)) && read.length >= 2) {
+		// Which side the named siblings put their people on.
+		const sides = read.filter((candidate) => candidate?.speakers);
+		const first = sides.filter((candidate) => {
+			const text = inlineText(firsts[read.indexOf(candidate)]!);
+			return text.indexOf(candidate!.speakers!) < text.indexOf(candidate!.title);
+		}).length;
+		const namesFirst = first * 2 > sides.length;
 		read.forEach((candidate, index) => {
-			if (candidate && candidate.speakers === null) read[index] = withLenientNames(() => readCandidate(firsts[index]!));
+			if (candidate && candidate.speakers === null)
+				read[index] = withLenientNames(() => readCandidate(firsts[index]!), namesFirst);
 		});
 	}
 	return list.items.map((item, index) => {

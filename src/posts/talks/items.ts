@@ -3,7 +3,7 @@ import {inlineText} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo, isRole} from './evidence.js';
 import {personScore, speakersInText} from './people.js';
-import {looksLikeSpeakers} from './speakers.js';
+import {looksLikeSpeakers, readingLeniently, readingNamesFirst} from './speakers.js';
 
 /**
  * What one item (a bullet, a paragraph, a table row) says about a talk, and how sure that is:
@@ -99,11 +99,13 @@ export function splitSpeakerFirst(text: string): {title: string; speakers: strin
 	if (!match) return null;
 	const head = text.slice(0, match.index).trim();
 	const tail = text.slice(match.index + match[0].length).trim();
+	const headScore = personScore(head.replace(/\([^()]{1,60}\)$/, '').trim());
 	if (
 		tail === '' ||
-		personScore(head.replace(/\([^()]{1,60}\)$/, '').trim()) !== 2 ||
+		!(headScore === 2 || (headScore === 1 && readingLeniently())) ||
 		personScore(tail) === 2 ||
-		!isTitleLike(tail) ||
+		// (`Chalmer Lowe - bokeh: Data Visualization`: a title may start with a project's lower-case name.)
+		!isTitleLike(tail.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())) ||
 		isRole(tail)
 	)
 		return null;
@@ -258,7 +260,12 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	// A bare URL, or a talk's own link (`slides`), names no talk.
 	if (isArtifactLabel(text) || text.trim() === link.href.trim())
 		return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
-	const split = splitTitle(text);
+	// `[Amjith Ramanujam - Awesome Command Line Tools](video)`: the speaker first inside the link
+	// (first of all when the siblings that name people put them first).
+	// (Only for a recording or a talk page, or beside siblings written so: `[Martin Fowler - Microservices](article)` is an article.)
+	const first = isVideo(url) || isTalkPage(url) || readingLeniently() ? splitSpeakerFirst(fold(text)) : null;
+	const byTail = readingNamesFirst() && first ? null : splitTitle(text);
+	const split = byTail === null || byTail.speakers === null ? (first ?? byTail ?? splitTitle(text)) : byTail;
 	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
 	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;

@@ -174,8 +174,10 @@ export function personScore(text: string): PersonScore {
 	let words = trimmed.split(' ');
 	if (words.length > 1 && HONORIFIC.test(words[0]!)) words = words.slice(1);
 	if (words.length < 1 || words.length > 5) return 0;
+	// (`Andrew T Baker`: a middle initial may go without its full stop.)
 	const ok = words.every(
-		(word, index) => isNameWord(word) || (index > 0 && index < words.length - 1 && PARTICLES.has(word)),
+		(word, index) =>
+			isNameWord(word) || (index > 0 && index < words.length - 1 && (PARTICLES.has(word) || /^\p{Lu}$/u.test(word))),
 	);
 	if (!ok) return 0;
 	// A given name alone (`Amadeus`, `Matt`) may be a company or a first name: the shape of a person.

@@ -202,12 +202,26 @@ export function looksLikeSpeakers(text: string): boolean {
 /** Names read on their shape alone: inside a list whose other items name people the same way. */
 let lenient = false;
 
+/** True while a list's items are read beside siblings that name people the same way. */
+export function readingLeniently(): boolean {
+	return lenient;
+}
+
 /** Runs `read` taking name-shaped words as people (`Aiko Mori` beside `Ann Lee` and `Bo Chan`). */
-export function withLenientNames<T>(read: () => T): T {
+export function withLenientNames<T>(read: () => T, speakerFirst = false): T {
 	lenient = true;
+	namesFirst = speakerFirst;
 	try {
 		return read();
 	} finally {
 		lenient = false;
+		namesFirst = false;
 	}
+}
+
+/** The siblings that name people put the name first (`Ann Lee - Title`): read the others the same way. */
+let namesFirst = false;
+
+export function readingNamesFirst(): boolean {
+	return namesFirst;
 }
