@@ -22,7 +22,7 @@ import {
 import {findLink, readCandidate} from './items.js';
 import {isEchoed, isGivenName, isRoleText, peopleOf, personScore, speakersInText, type PersonScore} from './people.js';
 import {isOrganizationName} from './speakers.js';
-import {paragraphTalks, speakersBelow} from './shapes.js';
+import {paragraphTalks, speakersBelow, speakersLine} from './shapes.js';
 import {boldOnlyName} from '../topics.js';
 
 /** A heading read as a possible talk. */
@@ -256,6 +256,8 @@ export function splitHeading(text: string, body: string): Split | null {
 	// `Title (Ann Lee)`, `Title (Ann Lee, Bo Chan)`: one word in parentheses is more often a subject.
 	const paren = headingParen(text);
 	if (paren) {
+		// `Title - (Ann Lee)`: the dash before the parentheses is the title's end.
+		paren[1] = paren[1].replace(/(?<![\s\-–—])[\s\-–—]+$/, '');
 		const inner = peopleOf(paren[2]!);
 		if (
 			inner &&
@@ -440,7 +442,9 @@ function readHeading(
 		.replace(/[:：]$/, '')
 		.trim();
 	const evidence: Evidence[] = [];
-	const numbered = stripNumbering(raw.replace(/[\u200B-\u200D\uFEFF]/g, ''));
+	// `🇫🇷 Title`: a flag or an emoji in front is decoration.
+	const undecorated = raw.replace(/^[\p{Extended_Pictographic}\p{So}\p{Regional_Indicator}\uFE0F\u200D\s]+(?=\S)/u, '');
+	const numbered = stripNumbering(undecorated.replace(/[\u200B-\u200D\uFEFF]/g, ''));
 	const unslotted = stripSlot(numbered);
 	const text = stripQuotes(unslotted);
 	if (unslotted !== numbered) evidence.push({weight: 2, reason: 'named as a session slot (First Session: …)'});
@@ -633,6 +637,12 @@ function nameLine(block: SourceBlock): string | null {
 		const tokens = inlineTokens(
 			first?.tokens.find((inner) => inner.type === 'text' || inner.type === 'paragraph'),
 		).filter((token) => token.raw.trim() !== '');
+		// `- Who: Ann Lee` (in any language the speakers line is written in).
+		const labelled = speakersLine({
+			token: {type: 'paragraph', raw: first?.text ?? '', text: first?.text ?? '', tokens},
+			line: 0,
+		} as SourceBlock);
+		if (labelled !== null && peopleOf(labelled.split(/[,(]/)[0]!.trim())) return labelled;
 		if (tokens.length === 1 && (tokens[0]!.type === 'em' || tokens[0]!.type === 'strong')) {
 			const text = fold(inlineText(tokens));
 			return peopleOf(text) ? text : null;

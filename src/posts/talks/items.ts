@@ -33,7 +33,9 @@ const TIME_SLOT =
 	/^\s{0,3}\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[-–]\s?\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?)?(?:\s\(\d{1,3}\s?(?:m|min|mins|minutes|h)\))?[\s:,|-]{1,4}(?=\S|$)/i;
 
 /** Speakers after a title: `by Ann Lee, Acme`, `with Bo`, `- Ann Lee, Acme`, `Speakers: …`. */
-const BY = /^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:)|([-–—:]))\s+([^\n([]+)/i;
+// (Also as other languages write `by`: `av`, `af`, `von`, `par`, `por`, `door`.)
+const BY =
+	/^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:|av|af|von|par|por|door)|([-–—:]))\s+([^\n([]+)/i;
 
 function safeUrl(href: string): string | null {
 	return isSafeUrl(href) ? sanitizeText(href.trim()) : null;
@@ -320,7 +322,18 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 		nextLine && nextLine.length <= 80 && looksLikeSpeakers(nextLine.replace(/^(?:by|with|speakers?:)\s+/i, ''))
 			? nextLine.replace(/^(?:by|with|speakers?:)\s+/i, '')
 			: null;
-	const speakers = split.speakers ?? speakersAfter(restText.split('\n')[0]!) ?? parenSpeakers ?? lineSpeakers;
+	// (`**Title** av *Ann Lee* handlade om…`: an emphasised name after the word for `by`.)
+	const emphasisedBy = /^\s*(?:by|av|af|von|par|por|door)\s*$/i.test(inlineText(rest.slice(0, 1)))
+		? rest[1]?.type === 'em' || rest[1]?.type === 'strong'
+			? fold(inlineText([rest[1]!]))
+			: null
+		: null;
+	const speakers =
+		split.speakers ??
+		speakersAfter(restText.split('\n')[0]!) ??
+		(emphasisedBy !== null && personScore(emphasisedBy) > 0 ? emphasisedBy : null) ??
+		parenSpeakers ??
+		lineSpeakers;
 	// Without speakers, a parenthesised remark after the title is its note: `_Keynote_ (missed)`.
 	const remark = speakers ? null : /^\s*\(([^()]*)\)\s*$/.exec(restText)?.[1]?.trim();
 	const restLinks = allLinks(rest);

@@ -179,6 +179,19 @@ export function personScore(text: string): PersonScore {
 		(word, index) =>
 			isNameWord(word) || (index > 0 && index < words.length - 1 && (PARTICLES.has(word) || /^\p{Lu}$/u.test(word))),
 	);
+	// `Hubert SABLONNIÈRE`: a known given name, then a surname written in capitals (as French programmes do).
+	if (
+		!ok &&
+		words.length >= 2 &&
+		isGivenName(words[0]!) &&
+		words
+			.slice(1)
+			.every(
+				(word, index) =>
+					isNameWord(word) || /^\p{Lu}{2,20}$/u.test(word) || (index < words.length - 2 && PARTICLES.has(word)),
+			)
+	)
+		return 2;
 	if (!ok) return 0;
 	// A given name alone (`Amadeus`, `Matt`) may be a company or a first name: the shape of a person.
 	if (words.length === 1) return isGivenName(words[0]!) ? 1 : 0;
@@ -347,6 +360,8 @@ export function speakersInText(text: string, limit = 3, adjectives = false): str
 				if (/[,:;.!?)]$|['’]s$/.test(words[at - 1]!)) break;
 			} else break;
 		}
+		// `Watch Justin Searls' talk`: a capitalised word before a known given name starts the sentence, not the name.
+		if (run.length >= 3 && !isGivenName(run[0]!) && isGivenName(run[1]!)) run.shift();
 		// `Dr. Jeff Norris Gave a talk`: a capitalised verb after the name is not part of it.
 		if (run.length > 1 && SPEAKER_VERBS.has(run.at(-1)!.toLowerCase())) {
 			run.pop();

@@ -319,7 +319,12 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 	const lead = (at === -1 ? sentence : sentence.slice(0, at)).replace(/(?<![\s“"«*_[])[\s“"«*_[]+$/, '');
 	// `Chris Hay's *Redis the New Black*`: the possessive right before the title.
 	const possessive = /(?<!\S)((?:\p{Lu}[\p{L}'’.-]*\s){0,2}\p{Lu}[\p{L}.-]*)['’]s?$/u.exec(lead.slice(-80));
-	if (possessive && personScore(possessive[1]!) > 0) return possessive[1]!;
+	if (possessive && personScore(possessive[1]!) > 0) {
+		// `Watch Sandi Metz's talk`: the known name at the end, not the sentence's first word.
+		const words = possessive[1]!.split(' ');
+		const known = words.length > 2 ? words.slice(-2).join(' ') : null;
+		return known !== null && personScore(known) === 2 && personScore(possessive[1]!) < 2 ? known : possessive[1]!;
+	}
 	// (`Kate Lee's well-researched talk on [Title]`: the adjectives between the name and the talk are allowed here.)
 	const named = speakersInText(lead, 3, true);
 	return named.at(-1) ?? null;

@@ -121,10 +121,13 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 		if (text !== '' && !/^[\p{P}\s]*$/u.test(text) && !list.includes(text)) list.push(text);
 	};
 	// `Ann Lee (Acme, Inc)`: an organisation in parentheses after a name; `(@ann)` is a handle.
-	const unwrapped = speakers.replace(/(?<!\s)\s*\(([^()]{1,80})\)/g, (_whole, inner: string) => {
-		if (!/^@/.test(inner.trim())) add(organizations, inner);
-		return '';
-	});
+	// Full-width commas (`，`, `、`) separate as commas do.
+	const unwrapped = speakers
+		.replace(/[，、]\s?/g, ', ')
+		.replace(/(?<!\s)\s*\(([^()]{1,80})\)/g, (_whole, inner: string) => {
+			if (!/^@/.test(inner.trim())) add(organizations, inner);
+			return '';
+		});
 	for (const group of unwrapped.split(';')) {
 		const list = parts(group);
 		const hasComma = list.some((part) => part.after === ',');
@@ -149,6 +152,18 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 			else
 				isOrg =
 					isLast || part.after === '&' || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text)));
+			// `平安科技 柴锋`, `eBay 汪兴朗`: an organisation, then a name written in Han characters (not
+			// `山田 太郎`, a family and a given name: an organisation has Latin letters or three characters or more).
+			const orgThenName = /^(\S.{0,40}?)\s([\p{Script=Han}]{2,4})$/u.exec(part.text.trim());
+			if (
+				orgThenName &&
+				!isOrg &&
+				(/[A-Za-z0-9]/.test(orgThenName[1]!) || orgThenName[1]!.replace(/\s/g, '').length >= 3)
+			) {
+				add(organizations, orgThenName[1]!);
+				add(people, orgThenName[2]!);
+				return;
+			}
 			add(isOrg ? organizations : people, part.text.replace(/(?<!\s)\s+@[\w.-]+$/, ''));
 		});
 	}
