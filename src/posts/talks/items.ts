@@ -28,6 +28,10 @@ export type Candidate = {
 const TITLE_HEADS =
 	/\b(?:Talk|Keynote|Panel|Workshop|Tutorial|Intro|Introduction|Deep|Dive|Session|Lightning|Update|Case|Study|Project|Maintainer|Track|Day|Part)\b/;
 
+/** A label naming a talk's kind or slot before its title: `Keynote:`, `Track B:`, `Day 2:`, `Room 101:`. */
+const SLOT_LABEL =
+	/^(?:(?:opening|closing|morning|afternoon|evening)\s+)?(?:keynote|talk|session|lightning\s+talk|workshop|tutorial|panel|track\s+\w{1,12}|room\s+\w{1,12}|day\s+\w{1,6}|morning|afternoon|evening)s?$/i;
+
 /** A time slot before an item: `9:15 a.m. (50m) `, `10:00 - 10:40: `, `14h30 `. */
 const TIME_SLOT =
 	/^\s{0,3}\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[-–]\s?\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?)?(?:\s\(\d{1,3}\s?(?:m|min|mins|minutes|h)\))?[\s:,|-]{1,4}(?=\S|$)/i;
@@ -199,6 +203,48 @@ function speakerThenLink(inline: Token[]): Candidate | null {
 	};
 }
 
+/**
+ * `**Ann Lee**: Title`, `[Ann Lee](…) - [Title](…)`, `*Ann Lee*: Title, what I made of it`: a
+ * person's name set apart (bold, italic or linked), a separator, then the talk's title.
+ */
+function nameThenTitle(inline: Token[]): Candidate | null {
+	const [head, separator, ...rest] = inline;
+	if (!head || !separator || !(head.type === 'strong' || head.type === 'em' || head.type === 'link')) return null;
+	const name = fold(inlineText([head]));
+	// A linked name must be a known one: `[Node Autoscaling Showdown](…) — Ann Lee` is a title first.
+	const score = personScore(name);
+	if (!name.includes(' ') || score === 0 || (head.type === 'link' && score < 2)) return null;
+	if (
+		head.type === 'link' &&
+		(isTalkPage(safeUrl((head as Tokens.Link).href)) || isVideo(safeUrl((head as Tokens.Link).href)))
+	)
+		return null;
+	if (separator.type !== 'text') return null;
+	const lead = /^\s*(?:[:：]|--|[-–—])\s*/.exec(separator.raw);
+	if (!lead) return null;
+	const after = separator.raw.slice(lead[0].length);
+	const link = after.trim() === '' && rest[0]?.type === 'link' ? (rest[0] as Tokens.Link) : null;
+	// The title runs to a sentence's end, a ` - ` before a remark, or the link's end.
+	const text = link ? fold(inlineText(link.tokens)) : fold(after.split(/\s[-–—]\s|(?<=[a-z]{2})[.!](?:\s|$)/)[0]!);
+	const title = stripQuotes(text.replace(/(?<![\s,;:])[\s,;:]+$/, ''));
+	if (
+		title === '' ||
+		personScore(title) === 2 ||
+		looksLikeSpeakers(title) ||
+		!isTitleLike(title) ||
+		isRole(title) ||
+		isArtifactLabel(title)
+	)
+		return null;
+	return {
+		title,
+		speakers: name,
+		url: link ? safeUrl(link.href) : null,
+		note: null,
+		evidence: score === 2 ? 'talk' : 'title',
+	};
+}
+
 /** Reads one item's inline tokens. */
 export function readCandidate(tokens: Token[]): Candidate | null {
 	const inline = meaningful(tokens);
@@ -221,7 +267,7 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 		}
 	}
 	if (inline.length === 0) return null;
-	const speakerFirst = speakerThenLink(inline);
+	const speakerFirst = speakerThenLink(inline) ?? nameThenTitle(inline);
 	if (speakerFirst) return speakerFirst;
 	// `Watch ["Title"](…) by Ann Lee`: a quoted link is the title, whatever leads up to it.
 	const quoted = inline.findIndex(
@@ -306,6 +352,16 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 	if (title === '') return null;
 	// `**YouTube:** [link](…)`, `**Slides**: TBD`: a talk's own field, never a talk.
 	if (isArtifactLabel(title)) return {title, speakers: null, url: null, note: null, evidence: 'none'};
+	// `**Keynote:** Title by Ann Lee`, `*Track B:* [Title](…)`: the kind or slot first, the talk after it.
+	if (SLOT_LABEL.test(title) && (/[:：]\s*$/.test(inlineText([head])) || /^\s*[:：–—-]\s*\S/.test(restText))) {
+		const tail = rest.map((token, index) => {
+			if (index !== 0 || token.type !== 'text') return token;
+			const cut = token.raw.replace(/^\s*[:：–—-]?\s*/, '');
+			return {...token, raw: cut, text: cut, tokens: undefined} as Tokens.Text;
+		});
+		const after = readCandidate(tail);
+		if (after && after.evidence !== 'none' && isTitleLike(after.title)) return after;
+	}
 	const inner = findLink([head]);
 	const innerUrl = inner ? safeUrl(inner.href) : null;
 	const split = inner ? {title, speakers: null} : splitTitle(title);
@@ -408,14 +464,21 @@ function fromPlain(all: Token[]): Candidate | null {
 	let {title, speakers} = parenSpeakers === null ? splitTitle(text) : {title: text, speakers: parenSpeakers};
 	// `Ann Lee: Contributing to SIG Docs`: a person's name (Capitalised words, not `Argo CD`) before a colon.
 	const colon = /^((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+):\s+(\S.*)$/u.exec(text);
+	// (`Ann Lee: Title - what I made of it`: the title ends where a remark starts, when the whole reads as one.)
+	const colonTitle = colon
+		? isTitleLike(colon[2]!)
+			? colon[2]!
+			: fold(colon[2]!.split(/\s[-–—]\s|(?<=[a-z]{2})[.!](?:\s|$)/)[0]!)
+		: '';
 	if (
 		speakers === null &&
 		colon &&
 		!TITLE_HEADS.test(colon[1]!) &&
-		isTitleLike(colon[2]!) &&
-		!looksLikeSpeakers(colon[2]!)
+		isTitleLike(colonTitle) &&
+		!looksLikeSpeakers(colonTitle) &&
+		(colonTitle === colon[2] || personScore(colon[1]!) === 2)
 	)
-		({title, speakers} = {title: colon[2]!, speakers: colon[1]!});
+		({title, speakers} = {title: colonTitle, speakers: colon[1]!});
 	if (speakers === null) {
 		const first = splitSpeakerFirst(text) ?? quotedFirst(text);
 		if (first) ({title, speakers} = first);
