@@ -97,12 +97,13 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		for (const member of live) {
 			if (!member.loose || member.form !== null) continue;
 			// Siblings, or (when heading levels drift) the post's other headings.
-			// (Siblings read alike count whether their own split was sure or a guess too.)
+			// (Siblings read alike count whether their own split was sure or a guess too; `with` joins a
+			// title's own words so often, `Getting started with App Actions`, that only sure siblings count.)
 			const alike = open.filter(
 				(other) =>
 					other !== member &&
 					((other.form === member.loose!.form && other.speakers !== null) ||
-						(other.form === null && other.loose?.form === member.loose!.form)),
+						(other.form === null && member.loose!.form !== 'with' && other.loose?.form === member.loose!.form)),
 			).length;
 			if (alike < 2 && !(alike === 1 && live.length <= 3)) continue;
 			member.title = member.loose.title;

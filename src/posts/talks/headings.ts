@@ -267,6 +267,9 @@ export function splitHeading(text: string, body: string): Split | null {
 			strength(inner) === 2
 		)
 			splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: 2});
+		// `Title (Grégory Paul)`: the shape of a name, two words or more, confirmed by siblings written alike.
+		else if (inner && paren[2]!.includes(' ') && paren[1]!.includes(' '))
+			splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: 1});
 	}
 	// `Ann Lee on Title`.
 	const on = firstSplit(text, ' on ');
@@ -279,7 +282,7 @@ export function splitHeading(text: string, body: string): Split | null {
 	const sure = splits.filter((split) => split.score >= 2 || split.form === 'by');
 	if (sure.length === 0) {
 		// Kept as a guess that siblings written alike confirm (`Title - Ihor Dvoretskyi, CNCF`).
-		const guess = splits.find((split) => split.form === 'tail' && split.score === 1);
+		const guess = splits.find((split) => (split.form === 'tail' || split.form === 'paren') && split.score === 1);
 		return guess ? {...guess, guess: true} : null;
 	}
 	sure.sort((a, b) => b.score - a.score);
@@ -528,7 +531,10 @@ function readHeading(
 	if (
 		candidate.form === null &&
 		asPeople &&
-		(asPeople.score === 2 || asPeople.people.some((person) => isEchoed(person, subtreeText)))
+		(asPeople.score === 2 ||
+			asPeople.people.some((person) => isEchoed(person, subtreeText)) ||
+			// `### Tomomi Imura` then `Her talk was "…"`: the heading names whoever gave the talk below.
+			(text.includes(' ') && /\b(?:his|her|their)\s+(?:talk|keynote|session|presentation)\b/i.test(subtreeText)))
 	)
 		candidate.excluded ??= 'only a name (the speaker of what follows)';
 	// The line or heading below: `by Ann Lee`, `Speakers: …`, `Ann Lee (Acme) @ann`, `* *Ann and Bo*`.

@@ -467,13 +467,15 @@ function withoutRepeats(all: Session[], anchors: Set<Session>): Session[] {
 			.replace(/[^\p{L}\p{N}]+/gu, ' ')
 			.trim();
 		// Short titles repeat as different talks (`Keynote` on each day).
+		// (A short title comes back as the same talk only right below itself: `### Generation gaps` then its link.)
+		const short = key.split(' ').length < 3;
 		const earlier =
-			key.split(' ').length < 3
+			short && kept.every((other) => session.line - other.line > 3 || other.line >= session.line)
 				? undefined
 				: kept.find(
 						(other) =>
 							other.line < session.line &&
-							session.line - other.line <= 12 &&
+							session.line - other.line <= (short ? 3 : 12) &&
 							other.title
 								.toLowerCase()
 								.replace(/[^\p{L}\p{N}]+/gu, ' ')
