@@ -708,13 +708,47 @@ function collectList(list: Tokens.List, line: number, context: Context, sink: Si
 					? `talk-shaped: a title and its speakers (${candidate.speakers})`
 					: 'talk-shaped: it links a talk page'
 				: 'title-shaped, in a list that is talks (lead-in or siblings)';
-		sink.add(
-			{...candidate, url, missed: candidate.missed === true || (more !== '' && saysMissed(more, candidate.title))},
-			itemLine,
-			context.groupings,
-			{kind: 'list item', why},
-		);
+		const missed = candidate.missed === true || (more !== '' && saysMissed(more, candidate.title));
+		sink.add({...candidate, url, missed}, itemLine, context.groupings, {kind: 'list item', why});
+		// `[A](…/talks/a) and [B](…/talks/b) by Ann Lee`: each recording or talk page the item links is a talk.
+		for (const other of otherTalkLinks(item.tokens[0], candidate))
+			sink.add({...other, missed}, itemLine, context.groupings, {
+				kind: 'list item',
+				why: 'a second talk page or recording linked in the same item',
+			});
 	}
+}
+
+/** The item's other links to talk pages or recordings whose text reads as a talk's title. */
+function otherTalkLinks(token: Token | undefined, first: Candidate): Candidate[] {
+	const ownPage = (url: string | null) =>
+		url !== null &&
+		(isTalkPage(url) || isVideo(url) || /^https?:\/\/(?:[\w-]+\.)*(?:speakerdeck|slideshare)\./i.test(url));
+	if (!ownPage(first.url)) return [];
+	const links: Tokens.Link[] = [];
+	const visit = (tokens: Token[]) => {
+		for (const inner of tokens) {
+			if (inner.type === 'link') links.push(inner as Tokens.Link);
+			else if ('tokens' in inner && Array.isArray(inner.tokens)) visit(inner.tokens);
+		}
+	};
+	visit(inlineTokens(token));
+	const found: Candidate[] = [];
+	for (const link of links.slice(0, 12)) {
+		const candidate = readCandidate([link]);
+		if (
+			candidate === null ||
+			candidate.url === null ||
+			candidate.url === first.url ||
+			candidate.title === first.title ||
+			!ownPage(candidate.url) ||
+			!isTitleLike(candidate.title) ||
+			isArtifactLabel(candidate.title)
+		)
+			continue;
+		found.push(candidate);
+	}
+	return found;
 }
 
 /**
