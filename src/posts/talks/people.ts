@@ -7,9 +7,21 @@ import {GIVEN_NAMES} from './given-names.js';
 
 let givenNames: Set<string> | undefined;
 
+/**
+ * Given names the generated list lacks: short forms common in English (`Zach`, `Jen`) and names from
+ * languages its data does not cover (Japanese, Chinese and Korean romanised, Indian, West and East
+ * African). Kept short, and never a word a title uses.
+ */
+const MORE_GIVEN_NAMES = `Zach Rob Jen Meg Kelsey Kels Mattias Nat Vic Sandi Avdi Yehuda Jem Deb Steph Becca Mandy Trish
+Akihiro Hiroshi Takashi Takeshi Kenji Kenta Haruto Hiroki Yuki Yuko Yusuke Satoshi Shinji Kazuki Koji Naoki Daisuke Sho Tomomi Aiko Yumiko Keiko Mariko
+Wei Jing Li Ming Hui Xin Yan Jun Hao Lei Tao Feng Yang Jie Chen Yong Qiang Xiaoming Yuan Zhen Hyun Min-jun Ji-hoon Seo-yeon Jae Sung
+Priya Priyanka Deepika Deepak Rahul Rajesh Ramesh Suresh Sunil Anil Amit Arjun Vikram Sanjay Rohan Pooja Neha Anjali Kavya Lakshmi Nikhil Aditya Shreya Divya Amjith Karthik Srinivas Venkat Harsha
+Kwame Kofi Kojo Ama Akosua Oluwaseun Olumide Chinedu Chioma Ngozi Emeka Adebayo Oyelaran Folake Tunde Femi Kunle Wanjiru Wambui Otieno Achieng Kipchoge Thabo Sipho Naledi Zanele Bongani Amara Nnamdi Ifeoma
+Itamar Shahar Yossi Noam Tal Oren Eitan Amit Yael Rimma Tadeusz Merlijn Chalmer Grégory Grégoire`.split(/\s+/);
+
 /** True for a given name in the list (generated from public name data; see given-names.ts). */
 export function isGivenName(word: string): boolean {
-	givenNames ??= new Set(GIVEN_NAMES.split(' '));
+	givenNames ??= new Set([...GIVEN_NAMES.split(' '), ...MORE_GIVEN_NAMES]);
 	return givenNames.has(word);
 }
 
