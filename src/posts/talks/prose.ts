@@ -176,6 +176,11 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				// `[Chris Hay](…)'s *Title*`: a person's name links the person.
 				personScore(label) === 2 ||
 				isBreak(label) ||
+				// `a talk on [Gatekeeper](github.com/…)`: a project's code names the project, not the talk.
+				(label === inner &&
+					/^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|npmjs\.com|pypi\.org|crates\.io)\//i.test(
+						url ?? '',
+					)) ||
 				/^['’]s\b/.test(after) ||
 				NOT_A_TITLE.test(label) ||
 				isCallToAction(label) ||
