@@ -333,7 +333,7 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	const linkedTitle = evidence === 'none' && isTitleLike(split.title) && !isBreak(split.title);
 	const anchor = link.href.trim().startsWith('#');
 	return {
-		title: split.title,
+		title: stripQuotes(split.title),
 		speakers,
 		url,
 		note,
