@@ -177,7 +177,7 @@ export function collectList(list: Tokens.List, line: number, context: Context, s
 					? proseTalks({token: {...item.tokens[0]!, type: 'paragraph'}, line: itemLine} as SourceBlock)
 					: [];
 				for (const talk of inProse)
-					sink.add(talk, talk.line, context.groupings, {
+					sink.add(talk, lineInItem(item.raw, itemLine, talk.title, talk.line), context.groupings, {
 						kind: 'list item',
 						why: talk.speakers
 							? `named in the item's prose with its speaker (${talk.speakers})`
@@ -241,11 +241,21 @@ export function collectList(list: Tokens.List, line: number, context: Context, s
 		sink.add({...candidate, url, missed}, itemLine, context.groupings, {kind: 'list item', why});
 		// `[A](…/talks/a) and [B](…/talks/b) by Ann Lee`: each recording or talk page the item links is a talk.
 		for (const other of otherTalkLinks(item.tokens[0], candidate))
-			sink.add({...other, missed}, itemLine, context.groupings, {
+			sink.add({...other, missed}, lineInItem(item.raw, itemLine, other.title, itemLine), context.groupings, {
 				kind: 'list item',
 				why: 'a second talk page or recording linked in the same item',
 			});
 	}
+}
+
+/** The line of a multi-line item that holds a title (the jump lands on it), else `fallback`. */
+function lineInItem(raw: string, itemLine: number, title: string, fallback: number): number {
+	const key = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ');
+	const probe = key(title).trim().slice(0, 12);
+	if (probe === '') return fallback;
+	const rows = raw.split('\n');
+	const at = rows.findIndex((row) => key(row).includes(probe));
+	return at === -1 ? fallback : itemLine + at;
 }
 
 /** The item's other links to talk pages or recordings whose text reads as a talk's title. */
