@@ -65,8 +65,6 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	const postIsTalks = open.length >= 2 && postMedium >= 2 && postMedium * 3 >= open.length * 2;
 	for (const members of groups.values()) {
 		const live = members.filter((member) => member.excluded === null);
-		const medium = live.filter((member) => scoreOf(member.evidence) >= MEDIUM).length;
-		const isRun = medium >= 2 && medium * 2 >= live.length;
 		// Speaker-first headings read on shape alone (`Ann Lee on Title`) need siblings written alike.
 		for (const member of live) {
 			if (
@@ -99,7 +97,14 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		for (const member of live) {
 			if (!member.loose || member.form !== null) continue;
 			// Siblings, or (when heading levels drift) the post's other headings.
-			const alike = open.filter((other) => other.form === member.loose!.form && other.speakers !== null).length;
+			// (Siblings read alike count whether their own split was sure or a guess too; `with` joins a
+			// title's own words so often, `Getting started with App Actions`, that only sure siblings count.)
+			const alike = open.filter(
+				(other) =>
+					other !== member &&
+					((other.form === member.loose!.form && other.speakers !== null) ||
+						(other.form === null && member.loose!.form !== 'with' && other.loose?.form === member.loose!.form)),
+			).length;
 			if (alike < 2 && !(alike === 1 && live.length <= 3)) continue;
 			member.title = member.loose.title;
 			member.speakers = member.loose.speakers;
@@ -109,6 +114,9 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 				reason: `speaker in the heading, written like ${alike} siblings: ${member.loose.speakers}`,
 			});
 		}
+		// (Counted once the splits that siblings confirm have added their evidence.)
+		const medium = live.filter((member) => scoreOf(member.evidence) >= MEDIUM).length;
+		const isRun = medium >= 2 && medium * 2 >= live.length;
 		for (const member of members) {
 			const score = scoreOf(member.evidence);
 			let accepted = false;

@@ -115,8 +115,12 @@ export function dayNumber(text: string): number | null {
 /** A link to a schedule or talk page. */
 export function isTalkPage(url: string | null): boolean {
 	if (url === null || url.length > 2000) return false;
+	// The programme's own index (`fosdem.org/2020/schedule/`, `…/talks/`) lists talks; it is not one.
+	if (/\/(?:schedule|program|programme|agenda|talks|sessions|speakers|events?)\/?$/i.test(url)) return false;
 	if (TALK_PATH.test(url)) return true;
-	// A schedule site's own front page (`fosdem.org/2015/`) is the conference, not a talk.
+	// A schedule site's own front page (`fosdem.org/2015/`) is the conference, not a talk; so is an
+	// event's page on the foundation's site (`events.linuxfoundation.org/kubecon-…-europe/`).
+	if (/^https?:\/\/events\.linuxfoundation\.org\/[^/?#]+\/?(?:[?#].*)?$/i.test(url)) return false;
 	return TALK_HOST.test(url) && !/^https?:\/\/[^/?#]*\/?(?:\d{4}\/?)?(?:[?#].*)?$/.test(url);
 }
 
@@ -147,7 +151,9 @@ const CALL_TO_ACTION =
 
 /** True for a call to action, never a talk's title. */
 export function isCallToAction(text: string): boolean {
-	return CALL_TO_ACTION.test(text.trim());
+	const trimmed = text.trim();
+	// `the AI + ML agenda here`, `slides over here`: a pointer, not a name.
+	return CALL_TO_ACTION.test(trimmed) || /\s(?:here|there)[.!]?$/i.test(trimmed);
 }
 
 /** `Read the abstract`, `Watch the replay`, `slides`: a talk's own links, never a talk. */

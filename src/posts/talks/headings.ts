@@ -20,8 +20,9 @@ import {
 	type Evidence,
 } from './evidence.js';
 import {findLink, readCandidate} from './items.js';
-import {isEchoed, isGivenName, peopleOf, personScore, speakersInText} from './people.js';
+import {isEchoed, peopleOf, personScore, speakersInText} from './people.js';
 import {paragraphTalks, speakersBelow} from './shapes.js';
+import {isTitleCaseTitle, looseSplit, nameHeading, nameLine, resolveHandle, splitHeading} from './heading-speakers.js';
 import {boldOnlyName} from '../topics.js';
 
 /** A heading read as a possible talk. */
@@ -117,202 +118,9 @@ export function stripQuotes(text: string): string {
 	return trimmed;
 }
 
-/** The last place `separator` stands between words. */
-function lastSplit(text: string, separator: string): [string, string] | null {
-	const at = text.lastIndexOf(separator);
-	if (at <= 0) return null;
-	return [text.slice(0, at).trim(), text.slice(at + separator.length).trim()];
-}
-
-function firstSplit(text: string, separator: string): [string, string] | null {
-	const at = text.indexOf(separator);
-	if (at <= 0) return null;
-	return [text.slice(0, at).trim(), text.slice(at + separator.length).trim()];
-}
-
-/** `Ann Lee (Acme)`, `Ann Lee, Acme`, `Ann Lee from Acme`: the people, organisations aside. */
-function peopleWithOrgs(text: string): {people: string[]; score: number} | null {
-	const cleaned = text
-		.replace(/(?<!\s)\s+from\s+\p{Lu}[\p{L}.&-]*(?:\s\p{Lu}[\p{L}.&-]*){0,3}$/u, '')
-		.replace(/(?<!\s)\s*\([^()]{0,80}\)\s*$/, '')
-		.trim();
-	const direct = peopleOf(cleaned);
-	if (direct) return direct;
-	// `Ann Lee, Acme & Bo Chan, Initech`: every other part an organisation.
-	const pairs = cleaned.split(/&|\band\b|;/).map((part) => part.split(',')[0]!.trim());
-	if (pairs.length > 0 && pairs.length < 6 && cleaned.includes(',')) {
-		const people = pairs.map((part) => ({part, score: personScore(part)}));
-		// `Name, Org & Name, Org` is itself the shape of a speaker list: one known name is enough.
-		if (people.every((entry) => entry.score > 0))
-			return {people: people.map((entry) => entry.part), score: Math.max(...people.map((entry) => entry.score))};
-	}
-	return null;
-}
-
-type Split = {title: string; speakers: string; form: NonNullable<HeadingCandidate['form']>; score: number};
-
-/** The ways a heading holds its speaker, best first; null when it names none. */
-export function splitHeading(text: string, body: string): Split | null {
-	const splits: Split[] = [];
-	const echo = (people: string[]) => people.some((person) => isEchoed(person, body));
-	const strength = (found: {people: string[]; score: number}) => (found.score >= 2 ? 2 : echo(found.people) ? 2 : 1);
-	// `Lena Fischer - Nimbus Labs: Title`: a person and a company, then the title after the colon.
-	const colonFirst = firstSplit(text, ': ');
-	const dashed = colonFirst ? (firstSplit(colonFirst[0], ' - ') ?? firstSplit(colonFirst[0], ' – ')) : null;
-	if (colonFirst && dashed && isTitleish(colonFirst[1])) {
-		const person = peopleOf(dashed[0]);
-		if (person && !peopleOf(dashed[1]))
-			splits.push({
-				title: colonFirst[1],
-				speakers: `${dashed[0]}, ${dashed[1]}`,
-				form: 'first',
-				score: strength(person),
-			});
-	}
-	// `Title - Ann Lee, Acme` (the last dash), `Title -- Ann Lee`, `Title | Ann Lee`.
-	for (const separator of [' -- ', ' - ', ' – ', ' — ', ' | ', ' / ']) {
-		const parts = lastSplit(text, separator);
-		if (!parts) continue;
-		const tail = peopleWithOrgs(parts[1]);
-		if (tail && isTitleish(parts[0]))
-			splits.push({title: parts[0], speakers: parts[1], form: 'tail', score: strength(tail)});
-		// `Ann Lee - Title`, `Ann Lee (Acme) - Title`: a name first, the title after the first dash.
-		const first = firstSplit(text, separator);
-		const head = first ? peopleWithOrgs(first[0]) : null;
-		if (first && head && isTitleish(first[1]))
-			splits.push({title: first[1], speakers: first[0], form: 'first', score: strength(head)});
-	}
-	// `Ann Lee: Title` (titles may hold colons: the first one).
-	const colon = firstSplit(text, ': ');
-	if (colon) {
-		const head = peopleWithOrgs(colon[0]);
-		if (head && isTitleish(colon[1]))
-			splits.push({title: colon[1], speakers: colon[0], form: 'first', score: strength(head)});
-	}
-	// `Title by Ann Lee from Acme`, `Keynote by Ann Lee`.
-	const by = lastSplit(text, ' by ');
-	if (by) {
-		const speakers = by[1].replace(/(?<!\s)\s*\([^()]{0,40}\)\s*$/, '').trim();
-		const tail = peopleWithOrgs(speakers);
-		// `Keeping Your Edge by Deploying Faster`: a gerund is the title going on.
-		if (tail && !/ing$/.test(speakers.split(' ')[0]!) && by[0] !== '')
-			splits.push({
-				title: by[0],
-				speakers: speakers.replace(/(?<!\s)\s+from\s.*$/, ''),
-				form: 'by',
-				score: strength(tail),
-			});
-	}
-	// `Title with Ann Lee`: only a known name after the last `with`.
-	const withSplit = lastSplit(text, ' with ');
-	if (withSplit) {
-		const tail = peopleOf(withSplit[1]);
-		if (tail && tail.score === 2 && isGivenName(withSplit[1].split(' ')[0]!))
-			splits.push({title: withSplit[0], speakers: withSplit[1], form: 'with', score: 2});
-	}
-	// `Title (Ann Lee)`, `Title (Ann Lee, Bo Chan)`: one word in parentheses is more often a subject.
-	const paren = headingParen(text);
-	if (paren) {
-		const inner = peopleOf(paren[2]!);
-		if (
-			inner &&
-			(inner.people.length > 1 ||
-				paren[2]!.includes(' ') ||
-				/[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]/u.test(paren[2]!)) &&
-			strength(inner) === 2
-		)
-			splits.push({title: paren[1]!, speakers: paren[2]!, form: 'paren', score: 2});
-	}
-	// `Ann Lee on Title`.
-	const on = firstSplit(text, ' on ');
-	if (on) {
-		const head = peopleOf(on[0]);
-		if (head && head.people.length === 1 && on[0].includes(' ') && isTitleish(on[1]))
-			splits.push({title: on[1], speakers: on[0], form: 'on', score: strength(head)});
-	}
-	// A name read on its shape alone is a guess: only `by` says outright that a name follows.
-	const sure = splits.filter((split) => split.score >= 2 || split.form === 'by');
-	if (sure.length === 0) return null;
-	sure.sort((a, b) => b.score - a.score);
-	return sure[0]!;
-}
-
-/** Capitalised name words, one to four a name, joined by `,`, `&`, `and`: the shape of names. */
-function isNameShaped(text: string): boolean {
-	const parts = text
-		.split(/,|&|\band\b/)
-		.map((part) => part.trim())
-		.filter(Boolean);
-	return (
-		parts.length > 0 &&
-		parts.length <= 6 &&
-		parts.every((part) => {
-			const words = part.split(' ');
-			return (
-				(words.length <= 4 &&
-					words.every((word) => /^\p{Lu}[\p{Ll}'’.-]{1,20}$/u.test(word)) &&
-					!/ing$/.test(words[0]!) &&
-					personScore(part) !== 0) ||
-				(words.length === 1 && /^\p{Lu}[\p{Ll}'’-]{2,20}$/u.test(part) && !/ing$/.test(part))
-			);
-		})
-	);
-}
-
-/** `Title by Cantino and Stout`, `Title with Naeem Sarfraz`, `Title - Aiko Mori`: names by shape alone. */
-function looseSplit(text: string): HeadingCandidate['loose'] {
-	// `Rob Sanheim: Title`, `Aslam Kahn on Title`: two or more name words first.
-	for (const [separator, form] of [
-		[': ', 'first'],
-		[' - ', 'first'],
-		[' – ', 'first'],
-		[' on ', 'on'],
-	] as const) {
-		const parts = firstSplit(text, separator);
-		if (parts && parts[1] !== '' && parts[0].includes(' ') && isNameShaped(parts[0].replace(/^(?:Dr|Prof)\.?\s+/, '')))
-			return {title: parts[1], speakers: parts[0], form};
-	}
-	for (const [separator, form] of [
-		[' by ', 'by'],
-		[' with ', 'with'],
-		[' - ', 'tail'],
-		[' -- ', 'tail'],
-		[' – ', 'tail'],
-	] as const) {
-		const parts = lastSplit(text, separator);
-		if (parts && parts[0] !== '' && isNameShaped(parts[1])) return {title: parts[0], speakers: parts[1], form};
-	}
-	return undefined;
-}
-
-/** Three words or more, most of the longer ones capitalised: `Managing Open Source Projects`. */
-export function isTitleCaseTitle(text: string): boolean {
-	const words = text.split(/\s+/).filter(Boolean);
-	if (words.length < 3 || words.length > 14) return false;
-	const long = words.filter((word) => /^[\p{L}]{4,}/u.test(word));
-	return long.length >= 2 && long.filter((word) => /^\p{Lu}/u.test(word)).length * 4 >= long.length * 3;
-}
-
-/** `Title (Ann Lee)`, `タイトル（山田 太郎）`: a closing parenthesis at the end, found by a scan. */
-function headingParen(text: string): [string, string, string] | null {
-	const trimmed = text.trimEnd();
-	const last = trimmed.at(-1);
-	if (last !== ')' && last !== '）') return null;
-	const open = trimmed.lastIndexOf(last === ')' ? '(' : '（');
-	const inner = trimmed.slice(open + 1, -1);
-	if (open <= 0 || inner.length < 2 || inner.length > 80 || /[()（）]/.test(inner)) return null;
-	return [trimmed, trimmed.slice(0, open).trimEnd(), inner];
-}
-
-/** Title-shaped enough to stand as the rest of a heading. */
-function isTitleish(text: string): boolean {
-	const trimmed = text.trim();
-	return trimmed !== '' && trimmed.length <= 160 && /[\p{L}\p{N}]/u.test(trimmed) && peopleOf(trimmed)?.score !== 2;
-}
-
 /** Session formats that are not one talk: `Lightning talks`, `Grok talks`, `Open spaces`. */
 const FORMAT_NAME =
-	/^(?:(?:the|some|more|other)\s+)?(?:lightning|grok|flash|ignite|open|unconference|hallway)\s*(?:talks?|spaces?|sessions?|track)?s?$/i;
+	/^(?:(?:the|some|more|other)\s+)?(?:lightning|grok|flash|ignite|open|unconference|hallway)\s*(?:talks?|spaces?|sessions?|track)?s?$|^(?:(?:panel|audience|open|final)\s+)?(?:q\s?&\s?a|questions(?:\s+and\s+answers)?|ama)$/i;
 
 /** Embeds and links that belong to a recorded or presented talk. */
 const EMBED =
@@ -393,7 +201,9 @@ function readHeading(
 		.replace(/[:：]$/, '')
 		.trim();
 	const evidence: Evidence[] = [];
-	const numbered = stripNumbering(raw.replace(/[\u200B-\u200D\uFEFF]/g, ''));
+	// `🇫🇷 Title`: a flag or an emoji in front is decoration.
+	const undecorated = raw.replace(/^[\p{Extended_Pictographic}\p{So}\p{Regional_Indicator}\uFE0F\u200D\s]+(?=\S)/u, '');
+	const numbered = stripNumbering(undecorated.replace(/[\u200B-\u200D\uFEFF]/g, ''));
 	const unslotted = stripSlot(numbered);
 	const text = stripQuotes(unslotted);
 	if (unslotted !== numbered) evidence.push({weight: 2, reason: 'named as a session slot (First Session: …)'});
@@ -426,7 +236,7 @@ function readHeading(
 		!/^(?:(?:the|opening|closing|morning|final|day\s+\w+)\s+)?(?:keynote|talk|session)$/i.test(text)
 	)
 		candidate.excluded = 'announces talks (a group, not one)';
-	else if (/[?!]{2}/.test(text) || text.split(' ').length > 18) candidate.excluded = 'reads as a sentence';
+	else if (/[?!]{2}/.test(text)) candidate.excluded = 'reads as a sentence';
 	else if (/^(?:by|speakers?|presenters?|presented\s+by|with)\b/i.test(text))
 		candidate.excluded = 'names the speakers of the heading above';
 
@@ -440,7 +250,8 @@ function readHeading(
 		evidence.push({weight: 3, reason: 'two linked talks in one heading'});
 	} else {
 		const split = splitHeading(text, body);
-		if (split) {
+		if (split?.guess) candidate.loose = {title: split.title, speakers: split.speakers, form: split.form};
+		else if (split) {
 			candidate.title = split.title.replace(/[:：]$/, '').trim();
 			candidate.speakers = split.speakers;
 			candidate.form = split.form;
@@ -450,7 +261,10 @@ function readHeading(
 			});
 		}
 	}
-	if (candidate.form === null) {
+	// A long heading is a sentence, unless a speaker follows a long title (`Title: Subtitle - Ann Lee, Role, Org`).
+	if (candidate.title.split(' ').length > (candidate.speakers === null ? 18 : 26))
+		candidate.excluded ??= 'reads as a sentence';
+	if (candidate.form === null && !candidate.loose) {
 		const loose = looseSplit(text);
 		if (loose) candidate.loose = loose;
 	}
@@ -473,13 +287,17 @@ function readHeading(
 	if (
 		candidate.form === null &&
 		asPeople &&
-		(asPeople.score === 2 || asPeople.people.some((person) => isEchoed(person, subtreeText)))
+		(asPeople.score === 2 ||
+			asPeople.people.some((person) => isEchoed(person, subtreeText)) ||
+			// `### Tomomi Imura` then `Her talk was "…"`: the heading names whoever gave the talk below.
+			(text.includes(' ') && /\b(?:his|her|their)\s+(?:talk|keynote|session|presentation)\b/i.test(subtreeText)))
 	)
 		candidate.excluded ??= 'only a name (the speaker of what follows)';
 	// The line or heading below: `by Ann Lee`, `Speakers: …`, `Ann Lee (Acme) @ann`, `* *Ann and Bo*`.
 	const next = own[0] ?? nextHeading;
 	if (candidate.speakers === null && next && candidate.excluded === null) {
-		const below = speakersBelow(next) ?? nameLine(next);
+		const below =
+			speakersBelow(next) ?? nameLine(next) ?? nameHeading(own.length === 0 ? next : undefined, heading.depth);
 		if (below) {
 			const resolved = /^\[?@/.test(below) ? resolveHandle(below, subtree.map(blockText).join('\n')) : below;
 			if (resolved !== null) {
@@ -514,6 +332,17 @@ function readHeading(
 		if (named.length > 0) break;
 	}
 	candidate.bodySpeakers = named;
+	// `### "A" and "B"` then `…with [Ann Lee](…) and [Bo Chan](…)`: two linked people, one for each talk, in order.
+	if (candidate.twin && candidate.speakers === null && candidate.twin.speakers === null) {
+		const people = links
+			.map((inner) => fold(inlineText(inner.tokens)))
+			.filter((label, index, all) => personScore(label) === 2 && all.indexOf(label) === index);
+		if (people.length === 2) {
+			candidate.speakers = people[0]!;
+			candidate.twin.speakers = people[1]!;
+			candidate.form = 'body';
+		}
+	}
 	if (named.length > 0) {
 		evidence.push({weight: 2, reason: `its text names the speaker: ${named.join(', ')}`});
 		if (candidate.speakers === null) {
@@ -531,7 +360,16 @@ function readHeading(
 		// `Extreme Makeover - Rubygems Edition`: the shape of a name with nothing else behind it.
 		evidence[0] = {weight: 0.5, reason: `maybe a speaker in the heading: ${candidate.speakers}`};
 	}
-	if (!isTitleLike(candidate.title) && !/^[\p{Ll}]/u.test(candidate.title))
+	// A long title before its speaker is judged on its opening words (`Kubernetes: This Job is Too Hard: …`).
+	const judged =
+		candidate.speakers !== null && candidate.form !== 'body'
+			? candidate.title
+					.split(' ')
+					.slice(0, 12)
+					.join(' ')
+					.replace(/[:;,]$/, '')
+			: candidate.title;
+	if (!isTitleLike(judged) && !/^[\p{Ll}]/u.test(candidate.title))
 		evidence.push({weight: -1, reason: 'not shaped like a title'});
 	if ((candidate.form === null || candidate.form === 'body') && listsTalks(own))
 		candidate.excluded ??= 'the talks are listed below it';
@@ -551,90 +389,6 @@ function listsTalks(own: SourceBlock[]): boolean {
 		).length;
 		return talks >= 2 || (talks === 1 && items.length === 1);
 	});
-}
-
-/** `Ann Lee (Acme) [@ann](…)`, `Ann Lee, Acme`: a paragraph whose first line is only people. */
-function nameLine(block: SourceBlock): string | null {
-	if (block.token.type === 'list') {
-		// `* *Ann Lee and Bo Chan*` then `* *Wednesday @ 9 AM (Tutorial…)*`.
-		const first = (block.token as Tokens.List).items[0];
-		const tokens = inlineTokens(
-			first?.tokens.find((inner) => inner.type === 'text' || inner.type === 'paragraph'),
-		).filter((token) => token.raw.trim() !== '');
-		if (tokens.length === 1 && (tokens[0]!.type === 'em' || tokens[0]!.type === 'strong')) {
-			const text = fold(inlineText(tokens));
-			return peopleOf(text) ? text : null;
-		}
-		// `* Avdi Grimm @avdi avdi.org`, `* @noelrap`: a first item that is a person and their handle.
-		const text = fold(inlineText(tokens).split('\n')[0]!);
-		// `* Eric Anderson – Google; gRPC`: a known name, a dash, where they work.
-		const dashed = firstSplit(text, ' – ') ?? firstSplit(text, ' - ');
-		if (dashed && personScore(dashed[0]) === 2 && dashed[1].split(/\s+/).length <= 6) return dashed[0];
-		if (/^@[\w.]{2,40}$/.test(text)) return text;
-		const withHandle = /^(.{3,60}?)\s+@[\w.]{2,40}(?:\s+\S+\.\w{2,6})?$/.exec(text);
-		if (withHandle && personScore(withHandle[1]!) > 0) return withHandle[1]!;
-		return null;
-	}
-	if (block.token.type !== 'paragraph') return null;
-	// An image's alt text is not a line anyone reads as text.
-	const firstLine = fold(
-		inlineText(inlineTokens(block.token).filter((token) => token.type !== 'image')).split('\n')[0]!,
-	)
-		.replace(/(?<!\s)\s*@[\w.]{1,40}/g, '')
-		.replace(/(?<!\s)\s*\(@?[\w.]{1,40}\)/g, (match) => (match.includes('@') ? '' : match))
-		.replace(/(?<![\s,])[\s,]+$/, '');
-	if (firstLine === '' || firstLine.length > 160) return null;
-	// A name set apart: with an organisation, a handle, or as the line's only (italic or bold) text.
-	const styled = /^\s*(?:\*{1,2}|_{1,2})[^*_\n]{2,80}(?:\*{1,2}|_{1,2})\s*$/.test(block.token.raw.split('\n')[0]!);
-	const marked = /\([^()]{1,60}\)|,/.test(firstLine) || /@[\w.]/.test(block.token.raw.split('\n')[0]!) || styled;
-	// `Timothy St. Clair - Senior Staff Engineer, VMware`: a known name, then their role.
-	const role = firstSplit(firstLine, ' - ') ?? firstSplit(firstLine, ' – ');
-	if (role && personScore(role[0]) === 2 && role[1].split(/\s+/).length <= 8) return role[0];
-	const found = peopleWithOrgs(firstLine.replace(/(?<!\s)\s*\([^()]{1,60}\)/g, ''));
-	if (found && (found.score === 2 || marked)) return found.people.join(', ');
-	// `James wickett (Mentor Graphics) @wickett`: a known given name, an organisation and a handle.
-	const named = /^(\p{Lu}[\p{Ll}'-]+\s+\p{L}[\p{L}'-]+)\s*\(/u.exec(firstLine);
-	if (named && marked && isGivenName(named[1]!.split(' ')[0]!) && /@[\w.]/.test(block.token.raw.split('\n')[0]!))
-		return named[1]!;
-	// `Ann Lee (Acme), Bo Chan (Initech)`.
-	const parts = firstLine.split(',').map((part) => part.replace(/\([^()]{1,60}\)$/, '').trim());
-	if (parts.length > 1 && parts.every((part) => personScore(part) > 0) && parts.some((part) => personScore(part) === 2))
-		return parts.join(', ');
-	return null;
-}
-
-/** `@sandimetz` to `Sandi Metz` when the section names someone whose name the handle spells. */
-function resolveHandle(handle: string, text: string): string | null {
-	const key = handle.replace(/^\[?@/, '').split(']')[0]!.toLowerCase();
-	// `@sandimetz` is `Sandi Metz` written together; `@dhh` is `DHH`.
-	const words = text
-		.split(/\s+/)
-		.map((word) => word.replace(/^[^\p{L}]+|(?<!\P{L})[^\p{L}]+$/gu, '').replace(/['’]s$/, ''));
-	for (let index = 0; index < words.length; index++) {
-		const word = words[index]!;
-		if (!/^\p{Lu}/u.test(word)) continue;
-		if (word.toLowerCase() === key) return word;
-		const next = words[index + 1] ?? '';
-		if (/^\p{Lu}/u.test(next) && `${word}${next}`.toLowerCase() === key) return `${word} ${next}`;
-	}
-	for (const name of speakersInText(text, 6).concat(namesIn(text))) {
-		const words = name.toLowerCase().split(/\s+/);
-		if (words.some((word) => word.length >= 3 && key.includes(word.replace(/[^a-z]/g, '')))) return name;
-	}
-	return null;
-}
-
-/** Runs of two or three name words starting with a given name. */
-function namesIn(text: string): string[] {
-	const names: string[] = [];
-	const words = text.split(/\s+/);
-	for (let index = 0; index < words.length - 1; index++) {
-		const first = words[index]!.replace(/[^\p{L}'’-]/gu, '');
-		if (!isGivenName(first)) continue;
-		const second = words[index + 1]!.replace(/[^\p{L}'’-]/gu, '').replace(/['’]s$/, '');
-		if (personScore(`${first} ${second}`) === 2) names.push(`${first} ${second}`);
-	}
-	return names;
 }
 
 /** `Ann: [A](talk) vs. Bo: [B](talk)` and `"A" et "B"`: two talks in one heading. */

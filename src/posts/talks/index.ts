@@ -1,27 +1,24 @@
 import type {Token, Tokens} from 'marked';
-import {inlineText, inlineTokens, lexBlocks, listItemLines, type SourceBlock} from '../../markdown/index.js';
+import {inlineText, inlineTokens, lexBlocks, type SourceBlock} from '../../markdown/index.js';
 import {
 	leadsIntoTalks,
-	isTitleLike,
 	isMissedSection,
 	saysMissed,
 	announcesOtherThings,
 	announcesTalks,
-	isArtifactLabel,
 	isNegated,
-	isTalkPage,
-	isVideo,
 	MISSED,
 	namesDay,
 } from './evidence.js';
-import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
+import type {Candidate} from './items.js';
 import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
 import {dayLabel, type Grouping} from './groups.js';
-import {splitSpeakers, withLenientNames} from './speakers.js';
-import {personScore} from './people.js';
+import {splitSpeakers} from './speakers.js';
 import {decideHeadings} from './decision.js';
-import {isTitleCaseTitle, readHeadings} from './headings.js';
+import {readHeadings} from './headings.js';
 import {proseTalks} from './prose.js';
+import {collectList} from './lists.js';
+import {withFullNames, withoutRepeats} from './repeats.js';
 import {expandHtmlHeadings} from './html-headings.js';
 import {boldOnlyName} from '../topics.js';
 import type {ParsedPost, Session} from '../types.js';
@@ -45,16 +42,18 @@ function lazyGrouping(token: Token, isHeading: boolean): Grouping {
 }
 
 /** Where a list sits: the groupings above it and whether they support title-like items. */
-type Context = {
+export type Context = {
 	groupings: Grouping[];
 	supported: boolean;
 	negated: boolean;
 	hasTalks: boolean;
 	otherThings?: boolean;
 	forced?: boolean;
+	/** Inside a talk's own section: the headings above the talk say nothing about its lists. */
+	insideTalk?: boolean;
 };
 
-type Sink = {
+export type Sink = {
 	/** Adds a talk; `verdict` says how it was found (null when it was traced already). */
 	add(
 		candidate: Candidate,
@@ -206,6 +205,8 @@ export function extractSessions(
 	// The headings above the current block, outermost first; a talk heading groups nothing.
 	let headings: Array<{depth: number; grouping: Grouping}> = [];
 	let previous: Grouping | null = null;
+	// The depth of the talk heading whose section we are in (its lists are that talk's notes).
+	let talkDepth: number | null = null;
 	const headingGroupings = () => headings.map((entry) => entry.grouping).reverse();
 	blocks.forEach((block, index) => {
 		const {token} = block;
@@ -219,12 +220,20 @@ export function extractSessions(
 		const next = blocks[nextIndex];
 		if (token.type === 'list') {
 			// The paragraph just above names the group when it reads like a lead-in.
-			const leadIn = previous && !previous.isHeading && !LEAD_IN.test(previous.text) ? null : previous;
+			// (`Some that I missed and plan on watching next:` names the group too.)
+			const leadIn =
+				previous && !previous.isHeading && !LEAD_IN.test(previous.text) && !isMissedSection(previous.text)
+					? null
+					: previous;
 			const groupings = [leadIn, ...headingGroupings()].filter((grouping): grouping is Grouping => grouping !== null);
 			const leadText = previous?.text ?? '';
+			// Under `### Talk title`, `Tools from the slides:` lists tools: `## Talks` further up speaks of the talks.
+			const insideTalk = talkDepth !== null;
+			const supporting = insideTalk ? (leadIn ? [leadIn] : []) : groupings;
 			const context: Context = {
 				groupings,
-				supported: groupings.some((grouping) => announcesTalks(grouping.text) || namesDay(grouping.text)),
+				insideTalk,
+				supported: supporting.some((grouping) => announcesTalks(grouping.text) || namesDay(grouping.text)),
 				negated: previous !== null && isNegated(leadText),
 				otherThings: previous !== null && announcesOtherThings(leadText),
 				hasTalks: false,
@@ -244,6 +253,7 @@ export function extractSessions(
 		if (token.type === 'heading') {
 			const depth = (token as Tokens.Heading).depth;
 			headings = headings.filter((entry) => entry.depth < depth);
+			if (talkDepth !== null && depth <= talkDepth) talkDepth = null;
 			const decision = headingDecisions.get(index);
 			if (decision) {
 				const {candidate} = decision;
@@ -260,6 +270,7 @@ export function extractSessions(
 			if (marks.get(index) === 'not-talks') skipUnder = depth;
 			if (decision?.accepted) {
 				const {candidate} = decision;
+				talkDepth = depth;
 				sink.add(
 					{
 						title: candidate.title,
@@ -390,280 +401,6 @@ export function extractSessions(
 		),
 		blocks,
 	);
-}
-
-/**
- * `Joel gave us a demo`: a speaker named by a first name only is the person the post names in
- * full elsewhere (`Joel Spolsky`), when it names exactly one such person.
- */
-function withFullNames(sessions: Session[], blocks: SourceBlock[]): Session[] {
-	const single = sessions.filter((session) => session.people.some((person) => !person.includes(' ')));
-	if (single.length === 0) return sessions;
-	const text = blocks.map((block) => block.token.raw).join('\n');
-	const cache = new Map<string, string | null>();
-	const fullName = (first: string): string | null => {
-		if (!cache.has(first)) {
-			const found = new Set<string>();
-			for (let at = text.indexOf(first); at !== -1 && found.size < 3; at = text.indexOf(first, at + first.length)) {
-				if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue;
-				// Two words exactly: `John James Audubon` is not `John James`.
-				const next = /^ (\p{Lu}[\p{Ll}'’-]+)(?![\p{L}'’-]| \p{Lu})/u.exec(
-					text.slice(at + first.length, at + first.length + 40),
-				);
-				if (next && personScore(`${first} ${next[1]}`) === 2) found.add(`${first} ${next[1]}`);
-			}
-			cache.set(first, found.size === 1 ? [...found][0]! : null);
-		}
-		return cache.get(first)!;
-	};
-	for (const session of single) {
-		const people = session.people.map((person) => (person.includes(' ') ? person : (fullName(person) ?? person)));
-		if (people.some((person, index) => person !== session.people[index])) {
-			session.people = people;
-			if (session.speakers !== null && !session.speakers.includes(',') && !session.speakers.includes('&'))
-				session.speakers = people.join(' & ');
-		}
-	}
-	return sessions;
-}
-
-/**
- * A talk named again just below itself (`## Title` then `*Title* by Ann…`) is one talk: the first
- * mention stays, with the speakers the second one adds.
- */
-function withoutRepeats(all: Session[], anchors: Set<Session>): Session[] {
-	// A table of contents (`[Title](#title)`) names the talks that have sections below: one talk each.
-	const fold = (title: string) =>
-		title
-			.toLowerCase()
-			.replace(/[^\p{L}\p{N}]+/gu, ' ')
-			.trim();
-	const sessions = all.filter(
-		(session) =>
-			!(
-				anchors.has(session) &&
-				all.some((other) => other !== session && !anchors.has(other) && fold(other.title) === fold(session.title))
-			),
-	);
-	const kept: Session[] = [];
-	for (const session of sessions) {
-		const key = session.title
-			.toLowerCase()
-			.replace(/[^\p{L}\p{N}]+/gu, ' ')
-			.trim();
-		// Short titles repeat as different talks (`Keynote` on each day).
-		const earlier =
-			key.split(' ').length < 3
-				? undefined
-				: kept.find(
-						(other) =>
-							other.line < session.line &&
-							session.line - other.line <= 12 &&
-							other.title
-								.toLowerCase()
-								.replace(/[^\p{L}\p{N}]+/gu, ' ')
-								.trim() === key,
-					);
-		if (!earlier) {
-			kept.push(session);
-			continue;
-		}
-		if (earlier.speakers === null && session.speakers !== null)
-			Object.assign(earlier, {
-				speakers: session.speakers,
-				people: session.people,
-				organizations: session.organizations,
-			});
-	}
-	return kept;
-}
-
-/** The candidates of a list's items, read once. */
-type Item = {candidate: Candidate | null; nested: Tokens.List | null; offset: number; raw: string; tokens: Token[]};
-
-/** Items read once per list: the evidence pass and the collecting pass share them. */
-const itemCache = new WeakMap<Tokens.List, Item[]>();
-
-function readItems(list: Tokens.List): Item[] {
-	const cached = itemCache.get(list);
-	if (cached) return cached;
-	const items = readItemsUncached(list);
-	itemCache.set(list, items);
-	return items;
-}
-
-/** Each item with its line offset from the list's first line. */
-function readItemsUncached(list: Tokens.List): Item[] {
-	const lines = listItemLines(list, 0);
-	const firsts = list.items.map((item) =>
-		inlineTokens(item.tokens.find((token) => token.type === 'text' || token.type === 'paragraph')),
-	);
-	const read = firsts.map((tokens) => readCandidate(tokens));
-	// Siblings written alike: when most items name speakers, an item's name-shaped tail is a name too.
-	const named = read.filter((candidate) => candidate?.speakers).length;
-	if (named >= 1 && named * 2 >= read.length && read.length >= 2) {
-		read.forEach((candidate, index) => {
-			if (candidate && candidate.speakers === null) read[index] = withLenientNames(() => readCandidate(firsts[index]!));
-		});
-	}
-	return list.items.map((item, index) => {
-		const nested = item.tokens.find((token): token is Tokens.List => token.type === 'list') ?? null;
-		const candidate = read[index]!;
-		// A title whose nested items are only its slides, replay or abstract is a talk, not a group.
-		const ownLinks =
-			nested !== null && candidate !== null && nested.items.every((nestedItem) => isArtifactItem(nestedItem));
-		if (ownLinks && candidate.evidence === 'title') candidate.evidence = 'talk';
-		return {candidate, nested, offset: lines[index]!, raw: item.raw, tokens: item.tokens};
-	});
-}
-
-function isArtifactItem(item: Tokens.ListItem): boolean {
-	const inline = inlineTokens(item.tokens.find((token) => token.type === 'text' || token.type === 'paragraph'));
-	const links = inline.filter((token) => token.type === 'link') as Tokens.Link[];
-	return links.length > 0 && links.every((link) => isArtifactLabel(inlineText(link.tokens)));
-}
-
-/** Lines from an item's first line to its nested list: the nested raw text is de-indented, so match by line. */
-function nestedListOffset(itemRaw: string, nested: Tokens.List): number {
-	const first = nested.raw.split('\n')[0]!.trim();
-	const rows = itemRaw.split('\n');
-	const at = rows.findIndex((row, index) => index > 0 && row.trim() === first);
-	return at === -1 ? 1 : at;
-}
-
-/** True when any item of the list, or of its nested lists, looks like a talk by itself. */
-function hasTalkItems(list: Tokens.List): boolean {
-	return readItems(list).some(
-		(item) => item.candidate?.evidence === 'talk' || (item.nested !== null && hasTalkItems(item.nested)),
-	);
-}
-
-function collectList(list: Tokens.List, line: number, context: Context, sink: Sink): void {
-	if (context.negated) {
-		sink.miss('list item', `${list.items.length} items`, line, 'the lead-in says these are not talks');
-		return;
-	}
-	const items = readItems(list);
-	const hasTalks = context.hasTalks || hasTalkItems(list);
-	const leaves = items.filter((item) => !(item.nested && item.candidate?.evidence !== 'talk'));
-	const talks = leaves.filter((item) => item.candidate?.evidence === 'talk').length;
-	const titles = leaves.filter((item) => item.candidate?.evidence === 'title').length;
-	// Title-like items (`* Keynote`) are talks beside talk-shaped ones, under a lead-in that
-	// announces talks or names a day, or when talk-shaped items are most of the list.
-	// The nearest grouping says what the list is: under `### Keynotes`, a nested `- History:` list is history.
-	const announced = context.groupings.length > 0 && announcesTalks(context.groupings[0]!.text);
-	// A list whose every item links a recording (`- [Title](…/talk.mp4)`) is a list of talks.
-	const recordings = leaves.filter(
-		(item) => item.candidate !== null && isVideo(item.candidate.url) && isTitleLike(item.candidate.title),
-	).length;
-	// Under a day or a lead-in, three or more Title Case titles and nothing else read as a programme.
-	const programme =
-		context.supported &&
-		leaves.length >= 3 &&
-		leaves.every(
-			(item) => item.candidate !== null && item.candidate.evidence !== 'none' && isTitleCaseTitle(item.candidate.title),
-		);
-	const titlesCount =
-		programme ||
-		(leaves.length >= 2 && recordings === leaves.length) ||
-		(hasTalks && (context.supported || talks * 2 >= talks + titles)) ||
-		(announced && leaves.length > 0 && titles + talks === leaves.length);
-	// Under `Here are the sessions I live blogged:`, title-shaped links to any page are the talks.
-	const linkedTitles =
-		announced &&
-		leaves.length > 0 &&
-		leaves.every(
-			(item) => item.candidate !== null && (item.candidate.evidence !== 'none' || item.candidate.linkedTitle === true),
-		);
-	for (const item of items) {
-		const {candidate} = item;
-		if (item.nested && candidate?.evidence !== 'talk') {
-			// `* Day 1` with the talks nested under it: the item names the group.
-			const label: Grouping = {text: candidate?.title ?? '', isHeading: true};
-			const nestedLine = line + item.offset + nestedListOffset(item.raw, item.nested);
-			// A label of its own (`History:`) speaks for its items; only a day or talks label keeps the list's support.
-			const supported =
-				announcesTalks(label.text) ||
-				namesDay(label.text) ||
-				(context.supported && label.text.replaceAll(':', '').trim() === '');
-			collectList(
-				item.nested,
-				nestedLine,
-				{
-					groupings: [label, ...context.groupings],
-					supported,
-					negated: isNegated(label.text),
-					hasTalks,
-					forced: context.forced,
-				},
-				sink,
-			);
-			continue;
-		}
-		const itemLine = line + item.offset;
-		if (!candidate || candidate.title === '') continue;
-		if (!context.forced) {
-			if (candidate.evidence === 'none' && !(linkedTitles && candidate.linkedTitle)) {
-				sink.miss(
-					'list item',
-					candidate.title,
-					itemLine,
-					'nothing says it is a talk (no speaker, no talk page, not title-shaped)',
-				);
-				continue;
-			}
-			// `Quality`, `Policy`: one plain word is a point of prose, not a talk, unless it names one (`Keynote`).
-			if (
-				candidate.evidence === 'title' &&
-				candidate.url === null &&
-				candidate.speakers === null &&
-				!candidate.title.includes(' ') &&
-				!/^(?:keynote|panel|workshop|tutorial|lightning|opening|closing|welcome|q&a|ama|demo)s?$/i.test(candidate.title)
-			) {
-				sink.miss('list item', candidate.title, itemLine, 'a single plain word, not a talk');
-				continue;
-			}
-			if (candidate.evidence === 'title' && !titlesCount) {
-				sink.miss(
-					'list item',
-					candidate.title,
-					itemLine,
-					'title-shaped, but neither a lead-in nor its siblings say the list is talks',
-				);
-				continue;
-			}
-			// Under `Blog posts I read:` a `Title - Author` link is a post, unless it is a talk page or a recording.
-			if (context.otherThings && !isTalkPage(candidate.url) && !isVideo(candidate.url)) {
-				sink.miss('list item', candidate.title, itemLine, 'the lead-in names other things (posts, books, tools)');
-				continue;
-			}
-		}
-		// `* [Talk](…)` with `* [Read the abstract](…)` nested: those links are the talk's own.
-		const url =
-			candidate.url ??
-			(item.nested
-				? nestedArtifactUrl(item.nested.items.flatMap((nestedItem) => inlineTokens(nestedItem.tokens[0])))
-				: null);
-		// `This is a talk I didn't attend but watched on a plane`: the item's own paragraphs say it was missed.
-		const more = item.tokens
-			.slice(1)
-			.filter((token) => token.type === 'paragraph' || token.type === 'text')
-			.map((token) => token.raw)
-			.join(' ');
-		const why = context.forced
-			? 'the author marked the list {: .talks}'
-			: candidate.evidence === 'talk'
-				? candidate.speakers
-					? `talk-shaped: a title and its speakers (${candidate.speakers})`
-					: 'talk-shaped: it links a talk page'
-				: 'title-shaped, in a list that is talks (lead-in or siblings)';
-		sink.add(
-			{...candidate, url, missed: candidate.missed === true || (more !== '' && saysMissed(more, candidate.title))},
-			itemLine,
-			context.groupings,
-			{kind: 'list item', why},
-		);
-	}
 }
 
 /**

@@ -3,7 +3,7 @@ import {inlineText} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isBreak, isProse, isTalkPage, isTitleLike, isVideo, isRole} from './evidence.js';
 import {personScore, speakersInText} from './people.js';
-import {looksLikeSpeakers} from './speakers.js';
+import {looksLikeSpeakers, readingLeniently, readingNamesFirst} from './speakers.js';
 
 /**
  * What one item (a bullet, a paragraph, a table row) says about a talk, and how sure that is:
@@ -28,8 +28,18 @@ export type Candidate = {
 const TITLE_HEADS =
 	/\b(?:Talk|Keynote|Panel|Workshop|Tutorial|Intro|Introduction|Deep|Dive|Session|Lightning|Update|Case|Study|Project|Maintainer|Track|Day|Part)\b/;
 
+/** A label naming a talk's kind or slot before its title: `Keynote:`, `Track B:`, `Day 2:`, `Room 101:`. */
+const SLOT_LABEL =
+	/^(?:(?:opening|closing|morning|afternoon|evening)\s+)?(?:keynote|talk|session|lightning\s+talk|workshop|tutorial|panel|track\s+\w{1,12}|room\s+\w{1,12}|day\s+\w{1,6}|morning|afternoon|evening)s?$/i;
+
+/** A time slot before an item: `9:15 a.m. (50m) `, `10:00 - 10:40: `, `14h30 `. */
+const TIME_SLOT =
+	/^\s{0,3}\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[-–]\s?\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?)?(?:\s\(\d{1,3}\s?(?:m|min|mins|minutes|h)\))?[\s:,|-]{1,4}(?=\S|$)/i;
+
 /** Speakers after a title: `by Ann Lee, Acme`, `with Bo`, `- Ann Lee, Acme`, `Speakers: …`. */
-const BY = /^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:)|([-–—:]))\s+([^\n([]+)/i;
+// (Also as other languages write `by`: `av`, `af`, `von`, `par`, `por`, `door`.)
+const BY =
+	/^\s*(?:(by|with|presented\s+by|speakers?\s*:|presenters?\s*:|av|af|von|par|por|door)|([-–—:]))\s+([^\n([]+)/i;
 
 function safeUrl(href: string): string | null {
 	return isSafeUrl(href) ? sanitizeText(href.trim()) : null;
@@ -95,11 +105,13 @@ export function splitSpeakerFirst(text: string): {title: string; speakers: strin
 	if (!match) return null;
 	const head = text.slice(0, match.index).trim();
 	const tail = text.slice(match.index + match[0].length).trim();
+	const headScore = personScore(head.replace(/\([^()]{1,60}\)$/, '').trim());
 	if (
 		tail === '' ||
-		personScore(head.replace(/\([^()]{1,60}\)$/, '').trim()) !== 2 ||
+		!(headScore === 2 || (headScore === 1 && readingLeniently())) ||
 		personScore(tail) === 2 ||
-		!isTitleLike(tail) ||
+		// (`Chalmer Lowe - bokeh: Data Visualization`: a title may start with a project's lower-case name.)
+		!isTitleLike(tail.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())) ||
 		isRole(tail)
 	)
 		return null;
@@ -191,6 +203,48 @@ function speakerThenLink(inline: Token[]): Candidate | null {
 	};
 }
 
+/**
+ * `**Ann Lee**: Title`, `[Ann Lee](…) - [Title](…)`, `*Ann Lee*: Title, what I made of it`: a
+ * person's name set apart (bold, italic or linked), a separator, then the talk's title.
+ */
+function nameThenTitle(inline: Token[]): Candidate | null {
+	const [head, separator, ...rest] = inline;
+	if (!head || !separator || !(head.type === 'strong' || head.type === 'em' || head.type === 'link')) return null;
+	const name = fold(inlineText([head]));
+	// A linked name must be a known one: `[Node Autoscaling Showdown](…) — Ann Lee` is a title first.
+	const score = personScore(name);
+	if (!name.includes(' ') || score === 0 || (head.type === 'link' && score < 2)) return null;
+	if (
+		head.type === 'link' &&
+		(isTalkPage(safeUrl((head as Tokens.Link).href)) || isVideo(safeUrl((head as Tokens.Link).href)))
+	)
+		return null;
+	if (separator.type !== 'text') return null;
+	const lead = /^\s*(?:[:：]|--|[-–—])\s*/.exec(separator.raw);
+	if (!lead) return null;
+	const after = separator.raw.slice(lead[0].length);
+	const link = after.trim() === '' && rest[0]?.type === 'link' ? (rest[0] as Tokens.Link) : null;
+	// The title runs to a sentence's end, a ` - ` before a remark, or the link's end.
+	const text = link ? fold(inlineText(link.tokens)) : fold(after.split(/\s[-–—]\s|(?<=[a-z]{2})[.!](?:\s|$)/)[0]!);
+	const title = stripQuotes(text.replace(/(?<![\s,;:])[\s,;:]+$/, ''));
+	if (
+		title === '' ||
+		personScore(title) === 2 ||
+		looksLikeSpeakers(title) ||
+		!isTitleLike(title) ||
+		isRole(title) ||
+		isArtifactLabel(title)
+	)
+		return null;
+	return {
+		title,
+		speakers: name,
+		url: link ? safeUrl(link.href) : null,
+		note: null,
+		evidence: score === 2 ? 'talk' : 'title',
+	};
+}
+
 /** Reads one item's inline tokens. */
 export function readCandidate(tokens: Token[]): Candidate | null {
 	const inline = meaningful(tokens);
@@ -202,8 +256,18 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 		if (stripped !== text.raw && stripped !== '')
 			inline[0] = {...text, raw: stripped, text: stripped, tokens: undefined} as Tokens.Text;
 	}
+	// `9:15 a.m. (50m) [Title](…)`, `10:00-10:40 Title`: the slot in front is the schedule's, not the title's.
+	if (inline[0]?.type === 'text') {
+		const text = inline[0] as Tokens.Text;
+		const slot = TIME_SLOT.exec(text.raw);
+		if (slot) {
+			const rest = text.raw.slice(slot[0].length);
+			if (rest.trim() === '') inline.shift();
+			else inline[0] = {...text, raw: rest, text: rest, tokens: undefined} as Tokens.Text;
+		}
+	}
 	if (inline.length === 0) return null;
-	const speakerFirst = speakerThenLink(inline);
+	const speakerFirst = speakerThenLink(inline) ?? nameThenTitle(inline);
 	if (speakerFirst) return speakerFirst;
 	// `Watch ["Title"](…) by Ann Lee`: a quoted link is the title, whatever leads up to it.
 	const quoted = inline.findIndex(
@@ -244,7 +308,12 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	// A bare URL, or a talk's own link (`slides`), names no talk.
 	if (isArtifactLabel(text) || text.trim() === link.href.trim())
 		return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
-	const split = splitTitle(text);
+	// `[Amjith Ramanujam - Awesome Command Line Tools](video)`: the speaker first inside the link
+	// (first of all when the siblings that name people put them first).
+	// (Only for a recording or a talk page, or beside siblings written so: `[Martin Fowler - Microservices](article)` is an article.)
+	const first = isVideo(url) || isTalkPage(url) || readingLeniently() ? splitSpeakerFirst(fold(text)) : null;
+	const byTail = readingNamesFirst() && first ? null : splitTitle(text);
+	const split = byTail === null || byTail.speakers === null ? (first ?? byTail ?? splitTitle(text)) : byTail;
 	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
 	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
@@ -264,7 +333,7 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	const linkedTitle = evidence === 'none' && isTitleLike(split.title) && !isBreak(split.title);
 	const anchor = link.href.trim().startsWith('#');
 	return {
-		title: split.title,
+		title: stripQuotes(split.title),
 		speakers,
 		url,
 		note,
@@ -281,6 +350,18 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 			.trim(),
 	);
 	if (title === '') return null;
+	// `**YouTube:** [link](…)`, `**Slides**: TBD`: a talk's own field, never a talk.
+	if (isArtifactLabel(title)) return {title, speakers: null, url: null, note: null, evidence: 'none'};
+	// `**Keynote:** Title by Ann Lee`, `*Track B:* [Title](…)`: the kind or slot first, the talk after it.
+	if (SLOT_LABEL.test(title) && (/[:：]\s*$/.test(inlineText([head])) || /^\s*[:：–—-]\s*\S/.test(restText))) {
+		const tail = rest.map((token, index) => {
+			if (index !== 0 || token.type !== 'text') return token;
+			const cut = token.raw.replace(/^\s*[:：–—-]?\s*/, '');
+			return {...token, raw: cut, text: cut, tokens: undefined} as Tokens.Text;
+		});
+		const after = readCandidate(tail);
+		if (after && after.evidence !== 'none' && isTitleLike(after.title)) return after;
+	}
 	const inner = findLink([head]);
 	const innerUrl = inner ? safeUrl(inner.href) : null;
 	const split = inner ? {title, speakers: null} : splitTitle(title);
@@ -297,7 +378,18 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 		nextLine && nextLine.length <= 80 && looksLikeSpeakers(nextLine.replace(/^(?:by|with|speakers?:)\s+/i, ''))
 			? nextLine.replace(/^(?:by|with|speakers?:)\s+/i, '')
 			: null;
-	const speakers = split.speakers ?? speakersAfter(restText.split('\n')[0]!) ?? parenSpeakers ?? lineSpeakers;
+	// (`**Title** av *Ann Lee* handlade om…`: an emphasised name after the word for `by`.)
+	const emphasisedBy = /^\s*(?:by|av|af|von|par|por|door)\s*$/i.test(inlineText(rest.slice(0, 1)))
+		? rest[1]?.type === 'em' || rest[1]?.type === 'strong'
+			? fold(inlineText([rest[1]!]))
+			: null
+		: null;
+	const speakers =
+		split.speakers ??
+		speakersAfter(restText.split('\n')[0]!) ??
+		(emphasisedBy !== null && personScore(emphasisedBy) > 0 ? emphasisedBy : null) ??
+		parenSpeakers ??
+		lineSpeakers;
 	// Without speakers, a parenthesised remark after the title is its note: `_Keynote_ (missed)`.
 	const remark = speakers ? null : /^\s*\(([^()]*)\)\s*$/.exec(restText)?.[1]?.trim();
 	const restLinks = allLinks(rest);
@@ -312,12 +404,15 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 	if (speakers !== null || isTalkPage(url) || ((onlyArtifacts || recorded) && isTitleLike(split.title)))
 		evidence = 'talk';
 	else if (isTitleLike(split.title) && (plainRest === '' || remark)) evidence = 'title';
+	// `**Title** - what I made of it`: a title-shaped head before other words, a talk only beside talks.
+	const lead = evidence === 'none' && split.title.includes(' ') && isTitleLike(split.title) && !isBreak(split.title);
 	return {
 		title: split.title,
 		speakers,
 		url,
 		note: noteOf(rest.filter((token) => token.type === 'em')) ?? (remark || null),
 		evidence,
+		...(lead ? {linkedTitle: true} : {}),
 	};
 }
 
@@ -369,14 +464,21 @@ function fromPlain(all: Token[]): Candidate | null {
 	let {title, speakers} = parenSpeakers === null ? splitTitle(text) : {title: text, speakers: parenSpeakers};
 	// `Ann Lee: Contributing to SIG Docs`: a person's name (Capitalised words, not `Argo CD`) before a colon.
 	const colon = /^((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+):\s+(\S.*)$/u.exec(text);
+	// (`Ann Lee: Title - what I made of it`: the title ends where a remark starts, when the whole reads as one.)
+	const colonTitle = colon
+		? isTitleLike(colon[2]!)
+			? colon[2]!
+			: fold(colon[2]!.split(/\s[-–—]\s|(?<=[a-z]{2})[.!](?:\s|$)/)[0]!)
+		: '';
 	if (
 		speakers === null &&
 		colon &&
 		!TITLE_HEADS.test(colon[1]!) &&
-		isTitleLike(colon[2]!) &&
-		!looksLikeSpeakers(colon[2]!)
+		isTitleLike(colonTitle) &&
+		!looksLikeSpeakers(colonTitle) &&
+		(colonTitle === colon[2] || personScore(colon[1]!) === 2)
 	)
-		({title, speakers} = {title: colon[2]!, speakers: colon[1]!});
+		({title, speakers} = {title: colonTitle, speakers: colon[1]!});
 	if (speakers === null) {
 		const first = splitSpeakerFirst(text) ?? quotedFirst(text);
 		if (first) ({title, speakers} = first);

@@ -7,9 +7,21 @@ import {GIVEN_NAMES} from './given-names.js';
 
 let givenNames: Set<string> | undefined;
 
+/**
+ * Given names the generated list lacks: short forms common in English (`Zach`, `Jen`) and names from
+ * languages its data does not cover (Japanese, Chinese and Korean romanised, Indian, West and East
+ * African). Kept short, and never a word a title uses.
+ */
+const MORE_GIVEN_NAMES = `Zach Rob Jen Meg Kelsey Kels Mattias Nat Vic Sandi Avdi Yehuda Jem Deb Steph Becca Mandy Trish
+Akihiro Hiroshi Takashi Takeshi Kenji Kenta Haruto Hiroki Yuki Yuko Yusuke Satoshi Shinji Kazuki Koji Naoki Daisuke Sho Tomomi Aiko Yumiko Keiko Mariko
+Wei Jing Li Ming Hui Xin Yan Jun Hao Lei Tao Feng Yang Jie Chen Yong Qiang Xiaoming Yuan Zhen Hyun Min-jun Ji-hoon Seo-yeon Jae Sung
+Priya Priyanka Deepika Deepak Rahul Rajesh Ramesh Suresh Sunil Anil Amit Arjun Vikram Sanjay Rohan Pooja Neha Anjali Kavya Lakshmi Nikhil Aditya Shreya Divya Amjith Karthik Srinivas Venkat Harsha
+Kwame Kofi Kojo Ama Akosua Oluwaseun Olumide Chinedu Chioma Ngozi Emeka Adebayo Oyelaran Folake Tunde Femi Kunle Wanjiru Wambui Otieno Achieng Kipchoge Thabo Sipho Naledi Zanele Bongani Amara Nnamdi Ifeoma
+Itamar Shahar Yossi Noam Tal Oren Eitan Amit Yael Rimma Tadeusz Merlijn Chalmer Grégory Grégoire`.split(/\s+/);
+
 /** True for a given name in the list (generated from public name data; see given-names.ts). */
 export function isGivenName(word: string): boolean {
-	givenNames ??= new Set(GIVEN_NAMES.split(' '));
+	givenNames ??= new Set([...GIVEN_NAMES.split(' '), ...MORE_GIVEN_NAMES]);
 	return givenNames.has(word);
 }
 
@@ -174,15 +186,43 @@ export function personScore(text: string): PersonScore {
 	let words = trimmed.split(' ');
 	if (words.length > 1 && HONORIFIC.test(words[0]!)) words = words.slice(1);
 	if (words.length < 1 || words.length > 5) return 0;
+	// (`Andrew T Baker`: a middle initial may go without its full stop.)
 	const ok = words.every(
-		(word, index) => isNameWord(word) || (index > 0 && index < words.length - 1 && PARTICLES.has(word)),
+		(word, index) =>
+			isNameWord(word) || (index > 0 && index < words.length - 1 && (PARTICLES.has(word) || /^\p{Lu}$/u.test(word))),
 	);
+	// `Hubert SABLONNIÈRE`: a known given name, then a surname written in capitals (as French programmes do).
+	if (
+		!ok &&
+		words.length >= 2 &&
+		isGivenName(words[0]!) &&
+		words
+			.slice(1)
+			.every(
+				(word, index) =>
+					isNameWord(word) || /^\p{Lu}{2,20}$/u.test(word) || (index < words.length - 2 && PARTICLES.has(word)),
+			)
+	)
+		return 2;
 	if (!ok) return 0;
 	// A given name alone (`Amadeus`, `Matt`) may be a company or a first name: the shape of a person.
 	if (words.length === 1) return isGivenName(words[0]!) ? 1 : 0;
 	if (isGivenName(words[0]!)) return 2;
 	// `Ayende Rahien` has the shape of a name.
 	return 1;
+}
+
+/**
+ * A job written beside a speaker's name (`Executive Director`, `Sr Staff Eng`, `VP Engineering`,
+ * `Head of Open Source Strategy`): never a person, whatever its capitals.
+ */
+const ROLE_WORD =
+	/\b(?:engineer|eng|engineering|developer|manager|director|cto|ceo|cfo|coo|cio|ciso|vp|svp|evp|founder|co-founder|cofounder|architect|evangelist|advocate|consultant|researcher|intern|fellow|president|officer|head|lead|chief|principal|staff|senior|sr|junior|maintainer|contributor|pm|scientist|professor|student|chair|analyst|specialist|strategist|owner|sre|devrel|maker|designer|programmer|hacker|ambassador|organi[sz]er|member|editor|author|executive|partner|tpm|emeritus)\b/i;
+
+/** True for a short text naming someone's job rather than someone (`Group Product Manager`). */
+export function isRoleText(text: string): boolean {
+	const trimmed = text.trim();
+	return trimmed !== '' && trimmed.length <= 80 && trimmed.split(/\s+/).length <= 8 && ROLE_WORD.test(trimmed);
 }
 
 /** Every person named in a list `A, B & C` / `A and B` / `A, Org & B, Org`; null when a part is not a person. */
@@ -310,7 +350,7 @@ const TALK_NOUNS = /^(?:talk|talks|session|presentation|keynote|workshop|tutoria
  * at most the first few sentences. A possessive or `by` needs the shape of a name; a sentence's
  * subject needs a known given name or an echo in the text.
  */
-export function speakersInText(text: string, limit = 3): string[] {
+export function speakersInText(text: string, limit = 3, adjectives = false): string[] {
 	const found: string[] = [];
 	const words = text.slice(0, 1200).split(/\s+/).filter(Boolean);
 	let lastBy = -2;
@@ -332,6 +372,8 @@ export function speakersInText(text: string, limit = 3): string[] {
 				if (/[,:;.!?)]$|['’]s$/.test(words[at - 1]!)) break;
 			} else break;
 		}
+		// `Watch Justin Searls' talk`: a capitalised word before a known given name starts the sentence, not the name.
+		if (run.length >= 3 && !isGivenName(run[0]!) && isGivenName(run[1]!)) run.shift();
 		// `Dr. Jeff Norris Gave a talk`: a capitalised verb after the name is not part of it.
 		if (run.length > 1 && SPEAKER_VERBS.has(run.at(-1)!.toLowerCase())) {
 			run.pop();
@@ -359,7 +401,7 @@ export function speakersInText(text: string, limit = 3): string[] {
 						byWhat,
 					)));
 		const isSpeaker =
-			(possessive && TALK_NOUNS.test(words[at] ?? '')) ||
+			(possessive && (adjectives ? talkNounFollows(words, at) : TALK_NOUNS.test(words[at] ?? ''))) ||
 			byName ||
 			// `by Ann Lee and Bo Chan`.
 			(before === 'and' && lastBy === start - 2 && score >= 1) ||
@@ -388,7 +430,8 @@ export function speakersInText(text: string, limit = 3): string[] {
 								.map(stripPunctuation)
 								.find((word) => TALK_NOUNS.test(word)) ?? '',
 						)))) ||
-			(sentenceStart && (after === 'from' || after === 'of') && score >= 1);
+			(sentenceStart &&
+				((after === 'from' && score >= 1) || (after === 'of' && (score === 2 || (score === 1 && /,$/.test(last))))));
 		if (isSpeaker && !found.includes(name)) found.push(name);
 		if (isSpeaker && (byName || before === 'and')) lastBy = at - 1;
 		index = at - 1;
@@ -401,4 +444,52 @@ function stripPunctuation(word: string): string {
 		.replace(/^[^\p{L}\p{N}@]+/u, '')
 		.replace(/(?<![^\p{L}\p{N}'’.])[^\p{L}\p{N}'’.]+$/u, '')
 		.replace(/\.$/, (dot, _offset: number, all: string) => (/^\p{Lu}\.$/u.test(all) ? dot : ''));
+}
+
+/**
+ * The people named right after a `by` (the text after it): `Bradley M. Kuhn and Karen Sandler`,
+ * `Akihiro Suda.`, `Ann Lee, Bo Chan & Cy Diaz`. A name's shape is enough here: `by` says a name
+ * follows. A later run that goes on as a sentence (`…, Stories around ModBus`) is not a name.
+ */
+export function namesAfterBy(text: string): string[] {
+	const words = text.slice(0, 200).split(/\s+/).filter(Boolean);
+	const names: string[] = [];
+	let index = 0;
+	while (index < words.length && names.length < 6) {
+		const run: string[] = [];
+		let ended = false;
+		while (index < words.length && run.length < 5) {
+			const word = words[index]!;
+			const bare = word.replace(/^["“(]+/, '').replace(/(?<![,;:.!?)"”])[,;:.!?)"”]+$/, '');
+			const unpunctuated = word.replace(/(?<![,;:)])[,;:)]+$/, '');
+			const initial = /^\p{Lu}\.$/u.test(unpunctuated);
+			if (!(initial || isNameWord(bare) || (run.length > 0 && PARTICLES.has(bare) && index + 1 < words.length))) break;
+			run.push(initial ? unpunctuated : bare);
+			index++;
+			// A name ends at punctuation: `Akihiro Suda, …`, `Akihiro Suda.` (not an initial's `M.`).
+			if (/[,;:!?)]$/.test(word) || (/\.$/.test(word) && !initial)) {
+				ended = true;
+				break;
+			}
+		}
+		const name = run.join(' ');
+		if (run.length === 0 || (personScore(name) === 0 && !(run.length === 1 && isGivenName(name)))) break;
+		const next = words[index] ?? '';
+		// A later run cut inside longer capitalised words is a title's start (`and [Ephemeral Environments For…]`).
+		if (names.length > 0 && !ended && /^\p{Lu}/u.test(next)) break;
+		names.push(name);
+		if (/^(?:and|&)$/.test(next)) index++;
+		else if (!ended || !/,$/.test(words[index - 1] ?? '')) break;
+	}
+	return names;
+}
+
+/** `Kate Lee's talk`, `Kate Lee's well-researched and powerful talk` (in prose beside a title): a talk noun after a few lower-case words. */
+function talkNounFollows(words: string[], at: number): boolean {
+	for (let index = at; index < Math.min(words.length, at + 5); index++) {
+		const word = words[index]!;
+		if (TALK_NOUNS.test(word)) return true;
+		if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word)) return false;
+	}
+	return false;
 }

@@ -7,9 +7,9 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
-import {isArtifactLabel, isCallToAction, isTalkPage, saysMissed} from './evidence.js';
-import {stripQuotes} from './items.js';
-import {personScore, speakersInText} from './people.js';
+import {isArtifactLabel, isBreak, isCallToAction, isTalkPage, isVideo, saysMissed} from './evidence.js';
+import {splitTitle, stripQuotes} from './items.js';
+import {namesAfterBy, personScore, speakersInText} from './people.js';
 import type {PlacedCandidate} from './shapes.js';
 import {looksLikeSpeakers} from './speakers.js';
 
@@ -103,7 +103,7 @@ function sentenceAround(text: string, start: number, end: number): string {
 		Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n\n')) +
 		1;
 	const rest = text.slice(end, end + 300);
-	const stop = rest.search(/[.!?](?:\s|$)/);
+	const stop = rest.search(/[.!?]["”’)]?(?:\s|$)/);
 	return text.slice(from, stop === -1 ? end + rest.length : end + stop + 1);
 }
 
@@ -150,7 +150,7 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 	for (const span of list) {
 		const {token} = span;
 		const before = text.slice(Math.max(0, span.start - 60), span.start);
-		const after = text.slice(span.end, span.end + 60);
+		const after = text.slice(span.end, span.end + 120);
 		const sentence = sentenceAround(text, span.start, span.end);
 		if (OTHER_THINGS.test(sentence)) continue;
 		const inner = fold(inlineText([token]));
@@ -173,11 +173,30 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				isArtifactLabel(label) ||
 				/['’]s?$/.test(label) ||
 				label === link.href.trim() ||
+				// `[Chris Hay](…)'s *Title*`: a person's name links the person.
+				personScore(label) === 2 ||
+				isBreak(label) ||
+				// `a talk on [Gatekeeper](github.com/…)`: a project's code names the project, not the talk.
+				(label === inner &&
+					/^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|npmjs\.com|pypi\.org|crates\.io)\//i.test(
+						url ?? '',
+					)) ||
+				/^['’]s\b/.test(after) ||
 				NOT_A_TITLE.test(label) ||
 				isCallToAction(label) ||
 				isCallToAction(before.slice(-30).trim())
 			)
 				continue;
+			// `…a fun session. [Title - Ann Lee, Acme](video)`: a recording or talk page whose text names
+			// the talk and its speakers is one wherever the paragraph puts it (not a book's `Title - Author`).
+			const recorded =
+				isVideo(url) || isTalkPage(url) || /^https?:\/\/(?:[\w-]+\.)*(?:speakerdeck|slideshare)\./i.test(url ?? '');
+			const titledBy = recorded ? labelWithSpeakers(inner) : null;
+			if (titledBy && isProseTitle(titledBy.title)) {
+				add(titledBy.title, titledBy.speakers, url, span.start);
+				previousTitleEnd = span.end;
+				continue;
+			}
 			const quoted = label !== inner;
 			const cued = cueBefore(before) || CUE_AFTER.test(after);
 			// A talk page linked in prose: quoted, beside a cue, or a capitalised title (`[DOMStep](…)`).
@@ -252,6 +271,17 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 	return found;
 }
 
+/** `Title - Ann Lee, Acme`, `"Title" by Ann Lee`: a link's text naming a talk and who gave it. */
+function labelWithSpeakers(text: string): {title: string; speakers: string} | null {
+	const folded = fold(text);
+	const quotedBy = /^["“]([^"“”]{2,160})["”]\s+by\s+["“]?([^"“”]{3,80}?)["”]?$/.exec(folded);
+	if (quotedBy && personScore(quotedBy[2]!) > 0) return {title: quotedBy[1]!.trim(), speakers: quotedBy[2]!.trim()};
+	const split = splitTitle(folded);
+	return split.speakers === null || split.title === ''
+		? null
+		: {title: stripQuotes(split.title), speakers: split.speakers};
+}
+
 /** `“Title”` and `"Title"` inside a run of text, with where each starts. */
 function quotedIn(text: string): Array<{title: string; offset: number}> {
 	const found: Array<{title: string; offset: number}> = [];
@@ -283,8 +313,10 @@ function possessiveIsPerson(before: string): boolean {
 
 /** The speaker named around a title in its sentence: `by Ann Lee` after it, else who the sentence says gave it. */
 function speakerNear(sentence: string, title: string, after: string): string | null {
-	const by = /^[\s,”"»]*(?:(?:delivered|given|presented|hosted|led)\s+)?by\s+(.{3,60})/i.exec(after);
+	const by = /^[\s,”"»]*(?:(?:delivered|given|presented|hosted|led)\s+)?by\s+(.{3,120})/i.exec(after);
 	if (by) {
+		const names = namesAfterBy(by[1]!);
+		if (names.length > 0) return names.join(' & ');
 		const named = speakersInText(`by ${by[1]}`)[0] ?? null;
 		if (named) return named;
 	}
@@ -292,8 +324,14 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 	const lead = (at === -1 ? sentence : sentence.slice(0, at)).replace(/(?<![\s“"«*_[])[\s“"«*_[]+$/, '');
 	// `Chris Hay's *Redis the New Black*`: the possessive right before the title.
 	const possessive = /(?<!\S)((?:\p{Lu}[\p{L}'’.-]*\s){0,2}\p{Lu}[\p{L}.-]*)['’]s?$/u.exec(lead.slice(-80));
-	if (possessive && personScore(possessive[1]!) > 0) return possessive[1]!;
-	const named = speakersInText(lead);
+	if (possessive && personScore(possessive[1]!) > 0) {
+		// `Watch Sandi Metz's talk`: the known name at the end, not the sentence's first word.
+		const words = possessive[1]!.split(' ');
+		const known = words.length > 2 ? words.slice(-2).join(' ') : null;
+		return known !== null && personScore(known) === 2 && personScore(possessive[1]!) < 2 ? known : possessive[1]!;
+	}
+	// (`Kate Lee's well-researched talk on [Title]`: the adjectives between the name and the talk are allowed here.)
+	const named = speakersInText(lead, 3, true);
 	return named.at(-1) ?? null;
 }
 

@@ -12,7 +12,7 @@ export type PlacedCandidate = Candidate & {line: number};
 /** `Speakers: Ann Lee, Acme`, `*Speaker: Bo Chan, Initech*`, `by Ann Lee`, `Presented by …`. */
 // Also as other languages write it: `Orador:`, `Ponente:`, `Intervenant :`, `Sprecher:`, `講者：`, `登壇者：`.
 const SPEAKERS_LINE =
-	/^\s*(?:speakers?|presenters?|presented\s+by|by|with|oradora?e?s?|ponentes?|palestrantes?|intervenante?s?|conférencier|conférencière|referent(?:in)?|sprecher(?:in)?|講者|讲者|演講者|演讲者|発表者|登壇者|スピーカー)(?:\s*[:：]\s*|\s+)(\S.*)$/i;
+	/^\s*(?:speakers?|presenters?|presented\s+by|by|with|oradora?e?s?|ponentes?|palestrantes?|intervenante?s?|conférencier|conférencière|referent(?:in)?|sprecher(?:in)?|講者|讲者|演講者|演讲者|演讲人|演講人|主讲人|主講人|分享人|分享者|発表者|登壇者|スピーカー|(?:who|hvem|vem|wer|qui)(?=\s*[:：]))(?:\s*[:：]\s*|\s+)(\S.*)$/i;
 
 function lexLine(text: string): Token[] {
 	return Lexer.lexInline(text, {gfm: true});

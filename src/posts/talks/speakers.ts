@@ -1,4 +1,4 @@
-import {personScore} from './people.js';
+import {isRoleText, personScore} from './people.js';
 
 /** People and organisations read from a speaker string written `Name, Org; Name & Name, Org`. */
 export type SpeakerSplit = {people: string[]; organizations: string[]};
@@ -12,6 +12,12 @@ const ORG_SUFFIX = /^(?:Inc|Ltd|LLC|GmbH|Corp|Co|S\.A|B\.V|AG|SE|SAS|Pty Ltd|PLC
 /** Words that make a name an organisation's: `Red Hat`, `Ericsson Software Technology`. */
 const ORG_WORDS =
 	/\b(?:Inc|Ltd|LLC|GmbH|Corp|Co|Corporation|Company|Hat|Times|Labs?|Software|Technology|Technologies|Systems|Cloud|Security|Networks?|University|Universit[éy]|Laboratory|National|Foundation|Group|Services|Solutions|Bank|Research|Institute|Digital|Data|Web|Services|Computing|Consulting|Partners|Industries|Media|Health|Games|AI|IO|Project|Independent|Freelance|CNCF|Linux)\b|\.(?:io|com|ai|dev|net|org|co)\b/;
+
+/** An organisation's name by its words: `GridGain Systems`, `CNCF`, `Example Labs`, `Solo.io`. */
+export function isOrganizationName(text: string): boolean {
+	const trimmed = text.trim();
+	return trimmed.length <= 80 && (ORG_WORDS.test(trimmed) || /^\p{Lu}{2,8}(?:\s\p{Lu}{2,8})?$/u.test(trimmed));
+}
 
 /** Name particles written in lower case inside a person's name: `Daniele de Araujo dos Santos`. */
 const PARTICLES = new Set([
@@ -115,20 +121,30 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 		if (text !== '' && !/^[\p{P}\s]*$/u.test(text) && !list.includes(text)) list.push(text);
 	};
 	// `Ann Lee (Acme, Inc)`: an organisation in parentheses after a name; `(@ann)` is a handle.
-	const unwrapped = speakers.replace(/(?<!\s)\s*\(([^()]{1,80})\)/g, (_whole, inner: string) => {
-		if (!/^@/.test(inner.trim())) add(organizations, inner);
-		return '';
-	});
+	// Full-width commas (`，`, `、`) separate as commas do.
+	const unwrapped = speakers
+		.replace(/[，、]\s?/g, ', ')
+		.replace(/(?<!\s)\s*\(([^()]{1,80})\)/g, (_whole, inner: string) => {
+			if (!/^@/.test(inner.trim())) add(organizations, inner);
+			return '';
+		});
 	for (const group of unwrapped.split(';')) {
 		const list = parts(group);
 		const hasComma = list.some((part) => part.after === ',');
 		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
 		const alternates = list.length >= 4 && list.length % 2 === 0 && list.every((part) => part.after !== '&');
+		// `Dan Kohn, Executive Director, Example Foundation`: after a job, the words are where they do it,
+		// until a known name starts the next speaker (`…, Acme & Bo Chan, Initech`).
+		let afterRole = false;
 		list.forEach((part, index) => {
 			const isLast = index === list.length - 1;
 			const previous = list[index - 1];
+			const role = index > 0 && isRoleText(part.text) && personScore(part.text) !== 2;
+			if (role) afterRole = true;
+			else if (afterRole && previous?.after === '&' && personScore(part.text) === 2) afterRole = false;
 			let isOrg: boolean;
-			if (alternates) isOrg = index % 2 === 1;
+			if (role || afterRole) isOrg = true;
+			else if (alternates) isOrg = index % 2 === 1;
 			else if (!(hasComma && previous?.after === ',')) isOrg = false;
 			// A known name after a comma is one more person (`Ann Lee, Bo Chan, Cy Diaz`).
 			else if (personScore(part.text) === 2 && !ORG_WORDS.test(part.text)) isOrg = false;
@@ -136,6 +152,18 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 			else
 				isOrg =
 					isLast || part.after === '&' || (isOrgLike(part.text) && !(isPersonLike(part.text) && !isOrgLike(part.text)));
+			// `平安科技 柴锋`, `eBay 汪兴朗`: an organisation, then a name written in Han characters (not
+			// `山田 太郎`, a family and a given name: an organisation has Latin letters or three characters or more).
+			const orgThenName = /^(\S.{0,40}?)\s([\p{Script=Han}]{2,4})$/u.exec(part.text.trim());
+			if (
+				orgThenName &&
+				!isOrg &&
+				(/[A-Za-z0-9]/.test(orgThenName[1]!) || orgThenName[1]!.replace(/\s/g, '').length >= 3)
+			) {
+				add(organizations, orgThenName[1]!);
+				add(people, orgThenName[2]!);
+				return;
+			}
 			add(isOrg ? organizations : people, part.text.replace(/(?<!\s)\s+@[\w.-]+$/, ''));
 		});
 	}
@@ -189,12 +217,26 @@ export function looksLikeSpeakers(text: string): boolean {
 /** Names read on their shape alone: inside a list whose other items name people the same way. */
 let lenient = false;
 
+/** True while a list's items are read beside siblings that name people the same way. */
+export function readingLeniently(): boolean {
+	return lenient;
+}
+
 /** Runs `read` taking name-shaped words as people (`Aiko Mori` beside `Ann Lee` and `Bo Chan`). */
-export function withLenientNames<T>(read: () => T): T {
+export function withLenientNames<T>(read: () => T, speakerFirst = false): T {
 	lenient = true;
+	namesFirst = speakerFirst;
 	try {
 		return read();
 	} finally {
 		lenient = false;
+		namesFirst = false;
 	}
+}
+
+/** The siblings that name people put the name first (`Ann Lee - Title`): read the others the same way. */
+let namesFirst = false;
+
+export function readingNamesFirst(): boolean {
+	return namesFirst;
 }
