@@ -179,7 +179,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	const cacheRoot = join(context.tmpDir, 'startup-cache');
 	const env = (name: string) => ({KUBECON_NOTES_CACHE_DIR: join(cacheRoot, name)});
 
-	let before = 0;
+	let before: number;
 	if (wanted('bundled')) {
 		// Bundled posts.
 		before = context.baselineNow();
