@@ -158,118 +158,140 @@ export function installedPackages(lockText: string): number {
 	return 1 + runtime.length;
 }
 
+/**
+ * The rows to run: `KUBECON_NOTES_BENCH_ROWS=cold,5000 npm run bench startup` runs only those
+ * (bundled, cold, big, 1000, 5000, printed, printed-1000, install, 100000); unset, all of them.
+ */
+export function wantedRows(setting = process.env['KUBECON_NOTES_BENCH_ROWS']): (row: string) => boolean {
+	const rows = new Set(
+		(setting ?? '')
+			.split(',')
+			.map((row) => row.trim())
+			.filter(Boolean),
+	);
+	return (row) => rows.size === 0 || rows.has(row);
+}
+
 export async function run(context: BenchContext): Promise<Measurement[]> {
+	const wanted = wantedRows();
 	const lines: Measurement[] = [];
 	const configDir = join(context.tmpDir, 'startup-config');
 	mkdirSync(configDir, {recursive: true});
 	const cacheRoot = join(context.tmpDir, 'startup-cache');
 	const env = (name: string) => ({KUBECON_NOTES_CACHE_DIR: join(cacheRoot, name)});
 
-	// Bundled posts.
-	let before = context.baselineNow();
-	const bundled = await firstFrames([], 11, env('bundled'), configDir);
-	lines.push(
-		...ratioRows(
-			'reader: spawn to first frame, bundled posts (pty 120x35)',
-			bundled.times,
-			(before + context.baselineNow()) / 2,
-			3,
-			bundled.cpu,
-		),
-	);
-
-	// The first start after installing: no cache of any kind (each run its own empty cache folder).
-	before = context.baselineNow();
-	const cold: number[] = [];
-	const coldCpu: number[] = [];
-	for (let round = 0; round < 9; round++) {
-		const began = performance.now();
-		const session = startSession([cliPath, '--no-resume'], {
-			cols: 120,
-			rows: 35,
-			configDir,
-			env: env(`first-start-${round}`),
-			answers: true,
-		});
-		await session.waitFor(FIRST_FRAME, 120_000);
-		cold.push(performance.now() - began);
-		coldCpu.push(cpuMs(childPid()));
-		session.write('q');
-		await session.exited;
+	let before: number;
+	if (wanted('bundled')) {
+		// Bundled posts.
+		before = context.baselineNow();
+		const bundled = await firstFrames([], 11, env('bundled'), configDir);
+		lines.push(
+			...ratioRows(
+				'reader: spawn to first frame, bundled posts (pty 120x35)',
+				bundled.times,
+				(before + context.baselineNow()) / 2,
+				3,
+				bundled.cpu,
+			),
+		);
 	}
-	lines.push(
-		...ratioRows(
-			'reader: first start after install (empty cache folder), bundled posts',
-			cold,
-			(before + context.baselineNow()) / 2,
-			3,
-			coldCpu,
-		),
-	);
 
-	// One big post (1 MB, 400 sections): the first frame, and printing it.
-	const bigDir = join(context.tmpDir, 'startup-big');
-	mkdirSync(bigDir, {recursive: true});
-	const bigFile = join(bigDir, '2024-03-20-long.md');
-	writeFileSync(bigFile, bigPost(1_000_000, 400));
-	before = context.baselineNow();
-	const big = await firstFrames([bigFile], 9, env('big'), configDir);
-	lines.push(
-		...ratioRows(
-			'reader: first frame, one 1 MB post of 400 sections',
-			big.times,
-			(before + context.baselineNow()) / 2,
-			3,
-			big.cpu,
-		),
-	);
-	// The same with every post rendered whole before the first frame, as before issue 25 (what drawing in part saves).
-	before = context.baselineNow();
-	const bigWhole = await firstFrames([bigFile], 5, {...env('big'), KUBECON_NOTES_RENDER_WHOLE: '1'}, configDir);
-	lines.push({
-		name: '  the same rendered whole first (KUBECON_NOTES_RENDER_WHOLE=1), as a ratio',
-		median: median(bigWhole.times) / ((before + context.baselineNow()) / 2),
-		unit: 'x',
-		reference: true,
-	});
-	// Four times as long: the first frame should barely move (what still grows is lexing the blocks and parsing).
-	const hugeFile = join(bigDir, '2024-03-21-longer.md');
-	writeFileSync(hugeFile, bigPost(4_000_000, 1600));
-	before = context.baselineNow();
-	const huge = await firstFrames([hugeFile], 5, env('huge'), configDir);
-	lines.push({
-		name: '  a 4 MB post of 1,600 sections, as a ratio',
-		median: median(huge.times) / ((before + context.baselineNow()) / 2),
-		unit: 'x',
-		reference: true,
-	});
-	before = context.baselineNow();
-	const bigPrinted = timeProcess(process.execPath, [cliPath, bigFile], 9, env('big-printed'));
-	lines.push(
-		...ratioRows(
-			'printed render of the same post (whole process)',
-			bigPrinted,
-			(before + context.baselineNow()) / 2,
-			4,
-		),
-	);
-	const firstBigPrints: number[] = [];
-	for (let round = 0; round < 3; round++) {
-		const began = performance.now();
-		const result = spawnSync(process.execPath, [cliPath, bigFile], {
-			stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
-			env: {...process.env, ...env(`big-first-${round}`)},
-		});
-		if (result.status !== 0) throw new Error(`first print of the big post failed: ${result.stderr}`);
-		firstBigPrints.push(performance.now() - began);
+	if (wanted('cold')) {
+		// The first start after installing: no cache of any kind (each run its own empty cache folder).
+		before = context.baselineNow();
+		const cold: number[] = [];
+		const coldCpu: number[] = [];
+		for (let round = 0; round < 9; round++) {
+			const began = performance.now();
+			const session = startSession([cliPath, '--no-resume'], {
+				cols: 120,
+				rows: 35,
+				configDir,
+				env: env(`first-start-${round}`),
+				answers: true,
+			});
+			await session.waitFor(FIRST_FRAME, 120_000);
+			cold.push(performance.now() - began);
+			coldCpu.push(cpuMs(childPid()));
+			session.write('q');
+			await session.exited;
+		}
+		lines.push(
+			...ratioRows(
+				'reader: first start after install (empty cache folder), bundled posts',
+				cold,
+				(before + context.baselineNow()) / 2,
+				3,
+				coldCpu,
+			),
+		);
 	}
-	lines.push({
-		name: '  the same with no cache yet (first print)',
-		median: median(firstBigPrints),
-		unit: 'ms',
-		reference: true,
-	});
-	rmSync(bigDir, {recursive: true, force: true});
+
+	if (wanted('big')) {
+		// One big post (1 MB, 400 sections): the first frame, and printing it.
+		const bigDir = join(context.tmpDir, 'startup-big');
+		mkdirSync(bigDir, {recursive: true});
+		const bigFile = join(bigDir, '2024-03-20-long.md');
+		writeFileSync(bigFile, bigPost(1_000_000, 400));
+		before = context.baselineNow();
+		const big = await firstFrames([bigFile], 9, env('big'), configDir);
+		lines.push(
+			...ratioRows(
+				'reader: first frame, one 1 MB post of 400 sections',
+				big.times,
+				(before + context.baselineNow()) / 2,
+				3,
+				big.cpu,
+			),
+		);
+		// The same with every post rendered whole before the first frame, as before issue 25 (what drawing in part saves).
+		before = context.baselineNow();
+		const bigWhole = await firstFrames([bigFile], 5, {...env('big'), KUBECON_NOTES_RENDER_WHOLE: '1'}, configDir);
+		lines.push({
+			name: '  the same rendered whole first (KUBECON_NOTES_RENDER_WHOLE=1), as a ratio',
+			median: median(bigWhole.times) / ((before + context.baselineNow()) / 2),
+			unit: 'x',
+			reference: true,
+		});
+		// Four times as long: the first frame should barely move (what still grows is lexing the blocks and parsing).
+		const hugeFile = join(bigDir, '2024-03-21-longer.md');
+		writeFileSync(hugeFile, bigPost(4_000_000, 1600));
+		before = context.baselineNow();
+		const huge = await firstFrames([hugeFile], 5, env('huge'), configDir);
+		lines.push({
+			name: '  a 4 MB post of 1,600 sections, as a ratio',
+			median: median(huge.times) / ((before + context.baselineNow()) / 2),
+			unit: 'x',
+			reference: true,
+		});
+		before = context.baselineNow();
+		const bigPrinted = timeProcess(process.execPath, [cliPath, bigFile], 9, env('big-printed'));
+		lines.push(
+			...ratioRows(
+				'printed render of the same post (whole process)',
+				bigPrinted,
+				(before + context.baselineNow()) / 2,
+				4,
+			),
+		);
+		const firstBigPrints: number[] = [];
+		for (let round = 0; round < 3; round++) {
+			const began = performance.now();
+			const result = spawnSync(process.execPath, [cliPath, bigFile], {
+				stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+				env: {...process.env, ...env(`big-first-${round}`)},
+			});
+			if (result.status !== 0) throw new Error(`first print of the big post failed: ${result.stderr}`);
+			firstBigPrints.push(performance.now() - began);
+		}
+		lines.push({
+			name: '  the same with no cache yet (first print)',
+			median: median(firstBigPrints),
+			unit: 'ms',
+			reference: true,
+		});
+		rmSync(bigDir, {recursive: true, force: true});
+	}
 
 	// 1,000 and 5,000 posts of 15 KB; the warm-up start fills the cache, the measured ones read it.
 	const memory: Measurement[] = [];
@@ -277,6 +299,7 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 		[1000, 9, 3.5, 120],
 		[5000, 9, 4, 250],
 	] as const) {
+		if (!wanted(String(count))) continue;
 		const dir = join(context.tmpDir, `startup-${count}`);
 		writeLibrary(dir, count);
 		before = context.baselineNow();
@@ -325,57 +348,66 @@ export async function run(context: BenchContext): Promise<Measurement[]> {
 	}
 	lines.push(...memory);
 
-	// The printed path: every bundled post, then 1,000 posts, to a pipe. The warm-up run fills the
-	// caches (the printed memo among them), as a user's first print does.
-	before = context.baselineNow();
-	const printedBundled = timeProcess(process.execPath, [cliPath], 11, env('print-bundled'));
-	lines.push(
-		...ratioRows(
-			'printed render of the bundled posts (whole process)',
-			printedBundled,
-			(before + context.baselineNow()) / 2,
-			2.5,
-		),
-	);
-	const printDir = join(context.tmpDir, 'print-1000');
-	writeLibrary(printDir, 1000);
-	before = context.baselineNow();
-	const printed = timeProcess(process.execPath, [cliPath, printDir], 9, env('print-1000'));
-	lines.push(
-		...ratioRows(
-			'printed render of 1,000 posts of 15 KB (whole process)',
-			printed,
-			(before + context.baselineNow()) / 2,
-			10,
-		),
-	);
-	// What the first print of a library costs, with no cache of any kind yet.
-	const firstPrints: number[] = [];
-	for (let round = 0; round < 3; round++) {
-		const began = performance.now();
-		const result = spawnSync(process.execPath, [cliPath, printDir], {
-			stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
-			env: {...process.env, ...env(`print-first-${round}`)},
-		});
-		if (result.status !== 0) throw new Error(`first print failed: ${result.stderr}`);
-		firstPrints.push(performance.now() - began);
+	if (wanted('printed')) {
+		// The printed path: every bundled post, then 1,000 posts, to a pipe. The warm-up run fills the
+		// caches (the printed memo among them), as a user's first print does.
+		before = context.baselineNow();
+		const printedBundled = timeProcess(process.execPath, [cliPath], 11, env('print-bundled'));
+		lines.push(
+			...ratioRows(
+				'printed render of the bundled posts (whole process)',
+				printedBundled,
+				(before + context.baselineNow()) / 2,
+				2.5,
+			),
+		);
 	}
-	lines.push({
-		name: '  the same with no cache yet (first print)',
-		median: median(firstPrints),
-		unit: 'ms',
-		reference: true,
-	});
-	rmSync(printDir, {recursive: true, force: true});
 
-	const packages = installedPackages(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8'));
-	lines.push({
-		name: 'installing the packed package (packages, from the lock file)',
-		median: packages,
-		unit: 'packages',
-		budget: {median: 1.5},
-	});
-	if (process.env['KUBECON_NOTES_BENCH_100K'] !== '0') lines.push(...(await hundredThousand(context, configDir)));
+	if (wanted('printed-1000')) {
+		const printDir = join(context.tmpDir, 'print-1000');
+		writeLibrary(printDir, 1000);
+		before = context.baselineNow();
+		const printed = timeProcess(process.execPath, [cliPath, printDir], 9, env('print-1000'));
+		lines.push(
+			...ratioRows(
+				'printed render of 1,000 posts of 15 KB (whole process)',
+				printed,
+				(before + context.baselineNow()) / 2,
+				10,
+			),
+		);
+		// What the first print of a library costs, with no cache of any kind yet.
+		const firstPrints: number[] = [];
+		for (let round = 0; round < 3; round++) {
+			const began = performance.now();
+			const result = spawnSync(process.execPath, [cliPath, printDir], {
+				stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'],
+				env: {...process.env, ...env(`print-first-${round}`)},
+			});
+			if (result.status !== 0) throw new Error(`first print failed: ${result.stderr}`);
+			firstPrints.push(performance.now() - began);
+		}
+		lines.push({
+			name: '  the same with no cache yet (first print)',
+			median: median(firstPrints),
+			unit: 'ms',
+			reference: true,
+		});
+		rmSync(printDir, {recursive: true, force: true});
+	}
+
+	if (wanted('install')) {
+		const packages = installedPackages(readFileSync(new URL('../package-lock.json', import.meta.url), 'utf8'));
+		lines.push({
+			name: 'installing the packed package (packages, from the lock file)',
+			median: packages,
+			unit: 'packages',
+			budget: {median: 1.5},
+		});
+	}
+
+	if (process.env['KUBECON_NOTES_BENCH_100K'] !== '0' && wanted('100000'))
+		lines.push(...(await hundredThousand(context, configDir)));
 	return lines;
 }
 

@@ -200,6 +200,15 @@ function lazyEmojiPattern(path, source) {
 }
 
 /**
+ * Libraries the reader uses only after its first frame: the store's writer (conf, with ajv, semver
+ * and fast-uri; proper-lockfile), live reload (chokidar) and the session index (fuse.js). V8 parsed
+ * their 270 KB at every start (about 17 ms of a first start's CPU): they are one file,
+ * dist/lazy-later.cjs, that the stubs in scripts/lazy/ require on first use. Part of
+ * `lazy-dependencies`.
+ */
+const LATER = ['conf', 'proper-lockfile', 'fuse.js', 'chokidar'];
+
+/**
  * marked-terminal loads cli-highlight (highlight.js, parse5), node-emoji (emojilib) and cli-table3
  * (@colors/colors, an older string-width) at start. V8 parses a file's code even when it never runs
  * (about 110 ms for these, on a start without the code cache) and the code cache would carry them,
@@ -209,11 +218,11 @@ function lazyEmojiPattern(path, source) {
 const lazyHeavyDependencies = {
 	name: 'lazy-heavy-dependencies',
 	setup(plugin) {
-		for (const name of ['cli-highlight', 'node-emoji', 'cli-table3']) {
-			const stub = here(`lazy/${name}.cjs`);
-			plugin.onResolve({filter: new RegExp(`^${name}$`)}, () => ({path: stub}));
+		for (const name of ['cli-highlight', 'node-emoji', 'cli-table3', ...LATER]) {
+			const stub = here(`lazy/${name.replace('.js', '')}.cjs`);
+			plugin.onResolve({filter: new RegExp(`^${name.replace('.', '\\.')}$`)}, () => ({path: stub}));
 		}
-		plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table)\.cjs$/}, (args) => ({
+		plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table|later)\.cjs$/}, (args) => ({
 			path: args.path,
 			external: true,
 		}));
@@ -320,11 +329,12 @@ rmSync(out, {recursive: true, force: true});
 // The heavy libraries the stubs below load on first use, each one CommonJS file of its own beside
 // the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
 // Built first: they are part of the bundle's identity.
-const lazyFiles = ['lazy-highlight', 'lazy-emoji', 'lazy-table'];
+const lazyFiles = ['lazy-highlight', 'lazy-emoji', 'lazy-table', 'lazy-later'];
 for (const [name, entry] of [
 	['lazy-highlight', 'lazy/highlight-entry.cjs'],
 	['lazy-emoji', 'lazy/emoji-entry.cjs'],
 	['lazy-table', 'lazy/table-entry.cjs'],
+	['lazy-later', 'lazy/later-entry.mjs'],
 ]) {
 	await build({
 		...commonJsFile,

@@ -28,6 +28,7 @@ const OUTPUTS = [
 	'dist/kubecon-notes.cjs',
 	'dist/lazy-emoji.cjs',
 	'dist/lazy-highlight.cjs',
+	'dist/lazy-later.cjs',
 	'dist/lazy-table.cjs',
 ];
 

@@ -18,17 +18,12 @@ import type {PostWarning} from './types.js';
 import {hasUnsafeCharacters} from '../markdown/sanitize.js';
 
 /** Bumped when this file's layout changes; what parsing gives changes with the code's identity, part of the key too. */
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** Libraries this small gain nothing from a cache file. */
 const MIN_POSTS = 2;
 
-/**
- * One file's entry, an array rather than an object: JSON.parse over 5,000 entries takes half the
- * time without a key per field, and the file is half the size. Entries are keyed by their path
- * relative to the file's `root` (the folder every cached path is under): JSON.parse builds the
- * lookup table itself.
- */
+/** One file's entry, as this run holds it. */
 type Entry = [
 	size: number,
 	mtimeMs: number,
@@ -42,8 +37,32 @@ type Entry = [
 	readable: boolean,
 	warnings: PostWarning[],
 ];
-/** `count`: how many entries, written down so a start need not count 100,000 keys to know all were used. */
-type CacheFile = {version: string; root: string; count: number; entries: Record<string, Entry>};
+
+/**
+ * The file: one array per field (columns), the i-th of each for the i-th path, paths relative to
+ * `root` (the folder every cached path is under). Over 5,000 posts JSON.parse makes a dozen arrays
+ * instead of one array per post and per list, and a tag list shared by many posts is written once
+ * (`lists`, by index). `count` is written down so a start need not count the paths. Warnings only
+ * for the posts that have some, by index.
+ */
+type CacheFile = {
+	version: string;
+	root: string;
+	count: number;
+	paths: string[];
+	sizes: number[];
+	mtimes: number[];
+	slugs: string[];
+	titles: string[];
+	dates: Array<number | null>;
+	authors: Array<string | null>;
+	/** 1: published, 2: readable. */
+	flags: number[];
+	tags: number[];
+	categories: number[];
+	lists: string[][];
+	warnings: Record<string, PostWarning[]>;
+};
 
 /** One cache file per set of folders read together. */
 function nameFor(paths: string[]): string {
@@ -86,17 +105,17 @@ export function openIndexCache(
 	return {
 		get(path, stamp) {
 			seen++;
-			const entry = old.find(path);
-			if (!entry || entry[0] !== stamp.size || entry[1] !== stamp.mtimeMs) return undefined;
+			const head = old.head(path);
+			if (!head || head.size !== stamp.size || head.mtimeMs !== stamp.mtimeMs) return undefined;
 			hits.push(path);
-			return headOf(entry);
+			return head;
 		},
 		believe(path) {
 			seen++;
-			const entry = old.find(path);
-			if (!entry) return undefined;
+			const head = old.head(path);
+			if (!head) return undefined;
 			hits.push(path);
-			return believedHeadOf(entry);
+			return head;
 		},
 		set(path, stamp, head) {
 			isChanged = true;
@@ -120,45 +139,31 @@ export function openIndexCache(
 			isChanged = false;
 			isWritten = true;
 			const kept = new Map<string, Entry>();
-			for (const path of hits) kept.set(path, old.find(path)!);
+			for (const path of hits) kept.set(path, entryOf(old.head(path)!));
 			for (const [path, entry] of fresh) kept.set(path, entry);
 			writeCacheFile(file, JSON.stringify(cacheFile(kept, version)));
 		},
 	};
 }
 
-function headOf(entry: Entry): PostHead {
-	return {
-		slug: entry[2],
-		title: entry[3],
-		date: entry[4],
-		tags: entry[5],
-		categories: entry[6],
-		author: entry[7],
-		published: entry[8],
-		readable: entry[9],
-		warnings: entry[10],
-	};
+/** The entry of a head read from the file, to write it back. */
+function entryOf(head: PostHead & FileStamp): Entry {
+	return [
+		head.size,
+		head.mtimeMs,
+		head.slug,
+		head.title,
+		head.date,
+		head.tags,
+		head.categories,
+		head.author,
+		head.published,
+		head.readable,
+		head.warnings,
+	];
 }
 
-/** The head with the stamp it was read at, in one object (one per post at every start). */
-function believedHeadOf(entry: Entry): PostHead & FileStamp {
-	return {
-		slug: entry[2],
-		title: entry[3],
-		date: entry[4],
-		tags: entry[5],
-		categories: entry[6],
-		author: entry[7],
-		published: entry[8],
-		readable: entry[9],
-		warnings: entry[10],
-		size: entry[0],
-		mtimeMs: entry[1],
-	};
-}
-
-/** The file to write: every path relative to the folder they all are under. */
+/** The file to write: every path relative to the folder they all are under, one array per field. */
 function cacheFile(kept: Map<string, Entry>, version: string): CacheFile {
 	const parent = (folder: string) => {
 		const cut = folder.length > 1 ? folder.lastIndexOf(sep, folder.length - 2) : -1;
@@ -169,18 +174,71 @@ function cacheFile(kept: Map<string, Entry>, version: string): CacheFile {
 		root ??= parent(path);
 		while (!path.startsWith(root)) root = parent(root);
 	}
-	const entries: Record<string, Entry> = {};
-	for (const [path, entry] of kept) entries[path.slice(root!.length)] = entry;
-	return {version, root: root ?? '', count: kept.size, entries};
+	const file: CacheFile = {
+		version,
+		root: root ?? '',
+		count: kept.size,
+		paths: [],
+		sizes: [],
+		mtimes: [],
+		slugs: [],
+		titles: [],
+		dates: [],
+		authors: [],
+		flags: [],
+		tags: [],
+		categories: [],
+		lists: [],
+		warnings: {},
+	};
+	const listIndex = new Map<string, number>();
+	const listOf = (list: string[]) => {
+		// NUL never appears in a name from a post (sanitised), so joined lists are told apart.
+		const key = `${list.length}\0${list.join('\0')}`;
+		let index = listIndex.get(key);
+		if (index === undefined) {
+			index = file.lists.push(list) - 1;
+			listIndex.set(key, index);
+		}
+		return index;
+	};
+	for (const [path, entry] of kept) {
+		const index = file.paths.push(path.slice(file.root.length)) - 1;
+		file.sizes.push(entry[0]);
+		file.mtimes.push(entry[1]);
+		file.slugs.push(entry[2]);
+		file.titles.push(entry[3]);
+		file.dates.push(entry[4]);
+		file.tags.push(listOf(entry[5]));
+		file.categories.push(listOf(entry[6]));
+		file.authors.push(entry[7]);
+		file.flags.push((entry[8] ? 1 : 0) | (entry[9] ? 2 : 0));
+		if (entry[10].length > 0) file.warnings[index] = entry[10];
+	}
+	return file;
 }
 
-type OldEntries = {count: number; find(path: string): Entry | undefined};
+type OldEntries = {count: number; head(path: string): (PostHead & FileStamp) | undefined};
 
-const NONE: OldEntries = {count: 0, find: () => undefined};
+const NONE: OldEntries = {count: 0, head: () => undefined};
+
+const COLUMNS = [
+	'paths',
+	'sizes',
+	'mtimes',
+	'slugs',
+	'titles',
+	'dates',
+	'authors',
+	'flags',
+	'tags',
+	'categories',
+] as const;
 
 /**
- * The entries of the cache file, looked up by path. Each is checked when looked up, not all at
- * once: no pass over every entry before the first is used.
+ * The heads of the cache file, looked up by path. Each is checked when looked up, not all at
+ * once: no pass over every entry before the first is used. Paths are looked up in the order they
+ * were written first (a folder walked again comes in the same order), else through a map.
  */
 function readCache(file: string, version: string): OldEntries {
 	let text: string;
@@ -193,23 +251,90 @@ function readCache(file: string, version: string): OldEntries {
 	}
 	if (typeof parsed !== 'object' || parsed === null || parsed.version !== version || typeof parsed.root !== 'string')
 		return NONE;
-	const {root, entries} = parsed;
-	if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) return NONE;
+	const sound = parsed as CacheFile;
+	const {root, paths, lists, warnings} = sound;
+	if (!Array.isArray(paths)) return NONE;
+	for (const column of COLUMNS) {
+		const values: unknown = sound[column];
+		if (!Array.isArray(values) || values.length !== paths.length) return NONE;
+	}
+	if (!Array.isArray(lists) || typeof warnings !== 'object' || warnings === null || Array.isArray(warnings))
+		return NONE;
 	// One look over the whole text instead of one per string: when the file holds no unsafe
 	// character and no escape that could make one, no string in it can hold one.
 	const isTextSafe = !hasUnsafeCharacters(text) && !ESCAPE.test(text);
+	// Each list is checked once; posts share them (frozen: a post's tags are never changed).
+	const isListSound = lists.map((list) => {
+		if (!isStrings(list, isTextSafe)) return false;
+		Object.freeze(list);
+		return true;
+	});
+	const isList = (index: unknown): index is number => typeof index === 'number' && isListSound[index] === true;
+	let byPath: Map<string, number> | undefined;
+	let next = 0;
+	const indexOf = (key: string): number => {
+		if (paths[next] === key) return next++;
+		if (!byPath) {
+			byPath = new Map();
+			for (let index = 0; index < paths.length; index++) {
+				const path = paths[index];
+				if (typeof path === 'string' && !byPath.has(path)) byPath.set(path, index);
+			}
+		}
+		const index = byPath.get(key);
+		if (index === undefined) return -1;
+		next = index + 1;
+		return index;
+	};
 	return {
 		// A count that is not a number never matches: the file is written again.
-		count: typeof parsed.count === 'number' ? parsed.count : Number.NaN,
-		find(path) {
+		count: typeof sound.count === 'number' ? sound.count : Number.NaN,
+		head(path) {
 			if (!path.startsWith(root)) return undefined;
-			const key = path.slice(root.length);
-			// Own entries only: a path is never looked up on Object.prototype.
-			const entry: unknown = Object.hasOwn(entries, key) ? entries[key] : undefined;
-			return Array.isArray(entry) && isEntry(entry, isTextSafe) ? entry : undefined;
+			const index = indexOf(path.slice(root.length));
+			if (index < 0) return undefined;
+			const size = sound.sizes[index];
+			const mtimeMs = sound.mtimes[index];
+			const slug = sound.slugs[index];
+			const title = sound.titles[index];
+			const date = sound.dates[index];
+			const author = sound.authors[index];
+			const flags = sound.flags[index];
+			const tags = sound.tags[index];
+			const categories = sound.categories[index];
+			// Own entries only: an index is never looked up on Object.prototype.
+			const found: unknown = Object.hasOwn(warnings, index) ? warnings[index] : NO_WARNINGS;
+			if (
+				typeof size !== 'number' ||
+				typeof mtimeMs !== 'number' ||
+				!isSafe(slug, isTextSafe) ||
+				!isSafe(title, isTextSafe) ||
+				!(date === null || typeof date === 'number') ||
+				!(author === null || isSafe(author, isTextSafe)) ||
+				!(flags === 0 || flags === 1 || flags === 2 || flags === 3) ||
+				!isList(tags) ||
+				!isList(categories) ||
+				!isWarnings(found)
+			)
+				return undefined;
+			return {
+				slug,
+				title,
+				date,
+				tags: lists[tags]!,
+				categories: lists[categories]!,
+				author,
+				published: (flags & 1) !== 0,
+				readable: (flags & 2) !== 0,
+				warnings: found,
+				size,
+				mtimeMs,
+			};
 		},
 	};
 }
+
+const NO_WARNINGS = Object.freeze([]) as unknown as PostWarning[];
 
 /** JSON escapes that can stand for a control or invisible character (`\u001b`, `\b`, `\f`, `\r`). */
 const ESCAPE = /\\[bfru]/;
@@ -239,22 +364,4 @@ function isWarnings(value: unknown): value is PostWarning[] {
 			return false;
 	}
 	return true;
-}
-
-/** A cache file is data from disk like any other: an entry of the wrong shape is dropped (read again). */
-function isEntry(entry: unknown[], isTextSafe: boolean): entry is Entry {
-	return (
-		entry.length === 11 &&
-		typeof entry[0] === 'number' &&
-		typeof entry[1] === 'number' &&
-		isSafe(entry[2], isTextSafe) &&
-		isSafe(entry[3], isTextSafe) &&
-		(entry[4] === null || typeof entry[4] === 'number') &&
-		isStrings(entry[5], isTextSafe) &&
-		isStrings(entry[6], isTextSafe) &&
-		(entry[7] === null || isSafe(entry[7], isTextSafe)) &&
-		typeof entry[8] === 'boolean' &&
-		typeof entry[9] === 'boolean' &&
-		isWarnings(entry[10])
-	);
 }

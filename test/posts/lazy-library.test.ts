@@ -239,9 +239,10 @@ describe('the index cache', () => {
 			// Raw characters need no escape in JSON: a C1 control and a bidi override.
 			good.replaceAll('Post 1', 'Post \u009b1'),
 			good.replaceAll('Post 1', 'Post \u202e1'),
-			// The wrong shape: a number for a title, an entry cut short.
+			// The wrong shape: a number for a title, a column cut short, a tag list that is not one.
 			good.replaceAll('"Post 1"', '1'),
-			good.replace(/,\[\]\]/, ']'),
+			good.replace(/"sizes":\[(\d+),/, '"sizes":['),
+			good.replace(/"lists":\[/, '"lists":[7,'),
 		];
 		for (const bad of [
 			'{"version',
@@ -272,16 +273,18 @@ describe('the index cache', () => {
 		const cacheFile = readdirSync(cacheDir)
 			.map((name) => join(cacheDir, name))
 			.find((name) => readFileSync(name, 'utf8').includes(dir))!;
-		const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as {root: string; entries: Record<string, unknown[]>};
+		const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, unknown[]> & {root: string};
 		assert.equal(cache.root, `${dir}/`);
-		assert.deepEqual(Object.keys(cache.entries).sort(), [
+		assert.deepEqual([...cache['paths']!].sort(), [
 			'2024-01-01-p0.md',
 			'2024-01-02-p1.md',
 			'2024-01-03-p2.md',
 			'2024-01-04-p3.md',
 		]);
-		// Size, mtime, then the head: slug, title, date, tags, categories, author, published, readable, warnings.
-		for (const entry of Object.values(cache.entries)) assert.equal(entry.length, 11);
+		// One column per field of the head (and size and mtime), one value per post; tag lists shared.
+		for (const column of ['sizes', 'mtimes', 'slugs', 'titles', 'dates', 'authors', 'flags', 'tags', 'categories'])
+			assert.equal(cache[column]!.length, 4, column);
+		assert.deepEqual(cache['lists'], [[]], 'no post has tags or categories: one empty list for all');
 		assert.ok(!readFileSync(cacheFile, 'utf8').includes('body body'), 'no body text in the cache');
 	});
 

@@ -25,6 +25,33 @@ describe('the bundle as built (issue 25: each intervention guarded)', () => {
 		}
 	});
 
+	test('what the reader uses only after its first frame (conf and ajv, proper-lockfile, chokidar, fuse.js) is in a file of its own', () => {
+		const bundle = readFileSync(dist('kubecon-notes.cjs'), 'utf8');
+		const later = readFileSync(dist('lazy-later.cjs'), 'utf8');
+		for (const mark of [
+			'Config schema violation', // conf
+			'strictSchema', // ajv
+			'awaitWriteFinish', // chokidar
+			'Pattern length exceeds max of', // fuse.js
+		]) {
+			assert.ok(later.includes(mark), `lazy-later.cjs holds ${mark}`);
+			assert.ok(!bundle.includes(mark), `the bundle holds ${mark}`);
+		}
+	});
+
+	test('the stubs hand out the real libraries: a Conf, a Fuse that searches, chokidar and proper-lockfile', () => {
+		const later = createRequire(import.meta.url)(dist('lazy-later.cjs')) as {
+			Conf: unknown;
+			Fuse: new (list: string[]) => {search(query: string): Array<{item: string}>};
+			watch: unknown;
+			lockfile: {lockSync: unknown};
+		};
+		assert.equal(typeof later.Conf, 'function');
+		assert.equal(typeof later.watch, 'function');
+		assert.equal(typeof later.lockfile.lockSync, 'function');
+		assert.equal(new later.Fuse(['gitops', 'etcd']).search('etcd')[0]?.item, 'etcd');
+	});
+
 	test('highlighting knows the languages notes use, not every language highlight.js has', () => {
 		const highlight = createRequire(import.meta.url)(dist('lazy-highlight.cjs')) as {
 			supportsLanguage(name: string): boolean;

@@ -18,6 +18,7 @@ const outputs = [
 	'dist/kubecon-notes.cjs',
 	'dist/lazy-emoji.cjs',
 	'dist/lazy-highlight.cjs',
+	'dist/lazy-later.cjs',
 	'dist/lazy-table.cjs',
 ];
 
@@ -38,6 +39,12 @@ describe('npm start builds only when a source is newer than the build', () => {
 		const built = Object.fromEntries(outputs.map((name) => [name, 2000]));
 		assert.equal(staleReason(tree({'src/cli.tsx': 1000, 'package.json': 1000, ...built})), null);
 		assert.equal(staleReason(tree({'src/cli.tsx': 1000})), 'dist/cli.cjs is missing');
+		const {['dist/lazy-later.cjs']: _, ...withoutLater} = built;
+		assert.equal(
+			staleReason(tree({'src/cli.tsx': 1000, ...withoutLater})),
+			'dist/lazy-later.cjs is missing',
+			'the file the reader requires after its first frame is an output too',
+		);
 		assert.equal(
 			staleReason(tree({'src/ui/deep/file.ts': 3000, 'src/cli.tsx': 1000, ...built})),
 			join('src', 'ui', 'deep', 'file.ts') + ' changed',

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {placeKey, placeKeysToForget, placesByIdentity, resolvePlaceKeys} from '../../src/state/post-identity.js';
+import fc from 'fast-check';
+import {
+	foldTitle,
+	placeKey,
+	placeKeysToForget,
+	placesByIdentity,
+	resolvePlaceKeys,
+} from '../../src/state/post-identity.js';
 import type {PostPosition} from '../../src/state/reading-anchor.js';
 import {createStore} from '../../src/store/writer.js';
 import {tempFolder} from '../helpers/temp-folder.js';
@@ -90,4 +97,47 @@ test('the store seen through post ids keeps the rest of the store working (watch
 	await keyed.settled();
 	keyed.setPosition('a.md', place(0.5));
 	assert.equal(keyed.getPosition('a.md')?.anchor.progress, 0.5);
+});
+
+describe('place keys at start, over thousands of posts (issue 25)', () => {
+	/** Counts String.prototype.normalize calls while `run` runs. */
+	function countNormalize(run: () => void): number {
+		const original = String.prototype.normalize;
+		let calls = 0;
+		String.prototype.normalize = function (this: string, form?: string) {
+			calls++;
+			return original.call(this, form);
+		};
+		try {
+			run();
+		} finally {
+			String.prototype.normalize = original;
+		}
+		return calls;
+	}
+
+	test('each post’s title is folded once, and a printable ASCII title without the Unicode steps', () => {
+		const posts = [
+			{title: 'Café  Notes', id: 'a.md', path: '/notes/a.md'},
+			{title: 'Plain notes', id: 'b.md', path: '/notes/b.md'},
+		];
+		assert.equal(
+			countNormalize(() => resolvePlaceKeys(posts, [], () => true)),
+			1,
+		);
+	});
+
+	test('the ASCII way folds as the Unicode way does', () => {
+		const unicodeFold = (title: string) =>
+			title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+		fc.assert(
+			fc.property(fc.string({unit: fc.constantFrom(...' aZ9-:.!  Xy~'.split('')), maxLength: 30}), (title) => {
+				assert.equal(foldTitle(title), unicodeFold(title));
+			}),
+		);
+		for (let code = 0x20; code <= 0x7e; code++) {
+			const title = ` A${String.fromCharCode(code)}  b `;
+			assert.equal(foldTitle(title), unicodeFold(title));
+		}
+	});
 });
