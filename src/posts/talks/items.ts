@@ -20,6 +20,8 @@ export type Candidate = {
 	missed?: boolean;
 	/** A title-shaped link to some other page: a talk only under a lead-in that announces talks. */
 	linkedTitle?: boolean;
+	/** A time range stands in front (`10:00 - 10:40 Title`): a line of a timetable. */
+	slotted?: boolean;
 	/** It links a section of the same page (`[Title](#title)`): a table of contents entry. */
 	anchor?: boolean;
 };
@@ -34,7 +36,7 @@ const SLOT_LABEL =
 
 /** A time slot before an item: `9:15 a.m. (50m) `, `10:00 - 10:40: `, `14h30 `. */
 const TIME_SLOT =
-	/^\s{0,3}\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[-–]\s?\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?)?(?:\s\(\d{1,3}\s?(?:m|min|mins|minutes|h)\))?[\s:,|-]{1,4}(?=\S|$)/i;
+	/^\s{0,3}\d{1,2}(?:[:.]\d{2}|h\d{0,2})(?:\s?[ap]\.?m\.?)?(\s?[-–]\s?\d{1,2}(?:[:.]\d{2}|h\d{0,2})(?:\s?[ap]\.?m\.?)?)?(?:\s\(\d{1,3}\s?(?:m|min|mins|minutes|h)\))?[\s:,|-]{1,4}(?=\S|$)/i;
 
 /** Speakers after a title: `by Ann Lee, Acme`, `with Bo`, `- Ann Lee, Acme`, `Speakers: …`. */
 // (Also as other languages write `by`: `av`, `af`, `von`, `par`, `por`, `door`.)
@@ -264,8 +266,18 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 			const rest = text.raw.slice(slot[0].length);
 			if (rest.trim() === '') inline.shift();
 			else inline[0] = {...text, raw: rest, text: rest, tokens: undefined} as Tokens.Text;
+			if (slot[1] !== undefined && inline.length > 0) {
+				const found = readUnslotted(inline);
+				if (found) found.slotted = true;
+				return found;
+			}
 		}
 	}
+	return readUnslotted(inline);
+}
+
+/** Reads an item's inline tokens once decoration and time slot are off. */
+function readUnslotted(inline: Token[]): Candidate | null {
 	if (inline.length === 0) return null;
 	const speakerFirst = speakerThenLink(inline) ?? nameThenTitle(inline);
 	if (speakerFirst) return speakerFirst;

@@ -127,8 +127,14 @@ export function collectList(list: Tokens.List, line: number, context: Context, s
 		leaves.every(
 			(item) => item.candidate !== null && item.candidate.evidence !== 'none' && isTitleCaseTitle(item.candidate.title),
 		);
+	// `10h - 10h50 : Title` on every line: a timetable, whose lines other than breaks are its sessions.
+	const timetable =
+		leaves.length >= 3 &&
+		leaves.every((item) => item.candidate?.slotted === true) &&
+		leaves.filter((item) => item.candidate!.evidence !== 'none').length * 2 > leaves.length;
 	const titlesCount =
 		programme ||
+		timetable ||
 		(leaves.length >= 2 && recordings === leaves.length) ||
 		(hasTalks && (context.supported || talks * 2 >= talks + titles)) ||
 		(announced && leaves.length > 0 && titles + talks === leaves.length);
@@ -170,7 +176,11 @@ export function collectList(list: Tokens.List, line: number, context: Context, s
 		const itemLine = line + item.offset;
 		if (!candidate || candidate.title === '') continue;
 		if (!context.forced) {
-			if (candidate.evidence === 'none' && !(linkedTitles && candidate.linkedTitle)) {
+			if (
+				candidate.evidence === 'none' &&
+				!(linkedTitles && candidate.linkedTitle) &&
+				!(timetable && !isBreak(candidate.title) && /^[\p{L}\p{N}"“'‘]/u.test(candidate.title))
+			) {
 				// `Kate's well-researched talk on [Title][2] …`: a bullet of prose may name talks as a paragraph does.
 				const prose = item.tokens[0] !== undefined && item.tokens[0].raw.split(/\s+/).length >= 4;
 				const inProse = prose
