@@ -325,7 +325,15 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	// (Only for a recording or a talk page, or beside siblings written so: `[Martin Fowler - Microservices](article)` is an article.)
 	const first = isVideo(url) || isTalkPage(url) || readingLeniently() ? splitSpeakerFirst(fold(text)) : null;
 	const byTail = readingNamesFirst() && first ? null : splitTitle(text);
-	const split = byTail === null || byTail.speakers === null ? (first ?? byTail ?? splitTitle(text)) : byTail;
+	let split = byTail === null || byTail.speakers === null ? (first ?? byTail ?? splitTitle(text)) : byTail;
+	// `[Title, Ann Lee](video)`: a recording or talk page whose text ends with a person's name after a comma.
+	if (split.speakers === null && (isVideo(url) || isTalkPage(url))) {
+		const folded = fold(text);
+		const comma = folded.lastIndexOf(', ');
+		const head = folded.slice(0, Math.max(comma, 0));
+		const tail = folded.slice(comma + 2);
+		if (comma > 0 && personScore(tail) === 2 && isTitleLike(head)) split = {title: head, speakers: tail};
+	}
 	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
 	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
