@@ -148,7 +148,9 @@ export function splitHeading(text: string, body: string): Split | null {
 	const withSplit = lastSplit(text, ' with ');
 	if (withSplit) {
 		const tail = peopleOf(withSplit[1]);
-		if (tail && tail.score === 2 && isGivenName(withSplit[1].split(' ')[0]!))
+		// (`with Ran Isenberg and Julian Wood`: one known given name among two or more people is enough.)
+		const names = withSplit[1].split(/,\s|\s(?:and|&)\s/).map((name) => name.trim().split(' ')[0]!);
+		if (tail && tail.score === 2 && (isGivenName(names[0]!) || (names.length > 1 && names.some(isGivenName))))
 			splits.push({title: withSplit[0], speakers: withSplit[1], form: 'with', score: 2});
 	}
 	// `Title (Ann Lee)`, `Title (Ann Lee, Bo Chan)`: one word in parentheses is more often a subject.
