@@ -191,7 +191,7 @@ export function leadsIntoTalks(text: string): boolean {
 
 /** `Here are the sessions I live blogged:`, `Talks I enjoyed`: a lead-in that says a list of talks follows. */
 const LIST_OF_TALKS =
-	/^(?:here\s+(?:are|is)|these\s+(?:are|were)|below\s+(?:are|is))\b[^.:]{0,80}\b(?:sessions?|talks?|keynotes?|presentations?)\b|\b(?:sessions?|talks?|presentations?)\s+(?:that\s+)?(?:i|we)\s+(?:\w+\s+){0,2}?(?:attended|saw|watched|enjoyed|liked|blogged|live[-\s]blogged|went\s+to|picked|recommend)\b/i;
+	/^(?:here\s+(?:are|is)|these\s+(?:are|were)|below\s+(?:are|is))\b[^.:]{0,80}\b(?:sessions?|talks?|keynotes?|presentations?)\b|\b(?:sessions?|talks?|presentations?)\s+(?:that\s+)?(?:i|we)\s+(?:\w+\s+){0,2}?(?:attended|saw|watched|enjoyed|liked|blogged|live[-\s]blogged|went\s+to|picked|recommend|missed|skipped)\b/i;
 
 /** The same said in other languages: `參加的議程`, `assister à plusieurs conférences`. */
 const ATTENDED_ELSEWHERE =

@@ -127,25 +127,30 @@ export function splitHeading(text: string, body: string): Split | null {
 		if (head && isTitleish(colon[1]))
 			splits.push({title: colon[1], speakers: colon[0], form: 'first', score: strength(head)});
 	}
-	// `Title by Ann Lee from Acme`, `Keynote by Ann Lee`.
-	const by = lastSplit(text, ' by ');
-	if (by) {
+	// `Title by Ann Lee from Acme`, `Keynote by Ann Lee`; `by` as other languages write it (`par`, `von`, `por`, `door`).
+	for (const word of [' by ', ' par ', ' von ', ' por ', ' door ']) {
+		const by = lastSplit(text, word);
+		if (!by) continue;
 		const speakers = by[1].replace(/(?<!\s)\s*\([^()]{0,40}\)\s*$/, '').trim();
 		const tail = peopleWithOrgs(speakers);
 		// `Keeping Your Edge by Deploying Faster`: a gerund is the title going on.
-		if (tail && !/ing$/.test(speakers.split(' ')[0]!) && by[0] !== '')
+		if (tail && !/ing$/.test(speakers.split(' ')[0]!) && by[0] !== '') {
 			splits.push({
 				title: by[0],
 				speakers: speakers.replace(/(?<!\s)\s+from\s.*$/, ''),
 				form: 'by',
 				score: strength(tail),
 			});
+			break;
+		}
 	}
 	// `Title with Ann Lee`: only a known name after the last `with`.
 	const withSplit = lastSplit(text, ' with ');
 	if (withSplit) {
 		const tail = peopleOf(withSplit[1]);
-		if (tail && tail.score === 2 && isGivenName(withSplit[1].split(' ')[0]!))
+		// (`with Ran Isenberg and Julian Wood`: one known given name among two or more people is enough.)
+		const names = withSplit[1].split(/,\s|\s(?:and|&)\s/).map((name) => name.trim().split(' ')[0]!);
+		if (tail && tail.score === 2 && (isGivenName(names[0]!) || (names.length > 1 && names.some(isGivenName))))
 			splits.push({title: withSplit[0], speakers: withSplit[1], form: 'with', score: 2});
 	}
 	// `Title (Ann Lee)`, `Title (Ann Lee, Bo Chan)`: one word in parentheses is more often a subject.

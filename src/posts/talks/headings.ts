@@ -83,6 +83,9 @@ const ORDINALS = new Set([
 ]);
 
 /** `First Session: Title`, `Post-Lunch Third Session - Title`: the slot is not part of the title. */
+/** A conference's session code in front of a title: `STG351 - Title`, `DEV307-R: Title`. */
+const SESSION_CODE = /^([A-Z]{2,5}\d{2,4}[A-Z]?(?:-[A-Z]\d?)?)\s{1,3}[-–—:|]\s{1,3}(?=\S)/;
+
 function stripSlot(text: string): string {
 	const words = text.split(' ');
 	for (let index = 0; index < Math.min(4, words.length - 1); index++) {
@@ -204,9 +207,15 @@ function readHeading(
 	// `🇫🇷 Title`: a flag or an emoji in front is decoration.
 	const undecorated = raw.replace(/^[\p{Extended_Pictographic}\p{So}\p{Regional_Indicator}\uFE0F\u200D\s]+(?=\S)/u, '');
 	const numbered = stripNumbering(undecorated.replace(/[\u200B-\u200D\uFEFF]/g, ''));
-	const unslotted = stripSlot(numbered);
+	const coded = SESSION_CODE.exec(numbered);
+	const unslotted = stripSlot(coded ? numbered.slice(coded[0].length) : numbered);
 	const text = stripQuotes(unslotted);
-	if (unslotted !== numbered) evidence.push({weight: 2, reason: 'named as a session slot (First Session: …)'});
+	if (unslotted !== numbered)
+		evidence.push(
+			coded
+				? {weight: 2, reason: `named by its session code (${coded[1]})`}
+				: {weight: 2, reason: 'named as a session slot (First Session: …)'},
+		);
 	const firstBlocks = own.slice(0, 3);
 	const body = firstBlocks.map(blockText).join('\n');
 	const sectionRaw = own.map((inner) => inner.token.raw).join('\n');

@@ -20,6 +20,8 @@ export type Candidate = {
 	missed?: boolean;
 	/** A title-shaped link to some other page: a talk only under a lead-in that announces talks. */
 	linkedTitle?: boolean;
+	/** A time range stands in front (`10:00 - 10:40 Title`): a line of a timetable. */
+	slotted?: boolean;
 	/** It links a section of the same page (`[Title](#title)`): a table of contents entry. */
 	anchor?: boolean;
 };
@@ -34,7 +36,7 @@ const SLOT_LABEL =
 
 /** A time slot before an item: `9:15 a.m. (50m) `, `10:00 - 10:40: `, `14h30 `. */
 const TIME_SLOT =
-	/^\s{0,3}\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[-–]\s?\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?)?(?:\s\(\d{1,3}\s?(?:m|min|mins|minutes|h)\))?[\s:,|-]{1,4}(?=\S|$)/i;
+	/^\s{0,3}\d{1,2}(?:[:.]\d{2}|h\d{0,2})(?:\s?[ap]\.?m\.?)?(\s?[-–]\s?\d{1,2}(?:[:.]\d{2}|h\d{0,2})(?:\s?[ap]\.?m\.?)?)?(?:\s\(\d{1,3}\s?(?:m|min|mins|minutes|h)\))?[\s:,|-]{1,4}(?=\S|$)/i;
 
 /** Speakers after a title: `by Ann Lee, Acme`, `with Bo`, `- Ann Lee, Acme`, `Speakers: …`. */
 // (Also as other languages write `by`: `av`, `af`, `von`, `par`, `por`, `door`.)
@@ -264,8 +266,18 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 			const rest = text.raw.slice(slot[0].length);
 			if (rest.trim() === '') inline.shift();
 			else inline[0] = {...text, raw: rest, text: rest, tokens: undefined} as Tokens.Text;
+			if (slot[1] !== undefined && inline.length > 0) {
+				const found = readUnslotted(inline);
+				if (found) found.slotted = true;
+				return found;
+			}
 		}
 	}
+	return readUnslotted(inline);
+}
+
+/** Reads an item's inline tokens once decoration and time slot are off. */
+function readUnslotted(inline: Token[]): Candidate | null {
 	if (inline.length === 0) return null;
 	const speakerFirst = speakerThenLink(inline) ?? nameThenTitle(inline);
 	if (speakerFirst) return speakerFirst;
@@ -313,7 +325,15 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 	// (Only for a recording or a talk page, or beside siblings written so: `[Martin Fowler - Microservices](article)` is an article.)
 	const first = isVideo(url) || isTalkPage(url) || readingLeniently() ? splitSpeakerFirst(fold(text)) : null;
 	const byTail = readingNamesFirst() && first ? null : splitTitle(text);
-	const split = byTail === null || byTail.speakers === null ? (first ?? byTail ?? splitTitle(text)) : byTail;
+	let split = byTail === null || byTail.speakers === null ? (first ?? byTail ?? splitTitle(text)) : byTail;
+	// `[Title, Ann Lee](video)`: a recording or talk page whose text ends with a person's name after a comma.
+	if (split.speakers === null && (isVideo(url) || isTalkPage(url))) {
+		const folded = fold(text);
+		const comma = folded.lastIndexOf(', ');
+		const head = folded.slice(0, Math.max(comma, 0));
+		const tail = folded.slice(comma + 2);
+		if (comma > 0 && personScore(tail) === 2 && isTitleLike(head)) split = {title: head, speakers: tail};
+	}
 	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
 	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;

@@ -13,6 +13,7 @@ import {
 	isTalkPage,
 	isTitleLike,
 	isVideo,
+	leadsIntoTalks,
 	namesDay,
 	saysMissed,
 } from './evidence.js';
@@ -127,8 +128,23 @@ export function collectList(list: Tokens.List, line: number, context: Context, s
 		leaves.every(
 			(item) => item.candidate !== null && item.candidate.evidence !== 'none' && isTitleCaseTitle(item.candidate.title),
 		);
+	// `10h - 10h50 : Title` on every line: a timetable, whose lines other than breaks are its sessions.
+	const timetable =
+		leaves.length >= 3 &&
+		leaves.every((item) => item.candidate?.slotted === true) &&
+		leaves.filter((item) => item.candidate!.evidence !== 'none').length * 2 > leaves.length;
+	// Under `Here are the talks I missed:`, items that are each one bold or linked title are the talks.
+	const boldTitles =
+		context.supported &&
+		!context.insideTalk &&
+		context.groupings.length > 0 &&
+		leadsIntoTalks(context.groupings[0]!.text) &&
+		leaves.length >= 2 &&
+		leaves.every((item) => wholeTitle(item.tokens[0]));
 	const titlesCount =
 		programme ||
+		timetable ||
+		boldTitles ||
 		(leaves.length >= 2 && recordings === leaves.length) ||
 		(hasTalks && (context.supported || talks * 2 >= talks + titles)) ||
 		(announced && leaves.length > 0 && titles + talks === leaves.length);
@@ -170,7 +186,12 @@ export function collectList(list: Tokens.List, line: number, context: Context, s
 		const itemLine = line + item.offset;
 		if (!candidate || candidate.title === '') continue;
 		if (!context.forced) {
-			if (candidate.evidence === 'none' && !(linkedTitles && candidate.linkedTitle)) {
+			if (
+				candidate.evidence === 'none' &&
+				!(linkedTitles && candidate.linkedTitle) &&
+				!(timetable && !isBreak(candidate.title) && /^[\p{L}\p{N}"“'‘]/u.test(candidate.title)) &&
+				!(boldTitles && !isBreak(candidate.title))
+			) {
 				// `Kate's well-researched talk on [Title][2] …`: a bullet of prose may name talks as a paragraph does.
 				const prose = item.tokens[0] !== undefined && item.tokens[0].raw.split(/\s+/).length >= 4;
 				const inProse = prose
@@ -288,4 +309,12 @@ function otherTalkLinks(token: Token | undefined, first: Candidate): Candidate[]
 		found.push(candidate);
 	}
 	return found;
+}
+
+/** The item's first line is one bold or linked title and nothing else, not ending like a sentence. */
+function wholeTitle(token: Token | undefined): boolean {
+	const inline = inlineTokens(token).filter((inner) => !(inner.type === 'text' && inner.raw.trim() === ''));
+	if (inline.length !== 1 || !['strong', 'link'].includes(inline[0]!.type)) return false;
+	const text = inlineText([inline[0]!]).trim();
+	return text.length >= 3 && text.length <= 140 && !/[.!;,:]$/.test(text);
 }
