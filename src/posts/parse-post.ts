@@ -141,7 +141,10 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 			if (!sessions) {
 				try {
 					// Front matter `talks: false`: the author says the post lists no talks.
-					sessions = extractSessions(lexed().blocks, id, split.bodyLineOffset, {none: isFalse(frontMatter['talks'])});
+					sessions = extractSessions(lexed().blocks, id, split.bodyLineOffset, {
+						none: isFalse(frontMatter['talks']),
+						...(typeof frontMatter['title'] === 'string' ? {title: frontMatter['title']} : {}),
+					});
 				} catch {
 					warn('markdown too deeply nested to read its sessions; shown without them');
 					sessions = [];

@@ -83,9 +83,31 @@ export type TalkVerdict = {
 export type TalkOptions = {
 	/** Front matter `talks: false`: the author says the post lists no talks. */
 	none?: boolean;
+	/**
+	 * The front matter's title: a first heading that repeats it (with a byline under it, as posts
+	 * moved from other blogs often have) names the post, not a talk.
+	 */
+	title?: string;
 	/** Called with every decision, accepted or not. */
 	trace?: (verdict: TalkVerdict) => void;
 };
+
+/** Text compared as a title is: case, runs of spaces and the ends' punctuation aside. */
+const titleKey = (text: string) =>
+	text
+		.toLowerCase()
+		.replace(/[\s*_"'“”]+/g, ' ')
+		.trim();
+
+/** The blocks without the post's first heading when that heading is the post's own title. */
+function withoutTitleHeading(blocks: SourceBlock[], title: string | undefined): SourceBlock[] {
+	if (!title) return blocks;
+	const first = blocks.findIndex((block) => block.token.type === 'heading');
+	if (first === -1) return blocks;
+	const heading = blocks[first]!.token as {text?: unknown};
+	if (typeof heading.text !== 'string' || titleKey(heading.text) !== titleKey(title)) return blocks;
+	return [...blocks.slice(0, first), ...blocks.slice(first + 1)];
+}
 
 /** `{: .talks}` / `{: .not-talks}`: the author's word on the block before it. */
 type Mark = 'talks' | 'not-talks';
@@ -129,7 +151,7 @@ export function extractSessions(
 	const sessions: Session[] = [];
 	const anchors = new Set<Session>();
 	// Sections written as HTML (`<h3>Talk</h3>`) are read as the markdown they stand for.
-	const blocks = expandHtmlHeadings(markdownBlocks);
+	const blocks = withoutTitleHeading(expandHtmlHeadings(markdownBlocks), options.title);
 	const {trace} = options;
 	if (options.none) {
 		trace?.({
@@ -417,8 +439,10 @@ export function explainTalks(post: Pick<ParsedPost, 'body' | 'bodyLineOffset' | 
 	}
 	const talks = post.frontMatter['talks'];
 	const none = talks === false || (typeof talks === 'string' && /^(?:false|no|off)$/i.test(talks.trim()));
+	const title = post.frontMatter['title'];
 	extractSessions(blocks, post.id, post.bodyLineOffset, {
 		none,
+		...(typeof title === 'string' ? {title} : {}),
 		trace: (verdict) => verdicts.push({...verdict, line: verdict.line + post.bodyLineOffset}),
 	});
 	return verdicts.sort((a, b) => a.line - b.line);
