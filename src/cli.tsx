@@ -181,8 +181,12 @@ async function runTheReader(
 	// The reader shows its own empty and warning states, so nothing is required here.
 	// Asked before the reader loads, so the terminal answers while it does, and before Ink reads
 	// the keyboard, so the answer is never taken for keys.
-	const {askBackground, chooseBackground, dropLateReplies} = await import('./ui/terminal-background.js');
-	const query = options.theme === 'auto' && render.color ? askBackground(keyboard, process.stdout) : null;
+	const {askBackground, backgroundWaitMs, chooseBackground, dropLateReplies} =
+		await import('./ui/terminal-background.js');
+	const query =
+		options.theme === 'auto' && render.color
+			? askBackground(keyboard, process.stdout, backgroundWaitMs(process.env))
+			: null;
 	const [, {runReader}, {renderMarkdown}, {postHeader, withHeader}] = await readerModules();
 	const asked = query ? await query.answer() : {answer: null, rest: ''};
 	if (query) dropLateReplies(keyboard);

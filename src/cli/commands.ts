@@ -114,7 +114,7 @@ export const globalOptions: OptionRow[] = [
 		type: 'string',
 		value: 'THEME',
 		choices: ['auto', 'dark', 'light'],
-		help: 'dark, light or auto (default: ask the terminal, then COLORFGBG, else dark)',
+		help: 'dark, light or auto (default: ask the terminal, waiting KUBECON_NOTES_BACKGROUND_WAIT_MS or 100 ms, then COLORFGBG, else dark)',
 	},
 	{name: 'drafts', type: 'boolean', help: 'include posts with published: false'},
 	{name: 'no-resume', type: 'boolean', help: 'open at the top instead of the remembered position'},

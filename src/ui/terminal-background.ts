@@ -67,6 +67,16 @@ export function readReplies(received: string): {answer: string | null; settled: 
 	return {answer, settled: attributes !== undefined, rest};
 }
 
+/**
+ * How long to wait for the terminal's answer: 100 ms, as termbg and neovim wait, or
+ * `KUBECON_NOTES_BACKGROUND_WAIT_MS` (0–5000) over a slow link, where the answer comes later. A
+ * terminal that answers DA1 ends the wait at once whatever it is.
+ */
+export function backgroundWaitMs(env: NodeJS.ProcessEnv): number {
+	const asked = Number(env['KUBECON_NOTES_BACKGROUND_WAIT_MS']);
+	return env['KUBECON_NOTES_BACKGROUND_WAIT_MS'] && Number.isFinite(asked) ? Math.min(Math.max(asked, 0), 5000) : 100;
+}
+
 /** A background query under way: `answer()` waits for what the terminal says, within the timeout. */
 export type BackgroundQuery = {answer(): Promise<{answer: string | null; rest: string}>};
 

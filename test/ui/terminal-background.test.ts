@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {
 	backgroundFromColorFgBg,
+	backgroundWaitMs,
 	chooseBackground,
 	parseBackgroundAnswer,
 	readReplies,
@@ -58,15 +59,26 @@ describe('the replies to the background query (issue 13: no wait where the termi
 	});
 });
 
+test('the wait for the answer: 100 ms, or KUBECON_NOTES_BACKGROUND_WAIT_MS within 0–5000 (a slow link)', () => {
+	assert.equal(backgroundWaitMs({}), 100);
+	assert.equal(backgroundWaitMs({KUBECON_NOTES_BACKGROUND_WAIT_MS: '400'}), 400);
+	assert.equal(backgroundWaitMs({KUBECON_NOTES_BACKGROUND_WAIT_MS: '99999'}), 5000);
+	assert.equal(backgroundWaitMs({KUBECON_NOTES_BACKGROUND_WAIT_MS: '-3'}), 0);
+	assert.equal(backgroundWaitMs({KUBECON_NOTES_BACKGROUND_WAIT_MS: 'soon'}), 100);
+});
+
 describe('the reader asks the terminal for its background', () => {
 	afterEach(killAllSessions);
 	// The topic being read is drawn in the accent: cyan (36) on dark, blue (34) on light.
 	const accentOfCurrentTopic = (raw: string) => /\u001B\[(3\d)m\s*● Introduction/.exec(raw)?.[1];
 
 	test('a light answer gives the light theme, and the answer is never taken for keys', async () => {
-		const session = startSession([cliPath, '--posts', 'posts'], {env: {FORCE_COLOR: '1', COLORFGBG: ''}});
+		// A wait long enough that a loaded machine cannot make the answer late; the DA1 reply ends it.
+		const session = startSession([cliPath, '--posts', 'posts'], {
+			env: {FORCE_COLOR: '1', COLORFGBG: '', KUBECON_NOTES_BACKGROUND_WAIT_MS: '5000'},
+		});
 		await session.waitFor(() => session.raw().includes('\u001B]11;?\u0007'));
-		session.write('\u001B]11;rgb:ffff/ffff/ffff\u0007');
+		session.write('\u001B]11;rgb:ffff/ffff/ffff\u0007\u001B[?62;22c');
 		await session.waitFor(/\d+\/\d+ \d+%/);
 		assert.equal(accentOfCurrentTopic(session.raw()), '34');
 		session.write('q');
