@@ -25,8 +25,8 @@ export function isGivenName(word: string): boolean {
 	return givenNames.has(word);
 }
 
-/** Lower-case words allowed inside a name: `Daniele de Araujo`, `Vasilis van Gemert`. */
-const PARTICLES = new Set([
+/** Lower-case particles inside a person's name: `Daniele de Araujo dos Santos`, `Vasilis van Gemert`. */
+export const NAME_PARTICLES: readonly string[] = [
 	'de',
 	'da',
 	'das',
@@ -47,8 +47,10 @@ const PARTICLES = new Set([
 	'al',
 	'ter',
 	'zu',
-	'st',
-]);
+];
+
+/** Lower-case words allowed inside a name: the particles, and `st` (`Ann St Clair`). */
+const PARTICLES = new Set([...NAME_PARTICLES, 'st']);
 
 /** Honorifics in front of a name: `Dr. Jeff Norris`. */
 const HONORIFIC = /^(?:Dr|Prof|Mr|Mrs|Ms|Mx|Sir|Dame)\.?$/;

@@ -1,4 +1,4 @@
-import {isRoleText, personScore} from './people.js';
+import {isRoleText, NAME_PARTICLES, personScore} from './people.js';
 
 /** People and organisations read from a speaker string written `Name, Org; Name & Name, Org`. */
 export type SpeakerSplit = {people: string[]; organizations: string[]};
@@ -19,33 +19,8 @@ export function isOrganizationName(text: string): boolean {
 	return trimmed.length <= 80 && (ORG_WORDS.test(trimmed) || /^\p{Lu}{2,8}(?:\s\p{Lu}{2,8})?$/u.test(trimmed));
 }
 
-/** Name particles written in lower case inside a person's name: `Daniele de Araujo dos Santos`. */
-const PARTICLES = new Set([
-	'de',
-	'da',
-	'das',
-	'do',
-	'dos',
-	'di',
-	'du',
-	'del',
-	'della',
-	'der',
-	'den',
-	'van',
-	'von',
-	'la',
-	'le',
-	'y',
-	'bin',
-	'al',
-	'ter',
-	'zu',
-	'of',
-	'the',
-	'and',
-	'for',
-]);
+/** Lower-case words let through between name words here: the name particles (people.ts), and `of`, `the`, `and`, `for`. */
+const PARTICLES = new Set([...NAME_PARTICLES, 'of', 'the', 'and', 'for']);
 
 /** Words that end a talk title and are never a person: `Kubeadm - Deep Dive`. */
 const TITLE_WORDS =
