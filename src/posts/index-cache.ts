@@ -119,19 +119,7 @@ export function openIndexCache(
 		},
 		set(path, stamp, head) {
 			isChanged = true;
-			fresh.set(path, [
-				stamp.size,
-				stamp.mtimeMs,
-				head.slug,
-				head.title,
-				head.date,
-				head.tags,
-				head.categories,
-				head.author,
-				head.published,
-				head.readable,
-				head.warnings,
-			]);
+			fresh.set(path, entryOf({...head, size: stamp.size, mtimeMs: stamp.mtimeMs}));
 		},
 		save() {
 			// New entries, or (the first time) entries of files gone since: the file is out of date.
@@ -146,7 +134,7 @@ export function openIndexCache(
 	};
 }
 
-/** The entry of a head read from the file, to write it back. */
+/** The entry kept for a head and its file's stamp: read now, or read from the file to write it back. */
 function entryOf(head: PostHead & FileStamp): Entry {
 	return [
 		head.size,
