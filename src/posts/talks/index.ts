@@ -14,7 +14,7 @@ import type {Candidate} from './items.js';
 import {paragraphTalks, speakersLine, tableTalks} from './shapes.js';
 import {dayLabel, type Grouping} from './groups.js';
 import {splitSpeakers} from './speakers.js';
-import {decideHeadings} from './decision.js';
+import {decideHeadings, type HeadingDecision} from './decision.js';
 import {readHeadings} from './headings.js';
 import {proseTalks} from './prose.js';
 import {collectList} from './lists.js';
@@ -79,6 +79,20 @@ export type TalkVerdict = {
 	/** The evidence for (+) and against (-) it, when it was weighed. */
 	evidence: string[];
 };
+
+/** The verdict on a heading or bold paragraph weighed by decideHeadings, its evidence signed. */
+function weighedVerdict(decision: HeadingDecision, line: number, kind: 'heading' | 'paragraph'): TalkVerdict {
+	const {candidate, accepted, why} = decision;
+	return {
+		line,
+		kind,
+		text: accepted ? candidate.title : candidate.text,
+		speakers: accepted ? candidate.speakers : null,
+		accepted,
+		why,
+		evidence: candidate.evidence.map((item) => `${item.weight > 0 ? '+' : ''}${item.weight} ${item.reason}`),
+	};
+}
 
 export type TalkOptions = {
 	/** Front matter `talks: false`: the author says the post lists no talks. */
@@ -278,16 +292,7 @@ export function extractSessions(
 			if (talkDepth !== null && depth <= talkDepth) talkDepth = null;
 			const decision = headingDecisions.get(index);
 			if (decision) {
-				const {candidate} = decision;
-				trace?.({
-					line: block.line,
-					kind: 'heading',
-					text: decision.accepted ? candidate.title : candidate.text,
-					speakers: decision.accepted ? candidate.speakers : null,
-					accepted: decision.accepted,
-					why: decision.why,
-					evidence: candidate.evidence.map((item) => `${item.weight > 0 ? '+' : ''}${item.weight} ${item.reason}`),
-				});
+				trace?.(weighedVerdict(decision, block.line, 'heading'));
 			}
 			if (marks.get(index) === 'not-talks') skipUnder = depth;
 			if (decision?.accepted) {
@@ -330,16 +335,7 @@ export function extractSessions(
 			const boldName = boldOnlyName(block);
 			const decided = boldName === null ? undefined : headingDecisions.get(index);
 			if (decided) {
-				const {candidate} = decided;
-				trace?.({
-					line: block.line,
-					kind: 'paragraph',
-					text: decided.accepted ? candidate.title : candidate.text,
-					speakers: decided.accepted ? candidate.speakers : null,
-					accepted: decided.accepted,
-					why: decided.why,
-					evidence: candidate.evidence.map((item) => `${item.weight > 0 ? '+' : ''}${item.weight} ${item.reason}`),
-				});
+				trace?.(weighedVerdict(decided, block.line, 'paragraph'));
 			}
 			if (decided?.accepted) {
 				// A bold title with the evidence of a talk is one, and (as a bold paragraph) a topic too.
