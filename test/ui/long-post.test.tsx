@@ -3,7 +3,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, test} from 'node:test';
-import {App} from '../../src/ui/app.js';
+import {App, type AppProps} from '../../src/ui/app.js';
 import {parsePost} from '../../src/posts/parse-post.js';
 import type {Library, Post} from '../../src/posts/types.js';
 import {stripStyles} from '../../src/render/plain.js';
@@ -52,6 +52,19 @@ const textRows = (frame: string | undefined) =>
 		.split('\n')
 		.map((row) => (row.split(/[│┃]/)[1] ?? '').trim());
 const never = new Promise<void>(() => {});
+/** The reader over the long post at WIDTH x HEIGHT, with what a test adds (a store, when the first frame is drawn). */
+const renderReader = (props: Partial<AppProps> = {}) =>
+	render(
+		<App
+			library={library}
+			renderPost={renderPost}
+			color={false}
+			hyperlinks={false}
+			width={WIDTH}
+			height={HEIGHT}
+			{...props}
+		/>,
+	);
 
 describe('a long post', () => {
 	test('is long enough to be drawn in part', () => {
@@ -60,9 +73,7 @@ describe('a long post', () => {
 	});
 
 	test('its first frame is drawn before the rest is rendered, then the whole count shows', async () => {
-		const app = render(
-			<App library={library} renderPost={renderPost} color={false} hyperlinks={false} width={WIDTH} height={HEIGHT} />,
-		);
+		const app = renderReader();
 		const frames = () => app.frames.map((frame) => stripStyles(frame));
 		const first = frames().findIndex((frame) => /Part 0 of the day/.test(frame));
 		assert.ok(first !== -1, 'the first frame shows the top of the post');
@@ -74,17 +85,7 @@ describe('a long post', () => {
 	});
 
 	test('G before the rest is rendered goes to the real end', async () => {
-		const app = render(
-			<App
-				library={library}
-				renderPost={renderPost}
-				color={false}
-				hyperlinks={false}
-				width={WIDTH}
-				height={HEIGHT}
-				firstFrameDrawn={never}
-			/>,
-		);
+		const app = renderReader({firstFrameDrawn: never});
 		await ready(app);
 		assert.match(statusOf(app.lastFrame()), /\/… 0%/);
 		await press(app, 'G');
@@ -95,17 +96,7 @@ describe('a long post', () => {
 	});
 
 	test('find (Ctrl-F) before the rest is rendered finds text past the first screen', async () => {
-		const app = render(
-			<App
-				library={library}
-				renderPost={renderPost}
-				color={false}
-				hyperlinks={false}
-				width={WIDTH}
-				height={HEIGHT}
-				firstFrameDrawn={never}
-			/>,
-		);
+		const app = renderReader({firstFrameDrawn: never});
 		await ready(app);
 		await press(app, keys.ctrlF, ...'zebra', keys.enter);
 		assert.ok(stripStyles(app.lastFrame()!).includes('Only here: the zebra crossing'));
@@ -133,18 +124,7 @@ describe('a long post', () => {
 		store.setPosition('long.md', place);
 		store.setLastPostId('long.md');
 		let drawn = () => {};
-		const app = render(
-			<App
-				library={library}
-				renderPost={renderPost}
-				color={false}
-				hyperlinks={false}
-				width={WIDTH}
-				height={HEIGHT}
-				store={store}
-				firstFrameDrawn={new Promise<void>((resolve) => (drawn = resolve))}
-			/>,
-		);
+		const app = renderReader({store, firstFrameDrawn: new Promise<void>((resolve) => (drawn = resolve))});
 		await ready(app);
 		assert.match(statusOf(app.lastFrame()), new RegExp(`${top + 1}–\\d+/…`), 'drawn in part');
 		assert.equal(textRows(app.lastFrame())[0], whole.lines[top]!.trim());
