@@ -2,6 +2,7 @@ import {Box, Text, useApp} from 'ink';
 import {useCallback, useEffect} from 'react';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderNeed, RenderOptions} from '../render/types.js';
+import {sessionsKnown} from '../state/search/search-view.js';
 import {selectView} from '../state/select-view.js';
 import type {DebouncedSaver} from '../store/index.js';
 import {EmptyLibrary} from './components/empty-library.js';
@@ -196,7 +197,7 @@ export function App({
 					storedWatched={env.storedWatched}
 					list={list}
 					theme={theme}
-					hasSessions={!env.sessionIndex?.isDone || env.sessionIndex.sessionCount > 0}
+					sessions={sessionsKnown(env.sessionIndex)}
 				/>
 			</Box>
 			<StatusLine width={width} rows={status} />

@@ -96,6 +96,9 @@ describe('the reader keeps reading keys while the index is built', () => {
 		await waitForFrame(app, (frame) =>
 			/Reading the sessions of every post for search: [\d,]+ of 3,000/.test(stripStyles(frame)),
 		);
+		// Not counted yet, so not "0 sessions", and not "no talk matches" either.
+		assert.match(stripStyles(app.lastFrame() ?? ''), /\/ ▏ {3}… sessions/);
+		assert.doesNotMatch(stripStyles(app.lastFrame() ?? ''), /no talk matches/);
 		for (const [index, key] of [...'etcd'].entries()) {
 			app.stdin.write(key);
 			await waitForFrame(app, (frame) => stripStyles(frame).includes(`/ ${'etcd'.slice(0, index + 1)}▏`));

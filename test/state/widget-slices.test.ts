@@ -4,7 +4,7 @@ import type {TextHit} from '../../src/search/text-search.js';
 import {findInputReducer, matchTop, stepFind, type Find} from '../../src/state/find/find.js';
 import {overlayReducer} from '../../src/state/help/overlay.js';
 import type {SearchItem} from '../../src/state/search/search-items.js';
-import {panelView} from '../../src/state/search/search-view.js';
+import {panelView, sessionsKnown} from '../../src/state/search/search-view.js';
 import {emptySearch, searchReducer, type SearchPanel} from '../../src/state/search/search.js';
 import {initialSidebar, listHeight, sidebarReducer, type SidebarInput} from '../../src/state/sidebar/sidebar.js';
 import {sidebarRows, shownPosts} from '../../src/state/sidebar/sidebar-rows.js';
@@ -109,7 +109,7 @@ describe('the search panel reduces its own slice and works out its rows', () => 
 			postTitle: (id) => id.toUpperCase(),
 			more: {},
 			room: 4,
-			hasSessions: true,
+			sessions: 'some',
 		});
 		assert.equal(view.empty, null);
 		assert.match(view.count, /^0 sessions · 8 lines/);
@@ -117,5 +117,22 @@ describe('the search panel reduces its own slice and works out its rows', () => 
 			view.rows.map((row) => (row.kind === 'line' ? row.index : row.kind)),
 			['post', 4, 5, 6],
 		);
+	});
+
+	test('while the sessions are still read, the count says so, not "0 sessions"', () => {
+		const options = {openPostId: 'a.md', postTitle: (id: string) => id, more: {}, room: 4} as const;
+		const reading = panelView(emptySearch, [], null, {
+			...options,
+			sessions: sessionsKnown({isDone: false, sessionCount: 3}),
+		});
+		assert.match(reading.count, /^… sessions/);
+		assert.equal(reading.empty, 'reading the sessions of every post…');
+		const none = panelView(emptySearch, [], null, {
+			...options,
+			sessions: sessionsKnown({isDone: true, sessionCount: 0}),
+		});
+		assert.match(none.count, /^0 sessions/);
+		assert.match(none.empty ?? '', /list no sessions/);
+		assert.equal(sessionsKnown(undefined), 'some');
 	});
 });

@@ -191,20 +191,20 @@ describe('the session search panel', () => {
 	test('emptyResultText and groupByPost', async () => {
 		const {emptyResultText, groupByPost} = await import('../../src/state/search/search-view.js');
 		assert.equal(
-			emptyResultText({query: '', missedOnly: false, day: null}, false),
+			emptyResultText({query: '', missedOnly: false, day: null}, 'none'),
 			'These notes list no sessions; type to search their text.',
 		);
 		// A query is never answered "no talk matches" while its text is searched, nor once found there (issue 24).
 		assert.equal(
-			emptyResultText({query: 'netfilter', missedOnly: false, day: null}, true, {isDone: false}),
+			emptyResultText({query: 'netfilter', missedOnly: false, day: null}, 'some', {isDone: false}),
 			"searching the text for 'netfilter'…",
 		);
 		assert.equal(
-			emptyResultText({query: 'zzz', missedOnly: false, day: null}, true),
+			emptyResultText({query: 'zzz', missedOnly: false, day: null}, 'some'),
 			"nothing matches 'zzz', in the talks or the text — Ctrl-U clears the query",
 		);
 		assert.equal(
-			emptyResultText({query: 'x', missedOnly: false, day: 1}, true),
+			emptyResultText({query: 'x', missedOnly: false, day: 1}, 'some'),
 			"no talks on day 1 match 'x' — d changes the day",
 		);
 		const hit = (postId: string, n: number) => ({session: {postId}, n});

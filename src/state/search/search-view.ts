@@ -23,19 +23,33 @@ export function groupByPost<T extends {session: {postId: string}}>(hits: readonl
 }
 
 /**
+ * What is known of the sessions: still being read (the index is built while the panel is open),
+ * none in any post, or some.
+ */
+export type SessionsKnown = 'reading' | 'none' | 'some';
+
+/** What the session index knows so far; no index (a reader given none) counts as some. */
+export function sessionsKnown(index: {isDone: boolean; sessionCount: number} | null | undefined): SessionsKnown {
+	if (!index) return 'some';
+	if (!index.isDone) return 'reading';
+	return index.sessionCount > 0 ? 'some' : 'none';
+}
+
+/**
  * Why the list is empty, naming the filters that hide what the query alone finds and the keys that
  * clear them: "no missed talks on day 2 match 'x' — m clears missed, d changes the day". A query
  * the text holds never gets here: its lines are listed.
  */
 export function emptyResultText(
 	panel: Pick<SearchPanel, 'query' | 'missedOnly' | 'day'>,
-	hasSessions: boolean,
+	sessions: SessionsKnown,
 	text: Pick<TextResult, 'isDone'> | null = {isDone: true},
 ): string {
 	const query = panel.query.trim();
+	if (sessions === 'reading') return 'reading the sessions of every post…';
 	if (!panel.missedOnly && panel.day === null) {
 		if (query === '')
-			return hasSessions ? 'no talk matches' : 'These notes list no sessions; type to search their text.';
+			return sessions === 'some' ? 'no talk matches' : 'These notes list no sessions; type to search their text.';
 		if (!text?.isDone) return `searching the text for '${query}'…`;
 		return `nothing matches '${query}', in the talks or the text — Ctrl-U clears the query`;
 	}
@@ -167,7 +181,7 @@ export function panelView(
 		postTitle: (postId: string) => string;
 		more: Readonly<Record<string, number>>;
 		room: number;
-		hasSessions: boolean;
+		sessions: SessionsKnown;
 	},
 ): PanelView {
 	const filters = [panel.missedOnly ? 'missed only' : '', panel.day === null ? '' : `day ${panel.day}`]
@@ -183,12 +197,15 @@ export function panelView(
 		lineCount > 0 || (text?.isDone && text.total > 0)
 			? ` · ${lineCount + Object.values(text?.more ?? {}).reduce((sum, more) => sum + more, 0)} line${lineCount === 1 ? '' : 's'}`
 			: '';
-	const count = `${talkCount} session${talkCount === 1 ? '' : 's'}${linesFound}${searching}${filters ? ` · ${filters}` : ''}`;
+	// While the sessions are read, their count is not known yet: not "0 sessions".
+	const sessionsFound =
+		options.sessions === 'reading' ? '… sessions' : `${talkCount} session${talkCount === 1 ? '' : 's'}`;
+	const count = `${sessionsFound}${linesFound}${searching}${filters ? ` · ${filters}` : ''}`;
 	const empty =
 		items.length === 0
 			? emptyResultText(
 					panel,
-					options.hasSessions,
+					options.sessions,
 					panel.query.trim().length >= MIN_TEXT_QUERY && !hasTalkFilter(panel) ? text : {isDone: true},
 				)
 			: null;

@@ -9,6 +9,7 @@ import {HelpOverlay, TextOverlay} from './help-overlay.js';
 import {ReaderPane} from './reader-pane.js';
 import {currentText, searchItems} from '../../state/search/search-items.js';
 import {SearchPanel} from './search-panel.js';
+import type {SessionsKnown} from '../../state/search/search-view.js';
 
 type Props = {
 	state: ReaderState;
@@ -20,12 +21,12 @@ type Props = {
 	/** The sidebar at a width, for narrow terminals where it takes the text's place. */
 	list: (width: number) => ReactNode;
 	theme: UiTheme;
-	/** False once every post was read and none lists a talk (from the session index: render reads no file). */
-	hasSessions: boolean;
+	/** Whether the sessions are still being read, or none or some were found (from the session index: render reads no file). */
+	sessions: SessionsKnown;
 };
 
 /** What fills the space right of the sidebar: an overlay for the mode, the list in place, or the text. */
-export function MainPane({state, view, library, hits, storedWatched, list, theme, hasSessions}: Props) {
+export function MainPane({state, view, library, hits, storedWatched, list, theme, sessions}: Props) {
 	const {paneWidth: width, paneHeight: height} = view.layout;
 	const {mode} = state;
 	// As view.pane says (the wheel follows it too): overlays, then the list in place, then the text.
@@ -58,7 +59,7 @@ export function MainPane({state, view, library, hits, storedWatched, list, theme
 				width={width}
 				height={height}
 				theme={theme}
-				hasSessions={hasSessions}
+				sessions={sessions}
 			/>
 		);
 	}

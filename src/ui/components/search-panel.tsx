@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {Post, Session} from '../../posts/types.js';
 import {textWidth, truncateToWidth, wrapToWidth} from '../../render/text-width.js';
 import type {SearchItem} from '../../state/search/search-items.js';
-import {panelView, snippet} from '../../state/search/search-view.js';
+import {panelView, snippet, type SessionsKnown} from '../../state/search/search-view.js';
 import {isWatchedIn, type SearchPanel as Panel} from '../../state/search/search.js';
 import type {MatchRange} from '../../search/session-index.js';
 import type {TextResult} from '../../search/text-search.js';
@@ -24,8 +24,8 @@ type Props = {
 	width: number;
 	height: number;
 	theme: UiTheme;
-	/** Whether the notes list any session at all (an empty list then names its filters instead). */
-	hasSessions?: boolean;
+	/** Whether the sessions are still being read, or none or some were found (an empty list then says which). */
+	sessions?: SessionsKnown;
 };
 
 /** Text with its matched ranges in bold (inverse without colour), cut to `width`. */
@@ -87,7 +87,7 @@ export function SearchPanel({
 	width,
 	height,
 	theme,
-	hasSessions = true,
+	sessions = 'some',
 }: Props) {
 	// A kept query shows selected (inverse): the next character typed replaces it.
 	const query = panel.isQueryKept ? `\u001B[7m${panel.query}\u001B[27m` : panel.query;
@@ -103,7 +103,7 @@ export function SearchPanel({
 		postTitle: (id) => postTitle.get(id) ?? id,
 		more: text?.more ?? NO_MORE,
 		room: Math.max(2, height - 1 - hintLines.length),
-		hasSessions,
+		sessions,
 	});
 	const {start} = view;
 	return (
