@@ -39,6 +39,9 @@ function searched(query: string): ReaderState {
 	);
 	const job = searchText(posts, query, typed.postIndex);
 	while (!job.step(() => false));
+	// The session index whole, as the panel's build leaves it before its talks are listed.
+	const index = env.sessionIndex;
+	while (index && !index.step(() => true));
 	return run(typed, {type: 'searchText', result: job.result()});
 }
 

@@ -103,6 +103,20 @@ describe('the search panel reduces its own slice and works out its rows', () => 
 		assert.equal(days.day, null);
 	});
 
+	test('lines coming in keep the top selected, and a selection moved to on its entry', async () => {
+		const {searchText} = await import('../../src/search/text-search.js');
+		const result = searchText([{id: 'c.md', title: 'C', body: 'line one'}], 'line', 0).result();
+		// The talks arrive between two calls (the session index whole in between): lines, then a talk above them.
+		const talk = {kind: 'talk', hit: {session: {postId: 'z.md', line: 3}}} as SearchItem;
+		let calls = 0;
+		const growing = {items: () => (calls++ === 0 ? items : [talk, ...items]), days: []};
+		const top = searchReducer({...emptySearch, query: 'line'}, {type: 'searchText', result}, growing);
+		assert.equal(top.selected, 0);
+		calls = 0;
+		const moved = searchReducer({...emptySearch, query: 'line', selected: 2}, {type: 'searchText', result}, growing);
+		assert.equal(moved.selected, 3, 'the third line, one row down under the talk');
+	});
+
 	test('the window keeps the selected entry in view, its post heading above it when there is room', () => {
 		const view = panelView({...emptySearch, query: 'line', selected: 6}, items, null, {
 			openPostId: 'a.md',

@@ -91,9 +91,12 @@ export function searchReducer(panel: SearchPanel, action: SearchAction, input: S
 				textNeedle(known.query) === textNeedle(action.result.query)
 			)
 				return panel;
-			// The selection stays on its entry while lines come in and are ranked among themselves.
-			const selected = input.items(panel)[panel.selected];
 			const next = {...panel, text: action.result};
+			// The top stays the top: what is best first is selected, as after a key typed. (Talks can
+			// come in between the lines too, when the session index is whole.)
+			if (panel.selected === 0) return next;
+			// A selection moved to stays on its entry while lines come in and are ranked among themselves.
+			const selected = input.items(panel)[panel.selected];
 			const items = input.items(next);
 			const found = selected ? items.findIndex((item) => itemKey(item) === itemKey(selected)) : -1;
 			return {...next, selected: found === -1 ? Math.max(0, Math.min(panel.selected, items.length - 1)) : found};
