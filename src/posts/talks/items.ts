@@ -343,14 +343,19 @@ function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate
 			: noteOf(
 					rest.filter((token) => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))),
 				);
-	const evidence =
-		speakers !== null || isTalkPage(url)
+	// `[Joe Armstrong](…/speaker/Joe+Armstrong) gave…`: a link naming a person is the person's page, not a talk.
+	const person =
+		split.speakers === null &&
+		(personScore(split.title) === 2 || (personScore(split.title) === 1 && /\/speakers?\//i.test(url ?? '')));
+	const evidence = person
+		? 'none'
+		: speakers !== null || isTalkPage(url)
 			? 'talk'
 			: (isVideo(url) || url === null) && isTitleLike(split.title)
 				? 'title'
 				: 'none';
 	if (split.title === '') return null;
-	const linkedTitle = evidence === 'none' && isTitleLike(split.title) && !isBreak(split.title);
+	const linkedTitle = evidence === 'none' && !person && isTitleLike(split.title) && !isBreak(split.title);
 	const anchor = link.href.trim().startsWith('#');
 	return {
 		title: stripQuotes(split.title),
