@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {isBreak, isSectionName, isTalkPage} from '../../src/posts/talks/evidence.js';
-import {speakersInText} from '../../src/posts/talks/people.js';
+import {peopleOf, speakersInText} from '../../src/posts/talks/people.js';
+import {splitSpeakers} from '../../src/posts/talks/speakers.js';
 import {lines, parse} from './helpers.js';
 
 const front = ['---', 'title: Conf', '---'];
@@ -47,6 +48,38 @@ describe('false talks', () => {
 		assert.deepEqual(
 			post.sessions.map((session) => session.title),
 			['Scaling Logs Quietly'],
+		);
+	});
+});
+
+describe('speakers split into people', () => {
+	test('people joined by dashes, a team, and an organisation with & in its name', () => {
+		assert.deepEqual(splitSpeakers('Camille Roux - Julien Perrin - Sophie Martin'), {
+			people: ['Camille Roux', 'Julien Perrin', 'Sophie Martin'],
+			organizations: [],
+		});
+		assert.deepEqual(peopleOf('Camille Roux - Julien Perrin')?.people, ['Camille Roux', 'Julien Perrin']);
+		assert.deepEqual(splitSpeakers('Rachel Adams and NVIDIA'), {people: ['Rachel Adams'], organizations: ['NVIDIA']});
+		assert.deepEqual(splitSpeakers('Ann Lee & Bo Chan, 1&1 Mail & Media'), {
+			people: ['Ann Lee', 'Bo Chan'],
+			organizations: ['1&1 Mail & Media'],
+		});
+	});
+
+	test('a speakers line cut where the names end, and a second linked talk with its own by', () => {
+		assert.deepEqual(
+			talks(
+				'Talks I attended:',
+				'',
+				'- **Faster Dataframes on the GPU**',
+				'  Speaker: Rachel Adams and NVIDIA team',
+				'- [Plain Text Forever](https://m.example.org/talks/pt) by Greta Hale and [30 Years of Make](https://m.example.org/talks/mk) by Tom Ibsen',
+			),
+			[
+				['Faster Dataframes on the GPU', 'Rachel Adams and NVIDIA'],
+				['Plain Text Forever', 'Greta Hale'],
+				['30 Years of Make', 'Tom Ibsen'],
+			],
 		);
 	});
 });

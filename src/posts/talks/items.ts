@@ -158,14 +158,20 @@ function speakersAfter(after: string): string | null {
 		const words = speakers.split(/\s+/);
 		let end = words.findIndex(
 			(word, index) =>
-				index > 0 && /^\p{Ll}/u.test(word) && !/^(?:and|und|et|y|de|da|van|von|der|del|dos|la|le)$/.test(word),
+				index > 0 &&
+				// (A number starts the next title, never a name: `by Ann Lee and 50 Years of Unix`.)
+				(/^\p{N}/u.test(word) ||
+					(/^\p{Ll}/u.test(word) && !/^(?:and|und|et|y|de|da|van|von|der|del|dos|la|le)$/.test(word))),
 		);
 		// A sentence ends the names too: `by Ann Lee. This was…`.
 		const stop = words.findIndex(
 			(word) => /[.!?]$/.test(word) && !/^\p{Lu}\.$/u.test(word) && !/^(?:Inc|Ltd|Corp|Co|Jr|Sr|Dr)\.$/.test(word),
 		);
 		if (stop !== -1 && (end === -1 || stop < end)) end = stop + 1;
-		const names = (end === -1 ? words : words.slice(0, end)).join(' ').replace(/[,.:;]$/, '');
+		const names = (end === -1 ? words : words.slice(0, end))
+			.join(' ')
+			.replace(/[,.:;]$/, '')
+			.replace(/\s(?:and|und|et|y|&)$/, '');
 		if (names === '' || names.split(/\s+/).length > 12) return null;
 		return end === -1 || /^[\p{Lu}@]/u.test(names) ? names : null;
 	}
@@ -400,8 +406,13 @@ function fromEmphasis(head: Token, rest: Token[], restText: string): Candidate |
 		.map((line) => line.trim())
 		.find((line) => line !== '');
 	const lineSpeakers =
-		nextLine && nextLine.length <= 80 && looksLikeSpeakers(nextLine.replace(/^(?:by|with|speakers?:)\s+/i, ''))
-			? nextLine.replace(/^(?:by|with|speakers?:)\s+/i, '')
+		nextLine && nextLine.length <= 80
+			? looksLikeSpeakers(nextLine.replace(/^(?:by|with|speakers?:)\s+/i, ''))
+				? nextLine.replace(/^(?:by|with|speakers?:)\s+/i, '')
+				: // (`Speaker: Ann Lee and the Acme team`: after `Speaker:`, the names up to the words that go on.)
+					/^(?:by|speakers?:)\s/i.test(nextLine)
+					? speakersAfter(nextLine)
+					: null
 			: null;
 	// (`**Title** av *Ann Lee* handlade om…`: an emphasised name after the word for `by`.)
 	const emphasisedBy = /^\s*(?:by|av|af|von|par|por|door)\s*$/i.test(inlineText(rest.slice(0, 1)))

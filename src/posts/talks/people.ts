@@ -227,11 +227,11 @@ export function isRoleText(text: string): boolean {
 	return trimmed !== '' && trimmed.length <= 80 && trimmed.split(/\s+/).length <= 8 && ROLE_WORD.test(trimmed);
 }
 
-/** Every person named in a list `A, B & C` / `A and B` / `A, Org & B, Org`; null when a part is not a person. */
+/** Every person named in a list `A, B & C` / `A and B` / `A - B - C` / `A, Org & B, Org`; null when a part is not a person. */
 export function peopleOf(text: string): {people: string[]; score: PersonScore} | null {
 	const parts = text
 		.replace(/(?<!\s)\s*\([^()]{0,80}\)/g, '')
-		.split(/,|;|&|\band\b|\bund\b|\bet\b|\by\b|\+/)
+		.split(/,|;|&|\band\b|\bund\b|\bet\b|\by\b|\+|\s[-–—]\s/)
 		.map((part) => part.trim())
 		.filter((part) => part !== '');
 	if (parts.length === 0 || parts.length > 8) return null;
