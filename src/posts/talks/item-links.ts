@@ -1,0 +1,70 @@
+/** Items that start with a link: `[Title](…) by Ann Lee`, `[Title - Ann Lee](video)`. Split from items.ts. */
+import type {Token, Tokens} from 'marked';
+import {inlineText} from '../../markdown/index.js';
+import {isArtifactLabel, isBreak, isTalkPage, isTitleLike, isVideo} from './evidence.js';
+import {personScore} from './people.js';
+import {looksLikeSpeakers, readingLeniently, readingNamesFirst} from './speakers.js';
+import {
+	fold,
+	noteOf,
+	safeUrl,
+	speakersAfter,
+	splitSpeakerFirst,
+	splitTitle,
+	stripQuotes,
+	type Candidate,
+} from './item-text.js';
+
+export function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate | null {
+	const text = inlineText(link.tokens);
+	const url = safeUrl(link.href);
+	// A bare URL, or a talk's own link (`slides`), names no talk.
+	if (isArtifactLabel(text) || text.trim() === link.href.trim())
+		return {title: fold(text), speakers: null, url, note: null, evidence: 'none'};
+	// `[Amjith Ramanujam - Awesome Command Line Tools](video)`: the speaker first inside the link
+	// (first of all when the siblings that name people put them first).
+	// (Only for a recording or a talk page, or beside siblings written so: `[Martin Fowler - Microservices](article)` is an article.)
+	const first = isVideo(url) || isTalkPage(url) || readingLeniently() ? splitSpeakerFirst(fold(text)) : null;
+	const byTail = readingNamesFirst() && first ? null : splitTitle(text);
+	let split = byTail === null || byTail.speakers === null ? (first ?? byTail ?? splitTitle(text)) : byTail;
+	// `[Title, Ann Lee](video)`: a recording or talk page whose text ends with a person's name after a comma.
+	if (split.speakers === null && (isVideo(url) || isTalkPage(url))) {
+		const folded = fold(text);
+		const comma = folded.lastIndexOf(', ');
+		const head = folded.slice(0, Math.max(comma, 0));
+		const tail = folded.slice(comma + 2);
+		if (comma > 0 && personScore(tail) === 2 && isTitleLike(head)) split = {title: head, speakers: tail};
+	}
+	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
+	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
+	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
+	const note =
+		parenSpeakers !== null
+			? noteOf(rest.filter((token) => token.type === 'em'))
+			: noteOf(
+					rest.filter((token) => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))),
+				);
+	// `[Joe Armstrong](…/speaker/Joe+Armstrong) gave…`: a link naming a person is the person's page, not a talk.
+	const person =
+		split.speakers === null &&
+		(personScore(split.title) === 2 || (personScore(split.title) === 1 && /\/speakers?\//i.test(url ?? '')));
+	const evidence = person
+		? 'none'
+		: speakers !== null || isTalkPage(url)
+			? 'talk'
+			: (isVideo(url) || url === null) && isTitleLike(split.title)
+				? 'title'
+				: 'none';
+	if (split.title === '') return null;
+	const linkedTitle = evidence === 'none' && !person && isTitleLike(split.title) && !isBreak(split.title);
+	const anchor = link.href.trim().startsWith('#');
+	return {
+		title: stripQuotes(split.title),
+		speakers,
+		url,
+		note,
+		evidence: isBreak(split.title) ? 'none' : evidence,
+		...(linkedTitle ? {linkedTitle} : {}),
+		...(anchor ? {anchor} : {}),
+	};
+}
