@@ -83,3 +83,31 @@ describe('speakers split into people', () => {
 		);
 	});
 });
+
+describe('linked titles', () => {
+	test("a recording's link alone on its line names its speaker on the next line", () => {
+		assert.deepEqual(
+			talks(
+				'[Fast Tests for Slow Services](https://www.youtube.com/watch?v=b2)  ',
+				'Oliver Grant  ',
+				'He made the case for fakes over mocks, and I was mostly convinced.',
+			),
+			[['Fast Tests for Slow Services', 'Oliver Grant']],
+		);
+	});
+
+	test('a by after the link keeps a dash inside the linked title', () => {
+		assert.deepEqual(
+			talks(
+				'Talks I attended:',
+				'',
+				'- [Packaging - Less Magic, More Tools](https://c.example.org/talks/p) by Leah Dunn',
+				'- [Type Hints at Scale](https://c.example.org/talks/t) by Marco Bellini',
+			),
+			[
+				['Packaging - Less Magic, More Tools', 'Leah Dunn'],
+				['Type Hints at Scale', 'Marco Bellini'],
+			],
+		);
+	});
+});

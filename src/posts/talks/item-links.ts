@@ -15,7 +15,13 @@ import {
 	type Candidate,
 } from './item-text.js';
 
-export function fromLink(link: Tokens.Link, rest: Token[], restText: string): Candidate | null {
+export function fromLink(
+	link: Tokens.Link,
+	rest: Token[],
+	restText: string,
+	/** The line after the link when the link is its line's whole text. */
+	nextLine: string | null = null,
+): Candidate | null {
 	const text = inlineText(link.tokens);
 	const url = safeUrl(link.href);
 	// A bare URL, or a talk's own link (`slides`), names no talk.
@@ -35,9 +41,22 @@ export function fromLink(link: Tokens.Link, rest: Token[], restText: string): Ca
 		const tail = folded.slice(comma + 2);
 		if (comma > 0 && personScore(tail) === 2 && isTitleLike(head)) split = {title: head, speakers: tail};
 	}
+	// `[Hypermedia APIs - Less Hype, More Media](…) by Ann Lee`: a `by` after the link says whose it is,
+	// and the whole link is the title.
+	const byAfter = /^\s*(?:by|presented\s+by)\s/i.test(restText) ? speakersAfter(restText) : null;
+	if (byAfter !== null && split.speakers !== null) split = {title: fold(text), speakers: null};
+	// `[Title](video)` alone on its line, `Ann Lee` on the next (a recording or talk page, or a known name).
+	const below =
+		nextLine !== null &&
+		nextLine.length <= 80 &&
+		looksLikeSpeakers(nextLine) &&
+		(isVideo(url) || isTalkPage(url) || personScore(nextLine) === 2)
+			? nextLine
+			: null;
 	const paren = /^\s*\(([^()]+)\)\s*$/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && /[,&]/.test(paren) && looksLikeSpeakers(paren) ? paren.trim() : null;
-	const speakers = split.speakers ?? speakersAfter(restText) ?? parenSpeakers;
+	const speakers =
+		split.speakers ?? speakersAfter(restText) ?? parenSpeakers ?? (split.speakers === null ? below : null);
 	const note =
 		parenSpeakers !== null
 			? noteOf(rest.filter((token) => token.type === 'em'))

@@ -37,17 +37,29 @@ export function readCandidate(tokens: Token[]): Candidate | null {
 			if (rest.trim() === '') inline.shift();
 			else inline[0] = {...text, raw: rest, text: rest, tokens: undefined} as Tokens.Text;
 			if (slot[1] !== undefined && inline.length > 0) {
-				const found = readUnslotted(inline);
+				const found = readUnslotted(inline, null);
 				if (found) found.slotted = true;
 				return found;
 			}
 		}
 	}
-	return readUnslotted(inline);
+	return readUnslotted(inline, lineAfterLink(tokens));
+}
+
+/** `[Title](…)` alone on its line, then `Ann Lee` on the next: that next line, else null. */
+function lineAfterLink(tokens: Token[]): string | null {
+	const at = tokens.findIndex((token) => !(token.type === 'text' && token.raw.trim() === ''));
+	if (tokens[at]?.type !== 'link') return null;
+	const after = tokens
+		.slice(at + 1, at + 8)
+		.map((token) => (token.type === 'br' ? '\n' : token.type === 'image' ? '' : inlineText([token])))
+		.join('');
+	const lines = after.split('\n', 3);
+	return lines.length >= 2 && lines[0]!.trim() === '' ? lines[1]!.trim() : null;
 }
 
 /** Reads an item's inline tokens once decoration and time slot are off. */
-function readUnslotted(inline: Token[]): Candidate | null {
+function readUnslotted(inline: Token[], nextLine: string | null): Candidate | null {
 	if (inline.length === 0) return null;
 	const speakerFirst = speakerThenLink(inline) ?? nameThenTitle(inline);
 	if (speakerFirst) return speakerFirst;
@@ -79,7 +91,7 @@ function readUnslotted(inline: Token[]): Candidate | null {
 	const head = inline[0]!;
 	const rest = inline.slice(1);
 	const restText = inlineText(rest.filter((token) => token.type !== 'em'));
-	if (head.type === 'link') return fromLink(head as Tokens.Link, rest, restText);
+	if (head.type === 'link') return fromLink(head as Tokens.Link, rest, restText, nextLine);
 	if (head.type === 'strong' || head.type === 'em') return fromEmphasis(head, rest, restText, readCandidate);
 	return fromPlain(inline);
 }
