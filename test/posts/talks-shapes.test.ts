@@ -111,3 +111,22 @@ describe('linked titles', () => {
 		);
 	});
 });
+
+describe('names-first lists', () => {
+	test('a topic label before the link, and a long title beside siblings written name first', () => {
+		assert.deepEqual(
+			talks(
+				'* [Ines Vidal - Profiling Without Guesswork](https://www.youtube.com/watch?v=p1) - clear.',
+				'* [Karl Jensen - Writing a Parser by Hand](https://www.youtube.com/watch?v=p2) - slow start.',
+				'* [Rosa Lindqvist - Mirror, mirror, which of my tests is the flakiest of them all](https://www.youtube.com/watch?v=p3)',
+				'* Packaging: [Omar Sadiq - Wheels for Everyone](https://www.youtube.com/watch?v=p4) - finally.',
+			),
+			[
+				['Profiling Without Guesswork', 'Ines Vidal'],
+				['Writing a Parser by Hand', 'Karl Jensen'],
+				['Mirror, mirror, which of my tests is the flakiest of them all', 'Rosa Lindqvist'],
+				['Wheels for Everyone', 'Omar Sadiq'],
+			],
+		);
+	});
+});

@@ -5,9 +5,9 @@
 import type {Token, Tokens} from 'marked';
 import {inlineText} from '../../markdown/index.js';
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
-import {isArtifactLabel, isTitleLike, isRole} from './evidence.js';
-import {personScore} from './people.js';
-import {looksLikeSpeakers, readingLeniently} from './speakers.js';
+import {isArtifactLabel, isProse, isTitleLike, isRole} from './evidence.js';
+import {peopleOf, personScore} from './people.js';
+import {looksLikeSpeakers, readingLeniently, readingNamesFirst} from './speakers.js';
 
 /**
  * What one item (a bullet, a paragraph, a table row) says about a talk, and how sure that is:
@@ -99,13 +99,17 @@ export function splitSpeakerFirst(text: string): {title: string; speakers: strin
 	if (!match) return null;
 	const head = text.slice(0, match.index).trim();
 	const tail = text.slice(match.index + match[0].length).trim();
-	const headScore = personScore(head.replace(/\([^()]{1,60}\)$/, '').trim());
+	const bare = head.replace(/\([^()]{1,60}\)$/, '').trim();
+	// (`Ann Lee, Bo Chan, Cy Diaz - Title`: several people first, each with a name's shape.)
+	const headScore = bare.includes(',') ? (peopleOf(bare)?.score ?? 0) : personScore(bare);
+	const capital = tail.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase());
 	if (
 		tail === '' ||
 		!(headScore === 2 || (headScore === 1 && readingLeniently())) ||
 		personScore(tail) === 2 ||
-		// (`Chalmer Lowe - bokeh: Data Visualization`: a title may start with a project's lower-case name.)
-		!isTitleLike(tail.replace(/^\p{Ll}/u, (letter) => letter.toUpperCase())) ||
+		// (`Chalmer Lowe - bokeh: Data Visualization`: a title may start with a project's lower-case name;
+		// beside siblings written name first, a long title need only not be prose: `Sep Lee - Magic Method, on the wall`.)
+		!(isTitleLike(capital) || (readingNamesFirst() && !isProse(capital) && /^\p{Lu}/u.test(tail))) ||
 		isRole(tail)
 	)
 		return null;

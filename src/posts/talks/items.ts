@@ -4,8 +4,9 @@
  */
 import type {Token, Tokens} from 'marked';
 import {inlineText} from '../../markdown/index.js';
+import {isTalkPage, isVideo} from './evidence.js';
 import {speakersInText} from './people.js';
-import {artifactUrl, isQuoted, meaningful, type Candidate} from './item-text.js';
+import {artifactUrl, isQuoted, meaningful, safeUrl, type Candidate} from './item-text.js';
 import {speakerThenLink, nameThenTitle} from './item-names.js';
 import {fromLink} from './item-links.js';
 import {fromEmphasis} from './item-emphasis.js';
@@ -58,9 +59,21 @@ function lineAfterLink(tokens: Token[]): string | null {
 	return lines.length >= 2 && lines[0]!.trim() === '' ? lines[1]!.trim() : null;
 }
 
+/** A topic label of one to three words before an item's link: `Testing: `, `Data analysis: `. */
+const TOPIC_LABEL = /^\s{0,3}\p{L}[\p{L}\p{N}&/'’-]{0,20}(?: [\p{L}\p{N}&/'’-]{1,20}){0,2}:\s{1,3}$/u;
+
 /** Reads an item's inline tokens once decoration and time slot are off. */
 function readUnslotted(inline: Token[], nextLine: string | null): Candidate | null {
 	if (inline.length === 0) return null;
+	// `Testing: [Ann Lee - Title](video)`: a short topic label before a recording or talk page is the list's, not the title's.
+	const [label, link] = inline;
+	if (
+		label?.type === 'text' &&
+		link?.type === 'link' &&
+		TOPIC_LABEL.test(label.raw) &&
+		(isVideo(safeUrl((link as Tokens.Link).href)) || isTalkPage(safeUrl((link as Tokens.Link).href)))
+	)
+		return readUnslotted(inline.slice(1), null);
 	const speakerFirst = speakerThenLink(inline) ?? nameThenTitle(inline);
 	if (speakerFirst) return speakerFirst;
 	// `Watch ["Title"](…) by Ann Lee`: a quoted link is the title, whatever leads up to it.
