@@ -59,6 +59,16 @@ describe('speakers split into people', () => {
 			organizations: [],
 		});
 		assert.deepEqual(peopleOf('Camille Roux - Julien Perrin')?.people, ['Camille Roux', 'Julien Perrin']);
+		assert.deepEqual(splitSpeakers('Ben Hale, Matthew Rowe, Min Kelley, Olivier Gras').people, [
+			'Ben Hale',
+			'Matthew Rowe',
+			'Min Kelley',
+			'Olivier Gras',
+		]);
+		assert.deepEqual(splitSpeakers('Ann Lee, Acme, Bo Chan, Initech'), {
+			people: ['Ann Lee', 'Bo Chan'],
+			organizations: ['Acme', 'Initech'],
+		});
 		assert.deepEqual(splitSpeakers('Rachel Adams and NVIDIA'), {people: ['Rachel Adams'], organizations: ['NVIDIA']});
 		assert.deepEqual(splitSpeakers('Ann Lee & Bo Chan, 1&1 Mail & Media'), {
 			people: ['Ann Lee', 'Bo Chan'],

@@ -113,7 +113,18 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 		const list = parts(group);
 		const hasComma = list.some((part) => part.after === ',');
 		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
-		const alternates = list.length >= 4 && list.length % 2 === 0 && list.every((part) => part.after !== '&');
+		// (Not when a part in an organisation's place is a known name: `Ann Lee, Bo Chan, Cy Diaz, Di Fox`.)
+		const alternates =
+			list.length >= 4 &&
+			list.length % 2 === 0 &&
+			list.every((part) => part.after !== '&') &&
+			!list.some(
+				(part, index) =>
+					index % 2 === 1 &&
+					personScore(part.text) === 2 &&
+					/^\p{Script=Latin}/u.test(part.text) &&
+					!isOrganizationName(part.text),
+			);
 		// `Dan Kohn, Executive Director, Example Foundation`: after a job, the words are where they do it,
 		// until a known name starts the next speaker (`…, Acme & Bo Chan, Initech`).
 		let afterRole = false;
