@@ -140,3 +140,19 @@ describe('names-first lists', () => {
 		);
 	});
 });
+
+describe('mentions and commas', () => {
+	test("a comma before by names the speaker; a speaker's keynote named by its kind is a mention", () => {
+		assert.deepEqual(
+			talks(
+				'- [Watch Maya Roth’s Keynote](https://video.example.org/k1)',
+				'- [Migrations Without Downtime](https://video.example.org/m), by [Ruth Okafor](https://example.org/ruth), was useful.',
+				'- [Async Views in Practice](https://video.example.org/a) by Daniel Ferreira',
+			),
+			[
+				['Migrations Without Downtime', 'Ruth Okafor'],
+				['Async Views in Practice', 'Daniel Ferreira'],
+			],
+		);
+	});
+});

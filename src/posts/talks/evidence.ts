@@ -2,6 +2,7 @@
  * What makes text look like a talk, or like something that is never one. Sessions are recognised
  * by how their items look; the words around a list only support short, title-like items.
  */
+import {personScore} from './people.js';
 
 /** Schedule and talk pages: sched, sessionize, pretalx, the Linux Foundation's event sites. */
 const TALK_HOST =
@@ -322,4 +323,24 @@ export function isTitleLike(text: string): boolean {
 	// `18:00 Doors open`: a time slot in front says nothing about what the item is.
 	if (isBreak(trimmed) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
 	return !isProse(trimmed) && /^[\p{Lu}\p{N}"“'‘]/u.test(trimmed);
+}
+
+/**
+ * `Watch DHH’s Keynote`, `Aaron Lee Keynote`, `Kent Beck's talk`: a talk named by its speaker and its
+ * kind only, with no title of its own (a mention, as `the opening keynote` is).
+ */
+export function isGenericMention(text: string): boolean {
+	const match =
+		/^(?:(?:watch|see)\s)?(?:the\s)?(\S.{0,40}?)(?:['’]s?)?\s(?:opening\s|closing\s)?(?:keynote|talk|session|presentation)$/i.exec(
+			text.trim(),
+		);
+	if (!match) return false;
+	// (Without a possessive, the words must be a known name: `Opening Keynote` is a title.)
+	const possessive = /['’]s?\s(?:opening\s|closing\s)?\S+$/i.test(text.trim());
+	const words = match[1]!.replace(/['’]s?$/, '').split(' ');
+	return (
+		words.length <= 4 &&
+		words.every((word) => /^\p{Lu}[\p{L}.-]*$/u.test(word)) &&
+		(possessive || personScore(words.join(' ')) === 2)
+	);
 }

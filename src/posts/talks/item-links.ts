@@ -1,7 +1,7 @@
 /** Items that start with a link: `[Title](…) by Ann Lee`, `[Title - Ann Lee](video)`. Split from items.ts. */
 import type {Token, Tokens} from 'marked';
 import {inlineText} from '../../markdown/index.js';
-import {isArtifactLabel, isBreak, isTalkPage, isTitleLike, isVideo} from './evidence.js';
+import {isArtifactLabel, isBreak, isGenericMention, isTalkPage, isTitleLike, isVideo} from './evidence.js';
 import {personScore} from './people.js';
 import {looksLikeSpeakers, readingLeniently, readingNamesFirst} from './speakers.js';
 import {
@@ -63,10 +63,12 @@ export function fromLink(
 			: noteOf(
 					rest.filter((token) => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))),
 				);
-	// `[Joe Armstrong](…/speaker/Joe+Armstrong) gave…`: a link naming a person is the person's page, not a talk.
+	// `[Joe Armstrong](…/speaker/Joe+Armstrong) gave…`: a link naming a person is the person's page, not a talk;
+	// `[Watch DHH’s Keynote](…)` names a speaker's talk by its kind only, with no title.
 	const person =
-		split.speakers === null &&
-		(personScore(split.title) === 2 || (personScore(split.title) === 1 && /\/speakers?\//i.test(url ?? '')));
+		isGenericMention(split.title) ||
+		(split.speakers === null &&
+			(personScore(split.title) === 2 || (personScore(split.title) === 1 && /\/speakers?\//i.test(url ?? ''))));
 	const evidence = person
 		? 'none'
 		: speakers !== null || isTalkPage(url)

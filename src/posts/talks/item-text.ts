@@ -136,7 +136,9 @@ export function noteOf(tokens: Token[]): string | null {
 }
 
 /** Speakers named after a title, cut where a link, a dash or the line ends. */
-export function speakersAfter(after: string): string | null {
+export function speakersAfter(written: string): string | null {
+	// (`[Title](…), by Ann Lee, was…`: a comma may stand before the `by`.)
+	const after = written.replace(/^\s{0,3},\s{0,3}(?=(?:presented\s)?by\s)/i, '');
 	const by = BY.exec(after);
 	if (!by) return null;
 	let speakers = by[3]!
