@@ -156,3 +156,16 @@ describe('mentions and commas', () => {
 		);
 	});
 });
+
+test("a recording's linked title after the speaker is read as the programme has it", () => {
+	assert.deepEqual(
+		talks(
+			'* Hana Kowalski - [Type Checking Saved My Weekend!](https://www.youtube.com/watch?v=k1) - a war story.',
+			'* Peter Ngata - [Click Here: Building Friendly Command Lines](https://www.youtube.com/watch?v=k2)',
+		),
+		[
+			['Type Checking Saved My Weekend!', 'Hana Kowalski'],
+			['Click Here: Building Friendly Command Lines', 'Peter Ngata'],
+		],
+	);
+});

@@ -13,7 +13,12 @@ export function speakerThenLink(inline: Token[]): Candidate | null {
 	const match = /^(.{2,80}?)\s*(?:--|[-–—:])\s*$/.exec(head.raw);
 	if (!match || personScore(match[1]!.replace(/\([^()]{1,60}\)$/, '').trim()) === 0) return null;
 	const title = stripQuotes(fold(inlineText((link as Tokens.Link).tokens)));
-	if (title === '' || isArtifactLabel(title) || personScore(title) === 2 || isProse(title)) return null;
+	// (A recording's or talk page's link text is the title as the programme has it: `Click: A Pleasure to Use`,
+	// `Python for science and stuff!` read as titles there, short of a paragraph's length.)
+	const url = safeUrl((link as Tokens.Link).href);
+	const recorded = isVideo(url) || isTalkPage(url);
+	const prose = recorded ? title.split(/\s+/).length > 24 || /^\p{Ll}/u.test(title) : isProse(title);
+	if (title === '' || isArtifactLabel(title) || personScore(title) === 2 || prose) return null;
 	const rest = inline.slice(2);
 	// `Madam Sandi Tells Your Future by Sandi Metz`: the video's title repeats the speaker.
 	const speaker = match[1]!.trim();
@@ -22,7 +27,7 @@ export function speakerThenLink(inline: Token[]): Candidate | null {
 	return {
 		title: own,
 		speakers: speaker,
-		url: safeUrl((link as Tokens.Link).href),
+		url,
 		note: noteOf(rest.filter((token) => token.type === 'em')),
 		evidence: 'talk',
 	};
