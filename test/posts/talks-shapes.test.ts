@@ -169,3 +169,20 @@ test("a recording's linked title after the speaker is read as the programme has 
 		],
 	);
 });
+
+test("beside siblings written [Title, Speaker](video), a name's shape after the comma is the speaker", () => {
+	assert.deepEqual(
+		talks(
+			'- [Shipping a Query Planner in a Weekend, Ada Whitfield](https://www.youtube.com/watch?v=s1)',
+			'- [Sound Synthesis for the Curious, Leo Marchetti](https://www.youtube.com/watch?v=s2)',
+			'- [Tide-pool - a small garbage collector, Max Orlov](https://www.youtube.com/watch?v=s3)',
+			'- From the Papers Meetup: [Consensus Without Tears, Greta Lund](https://www.youtube.com/watch?v=s4)',
+		),
+		[
+			['Shipping a Query Planner in a Weekend', 'Ada Whitfield'],
+			['Sound Synthesis for the Curious', 'Leo Marchetti'],
+			['Tide-pool - a small garbage collector', 'Max Orlov'],
+			['Consensus Without Tears', 'Greta Lund'],
+		],
+	);
+});

@@ -39,7 +39,9 @@ export function fromLink(
 		const comma = folded.lastIndexOf(', ');
 		const head = folded.slice(0, Math.max(comma, 0));
 		const tail = folded.slice(comma + 2);
-		if (comma > 0 && personScore(tail) === 2 && isTitleLike(head)) split = {title: head, speakers: tail};
+		// (A name's shape is enough beside siblings that name people: `[Title, Max Brunsfeld](video)`.)
+		const named = personScore(tail) === 2 || (personScore(tail) === 1 && readingLeniently());
+		if (comma > 0 && named && isTitleLike(head)) split = {title: head, speakers: tail};
 	}
 	// `[Hypermedia APIs - Less Hype, More Media](…) by Ann Lee`: a `by` after the link says whose it is,
 	// and the whole link is the title.

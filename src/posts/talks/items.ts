@@ -59,8 +59,8 @@ function lineAfterLink(tokens: Token[]): string | null {
 	return lines.length >= 2 && lines[0]!.trim() === '' ? lines[1]!.trim() : null;
 }
 
-/** A topic label of one to three words before an item's link: `Testing: `, `Data analysis: `. */
-const TOPIC_LABEL = /^\s{0,3}\p{L}[\p{L}\p{N}&/'’-]{0,20}(?: [\p{L}\p{N}&/'’-]{1,20}){0,2}:\s{1,3}$/u;
+/** A topic label of one to four words before an item's link: `Testing: `, `From Papers We Love: `. */
+const TOPIC_LABEL = /^\s{0,3}\p{L}[\p{L}\p{N}&/'’-]{0,20}(?: [\p{L}\p{N}&/'’-]{1,20}){0,3}:\s{1,3}$/u;
 
 /** Reads an item's inline tokens once decoration and time slot are off. */
 function readUnslotted(inline: Token[], nextLine: string | null): Candidate | null {
