@@ -29,6 +29,7 @@ describe('false talks', () => {
 		assert.equal(isBreak('Break It Down: Services in Practice'), false);
 		assert.equal(isSectionName('Bonus track'), true);
 		assert.equal(isSectionName('Conf Bonus Tracks Revisited'), false);
+		assert.equal(isSectionName('More Notes & Links'), true);
 		assert.equal(isTalkPage('https://events.linuxfoundation.org/archive/2023/northwind-summit/'), false);
 	});
 
@@ -184,5 +185,17 @@ test("beside siblings written [Title, Speaker](video), a name's shape after the 
 			['Tide-pool - a small garbage collector', 'Max Orlov'],
 			['Consensus Without Tears', 'Greta Lund'],
 		],
+	);
+});
+
+test('a repository linked by its own name is a tool, whoever wrote it', () => {
+	assert.deepEqual(
+		talks(
+			'Talks I attended:',
+			'',
+			'* [Generics in the Wild](https://g.example.eu/talks/generics) by Sara Lind',
+			'* [gotemplate](https://github.com/example/gotemplate) by Marit Aas looks useful.',
+		),
+		[['Generics in the Wild', 'Sara Lind']],
 	);
 });

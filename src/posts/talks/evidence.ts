@@ -259,7 +259,7 @@ const BREAK_END = /(?:^|\s)(?:break|breather|pause)[.!]?$/i;
 
 /** Sections below a talks heading that are not talks: `Takeaways`, `Summary`. */
 const SECTION_NAME =
-	/^(?:(?:my|key|final|other|general|some)\s+)*(?:takeaways?|summary|conclusions?|thoughts|highlights|notes|resources|links|recap|wrap-?up|overview|intro(?:duction)?|outro|background|context|tl;?dr|misc(?:ellaneous)?|references?|videos?|slides)\b/i;
+	/^(?:(?:my|key|final|other|general|some|more|further)\s+)*(?:takeaways?|summary|conclusions?|thoughts|highlights|notes|resources|links|recap|wrap-?up|overview|intro(?:duction)?|outro|background|context|tl;?dr|misc(?:ellaneous)?|references?|videos?|slides)\b/i;
 
 /** More of a post's own sections, named as a whole: `Final Thoughts`, `Lunch`, `The Venue`. */
 const OWN_SECTION =

@@ -66,12 +66,19 @@ export function fromLink(
 					rest.filter((token) => token.type === 'em' || (token.type === 'text' && /^\s*\(.*\)\s*$/.test(token.raw))),
 				);
 	// `[Joe Armstrong](…/speaker/Joe+Armstrong) gave…`: a link naming a person is the person's page, not a talk;
+	// nor is a repository named by its own name, nor a mention of a keynote by its kind.
 	// `[Watch DHH’s Keynote](…)` names a speaker's talk by its kind only, with no title.
-	const person =
+	// `[tfortools](https://github.com/intel/tfortools) by Mark Ryan`: a repository named by its own name is a tool.
+	const repository =
+		/^https?:\/\/(?:www\.)?(?:github\.com|gitlab\.com|codeberg\.org|bitbucket\.org)\/[^/?#\s]{1,100}\/([^/?#\s]{1,100})\/?$/i.exec(
+			url ?? '',
+		)?.[1];
+	const namesNoTalk =
+		(repository !== undefined && repository.toLowerCase() === fold(text).toLowerCase()) ||
 		isGenericMention(split.title) ||
 		(split.speakers === null &&
 			(personScore(split.title) === 2 || (personScore(split.title) === 1 && /\/speakers?\//i.test(url ?? ''))));
-	const evidence = person
+	const evidence = namesNoTalk
 		? 'none'
 		: speakers !== null || isTalkPage(url)
 			? 'talk'
@@ -79,7 +86,7 @@ export function fromLink(
 				? 'title'
 				: 'none';
 	if (split.title === '') return null;
-	const linkedTitle = evidence === 'none' && !person && isTitleLike(split.title) && !isBreak(split.title);
+	const linkedTitle = evidence === 'none' && !namesNoTalk && isTitleLike(split.title) && !isBreak(split.title);
 	const anchor = link.href.trim().startsWith('#');
 	return {
 		title: stripQuotes(split.title),
