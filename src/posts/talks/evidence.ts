@@ -2,6 +2,7 @@
  * What makes text look like a talk, or like something that is never one. Sessions are recognised
  * by how their items look; the words around a list only support short, title-like items.
  */
+import {personScore} from './people.js';
 
 /** Schedule and talk pages: sched, sessionize, pretalx, the Linux Foundation's event sites. */
 const TALK_HOST =
@@ -120,7 +121,8 @@ export function isTalkPage(url: string | null): boolean {
 	if (TALK_PATH.test(url)) return true;
 	// A schedule site's own front page (`fosdem.org/2015/`) is the conference, not a talk; so is an
 	// event's page on the foundation's site (`events.linuxfoundation.org/kubecon-…-europe/`).
-	if (/^https?:\/\/events\.linuxfoundation\.org\/[^/?#]+\/?(?:[?#].*)?$/i.test(url)) return false;
+	// (Or a past event's page there: `events.linuxfoundation.org/archive/2024/open-source-summit-europe/`.)
+	if (/^https?:\/\/events\.linuxfoundation\.org\/(?:archive\/\d{4}\/)?[^/?#]+\/?(?:[?#].*)?$/i.test(url)) return false;
 	return TALK_HOST.test(url) && !/^https?:\/\/[^/?#]*\/?(?:\d{4}\/?)?(?:[?#].*)?$/.test(url);
 }
 
@@ -252,13 +254,16 @@ const NOT_A_TALK =
 const BREAK_START =
 	/^(?:lunch|breakfast|dinner|coffee|drinks|beers?|pizza|snacks|doors|party|reception|booth|registration|welcome\s+drinks)\b/i;
 
+/** A short phrase ending on a pause: `Taking a short break`, `Time for a breather`. */
+const BREAK_END = /(?:^|\s)(?:break|breather|pause)[.!]?$/i;
+
 /** Sections below a talks heading that are not talks: `Takeaways`, `Summary`. */
 const SECTION_NAME =
-	/^(?:(?:my|key|final|other|general|some)\s+)*(?:takeaways?|summary|conclusions?|thoughts|highlights|notes|resources|links|recap|wrap-?up|overview|intro(?:duction)?|outro|background|context|tl;?dr|misc(?:ellaneous)?|references?|videos?|slides)\b/i;
+	/^(?:(?:my|key|final|other|general|some|more|further)\s+)*(?:takeaways?|summary|conclusions?|thoughts|highlights|notes|resources|links|recap|wrap-?up|overview|intro(?:duction)?|outro|background|context|tl;?dr|misc(?:ellaneous)?|references?|videos?|slides)\b/i;
 
 /** More of a post's own sections, named as a whole: `Final Thoughts`, `Lunch`, `The Venue`. */
 const OWN_SECTION =
-	/^(?:(?:the|my|some|a|few|closing|final|last|general|other|more|misc)\s+)*(?:conclusions?|summary|overall|lunch|breakfast|dinner|venue|city|food|swag|photos?|pictures|organi[sz]ers|sponsors|people|community|events?|party|afterparty|opening\s+night|closing\s+party|closing|in\s+closing|outline|download|quotable|quotes|bookmarks|new\s+bookmarks|also\s+recommend(?:ed)?|misc\s+notes|what\s+could\s+be\s+better|next\s+steps?|what's\s+next|preamble|the\s+intro|let's\s+connect|about\s+me|updates?|faq|travel|hotel|getting\s+there|the\s+event|pre[-\s]event|the\s+conference|the\s+content)$/i;
+	/^(?:(?:the|my|some|a|few|closing|final|last|general|other|more|misc)\s+)*(?:conclusions?|summary|overall|lunch|breakfast|dinner|venue|city|food|swag|photos?|pictures|organi[sz]ers|sponsors|people|community|events?|party|afterparty|opening\s+night|closing\s+party|closing|in\s+closing|outline|download|quotable|quotes|bookmarks|new\s+bookmarks|also\s+recommend(?:ed)?|misc\s+notes|what\s+could\s+be\s+better|next\s+steps?|what's\s+next|preamble|the\s+intro|let's\s+connect|about\s+me|updates?|faq|travel|hotel|getting\s+there|the\s+event|pre[-\s]event|the\s+conference|the\s+content|bonus(?:\s+(?:tracks?|rounds?|content|section|links|points))?)$/i;
 
 /** One of the post's own sections (`Takeaways`, `Conclusion`, `Lunch`), never a talk's title. */
 export function isSectionName(text: string): boolean {
@@ -290,7 +295,12 @@ export function isTalkHeadingTitle(text: string): boolean {
 /** A break in the schedule (`Lunch`, `18:00 Doors open`), even when the schedule links it. */
 export function isBreak(text: string): boolean {
 	const untimed = text.trim().replace(/^\d{1,2}[:.h]\d{2}\s*(?:[-–]\s*\d{1,2}[:.h]\d{2}\s*)?/, '');
-	return NOT_A_TALK.test(untimed) || (BREAK_START.test(untimed) && !untimed.includes(':') && wordCount(untimed) <= 5);
+	return (
+		NOT_A_TALK.test(untimed) ||
+		(BREAK_START.test(untimed) && !untimed.includes(':') && wordCount(untimed) <= 5) ||
+		// `Taking a short break`, `A quick breather`: a pause named in a few words, not a title (`Jailbreak` aside).
+		(BREAK_END.test(untimed) && wordCount(untimed) <= 5)
+	);
 }
 
 /** Verbs that make a sentence-case line a statement: `The venue was huge`. */
@@ -313,4 +323,24 @@ export function isTitleLike(text: string): boolean {
 	// `18:00 Doors open`: a time slot in front says nothing about what the item is.
 	if (isBreak(trimmed) || (isSentenceCase(trimmed) && STATEMENT_VERB.test(trimmed))) return false;
 	return !isProse(trimmed) && /^[\p{Lu}\p{N}"“'‘]/u.test(trimmed);
+}
+
+/**
+ * `Watch DHH’s Keynote`, `Aaron Lee Keynote`, `Kent Beck's talk`: a talk named by its speaker and its
+ * kind only, with no title of its own (a mention, as `the opening keynote` is).
+ */
+export function isGenericMention(text: string): boolean {
+	const match =
+		/^(?:(?:watch|see)\s)?(?:the\s)?(\S.{0,40}?)(?:['’]s?)?\s(?:opening\s|closing\s)?(?:keynote|talk|session|presentation)$/i.exec(
+			text.trim(),
+		);
+	if (!match) return false;
+	// (Without a possessive, the words must be a known name: `Opening Keynote` is a title.)
+	const possessive = /['’]s?\s(?:opening\s|closing\s)?\S+$/i.test(text.trim());
+	const words = match[1]!.replace(/['’]s?$/, '').split(' ');
+	return (
+		words.length <= 4 &&
+		words.every((word) => /^\p{Lu}[\p{L}.-]*$/u.test(word)) &&
+		(possessive || personScore(words.join(' ')) === 2)
+	);
 }

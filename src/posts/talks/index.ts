@@ -113,6 +113,18 @@ const titleKey = (text: string) =>
 		.replace(/[\s*_"'“”]+/g, ' ')
 		.trim();
 
+/** A title that is the post's own title, its years aside: the conference, not a talk. */
+function namesThePost(text: string, title: string | undefined): boolean {
+	if (!title) return false;
+	const key = (value: string) =>
+		titleKey(value)
+			.replace(/\b(?:19|20)\d{2}\b/g, ' ')
+			.replace(/\s+/g, ' ')
+			.trim();
+	const own = key(text);
+	return own.includes(' ') && own === key(title);
+}
+
 /** The blocks without the post's first heading when that heading is the post's own title. */
 function withoutTitleHeading(blocks: SourceBlock[], title: string | undefined): SourceBlock[] {
 	if (!title) return blocks;
@@ -184,6 +196,19 @@ export function extractSessions(
 			trace?.({line, kind, text, speakers: null, accepted: false, why, evidence: []});
 		},
 		add(candidate, line, groupings, verdict) {
+			// `[Open Source Summit Europe in Vienna](…)`: the conference the post is about, not one of its talks.
+			if (candidate.speakers === null && namesThePost(candidate.title, options.title)) {
+				trace?.({
+					line,
+					kind: verdict?.kind ?? 'paragraph',
+					text: candidate.title,
+					speakers: null,
+					accepted: false,
+					why: "names the conference of the post's title, not a talk",
+					evidence: [],
+				});
+				return;
+			}
 			const before = sessions.length;
 			if (verdict)
 				trace?.({

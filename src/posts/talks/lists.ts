@@ -292,10 +292,14 @@ function otherTalkLinks(token: Token | undefined, first: Candidate): Candidate[]
 			else if ('tokens' in inner && Array.isArray(inner.tokens)) visit(inner.tokens);
 		}
 	};
-	visit(inlineTokens(token));
+	const inline = inlineTokens(token);
+	visit(inline);
 	const found: Candidate[] = [];
 	for (const link of links.slice(0, 12)) {
-		const candidate = readCandidate([link]);
+		// `… and [B](…) by Bo Chan`: a link of the item's own line keeps the words after it, up to the next link.
+		const at = inline.indexOf(link);
+		const next = at === -1 ? -1 : inline.findIndex((other, index) => index > at && other.type === 'link');
+		const candidate = readCandidate(at === -1 ? [link] : inline.slice(at, next === -1 ? undefined : next));
 		if (
 			candidate === null ||
 			candidate.url === null ||

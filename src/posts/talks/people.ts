@@ -227,11 +227,11 @@ export function isRoleText(text: string): boolean {
 	return trimmed !== '' && trimmed.length <= 80 && trimmed.split(/\s+/).length <= 8 && ROLE_WORD.test(trimmed);
 }
 
-/** Every person named in a list `A, B & C` / `A and B` / `A, Org & B, Org`; null when a part is not a person. */
+/** Every person named in a list `A, B & C` / `A and B` / `A - B - C` / `A, Org & B, Org`; null when a part is not a person. */
 export function peopleOf(text: string): {people: string[]; score: PersonScore} | null {
 	const parts = text
 		.replace(/(?<!\s)\s*\([^()]{0,80}\)/g, '')
-		.split(/,|;|&|\band\b|\bund\b|\bet\b|\by\b|\+/)
+		.split(/,|;|&|\band\b|\bund\b|\bet\b|\by\b|\+|\s[-–—]\s/)
 		.map((part) => part.trim())
 		.filter((part) => part !== '');
 	if (parts.length === 0 || parts.length > 8) return null;
@@ -341,6 +341,9 @@ const SPEAKER_VERBS = new Set([
 	'presentó',
 ]);
 
+/** A handle in parentheses written after a name: `(@annlee)`, `([@annlee](…))`, `(@annlee),`. */
+const HANDLE_ASIDE = /^\(\[?@[\w.-]{1,40}\]?(?:\([^\s()]{0,200}\))?\)[,;]?$/;
+
 /** Words before a name that make it the speaker: `keynote by X`, `given by X`, `with X`. */
 const BY_WORDS = new Set(['by', 'par', 'von', 'por', 'de']);
 
@@ -371,7 +374,8 @@ export function speakersInText(text: string, limit = 3, adjectives = false): str
 				run.push(word);
 				at++;
 				// A name ends at punctuation: `Avdi Grimm, of Ruby Rogues`.
-				if (/[,:;.!?)]$|['’]s$/.test(words[at - 1]!)) break;
+				// (Not at an initial inside it: `Santiago M. Mola`.)
+				if (/[,:;.!?)]$|['’]s$/.test(words[at - 1]!) && !(run.length > 1 && /^\p{Lu}\.$/u.test(word))) break;
 			} else break;
 		}
 		// `Watch Justin Searls' talk`: a capitalised word before a known given name starts the sentence, not the name.
@@ -386,8 +390,12 @@ export function speakersInText(text: string, limit = 3, adjectives = false): str
 		const possessive = /['’]s?[,.]?$/.test(last) && /s['’]$|['’]s$/.test(last.replace(/[,.]$/, ''));
 		const name = run.join(' ').replace(/['’]s$|(?<=s)['’]$/, '');
 		const before = stripPunctuation(words[start - 1] ?? '').toLowerCase();
+		// `Ann Lee (@annlee) spoke about…`: a handle in parentheses after the name says it is a person's, and
+		// the sentence goes on after it.
+		const handle = run.length >= 2 && !/[,:;.!?)]$/.test(last) && HANDLE_ASIDE.test(words[at] ?? '');
+		if (handle) at++;
 		const after = stripPunctuation(words[at] ?? '').toLowerCase();
-		const score = personScore(name);
+		const score = handle && personScore(name) === 1 ? 2 : personScore(name);
 		if (score === 0 && !(run.length === 1 && isGivenName(name))) continue;
 		const sentenceStart = start === 0 || /[.!?:]$/.test(words[start - 1]!);
 		// A verb of the third person or the past right after a known name: `Laura Eck does…`, `Jon Esser articulated…`.

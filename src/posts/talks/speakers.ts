@@ -11,7 +11,7 @@ const ORG_SUFFIX = /^(?:Inc|Ltd|LLC|GmbH|Corp|Co|S\.A|B\.V|AG|SE|SAS|Pty Ltd|PLC
 
 /** Words that make a name an organisation's: `Red Hat`, `Ericsson Software Technology`. */
 const ORG_WORDS =
-	/\b(?:Inc|Ltd|LLC|GmbH|Corp|Co|Corporation|Company|Hat|Times|Labs?|Software|Technology|Technologies|Systems|Cloud|Security|Networks?|University|Universit[éy]|Laboratory|National|Foundation|Group|Services|Solutions|Bank|Research|Institute|Digital|Data|Web|Services|Computing|Consulting|Partners|Industries|Media|Health|Games|AI|IO|Project|Independent|Freelance|CNCF|Linux)\b|\.(?:io|com|ai|dev|net|org|co)\b/;
+	/\b(?:Inc|Ltd|LLC|GmbH|Corp|Co|Corporation|Company|Hat|Times|Labs?|Software|Technology|Technologies|Systems|Cloud|Security|Networks?|University|Universit[éy]|Laboratory|National|Foundation|Group|Services|Solutions|Bank|Research|Institute|Digital|Data|Web|Services|Computing|Consulting|Partners|Industries|Media|Health|Games|AI|IO|Project|Independent|Freelance|CNCF|Linux|[Tt]eam)\b|\.(?:io|com|ai|dev|net|org|co)\b/;
 
 /** An organisation's name by its words: `GridGain Systems`, `CNCF`, `Example Labs`, `Solo.io`. */
 export function isOrganizationName(text: string): boolean {
@@ -104,13 +104,31 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 			return '';
 		});
 	for (const group of unwrapped.split(';')) {
+		// `Ann Lee - Bo Chan - Cy Diaz`: people joined by dashes, each with a name's shape.
+		const dashed = dashedPeople(group);
+		if (dashed) {
+			for (const person of dashed) add(people, person);
+			continue;
+		}
 		const list = parts(group);
 		const hasComma = list.some((part) => part.after === ',');
 		// `Name, Org, Name, Org` with no `&`: people and organisations alternate, whatever they look like.
-		const alternates = list.length >= 4 && list.length % 2 === 0 && list.every((part) => part.after !== '&');
+		// (Not when a part in an organisation's place is a known name: `Ann Lee, Bo Chan, Cy Diaz, Di Fox`.)
+		const alternates =
+			list.length >= 4 &&
+			list.length % 2 === 0 &&
+			list.every((part) => part.after !== '&') &&
+			!list.some(
+				(part, index) =>
+					index % 2 === 1 &&
+					personScore(part.text) === 2 &&
+					/^\p{Script=Latin}/u.test(part.text) &&
+					!isOrganizationName(part.text),
+			);
 		// `Dan Kohn, Executive Director, Example Foundation`: after a job, the words are where they do it,
 		// until a known name starts the next speaker (`…, Acme & Bo Chan, Initech`).
 		let afterRole = false;
+		let orgBefore = false;
 		list.forEach((part, index) => {
 			const isLast = index === list.length - 1;
 			const previous = list[index - 1];
@@ -119,6 +137,13 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 			else if (afterRole && previous?.after === '&' && personScore(part.text) === 2) afterRole = false;
 			let isOrg: boolean;
 			if (role || afterRole) isOrg = true;
+			// `…, 1&1 Mail & Media`: after an organisation, `& Media` (no person's shape) goes on naming it.
+			else if (previous?.after === '&' && orgBefore && personScore(part.text) === 0) {
+				organizations[organizations.length - 1] = `${organizations.at(-1)!} & ${clean(part.text)}`;
+				return;
+			}
+			// `Jacob Lee and NVIDIA team`: an organisation's words with no person's shape are not a person.
+			else if (index > 0 && personScore(part.text) === 0 && isOrganizationName(part.text)) isOrg = true;
 			else if (alternates) isOrg = index % 2 === 1;
 			else if (!(hasComma && previous?.after === ',')) isOrg = false;
 			// A known name after a comma is one more person (`Ann Lee, Bo Chan, Cy Diaz`).
@@ -140,15 +165,26 @@ export function splitSpeakers(speakers: string): SpeakerSplit {
 				return;
 			}
 			add(isOrg ? organizations : people, part.text.replace(/(?<!\s)\s+@[\w.-]+$/, ''));
+			orgBefore = isOrg;
 		});
 	}
 	return {people, organizations};
+}
+
+/** `Ann Lee - Bo Chan - Cy Diaz` as its people, when every part between dashes has a name's shape. */
+function dashedPeople(text: string): string[] | null {
+	if (!text.includes(' - ')) return null;
+	const names = text.split(' - ').map((part) => clean(part));
+	if (names.length < 2 || names.length > 6) return null;
+	const scores = names.map((name) => personScore(name));
+	return scores.every((score) => score > 0) && scores.includes(2) ? names : null;
 }
 
 /** True when text reads like a list of people (with organisations) rather than the rest of a talk title. */
 export function looksLikeSpeakers(text: string): boolean {
 	const trimmed = clean(text);
 	if (trimmed === '' || trimmed.length > 200) return false;
+	if (dashedPeople(trimmed)) return true;
 	// `Ann Lee (Red Hat, Inc)`: what is in parentheses belongs to the name before it.
 	const list = parts(trimmed.replace(/\([^()]{0,80}\)/g, (match) => match.replaceAll(',', ' ')).replaceAll(';', ','));
 	const firstWord = words(list[0]?.text ?? '')[0] ?? '';

@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {isBreak, isSectionName, isTalkPage} from '../../src/posts/talks/evidence.js';
+import {peopleOf, speakersInText} from '../../src/posts/talks/people.js';
+import {splitSpeakers} from '../../src/posts/talks/speakers.js';
+import {lines, parse} from './helpers.js';
+
+const front = ['---', 'title: Conf', '---'];
+const talks = (...body: string[]) =>
+	parse(lines(...front, ...body)).sessions.map((session) => [session.title, session.speakers]);
+
+describe('speakers named in prose', () => {
+	test('a handle in parentheses after the name keeps the name the subject of its verb', () => {
+		assert.deepEqual(speakersInText('Marta Oliveira (@marta_codes) spoke about'), ['Marta Oliveira']);
+		assert.deepEqual(speakersInText('Santiago M. Mola (@mola) presented'), ['Santiago M. Mola']);
+		assert.deepEqual(
+			talks(
+				'Marta Oliveira ([@marta_codes](https://twitter.com/marta_codes)) spoke about [Packaging Without Tears](https://video.example.org/p.mp4).',
+			),
+			[['Packaging Without Tears', 'Marta Oliveira']],
+		);
+	});
+});
+
+describe('false talks', () => {
+	test('a pause, a bonus section and a past event page are not talks', () => {
+		assert.equal(isBreak('Taking a short break'), true);
+		assert.equal(isBreak('Time for a breather'), true);
+		assert.equal(isBreak('Break It Down: Services in Practice'), false);
+		assert.equal(isSectionName('Bonus track'), true);
+		assert.equal(isSectionName('Conf Bonus Tracks Revisited'), false);
+		assert.equal(isSectionName('More Notes & Links'), true);
+		assert.equal(isTalkPage('https://events.linuxfoundation.org/archive/2023/northwind-summit/'), false);
+	});
+
+	test("a link naming a person is the person's page, and a link naming the conference is the conference", () => {
+		const post = parse(
+			lines(
+				'---',
+				'title: Northwind Summit 2023 in Porto',
+				'---',
+				'At [Northwind Summit in Porto](https://northwind.example.org/sessions/all) I saw talks.',
+				'',
+				'[Ingrid Solberg](https://northwind.example.org/speaker/ingrid) gave a fine talk on logs.',
+				'',
+				'* [Scaling Logs Quietly](https://northwind.example.org/talks/logs) by Ingrid Solberg',
+			),
+		);
+		assert.deepEqual(
+			post.sessions.map((session) => session.title),
+			['Scaling Logs Quietly'],
+		);
+	});
+});
+
+describe('speakers split into people', () => {
+	test('people joined by dashes, a team, and an organisation with & in its name', () => {
+		assert.deepEqual(splitSpeakers('Camille Roux - Julien Perrin - Sophie Martin'), {
+			people: ['Camille Roux', 'Julien Perrin', 'Sophie Martin'],
+			organizations: [],
+		});
+		assert.deepEqual(peopleOf('Camille Roux - Julien Perrin')?.people, ['Camille Roux', 'Julien Perrin']);
+		assert.deepEqual(splitSpeakers('Ben Hale, Matthew Rowe, Min Kelley, Olivier Gras').people, [
+			'Ben Hale',
+			'Matthew Rowe',
+			'Min Kelley',
+			'Olivier Gras',
+		]);
+		assert.deepEqual(splitSpeakers('Ann Lee, Acme, Bo Chan, Initech'), {
+			people: ['Ann Lee', 'Bo Chan'],
+			organizations: ['Acme', 'Initech'],
+		});
+		assert.deepEqual(splitSpeakers('Rachel Adams and NVIDIA'), {people: ['Rachel Adams'], organizations: ['NVIDIA']});
+		assert.deepEqual(splitSpeakers('Ann Lee & Bo Chan, 1&1 Mail & Media'), {
+			people: ['Ann Lee', 'Bo Chan'],
+			organizations: ['1&1 Mail & Media'],
+		});
+	});
+
+	test('a speakers line cut where the names end, and a second linked talk with its own by', () => {
+		assert.deepEqual(
+			talks(
+				'Talks I attended:',
+				'',
+				'- **Faster Dataframes on the GPU**',
+				'  Speaker: Rachel Adams and NVIDIA team',
+				'- [Plain Text Forever](https://m.example.org/talks/pt) by Greta Hale and [30 Years of Make](https://m.example.org/talks/mk) by Tom Ibsen',
+			),
+			[
+				['Faster Dataframes on the GPU', 'Rachel Adams and NVIDIA'],
+				['Plain Text Forever', 'Greta Hale'],
+				['30 Years of Make', 'Tom Ibsen'],
+			],
+		);
+	});
+});
+
+describe('linked titles', () => {
+	test("a recording's link alone on its line names its speaker on the next line", () => {
+		assert.deepEqual(
+			talks(
+				'[Fast Tests for Slow Services](https://www.youtube.com/watch?v=b2)  ',
+				'Oliver Grant  ',
+				'He made the case for fakes over mocks, and I was mostly convinced.',
+			),
+			[['Fast Tests for Slow Services', 'Oliver Grant']],
+		);
+	});
+
+	test('a by after the link keeps a dash inside the linked title', () => {
+		assert.deepEqual(
+			talks(
+				'Talks I attended:',
+				'',
+				'- [Packaging - Less Magic, More Tools](https://c.example.org/talks/p) by Leah Dunn',
+				'- [Type Hints at Scale](https://c.example.org/talks/t) by Marco Bellini',
+			),
+			[
+				['Packaging - Less Magic, More Tools', 'Leah Dunn'],
+				['Type Hints at Scale', 'Marco Bellini'],
+			],
+		);
+	});
+});
+
+describe('names-first lists', () => {
+	test('a topic label before the link, and a long title beside siblings written name first', () => {
+		assert.deepEqual(
+			talks(
+				'* [Ines Vidal - Profiling Without Guesswork](https://www.youtube.com/watch?v=p1) - clear.',
+				'* [Karl Jensen - Writing a Parser by Hand](https://www.youtube.com/watch?v=p2) - slow start.',
+				'* [Rosa Lindqvist - Mirror, mirror, which of my tests is the flakiest of them all](https://www.youtube.com/watch?v=p3)',
+				'* Packaging: [Omar Sadiq - Wheels for Everyone](https://www.youtube.com/watch?v=p4) - finally.',
+			),
+			[
+				['Profiling Without Guesswork', 'Ines Vidal'],
+				['Writing a Parser by Hand', 'Karl Jensen'],
+				['Mirror, mirror, which of my tests is the flakiest of them all', 'Rosa Lindqvist'],
+				['Wheels for Everyone', 'Omar Sadiq'],
+			],
+		);
+	});
+});
+
+describe('mentions and commas', () => {
+	test("a comma before by names the speaker; a speaker's keynote named by its kind is a mention", () => {
+		assert.deepEqual(
+			talks(
+				'- [Watch Maya Roth’s Keynote](https://video.example.org/k1)',
+				'- [Migrations Without Downtime](https://video.example.org/m), by [Ruth Okafor](https://example.org/ruth), was useful.',
+				'- [Async Views in Practice](https://video.example.org/a) by Daniel Ferreira',
+			),
+			[
+				['Migrations Without Downtime', 'Ruth Okafor'],
+				['Async Views in Practice', 'Daniel Ferreira'],
+			],
+		);
+	});
+});
+
+test("a recording's linked title after the speaker is read as the programme has it", () => {
+	assert.deepEqual(
+		talks(
+			'* Hana Kowalski - [Type Checking Saved My Weekend!](https://www.youtube.com/watch?v=k1) - a war story.',
+			'* Peter Ngata - [Click Here: Building Friendly Command Lines](https://www.youtube.com/watch?v=k2)',
+		),
+		[
+			['Type Checking Saved My Weekend!', 'Hana Kowalski'],
+			['Click Here: Building Friendly Command Lines', 'Peter Ngata'],
+		],
+	);
+});
+
+test("beside siblings written [Title, Speaker](video), a name's shape after the comma is the speaker", () => {
+	assert.deepEqual(
+		talks(
+			'- [Shipping a Query Planner in a Weekend, Ada Whitfield](https://www.youtube.com/watch?v=s1)',
+			'- [Sound Synthesis for the Curious, Leo Marchetti](https://www.youtube.com/watch?v=s2)',
+			'- [Tide-pool - a small garbage collector, Max Orlov](https://www.youtube.com/watch?v=s3)',
+			'- From the Papers Meetup: [Consensus Without Tears, Greta Lund](https://www.youtube.com/watch?v=s4)',
+		),
+		[
+			['Shipping a Query Planner in a Weekend', 'Ada Whitfield'],
+			['Sound Synthesis for the Curious', 'Leo Marchetti'],
+			['Tide-pool - a small garbage collector', 'Max Orlov'],
+			['Consensus Without Tears', 'Greta Lund'],
+		],
+	);
+});
+
+test('a repository linked by its own name is a tool, whoever wrote it', () => {
+	assert.deepEqual(
+		talks(
+			'Talks I attended:',
+			'',
+			'* [Generics in the Wild](https://g.example.eu/talks/generics) by Sara Lind',
+			'* [gotemplate](https://github.com/example/gotemplate) by Marit Aas looks useful.',
+		),
+		[['Generics in the Wild', 'Sara Lind']],
+	);
+});
