@@ -95,7 +95,8 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		}
 		// `Title by Ann Lee` beside `Title by Cantino and Stout`: siblings written alike name people alike.
 		for (const member of live) {
-			if (!member.loose || member.form !== null) continue;
+			// (A speaker read from the prose below gives way to the heading's own, written like its siblings.)
+			if (!member.loose || (member.form !== null && member.form !== 'body')) continue;
 			// Siblings, or (when heading levels drift) the post's other headings.
 			// (Siblings read alike count whether their own split was sure or a guess too; `with` joins a
 			// title's own words so often, `Getting started with App Actions`, that only sure siblings count.)

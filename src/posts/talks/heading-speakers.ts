@@ -111,8 +111,11 @@ export function splitHeading(text: string, body: string): Split | null {
 	}
 	// `Title, Ann Lee, Acme`, `Title, Ann Lee, Fellow, Acme`: a schedule's line with commas for dashes.
 	const commas = text.split(', ');
+	// (Every part after the title a person, or an affiliation closing the list.)
+	const named = splits.some((split) => split.score >= 2) ? null : commaNames(commas);
+	if (named) splits.push({...named, form: 'tail', score: named.score === 2 || echo(named.people) ? 2 : 1});
 	for (const size of [2, 3]) {
-		if (commas.length <= size || splits.some((split) => split.score >= 2)) continue;
+		if (named || commas.length <= size || splits.some((split) => split.score >= 2)) continue;
 		const title = commas.slice(0, -size).join(', ');
 		const tail = commas.slice(-size).join(', ');
 		const found = nameThenAffiliation(tail);
@@ -187,6 +190,57 @@ export function splitHeading(text: string, body: string): Split | null {
 	}
 	sure.sort((a, b) => b.score - a.score);
 	return sure[0]!;
+}
+
+/**
+ * `Title, Ann Lee`, `Title, Ann Lee & Bo Chan`, `Title, Ann Lee, Bo Chan, Acme`: the parts after the
+ * title's commas are all people (an organisation may close the list). Sure when a name is a known one
+ * and the title has three words or more; otherwise a guess that siblings written alike confirm.
+ */
+export function commaNames(
+	commas: string[],
+): {title: string; speakers: string; people: string[]; score: PersonScore} | null {
+	if (commas.length < 2 || commas.length > 12) return null;
+	// An affiliation may close the list: `…, Principal Engineer, Acme`.
+	let end = commas.length;
+	while (end > 2 && commas.length - end < 2) {
+		const part = commas[end - 1]!.trim();
+		const organization =
+			peopleOf(part) === null &&
+			(isOrganizationName(part) || /^\p{Lu}[\p{L}\p{N}.&'-]{1,30}(?: \S{1,30}){0,2}$/u.test(part));
+		if (!(organization || isRoleText(part))) break;
+		end--;
+	}
+	let start = end;
+	const people: string[] = [];
+	let known = false;
+	while (start > 1) {
+		const part = commas[start - 1]!.trim();
+		const found = isRoleText(part) ? null : peopleOf(part);
+		if (!found) break;
+		people.unshift(...found.people);
+		known ||= found.score === 2;
+		start--;
+	}
+	if (start === end) return null;
+	let title = commas.slice(0, start).join(', ').trim();
+	let speakers = commas.slice(start).join(', ').trim();
+	// `Title - Ann Lee, Bo Chan`: the first speaker stands after a dash, written with the title.
+	for (const separator of [' - ', ' – ', ' — ']) {
+		const at = title.indexOf(separator);
+		if (at <= 0) continue;
+		const first = title.slice(at + separator.length).trim();
+		const person = peopleOf(first.replaceAll(separator, '-'));
+		if (person && person.people.length === 1) {
+			title = title.slice(0, at).trim();
+			speakers = `${first}, ${speakers}`;
+			people.unshift(first);
+			known ||= person.score === 2;
+		}
+		break;
+	}
+	if (!isTitleish(title) || !title.includes(' ')) return null;
+	return {title, speakers, people, score: known && title.split(/\s+/).length >= 3 ? 2 : 1};
 }
 
 /** Capitalised name words, one to four a name, joined by `,`, `&`, `and`: the shape of names. */
