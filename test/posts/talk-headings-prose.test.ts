@@ -51,3 +51,64 @@ describe('talk headings: speakers after commas', () => {
 		assert.deepEqual(found[1], ['Owning Your Incidents', 'Xandrine Vollmoeller']);
 	});
 });
+
+describe('talk headings: speakers only in the prose below', () => {
+	test('in a run of talk headings, a section that only says someone spoke is one of them', () => {
+		const found = talks(
+			'## Retry Budgets in Practice',
+			'',
+			'Leila Moradi gave a careful talk on retry storms.',
+			'',
+			'## Backpressure for Humans',
+			'',
+			'Queues hide problems, which Conrad Vogel pointed out in the second session.',
+			'',
+			'## Load Shedding at the Edge',
+			'',
+			'Dropping requests on purpose: the third talk of the morning.',
+			'',
+			'## Graceful Degradation Patterns',
+			'',
+			'Rosa Jimenez presented a talk full of fallback pages.',
+			'',
+			'## Timeouts All the Way Down',
+			'',
+			'Anil Kapoor gave a talk on deadline propagation.',
+			'',
+			'## Dinner',
+			'',
+			'Pizza again.',
+		);
+		assert.deepEqual(found, [
+			['Retry Budgets in Practice', 'Leila Moradi'],
+			['Backpressure for Humans', 'Conrad Vogel'],
+			['Load Shedding at the Edge', null],
+			['Graceful Degradation Patterns', 'Rosa Jimenez'],
+			['Timeouts All the Way Down', 'Anil Kapoor'],
+		]);
+	});
+
+	test('hints from the prose never start a run: a recap with one workshop stays one talk', () => {
+		const found = talks(
+			'## The workshop',
+			'',
+			'Bill Kerrigan gave a workshop on profiling.',
+			'',
+			'## Notes From The Main Event',
+			'',
+			'- trams',
+			'- bikes',
+			'',
+			'A welcome from the mayor, Brian Keller, who talked about the city and its trams.',
+			'',
+			'## The evening',
+			'',
+			'Everyone talked about boats over dinner.',
+			'',
+			'## The venue',
+			'',
+			'A cinema with good seats.',
+		);
+		assert.deepEqual(found, []);
+	});
+});

@@ -5,6 +5,7 @@
  */
 import {announcesTalks, isNegated, namesDay, type Evidence} from './evidence.js';
 import {scoreOf, type HeadingCandidate} from './headings.js';
+import {isProseHint} from './heading-prose.js';
 
 /** A date in a heading (`11/4/11`, `4 November`, `Nov 4`): the heading is a day of the conference. */
 const DATE =
@@ -61,7 +62,9 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	const decisions = new Map<HeadingCandidate, HeadingDecision>();
 	const open = candidates.filter((candidate) => candidate.excluded === null);
 	// Headings whose levels drift (##, ###, ####) are one run too when most of the post's headings are talks.
-	const postMedium = open.filter((candidate) => scoreOf(candidate.evidence) >= MEDIUM).length;
+	const postMedium = open.filter(
+		(candidate) => scoreOf(candidate.evidence.filter((item) => !isProseHint(item.reason))) >= MEDIUM,
+	).length;
 	const postIsTalks = open.length >= 2 && postMedium >= 2 && postMedium * 3 >= open.length * 2;
 	for (const members of groups.values()) {
 		const live = members.filter((member) => member.excluded === null);
@@ -117,7 +120,13 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		}
 		// (Counted once the splits that siblings confirm have added their evidence.)
 		const medium = live.filter((member) => scoreOf(member.evidence) >= MEDIUM).length;
-		const isRun = medium >= 2 && medium * 2 >= live.length;
+		// (Hints from the prose fill out a run; two siblings with firmer evidence start one.)
+		const firm = live.filter(
+			(member) => scoreOf(member.evidence.filter((item) => !isProseHint(item.reason))) >= MEDIUM,
+		).length;
+		// (Or three firm, and two in three with some evidence of a talk: `## Title` then `Ann Lee talked about…`.)
+		const some = live.filter((member) => scoreOf(member.evidence) >= 1).length;
+		const isRun = firm >= 2 && (medium * 2 >= live.length || (firm >= 3 && some * 3 >= live.length * 2));
 		for (const member of members) {
 			const score = scoreOf(member.evidence);
 			let accepted = false;

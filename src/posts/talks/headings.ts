@@ -24,6 +24,7 @@ import {isEchoed, peopleOf, personScore, speakersInText} from './people.js';
 import {paragraphTalks, speakersBelow} from './shapes.js';
 import {isTitleCaseTitle, looseSplit, nameHeading, nameLine, resolveHandle, splitHeading} from './heading-speakers.js';
 import {boldOnlyName} from '../topics.js';
+import {onePersonNamed, saysSomeoneSpoke} from './heading-prose.js';
 
 /** A heading read as a possible talk. */
 export type HeadingCandidate = {
@@ -358,7 +359,16 @@ function readHeading(
 			candidate.speakers = named.join(' & ');
 			candidate.form = 'body';
 		}
+	} else if (candidate.speakers === null) {
+		// `…as Ann Lee pointed out in the second talk`: one person in the section, likely its speaker.
+		const person = onePersonNamed(sentences);
+		if (person) {
+			evidence.push({weight: 0.5, reason: `its text names one person: ${person}`});
+			candidate.speakers = person;
+			candidate.form = 'body';
+		}
 	}
+	if (!mentionsTalk(body) && saysSomeoneSpoke(body)) evidence.push({weight: 1, reason: 'its text says someone spoke'});
 	if (
 		candidate.speakers !== null &&
 		candidate.form === 'tail' &&
