@@ -112,3 +112,16 @@ describe('talk headings: speakers only in the prose below', () => {
 		assert.deepEqual(found, []);
 	});
 });
+
+describe('talks in Chinese prose', () => {
+	test('《title》 after "listened to" is a talk, with the speaker from "…讲的"; a book read is not', () => {
+		assert.deepEqual(
+			talks(
+				'早上去听了《日志平台的演进》，王磊讲的，很有收获。',
+				'',
+				'晚上读了《人月神话》，还是那么好看。我们还聊了《三体》。',
+			),
+			[['日志平台的演进', '王磊']],
+		);
+	});
+});

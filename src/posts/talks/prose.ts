@@ -28,6 +28,12 @@ const CUE_AFTER =
 const OTHER_THINGS =
 	/\b(?:book|books|novel|read|reading|author|podcast|episode|article|blog\s+post|takeaways?|quote|quoted|motto|mantra|buzzword|slogan|phrase|term|said|says|told|asked|stated|claimed|noted|joked)\b/i;
 
+/**
+ * `去听了《…》`, `听了阿里云关于《…》`, `一个硬件专题《…》`: in Chinese, having listened to it (or a talk's
+ * word: 演讲, 分享, 讲座, 专题) a few characters before the title brackets; a book is `读了《…》`.
+ */
+const HEARD = /(?:[听聽]|演[讲講]|分享|[讲講]座|[专專][题題])[^，。！？,.!?;；《》\n]{0,8}$/u;
+
 /** A talk's noun somewhere before a `called`/`entitled`: `the session right before closing called “X”`. */
 const TALK_NOUN = /\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?|panel)\b/i;
 
@@ -115,7 +121,7 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 	if (block.token.type !== 'paragraph') return [];
 	const raw = block.token.raw;
 	// Cheap test first: a paragraph without bold, emphasis, quotes or links names no talk this way.
-	if (!/\*\*|__|[*_]\S|["“«]|\]\(|\]\[/.test(raw)) return [];
+	if (!/\*\*|__|[*_]\S|["“«《]|\]\(|\]\[/.test(raw)) return [];
 	const tokens = inlineTokens(block.token);
 	const {text, spans: list} = spans(tokens);
 	const found: PlacedCandidate[] = [];
@@ -236,11 +242,13 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 			previousTitleEnd = span.end;
 			continue;
 		}
-		if (token.type === 'em' || (token.type === 'text' && /["“«]/.test(inner))) {
+		if (token.type === 'em' || (token.type === 'text' && /["“«《]/.test(inner))) {
 			// Offsets into the text as it is (`inner` has its spacing folded).
 			for (const quote of token.type === 'em' ? [{title: inner, offset: 0}] : quotedIn(inlineText([token]))) {
-				const title = stripQuotes(fold(quote.title));
-				if (!isProseTitle(title) || personScore(title) === 2 || title.split(' ').length < 2) continue;
+				// (A title in Chinese brackets has no spaces: `《…》` marks a work's title outright.)
+				const bracketed = quote.title.startsWith('《');
+				const title = bracketed ? fold(quote.title.slice(1, -1)) : stripQuotes(fold(quote.title));
+				if (!isProseTitle(title) || personScore(title) === 2 || (title.split(' ').length < 2 && !bracketed)) continue;
 				// A lower-case quote is a title only when the words before say so (`talked about "…"`, `entitled "…"`).
 				if (
 					/^\p{Ll}/u.test(title) &&
@@ -254,7 +262,7 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				const follows = text.slice(start + quote.title.length, start + quote.title.length + 60);
 				// `"A" and "B"`: a second title right after a first one shares its cue.
 				const chained = previousTitleEnd !== -1 && /^\s*(?:and|or|,)\s*$/i.test(text.slice(previousTitleEnd, start));
-				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained)) continue;
+				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained || (bracketed && HEARD.test(near)))) continue;
 				// A possessive cue must be a person's: `Ann Lee's *Title*`, not `it's *great*`.
 				if (
 					/['’]s?$/.test(near.trimEnd()) &&
@@ -263,7 +271,8 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				)
 					continue;
 				// The sentence after a pair of titles speaks of the first: the second takes no speaker from it.
-				add(title, speakerNear(sentence, quote.title, follows), null, start, !chained);
+				const speakers = bracketed ? chineseSpeaker(follows) : speakerNear(sentence, quote.title, follows);
+				add(title, speakers, null, start, !chained);
 				previousTitleEnd = start + quote.title.length;
 			}
 		}
@@ -287,7 +296,7 @@ function quotedIn(text: string): Array<{title: string; offset: number}> {
 	const found: Array<{title: string; offset: number}> = [];
 	for (let at = 0; at < text.length; at++) {
 		const open = text[at]!;
-		const close = open === '“' ? '”' : open === '"' ? '"' : open === '«' ? '»' : '';
+		const close = open === '“' ? '”' : open === '"' ? '"' : open === '«' ? '»' : open === '《' ? '》' : '';
 		if (!close) continue;
 		// Looked for within a title's length only: a run of opening quotes must not make this quadratic.
 		const within = text.slice(at + 1, at + 152).indexOf(close);
@@ -333,6 +342,13 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 	// (`Kate Lee's well-researched talk on [Title]`: the adjectives between the name and the talk are allowed here.)
 	const named = speakersInText(lead, 3, true);
 	return named.at(-1) ?? null;
+}
+
+/** `…，是某公司CTO的丰俊文讲解的`, `韩拓讲的`: who gave it, in the clause after a Chinese title. */
+function chineseSpeaker(after: string): string | null {
+	const clause = after.slice(0, 60).split(/[。！？!?\n]/)[0]!;
+	const said = /(?:^|[的，,\sA-Za-z])(\p{Script=Han}{2,3}?)(?:主讲|讲解|讲|主講|講解|講)的/u.exec(clause);
+	return said && !/^(?:他们|她们|我们|大家|嘉宾|讲师|作者|老师|团队|他|她)/.test(said[1]!) ? said[1]! : null;
 }
 
 /** `This talk was given by Ann Lee`: the sentence after a title may name its speaker. */
