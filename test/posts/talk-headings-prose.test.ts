@@ -125,3 +125,37 @@ describe('talks in Chinese prose', () => {
 		);
 	});
 });
+
+describe('talk headings: speakers in parentheses', () => {
+	test('names people.ts cannot vouch for are read in the parentheses siblings use', () => {
+		assert.deepEqual(
+			talks(
+				'### Shipping Fonts Fast (Lotte Brink)',
+				'',
+				'Subsetting and preload.',
+				'',
+				'### Grid Layouts in Practice (Aurèle du pont)',
+				'',
+				'Named areas.',
+				'',
+				'### Colour Systems (Nour B)',
+				'',
+				'Tokens.',
+				'',
+				'### Forms That Forgive (Ada Holm - Ben Carr)',
+				'',
+				'Errors inline.',
+			),
+			[
+				['Shipping Fonts Fast', 'Lotte Brink'],
+				['Grid Layouts in Practice', 'Aurèle du pont'],
+				['Colour Systems', 'Nour B'],
+				['Forms That Forgive', 'Ada Holm, Ben Carr'],
+			],
+		);
+	});
+
+	test("a person linked after a French elision (d'[…]) is no talk", () => {
+		assert.deepEqual(talks("Sur les conseils d'[Inès M](https://example.org/ines), j'ai suivi la piste front."), []);
+	});
+});

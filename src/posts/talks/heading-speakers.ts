@@ -288,7 +288,35 @@ export function looseSplit(text: string): HeadingCandidate['loose'] {
 		const parts = lastSplit(text, separator);
 		if (parts && parts[0] !== '' && isNameShaped(parts[1])) return {title: parts[0], speakers: parts[1], form};
 	}
+	// `Title (Nicolas De loof)`, `Title (Agnès H)`, `Title (Ann Lee - Bo Chan - Cy Diaz)`: names past what
+	// people.ts knows, in the parentheses siblings hold their speakers in.
+	const paren = headingParen(text);
+	if (paren && paren[1].includes(' ') && looseNames(paren[2]))
+		return {
+			title: paren[1].replace(/(?<![\s\-–—])[\s\-–—]+$/, ''),
+			speakers: paren[2].replace(/\s[-–]\s/g, ', '),
+			form: 'paren',
+		};
 	return undefined;
+}
+
+/** Words a surname may start with, written in lower case: `de`, `van der`, `von`. */
+const PARTICLE = /^(?:de|du|des|da|di|del|della|van|von|der|den|le|la|ter|ten|zu|dos)$/i;
+
+/** One to four people of two to four words each, every word capitalised or after a particle. */
+function looseNames(text: string): boolean {
+	const parts = text.split(/\s[-–]\s|,\s?|\s&\s|\s(?:and|et|und|y|e)\s/);
+	if (parts.length > 4) return false;
+	return parts.every((part) => {
+		const words = part.trim().split(/\s+/);
+		if (words.length < 2 || words.length > 4) return false;
+		return words.every(
+			(word, index) =>
+				/^\p{Lu}[\p{L}'’.-]{0,20}$/u.test(word) ||
+				(index > 0 && index < words.length - 1 && PARTICLE.test(word)) ||
+				(index > 0 && PARTICLE.test(words[index - 1]!) && /^\p{Ll}[\p{L}'’-]{1,20}$/u.test(word)),
+		);
+	});
 }
 
 /** Three words or more, most of the longer ones capitalised: `Managing Open Source Projects`. */

@@ -44,6 +44,8 @@ const NOT_A_TITLE =
 /** The cue before a title: a talk word right before, or `called`/`entitled` after a talk word. */
 function cueBefore(before: string): boolean {
 	if (!CUE_BEFORE.test(before)) return false;
+	// `sur conseil d'[Agnès H]`: a French elision (d', l', qu'), not a possessive.
+	if (/(?<![\p{L}])(?:d|l|qu|j|n|m|s|t|c)['’]\s*$/iu.test(before)) return false;
 	const named = /\b(?:called|entitled|titled|named)\s*$/i.exec(before);
 	return !named || TALK_NOUN.test(before.slice(0, named.index));
 }
