@@ -159,3 +159,40 @@ describe('talk headings: speakers in parentheses', () => {
 		assert.deepEqual(talks("Sur les conseils d'[Inès M](https://example.org/ines), j'ai suivi la piste front."), []);
 	});
 });
+
+describe('quoted talk titles in prose', () => {
+	test('the subject who presented, a demo, and a later sentence that says "stated"', () => {
+		assert.deepEqual(
+			talks(
+				'Ines Duarte, a platform lead at a bank, presented “Audit Logs People Open.” She stated two rules.',
+				'',
+				'Tom Berg from a small agency gave a demo on “Static Sites at Scale”. It worked.',
+			),
+			[
+				['Audit Logs People Open', 'Ines Duarte'],
+				['Static Sites at Scale', 'Tom Berg'],
+			],
+		);
+	});
+
+	test('quoted titles with commas inside the quotes chain after a cue; a book enjoyed is not a talk', () => {
+		assert.deepEqual(
+			talks(
+				'I particularly enjoyed the sessions on "Fast Builds," "Slow Tests," and "Flaky Networks."',
+				'',
+				'Back home I enjoyed "Range Rover Stories" by the fire.',
+			),
+			[
+				['Fast Builds', null],
+				['Slow Tests', null],
+				['Flaky Networks', null],
+			],
+		);
+	});
+
+	test('`the "Title" by "Ann Lee"`: a quoted speaker', () => {
+		assert.deepEqual(talks('The best one was the "Kernel Live Patching" by "Jonas Weber".'), [
+			['Kernel Live Patching', 'Jonas Weber'],
+		]);
+	});
+});

@@ -18,11 +18,16 @@ const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Words right before a quoted or emphasised title that say it is a talk's. */
 const CUE_BEFORE =
-	/(?:\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?)(?:\s+(?:was|were|is|are|called|entitled|titled|named|on|about))?|\b(?:called|entitled|titled|named)|['’]s?|\btalked\s+about|\bspoke\s+(?:about|on)|\bpresented|\bgave)\s*$/i;
+	/(?:\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?|demos?)(?:\s+(?:was|were|is|are|called|entitled|titled|named|on|about))?|\b(?:called|entitled|titled|named)|['’]s?|\btalked\s+about|\bspoke\s+(?:about|on)|\bpresented|\bgave)\s*$/i;
 
 /** Words right after: `*X*, delivered by Ann`, `“X” by Ann`, `"X" talk`, `[X](…) workshop`. */
-const CUE_AFTER =
-	/^[\s,]*(?:(?:delivered|given|presented|hosted|led)\s+by\b|by\s+\p{Lu}|(?:talk|session|keynote|presentation|workshop|tutorial)\b)/iu;
+const CUE_WORD_AFTER =
+	/^[\s,]*(?:(?:delivered|given|presented|hosted|led)\s+by\b|(?:talk|session|keynote|presentation|workshop|tutorial)\b)/iu;
+
+/** `by Ann Lee` after a title: a capital after `by`, whatever the case of the rest (`by the fire` is no speaker). */
+const BY_NAME_AFTER = /^[\s,]*[Bb]y\s+["“]?\p{Lu}/u;
+
+const CUE_AFTER = {test: (text: string) => CUE_WORD_AFTER.test(text) || BY_NAME_AFTER.test(text)};
 
 /** Words in the sentence that make it about reading, not talks. */
 const OTHER_THINGS =
@@ -33,6 +38,9 @@ const OTHER_THINGS =
  * word: 演讲, 分享, 讲座, 专题) a few characters before the title brackets; a book is `读了《…》`.
  */
 const HEARD = /(?:[听聽]|演[讲講]|分享|[讲講]座|[专專][题題])[^，。！？,.!?;；《》\n]{0,8}$/u;
+
+/** Having seen it, right before a quoted title: `I particularly enjoyed "X"`, `we attended "X"`. */
+const ENJOYED = /\b(?:enjoyed|attended|watched|loved|liked|recommend|saw)\s*$/i;
 
 /** A talk's noun somewhere before a `called`/`entitled`: `the session right before closing called “X”`. */
 const TALK_NOUN = /\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?|panel)\b/i;
@@ -160,7 +168,9 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 		const before = text.slice(Math.max(0, span.start - 60), span.start);
 		const after = text.slice(span.end, span.end + 120);
 		const sentence = sentenceAround(text, span.start, span.end);
-		if (OTHER_THINGS.test(sentence)) continue;
+		// (A run of plain text holding quotes is judged a sentence at a time, below: it may be the whole paragraph.)
+		const plain = token.type === 'text';
+		if (!plain && OTHER_THINGS.test(sentence)) continue;
 		const inner = fold(inlineText([token]));
 		if (token.type === 'strong') {
 			// `**Title by Ann Lee**`: a bold run with its speaker in it.
@@ -260,11 +270,20 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				)
 					continue;
 				const start = span.start + quote.offset;
+				let own = plain ? sentenceAround(text, start, start + quote.title.length) : sentence;
+				// (`presented “Title.” She stated…`: a full stop inside the closing quote ends the sentence.)
+				if (plain && /[.!?]["”»]$/.test(quote.title)) own = own.slice(0, own.indexOf(quote.title) + quote.title.length);
+				if (plain && OTHER_THINGS.test(own)) continue;
 				const near = text.slice(Math.max(0, start - 60), start);
 				const follows = text.slice(start + quote.title.length, start + quote.title.length + 60);
 				// `"A" and "B"`: a second title right after a first one shares its cue.
-				const chained = previousTitleEnd !== -1 && /^\s*(?:and|or|,)\s*$/i.test(text.slice(previousTitleEnd, start));
-				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained || (bracketed && HEARD.test(near)))) continue;
+				// (`"A," "B," and "C."`: the comma may stand inside the quotes, leaving only a space between.)
+				const chained =
+					previousTitleEnd !== -1 && /^(?:,?\s?(?:and|or)|,)?$/i.test(text.slice(previousTitleEnd, start).trim());
+				// `I particularly enjoyed "A"` in a sentence about the sessions.
+				const enjoyed = ENJOYED.test(near) && TALK_NOUN.test(own);
+				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained || enjoyed || (bracketed && HEARD.test(near))))
+					continue;
 				// A possessive cue must be a person's: `Ann Lee's *Title*`, not `it's *great*`.
 				if (
 					/['’]s?$/.test(near.trimEnd()) &&
@@ -273,7 +292,7 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				)
 					continue;
 				// The sentence after a pair of titles speaks of the first: the second takes no speaker from it.
-				const speakers = bracketed ? chineseSpeaker(follows) : speakerNear(sentence, quote.title, follows);
+				const speakers = bracketed ? chineseSpeaker(follows) : speakerNear(own, quote.title, follows);
 				add(title, speakers, null, start, !chained);
 				previousTitleEnd = start + quote.title.length;
 			}
@@ -324,8 +343,12 @@ function possessiveIsPerson(before: string): boolean {
 
 /** The speaker named around a title in its sentence: `by Ann Lee` after it, else who the sentence says gave it. */
 function speakerNear(sentence: string, title: string, after: string): string | null {
-	const by = /^[\s,”"»]*(?:(?:delivered|given|presented|hosted|led)\s+)?by\s+(.{3,120})/i.exec(after);
+	const by = /^[\s,”"»]*(?:(?:was|were|is)\s+)?(?:(?:delivered|given|presented|hosted|led)\s+)?by\s+(.{3,120})/i.exec(
+		after,
+	);
 	if (by) {
+		// (`by "Ann Lee".`: the name may be quoted too.)
+		by[1] = by[1]!.replace(/^["“]([^"”]{2,80})["”]/, '$1');
 		const names = namesAfterBy(by[1]!);
 		if (names.length > 0) return names.join(' & ');
 		const named = speakersInText(`by ${by[1]}`)[0] ?? null;
@@ -343,7 +366,22 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 	}
 	// (`Kate Lee's well-researched talk on [Title]`: the adjectives between the name and the talk are allowed here.)
 	const named = speakersInText(lead, 3, true);
-	return named.at(-1) ?? null;
+	return named.at(-1) ?? sentenceSubject(lead);
+}
+
+/** `Ann Lee, an engineer at Acme, presented`, `Ann Lee from Acme gave a demo on`: the one who spoke opens the sentence. */
+function sentenceSubject(lead: string): string | null {
+	if (
+		!/\b(?:(?:presented|gave|delivered)(?:\s+(?:a|an|the)\s+(?:\w+\s+)?(?:talk|demo|presentation|keynote|session|workshop)\s+(?:on|about|called|titled|entitled))?|talked\s+about|spoke\s+(?:about|on))\s*$/i.test(
+			lead,
+		)
+	)
+		return null;
+	const subject = /^\s*(\p{Lu}[\p{L}'’-]{1,30}(?:\s\p{Lu}[\p{L}'’-]{1,30}){1,2})(?=[\s,])/u.exec(lead);
+	if (!subject || personScore(subject[1]!) === 0) return null;
+	// (Only the sentence's own subject: `Ann Lee, …, presented`, `Ann Lee from Acme gave`, not a name further in.)
+	const rest = lead.slice(subject[0].length);
+	return /^,|^\s+(?:from|of|at)\s|^\s+(?:presented|gave|talked|spoke)\b/.test(rest) ? subject[1]! : null;
 }
 
 /** `…，是某公司CTO的丰俊文讲解的`, `韩拓讲的`: who gave it, in the clause after a Chinese title. */
