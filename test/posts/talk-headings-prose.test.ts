@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {explainTalks} from '../../src/posts/talks/index.js';
 import {lines, parse} from './helpers.js';
 
 const front = ['---', 'title: Conf', '---'];
@@ -194,5 +195,14 @@ describe('quoted talk titles in prose', () => {
 		assert.deepEqual(talks('The best one was the "Kernel Live Patching" by "Jonas Weber".'), [
 			['Kernel Live Patching', 'Jonas Weber'],
 		]);
+	});
+});
+
+describe('bold titles', () => {
+	test('a title in a script without capitals is not "not shaped like a title"', () => {
+		const post = parse(lines(...front, '**服务网格的落地经验**', '', '- 灰度发布', '- 流量镜像'));
+		const verdict = explainTalks(post).find((item) => item.text === '服务网格的落地经验');
+		assert.ok(verdict, 'the bold title is weighed');
+		assert.ok(!verdict.evidence.some((item) => item.includes('not shaped like a title')), verdict.evidence.join('; '));
 	});
 });

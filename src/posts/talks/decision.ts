@@ -66,6 +66,13 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		(candidate) => scoreOf(candidate.evidence.filter((item) => !isProseHint(item.reason))) >= MEDIUM,
 	).length;
 	const postIsTalks = open.length >= 2 && postMedium >= 2 && postMedium * 3 >= open.length * 2;
+	// Bold-title paragraphs (depth 7) are one run across the post: when three in four are talks on firm
+	// evidence, the rest written alike are talks too (`**Title**` then notes, its speaker not named).
+	const bold = open.filter((candidate) => candidate.depth === 7);
+	const boldFirm = bold.filter(
+		(candidate) => scoreOf(candidate.evidence.filter((item) => !isProseHint(item.reason))) >= MEDIUM,
+	).length;
+	const boldRun = bold.length >= 4 && boldFirm * 4 >= bold.length * 3;
 	for (const members of groups.values()) {
 		const live = members.filter((member) => member.excluded === null);
 		// Speaker-first headings read on shape alone (`Ann Lee on Title`) need siblings written alike.
@@ -146,6 +153,9 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 				// (A heading with no evidence of its own is taken inside a strong run, never as its last: wrap-ups come last.)
 				accepted = true;
 				why = `one of a run of ${live.length} sibling headings, ${medium} with evidence of talks`;
+			} else if (boldRun && member.depth === 7 && score >= 0 && member !== bold.at(-1)) {
+				accepted = true;
+				why = `one of the post's ${bold.length} bold titles, ${boldFirm} of them talks on firm evidence`;
 			} else if (postIsTalks && score >= MEDIUM && live.length === 1) {
 				accepted = true;
 				why = `most of the post's headings (${postMedium} of ${open.length}) are talks`;

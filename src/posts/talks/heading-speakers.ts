@@ -239,6 +239,9 @@ export function commaNames(
 		}
 		break;
 	}
+	// (Not inside a quoted title, `"A, B" by Ann Lee`, nor after a `by`, which its own split reads.)
+	const quotes = (title.match(/"/g) ?? []).length;
+	if (quotes % 2 === 1 || title.split('“').length !== title.split('”').length || /\sby\s/i.test(title)) return null;
 	if (!isTitleish(title) || !title.includes(' ')) return null;
 	return {title, speakers, people, score: known && title.split(/\s+/).length >= 3 ? 2 : 1};
 }

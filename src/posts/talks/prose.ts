@@ -9,7 +9,7 @@ import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.j
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isBreak, isCallToAction, isTalkPage, isVideo, saysMissed} from './evidence.js';
 import {splitTitle, stripQuotes} from './items.js';
-import {namesAfterBy, personScore, speakersInText} from './people.js';
+import {namesAfterBy, peopleOf, personScore, speakersInText} from './people.js';
 import type {PlacedCandidate} from './shapes.js';
 import {looksLikeSpeakers} from './speakers.js';
 
@@ -73,6 +73,10 @@ function isProseTitle(text: string): boolean {
 /** A title's own speaker in its run: `Title by Ann Lee`, `Title - Ann Lee, Bo Chan`. */
 function splitRun(text: string): {title: string; speakers: string} | null {
 	const by = text.lastIndexOf(' by ');
+	// `**"Title" by Sig Cox, Jeanine Adkisson**`: a quoted title, then names by their shape.
+	const quoted = by > 0 ? /^["“][^"“”]{2,200}["”]$/.test(text.slice(0, by).trim()) : false;
+	const named = quoted ? peopleOf(text.slice(by + 4).trim()) : null;
+	if (named) return {title: text.slice(0, by).trim(), speakers: text.slice(by + 4).trim()};
 	if (by > 0) {
 		const speakers = text
 			.slice(by + 4)
