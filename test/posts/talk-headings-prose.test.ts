@@ -206,3 +206,19 @@ describe('bold titles', () => {
 		assert.ok(!verdict.evidence.some((item) => item.includes('not shaped like a title')), verdict.evidence.join('; '));
 	});
 });
+
+describe('a recording, then its speaker', () => {
+	test('`[Title](video)` alone on a line, a name alone on the next, commentary after', () => {
+		assert.deepEqual(
+			talks(
+				'[Async Without Anxiety](https://www.youtube.com/watch?v=ddddddddddd)  ',
+				'Yusuf Aydin  ',
+				'The best explanation of event loops I have seen.',
+				'',
+				'[Funny dog compilation](https://www.youtube.com/watch?v=eeeeeeeeeee)  ',
+				'Watched it twice.',
+			),
+			[['Async Without Anxiety', 'Yusuf Aydin']],
+		);
+	});
+});

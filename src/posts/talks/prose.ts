@@ -137,6 +137,8 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 	// Cheap test first: a paragraph without bold, emphasis, quotes or links names no talk this way.
 	if (!/\*\*|__|[*_]\S|["“«《]|\]\(|\]\[/.test(raw)) return [];
 	const tokens = inlineTokens(block.token);
+	const titled = recordingThenName(tokens, block.line);
+	if (titled) return [titled];
 	const {text, spans: list} = spans(tokens);
 	const found: PlacedCandidate[] = [];
 	const lineOf = (needle: string) => {
@@ -314,6 +316,37 @@ function labelWithSpeakers(text: string): {title: string; speakers: string} | nu
 	return split.speakers === null || split.title === ''
 		? null
 		: {title: stripQuotes(split.title), speakers: split.speakers};
+}
+
+/**
+ * `[Title](recording)` alone on the paragraph's first line and a person's name alone on the next,
+ * whatever commentary follows: the talk and its speaker, as a schedule writes them.
+ */
+function recordingThenName(tokens: Token[], line: number): PlacedCandidate | null {
+	const rows: Token[][] = [[]];
+	for (const token of tokens) {
+		if (token.type === 'br' || (token.type === 'text' && token.raw.includes('\n'))) {
+			if (token.type === 'text') {
+				const [head, ...rest] = token.raw.split('\n');
+				if (head!.trim() !== '') rows.at(-1)!.push({...token, raw: head!, text: head!} as Token);
+				rows.push([]);
+				if (rows.length > 3) break;
+				const tail = rest.join('\n');
+				if (tail.trim() !== '') rows.at(-1)!.push({...token, raw: tail, text: tail} as Token);
+			} else rows.push([]);
+			if (rows.length > 3) break;
+		} else rows.at(-1)!.push(token);
+	}
+	if (rows.length < 2) return null;
+	const first = rows[0]!.filter((token) => token.raw.trim() !== '');
+	const link = first.length === 1 && first[0]!.type === 'link' ? (first[0] as Tokens.Link) : null;
+	const url = link ? safeUrl(link.href) : null;
+	if (!link || !(isVideo(url) || isTalkPage(url))) return null;
+	const title = stripQuotes(fold(inlineText(link.tokens)));
+	const name = fold(inlineText(rows[1]!));
+	if (!isProseTitle(title) || title.split(' ').length < 2 || personScore(title) === 2) return null;
+	if (name.split(' ').length > 5 || /[.!?:;]$/.test(name) || personScore(name) === 0) return null;
+	return {title, speakers: name, url, note: null, evidence: 'talk', line};
 }
 
 /** `“Title”` and `"Title"` inside a run of text, with where each starts. */
