@@ -222,3 +222,29 @@ describe('a recording, then its speaker', () => {
 		);
 	});
 });
+
+describe('an opening that counts the talks', () => {
+	const post = (count: string) =>
+		talks(
+			`At the meetup, ${count} presentations stood out for me.`,
+			'',
+			'## Feature Flags at Scale',
+			'',
+			'The talk covered kill switches.',
+			'',
+			'## Rollbacks in Seconds',
+			'',
+			'From the talk: keep the old build warm.',
+		);
+
+	test('as many top-level headings as the talks it counts: one talk each', () => {
+		assert.deepEqual(post('two'), [
+			['Feature Flags at Scale', null],
+			['Rollbacks in Seconds', null],
+		]);
+	});
+
+	test('a count that does not match the headings says nothing', () => {
+		assert.deepEqual(post('five'), []);
+	});
+});
