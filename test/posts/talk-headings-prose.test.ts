@@ -248,3 +248,23 @@ describe('an opening that counts the talks', () => {
 		assert.deepEqual(post('five'), []);
 	});
 });
+
+describe('a handle as the speaker in a heading', () => {
+	test('`Title by @handle`: the title without the handle, the person it spells', () => {
+		assert.deepEqual(
+			talks(
+				'## Caching Rails Views by @mirakoch',
+				'',
+				'Mira Koch showed fragment caching with real numbers.',
+				'',
+				'## Testing Mail by @pdube',
+				'',
+				'A quick tour of mail previews.',
+			),
+			[
+				['Caching Rails Views', 'Mira Koch'],
+				['Testing Mail', '@pdube'],
+			],
+		);
+	});
+});

@@ -147,6 +147,14 @@ export function splitHeading(text: string, body: string): Split | null {
 			break;
 		}
 	}
+	// `Title by @fnichol`, `Title with @ann`: a handle names a person (headings.ts looks for the name in the section).
+	for (const word of [' by ', ' with ']) {
+		const handle = lastSplit(text, word);
+		if (handle && /^@[\w.-]{2,40}$/.test(handle[1]) && isTitleish(handle[0])) {
+			splits.push({title: handle[0], speakers: handle[1], form: 'by', score: 2});
+			break;
+		}
+	}
 	// `Title with Ann Lee`: only a known name after the last `with`.
 	const withSplit = lastSplit(text, ' with ');
 	if (withSplit) {

@@ -284,6 +284,11 @@ function readHeading(
 		if (named.length > 0) break;
 	}
 	candidate.bodySpeakers = named;
+	// `Iterative Chef by @fnichol` over `Fletcher Nichol gave…`: the person the handle spells, else the one
+	// the section says gave the talk, else the handle.
+	if (candidate.speakers?.startsWith('@'))
+		candidate.speakers =
+			resolveHandle(candidate.speakers, subtreeText) ?? (named.length === 1 ? named[0]! : candidate.speakers);
 	// `### "A" and "B"` then `…with [Ann Lee](…) and [Bo Chan](…)`: two linked people, one for each talk, in order.
 	if (candidate.twin && candidate.speakers === null && candidate.twin.speakers === null) {
 		const people = links
