@@ -268,3 +268,25 @@ describe('a handle as the speaker in a heading', () => {
 		);
 	});
 });
+
+test("a link on a heading's speaker is the person's page, not the talk's", () => {
+	const post = parse(
+		lines(
+			...front,
+			'## Caching Rails Views by [@mirakoch](https://twitter.com/mirakoch)',
+			'',
+			'Mira Koch showed fragment caching.',
+			'',
+			'## [Testing Mail](https://conf.example/talks/mail) by Pia Dube',
+			'',
+			'Mail previews.',
+		),
+	);
+	assert.deepEqual(
+		post.sessions.map((session) => [session.title, session.url]),
+		[
+			['Caching Rails Views', null],
+			['Testing Mail', 'https://conf.example/talks/mail'],
+		],
+	);
+});

@@ -221,6 +221,10 @@ function readHeading(
 		if (loose) candidate.loose = loose;
 	}
 	candidate.title = stripQuotes(candidate.title);
+	// `Title by [@ann](twitter)`, `Title [(Ann Lee)](twitter)`: a link on the speaker is the person's page, not the talk's.
+	const linkText = link ? fold(inlineText(link.tokens)).replace(/^\(|\)$/g, '') : '';
+	if (linkText !== '' && candidate.speakers?.includes(linkText) && !candidate.title.includes(linkText))
+		candidate.url = null;
 	if (url && isTalkPage(url)) evidence.push({weight: 3, reason: `links a talk page: ${url}`});
 	else if (url && (isVideo(url) || /confreaks|\.mp4$|\.webm$|video/i.test(url)))
 		evidence.push({weight: 2, reason: `links a recording: ${url}`});
