@@ -290,3 +290,12 @@ test("a link on a heading's speaker is the person's page, not the talk's", () =>
 		],
 	);
 });
+
+test('a recording named in prose may ask and answer in its title; its speaker opens the sentence, handle aside', () => {
+	assert.deepEqual(
+		talks(
+			'Ana Lima ([@analima](https://example.org/analima)) the creator of a popular parser, gave a talk named [Why parse? Because bytes lie](https://video.example.org/2017/parse.mp4). Great.',
+		),
+		[['Why parse? Because bytes lie', 'Ana Lima']],
+	);
+});

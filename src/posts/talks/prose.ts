@@ -236,7 +236,8 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				(CUE_AFTER.test(after) && /^\s*(?:workshop|talk|session)\b/i.test(after))
 			))
 				continue;
-			if (!isProseTitle(label)) continue;
+			// (A recording's title may ask and answer: `You know what's cool? Running on billions of devices`.)
+			if (!isProseTitle(label) && !(recorded && label.split(/\s+/).length <= 16 && label.length <= 140)) continue;
 			// `gave an [excellent talk][1] entitled "Don't Do This"`: the title is the quote that follows.
 			const entitled = /^\s*(?:entitled|titled|called)\s+["“«]([^"”»]{2,120})["”»]/i.exec(after);
 			if (entitled) {
@@ -409,7 +410,7 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 /** `Ann Lee, an engineer at Acme, presented`, `Ann Lee from Acme gave a demo on`: the one who spoke opens the sentence. */
 function sentenceSubject(lead: string): string | null {
 	if (
-		!/\b(?:(?:presented|gave|delivered)(?:\s+(?:a|an|the)\s+(?:\w+\s+)?(?:talk|demo|presentation|keynote|session|workshop)\s+(?:on|about|called|titled|entitled))?|talked\s+about|spoke\s+(?:about|on))\s*$/i.test(
+		!/\b(?:(?:presented|gave|delivered)(?:\s+(?:a|an|the)\s+(?:\w+\s+)?(?:talk|demo|presentation|keynote|session|workshop)\s+(?:on|about|called|titled|entitled|named))?|talked\s+about|spoke\s+(?:about|on))\s*$/i.test(
 			lead,
 		)
 	)
@@ -418,7 +419,7 @@ function sentenceSubject(lead: string): string | null {
 	if (!subject || personScore(subject[1]!) === 0) return null;
 	// (Only the sentence's own subject: `Ann Lee, …, presented`, `Ann Lee from Acme gave`, not a name further in.)
 	const rest = lead.slice(subject[0].length);
-	return /^,|^\s+(?:from|of|at)\s|^\s+(?:presented|gave|talked|spoke)\b/.test(rest) ? subject[1]! : null;
+	return /^,|^\s?\(|^\s+(?:from|of|at)\s|^\s+(?:presented|gave|talked|spoke)\b/.test(rest) ? subject[1]! : null;
 }
 
 /** `…，是某公司CTO的丰俊文讲解的`, `韩拓讲的`: who gave it, in the clause after a Chinese title. */
