@@ -5,6 +5,7 @@
  */
 import {announcesTalks, isNegated, namesDay, type Evidence} from './evidence.js';
 import {scoreOf, type HeadingCandidate} from './headings.js';
+import {isProseHint} from './heading-prose.js';
 
 /** A date in a heading (`11/4/11`, `4 November`, `Nov 4`): the heading is a day of the conference. */
 const DATE =
@@ -61,8 +62,17 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 	const decisions = new Map<HeadingCandidate, HeadingDecision>();
 	const open = candidates.filter((candidate) => candidate.excluded === null);
 	// Headings whose levels drift (##, ###, ####) are one run too when most of the post's headings are talks.
-	const postMedium = open.filter((candidate) => scoreOf(candidate.evidence) >= MEDIUM).length;
+	const postMedium = open.filter(
+		(candidate) => scoreOf(candidate.evidence.filter((item) => !isProseHint(item.reason))) >= MEDIUM,
+	).length;
 	const postIsTalks = open.length >= 2 && postMedium >= 2 && postMedium * 3 >= open.length * 2;
+	// Bold-title paragraphs (depth 7) are one run across the post: when three in four are talks on firm
+	// evidence, the rest written alike are talks too (`**Title**` then notes, its speaker not named).
+	const bold = open.filter((candidate) => candidate.depth === 7);
+	const boldFirm = bold.filter(
+		(candidate) => scoreOf(candidate.evidence.filter((item) => !isProseHint(item.reason))) >= MEDIUM,
+	).length;
+	const boldRun = bold.length >= 4 && boldFirm * 4 >= bold.length * 3;
 	for (const members of groups.values()) {
 		const live = members.filter((member) => member.excluded === null);
 		// Speaker-first headings read on shape alone (`Ann Lee on Title`) need siblings written alike.
@@ -95,7 +105,8 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		}
 		// `Title by Ann Lee` beside `Title by Cantino and Stout`: siblings written alike name people alike.
 		for (const member of live) {
-			if (!member.loose || member.form !== null) continue;
+			// (A speaker read from the prose below gives way to the heading's own, written like its siblings.)
+			if (!member.loose || (member.form !== null && member.form !== 'body')) continue;
 			// Siblings, or (when heading levels drift) the post's other headings.
 			// (Siblings read alike count whether their own split was sure or a guess too; `with` joins a
 			// title's own words so often, `Getting started with App Actions`, that only sure siblings count.)
@@ -116,7 +127,13 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		}
 		// (Counted once the splits that siblings confirm have added their evidence.)
 		const medium = live.filter((member) => scoreOf(member.evidence) >= MEDIUM).length;
-		const isRun = medium >= 2 && medium * 2 >= live.length;
+		// (Hints from the prose fill out a run; two siblings with firmer evidence start one.)
+		const firm = live.filter(
+			(member) => scoreOf(member.evidence.filter((item) => !isProseHint(item.reason))) >= MEDIUM,
+		).length;
+		// (Or three firm, and two in three with some evidence of a talk: `## Title` then `Ann Lee talked about…`.)
+		const some = live.filter((member) => scoreOf(member.evidence) >= 1).length;
+		const isRun = firm >= 2 && (medium * 2 >= live.length || (firm >= 3 && some * 3 >= live.length * 2));
 		for (const member of members) {
 			const score = scoreOf(member.evidence);
 			let accepted = false;
@@ -136,6 +153,9 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 				// (A heading with no evidence of its own is taken inside a strong run, never as its last: wrap-ups come last.)
 				accepted = true;
 				why = `one of a run of ${live.length} sibling headings, ${medium} with evidence of talks`;
+			} else if (boldRun && member.depth === 7 && score >= 0 && member !== bold.at(-1)) {
+				accepted = true;
+				why = `one of the post's ${bold.length} bold titles, ${boldFirm} of them talks on firm evidence`;
 			} else if (postIsTalks && score >= MEDIUM && live.length === 1) {
 				accepted = true;
 				why = `most of the post's headings (${postMedium} of ${open.length}) are talks`;

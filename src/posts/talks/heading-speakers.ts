@@ -111,8 +111,11 @@ export function splitHeading(text: string, body: string): Split | null {
 	}
 	// `Title, Ann Lee, Acme`, `Title, Ann Lee, Fellow, Acme`: a schedule's line with commas for dashes.
 	const commas = text.split(', ');
+	// (Every part after the title a person, or an affiliation closing the list.)
+	const named = splits.some((split) => split.score >= 2) ? null : commaNames(commas);
+	if (named) splits.push({...named, form: 'tail', score: named.score === 2 || echo(named.people) ? 2 : 1});
 	for (const size of [2, 3]) {
-		if (commas.length <= size || splits.some((split) => split.score >= 2)) continue;
+		if (named || commas.length <= size || splits.some((split) => split.score >= 2)) continue;
 		const title = commas.slice(0, -size).join(', ');
 		const tail = commas.slice(-size).join(', ');
 		const found = nameThenAffiliation(tail);
@@ -141,6 +144,14 @@ export function splitHeading(text: string, body: string): Split | null {
 				form: 'by',
 				score: strength(tail),
 			});
+			break;
+		}
+	}
+	// `Title by @fnichol`, `Title with @ann`: a handle names a person (headings.ts looks for the name in the section).
+	for (const word of [' by ', ' with ']) {
+		const handle = lastSplit(text, word);
+		if (handle && /^@[\w.-]{2,40}$/.test(handle[1]) && isTitleish(handle[0])) {
+			splits.push({title: handle[0], speakers: handle[1], form: 'by', score: 2});
 			break;
 		}
 	}
@@ -189,6 +200,60 @@ export function splitHeading(text: string, body: string): Split | null {
 	return sure[0]!;
 }
 
+/**
+ * `Title, Ann Lee`, `Title, Ann Lee & Bo Chan`, `Title, Ann Lee, Bo Chan, Acme`: the parts after the
+ * title's commas are all people (an organisation may close the list). Sure when a name is a known one
+ * and the title has three words or more; otherwise a guess that siblings written alike confirm.
+ */
+export function commaNames(
+	commas: string[],
+): {title: string; speakers: string; people: string[]; score: PersonScore} | null {
+	if (commas.length < 2 || commas.length > 12) return null;
+	// An affiliation may close the list: `…, Principal Engineer, Acme`.
+	let end = commas.length;
+	while (end > 2 && commas.length - end < 2) {
+		const part = commas[end - 1]!.trim();
+		const organization =
+			peopleOf(part) === null &&
+			(isOrganizationName(part) || /^\p{Lu}[\p{L}\p{N}.&'-]{1,30}(?: \S{1,30}){0,2}$/u.test(part));
+		if (!(organization || isRoleText(part))) break;
+		end--;
+	}
+	let start = end;
+	const people: string[] = [];
+	let known = false;
+	while (start > 1) {
+		const part = commas[start - 1]!.trim();
+		const found = isRoleText(part) ? null : peopleOf(part);
+		if (!found) break;
+		people.unshift(...found.people);
+		known ||= found.score === 2;
+		start--;
+	}
+	if (start === end) return null;
+	let title = commas.slice(0, start).join(', ').trim();
+	let speakers = commas.slice(start).join(', ').trim();
+	// `Title - Ann Lee, Bo Chan`: the first speaker stands after a dash, written with the title.
+	for (const separator of [' - ', ' – ', ' — ']) {
+		const at = title.indexOf(separator);
+		if (at <= 0) continue;
+		const first = title.slice(at + separator.length).trim();
+		const person = peopleOf(first.replaceAll(separator, '-'));
+		if (person && person.people.length === 1) {
+			title = title.slice(0, at).trim();
+			speakers = `${first}, ${speakers}`;
+			people.unshift(first);
+			known ||= person.score === 2;
+		}
+		break;
+	}
+	// (Not inside a quoted title, `"A, B" by Ann Lee`, nor after a `by`, which its own split reads.)
+	const quotes = (title.match(/"/g) ?? []).length;
+	if (quotes % 2 === 1 || title.split('“').length !== title.split('”').length || /\sby\s/i.test(title)) return null;
+	if (!isTitleish(title) || !title.includes(' ')) return null;
+	return {title, speakers, people, score: known && title.split(/\s+/).length >= 3 ? 2 : 1};
+}
+
 /** Capitalised name words, one to four a name, joined by `,`, `&`, `and`: the shape of names. */
 export function isNameShaped(text: string): boolean {
 	const parts = text
@@ -234,7 +299,35 @@ export function looseSplit(text: string): HeadingCandidate['loose'] {
 		const parts = lastSplit(text, separator);
 		if (parts && parts[0] !== '' && isNameShaped(parts[1])) return {title: parts[0], speakers: parts[1], form};
 	}
+	// `Title (Nicolas De loof)`, `Title (Agnès H)`, `Title (Ann Lee - Bo Chan - Cy Diaz)`: names past what
+	// people.ts knows, in the parentheses siblings hold their speakers in.
+	const paren = headingParen(text);
+	if (paren && paren[1].includes(' ') && looseNames(paren[2]))
+		return {
+			title: paren[1].replace(/(?<![\s\-–—])[\s\-–—]+$/, ''),
+			speakers: paren[2].replace(/\s[-–]\s/g, ', '),
+			form: 'paren',
+		};
 	return undefined;
+}
+
+/** Words a surname may start with, written in lower case: `de`, `van der`, `von`. */
+const PARTICLE = /^(?:de|du|des|da|di|del|della|van|von|der|den|le|la|ter|ten|zu|dos)$/i;
+
+/** One to four people of two to four words each, every word capitalised or after a particle. */
+function looseNames(text: string): boolean {
+	const parts = text.split(/\s[-–]\s|,\s?|\s&\s|\s(?:and|et|und|y|e)\s/);
+	if (parts.length > 4) return false;
+	return parts.every((part) => {
+		const words = part.trim().split(/\s+/);
+		if (words.length < 2 || words.length > 4) return false;
+		return words.every(
+			(word, index) =>
+				/^\p{Lu}[\p{L}'’.-]{0,20}$/u.test(word) ||
+				(index > 0 && index < words.length - 1 && PARTICLE.test(word)) ||
+				(index > 0 && PARTICLE.test(words[index - 1]!) && /^\p{Ll}[\p{L}'’-]{1,20}$/u.test(word)),
+		);
+	});
 }
 
 /** Three words or more, most of the longer ones capitalised: `Managing Open Source Projects`. */

@@ -24,6 +24,8 @@ import {isEchoed, peopleOf, personScore, speakersInText} from './people.js';
 import {paragraphTalks, speakersBelow} from './shapes.js';
 import {isTitleCaseTitle, looseSplit, nameHeading, nameLine, resolveHandle, splitHeading} from './heading-speakers.js';
 import {boldOnlyName} from '../topics.js';
+import {SESSION_CODE, stripNumbering, stripQuotes, stripSlot, twinTalks} from './heading-title.js';
+import {onePersonNamed, saysSomeoneSpoke} from './heading-prose.js';
 
 /** A heading read as a possible talk. */
 export type HeadingCandidate = {
@@ -59,68 +61,6 @@ const safeUrl = (href: string | undefined) =>
 	href !== undefined && isSafeUrl(href) ? sanitizeText(href.trim()) : null;
 const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** `1. `, `1) `, `1-) `, `#3 - `: numbering in front of a title. */
-function stripNumbering(text: string): string {
-	// `1. `, `1-) `, `Talk 3: `: a place in a list, not the title.
-	const match = /^(?:#?\d{1,3}\s?[-.):]{1,3}\)?\s+|(?:talk|session|keynote)\s?#?\d{1,3}\s?[:.)\-–]\s+)/i.exec(text);
-	return match ? text.slice(match[0].length).trim() : text;
-}
-
-const ORDINALS = new Set([
-	'first',
-	'second',
-	'third',
-	'fourth',
-	'fifth',
-	'sixth',
-	'seventh',
-	'eighth',
-	'ninth',
-	'tenth',
-	'last',
-	'final',
-	'next',
-]);
-
-/** `First Session: Title`, `Post-Lunch Third Session - Title`: the slot is not part of the title. */
-/** A conference's session code in front of a title: `STG351 - Title`, `DEV307-R: Title`. */
-const SESSION_CODE = /^([A-Z]{2,5}\d{2,4}[A-Z]?(?:-[A-Z]\d?)?)\s{1,3}[-–—:|]\s{1,3}(?=\S)/;
-
-function stripSlot(text: string): string {
-	const words = text.split(' ');
-	for (let index = 0; index < Math.min(4, words.length - 1); index++) {
-		const word = words[index]!.toLowerCase();
-		const next = words[index + 1]!.toLowerCase().replace(/[:\-–—]$/, '');
-		if ((ORDINALS.has(word) || /^\d{1,2}(?:st|nd|rd|th)$/.test(word)) && /^(?:session|slot|talk)$/.test(next)) {
-			let rest = words.slice(index + 2);
-			if (/[:\-–—]$/.test(words[index + 1]!)) return rest.join(' ');
-			if (rest[0] && /^[:\-–—]$/.test(rest[0])) rest = rest.slice(1);
-			else return text;
-			return rest.join(' ');
-		}
-	}
-	return text;
-}
-
-/** `"Title"`, `“Title”`, `« Title »`: quotes around a whole title are not part of it. */
-export function stripQuotes(text: string): string {
-	const trimmed = text.trim();
-	const pairs: Array<[string, string]> = [
-		['"', '"'],
-		['“', '”'],
-		['«', '»'],
-		['„', '“'],
-		['‘', '’'],
-	];
-	for (const [open, close] of pairs) {
-		if (trimmed.length > 2 && trimmed.startsWith(open) && (trimmed.endsWith(close) || trimmed.endsWith(`${close}.`))) {
-			const inner = trimmed.slice(open.length, trimmed.lastIndexOf(close)).trim();
-			if (!inner.includes(open) && !inner.includes(close)) return inner;
-		}
-	}
-	return trimmed;
-}
-
 /** Session formats that are not one talk: `Lightning talks`, `Grok talks`, `Open spaces`. */
 const FORMAT_NAME =
 	/^(?:(?:the|some|more|other)\s+)?(?:lightning|grok|flash|ignite|open|unconference|hallway)\s*(?:talks?|spaces?|sessions?|track)?s?$|^(?:(?:panel|audience|open|final)\s+)?(?:q\s?&\s?a|questions(?:\s+and\s+answers)?|ama)$/i;
@@ -128,6 +68,9 @@ const FORMAT_NAME =
 /** Embeds and links that belong to a recorded or presented talk. */
 const EMBED =
 	/<iframe\b[^>]{0,400}(?:youtube|vimeo|speakerdeck|slideshare|media\.ccc)|<amp-youtube\b|class="speakerdeck-embed"|▣ (?:youtube|vimeo|video|speakerdeck|slideshare)\b/i;
+
+/** Mostly written in a script without capitals: Chinese, Japanese, Korean. */
+const CASELESS = /^[^\p{L}]{0,4}[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 /** The text of a block for evidence: inline text for paragraphs, raw for the rest. */
 function blockText(block: SourceBlock): string {
@@ -278,6 +221,10 @@ function readHeading(
 		if (loose) candidate.loose = loose;
 	}
 	candidate.title = stripQuotes(candidate.title);
+	// `Title by [@ann](twitter)`, `Title [(Ann Lee)](twitter)`: a link on the speaker is the person's page, not the talk's.
+	const linkText = link ? fold(inlineText(link.tokens)).replace(/^\(|\)$/g, '') : '';
+	if (linkText !== '' && candidate.speakers?.includes(linkText) && !candidate.title.includes(linkText))
+		candidate.url = null;
 	if (url && isTalkPage(url)) evidence.push({weight: 3, reason: `links a talk page: ${url}`});
 	else if (url && (isVideo(url) || /confreaks|\.mp4$|\.webm$|video/i.test(url)))
 		evidence.push({weight: 2, reason: `links a recording: ${url}`});
@@ -341,6 +288,11 @@ function readHeading(
 		if (named.length > 0) break;
 	}
 	candidate.bodySpeakers = named;
+	// `Iterative Chef by @fnichol` over `Fletcher Nichol gave…`: the person the handle spells, else the one
+	// the section says gave the talk, else the handle.
+	if (candidate.speakers?.startsWith('@'))
+		candidate.speakers =
+			resolveHandle(candidate.speakers, subtreeText) ?? (named.length === 1 ? named[0]! : candidate.speakers);
 	// `### "A" and "B"` then `…with [Ann Lee](…) and [Bo Chan](…)`: two linked people, one for each talk, in order.
 	if (candidate.twin && candidate.speakers === null && candidate.twin.speakers === null) {
 		const people = links
@@ -358,7 +310,16 @@ function readHeading(
 			candidate.speakers = named.join(' & ');
 			candidate.form = 'body';
 		}
+	} else if (candidate.speakers === null) {
+		// `…as Ann Lee pointed out in the second talk`: one person in the section, likely its speaker.
+		const person = onePersonNamed(sentences);
+		if (person) {
+			evidence.push({weight: 0.5, reason: `its text names one person: ${person}`});
+			candidate.speakers = person;
+			candidate.form = 'body';
+		}
 	}
+	if (!mentionsTalk(body) && saysSomeoneSpoke(body)) evidence.push({weight: 1, reason: 'its text says someone spoke'});
 	if (
 		candidate.speakers !== null &&
 		candidate.form === 'tail' &&
@@ -378,7 +339,8 @@ function readHeading(
 					.join(' ')
 					.replace(/[:;,]$/, '')
 			: candidate.title;
-	if (!isTitleLike(judged) && !/^[\p{Ll}]/u.test(candidate.title))
+	// (Scripts without capitals, `海量在线交易背后的运维监控体系建设`, have no title case to judge.)
+	if (!isTitleLike(judged) && !/^[\p{Ll}]/u.test(candidate.title) && !CASELESS.test(judged))
 		evidence.push({weight: -1, reason: 'not shaped like a title'});
 	if ((candidate.form === null || candidate.form === 'body') && listsTalks(own))
 		candidate.excluded ??= 'the talks are listed below it';
@@ -398,46 +360,6 @@ function listsTalks(own: SourceBlock[]): boolean {
 		).length;
 		return talks >= 2 || (talks === 1 && items.length === 1);
 	});
-}
-
-/** `Ann: [A](talk) vs. Bo: [B](talk)` and `"A" et "B"`: two talks in one heading. */
-function twinTalks(
-	tokens: Token[],
-):
-	| [
-			{title: string; speakers: string | null; url: string | null},
-			{title: string; speakers: string | null; url: string | null},
-	  ]
-	| null {
-	const links = tokens.filter((token) => token.type === 'link') as Tokens.Link[];
-	if (links.length === 2 && links.every((link) => isTalkPage(safeUrl(link.href)))) {
-		const at = tokens.indexOf(links[1]!);
-		const between = fold(inlineText(tokens.slice(tokens.indexOf(links[0]!) + 1, at)));
-		const joint = /^(?:vs\.?|versus|\+|and|&|et)\s(.*)$/i.exec(between.replace(/(?<![:\s])[:\s]+$/, ''));
-		if (!joint) return null;
-		const before = fold(inlineText(tokens.slice(0, tokens.indexOf(links[0]!)))).replace(/(?<![:\s])[:\s]+$/, '');
-		const second = joint[1]!.trim();
-		return [
-			{
-				title: stripQuotes(fold(inlineText(links[0]!.tokens))),
-				speakers: before && peopleOf(before) ? before : null,
-				url: safeUrl(links[0]!.href),
-			},
-			{
-				title: stripQuotes(fold(inlineText(links[1]!.tokens))),
-				speakers: second && peopleOf(second) ? second : null,
-				url: safeUrl(links[1]!.href),
-			},
-		];
-	}
-	const text = fold(inlineText(tokens));
-	const quoted = /^["“]([^"“”]{3,120})["”]\s+(?:et|and|&|\+|vs\.?)\s+["“]([^"“”]{3,120})["”]$/.exec(text);
-	if (quoted)
-		return [
-			{title: quoted[1]!, speakers: null, url: null},
-			{title: quoted[2]!, speakers: null, url: null},
-		];
-	return null;
 }
 
 /** The weight a heading's evidence adds up to. */

@@ -16,6 +16,7 @@ import {dayLabel, type Grouping} from './groups.js';
 import {splitSpeakers} from './speakers.js';
 import {decideHeadings, type HeadingDecision} from './decision.js';
 import {readHeadings} from './headings.js';
+import {countsTopHeadings} from './heading-prose.js';
 import {proseTalks} from './prose.js';
 import {collectList} from './lists.js';
 import {withFullNames, withoutRepeats} from './repeats.js';
@@ -247,10 +248,10 @@ export function extractSessions(
 		.filter((block) => block.token.type === 'paragraph');
 	// The opening supports the headings as talks only when it leads into them (`The sessions I attended:`),
 	// not when it mentions talks in passing (`Last week I gave a talk at elm-conf and attended…`).
-	const introAnnounces = intro.some((block) => {
-		const text = inlineText(inlineTokens(block.token)).trim();
-		return announcesTalks(text) && (text.endsWith(':') || leadsIntoTalks(text));
-	});
+	const introTexts = intro.map((block) => inlineText(inlineTokens(block.token)).trim());
+	const introAnnounces =
+		introTexts.some((text) => announcesTalks(text) && (text.endsWith(':') || leadsIntoTalks(text))) ||
+		countsTopHeadings(introTexts, headingCandidates);
 	const headingDecisions = new Map(
 		decideHeadings(headingCandidates, introAnnounces).map((decision) => [decision.candidate.block, decision]),
 	);

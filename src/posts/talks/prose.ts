@@ -9,7 +9,7 @@ import {inlineText, inlineTokens, type SourceBlock} from '../../markdown/index.j
 import {isSafeUrl, sanitizeText} from '../../markdown/sanitize.js';
 import {isArtifactLabel, isBreak, isCallToAction, isTalkPage, isVideo, saysMissed} from './evidence.js';
 import {splitTitle, stripQuotes} from './items.js';
-import {namesAfterBy, personScore, speakersInText} from './people.js';
+import {namesAfterBy, peopleOf, personScore, speakersInText} from './people.js';
 import type {PlacedCandidate} from './shapes.js';
 import {looksLikeSpeakers} from './speakers.js';
 
@@ -18,15 +18,29 @@ const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** Words right before a quoted or emphasised title that say it is a talk's. */
 const CUE_BEFORE =
-	/(?:\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?)(?:\s+(?:was|were|is|are|called|entitled|titled|named|on|about))?|\b(?:called|entitled|titled|named)|['’]s?|\btalked\s+about|\bspoke\s+(?:about|on)|\bpresented|\bgave)\s*$/i;
+	/(?:\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?|demos?)(?:\s+(?:was|were|is|are|called|entitled|titled|named|on|about))?|\b(?:called|entitled|titled|named)|['’]s?|\btalked\s+about|\bspoke\s+(?:about|on)|\bpresented|\bgave)\s*$/i;
 
 /** Words right after: `*X*, delivered by Ann`, `“X” by Ann`, `"X" talk`, `[X](…) workshop`. */
-const CUE_AFTER =
-	/^[\s,]*(?:(?:delivered|given|presented|hosted|led)\s+by\b|by\s+\p{Lu}|(?:talk|session|keynote|presentation|workshop|tutorial)\b)/iu;
+const CUE_WORD_AFTER =
+	/^[\s,]*(?:(?:delivered|given|presented|hosted|led)\s+by\b|(?:talk|session|keynote|presentation|workshop|tutorial)\b)/iu;
+
+/** `by Ann Lee` after a title: a capital after `by`, whatever the case of the rest (`by the fire` is no speaker). */
+const BY_NAME_AFTER = /^[\s,]*[Bb]y\s+["“]?\p{Lu}/u;
+
+const CUE_AFTER = {test: (text: string) => CUE_WORD_AFTER.test(text) || BY_NAME_AFTER.test(text)};
 
 /** Words in the sentence that make it about reading, not talks. */
 const OTHER_THINGS =
 	/\b(?:book|books|novel|read|reading|author|podcast|episode|article|blog\s+post|takeaways?|quote|quoted|motto|mantra|buzzword|slogan|phrase|term|said|says|told|asked|stated|claimed|noted|joked)\b/i;
+
+/**
+ * `去听了《…》`, `听了阿里云关于《…》`, `一个硬件专题《…》`: in Chinese, having listened to it (or a talk's
+ * word: 演讲, 分享, 讲座, 专题) a few characters before the title brackets; a book is `读了《…》`.
+ */
+const HEARD = /(?:[听聽]|演[讲講]|分享|[讲講]座|[专專][题題])[^，。！？,.!?;；《》\n]{0,8}$/u;
+
+/** Having seen it, right before a quoted title: `I particularly enjoyed "X"`, `we attended "X"`. */
+const ENJOYED = /\b(?:enjoyed|attended|watched|loved|liked|recommend|saw)\s*$/i;
 
 /** A talk's noun somewhere before a `called`/`entitled`: `the session right before closing called “X”`. */
 const TALK_NOUN = /\b(?:talks?|sessions?|keynotes?|presentations?|workshops?|tutorials?|panel)\b/i;
@@ -38,6 +52,8 @@ const NOT_A_TITLE =
 /** The cue before a title: a talk word right before, or `called`/`entitled` after a talk word. */
 function cueBefore(before: string): boolean {
 	if (!CUE_BEFORE.test(before)) return false;
+	// `sur conseil d'[Agnès H]`: a French elision (d', l', qu'), not a possessive.
+	if (/(?<![\p{L}])(?:d|l|qu|j|n|m|s|t|c)['’]\s*$/iu.test(before)) return false;
 	const named = /\b(?:called|entitled|titled|named)\s*$/i.exec(before);
 	return !named || TALK_NOUN.test(before.slice(0, named.index));
 }
@@ -57,6 +73,10 @@ function isProseTitle(text: string): boolean {
 /** A title's own speaker in its run: `Title by Ann Lee`, `Title - Ann Lee, Bo Chan`. */
 function splitRun(text: string): {title: string; speakers: string} | null {
 	const by = text.lastIndexOf(' by ');
+	// `**"Title" by Sig Cox, Jeanine Adkisson**`: a quoted title, then names by their shape.
+	const quoted = by > 0 ? /^["“][^"“”]{2,200}["”]$/.test(text.slice(0, by).trim()) : false;
+	const named = quoted ? peopleOf(text.slice(by + 4).trim()) : null;
+	if (named) return {title: text.slice(0, by).trim(), speakers: text.slice(by + 4).trim()};
 	if (by > 0) {
 		const speakers = text
 			.slice(by + 4)
@@ -115,8 +135,10 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 	if (block.token.type !== 'paragraph') return [];
 	const raw = block.token.raw;
 	// Cheap test first: a paragraph without bold, emphasis, quotes or links names no talk this way.
-	if (!/\*\*|__|[*_]\S|["“«]|\]\(|\]\[/.test(raw)) return [];
+	if (!/\*\*|__|[*_]\S|["“«《]|\]\(|\]\[/.test(raw)) return [];
 	const tokens = inlineTokens(block.token);
+	const titled = recordingThenName(tokens, block.line);
+	if (titled) return [titled];
 	const {text, spans: list} = spans(tokens);
 	const found: PlacedCandidate[] = [];
 	const lineOf = (needle: string) => {
@@ -152,7 +174,9 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 		const before = text.slice(Math.max(0, span.start - 60), span.start);
 		const after = text.slice(span.end, span.end + 120);
 		const sentence = sentenceAround(text, span.start, span.end);
-		if (OTHER_THINGS.test(sentence)) continue;
+		// (A run of plain text holding quotes is judged a sentence at a time, below: it may be the whole paragraph.)
+		const plain = token.type === 'text';
+		if (!plain && OTHER_THINGS.test(sentence)) continue;
 		const inner = fold(inlineText([token]));
 		if (token.type === 'strong') {
 			// `**Title by Ann Lee**`: a bold run with its speaker in it.
@@ -212,7 +236,8 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				(CUE_AFTER.test(after) && /^\s*(?:workshop|talk|session)\b/i.test(after))
 			))
 				continue;
-			if (!isProseTitle(label)) continue;
+			// (A recording's title may ask and answer: `You know what's cool? Running on billions of devices`.)
+			if (!isProseTitle(label) && !(recorded && label.split(/\s+/).length <= 16 && label.length <= 140)) continue;
 			// `gave an [excellent talk][1] entitled "Don't Do This"`: the title is the quote that follows.
 			const entitled = /^\s*(?:entitled|titled|called)\s+["“«]([^"”»]{2,120})["”»]/i.exec(after);
 			if (entitled) {
@@ -236,11 +261,13 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 			previousTitleEnd = span.end;
 			continue;
 		}
-		if (token.type === 'em' || (token.type === 'text' && /["“«]/.test(inner))) {
+		if (token.type === 'em' || (token.type === 'text' && /["“«《]/.test(inner))) {
 			// Offsets into the text as it is (`inner` has its spacing folded).
 			for (const quote of token.type === 'em' ? [{title: inner, offset: 0}] : quotedIn(inlineText([token]))) {
-				const title = stripQuotes(fold(quote.title));
-				if (!isProseTitle(title) || personScore(title) === 2 || title.split(' ').length < 2) continue;
+				// (A title in Chinese brackets has no spaces: `《…》` marks a work's title outright.)
+				const bracketed = quote.title.startsWith('《');
+				const title = bracketed ? fold(quote.title.slice(1, -1)) : stripQuotes(fold(quote.title));
+				if (!isProseTitle(title) || personScore(title) === 2 || (title.split(' ').length < 2 && !bracketed)) continue;
 				// A lower-case quote is a title only when the words before say so (`talked about "…"`, `entitled "…"`).
 				if (
 					/^\p{Ll}/u.test(title) &&
@@ -250,11 +277,20 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				)
 					continue;
 				const start = span.start + quote.offset;
+				let own = plain ? sentenceAround(text, start, start + quote.title.length) : sentence;
+				// (`presented “Title.” She stated…`: a full stop inside the closing quote ends the sentence.)
+				if (plain && /[.!?]["”»]$/.test(quote.title)) own = own.slice(0, own.indexOf(quote.title) + quote.title.length);
+				if (plain && OTHER_THINGS.test(own)) continue;
 				const near = text.slice(Math.max(0, start - 60), start);
 				const follows = text.slice(start + quote.title.length, start + quote.title.length + 60);
 				// `"A" and "B"`: a second title right after a first one shares its cue.
-				const chained = previousTitleEnd !== -1 && /^\s*(?:and|or|,)\s*$/i.test(text.slice(previousTitleEnd, start));
-				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained)) continue;
+				// (`"A," "B," and "C."`: the comma may stand inside the quotes, leaving only a space between.)
+				const chained =
+					previousTitleEnd !== -1 && /^(?:,?\s?(?:and|or)|,)?$/i.test(text.slice(previousTitleEnd, start).trim());
+				// `I particularly enjoyed "A"` in a sentence about the sessions.
+				const enjoyed = ENJOYED.test(near) && TALK_NOUN.test(own);
+				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained || enjoyed || (bracketed && HEARD.test(near))))
+					continue;
 				// A possessive cue must be a person's: `Ann Lee's *Title*`, not `it's *great*`.
 				if (
 					/['’]s?$/.test(near.trimEnd()) &&
@@ -263,7 +299,8 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 				)
 					continue;
 				// The sentence after a pair of titles speaks of the first: the second takes no speaker from it.
-				add(title, speakerNear(sentence, quote.title, follows), null, start, !chained);
+				const speakers = bracketed ? chineseSpeaker(follows) : speakerNear(own, quote.title, follows);
+				add(title, speakers, null, start, !chained);
 				previousTitleEnd = start + quote.title.length;
 			}
 		}
@@ -282,12 +319,43 @@ function labelWithSpeakers(text: string): {title: string; speakers: string} | nu
 		: {title: stripQuotes(split.title), speakers: split.speakers};
 }
 
+/**
+ * `[Title](recording)` alone on the paragraph's first line and a person's name alone on the next,
+ * whatever commentary follows: the talk and its speaker, as a schedule writes them.
+ */
+function recordingThenName(tokens: Token[], line: number): PlacedCandidate | null {
+	const rows: Token[][] = [[]];
+	for (const token of tokens) {
+		if (token.type === 'br' || (token.type === 'text' && token.raw.includes('\n'))) {
+			if (token.type === 'text') {
+				const [head, ...rest] = token.raw.split('\n');
+				if (head!.trim() !== '') rows.at(-1)!.push({...token, raw: head!, text: head!} as Token);
+				rows.push([]);
+				if (rows.length > 3) break;
+				const tail = rest.join('\n');
+				if (tail.trim() !== '') rows.at(-1)!.push({...token, raw: tail, text: tail} as Token);
+			} else rows.push([]);
+			if (rows.length > 3) break;
+		} else rows.at(-1)!.push(token);
+	}
+	if (rows.length < 2) return null;
+	const first = rows[0]!.filter((token) => token.raw.trim() !== '');
+	const link = first.length === 1 && first[0]!.type === 'link' ? (first[0] as Tokens.Link) : null;
+	const url = link ? safeUrl(link.href) : null;
+	if (!link || !(isVideo(url) || isTalkPage(url))) return null;
+	const title = stripQuotes(fold(inlineText(link.tokens)));
+	const name = fold(inlineText(rows[1]!));
+	if (!isProseTitle(title) || title.split(' ').length < 2 || personScore(title) === 2) return null;
+	if (name.split(' ').length > 5 || /[.!?:;]$/.test(name) || personScore(name) === 0) return null;
+	return {title, speakers: name, url, note: null, evidence: 'talk', line};
+}
+
 /** `“Title”` and `"Title"` inside a run of text, with where each starts. */
 function quotedIn(text: string): Array<{title: string; offset: number}> {
 	const found: Array<{title: string; offset: number}> = [];
 	for (let at = 0; at < text.length; at++) {
 		const open = text[at]!;
-		const close = open === '“' ? '”' : open === '"' ? '"' : open === '«' ? '»' : '';
+		const close = open === '“' ? '”' : open === '"' ? '"' : open === '«' ? '»' : open === '《' ? '》' : '';
 		if (!close) continue;
 		// Looked for within a title's length only: a run of opening quotes must not make this quadratic.
 		const within = text.slice(at + 1, at + 152).indexOf(close);
@@ -313,8 +381,12 @@ function possessiveIsPerson(before: string): boolean {
 
 /** The speaker named around a title in its sentence: `by Ann Lee` after it, else who the sentence says gave it. */
 function speakerNear(sentence: string, title: string, after: string): string | null {
-	const by = /^[\s,”"»]*(?:(?:delivered|given|presented|hosted|led)\s+)?by\s+(.{3,120})/i.exec(after);
+	const by = /^[\s,”"»]*(?:(?:was|were|is)\s+)?(?:(?:delivered|given|presented|hosted|led)\s+)?by\s+(.{3,120})/i.exec(
+		after,
+	);
 	if (by) {
+		// (`by "Ann Lee".`: the name may be quoted too.)
+		by[1] = by[1]!.replace(/^["“]([^"”]{2,80})["”]/, '$1');
 		const names = namesAfterBy(by[1]!);
 		if (names.length > 0) return names.join(' & ');
 		const named = speakersInText(`by ${by[1]}`)[0] ?? null;
@@ -332,7 +404,29 @@ function speakerNear(sentence: string, title: string, after: string): string | n
 	}
 	// (`Kate Lee's well-researched talk on [Title]`: the adjectives between the name and the talk are allowed here.)
 	const named = speakersInText(lead, 3, true);
-	return named.at(-1) ?? null;
+	return named.at(-1) ?? sentenceSubject(lead);
+}
+
+/** `Ann Lee, an engineer at Acme, presented`, `Ann Lee from Acme gave a demo on`: the one who spoke opens the sentence. */
+function sentenceSubject(lead: string): string | null {
+	if (
+		!/\b(?:(?:presented|gave|delivered)(?:\s+(?:a|an|the)\s+(?:\w+\s+)?(?:talk|demo|presentation|keynote|session|workshop)\s+(?:on|about|called|titled|entitled|named))?|talked\s+about|spoke\s+(?:about|on))\s*$/i.test(
+			lead,
+		)
+	)
+		return null;
+	const subject = /^\s*(\p{Lu}[\p{L}'’-]{1,30}(?:\s\p{Lu}[\p{L}'’-]{1,30}){1,2})(?=[\s,])/u.exec(lead);
+	if (!subject || personScore(subject[1]!) === 0) return null;
+	// (Only the sentence's own subject: `Ann Lee, …, presented`, `Ann Lee from Acme gave`, not a name further in.)
+	const rest = lead.slice(subject[0].length);
+	return /^,|^\s?\(|^\s+(?:from|of|at)\s|^\s+(?:presented|gave|talked|spoke)\b/.test(rest) ? subject[1]! : null;
+}
+
+/** `…，是某公司CTO的丰俊文讲解的`, `韩拓讲的`: who gave it, in the clause after a Chinese title. */
+function chineseSpeaker(after: string): string | null {
+	const clause = after.slice(0, 60).split(/[。！？!?\n]/)[0]!;
+	const said = /(?:^|[的，,\sA-Za-z])(\p{Script=Han}{2,3}?)(?:主讲|讲解|讲|主講|講解|講)的/u.exec(clause);
+	return said && !/^(?:他们|她们|我们|大家|嘉宾|讲师|作者|老师|团队|他|她)/.test(said[1]!) ? said[1]! : null;
 }
 
 /** `This talk was given by Ann Lee`: the sentence after a title may name its speaker. */
