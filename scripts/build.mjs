@@ -213,16 +213,17 @@ const LATER = ['conf', 'proper-lockfile', 'fuse.js', 'chokidar'];
  * (@colors/colors, an older string-width) at start. V8 parses a file's code even when it never runs
  * (about 110 ms for these, on a start without the code cache) and the code cache would carry them,
  * so they are not in the bundle at all: the stubs require separate files built below, on first use
- * (tables are ours: never, so far).
+ * (tables are ours: never, so far). So is yaml: front matter as posts write it is read without it
+ * (src/posts/front-matter-simple.ts), and a first start no longer compiles it (issue 25).
  */
 const lazyHeavyDependencies = {
 	name: 'lazy-heavy-dependencies',
 	setup(plugin) {
-		for (const name of ['cli-highlight', 'node-emoji', 'cli-table3', ...LATER]) {
+		for (const name of ['cli-highlight', 'node-emoji', 'cli-table3', 'yaml', ...LATER]) {
 			const stub = here(`lazy/${name.replace('.js', '')}.cjs`);
 			plugin.onResolve({filter: new RegExp(`^${name.replace('.', '\\.')}$`)}, () => ({path: stub}));
 		}
-		plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table|later)\.cjs$/}, (args) => ({
+		plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table|yaml|later)\.cjs$/}, (args) => ({
 			path: args.path,
 			external: true,
 		}));
@@ -329,11 +330,12 @@ rmSync(out, {recursive: true, force: true});
 // The heavy libraries the stubs below load on first use, each one CommonJS file of its own beside
 // the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
 // Built first: they are part of the bundle's identity.
-const lazyFiles = ['lazy-highlight', 'lazy-emoji', 'lazy-table', 'lazy-later'];
+const lazyFiles = ['lazy-highlight', 'lazy-emoji', 'lazy-table', 'lazy-yaml', 'lazy-later'];
 for (const [name, entry] of [
 	['lazy-highlight', 'lazy/highlight-entry.cjs'],
 	['lazy-emoji', 'lazy/emoji-entry.cjs'],
 	['lazy-table', 'lazy/table-entry.cjs'],
+	['lazy-yaml', 'lazy/yaml-entry.cjs'],
 	['lazy-later', 'lazy/later-entry.mjs'],
 ]) {
 	await build({
