@@ -30,6 +30,7 @@ const OUTPUTS = [
 	'dist/lazy-highlight.cjs',
 	'dist/lazy-later.cjs',
 	'dist/lazy-table.cjs',
+	'dist/lazy-talks.cjs',
 	'dist/lazy-yaml.cjs',
 ];
 

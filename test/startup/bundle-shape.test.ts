@@ -49,6 +49,16 @@ describe('the bundle as built (issue 25: each intervention guarded)', () => {
 		assert.deepEqual(yaml.parseDocument('n: 12').toJS(), {n: 12});
 	});
 
+	test("the session finder is a file of its own that uses the bundle's markdown modules, not copies (issue 25)", () => {
+		const bundle = readFileSync(dist('kubecon-notes.cjs'), 'utf8');
+		const talks = readFileSync(dist('lazy-talks.cjs'), 'utf8');
+		// One of its 13,000 given names.
+		assert.ok(talks.includes('Aanandaswarup') && !bundle.includes('Aanandaswarup'));
+		assert.ok(talks.includes('kubeconNotesShared["src/markdown/index.ts"]'));
+		// marked's lexer is the bundle's: the lazy file does not carry one.
+		assert.ok(!talks.includes('Infinite loop on byte'), 'lazy-talks.cjs carries a copy of marked');
+	});
+
 	test('the stubs hand out the real libraries: a Conf, a Fuse that searches, chokidar and proper-lockfile', () => {
 		const later = createRequire(import.meta.url)(dist('lazy-later.cjs')) as {
 			Conf: unknown;

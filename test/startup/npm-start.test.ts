@@ -20,6 +20,7 @@ const outputs = [
 	'dist/lazy-highlight.cjs',
 	'dist/lazy-later.cjs',
 	'dist/lazy-table.cjs',
+	'dist/lazy-talks.cjs',
 	'dist/lazy-yaml.cjs',
 ];
 
