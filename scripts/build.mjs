@@ -14,7 +14,7 @@ import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {dirname, join, resolve} from 'node:path';
+import {dirname, join, relative, resolve, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const {version} = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -213,19 +213,90 @@ const LATER = ['conf', 'proper-lockfile', 'fuse.js', 'chokidar'];
  * (@colors/colors, an older string-width) at start. V8 parses a file's code even when it never runs
  * (about 110 ms for these, on a start without the code cache) and the code cache would carry them,
  * so they are not in the bundle at all: the stubs require separate files built below, on first use
- * (tables are ours: never, so far).
+ * (tables are ours: never, so far). So is yaml: front matter as posts write it is read without it
+ * (src/posts/front-matter-simple.ts), and a first start no longer compiles it (issue 25).
  */
 const lazyHeavyDependencies = {
 	name: 'lazy-heavy-dependencies',
 	setup(plugin) {
-		for (const name of ['cli-highlight', 'node-emoji', 'cli-table3', ...LATER]) {
+		for (const name of ['cli-highlight', 'node-emoji', 'cli-table3', 'yaml', ...LATER]) {
 			const stub = here(`lazy/${name.replace('.js', '')}.cjs`);
 			plugin.onResolve({filter: new RegExp(`^${name.replace('.', '\\.')}$`)}, () => ({path: stub}));
 		}
-		plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table|later)\.cjs$/}, (args) => ({
+		plugin.onResolve({filter: /^\.\/lazy-(highlight|emoji|table|yaml|later|talks)\.cjs$/}, (args) => ({
 			path: args.path,
 			external: true,
 		}));
+	},
+};
+
+/**
+ * The session finder (src/posts/talks/, about 180 KB with its 13,000 given names) runs only when
+ * search is opened, never for the first frame: it is dist/lazy-talks.cjs, loaded on first use (part
+ * of `lazy-dependencies`, issue 25). It shares the bundle's own modules rather than carrying copies
+ * (marked, src/markdown/ and the rest: the lexer's pending inline tokens are kept by the instance
+ * that lexed them): the lazy file is a function of those modules, which the stub passes it.
+ * `TALKS_ENTRY`'s names below are what code outside src/posts/talks/ may import from it; the build
+ * fails on any other name, and on an import of a file inside other than the entry.
+ */
+const TALKS = resolve('src/posts/talks');
+const TALKS_ENTRY = join(TALKS, 'index.ts');
+const TALKS_EXPORTS = ['extractSessions', 'explainTalks'];
+/** The modules outside src/posts/talks/ it imports, by the name the lazy file asks for them (filled by its build). */
+const sharedWithTalks = new Set();
+
+/** In the lazy file's build: each import of a module outside src/posts/talks/ is the bundle's own, passed in. */
+const talksShareTheBundle = {
+	name: 'talks-share-the-bundle',
+	setup(plugin) {
+		plugin.onResolve({filter: /.*/}, async (args) => {
+			if (args.kind === 'entry-point' || args.pluginData === 'real' || !args.importer.startsWith(TALKS + sep))
+				return undefined;
+			const real = await plugin.resolve(args.path, {resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real'});
+			if (real.errors.length > 0) return {errors: real.errors};
+			if (real.path.startsWith(TALKS + sep) || real.external) return real;
+			const key = real.path.includes(`${sep}node_modules${sep}`) ? args.path : relative('.', real.path);
+			sharedWithTalks.add(key);
+			return {path: key, namespace: 'shared-with-bundle'};
+		});
+		plugin.onLoad({filter: /.*/, namespace: 'shared-with-bundle'}, (args) => ({
+			contents: `module.exports = kubeconNotesShared[${JSON.stringify(args.path)}];`,
+			loader: 'js',
+		}));
+	},
+};
+
+/** In the bundle: src/posts/talks/ is a stub that loads dist/lazy-talks.cjs with the modules it shares. */
+const lazyTalks = {
+	name: 'lazy-talks',
+	setup(plugin) {
+		plugin.onResolve({filter: /[\\/]talks[\\/]/}, async (args) => {
+			if (args.pluginData === 'real' || args.importer.startsWith(TALKS + sep)) return undefined;
+			const real = await plugin.resolve(args.path, {resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real'});
+			if (!real.path.startsWith(TALKS + sep)) return real;
+			if (real.path !== TALKS_ENTRY)
+				throw new Error(
+					`lazy-talks: ${args.importer} imports ${args.path}; outside src/posts/talks/, import its index.ts only`,
+				);
+			return {path: 'talks', namespace: 'lazy-talks'};
+		});
+		plugin.onLoad({filter: /.*/, namespace: 'lazy-talks'}, () => {
+			const shared = [...sharedWithTalks];
+			return {
+				contents: [
+					...shared.map(
+						(key, index) =>
+							`import * as shared${index} from ${JSON.stringify(key.startsWith('src') ? resolve(key) : key)};`,
+					),
+					`const shared = {${shared.map((key, index) => `${JSON.stringify(key)}: shared${index}`).join(', ')}};`,
+					'let talks;',
+					"const load = () => (talks ??= require('./lazy-talks.cjs')(shared));",
+					...TALKS_EXPORTS.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+				].join('\n'),
+				resolveDir: resolve('.'),
+				loader: 'js',
+			};
+		});
 	},
 };
 
@@ -329,11 +400,12 @@ rmSync(out, {recursive: true, force: true});
 // The heavy libraries the stubs below load on first use, each one CommonJS file of its own beside
 // the bundle (required synchronously: marked-terminal and the code renderer call them synchronously).
 // Built first: they are part of the bundle's identity.
-const lazyFiles = ['lazy-highlight', 'lazy-emoji', 'lazy-table', 'lazy-later'];
+const lazyFiles = ['lazy-highlight', 'lazy-emoji', 'lazy-table', 'lazy-yaml', 'lazy-later', 'lazy-talks'];
 for (const [name, entry] of [
 	['lazy-highlight', 'lazy/highlight-entry.cjs'],
 	['lazy-emoji', 'lazy/emoji-entry.cjs'],
 	['lazy-table', 'lazy/table-entry.cjs'],
+	['lazy-yaml', 'lazy/yaml-entry.cjs'],
 	['lazy-later', 'lazy/later-entry.mjs'],
 ]) {
 	await build({
@@ -342,6 +414,12 @@ for (const [name, entry] of [
 		plugins: [...(isOn('highlight-languages') ? [commonLanguages] : []), lazySegmenters, unpatched],
 	});
 }
+// The session finder, as a function of the bundle's modules it shares (see lazyTalks).
+await build({...commonJsFile, entryPoints: {'lazy-talks': TALKS_ENTRY}, plugins: [talksShareTheBundle]});
+writeFileSync(
+	`${out}/lazy-talks.cjs`,
+	`module.exports = function (kubeconNotesShared) {\nvar module = {exports: {}}, exports = module.exports;\n${readFileSync(`${out}/lazy-talks.cjs`, 'utf8')}\nreturn module.exports;\n};\n`,
+);
 // The bundle requires './lazy-*.cjs' relative to itself: they must be beside it.
 for (const name of lazyFiles) {
 	if (!existsSync(`${out}/${name}.cjs`))
@@ -356,7 +434,7 @@ const bundled = await build({
 	jsx: 'automatic',
 	plugins: [
 		...(isOn('highlight-languages') ? [commonLanguages] : []),
-		...(isOn('lazy-dependencies') ? [lazyHeavyDependencies] : []),
+		...(isOn('lazy-dependencies') ? [lazyHeavyDependencies, lazyTalks] : []),
 		lazySegmenters,
 		...(isOn('narrow-fast-path') ? [narrowFastPath] : []),
 		inkWithoutDevtools,

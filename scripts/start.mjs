@@ -30,6 +30,8 @@ const OUTPUTS = [
 	'dist/lazy-highlight.cjs',
 	'dist/lazy-later.cjs',
 	'dist/lazy-table.cjs',
+	'dist/lazy-talks.cjs',
+	'dist/lazy-yaml.cjs',
 ];
 
 /** The newest modification time under `path` (a file, or a folder walked), with its path; null when there is nothing. */

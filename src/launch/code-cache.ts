@@ -8,10 +8,12 @@
  * deserializer). So a cache file is named by the bundle's hash and carries a CRC-32 of its payload:
  * V8 sees it only when both match. Anything else is a missing cache, rebuilt without a word.
  * zlib's crc32 (Node 20.15 and later) costs 2 ms where loading node:crypto for a hash cost 9 ms;
- * a Node without it runs without the cache.
+ * a Node without it runs without the cache. zlib is loaded when a cache file is there to check, or
+ * when one is written (after the first frame): a first start, with no file yet, does not load it
+ * before its first frame (3 to 4 ms of CPU, issue 25).
  */
-import * as zlib from 'node:zlib';
 import {readdirSync, rmSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {readOwnFile, writeCacheFile} from '../cache-directory.js';
 import {WORTH, type Worth} from '../cli/compiled-code.js';
@@ -19,7 +21,7 @@ import {WORTH, type Worth} from '../cli/compiled-code.js';
 const MAGIC = Buffer.from('kubecon-notes code 2\n');
 const CHECK_BYTES = 4;
 const HEADER_BYTES = MAGIC.length + 1 + CHECK_BYTES;
-const crc32 = (zlib as {crc32?: (data: Uint8Array) => number}).crc32;
+let crc32: ((data: Uint8Array) => number) | null | undefined;
 
 /** The file holding the code compiled from one bundle by one Node (V8 rejects another's anyway). */
 export function codeCacheName(
@@ -30,10 +32,14 @@ export function codeCacheName(
 	return `code-${bundleHash}-${nodeVersion}-${arch}.bin`;
 }
 
-/** Whether this Node can check a cache file (and so use one at all). */
-export const canCheckCode = typeof crc32 === 'function';
+/** Whether this Node can check a cache file (and so use one at all); loads zlib the first time. */
+export function canCheckCode(): boolean {
+	crc32 ??= (createRequire(import.meta.url)('node:zlib') as {crc32?: (data: Uint8Array) => number}).crc32 ?? null;
+	return crc32 !== null;
+}
 
 function check(data: Uint8Array): Buffer {
+	if (!canCheckCode()) throw new Error('no crc32 in this Node');
 	const bytes = Buffer.alloc(CHECK_BYTES);
 	bytes.writeUInt32BE(crc32!(data));
 	return bytes;
@@ -71,13 +77,13 @@ export type CodeCache = {
  * bundles and Nodes are removed when one is written.
  */
 export function openCodeCache(directory: string | null, bundleHash: string): CodeCache {
-	if (directory === null || !canCheckCode)
-		return {payload: undefined, compiled: () => undefined, reached: () => undefined};
+	if (directory === null) return {payload: undefined, compiled: () => undefined, reached: () => undefined};
 	const name = codeCacheName(bundleHash);
 	const path = join(directory, name);
 	let kept: {payload: Buffer; worth: Worth} | null = null;
 	try {
-		kept = unpackCode(readOwnFile(path));
+		const file = readOwnFile(path);
+		kept = canCheckCode() ? unpackCode(file) : null;
 	} catch {
 		// No cache yet, unreadable, or not ours alone: the same.
 	}
@@ -90,7 +96,7 @@ export function openCodeCache(directory: string | null, bundleHash: string): Cod
 	const write = () => {
 		if (timer) clearTimeout(timer);
 		timer = undefined;
-		if (!script || reached <= keptWorth) return;
+		if (!script || reached <= keptWorth || !canCheckCode()) return;
 		if (!writeCacheFile(path, [packCode(script.createCachedData(), reached)])) return;
 		keptWorth = reached;
 		try {

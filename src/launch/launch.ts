@@ -21,7 +21,7 @@ import {fileURLToPath} from 'node:url';
 import vm from 'node:vm';
 import {cacheFolderProblem, usableCacheDirectory} from '../cache-directory.js';
 import {COMPILED_CODE, type CompiledCodeSignal} from '../cli/compiled-code.js';
-import {canCheckCode, openCodeCache} from './code-cache.js';
+import {openCodeCache} from './code-cache.js';
 
 /** A hash of the bundle's text, set by the build (scripts/build.mjs): the cache is for this bundle only. */
 declare const KUBECON_NOTES_BUNDLE_HASH: string;
@@ -38,7 +38,7 @@ const choice =
 		? KUBECON_NOTES_CODE_CACHE.withNodeCache
 		: KUBECON_NOTES_CODE_CACHE.withoutNodeCache;
 
-if (choice === 'launcher' && canCheckCode) startWithCodeCache();
+if (choice === 'launcher') startWithCodeCache();
 else {
 	if (choice === 'node') enableNodeCompileCache();
 	createRequire(file)(file);

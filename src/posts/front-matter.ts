@@ -1,5 +1,6 @@
 import {parseDocument} from 'yaml';
 import type {FrontMatterMemo} from './front-matter-memo.js';
+import {readSimpleFrontMatter} from './front-matter-simple.js';
 
 /** A front matter block split off a post, parsed as leniently as Jekyll's Ruby YAML reads it. */
 export type FrontMatter = {
@@ -78,10 +79,14 @@ export type ParsedYaml = {data: Record<string, unknown>; problem?: {line?: numbe
  * Ruby's YAML (1.1) is what Jekyll uses: `yes`/`no` are booleans, keys may repeat (last wins),
  * and a tab in indentation is tolerated often enough that real blogs contain it. We try the strict
  * reading first, then one with tabs expanded; only when both fail is it a problem, and then the
- * simple `key: value` lines are still salvaged so the post keeps its title and date.
+ * simple `key: value` lines are still salvaged so the post keeps its title and date. `simple: false`
+ * always asks the library (the tests compare both readers).
  */
-function parseYaml(yamlText: string): ParsedYaml {
+export function parseYaml(yamlText: string, {simple = true}: {simple?: boolean} = {}): ParsedYaml {
 	if (yamlText.trim() === '') return {data: {}};
+	// Most blocks are simple `key: value` lines: read without the library (front-matter-simple.ts).
+	const read = simple ? readSimpleFrontMatter(yamlText) : undefined;
+	if (read) return {data: read};
 	// The parser recurses once per level: thousands of levels overflow its stack, and after one
 	// such overflow V8 can end the whole process compiling a pattern ("RegExpCompiler Allocation
 	// failed"), which no catch sees. Nesting that deep is never front matter: it is not parsed.

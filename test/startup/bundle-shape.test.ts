@@ -39,6 +39,26 @@ describe('the bundle as built (issue 25: each intervention guarded)', () => {
 		}
 	});
 
+	test('yaml is a file of its own, required by the first front matter the simple reader leaves to it (issue 25)', () => {
+		const bundle = readFileSync(dist('kubecon-notes.cjs'), 'utf8');
+		assert.ok(readFileSync(dist('lazy-yaml.cjs'), 'utf8').includes('Nested mappings'), 'lazy-yaml.cjs holds yaml');
+		assert.ok(!bundle.includes('Nested mappings'), 'the bundle holds yaml');
+		const stub = createRequire(import.meta.url)('../../scripts/lazy/yaml.cjs') as typeof import('yaml');
+		assert.equal(typeof stub.parseDocument, 'function');
+		const yaml = createRequire(import.meta.url)(dist('lazy-yaml.cjs')) as typeof import('yaml');
+		assert.deepEqual(yaml.parseDocument('n: 12').toJS(), {n: 12});
+	});
+
+	test("the session finder is a file of its own that uses the bundle's markdown modules, not copies (issue 25)", () => {
+		const bundle = readFileSync(dist('kubecon-notes.cjs'), 'utf8');
+		const talks = readFileSync(dist('lazy-talks.cjs'), 'utf8');
+		// One of its 13,000 given names.
+		assert.ok(talks.includes('Aanandaswarup') && !bundle.includes('Aanandaswarup'));
+		assert.ok(talks.includes('kubeconNotesShared["src/markdown/index.ts"]'));
+		// marked's lexer is the bundle's: the lazy file does not carry one.
+		assert.ok(!talks.includes('Infinite loop on byte'), 'lazy-talks.cjs carries a copy of marked');
+	});
+
 	test('the stubs hand out the real libraries: a Conf, a Fuse that searches, chokidar and proper-lockfile', () => {
 		const later = createRequire(import.meta.url)(dist('lazy-later.cjs')) as {
 			Conf: unknown;

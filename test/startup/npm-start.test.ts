@@ -20,6 +20,8 @@ const outputs = [
 	'dist/lazy-highlight.cjs',
 	'dist/lazy-later.cjs',
 	'dist/lazy-table.cjs',
+	'dist/lazy-talks.cjs',
+	'dist/lazy-yaml.cjs',
 ];
 
 /** A checkout in miniature: files written with the given modification times (seconds). */
