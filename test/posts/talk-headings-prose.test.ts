@@ -151,7 +151,7 @@ describe('talk headings: speakers in parentheses', () => {
 				['Shipping Fonts Fast', 'Lotte Brink'],
 				['Grid Layouts in Practice', 'Aurèle du pont'],
 				['Colour Systems', 'Nour B'],
-				['Forms That Forgive', 'Ada Holm, Ben Carr'],
+				['Forms That Forgive', 'Ada Holm - Ben Carr'],
 			],
 		);
 	});
