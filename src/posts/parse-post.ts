@@ -14,7 +14,8 @@ import {
 } from '../markdown/index.js';
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
 import {extractSessions} from './talks/index.js';
-import {extractTopics} from './topics.js';
+import {extractTopics, firstSections} from './topics.js';
+import {lexFirstBlocks, withLines} from '../markdown/lexer.js';
 import type {ParsedPost, PostWarning, Session, Topic} from './types.js';
 
 /** Where a post's text came from. */
@@ -136,6 +137,15 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 		},
 		get topics() {
 			return lexed().topics;
+		},
+		firstSections() {
+			if (structure) return null;
+			try {
+				const first = lexFirstBlocks(body);
+				return first && firstSections(withLines(first.tokens));
+			} catch {
+				return null;
+			}
 		},
 		get sessions() {
 			if (!sessions) {

@@ -1,6 +1,6 @@
 /** A post's markdown to screen rows at one width, with where each source block landed. */
 import type {Token, Tokens} from 'marked';
-import {completeBlock, lexTokens} from '../markdown/lexer.js';
+import {completeBlock, lexAfterFirstBlocks, lexFirstBlocks, lexTokens, type FirstBlocks} from '../markdown/lexer.js';
 import {countNewlines, listItemLines, trimNewlinesEnd} from '../markdown/lines.js';
 import {controlPicture, sanitizeText} from '../markdown/sanitize.js';
 import {blockKey} from './block-key.js';
@@ -295,23 +295,46 @@ function render(markdown: string, options: RenderOptions, keys: boolean): Render
 function renderInPart(markdown: string, options: RenderOptions, until: RenderNeed): RenderedDoc {
 	const width = columns(options.width);
 	const color = options.color === true;
+	const hyperlinks = color && options.hyperlinks === true;
 	const whole = (): RenderedDoc => render(markdown, options, true);
 	let walk: Walk;
 	let context: BlockContext;
 	let sourceLineCount = 1;
+	// The first blocks only, lexed alone (lexFirstBlocks): the whole text is lexed when the walk
+	// needs a block past them, or the rest.
+	let first: FirstBlocks | null = null;
 	try {
-		context = newContext(color, color && options.hyperlinks === true, false);
+		context = newContext(color, hyperlinks, false);
 		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
 		sourceLineCount = countNewlines(source) + 1;
-		walk = startWalk(lexTokens(source));
+		first = lexFirstBlocks(
+			source,
+			until.throughSourceLine === undefined ? 0 : offsetAfterLine(source, until.throughSourceLine),
+		);
+		walk = startWalk(first ? first.tokens.slice() : lexTokens(source));
 	} catch {
 		return whole();
 	}
+	/** The next step; past the first blocks, on with the whole text's tokens (from the start if they differ). */
+	const stepOn = (): boolean => {
+		if (first && walk.next >= walk.tokens.length) {
+			const {tokens, continues} = lexAfterFirstBlocks(first);
+			first = null;
+			if (continues) {
+				for (let index = 0; index < walk.next; index++) tokens[index] = undefined as unknown as Token;
+				walk.tokens = tokens;
+			} else {
+				context = newContext(color, hyperlinks, false);
+				walk = startWalk(tokens);
+			}
+		}
+		return step(walk, width, context, true, false);
+	};
 	let finished: RenderedDoc | undefined;
 	const finish = (): RenderedDoc => {
 		if (finished) return finished;
 		try {
-			while (step(walk, width, context, true, false));
+			while (stepOn());
 			finished = {width, color, lines: walk.lines, blocks: walk.blocks};
 		} catch {
 			finished = whole();
@@ -321,7 +344,7 @@ function renderInPart(markdown: string, options: RenderOptions, until: RenderNee
 	const advance = (need: RenderNeed): RenderedDoc => {
 		if (finished) return finished;
 		try {
-			while (!isMet(walk, need) && step(walk, width, context, true, false));
+			while (!isMet(walk, need) && stepOn());
 		} catch {
 			return finish();
 		}
@@ -340,6 +363,17 @@ function renderInPart(markdown: string, options: RenderOptions, until: RenderNee
 		};
 	};
 	return advance(until);
+}
+
+/** The offset just past source line `line` (1-based) of `text`, or its length. */
+function offsetAfterLine(text: string, line: number): number {
+	let at = 0;
+	for (let count = 0; count < line; count++) {
+		const newline = text.indexOf('\n', at);
+		if (newline === -1) return text.length;
+		at = newline + 1;
+	}
+	return at;
 }
 
 /** Whether the rows placed so far are enough: as many rows, and past the block holding a source line by as many. */

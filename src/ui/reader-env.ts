@@ -20,9 +20,16 @@ export function deadlineIn(ms: number): () => boolean {
 	return () => performance.now() >= end;
 }
 
-/** A post's sections as the sidebar lists them: the introduction (when there is one), then the topics. */
-export function sectionsOf(post: Post): Array<{name: string; line: number}> {
-	const {intro, topics} = post.loadBody();
+/**
+ * A post's sections as the sidebar lists them: the introduction (when there is one), then the
+ * topics. `isFirstFrame`: a long post's doc is drawn in part, and so are its sections, those of its
+ * first blocks (the rest come with the whole doc).
+ */
+export function sectionsOf(post: Post, isFirstFrame = false): Array<{name: string; line: number}> {
+	const body = post.loadBody();
+	const first = isFirstFrame ? body.firstSections?.() : null;
+	if (first) return first;
+	const {intro, topics} = body;
 	return [...(intro ? [intro] : []), ...topics];
 }
 
@@ -71,6 +78,8 @@ export function createReaderEnv(
 	// Docs rendered in part for the first frame, by post and width; whole ones go to `docs`.
 	const partials = new Map<Post, Map<number, RenderedDoc>>();
 	let firstFrameNeed: (RenderNeed & {postIndex?: number}) | null = null;
+	/** Whether a doc of this post is drawn in part: its sections are those of its first blocks then. */
+	const isInPart = (post: Post) => (partials.get(post)?.size ?? 0) > 0;
 	const keep = (post: Post, width: number, doc: RenderedDoc) => {
 		let widths = docs.get(post);
 		if (!widths) docs.set(post, (widths = new Map()));
@@ -160,7 +169,7 @@ export function createReaderEnv(
 				// In a doc rendered in part, a topic past its rows is below any screen of it.
 				const rendered = doc.partial ? (doc.blocks.at(-1)?.sourceLine ?? 0) : Number.POSITIVE_INFINITY;
 				lines = post
-					? sectionsOf(post).map((section) =>
+					? sectionsOf(post, doc.partial !== undefined).map((section) =>
 							section.line <= 1
 								? 0
 								: section.line > rendered
@@ -200,7 +209,8 @@ export function createReaderEnv(
 		storedWatched: (session) => storedWatched(sessionKey(session)),
 		overlayLength: (mode, width) =>
 			mode === 'help' ? helpLines(width).length : warningLines(library.warnings, width).length,
-		sectionNames: (postIndex) => (posts[postIndex] ? sectionsOf(posts[postIndex]).map((section) => section.name) : []),
+		sectionNames: (postIndex) =>
+			posts[postIndex] ? sectionsOf(posts[postIndex], isInPart(posts[postIndex])).map((section) => section.name) : [],
 		postId: (postIndex) => posts[postIndex]?.id ?? '',
 		topics: (postIndex) => posts[postIndex]?.loadBody().topics ?? [],
 		now: () => Date.now(),
@@ -211,7 +221,7 @@ export function createReaderEnv(
 			sidebarRows(
 				posts.length,
 				openPost,
-				posts[openPost] ? sectionsOf(posts[openPost]).length : 0,
+				posts[openPost] ? sectionsOf(posts[openPost], isInPart(posts[openPost])).length : 0,
 				shown(filter) ?? undefined,
 			),
 		shownPosts: (filter) => shown(filter)?.posts ?? null,
