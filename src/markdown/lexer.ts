@@ -9,6 +9,7 @@
 import {Lexer, Marked, type MarkedOptions, type Token, type Tokens} from 'marked';
 import {footnoteLabels, kramdownExtensionFor} from './kramdown.js';
 import {capNesting} from './nesting.js';
+import {sanitizeMarkdown} from './sanitize.js';
 
 /** A top-level markdown token with the 1-based source line it starts on. */
 export type SourceBlock = {token: Token; line: number};
@@ -77,7 +78,7 @@ let lastLexed: {source: string; tokens: Token[]; lexer: Lexer} | undefined;
  * reference definition or footnote further down): lexAfterFirstBlocks says so.
  */
 export type FirstBlocks = {
-	/** The text they are the first blocks of. */
+	/** The text they are the first blocks of, as given (sanitised when lexed: sanitizeMarkdown). */
 	source: string;
 	/** Never changed by a caller: take a copy to walk. */
 	tokens: readonly Token[];
@@ -87,23 +88,27 @@ export type FirstBlocks = {
 /** A text is lexed in part only when the part is this long (characters) and the text twice as long. */
 export const FIRST_PART = 32 * 1024;
 
-let lastFirst: FirstBlocks | undefined;
+/** The last first blocks made, with the length asked for them (what they cover through). */
+let lastFirst: (FirstBlocks & {wanted: number}) | undefined;
 
 /**
- * The first blocks of `source` through at least its first `length` characters (FIRST_PART at
- * least), or null when the text is not long enough to gain by it. The text is cut after a blank
- * line, lexed, and the blocks touching the cut dropped (the last one may go on past it). Made once
- * for the same text and length: the render and the topics of a first frame share them.
+ * The first blocks of `source` (sanitised: sanitizeMarkdown) through at least its first `length`
+ * characters (FIRST_PART at least), or null when the text is not long enough to gain by it. The
+ * text is cut after a blank line, lexed, and the blocks touching the cut dropped (the last one may
+ * go on past it). Made once for the same text and length: the render and the topics of a first
+ * frame share them.
  */
 export function lexFirstBlocks(source: string, length = FIRST_PART): FirstBlocks | null {
 	const wanted = Math.max(FIRST_PART, length);
-	if (lastFirst?.source === source && sourceLengthOf(lastFirst) >= wanted) return lastFirst;
+	if (lastFirst?.source === source && lastFirst.wanted >= wanted) return lastFirst;
 	if (source.length < 2 * wanted) return null;
 	const blank = source.indexOf('\n\n', wanted);
 	if (blank === -1 || blank > source.length - wanted) return null;
-	const part = source.slice(0, blank + 1);
+	// Only the part is sanitised and prepared: both work line by line (the whole text's are done after the frame).
+	const part = sanitizeMarkdown(source.slice(0, blank + 1));
 	const prepared = prepareSource(part);
-	const lexer = new Lexer({...optionsFor(source)});
+	// Options for the part: a kramdown tokenizer the part has no opening of changes none of its tokens.
+	const lexer = new Lexer({...optionsFor(prepared)});
 	const tokens = lexer.blockTokens(prepared, lexer.tokens);
 	// The last block may go on past the cut (a list, a fence, a paragraph): dropped, the spaces after it too.
 	let kept = tokens.length;
@@ -116,15 +121,8 @@ export function lexFirstBlocks(source: string, length = FIRST_PART): FirstBlocks
 	for (const queued of lexer.inlineQueue)
 		if (keptInline.has(queued.tokens)) pendingInline.set(queued.tokens, {lexer, src: queued.src});
 	lexer.inlineQueue = [];
-	lastFirst = {source, tokens: keptTokens, lexer};
+	lastFirst = {source, tokens: keptTokens, lexer, wanted};
 	return lastFirst;
-}
-
-/** How many characters of its text first blocks tile. */
-function sourceLengthOf(first: FirstBlocks): number {
-	let length = 0;
-	for (const token of first.tokens) length += token.raw.length;
-	return length;
 }
 
 /** Every inline array inside a block (as completeBlock finds them). */
@@ -148,7 +146,7 @@ function collectInline(token: Token, into: Set<Token[]>): void {
 export function lexAfterFirstBlocks(first: FirstBlocks): {tokens: Token[]; continues: boolean} {
 	const {source} = first;
 	if (lastFirst === first) lastFirst = undefined;
-	const {tokens, lexer} = lexWithLexer(source);
+	const {tokens, lexer} = lexWithLexer(sanitizeMarkdown(source));
 	const continues =
 		lexer !== undefined &&
 		first.tokens.every((token, index) => tokens[index]?.raw === token.raw && tokens[index]?.type === token.type) &&

@@ -15,7 +15,7 @@ import {
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
 import {extractSessions} from './talks/index.js';
 import {extractTopics, firstSections} from './topics.js';
-import {lexFirstBlocks, withLines} from '../markdown/lexer.js';
+import {lexFirstBlocks, withLines, type FirstBlocks} from '../markdown/lexer.js';
 import type {ParsedPost, PostWarning, Session, Topic} from './types.js';
 
 /** Where a post's text came from. */
@@ -106,6 +106,8 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 		return structure;
 	};
 	let excerpt = stringField(frontMatter['excerpt']);
+	// The sections of the first blocks (a long post's first frame), kept for the blocks they come from.
+	let sectionsFrom: {first: FirstBlocks; sections: Array<{name: string; line: number}>} | undefined;
 
 	const post: ParsedPost = {
 		id,
@@ -142,7 +144,9 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 			if (structure) return null;
 			try {
 				const first = lexFirstBlocks(body);
-				return first && firstSections(withLines(first.tokens));
+				if (!first) return null;
+				if (first !== sectionsFrom?.first) sectionsFrom = {first, sections: firstSections(withLines(first.tokens))};
+				return sectionsFrom.sections;
 			} catch {
 				return null;
 			}

@@ -2,7 +2,7 @@
 import type {Token, Tokens} from 'marked';
 import {completeBlock, lexAfterFirstBlocks, lexFirstBlocks, lexTokens, type FirstBlocks} from '../markdown/lexer.js';
 import {countNewlines, listItemLines, trimNewlinesEnd} from '../markdown/lines.js';
-import {controlPicture, sanitizeText} from '../markdown/sanitize.js';
+import {controlPicture, sanitizeMarkdown} from '../markdown/sanitize.js';
 import {blockKey} from './block-key.js';
 import {listMarkers, renderBlock, renderFootnotes, renderListItem, type BlockContext} from './blocks.js';
 import type {FootnoteToken} from '../markdown/kramdown.js';
@@ -15,10 +15,7 @@ import {createTheme} from './theme.js';
 import {isUrlWord} from './wrap-plain.js';
 import type {RenderedBlock, RenderedDoc, RenderNeed, RenderOptions} from './types.js';
 
-/** CRLF read as a line break (a lone CR stays a visible ␍, keeping line numbers), controls neutralised. */
-function sanitizeSource(text: string): string {
-	return sanitizeText(text.replace(/\r\n/g, '\n'));
-}
+const sanitizeSource = sanitizeMarkdown;
 
 /** A block before placement: its lines, and whether a blank line separates it from the next. */
 type Piece = {sourceLine: number; key: string; lines: string[]; gapAfter: boolean};
@@ -305,13 +302,14 @@ function renderInPart(markdown: string, options: RenderOptions, until: RenderNee
 	let first: FirstBlocks | null = null;
 	try {
 		context = newContext(color, hyperlinks, false);
-		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
-		sourceLineCount = countNewlines(source) + 1;
+		// Sanitised as it is lexed (lexFirstBlocks sanitises the first blocks' text alone): line for line the same.
+		const text = typeof markdown === 'string' ? markdown : String(markdown ?? '');
+		sourceLineCount = countNewlines(text) + 1;
 		first = lexFirstBlocks(
-			source,
-			until.throughSourceLine === undefined ? 0 : offsetAfterLine(source, until.throughSourceLine),
+			text,
+			until.throughSourceLine === undefined ? 0 : offsetAfterLine(text, until.throughSourceLine),
 		);
-		walk = startWalk(first ? first.tokens.slice() : lexTokens(source));
+		walk = startWalk(first ? first.tokens.slice() : lexTokens(sanitizeSource(text)));
 	} catch {
 		return whole();
 	}
