@@ -85,22 +85,22 @@ export type FirstBlocks = {
 	lexer: Lexer;
 };
 
-/** A text is lexed in part only when the part is this long (characters) and the text twice as long. */
+/** First blocks reach this far (characters) past what they are asked to cover; the text must be twice as long. */
 export const FIRST_PART = 32 * 1024;
 
-/** The last first blocks made, with the length asked for them (what they cover through). */
-let lastFirst: (FirstBlocks & {wanted: number}) | undefined;
+/** The last first blocks made, with how many characters of their text they cover. */
+let lastFirst: (FirstBlocks & {covered: number}) | undefined;
 
 /**
- * The first blocks of `source` (sanitised: sanitizeMarkdown) through at least its first `length`
- * characters (FIRST_PART at least), or null when the text is not long enough to gain by it. The
- * text is cut after a blank line, lexed, and the blocks touching the cut dropped (the last one may
- * go on past it). Made once for the same text and length: the render and the topics of a first
- * frame share them.
+ * The first blocks of `source` (sanitised: sanitizeMarkdown) covering its first `through`
+ * characters, or null when the text is not long enough to gain by it. The text is cut after a
+ * blank line FIRST_PART past `through`, lexed, and the block at the cut dropped (it may go on past
+ * it). Kept for the next call on the same text that they cover: the render and the topics of a
+ * first frame share them.
  */
-export function lexFirstBlocks(source: string, length = FIRST_PART): FirstBlocks | null {
-	const wanted = Math.max(FIRST_PART, length);
-	if (lastFirst?.source === source && lastFirst.wanted >= wanted) return lastFirst;
+export function lexFirstBlocks(source: string, through = 0): FirstBlocks | null {
+	if (lastFirst?.source === source && lastFirst.covered >= through) return lastFirst;
+	const wanted = through + FIRST_PART;
 	if (source.length < 2 * wanted) return null;
 	const blank = source.indexOf('\n\n', wanted);
 	if (blank === -1 || blank > source.length - wanted) return null;
@@ -121,8 +121,21 @@ export function lexFirstBlocks(source: string, length = FIRST_PART): FirstBlocks
 	for (const queued of lexer.inlineQueue)
 		if (keptInline.has(queued.tokens)) pendingInline.set(queued.tokens, {lexer, src: queued.src});
 	lexer.inlineQueue = [];
-	lastFirst = {source, tokens: keptTokens, lexer, wanted};
+	let covered = 0;
+	for (const token of keptTokens) covered += token.raw.length;
+	lastFirst = {source, tokens: keptTokens, lexer, covered};
 	return lastFirst;
+}
+
+/** The offset just past source line `line` (1-based) of `text` (0 for line 0), or its length. */
+export function offsetAfterLine(text: string, line: number): number {
+	let at = 0;
+	for (let count = 0; count < line; count++) {
+		const newline = text.indexOf('\n', at);
+		if (newline === -1) return text.length;
+		at = newline + 1;
+	}
+	return at;
 }
 
 /** Every inline array inside a block (as completeBlock finds them). */

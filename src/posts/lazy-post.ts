@@ -216,8 +216,8 @@ class LoadedBody implements PostBody {
 		return this.structure().topics;
 	}
 
-	firstSections() {
-		return this.whole.parsed?.firstSections?.() ?? null;
+	firstSections(throughLine?: number) {
+		return this.whole.parsed?.firstSections?.(throughLine) ?? null;
 	}
 
 	get sessions() {

@@ -15,7 +15,7 @@ import {
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
 import {extractSessions} from './talks/index.js';
 import {extractTopics, firstSections} from './topics.js';
-import {lexFirstBlocks, withLines, type FirstBlocks} from '../markdown/lexer.js';
+import {lexFirstBlocks, offsetAfterLine, withLines, type FirstBlocks} from '../markdown/lexer.js';
 import type {ParsedPost, PostWarning, Session, Topic} from './types.js';
 
 /** Where a post's text came from. */
@@ -140,10 +140,10 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 		get topics() {
 			return lexed().topics;
 		},
-		firstSections() {
+		firstSections(throughLine = 0) {
 			if (structure) return null;
 			try {
-				const first = lexFirstBlocks(body);
+				const first = lexFirstBlocks(body, offsetAfterLine(body, throughLine));
 				if (!first) return null;
 				if (first !== sectionsFrom?.first) sectionsFrom = {first, sections: firstSections(withLines(first.tokens))};
 				return sectionsFrom.sections;

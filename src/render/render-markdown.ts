@@ -1,6 +1,13 @@
 /** A post's markdown to screen rows at one width, with where each source block landed. */
 import type {Token, Tokens} from 'marked';
-import {completeBlock, lexAfterFirstBlocks, lexFirstBlocks, lexTokens, type FirstBlocks} from '../markdown/lexer.js';
+import {
+	completeBlock,
+	lexAfterFirstBlocks,
+	lexFirstBlocks,
+	lexTokens,
+	offsetAfterLine,
+	type FirstBlocks,
+} from '../markdown/lexer.js';
 import {countNewlines, listItemLines, trimNewlinesEnd} from '../markdown/lines.js';
 import {controlPicture, sanitizeMarkdown} from '../markdown/sanitize.js';
 import {blockKey} from './block-key.js';
@@ -361,17 +368,6 @@ function renderInPart(markdown: string, options: RenderOptions, until: RenderNee
 		};
 	};
 	return advance(until);
-}
-
-/** The offset just past source line `line` (1-based) of `text`, or its length. */
-function offsetAfterLine(text: string, line: number): number {
-	let at = 0;
-	for (let count = 0; count < line; count++) {
-		const newline = text.indexOf('\n', at);
-		if (newline === -1) return text.length;
-		at = newline + 1;
-	}
-	return at;
 }
 
 /** Whether the rows placed so far are enough: as many rows, and past the block holding a source line by as many. */

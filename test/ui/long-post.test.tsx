@@ -154,9 +154,27 @@ describe('a long post', () => {
 		store.setPosition('long.md', place);
 		store.setLastPostId('long.md');
 		let drawn = () => {};
-		const app = renderReader({store, firstFrameDrawn: new Promise<void>((resolve) => (drawn = resolve))});
+		// A post not lexed yet (the other tests have read this one's topics).
+		const unread = parsePost({
+			text: `---\ntitle: A long day\ndate: 2024-03-20\n---\n${body}`,
+			id: 'long.md',
+			path: '/n/long.md',
+			displayPath: 'long.md',
+		});
+		const app = renderReader({
+			library: {...library, posts: [unread]},
+			store,
+			firstFrameDrawn: new Promise<void>((resolve) => (drawn = resolve)),
+		});
 		await ready(app);
 		assert.match(statusOf(app.lastFrame()), new RegExp(`${top + 1}–\\d+/…`), 'drawn in part');
+		// The topic there, far past the first 32 KB: the sections drawn in part reach the place.
+		const topic = post.topics.findLast((candidate) => candidate.line <= block.sourceLine)!;
+		assert.ok(
+			post.body.split('\n').slice(0, topic.line).join('\n').length > 64 * 1024 &&
+				statusOf(app.lastFrame()).includes(`Resumed at ${topic.name}`),
+			statusOf(app.lastFrame()),
+		);
 		assert.equal(textRows(app.lastFrame())[0], whole.lines[top]!.trim());
 		drawn();
 		const count = whole.lines.length;
