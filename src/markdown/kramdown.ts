@@ -22,6 +22,11 @@ export type FootnoteRefToken = {type: 'footnoteRef'; raw: string; label: string}
 /** Labels defined in the document a lexer reads: a reference counts only when its note exists. */
 const definedLabels = new WeakMap<object, Set<string>>();
 
+/** The footnote labels a lexer has read definitions of (undefined: none). */
+export function footnoteLabels(lexer: object): ReadonlySet<string> | undefined {
+	return definedLabels.get(lexer);
+}
+
 const FOOTNOTE_HEAD = /^ {0,3}\[\^([^\]\s]{1,100})\]:[ \t]*/;
 const FOOTNOTE_START = /^ {0,3}\[\^[^\]\s]{1,100}\]:/m;
 const REFERENCE = /^\[\^([^\]\s]{1,100})\]/;

@@ -95,8 +95,16 @@ function afterContainerMarker(line: string, at: number): number {
 	return mark === '.' || mark === ')' ? spaced(index + digits + 1) : -1;
 }
 
-/** True when some line opens more containers than MAX_QUOTE_DEPTH: a walk over line starts. */
+/**
+ * A line starting with MAX_QUOTE_DEPTH + 1 quote marks or list markers (spaces between), found by
+ * the regex engine in one pass: what the walk below can find, and lines it does not count (a
+ * marker at a line's end). Each repetition takes a marker, and a marker is no space.
+ */
+const MAYBE_DEEP = /^(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))){17}/m;
+
+/** True when some line opens more containers than MAX_QUOTE_DEPTH: a walk over line starts (where the regex finds such a line). */
 function hasDeepContainers(source: string): boolean {
+	if (!MAYBE_DEEP.test(source)) return false;
 	for (let start = 0; start < source.length;) {
 		if (containerCut(source, start)) return true;
 		const newline = source.indexOf('\n', start);

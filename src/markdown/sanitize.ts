@@ -38,6 +38,15 @@ export function sanitizeText(text: string): string {
 }
 
 /**
+ * Markdown made safe to lex and render: CRLF read as a line break (a lone CR stays a visible ␍),
+ * controls neutralised. Line for line the same text, and line by line: the sanitised first lines
+ * of a text are the first lines of the sanitised text.
+ */
+export function sanitizeMarkdown(text: string): string {
+	return sanitizeText(text.replace(/\r\n/g, '\n'));
+}
+
+/**
  * A name for one line (an id or title made from a file or folder name, a path in a message): like
  * `sanitizeText`, with tab and newline pictured too, so a name never splits a line or a TSV field.
  */

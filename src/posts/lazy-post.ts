@@ -195,7 +195,7 @@ class LoadedBody implements PostBody {
 	readonly bodyLineOffset: number;
 
 	constructor(
-		whole: Body,
+		private readonly whole: Body,
 		private readonly structure: () => Structure,
 		private readonly sessionsOf: () => Session[],
 	) {
@@ -214,6 +214,10 @@ class LoadedBody implements PostBody {
 
 	get topics() {
 		return this.structure().topics;
+	}
+
+	firstSections(throughLine?: number) {
+		return this.whole.parsed?.firstSections?.(throughLine) ?? null;
 	}
 
 	get sessions() {

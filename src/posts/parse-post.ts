@@ -14,7 +14,8 @@ import {
 } from '../markdown/index.js';
 import {parsePostDate, parsePostName, titleFromSlug} from './post-name.js';
 import {extractSessions} from './talks/index.js';
-import {extractTopics} from './topics.js';
+import {extractTopics, firstSections} from './topics.js';
+import {lexFirstBlocks, offsetAfterLine, withLines, type FirstBlocks} from '../markdown/lexer.js';
 import type {ParsedPost, PostWarning, Session, Topic} from './types.js';
 
 /** Where a post's text came from. */
@@ -105,6 +106,8 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 		return structure;
 	};
 	let excerpt = stringField(frontMatter['excerpt']);
+	// The sections of the first blocks (a long post's first frame), kept for the blocks they come from.
+	let sectionsFrom: {first: FirstBlocks; sections: Array<{name: string; line: number}>} | undefined;
 
 	const post: ParsedPost = {
 		id,
@@ -136,6 +139,17 @@ export function parsePost(source: PostSource, options: {frontMatter?: FrontMatte
 		},
 		get topics() {
 			return lexed().topics;
+		},
+		firstSections(throughLine = 0) {
+			if (structure) return null;
+			try {
+				const first = lexFirstBlocks(body, offsetAfterLine(body, throughLine));
+				if (!first) return null;
+				if (first !== sectionsFrom?.first) sectionsFrom = {first, sections: firstSections(withLines(first.tokens))};
+				return sectionsFrom.sections;
+			} catch {
+				return null;
+			}
 		},
 		get sessions() {
 			if (!sessions) {

@@ -76,6 +76,23 @@ export function extractTopics(
 	};
 }
 
+/**
+ * The sidebar's sections (the introduction, then the topics) among a long post's first blocks
+ * (lexFirstBlocks): the same names and lines `extractTopics` gives for them, for a first frame drawn
+ * before the post is lexed whole. Empty when those blocks start no topic.
+ */
+export function firstSections(blocks: SourceBlock[]): Array<{name: string; line: number}> {
+	const starts = blocks.map(topicStart).filter((start): start is TopicStart => start !== null);
+	if (starts.length === 0) return [];
+	const firstLine = starts[0]!.line;
+	// As extractTopics: blocks before the first topic tile the lines before it.
+	const before = blocks.filter((block) => block.line < firstLine);
+	const hasIntro =
+		before.some((block) => !['space', 'def'].includes(block.token.type)) &&
+		before.some((block) => block.token.raw.trim() !== '');
+	return [...(hasIntro ? [{name: 'Introduction', line: 1}] : []), ...starts.map(({name, line}) => ({name, line}))];
+}
+
 function lastTextLine(lines: string[]): number {
 	let last = lines.length;
 	while (last > 1 && lines[last - 1]!.trim() === '') last--;

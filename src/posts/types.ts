@@ -97,6 +97,13 @@ export type PostBody = {
 	intro: Topic | null;
 	/** The sections, in order; never empty for a post with text. */
 	topics: Topic[];
+	/**
+	 * A long post's sections among its first blocks only (those through body line `throughLine` at
+	 * least: the introduction, then topics, names and lines as `intro` and `topics` give them), for
+	 * a first frame drawn before it is lexed whole; null when the post is short or lexed whole
+	 * already (ask `topics`).
+	 */
+	firstSections?(throughLine?: number): Array<{name: string; line: number}> | null;
 	sessions: Session[];
 };
 

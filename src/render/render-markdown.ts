@@ -1,8 +1,15 @@
 /** A post's markdown to screen rows at one width, with where each source block landed. */
 import type {Token, Tokens} from 'marked';
-import {completeBlock, lexTokens} from '../markdown/lexer.js';
+import {
+	completeBlock,
+	lexAfterFirstBlocks,
+	lexFirstBlocks,
+	lexTokens,
+	offsetAfterLine,
+	type FirstBlocks,
+} from '../markdown/lexer.js';
 import {countNewlines, listItemLines, trimNewlinesEnd} from '../markdown/lines.js';
-import {controlPicture, sanitizeText} from '../markdown/sanitize.js';
+import {controlPicture, sanitizeMarkdown} from '../markdown/sanitize.js';
 import {blockKey} from './block-key.js';
 import {listMarkers, renderBlock, renderFootnotes, renderListItem, type BlockContext} from './blocks.js';
 import type {FootnoteToken} from '../markdown/kramdown.js';
@@ -15,10 +22,7 @@ import {createTheme} from './theme.js';
 import {isUrlWord} from './wrap-plain.js';
 import type {RenderedBlock, RenderedDoc, RenderNeed, RenderOptions} from './types.js';
 
-/** CRLF read as a line break (a lone CR stays a visible ␍, keeping line numbers), controls neutralised. */
-function sanitizeSource(text: string): string {
-	return sanitizeText(text.replace(/\r\n/g, '\n'));
-}
+const sanitizeSource = sanitizeMarkdown;
 
 /** A block before placement: its lines, and whether a blank line separates it from the next. */
 type Piece = {sourceLine: number; key: string; lines: string[]; gapAfter: boolean};
@@ -295,23 +299,47 @@ function render(markdown: string, options: RenderOptions, keys: boolean): Render
 function renderInPart(markdown: string, options: RenderOptions, until: RenderNeed): RenderedDoc {
 	const width = columns(options.width);
 	const color = options.color === true;
+	const hyperlinks = color && options.hyperlinks === true;
 	const whole = (): RenderedDoc => render(markdown, options, true);
 	let walk: Walk;
 	let context: BlockContext;
 	let sourceLineCount = 1;
+	// The first blocks only, lexed alone (lexFirstBlocks): the whole text is lexed when the walk
+	// needs a block past them, or the rest.
+	let first: FirstBlocks | null = null;
 	try {
-		context = newContext(color, color && options.hyperlinks === true, false);
-		const source = sanitizeSource(typeof markdown === 'string' ? markdown : String(markdown ?? ''));
-		sourceLineCount = countNewlines(source) + 1;
-		walk = startWalk(lexTokens(source));
+		context = newContext(color, hyperlinks, false);
+		// Sanitised as it is lexed (lexFirstBlocks sanitises the first blocks' text alone): line for line the same.
+		const text = typeof markdown === 'string' ? markdown : String(markdown ?? '');
+		sourceLineCount = countNewlines(text) + 1;
+		first = lexFirstBlocks(
+			text,
+			until.throughSourceLine === undefined ? 0 : offsetAfterLine(text, until.throughSourceLine),
+		);
+		walk = startWalk(first ? first.tokens.slice() : lexTokens(sanitizeSource(text)));
 	} catch {
 		return whole();
 	}
+	/** The next step; past the first blocks, on with the whole text's tokens (from the start if they differ). */
+	const stepOn = (): boolean => {
+		if (first && walk.next >= walk.tokens.length) {
+			const {tokens, continues} = lexAfterFirstBlocks(first);
+			first = null;
+			if (continues) {
+				for (let index = 0; index < walk.next; index++) tokens[index] = undefined as unknown as Token;
+				walk.tokens = tokens;
+			} else {
+				context = newContext(color, hyperlinks, false);
+				walk = startWalk(tokens);
+			}
+		}
+		return step(walk, width, context, true, false);
+	};
 	let finished: RenderedDoc | undefined;
 	const finish = (): RenderedDoc => {
 		if (finished) return finished;
 		try {
-			while (step(walk, width, context, true, false));
+			while (stepOn());
 			finished = {width, color, lines: walk.lines, blocks: walk.blocks};
 		} catch {
 			finished = whole();
@@ -321,7 +349,7 @@ function renderInPart(markdown: string, options: RenderOptions, until: RenderNee
 	const advance = (need: RenderNeed): RenderedDoc => {
 		if (finished) return finished;
 		try {
-			while (!isMet(walk, need) && step(walk, width, context, true, false));
+			while (!isMet(walk, need) && stepOn());
 		} catch {
 			return finish();
 		}

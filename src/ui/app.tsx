@@ -163,6 +163,7 @@ export function App({
 			cursor={state.focus === 'sidebar' ? state.sidebar.cursor : -1}
 			filter={view.sidebarFilter}
 			openPost={state.postIndex}
+			topicNames={env.sectionNames(state.postIndex)}
 			currentTopic={view.topic}
 			progress={view.progress}
 			readTopics={view.readTopics}

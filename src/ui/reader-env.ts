@@ -20,9 +20,17 @@ export function deadlineIn(ms: number): () => boolean {
 	return () => performance.now() >= end;
 }
 
-/** A post's sections as the sidebar lists them: the introduction (when there is one), then the topics. */
-export function sectionsOf(post: Post): Array<{name: string; line: number}> {
-	const {intro, topics} = post.loadBody();
+/**
+ * A post's sections as the sidebar lists them: the introduction (when there is one), then the
+ * topics. `inPartThrough`: a long post's doc is drawn in part through that source line, and so are
+ * its sections, those of its first blocks through that line at least (the rest come with the
+ * whole doc).
+ */
+export function sectionsOf(post: Post, inPartThrough?: number): Array<{name: string; line: number}> {
+	const body = post.loadBody();
+	const first = inPartThrough === undefined ? null : body.firstSections?.(inPartThrough);
+	if (first) return first;
+	const {intro, topics} = body;
 	return [...(intro ? [intro] : []), ...topics];
 }
 
@@ -71,6 +79,16 @@ export function createReaderEnv(
 	// Docs rendered in part for the first frame, by post and width; whole ones go to `docs`.
 	const partials = new Map<Post, Map<number, RenderedDoc>>();
 	let firstFrameNeed: (RenderNeed & {postIndex?: number}) | null = null;
+	/**
+	 * The source lines the docs of this post drawn in part reach (undefined: none is): its sections
+	 * are then those of its first blocks through that line, the same for every caller.
+	 */
+	const inPart = (post: Post): number | undefined => {
+		let through: number | undefined;
+		for (const doc of partials.get(post)?.values() ?? [])
+			if (doc.partial) through = Math.max(through ?? 0, doc.partial.renderedSourceLines);
+		return through;
+	};
 	const keep = (post: Post, width: number, doc: RenderedDoc) => {
 		let widths = docs.get(post);
 		if (!widths) docs.set(post, (widths = new Map()));
@@ -160,12 +178,13 @@ export function createReaderEnv(
 				// In a doc rendered in part, a topic past its rows is below any screen of it.
 				const rendered = doc.partial ? (doc.blocks.at(-1)?.sourceLine ?? 0) : Number.POSITIVE_INFINITY;
 				lines = post
-					? sectionsOf(post).map((section) =>
-							section.line <= 1
-								? 0
-								: section.line > rendered
-									? Number.MAX_SAFE_INTEGER
-									: lineForSource(doc, section.line),
+					? sectionsOf(post, doc.partial ? (inPart(post) ?? doc.partial.renderedSourceLines) : undefined).map(
+							(section) =>
+								section.line <= 1
+									? 0
+									: section.line > rendered
+										? Number.MAX_SAFE_INTEGER
+										: lineForSource(doc, section.line),
 						)
 					: [];
 				topicCache.set(doc, lines);
@@ -200,7 +219,8 @@ export function createReaderEnv(
 		storedWatched: (session) => storedWatched(sessionKey(session)),
 		overlayLength: (mode, width) =>
 			mode === 'help' ? helpLines(width).length : warningLines(library.warnings, width).length,
-		sectionNames: (postIndex) => (posts[postIndex] ? sectionsOf(posts[postIndex]).map((section) => section.name) : []),
+		sectionNames: (postIndex) =>
+			posts[postIndex] ? sectionsOf(posts[postIndex], inPart(posts[postIndex])).map((section) => section.name) : [],
 		postId: (postIndex) => posts[postIndex]?.id ?? '',
 		topics: (postIndex) => posts[postIndex]?.loadBody().topics ?? [],
 		now: () => Date.now(),
@@ -211,7 +231,7 @@ export function createReaderEnv(
 			sidebarRows(
 				posts.length,
 				openPost,
-				posts[openPost] ? sectionsOf(posts[openPost]).length : 0,
+				posts[openPost] ? sectionsOf(posts[openPost], inPart(posts[openPost])).length : 0,
 				shown(filter) ?? undefined,
 			),
 		shownPosts: (filter) => shown(filter)?.posts ?? null,

@@ -156,6 +156,24 @@ describe('the markdown layer hands out only terminal-safe strings', () => {
 		assert.equal(capNesting('plain *text*').capped, null);
 		assert.equal(capNesting(`# ${'***'.repeat(13_000)}x${'***'.repeat(13_000)}`).text.length < 200, true);
 	});
+
+	test('containers opened on one line are found wherever the line is, and only past 16', () => {
+		const markers = ['> ', '>', '- ', '* ', '+ ', '1. ', '12) ', '\t> '];
+		const line = (count: number) =>
+			Array.from({length: count}, (_, index) => markers[index % markers.length]).join('') + 'x';
+		const prose = 'A paragraph of prose.\n'.repeat(500);
+		for (const [count, isCapped] of [
+			[16, false],
+			[17, true],
+			[40, true],
+		] as const) {
+			const text = `${prose}\n${line(count)}\n${prose}`;
+			assert.equal(capNesting(text).capped !== null, isCapped, `${count} on one line`);
+		}
+		// Seventeen on as many lines is no deep line; ten digits make no list marker.
+		assert.equal(capNesting(Array.from({length: 17}, () => '> a').join('\n')).capped, null);
+		assert.equal(capNesting(`${'1234567890. '.repeat(17)}x`).capped, null);
+	});
 });
 
 describe('typed text, links and queries', () => {

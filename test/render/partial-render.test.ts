@@ -3,7 +3,7 @@ import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {postHeader, withHeader} from '../../src/render/post-header.js';
-import {lexTokens} from '../../src/markdown/lexer.js';
+import {FIRST_PART, lexAfterFirstBlocks, lexFirstBlocks, lexTokens} from '../../src/markdown/lexer.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import type {RenderedDoc, RenderOptions} from '../../src/render/types.js';
 
@@ -23,6 +23,19 @@ const long = [
 ].join('\n\n');
 
 const options: RenderOptions = {width: 70, color: true, hyperlinks: true};
+
+const fixtures = new URL('../corpus/posts', import.meta.url).pathname;
+/** Our corpus fixtures and the bundled posts one after another, five times: every shape of post we know, far longer than a first part. */
+const corpusBody = Array.from({length: 5}, (_, round) =>
+	[
+		`# Round ${round}`,
+		...bundled,
+		...readdirSync(fixtures)
+			.filter((name) => name.endsWith('.md'))
+			.sort()
+			.map((name) => readFileSync(join(fixtures, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '')),
+	].join('\n\n'),
+).join('\n\n');
 
 function sameDoc(actual: RenderedDoc, expected: RenderedDoc): void {
 	assert.deepEqual(actual.lines, expected.lines);
@@ -79,6 +92,53 @@ describe('a doc rendered in part', () => {
 		sameDoc(first.partial.whole(), headed);
 		const more = first.partial.more({rows: 40, throughSourceLine: whole.blocks.at(-20)!.sourceLine});
 		assert.deepEqual(more.lines, headed.lines.slice(0, more.lines.length));
+	});
+});
+
+describe('a long body rendered from its first blocks (lexed alone) on', () => {
+	test("the first blocks are the whole text's first tokens, wherever the text is cut", () => {
+		assert.ok(corpusBody.length > 4 * FIRST_PART, String(corpusBody.length));
+		const whole = lexTokens(corpusBody);
+		for (let through = 0; through < corpusBody.length / 2 - FIRST_PART; through += 7919) {
+			const first = lexFirstBlocks(corpusBody, through);
+			assert.ok(first && first.tokens.length > 0);
+			const covered = first.tokens.reduce((sum, token) => sum + token.raw.length, 0);
+			assert.ok(covered >= through, `covers ${through}`);
+			const raws = (tokens: readonly {raw: string; type: string}[]) =>
+				tokens.map((token) => `${token.type}:${token.raw}`);
+			assert.deepEqual(raws(first.tokens), raws(whole.slice(0, first.tokens.length)), `cut past ${through}`);
+		}
+	});
+
+	test('renders, in part and then whole, exactly the doc rendered at once', () => {
+		const once = renderMarkdown(corpusBody, options);
+		for (const need of [{rows: 35}, {rows: 35, throughSourceLine: once.blocks.at(-40)!.sourceLine}]) {
+			const first = renderMarkdown(corpusBody, options, need);
+			assert.ok(first.partial);
+			assert.deepEqual(first.lines, once.lines.slice(0, first.lines.length));
+			sameDoc(first.partial.whole(), once);
+		}
+	});
+
+	test('a reference definition or footnote below the first blocks: the whole is made again, the same as at once', () => {
+		const filler = Array.from(
+			{length: 1200},
+			(_, index) => `Paragraph ${index} of filler, long enough to wrap twice at seventy columns of width.`,
+		).join('\n\n');
+		for (const tail of ['[early]: https://example.org/defined-late', '[^early]: A note defined at the very end.']) {
+			const text = `A [link][early] and a note[^early] in the first paragraph.\n\n${filler}\n\n${tail}\n`;
+			const first = lexFirstBlocks(text);
+			assert.ok(first);
+			assert.equal(lexAfterFirstBlocks(first).continues, false, tail);
+			const once = renderMarkdown(text, options);
+			const inPart = renderMarkdown(text, options, {rows: 10});
+			assert.ok(inPart.partial);
+			sameDoc(inPart.partial.whole(), once);
+			// What the definition below makes of the first line: a link, a numbered note.
+			assert.ok(!once.lines[0]!.includes(tail.startsWith('[^') ? '[^early]' : '[early]'), once.lines[0]);
+		}
+		const plain = `A paragraph.\n\n${filler}\n`;
+		assert.equal(lexAfterFirstBlocks(lexFirstBlocks(plain)!).continues, true);
 	});
 });
 

@@ -12,7 +12,7 @@ import type {RenderNeed, RenderOptions} from '../../src/render/types.js';
 import {initialState, layoutOf} from '../../src/state/reader-state.js';
 import {anchorKey} from '../../src/state/reading-anchor.js';
 import {createStore} from '../../src/store/writer.js';
-import {RENDER_IN_PART_FROM} from '../../src/ui/reader-env.js';
+import {createReaderEnv, RENDER_IN_PART_FROM} from '../../src/ui/reader-env.js';
 import {keys, press, ready, render, waitForFrame} from '../helpers/keys.js';
 
 /** A long write-up in our own words: 160 sections, each a heading, a talk bullet and a long paragraph. */
@@ -84,6 +84,36 @@ describe('a long post', () => {
 		app.unmount();
 	});
 
+	test('its first frame lists the sections of the blocks lexed for it (the post is not lexed whole first), then all', () => {
+		const fresh = parsePost({
+			text: `---\ntitle: A long day\n---\n${body}`,
+			id: 'fresh.md',
+			path: '/n/fresh.md',
+			displayPath: 'fresh.md',
+		});
+		const wholeSections = [...(post.intro ? [post.intro] : []), ...post.topics].map(({name, line}) => ({name, line}));
+		const env = createReaderEnv({posts: [fresh], warnings: []}, renderPost, {color: false, hyperlinks: false});
+		env.firstFrame({rows: HEIGHT});
+		const doc = env.doc(0, paneWidth);
+		assert.ok(doc.partial);
+		const names = env.sectionNames(0);
+		assert.ok(names.length > 2 && names.length < wholeSections.length / 4, `${names.length} sections`);
+		assert.deepEqual(
+			names,
+			wholeSections.slice(0, names.length).map((section) => section.name),
+		);
+		assert.deepEqual(env.topicLines(0, doc).slice(0, 2), [
+			0,
+			doc.blocks.find((block) => block.sourceLine === wholeSections[1]!.line)!.startLine,
+		]);
+		assert.ok(env.finishDocs());
+		assert.deepEqual(
+			env.sectionNames(0),
+			wholeSections.map((section) => section.name),
+		);
+		assert.deepEqual(env.doc(0, paneWidth).lines, whole.lines);
+	});
+
 	test('G before the rest is rendered goes to the real end', async () => {
 		const app = renderReader({firstFrameDrawn: never});
 		await ready(app);
@@ -124,9 +154,27 @@ describe('a long post', () => {
 		store.setPosition('long.md', place);
 		store.setLastPostId('long.md');
 		let drawn = () => {};
-		const app = renderReader({store, firstFrameDrawn: new Promise<void>((resolve) => (drawn = resolve))});
+		// A post not lexed yet (the other tests have read this one's topics).
+		const unread = parsePost({
+			text: `---\ntitle: A long day\ndate: 2024-03-20\n---\n${body}`,
+			id: 'long.md',
+			path: '/n/long.md',
+			displayPath: 'long.md',
+		});
+		const app = renderReader({
+			library: {...library, posts: [unread]},
+			store,
+			firstFrameDrawn: new Promise<void>((resolve) => (drawn = resolve)),
+		});
 		await ready(app);
 		assert.match(statusOf(app.lastFrame()), new RegExp(`${top + 1}–\\d+/…`), 'drawn in part');
+		// The topic there, far past the first 32 KB: the sections drawn in part reach the place.
+		const topic = post.topics.findLast((candidate) => candidate.line <= block.sourceLine)!;
+		assert.ok(
+			post.body.split('\n').slice(0, topic.line).join('\n').length > 64 * 1024 &&
+				statusOf(app.lastFrame()).includes(`Resumed at ${topic.name}`),
+			statusOf(app.lastFrame()),
+		);
 		assert.equal(textRows(app.lastFrame())[0], whole.lines[top]!.trim());
 		drawn();
 		const count = whole.lines.length;

@@ -2,7 +2,6 @@ import {Box, Text} from 'ink';
 import type {Post} from '../../posts/types.js';
 import {listHeight} from '../../state/sidebar/sidebar.js';
 import type {SidebarRows} from '../../state/sidebar/sidebar-rows.js';
-import {sectionsOf} from '../reader-env.js';
 import {textWidth} from '../../render/text-width.js';
 import {sidebarPostRow, sidebarTopicRow, truncateEnd} from '../sidebar-row.js';
 import {SYMBOLS} from '../symbols.js';
@@ -19,6 +18,8 @@ type Props = {
 	/** The filter's line above the list (what is typed, how many posts it keeps), or null. */
 	filter: {text: string; count: string} | null;
 	openPost: number;
+	/** The open post's section names, as the env gives them (a long post's first frame: those of its first blocks). */
+	topicNames: readonly string[];
 	currentTopic: number;
 	/** A post's percentage, `done`, or '' before it is opened; null when positions are not kept. Asked for the rows drawn only. */
 	progress: (postIndex: number) => string | null;
@@ -63,6 +64,7 @@ export function Sidebar({
 	cursor,
 	filter,
 	openPost,
+	topicNames,
 	currentTopic,
 	progress,
 	readTopics,
@@ -115,7 +117,6 @@ export function Sidebar({
 			)}
 			{visible.map((row, index) => {
 				const isCursor = offset + index === cursor;
-				const post = posts[row.postIndex]!;
 				if (row.kind === 'post') {
 					const isOpen = row.postIndex === openPost;
 					const {name, facts} = postRows.get(row.postIndex)!;
@@ -137,7 +138,7 @@ export function Sidebar({
 					);
 				}
 				const isCurrent = row.postIndex === openPost && row.topicIndex === currentTopic;
-				const name = sectionsOf(post)[row.topicIndex]?.name ?? '';
+				const name = topicNames[row.topicIndex] ?? '';
 				const mark = isCurrent ? TOPIC_MARKS.current : readTopics.has(name) ? TOPIC_MARKS.read : TOPIC_MARKS.unread;
 				return (
 					<Text
