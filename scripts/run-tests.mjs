@@ -2,8 +2,8 @@
 // core, each loading tsx and the sources once for all its files (scripts/test-shard.mjs; the files
 // are shared out by their last known time); the tests of the built CLI and the pseudo-terminal after
 // them, a process a file, by node's runner. One summary for all (scripts/test-summary.mjs).
-// Each test has a 10-minute ceiling: a guard against a hang, far above what any test needs even
-// on a loaded machine. Runs the test suite with a temp folder of its own, then checks that the tests left nothing
+// Each test (each unit file, in a shared process) has a 10-minute ceiling: a guard against a hang,
+// far above what any test needs even on a loaded machine. Runs the test suite with a temp folder of its own, then checks that the tests left nothing
 // behind: no file or folder in it, and no process still running from it. A test that forgets its
 // clean-up fails the run here, on every machine, instead of filling /tmp on a user's.
 //   node scripts/run-tests.mjs [--unit] [--tap] [--isolate] [--shards=N] [FILE...]

@@ -10,6 +10,11 @@ import {relative, resolve} from 'node:path';
 import {describe} from 'node:test';
 import {pathToFileURL} from 'node:url';
 
+// node 20 and 22 apply --test-timeout only under --test: here it is given to each file's suite, so it
+// bounds the file's tests together (a hang's guard, far above any file's time).
+const timeoutFlag = process.execArgv.find((arg) => arg.startsWith('--test-timeout='));
+const timeout = timeoutFlag ? Number(timeoutFlag.slice('--test-timeout='.length)) : Infinity;
+
 // One file is imported at a time, in its suite's async context: node's runner ties a hook or a test to
 // its suite through the context it is registered in, and two imports sharing a module still loading
 // could run one file's top in the other's (its hooks would then run around the wrong file's tests).
@@ -20,7 +25,7 @@ for (const file of process.argv.slice(2)) {
 	imported = new Promise((resolve) => {
 		done = resolve;
 	});
-	describe(relative(process.cwd(), resolve(file)), async () => {
+	describe(relative(process.cwd(), resolve(file)), {timeout}, async () => {
 		// The suite's context, taken before waiting on a promise made outside it, and entered again for
 		// the import.
 		const suite = new AsyncResource('test-file');
