@@ -1,4 +1,6 @@
+import chalk from 'chalk';
 import {render as inkRender} from 'ink-testing-library';
+import {after, before, type TestContext} from 'node:test';
 import type {ReactElement} from 'react';
 import {nextTurn, waitFor} from './wait-for.js';
 
@@ -99,9 +101,24 @@ export async function ready(app: Frames & {stdin: Input}): Promise<void> {
 
 /**
  * Ink styles with chalk, which turns every style off where stdout is not a terminal (as in these
- * tests); the reader turns them back on (run-reader.tsx), and so do the tests that look at marks.
+ * tests); the reader turns them back on (run-reader.tsx), and so do the tests that look at marks:
+ * called at the top of a file or suite, for its tests; called in a test with its context, for that test.
  */
-export async function keepInkStyles(): Promise<void> {
-	const {default: chalk} = await import('chalk');
-	chalk.level = 1;
+export function keepInkStyles(t?: TestContext): void {
+	// Given back after: unit files share a process (scripts/test-shard.mjs), and chalk is one for all.
+	let level = chalk.level;
+	if (t) {
+		chalk.level = 1;
+		t.after(() => {
+			chalk.level = level;
+		});
+		return;
+	}
+	before(() => {
+		level = chalk.level;
+		chalk.level = 1;
+	});
+	after(() => {
+		chalk.level = level;
+	});
 }

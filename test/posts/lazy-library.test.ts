@@ -3,7 +3,7 @@ import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, w
 import {createRequire, syncBuiltinESMExports} from 'node:module';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {after, describe, test} from 'node:test';
+import {after, before, describe, test} from 'node:test';
 import {loadLibrary, parsePost} from '../../src/posts/index.js';
 import {cacheDirectory} from '../../src/cache-directory.js';
 import {bodyLines, parseCount} from '../../src/posts/lazy-post.js';
@@ -13,9 +13,14 @@ import {updateLibrary} from '../../src/posts/update-library.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kn-lazy-'));
 const cacheDir = join(root, 'cache');
-process.env['KUBECON_NOTES_CACHE_DIR'] = cacheDir;
+// Set around this file's tests, not at its top: unit files share a process (scripts/test-shard.mjs).
+const previousCacheDir = process.env['KUBECON_NOTES_CACHE_DIR'];
+before(() => {
+	process.env['KUBECON_NOTES_CACHE_DIR'] = cacheDir;
+});
 after(() => {
-	delete process.env['KUBECON_NOTES_CACHE_DIR'];
+	if (previousCacheDir === undefined) delete process.env['KUBECON_NOTES_CACHE_DIR'];
+	else process.env['KUBECON_NOTES_CACHE_DIR'] = previousCacheDir;
 	rmSync(root, {recursive: true, force: true});
 });
 

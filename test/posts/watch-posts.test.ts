@@ -12,7 +12,7 @@ import {tempFolder} from '../helpers/temp-folder.js';
 // No date in the front matter: the file name's date orders the posts.
 const post = (title: string, body = 'Some text.') => lines('---', `title: "${title}"`, '---', '', body, '');
 
-/** A temp folder of posts, removed after the file's tests whatever happens. */
+/** A temp folder of posts, removed after the test that made it whatever happens. */
 function tempPosts(files: Record<string, string>): string {
 	const folder = tempFolder();
 	for (const [name, text] of Object.entries(files)) {

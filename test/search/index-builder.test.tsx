@@ -10,7 +10,7 @@ import {createSessionIndex} from '../../src/search/session-index.js';
 import {App} from '../../src/ui/app.js';
 import {keepInkStyles, press, ready, render, waitForFrame} from '../helpers/keys.js';
 
-await keepInkStyles();
+keepInkStyles();
 
 function post(index: number): Post {
 	const sessions = Array.from(

@@ -7,7 +7,7 @@ import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {keepInkStyles, press, ready, render, waitForFrame} from '../helpers/keys.js';
 
-await keepInkStyles();
+keepInkStyles();
 
 const path = '/usr/lib/node_modules/kubecon-notes/posts/2023-04-27-kubecon-eu-2023.md';
 const post = parsePost({

@@ -108,8 +108,8 @@ describe('layout: header, sidebar and status line (issue 16.1)', () => {
 		app.unmount();
 	});
 
-	test('the sidebar cursor is inverse across the whole row and titles are not dim', async () => {
-		await keepInkStyles();
+	test('the sidebar cursor is inverse across the whole row and titles are not dim', async (t) => {
+		keepInkStyles(t);
 		const app = render(
 			<App library={library} renderPost={renderWithHeader} color hyperlinks={false} width={100} height={12} />,
 		);

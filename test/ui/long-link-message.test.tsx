@@ -9,7 +9,7 @@ import {statusRows} from '../../src/ui/status-text.js';
 import {keepInkStyles, keys, press, ready, render, waitForFrame} from '../helpers/keys.js';
 import {waitFor} from '../helpers/wait-for.js';
 
-await keepInkStyles();
+keepInkStyles();
 
 const url =
 	'https://static.example.com/hosted_files/conf2023/ac/150_Keeping_Your_Edge_by_Deploying_Faster_with_a_very_long_name.pdf';

@@ -13,7 +13,7 @@ import {createStore} from '../../src/store/writer.js';
 import {keepInkStyles, keys, press, ready, render, waitForFrame} from '../helpers/keys.js';
 import {waitFor} from '../helpers/wait-for.js';
 
-await keepInkStyles();
+keepInkStyles();
 
 const body = [
 	'Intro paragraph.',

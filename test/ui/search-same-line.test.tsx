@@ -7,7 +7,7 @@ import {stripStyles} from '../../src/render/plain.js';
 import {renderMarkdown} from '../../src/render/render-markdown.js';
 import {keepInkStyles, press, ready, render, waitForFrame} from '../helpers/keys.js';
 
-await keepInkStyles();
+keepInkStyles();
 
 // Two talks named on one line of prose: the panel's rows must stay apart.
 const body = [
