@@ -75,12 +75,13 @@ describe('the sidebar for a whole blog (issue 24)', () => {
 		session.write('/');
 		await session.waitFor(/\/ ▏ +60\/60/);
 		session.write('tag:kubecon');
-		await session.waitFor(/\/ tag:kubecon▏ +20\/60/);
-		assert.ok(
-			listRows(session)
-				.filter((row) => /[▸▾] /.test(row))
-				.every((row) => /KubeCon/.test(row)),
-			listRows(session).join('\n'),
+		// The count and the rows it counts, in one frame (a frame may reach the terminal in parts).
+		await session.waitFor(
+			() =>
+				/\/ tag:kubecon▏ +20\/60/.test(session.screen()) &&
+				listRows(session)
+					.filter((row) => /[▸▾] /.test(row))
+					.every((row) => /KubeCon/.test(row)),
 		);
 		session.write('\r');
 		await session.waitFor(/\/ tag:kubecon +20\/60/);
