@@ -199,3 +199,77 @@ test('a repository linked by its own name is a tool, whoever wrote it', () => {
 		[['Generics in the Wild', 'Sara Lind']],
 	);
 });
+
+describe('HTML sections whose lists are cut into several blocks', () => {
+	const section = (title: string, first: string, ...items: string[]) => [
+		`</ul><h3>${title}</h3>`,
+		'',
+		'<ul>',
+		`<li> ${first}</li>`,
+		'<li> notes on the idea',
+		'',
+		'<ul>',
+		'<li> a detail</li>',
+		'</ul>',
+		'</li>',
+		...items.map((item) => `<li> ${item}</li>`),
+	];
+	const post = (...sections: string[][]) =>
+		talks(
+			'<div><h2>Harbour Ruby - 5/6/12</h2>',
+			'',
+			'<p>One track.</p>',
+			'',
+			'<ul><li>start</li>',
+			...sections.flat(),
+			'</ul></div>',
+		);
+
+	test("the speaker's line and the slides in the HTML blocks after the heading's block are the section's notes", () => {
+		assert.deepEqual(
+			post(
+				section('Queues Without Tears', '@arnoldp'),
+				section('Caching Done Right', 'Bea Holm @bholm'),
+				section(
+					'Less Magic in Models',
+					'Cal Ortiz @cortiz',
+					'<a href="http://speakerdeck.com/u/x/p/models">slides</a>',
+				),
+			).map(([title]) => title),
+			['Queues Without Tears', 'Caching Done Right', 'Less Magic in Models'],
+		);
+	});
+
+	test("a person's quoted words in a talk's notes are not a talk", () => {
+		assert.deepEqual(
+			talks(
+				'## Shipping Small Releases',
+				'',
+				'- Ravi Menon @rmenon',
+				'- Ida Kessler: "Deploy Before Lunch"',
+				'- keep batches small',
+			),
+			[['Shipping Small Releases', 'Ravi Menon']],
+		);
+	});
+
+	test('a heading that is only a name over bullet notes is not taken as a title in a run of talks', () => {
+		const titles = talks(
+			'## Oct 3',
+			'### Queues Without Tears',
+			'- @arnoldp',
+			'- retries',
+			'### Caching Done Right',
+			'- Bea Holm @bholm',
+			'- layers',
+			'### Less Magic in Models',
+			'- [slides](http://speakerdeck.com/u/x/p/models)',
+			'### Uncle Tim Marsh',
+			'- stories from the field',
+			'- keep a log',
+			'### Wrapping Up',
+			'- thanks',
+		).map(([title]) => title);
+		assert.ok(!titles.includes('Uncle Tim Marsh'), titles.join(', '));
+	});
+});

@@ -274,8 +274,9 @@ function readHeading(
 	)
 		evidence.push({weight: 1, reason: 'slides linked below'});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
-	// Notes taken in a talk: a bullet list right under a Title Case title of three words or more.
-	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title))
+	// Notes taken in a talk: a bullet list right under a Title Case title of three words or more
+	// (not a name: `### Ann Q. Lee` over bullets is whoever spoke, not what the talk was called).
+	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title) && !(candidate.form === null && asPeople))
 		evidence.push({weight: 1, reason: 'a Title Case title over bullet notes'});
 	// The first sentence that names anyone: later ones speak of other people (`…pairs well with Sandi Metz's keynote`).
 	const sentences = own

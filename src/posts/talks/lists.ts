@@ -100,6 +100,9 @@ function hasTalkItems(list: Tokens.List): boolean {
 	);
 }
 
+/** Words wholly in quotes: `"Just add caching"`. */
+const QUOTED = /^["“][^"“”]{1,200}["”]$/;
+
 export function collectList(list: Tokens.List, line: number, context: Context, sink: Sink): void {
 	if (context.negated) {
 		sink.miss('list item', `${list.items.length} items`, line, 'the lead-in says these are not talks');
@@ -231,6 +234,16 @@ export function collectList(list: Tokens.List, line: number, context: Context, s
 					itemLine,
 					'title-shaped, but neither a lead-in nor its siblings say the list is talks',
 				);
+				continue;
+			}
+			// In a talk's notes, `* Ann Lee: "Just add caching"` quotes what someone said: a quote, not a talk.
+			if (
+				context.insideTalk === true &&
+				candidate.url === null &&
+				candidate.speakers !== null &&
+				QUOTED.test(candidate.title)
+			) {
+				sink.miss('list item', candidate.title, itemLine, "a person's words quoted in a talk's notes");
 				continue;
 			}
 			// Under `Blog posts I read:` a `Title - Author` link is a post, unless it is a talk page or a recording.
