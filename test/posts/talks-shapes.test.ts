@@ -273,3 +273,33 @@ describe('HTML sections whose lists are cut into several blocks', () => {
 		assert.ok(!titles.includes('Uncle Tim Marsh'), titles.join(', '));
 	});
 });
+
+describe('items closed by a presented-by line', () => {
+	test('a loose bullet whose own paragraphs end `Presented by Name` is that person’s talk; a bare address in its bold title is its link', () => {
+		const post = parse(
+			lines(
+				...front,
+				'Two talks tonight.',
+				'',
+				'* **Cooking With Sidekiq <http://example.org/sidekiq>**',
+				'',
+				'  How the queue keeps dinner orders moving.',
+				'',
+				'  Presented by [Mina Sato](http://example.org/mina) and [@jlaw](http://example.org/j)',
+				'',
+				'* **Rails on a Raspberry**',
+				'',
+				'  A tiny server in a drawer.',
+				'',
+				'  Presented by [@pik](http://example.org/pik)',
+			),
+		);
+		assert.deepEqual(
+			post.sessions.map((session) => [session.title, session.speakers, session.url]),
+			[
+				['Cooking With Sidekiq', 'Mina Sato', 'http://example.org/sidekiq'],
+				['Rails on a Raspberry', null, null],
+			],
+		);
+	});
+});

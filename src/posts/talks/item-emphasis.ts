@@ -19,6 +19,13 @@ import {
 /** A label naming a talk's kind or slot before its title: `Keynote:`, `Track B:`, `Day 2:`, `Room 101:`. */
 const SLOT_LABEL =
 	/^(?:(?:opening|closing|morning|afternoon|evening)\s+)?(?:keynote|talk|session|lightning\s+talk|workshop|tutorial|panel|track\s+\w{1,12}|room\s+\w{1,12}|day\s+\w{1,6}|morning|afternoon|evening)s?$/i;
+/** Text without the spaces, colons and dashes at its end (a scan, no pattern over the text). */
+function trimTail(text: string): string {
+	let end = text.length;
+	while (end > 0 && ' \t\n:–—-'.includes(text[end - 1]!)) end--;
+	return text.slice(0, end);
+}
+
 export function fromEmphasis(
 	head: Token,
 	rest: Token[],
@@ -46,7 +53,15 @@ export function fromEmphasis(
 	}
 	const inner = findLink([head]);
 	const innerUrl = inner ? safeUrl(inner.href) : null;
-	const split = inner ? {title, speakers: null} : splitTitle(title);
+	// `**Title <https://…>**`: a bare address at the end of the bold text is the talk's link, not its title.
+	const bare =
+		inner !== null && fold(inlineText(inner.tokens)) === inner.href.trim() && title.endsWith(inner.href.trim());
+	const split = inner
+		? {
+				title: bare ? trimTail(title.slice(0, -inner.href.trim().length)) || title : title,
+				speakers: null,
+			}
+		: splitTitle(title);
 	// `**Title** (Lina Park, CNCF): summary`: speakers in parentheses right after the title.
 	const paren = /^\s*\(([^()]+)\)/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && looksLikeSpeakers(paren) ? paren.trim() : null;
