@@ -303,3 +303,34 @@ describe('items closed by a presented-by line', () => {
 		);
 	});
 });
+
+describe('a run of talk headings over bullet notes', () => {
+	const section = (title: string, ...notes: string[]) => [`### ${title}`, '', ...notes.map((note) => `- ${note}`), ''];
+	const run = (...extra: string[][]) =>
+		talks(
+			'## Harbour Ruby - 5/6/12',
+			'',
+			...section('Growing a Team Without Pains', 'hire for curiosity'),
+			...section('small services, big wins', 'one queue per job', '@dtorvik'),
+			...section('Views That Render Quickly', '[slides](http://speakerdeck.com/u/l/p/views)'),
+			...section('rebuilding the admin', 'started twice'),
+			...section('Metrics Nobody Looks At', 'dashboards rot'),
+			...section('Testing Against Real Clocks', 'Ilse Varga @ivarga', 'freeze time'),
+			...section('Ship It Often', '[slides](http://speakerdeck.com/u/n/p/ship)'),
+			...extra.flat(),
+			...section('Learning Elixir as a Rubyist', 'pattern matching'),
+			...section('Thanks', 'see you'),
+		).map(([title]) => title);
+
+	test('a handle alone on a later bullet supports its heading, and seven in ten siblings with evidence carry the rest', () => {
+		const titles = run();
+		assert.ok(titles.includes('small services, big wins'), titles.join(', '));
+		assert.ok(titles.includes('rebuilding the admin'), titles.join(', '));
+		assert.ok(!titles.includes('Thanks'), titles.join(', '));
+	});
+
+	test('a name-shaped heading in such a run is not carried', () => {
+		const titles = run(section('Uncle Dan Whitfield', 'twenty years of consulting'));
+		assert.ok(!titles.includes('Uncle Dan Whitfield'), titles.join(', '));
+	});
+});

@@ -53,6 +53,10 @@ export type HeadingCandidate = {
 	loose?: {title: string; speakers: string; form: NonNullable<HeadingCandidate['form']>};
 	/** Speakers the section's own text names (`Ann Lee gave…`), whatever the heading says. */
 	bodySpeakers?: string[];
+	/** The heading reads as a person's name (`Uncle Bob Martin`): whoever spoke, not what the talk was called. */
+	nameShaped?: boolean;
+	/** Its section opens with a bullet list, as notes taken in a talk do. */
+	overNotes?: boolean;
 	/** A second talk written in the same heading (`Ann: [A](…) vs. Bo: [B](…)`). */
 	twin?: {title: string; speakers: string | null; url: string | null};
 };
@@ -273,7 +277,15 @@ function readHeading(
 		links.some((inner) => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))
 	)
 		evidence.push({weight: 1, reason: 'slides linked below'});
+	// `- @ann` alone on a bullet of the notes (not the first, which is read above as the speakers line).
+	if (
+		!evidence.some((item) => item.reason.startsWith('speakers on the next line')) &&
+		own.slice(0, 6).some((inner) => inner.token.type === 'list' && hasHandleItem(inner.token as Tokens.List))
+	)
+		evidence.push({weight: 1, reason: "a speaker's handle on a bullet below"});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
+	if (candidate.form === null && asPeople) candidate.nameShaped = true;
+	if (own[0]?.token.type === 'list') candidate.overNotes = true;
 	// Notes taken in a talk: a bullet list right under a Title Case title of three words or more
 	// (not a name: `### Ann Q. Lee` over bullets is whoever spoke, not what the talk was called).
 	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title) && !(candidate.form === null && asPeople))
@@ -346,6 +358,11 @@ function readHeading(
 	if ((candidate.form === null || candidate.form === 'body') && listsTalks(own))
 		candidate.excluded ??= 'the talks are listed below it';
 	return candidate;
+}
+
+/** A bullet that is a handle alone (`@ann_lee`), as notes write down who spoke. */
+function hasHandleItem(list: Tokens.List): boolean {
+	return list.items.some((item) => /^\s{0,3}@[\w.]{2,40}\s{0,3}$/.test(item.text.split('\n')[0]!));
 }
 
 /** A section that lists talks of its own (talk paragraphs, a list of talks): its heading groups them. */
