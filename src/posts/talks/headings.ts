@@ -20,7 +20,7 @@ import {
 	type Evidence,
 } from './evidence.js';
 import {findLink, readCandidate} from './items.js';
-import {isEchoed, peopleOf, personScore, speakersInText} from './people.js';
+import {isEchoed, isGivenName, peopleOf, personScore, speakersInText} from './people.js';
 import {paragraphTalks, speakersBelow} from './shapes.js';
 import {isTitleCaseTitle, looseSplit, nameHeading, nameLine, resolveHandle, splitHeading} from './heading-speakers.js';
 import {boldOnlyName} from '../topics.js';
@@ -284,11 +284,13 @@ function readHeading(
 	)
 		evidence.push({weight: 1, reason: "a speaker's handle on a bullet below"});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
-	if (candidate.form === null && asPeople) candidate.nameShaped = true;
+	// (A known given name among its words: `Uncle Bob Martin`, not `People Patterns`.)
+	if (candidate.form === null && asPeople && text.split(' ').some((word) => isGivenName(word)))
+		candidate.nameShaped = true;
 	if (own[0]?.token.type === 'list') candidate.overNotes = true;
 	// Notes taken in a talk: a bullet list right under a Title Case title of three words or more
 	// (not a name: `### Ann Q. Lee` over bullets is whoever spoke, not what the talk was called).
-	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title) && !(candidate.form === null && asPeople))
+	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title) && candidate.nameShaped !== true)
 		evidence.push({weight: 1, reason: 'a Title Case title over bullet notes'});
 	// The first sentence that names anyone: later ones speak of other people (`…pairs well with Sandi Metz's keynote`).
 	const sentences = own
