@@ -336,3 +336,20 @@ describe('a run of talk headings over bullet notes', () => {
 		assert.ok(!titles.includes('Uncle Dan Whitfield'), titles.join(', '));
 	});
 });
+
+describe('a bold head with a subtitle after a dash', () => {
+	test('`**code_name** - a subtitle, by Name.` keeps the subtitle in the title and names the speaker', () => {
+		assert.deepEqual(
+			talks(
+				'The talks were:',
+				'',
+				'* **Rack Middleware in Practice**, by [Oona](http://example.org/oona).',
+				'* **lazy_enum** - streaming big files without tears, by [Pim](http://example.org/pim). Enumerators that read a line at a time.',
+			),
+			[
+				['Rack Middleware in Practice', 'Oona'],
+				['lazy_enum - streaming big files without tears', 'Pim'],
+			],
+		);
+	});
+});
