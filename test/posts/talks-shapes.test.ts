@@ -353,3 +353,40 @@ describe('a bold head with a subtitle after a dash', () => {
 		);
 	});
 });
+
+describe('schedule cards and roundup labels', () => {
+	test("a one-word nickname over the talk's slot is its speaker", () => {
+		assert.deepEqual(
+			talks(
+				'## [Async for the Rest of Us](https://pyharbour.example.org/schedule/presentation/31/)',
+				'',
+				'* *quill*',
+				'* *Saturday @ 2:30 PM (Talk, Room 4)*',
+				'',
+				'Event loops explained.',
+			),
+			[['Async for the Rest of Us', 'quill']],
+		);
+	});
+
+	test('`Shameless plug: Title` is the title without its label, and the label counts for it', () => {
+		const titles = talks(
+			'## [Caching Without Regret](https://pyharbour.example.org/schedule/presentation/12/)',
+			'',
+			'* *Mira Holt*',
+			'',
+			'## [Async for the Rest of Us](https://pyharbour.example.org/schedule/presentation/31/)',
+			'',
+			'* *Jon Park*',
+			'',
+			'## Shameless plug: Packaging Notes From the Trenches',
+			'',
+			'My own, given with a colleague.',
+		).map(([title]) => title);
+		assert.deepEqual(titles, [
+			'Caching Without Regret',
+			'Async for the Rest of Us',
+			'Packaging Notes From the Trenches',
+		]);
+	});
+});

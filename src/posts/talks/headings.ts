@@ -24,7 +24,7 @@ import {isEchoed, isGivenName, peopleOf, personScore, speakersInText} from './pe
 import {paragraphTalks, speakersBelow} from './shapes.js';
 import {isTitleCaseTitle, looseSplit, nameHeading, nameLine, resolveHandle, splitHeading} from './heading-speakers.js';
 import {boldOnlyName} from '../topics.js';
-import {SESSION_CODE, stripNumbering, stripQuotes, stripSlot, twinTalks} from './heading-title.js';
+import {SESSION_CODE, stripNumbering, stripQuotes, stripRoundupLabel, stripSlot, twinTalks} from './heading-title.js';
 import {onePersonNamed, saysSomeoneSpoke} from './heading-prose.js';
 
 /** A heading read as a possible talk. */
@@ -156,13 +156,16 @@ function readHeading(
 	const numbered = stripNumbering(undecorated.replace(/[\u200B-\u200D\uFEFF]/g, ''));
 	const coded = SESSION_CODE.exec(numbered);
 	const unslotted = stripSlot(coded ? numbered.slice(coded[0].length) : numbered);
-	const text = stripQuotes(unslotted);
+	const unlabelled = stripRoundupLabel(unslotted);
+	const text = stripQuotes(unlabelled);
 	if (unslotted !== numbered)
 		evidence.push(
 			coded
 				? {weight: 2, reason: `named by its session code (${coded[1]})`}
 				: {weight: 2, reason: 'named as a session slot (First Session: …)'},
 		);
+	// (`Shameless plug: Title` in a roundup of talks: one more of them, the author's own.)
+	if (unlabelled !== unslotted) evidence.push({weight: 1, reason: "a roundup's label before its title"});
 	const firstBlocks = own.slice(0, 3);
 	const body = firstBlocks.map(blockText).join('\n');
 	const sectionRaw = own.map((inner) => inner.token.raw).join('\n');
