@@ -390,3 +390,11 @@ describe('schedule cards and roundup labels', () => {
 		]);
 	});
 });
+
+describe('an article between a talk cue and an emphasised title', () => {
+	test("`*Ann Lee*'s talk on the *Title*` names the talk and its speaker", () => {
+		assert.deepEqual(talks('On day two, *Odile Marchand*’s talk on the *Quiet Parts of the Web* stayed with me.'), [
+			['Quiet Parts of the Web', 'Odile Marchand'],
+		]);
+	});
+});
