@@ -398,3 +398,14 @@ describe('an article between a talk cue and an emphasised title', () => {
 		]);
 	});
 });
+
+describe('a room label before a heading title', () => {
+	test('`Networking room - Title` is the title, with the room as its slot', () => {
+		assert.deepEqual(
+			talks('The talks I went to today:', '', '## Networking room - OpenLink', '', 'https://openlink.example.org/').map(
+				([title]) => title,
+			),
+			['OpenLink'],
+		);
+	});
+});

@@ -61,6 +61,19 @@ export function stripSlot(text: string): string {
 			return rest.join(' ');
 		}
 	}
+	return stripRoom(text);
+}
+
+/** `SDN/NFV room - Title`, `Room 101: Title`, `Go devroom – Title`: the room is where, not what. */
+function stripRoom(text: string): string {
+	for (const separator of [' - ', ' – ', ' — ', ': ']) {
+		const at = text.indexOf(separator);
+		if (at <= 0) continue;
+		const words = text.slice(0, at).trim().split(/\s+/);
+		const rest = text.slice(at + separator.length).trim();
+		if (words.length <= 4 && rest !== '' && words.some((word) => /^(?:room|devroom|track|stage|hall)$/i.test(word)))
+			return rest;
+	}
 	return text;
 }
 
