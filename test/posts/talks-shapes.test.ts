@@ -199,3 +199,213 @@ test('a repository linked by its own name is a tool, whoever wrote it', () => {
 		[['Generics in the Wild', 'Sara Lind']],
 	);
 });
+
+describe('HTML sections whose lists are cut into several blocks', () => {
+	const section = (title: string, first: string, ...items: string[]) => [
+		`</ul><h3>${title}</h3>`,
+		'',
+		'<ul>',
+		`<li> ${first}</li>`,
+		'<li> notes on the idea',
+		'',
+		'<ul>',
+		'<li> a detail</li>',
+		'</ul>',
+		'</li>',
+		...items.map((item) => `<li> ${item}</li>`),
+	];
+	const post = (...sections: string[][]) =>
+		talks(
+			'<div><h2>Harbour Ruby - 5/6/12</h2>',
+			'',
+			'<p>One track.</p>',
+			'',
+			'<ul><li>start</li>',
+			...sections.flat(),
+			'</ul></div>',
+		);
+
+	test("the speaker's line and the slides in the HTML blocks after the heading's block are the section's notes", () => {
+		assert.deepEqual(
+			post(
+				section('Queues Without Tears', '@arnoldp'),
+				section('Caching Done Right', 'Bea Holm @bholm'),
+				section(
+					'Less Magic in Models',
+					'Cal Ortiz @cortiz',
+					'<a href="http://speakerdeck.com/u/x/p/models">slides</a>',
+				),
+			).map(([title]) => title),
+			['Queues Without Tears', 'Caching Done Right', 'Less Magic in Models'],
+		);
+	});
+
+	test("a person's quoted words in a talk's notes are not a talk", () => {
+		assert.deepEqual(
+			talks(
+				'## Shipping Small Releases',
+				'',
+				'- Ravi Menon @rmenon',
+				'- Ida Kessler: "Deploy Before Lunch"',
+				'- keep batches small',
+			),
+			[['Shipping Small Releases', 'Ravi Menon']],
+		);
+	});
+
+	test('a heading that is only a name over bullet notes is not taken as a title in a run of talks', () => {
+		const titles = talks(
+			'## Oct 3',
+			'### Queues Without Tears',
+			'- @arnoldp',
+			'- retries',
+			'### Caching Done Right',
+			'- Bea Holm @bholm',
+			'- layers',
+			'### Less Magic in Models',
+			'- [slides](http://speakerdeck.com/u/x/p/models)',
+			'### Uncle Tim Marsh',
+			'- stories from the field',
+			'- keep a log',
+			'### Wrapping Up',
+			'- thanks',
+		).map(([title]) => title);
+		assert.ok(!titles.includes('Uncle Tim Marsh'), titles.join(', '));
+	});
+});
+
+describe('items closed by a presented-by line', () => {
+	test('a loose bullet whose own paragraphs end `Presented by Name` is that person’s talk; a bare address in its bold title is its link', () => {
+		const post = parse(
+			lines(
+				...front,
+				'Two talks tonight.',
+				'',
+				'* **Cooking With Sidekiq <http://example.org/sidekiq>**',
+				'',
+				'  How the queue keeps dinner orders moving.',
+				'',
+				'  Presented by [Mina Sato](http://example.org/mina) and [@jlaw](http://example.org/j)',
+				'',
+				'* **Rails on a Raspberry**',
+				'',
+				'  A tiny server in a drawer.',
+				'',
+				'  Presented by [@pik](http://example.org/pik)',
+			),
+		);
+		assert.deepEqual(
+			post.sessions.map((session) => [session.title, session.speakers, session.url]),
+			[
+				['Cooking With Sidekiq', 'Mina Sato', 'http://example.org/sidekiq'],
+				['Rails on a Raspberry', null, null],
+			],
+		);
+	});
+});
+
+describe('a run of talk headings over bullet notes', () => {
+	const section = (title: string, ...notes: string[]) => [`### ${title}`, '', ...notes.map((note) => `- ${note}`), ''];
+	const run = (...extra: string[][]) =>
+		talks(
+			'## Harbour Ruby - 5/6/12',
+			'',
+			...section('Growing a Team Without Pains', 'hire for curiosity'),
+			...section('small services, big wins', 'one queue per job', '@dtorvik'),
+			...section('Views That Render Quickly', '[slides](http://speakerdeck.com/u/l/p/views)'),
+			...section('rebuilding the admin', 'started twice'),
+			...section('Metrics Nobody Looks At', 'dashboards rot'),
+			...section('Testing Against Real Clocks', 'Ilse Varga @ivarga', 'freeze time'),
+			...section('Ship It Often', '[slides](http://speakerdeck.com/u/n/p/ship)'),
+			...extra.flat(),
+			...section('Learning Elixir as a Rubyist', 'pattern matching'),
+			...section('Thanks', 'see you'),
+		).map(([title]) => title);
+
+	test('a handle alone on a later bullet supports its heading, and seven in ten siblings with evidence carry the rest', () => {
+		// (Two capitalised words are not a name unless one is a known given name.)
+		const titles = run(section('Release Rituals', 'tag every build'));
+		assert.ok(titles.includes('Release Rituals'), titles.join(', '));
+		assert.ok(titles.includes('small services, big wins'), titles.join(', '));
+		assert.ok(titles.includes('rebuilding the admin'), titles.join(', '));
+		assert.ok(!titles.includes('Thanks'), titles.join(', '));
+	});
+
+	test('a name-shaped heading in such a run is not carried', () => {
+		const titles = run(section('Uncle Dan Whitfield', 'twenty years of consulting'));
+		assert.ok(!titles.includes('Uncle Dan Whitfield'), titles.join(', '));
+	});
+});
+
+describe('a bold head with a subtitle after a dash', () => {
+	test('`**code_name** - a subtitle, by Name.` keeps the subtitle in the title and names the speaker', () => {
+		assert.deepEqual(
+			talks(
+				'The talks were:',
+				'',
+				'* **Rack Middleware in Practice**, by [Oona](http://example.org/oona).',
+				'* **lazy_enum** - streaming big files without tears, by [Pim](http://example.org/pim). Enumerators that read a line at a time.',
+			),
+			[
+				['Rack Middleware in Practice', 'Oona'],
+				['lazy_enum - streaming big files without tears', 'Pim'],
+			],
+		);
+	});
+});
+
+describe('schedule cards and roundup labels', () => {
+	test("a one-word nickname over the talk's slot is its speaker", () => {
+		assert.deepEqual(
+			talks(
+				'## [Async for the Rest of Us](https://pyharbour.example.org/schedule/presentation/31/)',
+				'',
+				'* *quill*',
+				'* *Saturday @ 2:30 PM (Talk, Room 4)*',
+				'',
+				'Event loops explained.',
+			),
+			[['Async for the Rest of Us', 'quill']],
+		);
+	});
+
+	test('`Shameless plug: Title` is the title without its label, and the label counts for it', () => {
+		const titles = talks(
+			'## [Caching Without Regret](https://pyharbour.example.org/schedule/presentation/12/)',
+			'',
+			'* *Mira Holt*',
+			'',
+			'## [Async for the Rest of Us](https://pyharbour.example.org/schedule/presentation/31/)',
+			'',
+			'* *Jon Park*',
+			'',
+			'## Shameless plug: Packaging Notes From the Trenches',
+			'',
+			'My own, given with a colleague.',
+		).map(([title]) => title);
+		assert.deepEqual(titles, [
+			'Caching Without Regret',
+			'Async for the Rest of Us',
+			'Packaging Notes From the Trenches',
+		]);
+	});
+});
+
+describe('an article between a talk cue and an emphasised title', () => {
+	test("`*Ann Lee*'s talk on the *Title*` names the talk and its speaker", () => {
+		assert.deepEqual(talks('On day two, *Odile Marchand*’s talk on the *Quiet Parts of the Web* stayed with me.'), [
+			['Quiet Parts of the Web', 'Odile Marchand'],
+		]);
+	});
+});
+
+describe('a room label before a heading title', () => {
+	test('`Networking room - Title` is the title, with the room as its slot', () => {
+		assert.deepEqual(
+			talks('The talks I went to today:', '', '## Networking room - OpenLink', '', 'https://openlink.example.org/').map(
+				([title]) => title,
+			),
+			['OpenLink'],
+		);
+	});
+});

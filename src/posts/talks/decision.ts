@@ -133,6 +133,10 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 		).length;
 		// (Or three firm, and two in three with some evidence of a talk: `## Title` then `Ann Lee talked about…`.)
 		const some = live.filter((member) => scoreOf(member.evidence) >= 1).length;
+		// (Siblings naming their speakers in the heading itself.)
+		const headed = live.filter(
+			(member) => member.speakers !== null && member.form !== null && member.form !== 'below' && member.form !== 'body',
+		).length;
 		const isRun = firm >= 2 && (medium * 2 >= live.length || (firm >= 3 && some * 3 >= live.length * 2));
 		for (const member of members) {
 			const score = scoreOf(member.evidence);
@@ -145,8 +149,12 @@ export function decideHeadings(candidates: HeadingCandidate[], introAnnounces: b
 			} else if (
 				isRun &&
 				(ownScore(member) >= 1 ||
-					(medium * 5 >= live.length * 4 &&
+					// (Seven in ten will do for a heading over bullet notes among titles written alone, as its
+					// siblings are: where they name their speakers, `Ann Lee on Title`, one without is something else.)
+					((medium * 5 >= live.length * 4 ||
+						(member.overNotes === true && headed * 2 < live.length && medium * 10 >= live.length * 7)) &&
 						ownScore(member) >= 0 &&
+						member.nameShaped !== true &&
 						member.title.includes(' ') &&
 						member !== live.at(-1)))
 			) {

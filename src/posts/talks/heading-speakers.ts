@@ -20,6 +20,10 @@ export function lastSplit(text: string, separator: string): [string, string] | n
 	return [text.slice(0, at).trim(), text.slice(at + separator.length).trim()];
 }
 
+/** A schedule slot: a weekday and a clock time (`Friday @ 1:40 PM`, `*Sat 10:15*`). */
+const SLOT_LINE =
+	/^[\s*_]{0,4}(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?[\s,@]{1,5}(?:at\s)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\b)?/i;
+
 export function firstSplit(text: string, separator: string): [string, string] | null {
 	const at = text.indexOf(separator);
 	if (at <= 0) return null;
@@ -371,7 +375,12 @@ export function nameLine(block: SourceBlock): string | null {
 		if (labelled !== null && peopleOf(labelled.split(/[,(]/)[0]!.trim())) return labelled;
 		if (tokens.length === 1 && (tokens[0]!.type === 'em' || tokens[0]!.type === 'strong')) {
 			const text = fold(inlineText(tokens));
-			return peopleOf(text) ? text : null;
+			if (peopleOf(text)) return text;
+			// `* *lvh*` then `* *Friday @ 1:40 PM (Talk)*`: a one-word nickname over the talk's slot is its speaker.
+			const second = (block.token as Tokens.List).items[1]?.text ?? '';
+			return /^[\p{L}][\p{L}\p{N}._-]{1,30}$/u.test(text) && !isSectionName(text) && SLOT_LINE.test(second)
+				? text
+				: null;
 		}
 		// `* Avdi Grimm @avdi avdi.org`, `* @noelrap`: a first item that is a person and their handle.
 		const text = fold(inlineText(tokens).split('\n')[0]!);

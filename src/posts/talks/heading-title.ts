@@ -39,6 +39,15 @@ const ORDINALS = new Set([
 /** A conference's session code in front of a title: `STG351 - Title`, `DEV307-R: Title`. */
 export const SESSION_CODE = /^([A-Z]{2,5}\d{2,4}[A-Z]?(?:-[A-Z]\d?)?)\s{1,3}[-–—:|]\s{1,3}(?=\S)/;
 
+/** A roundup's label before a title: `Shameless plug: Title`, `Bonus: Title`, `Honourable mention - Title`. */
+const ROUNDUP_LABEL =
+	/^(?:(?:a\s)?shameless\s(?:self[-\s])?plug|self[-\s]plug|bonus(?:\stalk)?|honou?rable\smentions?)\s{0,2}[:\-–—]\s{1,3}(?=\S)/i;
+
+export function stripRoundupLabel(text: string): string {
+	const label = ROUNDUP_LABEL.exec(text);
+	return label ? text.slice(label[0].length) : text;
+}
+
 export function stripSlot(text: string): string {
 	const words = text.split(' ');
 	for (let index = 0; index < Math.min(4, words.length - 1); index++) {
@@ -51,6 +60,19 @@ export function stripSlot(text: string): string {
 			else return text;
 			return rest.join(' ');
 		}
+	}
+	return stripRoom(text);
+}
+
+/** `SDN/NFV room - Title`, `Room 101: Title`, `Go devroom – Title`: the room is where, not what. */
+function stripRoom(text: string): string {
+	for (const separator of [' - ', ' – ', ' — ', ': ']) {
+		const at = text.indexOf(separator);
+		if (at <= 0) continue;
+		const words = text.slice(0, at).trim().split(/\s+/);
+		const rest = text.slice(at + separator.length).trim();
+		if (words.length <= 4 && rest !== '' && words.some((word) => /^(?:room|devroom|track|stage|hall)$/i.test(word)))
+			return rest;
 	}
 	return text;
 }

@@ -20,11 +20,11 @@ import {
 	type Evidence,
 } from './evidence.js';
 import {findLink, readCandidate} from './items.js';
-import {isEchoed, peopleOf, personScore, speakersInText} from './people.js';
+import {isEchoed, isGivenName, peopleOf, personScore, speakersInText} from './people.js';
 import {paragraphTalks, speakersBelow} from './shapes.js';
 import {isTitleCaseTitle, looseSplit, nameHeading, nameLine, resolveHandle, splitHeading} from './heading-speakers.js';
 import {boldOnlyName} from '../topics.js';
-import {SESSION_CODE, stripNumbering, stripQuotes, stripSlot, twinTalks} from './heading-title.js';
+import {SESSION_CODE, stripNumbering, stripQuotes, stripRoundupLabel, stripSlot, twinTalks} from './heading-title.js';
 import {onePersonNamed, saysSomeoneSpoke} from './heading-prose.js';
 
 /** A heading read as a possible talk. */
@@ -53,6 +53,10 @@ export type HeadingCandidate = {
 	loose?: {title: string; speakers: string; form: NonNullable<HeadingCandidate['form']>};
 	/** Speakers the section's own text names (`Ann Lee gave…`), whatever the heading says. */
 	bodySpeakers?: string[];
+	/** The heading reads as a person's name (`Uncle Bob Martin`): whoever spoke, not what the talk was called. */
+	nameShaped?: boolean;
+	/** Its section opens with a bullet list, as notes taken in a talk do. */
+	overNotes?: boolean;
 	/** A second talk written in the same heading (`Ann: [A](…) vs. Bo: [B](…)`). */
 	twin?: {title: string; speakers: string | null; url: string | null};
 };
@@ -152,13 +156,16 @@ function readHeading(
 	const numbered = stripNumbering(undecorated.replace(/[\u200B-\u200D\uFEFF]/g, ''));
 	const coded = SESSION_CODE.exec(numbered);
 	const unslotted = stripSlot(coded ? numbered.slice(coded[0].length) : numbered);
-	const text = stripQuotes(unslotted);
+	const unlabelled = stripRoundupLabel(unslotted);
+	const text = stripQuotes(unlabelled);
 	if (unslotted !== numbered)
 		evidence.push(
 			coded
 				? {weight: 2, reason: `named by its session code (${coded[1]})`}
 				: {weight: 2, reason: 'named as a session slot (First Session: …)'},
 		);
+	// (`Shameless plug: Title` in a roundup of talks: one more of them, the author's own.)
+	if (unlabelled !== unslotted) evidence.push({weight: 1, reason: "a roundup's label before its title"});
 	const firstBlocks = own.slice(0, 3);
 	const body = firstBlocks.map(blockText).join('\n');
 	const sectionRaw = own.map((inner) => inner.token.raw).join('\n');
@@ -273,9 +280,20 @@ function readHeading(
 		links.some((inner) => isArtifactLabel(inlineText(inner.tokens)) || /speakerdeck|slideshare/.test(inner.href))
 	)
 		evidence.push({weight: 1, reason: 'slides linked below'});
+	// `- @ann` alone on a bullet of the notes (not the first, which is read above as the speakers line).
+	if (
+		!evidence.some((item) => item.reason.startsWith('speakers on the next line')) &&
+		own.slice(0, 6).some((inner) => inner.token.type === 'list' && hasHandleItem(inner.token as Tokens.List))
+	)
+		evidence.push({weight: 1, reason: "a speaker's handle on a bullet below"});
 	if (mentionsTalk(body)) evidence.push({weight: 1, reason: 'its text speaks of a talk'});
-	// Notes taken in a talk: a bullet list right under a Title Case title of three words or more.
-	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title))
+	// (A known given name among its words: `Uncle Bob Martin`, not `People Patterns`.)
+	if (candidate.form === null && asPeople && text.split(' ').some((word) => isGivenName(word)))
+		candidate.nameShaped = true;
+	if (own[0]?.token.type === 'list') candidate.overNotes = true;
+	// Notes taken in a talk: a bullet list right under a Title Case title of three words or more
+	// (not a name: `### Ann Q. Lee` over bullets is whoever spoke, not what the talk was called).
+	if (own[0]?.token.type === 'list' && isTitleCaseTitle(candidate.title) && candidate.nameShaped !== true)
 		evidence.push({weight: 1, reason: 'a Title Case title over bullet notes'});
 	// The first sentence that names anyone: later ones speak of other people (`…pairs well with Sandi Metz's keynote`).
 	const sentences = own
@@ -345,6 +363,11 @@ function readHeading(
 	if ((candidate.form === null || candidate.form === 'body') && listsTalks(own))
 		candidate.excluded ??= 'the talks are listed below it';
 	return candidate;
+}
+
+/** A bullet that is a handle alone (`@ann_lee`), as notes write down who spoke. */
+function hasHandleItem(list: Tokens.List): boolean {
+	return list.items.some((item) => /^\s{0,3}@[\w.]{2,40}\s{0,3}$/.test(item.text.split('\n')[0]!));
 }
 
 /** A section that lists talks of its own (talk paragraphs, a list of talks): its heading groups them. */

@@ -13,9 +13,22 @@ const MAX_HTML = 200_000;
 /** An HTML block as the blocks it stands for; other blocks as they are. */
 export function expandHtmlHeadings(blocks: SourceBlock[]): SourceBlock[] {
 	if (!blocks.some((block) => block.token.type === 'html' && hasHeading(block.token.raw))) return blocks;
+	// (The HTML of such a post is often cut into several blocks at its blank lines: the ones holding a
+	// section's list items are that section's notes, read as the list they stand for.)
 	return blocks.flatMap((block) =>
-		block.token.type === 'html' && hasHeading(block.token.raw) ? readHtml(block) : [block],
+		block.token.type === 'html' && (hasHeading(block.token.raw) || hasItems(block.token.raw))
+			? readHtml(block)
+			: [block],
 	);
+}
+
+function hasItems(raw: string): boolean {
+	const lower = raw.slice(0, MAX_HTML).toLowerCase();
+	for (let at = lower.indexOf('<li'); at !== -1; at = lower.indexOf('<li', at + 3)) {
+		const next = lower[at + 3];
+		if (next === '>' || next === ' ' || next === '\n' || next === '\t') return true;
+	}
+	return false;
 }
 
 function hasHeading(raw: string): boolean {

@@ -19,6 +19,16 @@ import {
 /** A label naming a talk's kind or slot before its title: `Keynote:`, `Track B:`, `Day 2:`, `Room 101:`. */
 const SLOT_LABEL =
 	/^(?:(?:opening|closing|morning|afternoon|evening)\s+)?(?:keynote|talk|session|lightning\s+talk|workshop|tutorial|panel|track\s+\w{1,12}|room\s+\w{1,12}|day\s+\w{1,6}|morning|afternoon|evening)s?$/i;
+/** A dash, a subtitle, a comma and `by` after a bold head: ` - a subtitle, by Ann Lee`. */
+const SUBTITLE_BY = /^\s{0,3}[-–—]\s{1,3}([^,\n]{1,100}),\s{0,3}(?=by\s)/i;
+
+/** Text without the spaces, colons and dashes at its end (a scan, no pattern over the text). */
+function trimTail(text: string): string {
+	let end = text.length;
+	while (end > 0 && ' \t\n:–—-'.includes(text[end - 1]!)) end--;
+	return text.slice(0, end);
+}
+
 export function fromEmphasis(
 	head: Token,
 	rest: Token[],
@@ -46,7 +56,15 @@ export function fromEmphasis(
 	}
 	const inner = findLink([head]);
 	const innerUrl = inner ? safeUrl(inner.href) : null;
-	const split = inner ? {title, speakers: null} : splitTitle(title);
+	// `**Title <https://…>**`: a bare address at the end of the bold text is the talk's link, not its title.
+	const bare =
+		inner !== null && fold(inlineText(inner.tokens)) === inner.href.trim() && title.endsWith(inner.href.trim());
+	const split = inner
+		? {
+				title: bare ? trimTail(title.slice(0, -inner.href.trim().length)) || title : title,
+				speakers: null,
+			}
+		: splitTitle(title);
 	// `**Title** (Lina Park, CNCF): summary`: speakers in parentheses right after the title.
 	const paren = /^\s*\(([^()]+)\)/.exec(restText)?.[1];
 	const parenSpeakers = paren !== undefined && looksLikeSpeakers(paren) ? paren.trim() : null;
@@ -71,6 +89,18 @@ export function fromEmphasis(
 			? fold(inlineText([rest[1]!]))
 			: null
 		: null;
+	// `**method_cache** - a subtitle, by Ann Lee. What it was about`: the subtitle after the dash is the title's too.
+	const subtitled = split.speakers === null ? SUBTITLE_BY.exec(restText) : null;
+	const subtitleSpeakers = subtitled ? speakersAfter(restText.slice(subtitled[0].length)) : null;
+	if (
+		subtitled &&
+		subtitleSpeakers !== null &&
+		/^\p{Lu}/u.test(subtitleSpeakers) &&
+		subtitleSpeakers.split(' ').length <= 8
+	) {
+		split.title = `${split.title} - ${subtitled[1]!.trim()}`;
+		split.speakers = subtitleSpeakers;
+	}
 	const speakers =
 		split.speakers ??
 		speakersAfter(restText.split('\n')[0]!) ??

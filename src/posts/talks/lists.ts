@@ -21,6 +21,7 @@ import type {Grouping} from './groups.js';
 import {isTitleCaseTitle} from './heading-speakers.js';
 import type {Context, Sink} from './index.js';
 import {nestedArtifactUrl, readCandidate, type Candidate} from './items.js';
+import {speakersAfter} from './item-text.js';
 import {personScore} from './people.js';
 import {proseTalks} from './prose.js';
 import {withLenientNames} from './speakers.js';
@@ -71,6 +72,16 @@ function readItemsUncached(list: Tokens.List): Item[] {
 	return list.items.map((item, index) => {
 		const nested = item.tokens.find((token): token is Tokens.List => token.type === 'list') ?? null;
 		const candidate = read[index]!;
+		// `Presented by Ann Lee` on a line of the item's own after its title: the item is that person's talk.
+		const presenters = candidate && candidate.speakers === null ? presentedBy(item.tokens) : null;
+		if (
+			candidate &&
+			presenters !== null &&
+			(candidate.evidence !== 'none' || isTitleLike(candidate.title) || isShortHead(candidate.title))
+		) {
+			candidate.speakers = presenters === '' ? null : presenters;
+			candidate.evidence = 'talk';
+		}
 		// A title whose nested items are only its slides, replay or abstract is a talk, not a group.
 		const ownLinks =
 			nested !== null && candidate !== null && nested.items.every((nestedItem) => isArtifactItem(nestedItem));
@@ -78,6 +89,31 @@ function readItemsUncached(list: Tokens.List): Item[] {
 		return {candidate, nested, offset: lines[index]!, raw: item.raw, tokens: item.tokens};
 	});
 }
+
+/**
+ * The people a `Presented by …` line of an item's later paragraphs names ('' when they are only
+ * handles, `@ann`, which name no one by name), else null.
+ */
+function presentedBy(tokens: Token[]): string | null {
+	const first = tokens.findIndex((token) => token.type === 'text' || token.type === 'paragraph');
+	for (const token of tokens.slice(first + 1)) {
+		if (token.type !== 'paragraph' && token.type !== 'text') continue;
+		for (const line of inlineText(inlineTokens(token)).split('\n')) {
+			if (!/^\s{0,3}presented\s+by\s/i.test(line)) continue;
+			const names = speakersAfter(line.trim());
+			if (names === null) return null;
+			return names
+				.split(/,|&|\band\b/)
+				.map((name) => name.trim())
+				.filter((name) => name !== '' && !name.startsWith('@'))
+				.join(', ');
+		}
+	}
+	return null;
+}
+
+/** A head of a few words that is not a sentence: `Introducing example.net`. */
+const isShortHead = (title: string) => title.split(' ').length <= 10 && !/[.!?:;,]$/.test(title);
 
 function isArtifactItem(item: Tokens.ListItem): boolean {
 	const inline = inlineTokens(item.tokens.find((token) => token.type === 'text' || token.type === 'paragraph'));
@@ -99,6 +135,9 @@ function hasTalkItems(list: Tokens.List): boolean {
 		(item) => item.candidate?.evidence === 'talk' || (item.nested !== null && hasTalkItems(item.nested)),
 	);
 }
+
+/** Words wholly in quotes: `"Just add caching"`. */
+const QUOTED = /^["“][^"“”]{1,200}["”]$/;
 
 export function collectList(list: Tokens.List, line: number, context: Context, sink: Sink): void {
 	if (context.negated) {
@@ -231,6 +270,16 @@ export function collectList(list: Tokens.List, line: number, context: Context, s
 					itemLine,
 					'title-shaped, but neither a lead-in nor its siblings say the list is talks',
 				);
+				continue;
+			}
+			// In a talk's notes, `* Ann Lee: "Just add caching"` quotes what someone said: a quote, not a talk.
+			if (
+				context.insideTalk === true &&
+				candidate.url === null &&
+				candidate.speakers !== null &&
+				QUOTED.test(candidate.title)
+			) {
+				sink.miss('list item', candidate.title, itemLine, "a person's words quoted in a talk's notes");
 				continue;
 			}
 			// Under `Blog posts I read:` a `Title - Author` link is a post, unless it is a talk page or a recording.

@@ -58,6 +58,13 @@ function cueBefore(before: string): boolean {
 	return !named || TALK_NOUN.test(before.slice(0, named.index));
 }
 
+/** Words before a title without the article at their end (`talk on the ` → `talk on `), by a scan. */
+function withoutArticle(before: string): string {
+	const trimmed = before.trimEnd();
+	const space = trimmed.lastIndexOf(' ');
+	return /^(?:the|an?)$/i.test(trimmed.slice(space + 1)) ? trimmed.slice(0, space + 1) : before;
+}
+
 /** A title that can stand in prose: a few words, starting with a letter or a digit. */
 function isProseTitle(text: string): boolean {
 	const words = text.split(/\s+/).filter(Boolean);
@@ -289,8 +296,9 @@ export function proseTalks(block: SourceBlock): PlacedCandidate[] {
 					previousTitleEnd !== -1 && /^(?:,?\s?(?:and|or)|,)?$/i.test(text.slice(previousTitleEnd, start).trim());
 				// `I particularly enjoyed "A"` in a sentence about the sessions.
 				const enjoyed = ENJOYED.test(near) && TALK_NOUN.test(own);
-				if (!(cueBefore(near) || CUE_AFTER.test(follows) || chained || enjoyed || (bracketed && HEARD.test(near))))
-					continue;
+				// (`Ann Lee's talk on the *Title*`: an article after the cue, before an emphasised title.)
+				const cued = cueBefore(near) || (token.type === 'em' && cueBefore(withoutArticle(near)));
+				if (!(cued || CUE_AFTER.test(follows) || chained || enjoyed || (bracketed && HEARD.test(near)))) continue;
 				// A possessive cue must be a person's: `Ann Lee's *Title*`, not `it's *great*`.
 				if (
 					/['’]s?$/.test(near.trimEnd()) &&
