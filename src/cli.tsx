@@ -36,10 +36,10 @@ async function main(argv: string[]): Promise<number> {
 	const isTty = Boolean(stdout.isTTY);
 	// A terminal that cannot move the cursor (TERM=dumb) gets the printed text, uncoloured unless asked.
 	const canDraw = isTty && dumbTerminal() === null;
-	// `read notes.md`, `topics notes.md`, `forget notes.md`: a post named by its file is that post
+	// `read notes.md`, `topics notes.md`, `forget notes.md`, `sessions --explain notes.md`: a post named by its file is that post
 	// among the posts read when it is one of them (its id there is the one its place is kept
 	// under), else it is read alone; `read -` reads standard input.
-	const namedPost = 'post' in command ? command.post : null;
+	const namedPost = 'post' in command ? (command.post ?? null) : null;
 	if (namedPost !== null && namedPost !== '-' && isFolder(namedPost)) {
 		throw new CliError(`${namedPost} is a folder, not a post: to read the posts in it, use --posts ${namedPost}`, 2);
 	}

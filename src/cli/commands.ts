@@ -81,6 +81,8 @@ export type SessionsCommand = {
 	toWatch?: boolean;
 	format?: SessionsFormat;
 	explain?: boolean;
+	/** `sessions --explain [POST]`: the post (an id, slug, title or file's path, as `read` takes), or null for all. */
+	post?: string | null;
 };
 export type ForgetCommand = {kind: 'forget'; paths: string[]; post: string | null};
 
@@ -244,7 +246,8 @@ const sessions: CommandRow<SessionsCommand> = {
 			// `sessions --explain [POST]`: what made each talk one, and the near misses; the argument is a post.
 			const other = ['day', 'missed', 'json', 'to-watch', 'format'].find((flag) => values[flag] !== undefined);
 			if (other) throw new UsageError(`--explain shows how talks were found; it takes no --${other}`);
-			return {kind: 'sessions', paths, query: words.join(' '), missed: false, day: null, json: false, explain: true};
+			const post = words.join(' ') || null;
+			return {kind: 'sessions', paths, query: '', missed: false, day: null, json: false, explain: true, post};
 		}
 		if (values['json'] && values['format'] !== undefined)
 			throw new UsageError('--json and --format md are two formats: choose one');
@@ -263,8 +266,9 @@ const sessions: CommandRow<SessionsCommand> = {
 	async run(command, context) {
 		requirePosts(context.library);
 		if (command.explain) {
-			// The argument names a post (all posts when none is given), as `topics POST` does.
-			const posts = command.query === '' ? context.library.posts : [await pickPost(command.query, context)];
+			// The argument names a post (all posts when none is given), as `topics POST` does: a file
+			// outside the posts read is read alone.
+			const posts = command.post ? [await pickPost(command.post, context)] : context.library.posts;
 			const {explainLines} = await import('./explain-talks.js');
 			await writeLines(explainLines(posts, context.render.color));
 			return 0;

@@ -8,13 +8,14 @@ test('sessions --explain [POST] takes a post, and no other sessions option', () 
 	assert.deepEqual(parseCli(['sessions', '--explain', 'kubecon']).command, {
 		kind: 'sessions',
 		paths: [],
-		query: 'kubecon',
+		query: '',
 		missed: false,
 		day: null,
 		json: false,
 		explain: true,
+		post: 'kubecon',
 	});
-	assert.equal((parseCli(['sessions', '--explain']).command as {query: string}).query, '');
+	assert.equal((parseCli(['sessions', '--explain']).command as {post: string | null}).post, null);
 	assert.throws(() => parseCli(['sessions', '--explain', '--json']), UsageError);
 	assert.throws(() => parseCli(['topics', '--explain']), UsageError);
 });

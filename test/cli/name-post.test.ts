@@ -40,6 +40,21 @@ describe('one rule for naming a post: read, topics, forget', () => {
 			const forget = await runCli(['forget', name, '--posts', basic], {env: {KUBECON_NOTES_CONFIG_DIR: dir}});
 			assert.equal(forget.code, 0, `${name}: ${forget.stderr}`);
 			assert.equal(forget.stdout, `Forgot the reading position of ${storage}.\n`, name);
+			const explain = await runCli(['sessions', '--explain', name, '--posts', basic]);
+			assert.equal(explain.code, 0, `${name}: ${explain.stderr}`);
+			assert.match(explain.stdout, new RegExp(`^${storage.replaceAll('.', '\\.')} `), name);
+		}
+	});
+
+	test('a file outside the posts read is read alone, by sessions --explain as by read', async () => {
+		const file = path.join(basic, storage);
+		for (const command of [
+			['read', file],
+			['sessions', '--explain', file],
+		]) {
+			const result = await runCli(command);
+			assert.equal(result.code, 0, `${command.join(' ')}: ${result.stderr}`);
+			assert.match(result.stdout, command[0] === 'read' ? /Snapshots are cheap/ : /^2024-05-02-storage-day\.md /);
 		}
 	});
 
