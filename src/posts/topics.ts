@@ -44,6 +44,19 @@ function topicStart(block: SourceBlock): TopicStart | null {
 	return bold === null ? null : {name: bold, kind: 'bold', depth: 7, line: block.line};
 }
 
+/** The blocks that start a topic, in order. */
+function topicStarts(blocks: SourceBlock[]): TopicStart[] {
+	return blocks.map(topicStart).filter((start): start is TopicStart => start !== null);
+}
+
+/**
+ * Whether the text before the first topic is an introduction: it holds text (`hasText`), and not
+ * only reference definitions (`[logo]: …`), which no one reads as one.
+ */
+function hasIntroduction(blocks: SourceBlock[], firstLine: number, hasText: boolean): boolean {
+	return hasText && blocks.some((block) => block.line < firstLine && !['space', 'def'].includes(block.token.type));
+}
+
 /** The topics of a body and its introduction; a body without topics is one topic named `title`. */
 export function extractTopics(
 	body: string,
@@ -51,7 +64,7 @@ export function extractTopics(
 	title: string,
 ): {intro: Topic | null; topics: Topic[]} {
 	const lines = body.split('\n');
-	const starts = blocks.map(topicStart).filter((start): start is TopicStart => start !== null);
+	const starts = topicStarts(blocks);
 	const section = (start: TopicStart, endLine: number): Topic => ({
 		...start,
 		endLine,
@@ -66,10 +79,7 @@ export function extractTopics(
 	);
 	const firstLine = starts[0]!.line;
 	const introText = lines.slice(0, firstLine - 1).join('\n');
-	// Reference definitions alone (`[logo]: …`) are not an introduction anyone reads.
-	const hasIntro =
-		blocks.some((block) => block.line < firstLine && !['space', 'def'].includes(block.token.type)) &&
-		introText.trim() !== '';
+	const hasIntro = hasIntroduction(blocks, firstLine, introText.trim() !== '');
 	return {
 		intro: hasIntro ? section({name: 'Introduction', kind: 'intro', depth: 0, line: 1}, firstLine - 1) : null,
 		topics,
@@ -82,14 +92,12 @@ export function extractTopics(
  * before the post is lexed whole. Empty when those blocks start no topic.
  */
 export function firstSections(blocks: SourceBlock[]): Array<{name: string; line: number}> {
-	const starts = blocks.map(topicStart).filter((start): start is TopicStart => start !== null);
+	const starts = topicStarts(blocks);
 	if (starts.length === 0) return [];
 	const firstLine = starts[0]!.line;
 	// As extractTopics: blocks before the first topic tile the lines before it.
-	const before = blocks.filter((block) => block.line < firstLine);
-	const hasIntro =
-		before.some((block) => !['space', 'def'].includes(block.token.type)) &&
-		before.some((block) => block.token.raw.trim() !== '');
+	const hasText = blocks.some((block) => block.line < firstLine && block.token.raw.trim() !== '');
+	const hasIntro = hasIntroduction(blocks, firstLine, hasText);
 	return [...(hasIntro ? [{name: 'Introduction', line: 1}] : []), ...starts.map(({name, line}) => ({name, line}))];
 }
 
