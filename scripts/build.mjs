@@ -34,6 +34,7 @@ const INTERVENTIONS = [
 	'index-cache',
 	'front-matter-memo',
 	'printed-memo',
+	'early-frame',
 ];
 if (process.argv.includes('--list')) {
 	console.log(INTERVENTIONS.join('\n'));
@@ -447,7 +448,7 @@ const bundled = await build({
 		KUBECON_NOTES_BUILD_IDENTITY: JSON.stringify(IDENTITY_PLACEHOLDER),
 		// The caches left out of this build (src/cache-directory.ts isLeftOut).
 		KUBECON_NOTES_LEFT_OUT: JSON.stringify(
-			['index-cache', 'front-matter-memo', 'printed-memo'].filter((name) => !isOn(name)),
+			['index-cache', 'front-matter-memo', 'printed-memo', 'early-frame'].filter((name) => !isOn(name)),
 		),
 		...ownUrl,
 	},

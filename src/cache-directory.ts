@@ -24,8 +24,8 @@ declare const KUBECON_NOTES_BUILD_IDENTITY: string | undefined;
 /** Caches a build leaves out (scripts/build.mjs, KUBECON_NOTES_BUILD_PLAIN): none from source. */
 declare const KUBECON_NOTES_LEFT_OUT: readonly string[] | undefined;
 
-/** Whether this build leaves out the cache `name` (to measure what it saves: docs/upgrading.md). */
-export function isLeftOut(name: 'index-cache' | 'front-matter-memo' | 'printed-memo'): boolean {
+/** Whether this build leaves out the cache or the early frame `name` (to measure what it saves: docs/upgrading.md). */
+export function isLeftOut(name: 'index-cache' | 'front-matter-memo' | 'printed-memo' | 'early-frame'): boolean {
 	return typeof KUBECON_NOTES_LEFT_OUT !== 'undefined' && KUBECON_NOTES_LEFT_OUT.includes(name);
 }
 

@@ -10,6 +10,7 @@ import {CliError} from './cli/errors.js';
 import {exitQuietlyOnClosedPipe, writeBytes, writeError, writeLines} from './cli/output.js';
 import {dumbTerminal} from './cli/terminal-capability.js';
 import {clearCiFlags} from './ui/interactive-env.js';
+import {isLeftOut} from './cache-directory.js';
 import {MissingPathError, specialFileProblem} from './posts/find-posts.js';
 import type {Library, PostWarning} from './posts/types.js';
 import type {RenderOptions} from './render/types.js';
@@ -123,7 +124,8 @@ function readerModules(): ReturnType<typeof loadReaderModules> {
 function loadReaderModules() {
 	return Promise.all([
 		import('./ui/terminal-background.js'),
-		import('./ui/run-reader.js'),
+		// Not Ink, React nor yoga: the first frame is written before they load (early-frame.ts).
+		import('./ui/prepare-reader.js'),
 		import('./render/render-markdown.js'),
 		import('./render/post-header.js'),
 	]);
@@ -187,11 +189,11 @@ async function runTheReader(
 		options.theme === 'auto' && render.color
 			? askBackground(keyboard, process.stdout, backgroundWaitMs(process.env))
 			: null;
-	const [, {runReader}, {renderMarkdown}, {postHeader, withHeader}] = await readerModules();
+	const [, {prepareReader}, {renderMarkdown}, {postHeader, withHeader}] = await readerModules();
 	const asked = query ? await query.answer() : {answer: null, rest: ''};
 	if (query) dropLateReplies(keyboard);
 	if (asked.rest) keyboard.unshift(Buffer.from(asked.rest));
-	const code = await runReader({
+	const prepared = await prepareReader({
 		library,
 		// The text opens with the title, date and tags, as printed output does.
 		renderPost: (post, renderOptions, until) =>
@@ -209,7 +211,12 @@ async function runTheReader(
 		secure: options.secure,
 		// The code the first frame took is worth keeping for the next start.
 		onFirstFrame: () => reachedForCompiledCode('reader'),
+		// The switch to measure what the early frame saves, or to tell a bug in it (docs/upgrading.md).
+		noEarlyFrame: isLeftOut('early-frame') || process.env['KUBECON_NOTES_EARLY_FRAME'] === '0',
 	});
+	// Ink, React and yoga load now, after the first frame is on screen.
+	const {runReader} = await import('./ui/run-reader.js');
+	const code = await runReader(prepared);
 	// The terminal is back and every place is saved: nothing of the reader is left to wait for. The
 	// watcher may still be reading or closing a large tree (it kept a quit waiting 12 s): the
 	// process ends soon whatever it does. (Unref'd: a process with nothing left ends before.)

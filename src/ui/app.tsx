@@ -3,12 +3,11 @@ import {useCallback, useEffect} from 'react';
 import type {Library, Post} from '../posts/types.js';
 import type {RenderedDoc, RenderNeed, RenderOptions} from '../render/types.js';
 import {sessionsKnown} from '../state/search/search-view.js';
-import {selectView} from '../state/select-view.js';
 import type {DebouncedSaver} from '../store/index.js';
 import {EmptyLibrary} from './components/empty-library.js';
 import {MainPane} from './components/main-pane.js';
 import {Sidebar} from './components/sidebar.js';
-import {findPrompt, StatusLine} from './components/status-line.js';
+import {StatusLine} from './components/status-line.js';
 import {useEditEffect} from './hooks/use-edit-effect.js';
 import {useFlash} from './hooks/use-flash.js';
 import {useLinkEffect} from './hooks/use-link-effect.js';
@@ -21,12 +20,12 @@ import {useSessionIndex} from './hooks/use-session-index.js';
 import {useStoreProblems, type StoreProblemFeed} from './hooks/use-store-problems.js';
 import {useSuspend} from './hooks/use-suspend.js';
 import {useTextSearch} from './hooks/use-text-search.js';
-import {statusHint} from './keymap.js';
-import {statusRows} from './status-text.js';
+import {frameParts} from './frame-parts.js';
 import {SYMBOLS} from './symbols.js';
 import {startState} from './start-state.js';
 import type {TerminalSetup} from './terminal-modes.js';
-import {uiTheme, type Background} from './theme.js';
+import type {EarlyWorld} from './prepare-reader.js';
+import type {Background} from './theme.js';
 
 export type AppProps = {
 	library: Library;
@@ -60,6 +59,8 @@ export type AppProps = {
 	watch?: WatchTarget;
 	/** Secure mode: no opener, clipboard, editor or recording search (secure-mode.ts). */
 	secure?: boolean;
+	/** The state the early frame was drawn from (prepare-reader.ts): the reader starts from it. */
+	early?: EarlyWorld;
 };
 
 /** The reader: one reducer, its view-model, and the widgets that draw it. */
@@ -81,6 +82,7 @@ export function App({
 	watch,
 	secure = false,
 	firstFrameDrawn,
+	early,
 	...props
 }: AppProps) {
 	const {exit} = useApp();
@@ -93,6 +95,7 @@ export function App({
 		store,
 		start,
 		firstFrameDrawn,
+		early,
 	});
 	// A new size is taken in the same render, so no frame mixes the new size with the old layout.
 	if (width !== state.width || height !== state.height) dispatch({type: 'resize', width, height});
@@ -132,27 +135,17 @@ export function App({
 	useEffect(() => void (state.isQuitting && exit()), [state.isQuitting, exit]);
 	const suspend = useSuspend(terminal, flush);
 	const redraw = useCallback(() => terminal?.redraw?.(), [terminal]);
-	const view = selectView(state, env, {
-		keepsPlaces: Boolean(store),
-		title: (postIndex) => library.posts[postIndex]?.title ?? '',
-		warningCount: library.warnings.length,
-	});
 	useReaderInput(dispatch, {suspend, redraw});
 
 	if (width < 20 || height < 5)
 		return <Text wrap="truncate">{`too small: ${width}x${height}, the reader needs 20x5`}</Text>;
 	if (library.posts.length === 0) return <EmptyLibrary library={library} width={width} height={height} />;
-	// A long message (a link shown whole) takes rows above the status line for as long as it shows; the text gives them up.
-	const message = view.findInput ? findPrompt(view.findInput) : view.status.message;
-	const parts = {...view.status, message, right: view.statusRight, hint: statusHint(view.hintLayer, width >= 80)};
-	const status = statusRows(
-		parts,
+	const {view, status, layout, theme} = frameParts(state, env, library, {
+		keepsPlaces: Boolean(store),
 		width,
-		state.mode.kind === 'find' ? 1 : Math.max(1, Math.min(8, Math.floor(view.layout.paneHeight / 2))),
-	);
-	const layout =
-		status.length === 1 ? view.layout : {...view.layout, paneHeight: view.layout.paneHeight - status.length + 1};
-	const theme = uiTheme(color, background);
+		color,
+		background,
+	});
 	const list = (listWidth: number) => (
 		<Sidebar
 			posts={library.posts}

@@ -1,5 +1,6 @@
 import {visibleWidth as textWidth, truncateToWidth, wrapToWidth} from '../render/text-width.js';
 import {truncateEnd} from './sidebar-row.js';
+import type {StyledRow} from './styled-rows.js';
 
 /** What the status line holds: where you are (a message instead, when there is one), position, keys. */
 export type StatusParts = {title: string; topic: string; message: string | null; right: string; hint: string};
@@ -53,4 +54,14 @@ export function statusRows(parts: StatusParts, width: number, maxRows: number): 
 	rows.push(statusText({...parts, message: lastFits ? last : ''}, width));
 	// Too many for the screen: the start of the message gives way (its last rows hold the link).
 	return rows.length > maxRows ? rows.slice(rows.length - maxRows) : rows;
+}
+
+/** The status line's rows as drawn: in inverse. */
+export function statusLines(rows: readonly string[]): StyledRow[] {
+	return rows.map((text, index) => ({key: String(index), style: {inverse: true}, parts: [{text}]}));
+}
+
+/** The find prompt in the (inverse) status line; a kept query shows selected, in reverse of the line. */
+export function findPrompt({input, isKept}: {input: string; isKept: boolean}): string {
+	return isKept ? `Find: \u001B[27m${input}\u001B[7m▏` : `Find: ${input}▏`;
 }

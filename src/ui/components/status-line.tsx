@@ -1,4 +1,6 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {statusLines} from '../status-text.js';
+import {RowText} from './sidebar.js';
 
 /**
  * The bottom line: where you are on the left, position and the main keys on the right; a message
@@ -7,16 +9,9 @@ import {Box, Text} from 'ink';
 export function StatusLine({width, rows}: {width: number; rows: string[]}) {
 	return (
 		<Box width={width} height={rows.length} flexDirection="column">
-			{rows.map((row, index) => (
-				<Text key={index} inverse wrap="truncate">
-					{row}
-				</Text>
+			{statusLines(rows).map((row) => (
+				<RowText key={row.key} row={row} />
 			))}
 		</Box>
 	);
-}
-
-/** The find prompt in the (inverse) status line; a kept query shows selected, in reverse of the line. */
-export function findPrompt({input, isKept}: {input: string; isKept: boolean}): string {
-	return isKept ? `Find: \u001B[27m${input}\u001B[7m▏` : `Find: ${input}▏`;
 }

@@ -33,6 +33,8 @@ type Options = {
 	start: (library: Library, env: ReaderEnv & FirstFrameDocs) => ReaderState;
 	/** Settles once the first frame is on screen (else the first frame is taken as drawn after mounting). */
 	firstFrameDrawn?: Promise<void> | undefined;
+	/** The world the early frame was drawn from (prepare-reader.ts): started from, not computed again. */
+	early?: {library: Library; env: ReaderEnv & FirstFrameDocs; state: ReaderState; docs: DocCache} | undefined;
 };
 
 /**
@@ -40,14 +42,16 @@ type Options = {
  * the library, its env and the state's indexes in the same step, so no frame pairs a new library
  * with an index into the old one.
  */
-export function useReader({library, renderPost, style, store, start, firstFrameDrawn}: Options) {
-	const docs = useMemo<DocCache>(() => new WeakMap(), []);
+export function useReader({library, renderPost, style, store, start, firstFrameDrawn, early}: Options) {
+	const isEarly = early?.library === library;
+	const docs = useMemo<DocCache>(() => (isEarly ? early.docs : new WeakMap()), []); // eslint-disable-line react-hooks/exhaustive-deps
 	const {color, hyperlinks} = style;
 	const makeEnv = useCallback(
 		(next: Library) => createReaderEnv(next, renderPost, {color, hyperlinks}, (key) => store?.isWatched(key), docs),
 		[renderPost, color, hyperlinks, store, docs],
 	);
 	const [world, dispatch] = useReducer(worldReducer, undefined, () => {
+		if (isEarly) return {library, env: early.env, state: early.state};
 		const env = makeEnv(library);
 		const state = start(library, env);
 		return {library, env, state};
