@@ -30,7 +30,12 @@ export function frameParts(
 	});
 	// A long message (a link shown whole) takes rows above the status line for as long as it shows; the text gives them up.
 	const message = view.findInput ? findPrompt(view.findInput) : view.status.message;
-	const parts = {...view.status, message, right: view.statusRight, hint: statusHint(view.hintLayer, options.width >= 80)};
+	const parts = {
+		...view.status,
+		message,
+		right: view.statusRight,
+		hint: statusHint(view.hintLayer, options.width >= 80),
+	};
 	const status = statusRows(
 		parts,
 		options.width,

@@ -104,7 +104,8 @@ export function sidebarLines({
 		);
 	}
 	const lines: StyledRow[] = [];
-	if (filter !== null) lines.push({key: 'filter', style: {color: theme.accent, bold: true}, parts: [{text: filterLine(filter, width)}]});
+	if (filter !== null)
+		lines.push({key: 'filter', style: {color: theme.accent, bold: true}, parts: [{text: filterLine(filter, width)}]});
 	if (filter !== null && rows.length === 0)
 		lines.push({key: 'none', style: {}, parts: [{text: truncateEnd('no post matches', width)}]});
 	for (const [index, row] of visible.entries()) {
@@ -113,7 +114,8 @@ export function sidebarLines({
 			const isOpen = row.postIndex === openPost;
 			const {name, facts} = postRows.get(row.postIndex)!;
 			// The cursor is the whole row in inverse, as lazygit and glow draw theirs.
-			if (isCursor) lines.push({key: `p${row.postIndex}`, style: {inverse: true, bold: isOpen}, parts: [{text: name + facts}]});
+			if (isCursor)
+				lines.push({key: `p${row.postIndex}`, style: {inverse: true, bold: isOpen}, parts: [{text: name + facts}]});
 			else
 				lines.push({
 					key: `p${row.postIndex}`,

@@ -132,7 +132,7 @@ describe('the early frame (issue 25: a first frame before the UI libraries load)
 		assert.equal(differences(early, ink), '', 'cells Ink drew differently');
 	});
 
-	test('switched off (KUBECON_NOTES_EARLY_FRAME=0), the first frame written is Ink\'s, and the screen is the same', async () => {
+	test("switched off (KUBECON_NOTES_EARLY_FRAME=0), the first frame written is Ink's, and the screen is the same", async () => {
 		const on = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, answers: true});
 		const {early} = await bothFrames(on, 120, 35);
 		const off = startSession([cliPath, '--no-resume'], {
@@ -144,5 +144,26 @@ describe('the early frame (issue 25: a first frame before the UI libraries load)
 		await off.waitFor(FIRST_FRAME);
 		const [end] = writeEnds(off.raw(), 1);
 		assert.equal(differences(await cells(off.raw().slice(0, end), 120, 35), early), '');
+	});
+
+	test("Node's own warnings wait until the terminal is back (not written over the frame)", async () => {
+		// Node 20 warns that NO_COLOR is ignored when FORCE_COLOR is set too, once a module that
+		// colours its messages loads (Ink's signal-exit loads assert, after the early frame).
+		const session = startSession([cliPath, '--no-resume'], {
+			cols: 120,
+			rows: 35,
+			answers: true,
+			env: {NO_COLOR: '1', FORCE_COLOR: '1'},
+		});
+		await session.waitFor(FIRST_FRAME);
+		session.write('q');
+		await session.exited;
+		const raw = session.raw();
+		const entered = raw.indexOf('\u001B[?1049h');
+		const left = raw.lastIndexOf('\u001B[?1049l');
+		assert.ok(entered !== -1 && left > entered);
+		assert.doesNotMatch(raw.slice(entered, left), /Warning:/, 'a warning was written over the reader');
+		if (process.versions.node.startsWith('20.'))
+			assert.match(raw.slice(left), /\(node:\d+\) Warning: The 'NO_COLOR' env is ignored/);
 	});
 });

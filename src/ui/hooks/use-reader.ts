@@ -1,4 +1,4 @@
-import {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import {useCallback, useEffect, useReducer, useRef, useState} from 'react';
 import {sanitizeText} from '../../posts/sanitize.js';
 import type {Library, Post} from '../../posts/types.js';
 import type {LibraryUpdate} from '../../posts/update-library.js';
@@ -44,7 +44,8 @@ type Options = {
  */
 export function useReader({library, renderPost, style, store, start, firstFrameDrawn, early}: Options) {
 	const isEarly = early?.library === library;
-	const docs = useMemo<DocCache>(() => (isEarly ? early.docs : new WeakMap()), []); // eslint-disable-line react-hooks/exhaustive-deps
+	// The docs rendered for the early frame are kept: the reader starts from them.
+	const [docs] = useState<DocCache>(() => (isEarly ? early.docs : new WeakMap()));
 	const {color, hyperlinks} = style;
 	const makeEnv = useCallback(
 		(next: Library) => createReaderEnv(next, renderPost, {color, hyperlinks}, (key) => store?.isWatched(key), docs),
