@@ -213,6 +213,7 @@ async function runTheReader(
 		onFirstFrame: () => reachedForCompiledCode('reader'),
 		// The switch to measure what the early frame saves, or to tell a bug in it (docs/upgrading.md).
 		noEarlyFrame: isLeftOut('early-frame') || process.env['KUBECON_NOTES_EARLY_FRAME'] === '0',
+		showWarnings: isDebug,
 	});
 	// Ink, React and yoga load now, after the first frame is on screen.
 	const {runReader} = await import('./ui/run-reader.js');

@@ -5,6 +5,7 @@
  * React or yoga: that is the point (test/startup/early-frame-modules.test.ts).
  */
 import {existsSync} from 'node:fs';
+import {constants as osConstants} from 'node:os';
 import chalk from 'chalk';
 import {sanitizeName} from '../markdown/sanitize.js';
 import type {Library} from '../posts/types.js';
@@ -36,6 +37,8 @@ export type ReaderOptions = Pick<
 	onFirstFrame?: () => void;
 	/** Draw no frame before Ink's (the `early-frame` switch: docs/upgrading.md). */
 	noEarlyFrame?: boolean;
+	/** Print Node's own warnings once the terminal is back (--debug); else they are dropped. */
+	showWarnings?: boolean;
 };
 
 type StoreProblem = Parameters<Parameters<StoreProblemFeed['subscribe']>[0]>[0];
@@ -69,14 +72,18 @@ export type PreparedReader = {
 	early: EarlyWorld | null;
 	/** Gives the terminal back: cooked mode, main screen, mouse off (the place handed to the store first). Once. */
 	leaveTerminal(): void;
-	/** Whether the terminal was given back already. */
-	isLeft(): boolean;
 	/** The terminal back, then the store's problems on stderr, where the shell keeps them. Once. */
 	restore(): void;
 	/** Waits, with the terminal given back, until the last place is written. */
 	placesWritten(): Promise<void>;
 	/** Waits until the store has written everything. */
 	settled(): Promise<void>;
+	/** Ink is mounted: a signal or an error unmounts it (with `unmount`) before leaving. */
+	mounted(unmount: () => void): void;
+	/** An error nothing else caught: the terminal back, one line, exit 1. */
+	fatal(error: unknown): void;
+	/** Stops listening for signals, errors and exit. */
+	release(): void;
 };
 
 // The alternate screen does not move the cursor: home it, so the first frame starts at the top.
@@ -85,6 +92,47 @@ const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
 // A frame written whole between these is shown at once by terminals that know them (Ink does the same).
 const SYNC_ON = '\u001B[?2026h';
 const SYNC_OFF = '\u001B[?2026l';
+
+/**
+ * Every signal a user or a tool can send whose default action ends the process, as this platform
+ * knows them: each must leave the terminal as it was, not in the alternate screen with the mouse on
+ * (proper-lockfile's signal-exit re-raises SIGUSR2, SIGALRM and others when it is their only
+ * listener). SIGUSR1 too: unhandled, Node starts its inspector and writes over the frame. Not the
+ * faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL: no JavaScript may run after a real one), nor SIGPIPE,
+ * which Node ignores so that a closed pipe is an EPIPE error.
+ */
+function endingSignals(): NodeJS.Signals[] {
+	const names: NodeJS.Signals[] = [
+		'SIGTERM',
+		'SIGHUP',
+		'SIGINT',
+		'SIGQUIT',
+		'SIGUSR1',
+		'SIGUSR2',
+		'SIGALRM',
+		'SIGVTALRM',
+		'SIGPROF',
+		'SIGXCPU',
+		'SIGXFSZ',
+		'SIGIO',
+		'SIGPOLL',
+		'SIGPWR',
+		'SIGSTKFLT',
+		'SIGSYS',
+		'SIGTRAP',
+		'SIGABRT',
+		'SIGLOST',
+		'SIGINFO',
+	];
+	const numbers = new Set<number>();
+	// One listener per signal number: SIGIO and SIGPOLL are one signal on Linux.
+	return names.filter((name) => {
+		const number = (osConstants.signals as Record<string, number | undefined>)[name];
+		if (number === undefined || numbers.has(number)) return false;
+		numbers.add(number);
+		return true;
+	});
+}
 
 /** Problems told before the reader listens are kept for it. */
 function problemFeed(): StoreProblemFeed & {tell(problem: StoreProblem): void} {
@@ -118,9 +166,10 @@ export function storeWarningAfterPath(message: string, path: string): string {
 
 /**
  * Keeps Node's process warnings from its own printer (which writes them to stderr, over the
- * screen) until the returned function prints them, as Node would, and gives the printer back.
+ * screen) until the returned function gives the printer back, and prints them as Node would if
+ * `show`.
  */
-function holdWarnings(): () => void {
+function holdWarnings(show: boolean): () => void {
 	const printers = process.listeners('warning');
 	const held: Error[] = [];
 	const hold = (warning: Error) => held.push(warning);
@@ -129,7 +178,7 @@ function holdWarnings(): () => void {
 	return () => {
 		process.off('warning', hold);
 		for (const printer of printers) process.on('warning', printer);
-		for (const warning of held)
+		for (const warning of show ? held : [])
 			process.stderr.write(`(node:${process.pid}) ${sanitizeName(`${warning.name}: ${warning.message}`)}\n`);
 	};
 }
@@ -221,8 +270,45 @@ export async function prepareReader(options: ReaderOptions): Promise<PreparedRea
 				};
 	const startMessage = storeWarnings[0] ?? null;
 	// Node's own warnings (a module loading after the first frame may cause one) would be written
-	// over the reader's screen: they are kept, and printed once the terminal is back.
-	releaseWarnings = holdWarnings();
+	// over the reader's screen: they are held, and printed once the terminal is back with --debug
+	// (a clean exit writes nothing after the screen is given back).
+	releaseWarnings = holdWarnings(options.showWarnings ?? false);
+	// From the moment the terminal is taken, every way out gives it back: a signal (SIGTERM,
+	// SIGHUP...) or an error before Ink is mounted too (run-reader.tsx tells when it is).
+	let unmount = () => {};
+	const onSignal = (signal: NodeJS.Signals) => {
+		// As a shell reports a death by signal: 128 and its number.
+		const code = 128 + (osConstants.signals[signal] ?? 15);
+		// Ctrl-C while the last place waits for another run's lock (the note on stderr): go now. Not
+		// other signals: a hangup comes twice (tmux closing a window), and the place is still saved.
+		if (isLeft && signal === 'SIGINT') {
+			restore();
+			process.exit(code);
+		}
+		unmount();
+		// A place saved before conf has loaded is written once it has: wait for that, then leave.
+		leaveTerminal();
+		void placesWritten().finally(() => {
+			restore();
+			process.exit(code);
+		});
+	};
+	const fatal = (error: unknown) => {
+		try {
+			unmount();
+		} finally {
+			restore();
+			process.stderr.write(`kubecon-notes: ${sanitizeName(error instanceof Error ? error.message : String(error))}\n`);
+			process.exit(1);
+		}
+	};
+	const signals = endingSignals();
+	for (const signal of signals) process.on(signal, onSignal);
+	process.on('uncaughtException', fatal);
+	process.on('unhandledRejection', fatal);
+	// A run ended from elsewhere (the output lost: EIO from a terminal gone) still hands over its place.
+	const onExit = () => positionSaver.flush();
+	process.on('exit', onExit);
 	// Raw mode before the first frame: a key typed before the reader reads keys would be echoed by
 	// the terminal over the frame (and scroll it, at the last row).
 	if (stdin.isTTY) stdin.setRawMode(true);
@@ -247,10 +333,19 @@ export async function prepareReader(options: ReaderOptions): Promise<PreparedRea
 		keeper,
 		early,
 		leaveTerminal,
-		isLeft: () => isLeft,
 		restore,
 		placesWritten,
 		settled: () => opened.settled(),
+		mounted(next) {
+			unmount = next;
+		},
+		fatal,
+		release() {
+			for (const signal of signals) process.off(signal, onSignal);
+			process.off('uncaughtException', fatal);
+			process.off('unhandledRejection', fatal);
+			process.off('exit', onExit);
+		},
 	};
 }
 

@@ -1,4 +1,3 @@
-import {constants as osConstants} from 'node:os';
 import {render, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo} from 'react';
 import {sanitizeName} from '../markdown/sanitize.js';
@@ -11,47 +10,6 @@ import type {EarlyWorld, PreparedReader} from './prepare-reader.js';
 import type {ScreenKeeper} from './screen-keeper.js';
 
 export {storeWarningAfterPath} from './prepare-reader.js';
-
-/**
- * Every signal a user or a tool can send whose default action ends the process, as this platform
- * knows them: each must leave the terminal as it was, not in the alternate screen with the mouse on
- * (proper-lockfile's signal-exit re-raises SIGUSR2, SIGALRM and others when it is their only
- * listener). SIGUSR1 too: unhandled, Node starts its inspector and writes over the frame. Not the
- * faults (SIGSEGV, SIGBUS, SIGFPE, SIGILL: no JavaScript may run after a real one), nor SIGPIPE,
- * which Node ignores so that a closed pipe is an EPIPE error.
- */
-function endingSignals(): NodeJS.Signals[] {
-	const names: NodeJS.Signals[] = [
-		'SIGTERM',
-		'SIGHUP',
-		'SIGINT',
-		'SIGQUIT',
-		'SIGUSR1',
-		'SIGUSR2',
-		'SIGALRM',
-		'SIGVTALRM',
-		'SIGPROF',
-		'SIGXCPU',
-		'SIGXFSZ',
-		'SIGIO',
-		'SIGPOLL',
-		'SIGPWR',
-		'SIGSTKFLT',
-		'SIGSYS',
-		'SIGTRAP',
-		'SIGABRT',
-		'SIGLOST',
-		'SIGINFO',
-	];
-	const numbers = new Set<number>();
-	// One listener per signal number: SIGIO and SIGPOLL are one signal on Linux.
-	return names.filter((name) => {
-		const number = (osConstants.signals as Record<string, number | undefined>)[name];
-		if (number === undefined || numbers.has(number)) return false;
-		numbers.add(number);
-		return true;
-	});
-}
 
 /** Follows the terminal's size (Ink 6.8 has no hook for it), and tells the screen keeper what it draws. */
 function Sized(
@@ -135,7 +93,7 @@ export async function runReader(prepared: PreparedReader): Promise<number> {
 	isMounted = true;
 	void drawn.then(() => options.onFirstFrame?.());
 	instance.rerender(
-		<CrashBoundary onCrash={(error) => onFatal(error)}>
+		<CrashBoundary onCrash={(error) => prepared.fatal(error)}>
 			<Sized
 				library={library}
 				renderPost={options.renderPost}
@@ -159,39 +117,8 @@ export async function runReader(prepared: PreparedReader): Promise<number> {
 			/>
 		</CrashBoundary>,
 	);
-	const onSignal = (signal: NodeJS.Signals) => {
-		// As a shell reports a death by signal: 128 and its number.
-		const code = 128 + (osConstants.signals[signal] ?? 15);
-		// Ctrl-C while the last place waits for another run's lock (the note on stderr): go now. Not
-		// other signals: a hangup comes twice (tmux closing a window), and the place is still saved.
-		if (prepared.isLeft() && signal === 'SIGINT') {
-			restore();
-			process.exit(code);
-		}
-		instance.unmount();
-		// A place saved before conf has loaded is written once it has: wait for that, then leave.
-		leaveTerminal();
-		void placesWritten().finally(() => {
-			restore();
-			process.exit(code);
-		});
-	};
-	const onFatal = (error: unknown) => {
-		try {
-			instance.unmount();
-		} finally {
-			restore();
-			process.stderr.write(`kubecon-notes: ${sanitizeName(error instanceof Error ? error.message : String(error))}\n`);
-			process.exit(1);
-		}
-	};
-	const signals = endingSignals();
-	for (const signal of signals) process.on(signal, onSignal);
-	process.on('uncaughtException', onFatal);
-	// A run ended from elsewhere (the output lost: EIO from a terminal gone) still hands over its place.
-	const onExit = () => saver.flush();
-	process.on('exit', onExit);
-	process.on('unhandledRejection', onFatal);
+	// Signals and errors from now on unmount Ink before the terminal is given back.
+	prepared.mounted(() => instance.unmount());
 	try {
 		await exited;
 		return 0;
@@ -207,9 +134,6 @@ export async function runReader(prepared: PreparedReader): Promise<number> {
 		await prepared.settled();
 		keeper.dispose();
 		restore();
-		for (const signal of signals) process.off(signal, onSignal);
-		process.off('uncaughtException', onFatal);
-		process.off('exit', onExit);
-		process.off('unhandledRejection', onFatal);
+		prepared.release();
 	}
 }

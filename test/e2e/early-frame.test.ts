@@ -146,10 +146,10 @@ describe('the early frame (issue 25: a first frame before the UI libraries load)
 		assert.equal(differences(await cells(off.raw().slice(0, end), 120, 35), early), '');
 	});
 
-	test("Node's own warnings wait until the terminal is back (not written over the frame)", async () => {
+	test("Node's own warnings are not written over the frame; with --debug they are printed once the terminal is back", async () => {
 		// Node 20 warns that NO_COLOR is ignored when FORCE_COLOR is set too, once a module that
 		// colours its messages loads (Ink's signal-exit loads assert, after the early frame).
-		const session = startSession([cliPath, '--no-resume'], {
+		const session = startSession([cliPath, '--no-resume', '--debug'], {
 			cols: 120,
 			rows: 35,
 			answers: true,
