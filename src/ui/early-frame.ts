@@ -88,7 +88,11 @@ export function earlyFrameText(
 		theme,
 	});
 	const column = (sidebarWidth > 0 ? sidebarWidth + 2 : 0) + layout.textMargin + 1;
-	for (const [row, line] of pane.entries()) out.push(at(row + 1, column), rowText(line));
+	// Ink ends each row where its text ends (trimmed), leaving blank cells unwritten: so does this.
+	for (const [row, line] of pane.entries()) {
+		const text = rowText(line).trimEnd();
+		if (text !== '') out.push(at(row + 1, column), text);
+	}
 	for (const [index, line] of statusLines(status).entries()) out.push(at(paneHeight + 1 + index, 1), rowText(line));
 	return `${out.join('')}${at(1, 1)}`;
 }

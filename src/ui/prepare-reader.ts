@@ -319,7 +319,7 @@ export async function prepareReader(options: ReaderOptions): Promise<PreparedRea
 	const keeper = createScreenKeeper(stdout, writer);
 	const early = options.noEarlyFrame
 		? null
-		: drawEarlyFrame(options, {library, places, startMessage, writer, size: terminalSize(stdout)});
+		: drawEarlyFrame(options, {library, places, startMessage, writer, keeper, size: terminalSize(stdout)});
 	return {
 		options,
 		stdin,
@@ -357,8 +357,16 @@ function drawEarlyFrame(
 		places,
 		startMessage,
 		writer,
+		keeper,
 		size,
-	}: {library: Library; places: Places; startMessage: string | null; writer: NodeJS.WriteStream; size: ScreenSize},
+	}: {
+		library: Library;
+		places: Places;
+		startMessage: string | null;
+		writer: NodeJS.WriteStream;
+		keeper: ScreenKeeper;
+		size: ScreenSize;
+	},
 ): EarlyWorld | null {
 	const docs: DocCache = new WeakMap();
 	const env = createReaderEnv(
@@ -385,6 +393,11 @@ function drawEarlyFrame(
 		background: options.background ?? 'dark',
 	});
 	const text = earlyFrameText(parts, {state, env, library, color: options.color});
-	if (text !== null) writer.write(`${SYNC_ON}${text}${SYNC_OFF}`);
+	if (text !== null) {
+		writer.write(`${SYNC_ON}${text}${SYNC_OFF}`);
+		// Ink's first frame may show more than this one (a key typed meanwhile): it is drawn on a
+		// cleared screen, in the same synchronized write.
+		keeper.clearBeforeFirstFrame();
+	}
 	return {library, env, state, docs, size};
 }

@@ -31,9 +31,17 @@ export type ScreenKeeper = {
 	frameDrawn(): void;
 	/** How to write the whole last frame after some text: Ink's `useStdout().write`. */
 	setPainter(paint: ((prefix: string) => void) | null): void;
+	/**
+	 * Something else drew on the screen (the early frame: early-frame.ts), and Ink's first frame
+	 * assumes a blank one: its first write clears the screen first, inside the same synchronized
+	 * update, so rows it leaves shorter show nothing of what was there.
+	 */
+	clearBeforeFirstFrame(): void;
 	/** Stops listening to the terminal. */
 	dispose(): void;
 };
+
+const SYNC_ON = '\u001B[?2026h';
 
 /** What the keeper needs of the terminal: its size, resizes, and writing. */
 type Terminal = Pick<NodeJS.WriteStream, 'write' | 'on' | 'off' | 'columns' | 'rows'>;
@@ -81,11 +89,21 @@ export function createScreenKeeper(stdout: Terminal, writer: NodeJS.WriteStream)
 	let frameSize: ScreenSize | null = null;
 	let paint: ((prefix: string) => void) | null = null;
 	let isScheduled = false;
+	let isClearFirst = false;
 
 	const write = (chunk: unknown, ...rest: unknown[]): boolean => {
 		const out = writer.write as (...args: unknown[]) => boolean;
 		// Held back: an empty write keeps Ink's callbacks (its exit waits on one) in their order.
-		return isLost ? out('', ...rest) : out(chunk, ...rest);
+		if (isLost) return out('', ...rest);
+		if (isClearFirst && typeof chunk === 'string' && chunk !== '') {
+			isClearFirst = false;
+			const synchronized = chunk.startsWith(SYNC_ON);
+			return out(
+				synchronized ? `${SYNC_ON}${CLEAR_SCREEN}${chunk.slice(SYNC_ON.length)}` : `${CLEAR_SCREEN}${chunk}`,
+				...rest,
+			);
+		}
+		return out(chunk, ...rest);
 	};
 	const stream = new Proxy(writer, {
 		get(target, property, receiver) {
@@ -109,6 +127,7 @@ export function createScreenKeeper(stdout: Terminal, writer: NodeJS.WriteStream)
 		const size = terminalSize(stdout);
 		if (frameSize.width !== size.width || frameSize.height !== size.height) return;
 		isLost = false;
+		isClearFirst = false;
 		// Ink's write forgets the frame it drew, writes this, then the whole last frame: the screen
 		// cleared and homed first, wherever a terminal's reflow left the cursor.
 		paint(CLEAR_SCREEN);
@@ -142,6 +161,9 @@ export function createScreenKeeper(stdout: Terminal, writer: NodeJS.WriteStream)
 		setPainter(painter) {
 			paint = painter;
 			if (isLost) schedule();
+		},
+		clearBeforeFirstFrame() {
+			isClearFirst = true;
 		},
 		dispose() {
 			stdout.off('resize', lose);

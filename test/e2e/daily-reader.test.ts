@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, afterEach, describe, test} from 'node:test';
 import {cliPath} from '../helpers/run-cli.js';
-import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
+import {FIRST_FRAME, inkFrameDrawn, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {normalBufferAfter} from './replay-terminal.js';
 
@@ -103,6 +103,8 @@ describe('the reader as a daily tool (issue 11)', () => {
 		const session = startSession([wrapper, '--no-resume'], {cols: 120, rows: 35});
 		folders.push(session.configDir);
 		await session.waitFor(FIRST_FRAME);
+		// From Ink's first frame on (the early frame before it is drawn once, on the alternate screen).
+		await session.waitFor(() => inkFrameDrawn(session));
 		const firstFrameEnd = session.raw().length;
 		const sizes: number[] = [];
 		for (let line = 2; line <= 11; line++) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {cliPath} from '../helpers/run-cli.js';
-import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
+import {FIRST_FRAME, inkFrameDrawn, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -152,6 +152,7 @@ describe('every frame is whole after a resize (issue 24)', () => {
 		const columnsAfterJ = async (env: Record<string, string>) => {
 			const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, env});
 			await session.waitFor(FIRST_FRAME);
+			await session.waitFor(() => inkFrameDrawn(session));
 			const before = session.raw().length;
 			session.write('j');
 			await session.waitFor(() => / 2–\d+\//.test(statusLine(session)));

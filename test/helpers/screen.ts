@@ -13,3 +13,10 @@ export const paneTop = (session: Session) => {
 	const rule = row.search(/[│┃]/);
 	return (rule === -1 ? row : row.slice(rule + 1)).trim();
 };
+
+/**
+ * Ink's first frame is written: the reader writes an early frame before Ink loads (issue 25), and
+ * Ink's own is the next synchronized write. Keys sent before it work (they wait in the terminal);
+ * what a test counts of the bytes a key writes starts after it.
+ */
+export const inkFrameDrawn = (session: Session) => (session.raw().match(/\u001B\[\?2026l/g) ?? []).length >= 2;
