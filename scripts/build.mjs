@@ -446,7 +446,7 @@ const bundled = await build({
 		'process.env.NODE_ENV': '"production"',
 		KUBECON_NOTES_VERSION: JSON.stringify(version),
 		KUBECON_NOTES_BUILD_IDENTITY: JSON.stringify(IDENTITY_PLACEHOLDER),
-		// The caches left out of this build (src/cache-directory.ts isLeftOut).
+		// The caches and the early frame left out of this build (src/cache-directory.ts isLeftOut).
 		KUBECON_NOTES_LEFT_OUT: JSON.stringify(
 			['index-cache', 'front-matter-memo', 'printed-memo', 'early-frame'].filter((name) => !isOn(name)),
 		),
