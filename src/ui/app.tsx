@@ -20,8 +20,7 @@ import {useSessionIndex} from './hooks/use-session-index.js';
 import {useStoreProblems, type StoreProblemFeed} from './hooks/use-store-problems.js';
 import {useSuspend} from './hooks/use-suspend.js';
 import {useTextSearch} from './hooks/use-text-search.js';
-import {frameParts} from './frame-parts.js';
-import {SYMBOLS} from './symbols.js';
+import {frameParts, sidebarRule} from './frame-parts.js';
 import {startState} from './start-state.js';
 import type {TerminalSetup} from './terminal-modes.js';
 import type {EarlyWorld} from './prepare-reader.js';
@@ -146,6 +145,7 @@ export function App({
 		color,
 		background,
 	});
+	const rule = sidebarRule(view, theme, color);
 	const list = (listWidth: number) => (
 		<Sidebar
 			posts={library.posts}
@@ -171,15 +171,7 @@ export function App({
 						{list(layout.sidebarWidth)}
 						{/* The focused pane is marked: a heavy rule in the accent colour beside the list it belongs to. */}
 						<Box width={2} height={layout.paneHeight} flexDirection="column">
-							<Text
-								color={view.isSidebarFocused ? theme.accent : theme.rule}
-								dimColor={!color && !view.isSidebarFocused}
-								bold={view.isSidebarFocused}
-							>
-								{`${view.isSidebarFocused ? SYMBOLS.focusedList.mark : SYMBOLS.rule.mark}\n`
-									.repeat(layout.paneHeight)
-									.trimEnd()}
-							</Text>
+							<Text {...rule.style}>{`${rule.mark}\n`.repeat(layout.paneHeight).trimEnd()}</Text>
 						</Box>
 					</>
 				)}

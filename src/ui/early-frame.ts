@@ -13,12 +13,11 @@ import chalk from 'chalk';
 import type {Library} from '../posts/types.js';
 import type {ReaderState} from '../state/reader-state.js';
 import type {ReaderEnv} from '../state/reader-state.js';
-import type {FrameParts} from './frame-parts.js';
+import {sidebarRule, type FrameParts} from './frame-parts.js';
 import {paneRows} from './pane-rows.js';
 import {sidebarLines} from './sidebar-lines.js';
 import {statusLines} from './status-text.js';
 import type {StyledRow, TextStyle} from './styled-rows.js';
-import {SYMBOLS} from './symbols.js';
 
 /** Text in a style, as Ink's `<Text>` applies it: dim, colour, bold, inverse, in that order. */
 export function styled(text: string, style: TextStyle): string {
@@ -66,12 +65,8 @@ export function earlyFrameText(
 			readTopics: view.readTopics,
 			theme,
 		});
-		const focused = view.isSidebarFocused;
-		const rule = styled(focused ? SYMBOLS.focusedList.mark : SYMBOLS.rule.mark, {
-			color: focused ? theme.accent : theme.rule,
-			dimColor: !color && !focused,
-			bold: focused,
-		});
+		const {mark, style} = sidebarRule(view, theme, color);
+		const rule = styled(mark, style);
 		for (let row = 0; row < paneHeight; row++) {
 			const line = sidebar[row];
 			if (line) out.push(at(row + 1, 1), rowText(line));

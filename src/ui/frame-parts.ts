@@ -4,6 +4,8 @@ import type {ReaderEnv, ReaderState} from '../state/reader-state.js';
 import {selectView, type ReaderView} from '../state/select-view.js';
 import {statusHint} from './keymap.js';
 import {findPrompt, statusRows} from './status-text.js';
+import type {TextStyle} from './styled-rows.js';
+import {SYMBOLS} from './symbols.js';
 import {uiTheme, type Background, type UiTheme} from './theme.js';
 
 /** What one frame of the reader draws, computed from the state alone: the view, the status rows, the pane's layout. */
@@ -44,4 +46,13 @@ export function frameParts(
 	const layout =
 		status.length === 1 ? view.layout : {...view.layout, paneHeight: view.layout.paneHeight - status.length + 1};
 	return {view, status, layout, theme: uiTheme(options.color, options.background)};
+}
+
+/** The rule beside the sidebar: a heavy one in the accent colour while keys go to the list. */
+export function sidebarRule(view: ReaderView, theme: UiTheme, color: boolean): {mark: string; style: TextStyle} {
+	const focused = view.isSidebarFocused;
+	return {
+		mark: focused ? SYMBOLS.focusedList.mark : SYMBOLS.rule.mark,
+		style: {color: focused ? theme.accent : theme.rule, dimColor: !color && !focused, bold: focused},
+	};
 }
