@@ -40,6 +40,24 @@ describe('the screen keeper', () => {
 		keeper.dispose();
 	});
 
+	test("after the early frame, Ink's first write clears the screen inside its own synchronized update; later ones pass as they are", () => {
+		const {terminal, written} = fakeTerminal();
+		const keeper = keeperOn(terminal);
+		keeper.clearBeforeFirstFrame();
+		keeper.stream.write('');
+		keeper.stream.write('\u001B[?2026hframe\u001B[?2026l');
+		keeper.stream.write('\u001B[?2026hnext\u001B[?2026l');
+		assert.deepEqual(written, [
+			'',
+			'\u001B[?2026h\u001B[2J\u001B[Hframe\u001B[?2026l',
+			'\u001B[?2026hnext\u001B[?2026l',
+		]);
+		keeper.clearBeforeFirstFrame();
+		keeper.stream.write('plain');
+		assert.equal(written.at(-1), '\u001B[2J\u001B[Hplain');
+		keeper.dispose();
+	});
+
 	test('after a resize, changes are held back until a frame at the new size is drawn whole on a cleared screen', async () => {
 		const {terminal, written} = fakeTerminal();
 		const keeper = keeperOn(terminal);
