@@ -97,6 +97,7 @@ describe('the early frame (issue 25: a first frame before the UI libraries load)
 		{name: 'bundled posts at 50x15 (no sidebar)', cols: 50, rows: 15},
 		{name: 'bundled posts at 61x20, light theme', cols: 61, rows: 20, args: ['--theme', 'light']},
 		{name: 'bundled posts at 90x24, no colour', cols: 90, rows: 24, args: ['--color', 'never']},
+		{name: 'bundled posts at 120x35, text at --width 60 (a margin left of it)', cols: 120, rows: 35, args: ['--width', '60']},
 	];
 	for (const {name, cols, rows, args = []} of cases) {
 		test(`${name}: Ink's first frame leaves every cell as the early frame drew it`, async () => {
