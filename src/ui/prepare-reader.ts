@@ -19,6 +19,7 @@ import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
 import {createReaderEnv, type DocCache, type FirstFrameDocs} from './reader-env.js';
 import {createScreenKeeper, terminalSize, type ScreenKeeper, type ScreenSize} from './screen-keeper.js';
 import {startState} from './start-state.js';
+import {createSuspender} from './suspend.js';
 
 /** What the App is given as it is (background: --theme, or asked of the terminal), and the terminal's side. */
 export type ReaderOptions = Pick<
@@ -317,6 +318,15 @@ export async function prepareReader(options: ReaderOptions): Promise<PreparedRea
 	// Made now, so a resize before Ink draws loses the early frame, and Ink's first is drawn whole.
 	const writer = guardedStdout(stdout);
 	const keeper = createScreenKeeper(stdout, writer);
+	// Until Ink is mounted (its hook takes over), `kill -TSTP` gives the terminal back too, and
+	// `fg` has Ink's first frame drawn whole at the size then.
+	const earlySuspender = createSuspender({
+		stdin,
+		stdout,
+		isMouseOn,
+		redraw: () => keeper.redraw(),
+		beforeStop: () => positionSaver.flush(),
+	});
 	const early = options.noEarlyFrame
 		? null
 		: drawEarlyFrame(options, {library, places, startMessage, writer, keeper, size: terminalSize(stdout)});
@@ -338,9 +348,11 @@ export async function prepareReader(options: ReaderOptions): Promise<PreparedRea
 		settled: () => opened.settled(),
 		mounted(next) {
 			unmount = next;
+			earlySuspender.dispose();
 		},
 		fatal,
 		release() {
+			earlySuspender.dispose();
 			for (const signal of signals) process.off(signal, onSignal);
 			process.off('uncaughtException', fatal);
 			process.off('unhandledRejection', fatal);

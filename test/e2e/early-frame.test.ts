@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import {afterEach, describe, test} from 'node:test';
@@ -8,6 +8,7 @@ import {cliPath} from '../helpers/run-cli.js';
 import {FIRST_FRAME, statusLine} from '../helpers/screen.js';
 import {killAllSessions, startSession, type Session} from '../helpers/pseudo-terminal.js';
 import {tempFolder} from '../helpers/temp-folder.js';
+import {waitFor} from '../helpers/wait-for.js';
 
 // Issue 25, point 5: the reader's first frame is written before Ink, React and yoga are loaded
 // (src/ui/early-frame.ts), and Ink's own first frame, written over it, changes no cell. Each case
@@ -97,7 +98,12 @@ describe('the early frame (issue 25: a first frame before the UI libraries load)
 		{name: 'bundled posts at 50x15 (no sidebar)', cols: 50, rows: 15},
 		{name: 'bundled posts at 61x20, light theme', cols: 61, rows: 20, args: ['--theme', 'light']},
 		{name: 'bundled posts at 90x24, no colour', cols: 90, rows: 24, args: ['--color', 'never']},
-		{name: 'bundled posts at 120x35, text at --width 60 (a margin left of it)', cols: 120, rows: 35, args: ['--width', '60']},
+		{
+			name: 'bundled posts at 120x35, text at --width 60 (a margin left of it)',
+			cols: 120,
+			rows: 35,
+			args: ['--width', '60'],
+		},
 	];
 	for (const {name, cols, rows, args = []} of cases) {
 		test(`${name}: Ink's first frame leaves every cell as the early frame drew it`, async () => {
@@ -166,5 +172,19 @@ describe('the early frame (issue 25: a first frame before the UI libraries load)
 		assert.doesNotMatch(raw.slice(entered, left), /Warning:/, 'a warning was written over the reader');
 		if (process.versions.node.startsWith('20.'))
 			assert.match(raw.slice(left), /\(node:\d+\) Warning: The 'NO_COLOR' env is ignored/);
+	});
+
+	test('kill -TSTP as the early frame shows (before Ink is mounted) gives the terminal back; fg brings the reader back whole', async () => {
+		const session = startSession([cliPath, '--no-resume'], {cols: 120, rows: 35, answers: true});
+		await session.waitFor(FIRST_FRAME);
+		const frame = session.screen();
+		process.kill(session.pid, 'SIGTSTP');
+		const state = () => /^\d+ \(.*\) (\S)/.exec(readFileSync(`/proc/${session.pid}/stat`, 'utf8'))?.[1];
+		await waitFor(() => state() === 'T');
+		await session.waitFor(() => session.buffer() === 'normal' && !session.isCursorHidden());
+		process.kill(session.pid, 'SIGCONT');
+		await session.waitFor((screen) => session.buffer() === 'alternate' && screen === frame);
+		session.write('j');
+		await session.waitFor(() => / 2–35\//.test(statusLine(session)));
 	});
 });
