@@ -13,6 +13,7 @@ import chalk from 'chalk';
 import type {Library} from '../posts/types.js';
 import type {ReaderState} from '../state/reader-state.js';
 import type {ReaderEnv} from '../state/reader-state.js';
+import {injectEarlyFrameFault} from './fault-injection.js';
 import {sidebarRule, type FrameParts} from './frame-parts.js';
 import {paneRows} from './pane-rows.js';
 import {sidebarLines} from './sidebar-lines.js';
@@ -45,6 +46,7 @@ export function earlyFrameText(
 	parts: FrameParts,
 	{state, env, library, color}: {state: ReaderState; env: ReaderEnv; library: Library; color: boolean},
 ): string | null {
+	injectEarlyFrameFault();
 	const {view, status, layout, theme} = parts;
 	if (layout.isTooSmall || library.posts.length === 0 || view.pane !== 'text') return null;
 	const out: string[] = [];

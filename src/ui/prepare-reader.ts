@@ -327,9 +327,14 @@ export async function prepareReader(options: ReaderOptions): Promise<PreparedRea
 		redraw: () => keeper.redraw(),
 		beforeStop: () => positionSaver.flush(),
 	});
-	const early = options.noEarlyFrame
-		? null
-		: drawEarlyFrame(options, {library, places, startMessage, writer, keeper, size: terminalSize(stdout)});
+	let early: EarlyWorld | null = null;
+	try {
+		if (!options.noEarlyFrame)
+			early = drawEarlyFrame(options, {library, places, startMessage, writer, keeper, size: terminalSize(stdout)});
+	} catch {
+		// Then Ink draws the first frame, and an error it meets too ends the run as any error in
+		// the reader does (the terminal given back, one line).
+	}
 	return {
 		options,
 		stdin,

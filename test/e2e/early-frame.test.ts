@@ -187,4 +187,19 @@ describe('the early frame (issue 25: a first frame before the UI libraries load)
 		session.write('j');
 		await session.waitFor(() => / 2–35\//.test(statusLine(session)));
 	});
+
+	test('an error in the early frame leaves the first frame to Ink; the reader starts and quits cleanly', async () => {
+		const session = startSession([cliPath, '--no-resume'], {
+			cols: 120,
+			rows: 35,
+			answers: true,
+			env: {KUBECON_NOTES_FAULT: 'early-frame'},
+		});
+		await session.waitFor(FIRST_FRAME);
+		session.write('j');
+		await session.waitFor(() => / 2–35\//.test(statusLine(session)));
+		session.write('q');
+		assert.equal((await session.exited).exitCode, 0);
+		assert.equal(session.buffer(), 'normal');
+	});
 });
