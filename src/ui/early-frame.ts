@@ -4,15 +4,14 @@
  * are the ones the widgets draw (sidebar-lines.ts, pane-rows.ts, status-text.ts), from the same
  * view (frame-parts.ts), styled as Ink styles a `<Text>` (chalk, in Ink's order); each is written at
  * the cell Ink's layout puts it in. Ink's own first frame, a moment later, writes the same cells
- * over them: test/ui/early-frame.test.ts holds the two screens equal, cell by cell.
+ * over them: test/e2e/early-frame.test.ts holds the two screens equal, cell by cell.
  *
  * Only the plain reading view is drawn early (the text in the pane, the sidebar beside it or not);
  * any other first view (too small, no posts, the list in the text's place) waits for Ink.
  */
 import chalk from 'chalk';
 import type {Library} from '../posts/types.js';
-import type {ReaderState} from '../state/reader-state.js';
-import type {ReaderEnv} from '../state/reader-state.js';
+import type {ReaderEnv, ReaderState} from '../state/reader-state.js';
 import {injectEarlyFrameFault} from './fault-injection.js';
 import {sidebarRule, type FrameParts} from './frame-parts.js';
 import {paneRows} from './pane-rows.js';

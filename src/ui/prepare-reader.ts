@@ -15,11 +15,11 @@ import {earlyFrameText} from './early-frame.js';
 import {frameParts} from './frame-parts.js';
 import {guardedStdout} from './guarded-stdout.js';
 import type {StoreProblemFeed} from './hooks/use-store-problems.js';
-import {MOUSE_OFF, MOUSE_ON} from './mouse.js';
 import {createReaderEnv, type DocCache, type FirstFrameDocs} from './reader-env.js';
 import {createScreenKeeper, terminalSize, type ScreenKeeper, type ScreenSize} from './screen-keeper.js';
 import {startState} from './start-state.js';
 import {createSuspender} from './suspend.js';
+import {enterTerminal, leaveTerminal as giveTerminalBack, SYNC_OFF, SYNC_ON} from './terminal-modes.js';
 
 /** What the App is given as it is (background: --theme, or asked of the terminal), and the terminal's side. */
 export type ReaderOptions = Pick<
@@ -52,7 +52,6 @@ export type EarlyWorld = {
 	env: ReaderEnv & FirstFrameDocs;
 	state: ReaderState;
 	docs: DocCache;
-	size: ScreenSize;
 };
 
 /** The reader, ready to mount: the terminal is taken, the first frame may be on screen. */
@@ -86,13 +85,6 @@ export type PreparedReader = {
 	/** Stops listening for signals, errors and exit. */
 	release(): void;
 };
-
-// The alternate screen does not move the cursor: home it, so the first frame starts at the top.
-const ENTER_SCREEN = '\u001B[?1049h\u001B[H\u001B[?25l';
-const LEAVE_SCREEN = '\u001B[?25h\u001B[?1049l';
-// A frame written whole between these is shown at once by terminals that know them (Ink does the same).
-const SYNC_ON = '\u001B[?2026h';
-const SYNC_OFF = '\u001B[?2026l';
 
 /**
  * Every signal a user or a tool can send whose default action ends the process, as this platform
@@ -199,9 +191,8 @@ export async function prepareReader(options: ReaderOptions): Promise<PreparedRea
 		isLeft = true;
 		// The position is handed to the store before anything else can go wrong on the way out.
 		saver?.flush();
-		if (stdin.isTTY) stdin.setRawMode(false);
 		// The mouse goes off on every way out, or the shell would get reports as typed text.
-		stdout.write(`${isMouseOn ? MOUSE_OFF : ''}${LEAVE_SCREEN}`);
+		giveTerminalBack({stdin, stdout, isMouseOn});
 	};
 	let releaseWarnings = () => {};
 	const restore = () => {
@@ -310,10 +301,10 @@ export async function prepareReader(options: ReaderOptions): Promise<PreparedRea
 	// A run ended from elsewhere (the output lost: EIO from a terminal gone) still hands over its place.
 	const onExit = () => positionSaver.flush();
 	process.on('exit', onExit);
-	// Raw mode before the first frame: a key typed before the reader reads keys would be echoed by
-	// the terminal over the frame (and scroll it, at the last row).
-	if (stdin.isTTY) stdin.setRawMode(true);
-	stdout.write(`${ENTER_SCREEN}${isMouseOn ? MOUSE_ON : ''}`);
+	// Raw mode before the first frame (enterTerminal sets it first): a key typed before the reader
+	// reads keys would be echoed by the terminal over the frame (and scroll it, at the last row).
+	// The alternate screen is cleared and the cursor homed, so the first frame starts at the top.
+	enterTerminal({stdin, stdout, isMouseOn});
 	// The one writer, behind the keeper: after a resize, fg or Ctrl-L the next frame is drawn whole.
 	// Made now, so a resize before Ink draws loses the early frame, and Ink's first is drawn whole.
 	const writer = guardedStdout(stdout);
@@ -384,7 +375,7 @@ function drawEarlyFrame(
 		keeper: ScreenKeeper;
 		size: ScreenSize;
 	},
-): EarlyWorld | null {
+): EarlyWorld {
 	const docs: DocCache = new WeakMap();
 	const env = createReaderEnv(
 		library,
@@ -416,5 +407,5 @@ function drawEarlyFrame(
 		// cleared screen, in the same synchronized write.
 		keeper.clearBeforeFirstFrame();
 	}
-	return {library, env, state, docs, size};
+	return {library, env, state, docs};
 }

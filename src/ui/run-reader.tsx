@@ -9,8 +9,6 @@ import {copySequence, openUrl} from './link-actions.js';
 import type {EarlyWorld, PreparedReader} from './prepare-reader.js';
 import type {ScreenKeeper} from './screen-keeper.js';
 
-export {storeWarningAfterPath} from './prepare-reader.js';
-
 /** Follows the terminal's size (Ink 6.8 has no hook for it), and tells the screen keeper what it draws. */
 function Sized(
 	props: Omit<AppProps, 'width' | 'height' | 'onLink' | 'terminal' | 'early'> & {

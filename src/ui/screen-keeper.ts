@@ -10,7 +10,7 @@
  * cleared screen (ESC[2J: on the alternate screen it touches no scrollback). From then on the
  * terminal holds Ink's last frame again, and the small writes per key are right.
  */
-import {CLEAR_SCREEN} from './terminal-modes.js';
+import {CLEAR_SCREEN, SYNC_ON} from './terminal-modes.js';
 
 /** Columns and rows. */
 export type ScreenSize = {width: number; height: number};
@@ -40,8 +40,6 @@ export type ScreenKeeper = {
 	/** Stops listening to the terminal. */
 	dispose(): void;
 };
-
-const SYNC_ON = '\u001B[?2026h';
 
 /** What the keeper needs of the terminal: its size, resizes, and writing. */
 type Terminal = Pick<NodeJS.WriteStream, 'write' | 'on' | 'off' | 'columns' | 'rows'>;

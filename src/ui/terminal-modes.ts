@@ -8,6 +8,9 @@ export const ALT_SCREEN_ON = '\u001B[?1049h';
 export const ALT_SCREEN_OFF = '\u001B[?1049l';
 export const CURSOR_HIDE = '\u001B[?25l';
 export const CURSOR_SHOW = '\u001B[?25h';
+/** A frame written between these is shown at once by terminals that know them (Ink does the same). */
+export const SYNC_ON = '\u001B[?2026h';
+export const SYNC_OFF = '\u001B[?2026l';
 /** Clear the screen and home the cursor: whatever the editor left on the alternate screen goes. */
 export const CLEAR_SCREEN = '\u001B[2J\u001B[H';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {storeWarningAfterPath} from '../../src/ui/run-reader.js';
+import {storeWarningAfterPath} from '../../src/ui/prepare-reader.js';
 
 test("the W list's store warning: the path it opens with is 'This file', the backup's path stays whole (no 'the file' placeholder)", () => {
 	const file = '/home/u/.config/kubecon-notes/config.json';
